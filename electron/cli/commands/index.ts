@@ -1,0 +1,16 @@
+import type { Command } from '../command';
+import { modelsCommand } from './models';
+import { serveCommand } from './serve';
+import { planned } from './planned';
+
+/** The public command surface (PRODUCT.md). Commands whose issue has not landed say so instead of vanishing. */
+export const COMMANDS: Command[] = [
+  serveCommand,
+  modelsCommand,
+  planned('datasets', 'import CSV/TSV/Parquet/JSONL datasets into the workspace', 4),
+  planned('bench', 'benchmark latency percentiles on every execution provider', 3),
+  planned('drift', 'compare training and production feature distributions', 4),
+  planned('export', 'export a deployment bundle for ops', 5),
+  planned('verify', 'verify a bundle’s hashes and signature', 5),
+  planned('validate', 'validate production data against a bundle’s contracts', 5),
+];

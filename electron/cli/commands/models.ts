@@ -1,0 +1,72 @@
+import { PreflightError } from '../../../shared/contract/errors';
+import type { Dim, ModelVersion, TensorInfo } from '../../../shared/types/models';
+import { parse } from '../args';
+import type { Command } from '../command';
+
+const usage = `preflight models add <file.onnx> [--name NAME] [--workspace DIR] [--json]
+preflight models list [--workspace DIR] [--json]
+preflight models show <NAME[@VERSION]> [--workspace DIR] [--json]`;
+
+export const modelsCommand: Command = {
+  name: 'models',
+  summary: 'register and inspect ONNX models',
+  usage,
+  async run(argv, { client, out, signal }) {
+    const [verb, ...rest] = argv;
+    if (verb === 'add') {
+      const { values, positionals } = parse(rest, { name: { type: 'string' } }, 'models add');
+      if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', 'models add: give exactly one .onnx file');
+      const result = await client.run('models/add', { path: positionals[0], name: values.name }, { onProgress: out.progress, signal });
+      if (!result.loadCheck.loadable) out.log(`warning: onnxruntime cannot load this model: ${result.loadCheck.error}`);
+      out.result(result, () => `${result.created ? 'registered' : 'already registered as'} ${result.name}@${result.version}  sha256:${result.sha256}\n${describe(result)}`);
+      return;
+    }
+    if (verb === 'list') {
+      parse(rest, {}, 'models list');
+      const models = await client.call('models/list', {});
+      out.result(models, () =>
+        models.length === 0
+          ? 'no models yet: preflight models add <file.onnx>'
+          : table(
+              ['NAME', 'LATEST', 'VERSIONS', 'INPUTS', 'OUTPUTS', 'LOADS', 'SHA256'],
+              models.map((m) => [m.name, `@${m.latestVersion}`, String(m.versions), String(m.inputs), String(m.outputs), m.loadable ? 'yes' : 'NO', m.sha256.slice(0, 12)]),
+            ),
+      );
+      return;
+    }
+    if (verb === 'show') {
+      const { positionals } = parse(rest, {}, 'models show');
+      if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', 'models show: give one NAME or NAME@VERSION');
+      const model = await client.call('models/show', { ref: positionals[0] });
+      out.result(model, () => `${model.name}@${model.version}  sha256:${model.sha256}\nversions: ${model.versions.map((v) => v.version).join(', ')}\n${describe(model)}`);
+      return;
+    }
+    throw new PreflightError('BAD_ARGUMENTS', `models: unknown subcommand "${verb ?? ''}"\n${usage}`);
+  },
+};
+
+export function formatDims(shape: Dim[] | null): string {
+  if (shape === null) return '?';
+  return `[${shape.map((d) => ('value' in d ? String(d.value) : 'param' in d ? (d.param === '' ? '""' : d.param) : '?')).join(', ')}]`;
+}
+
+function describe(m: ModelVersion): string {
+  const meta = m.metadata;
+  const io = (t: TensorInfo) => `  ${t.name.padEnd(24)} ${t.kind === 'tensor' ? `${t.elemType} ${formatDims(t.shape)}` : t.type}`;
+  const ops = Object.entries(meta.operators).sort((a, b) => b[1] - a[1]);
+  return [
+    `ir ${meta.irVersion}  opsets ${meta.opsetImports.map((o) => `${o.domain || 'ai.onnx'}:${o.version}`).join(' ')}  producer ${meta.producerName} ${meta.producerVersion}`.trim(),
+    `parameters ${meta.parameterCount.toLocaleString('en-US')}  initializers ${meta.initializerCount}  nodes ${meta.nodeCount}  size ${meta.fileSizeBytes.toLocaleString('en-US')} bytes`,
+    'inputs:',
+    ...meta.inputs.map(io),
+    'outputs:',
+    ...meta.outputs.map(io),
+    `operators: ${ops.map(([op, n]) => `${op}×${n}`).join(' ')}`,
+    m.loadCheck.loadable ? `loads in onnxruntime ${m.loadCheck.ortVersion}` : `does NOT load in onnxruntime ${m.loadCheck.ortVersion}: ${m.loadCheck.error}`,
+  ].join('\n');
+}
+
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  return [header, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
+}

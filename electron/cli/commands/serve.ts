@@ -1,0 +1,48 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PreflightError } from '../../../shared/contract/errors';
+import { startServer } from '../../server/server';
+import { isLoopback } from '../../server/security';
+import { int, parse } from '../args';
+import type { Command } from '../command';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'serve the UI on 127.0.0.1 with a per-launch token (for SSH tunnels and headless tests)',
+  usage: 'preflight serve [--port N] [--host 127.0.0.1] [--no-open] [--workspace DIR]',
+  async run(argv, { core, out, signal, workspaceDir }) {
+    const { values } = parse(argv, { port: { type: 'string' }, host: { type: 'string' }, 'no-open': { type: 'boolean' } }, 'serve');
+    const host = values.host ?? '127.0.0.1';
+    const port = int(values.port, 'port', 0) ?? 7860;
+    const staticDir = rendererDir();
+    if (!isLoopback(host)) out.log(`warning: listening on ${host}, reachable from other machines; anyone with the token can use this workspace`);
+    const server = await startServer({ core, host, port, staticDir, uploadDir: path.join(workspaceDir, 'tmp', `uploads-${process.pid}`) });
+    out.result({ url: server.launchUrl, port: server.port, workspace: workspaceDir }, () => `Preflight is serving ${workspaceDir}\nopen: ${server.launchUrl}\n(press Ctrl-C to stop)`);
+    if (!values['no-open'] && process.stdout.isTTY) openBrowser(server.launchUrl);
+    await new Promise<void>((resolve) => {
+      if (signal.aborted) return resolve();
+      signal.addEventListener('abort', () => resolve(), { once: true });
+      process.once('SIGTERM', () => resolve());
+    });
+    await server.close();
+  },
+};
+
+function rendererDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [path.join(here, '..', 'renderer'), path.join(here, '..', '..', 'dist', 'renderer'), path.join(here, '..', '..', '..', 'dist', 'renderer')]) {
+    if (fs.existsSync(path.join(candidate, 'index.html'))) return path.resolve(candidate);
+  }
+  throw new PreflightError('BAD_ARGUMENTS', 'the UI build is missing (dist/renderer): run `npm run build`');
+}
+
+function openBrowser(url: string): void {
+  const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  try {
+    spawn(opener, [url], { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
+  } catch {
+    /* no browser on this machine: the URL is printed */
+  }
+}

@@ -1,0 +1,88 @@
+import { PreflightError, type ErrorData } from '../../shared/contract/errors';
+import type { CoreEvent } from '../../shared/contract/events';
+import { isMethodName, methods } from '../../shared/contract/methods';
+import { makeQueries, type CoreContext } from './context';
+import { toErrorData } from './errors';
+import { handlers } from './handlers';
+import { nodeLauncher, type Launcher } from './jobs/launcher';
+import { JobManager, type JobContext } from './jobs/manager';
+import { openWorkspace } from './workspace/open';
+import { APP_VERSION } from './version';
+
+export interface CoreOptions {
+  workspaceDir: string;
+  launcher?: Launcher;
+}
+
+export type DispatchOutcome = { ok: true; result: unknown } | { ok: false; error: ErrorData };
+
+export interface Core {
+  /** Validates `args` against the contract and runs the method. Job methods answer `{ jobId }` at once. */
+  dispatch(method: string, args: unknown): Promise<DispatchOutcome>;
+  onEvent(listener: (event: CoreEvent) => void): () => void;
+  close(): Promise<void>;
+  readonly workspaceDir: string;
+}
+
+/** The single entry point every host calls. Never throws for a user's mistake: errors are data. */
+export function createCore(options: CoreOptions): Core {
+  const listeners = new Set<(event: CoreEvent) => void>();
+  const emit = (event: CoreEvent) => listeners.forEach((l) => l(event));
+  const workspace = openWorkspace(options.workspaceDir);
+  const jobs = new JobManager(emit);
+  const ctx: CoreContext = { workspace, queries: makeQueries(workspace), jobs, launcher: options.launcher ?? nodeLauncher(), appVersion: APP_VERSION };
+  const noJob: JobContext = { signal: new AbortController().signal, progress: () => {}, throwIfCancelled: () => {} };
+
+  const audit = (method: string, outcome: string, detail?: string) => {
+    if (method.endsWith('/list') || method.endsWith('/get') || method.endsWith('/show') || method === 'workspace/info') return;
+    try {
+      ctx.queries.audit.record(method, outcome, detail);
+    } catch {
+      /* the audit trail must never turn a success into a failure */
+    }
+  };
+  emitAudit(jobs, listeners, audit);
+
+  return {
+    workspaceDir: workspace.dir,
+    async dispatch(method, rawArgs) {
+      try {
+        if (!isMethodName(method)) throw new PreflightError('UNKNOWN_METHOD', `unknown method ${method}`);
+        const def = methods[method];
+        const parsed = def.args.safeParse(rawArgs ?? {});
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+          throw new PreflightError('BAD_ARGUMENTS', `${method}: ${where}${issue?.message ?? 'invalid arguments'}`, { issues: parsed.error.issues as unknown as Record<string, unknown> });
+        }
+        const handler = handlers[method] as (c: CoreContext, a: unknown, j: JobContext) => unknown;
+        if (def.job) {
+          const jobId = jobs.start(method, (job) => Promise.resolve(handler(ctx, parsed.data, job)));
+          return { ok: true, result: { jobId } };
+        }
+        const result = await handler(ctx, parsed.data, noJob);
+        audit(method, 'ok');
+        return { ok: true, result };
+      } catch (err) {
+        const error = toErrorData(err);
+        audit(method, error.code, error.message);
+        return { ok: false, error };
+      }
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      await jobs.closeAll();
+      workspace.close();
+    },
+  };
+}
+
+function emitAudit(_jobs: JobManager, listeners: Set<(e: CoreEvent) => void>, audit: (m: string, o: string, d?: string) => void) {
+  listeners.add((event) => {
+    if (event.type === 'job/finished') audit(event.method, 'ok');
+    if (event.type === 'job/failed') audit(event.method, event.error.code, event.error.message);
+  });
+}

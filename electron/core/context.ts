@@ -1,0 +1,23 @@
+import type { Launcher } from './jobs/launcher';
+import type { JobManager } from './jobs/manager';
+import type { Workspace } from './workspace/open';
+import { auditQueries } from './workspace/queries/audit';
+import { modelQueries } from './workspace/queries/models';
+import { domainQueries } from './workspace/queries/index';
+
+/** What every handler receives: the open workspace, its queries, the job manager and how to start model children. */
+export interface CoreContext {
+  workspace: Workspace;
+  queries: ReturnType<typeof makeQueries>;
+  jobs: JobManager;
+  launcher: Launcher;
+  appVersion: string;
+}
+
+export function makeQueries(workspace: Workspace) {
+  return {
+    models: modelQueries(workspace.db),
+    audit: auditQueries(workspace.db),
+    ...domainQueries(workspace),
+  };
+}

@@ -1,0 +1,3 @@
+import type { Handlers, MethodsStartingWith } from '../handler-types';
+
+export const datasetHandlers: Handlers<MethodsStartingWith<'datasets/'>> = {};

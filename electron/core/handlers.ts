@@ -1,0 +1,17 @@
+import type { MethodName } from '../../shared/contract/methods';
+import type { Handlers } from './handler-types';
+import { benchHandlers } from './bench/handlers';
+import { datasetHandlers } from './datasets/handlers';
+import { driftHandlers } from './drift/handlers';
+import { modelHandlers } from './models/handlers';
+
+/** One handler per contract method, one file per domain. The mapped type makes a missing or mistyped handler a compile error. */
+export const handlers: Handlers<MethodName> = {
+  ...modelHandlers,
+  ...datasetHandlers,
+  ...benchHandlers,
+  ...driftHandlers,
+  'jobs/get': (core, args) => core.jobs.get(args.jobId),
+  'jobs/list': (core) => core.jobs.list(),
+  'jobs/cancel': (core, args) => core.jobs.cancel(args.jobId),
+};

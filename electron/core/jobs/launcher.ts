@@ -1,0 +1,49 @@
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * A process that runs native model code. Hosts choose how it is started: CLI and web mode fork Node;
+ * Electron asks the main process for a utilityProcess (runAsNode is fused off there).
+ */
+export interface ChildPort {
+  send(message: unknown): void;
+  onMessage(listener: (message: unknown) => void): void;
+  onExit(listener: (code: number | null, signal: string | null) => void): void;
+  kill(): void;
+}
+
+export type Launcher = () => ChildPort;
+
+export function nodeLauncher(entry = childEntryPath()): Launcher {
+  return () => {
+    const child = fork(entry, [], {
+      serialization: 'advanced', // typed arrays cross without JSON
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      execArgv: [],
+    });
+    return {
+      send: (m) => {
+        if (child.connected) child.send(m as never);
+      },
+      onMessage: (l) => void child.on('message', l),
+      onExit: (l) => void child.on('exit', (code, signal) => l(code, signal)),
+      kill: () => void child.kill('SIGKILL'),
+    };
+  };
+}
+
+/** dist/node/child.mjs beside the bundled host, or the built copy when running from sources (tests). */
+export function childEntryPath(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const beside = path.join(here, 'child.mjs');
+  if (fs.existsSync(beside)) return beside;
+  let dir = here;
+  for (let i = 0; i < 6; i++) {
+    const candidate = path.join(dir, 'dist', 'node', 'child.mjs');
+    if (fs.existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
+  throw new Error('dist/node/child.mjs not found: run `npm run build` first');
+}

@@ -1,0 +1,50 @@
+import { PreflightError } from '../../../shared/contract/errors';
+import type { Launcher } from './launcher';
+import type { FromChild, ToChild } from './protocol';
+
+export interface ChildRunOptions {
+  signal?: AbortSignal;
+  onProgress?: (fraction: number | null, message: string, data?: Record<string, unknown>) => void;
+}
+
+/**
+ * Runs one task in a fresh child process. Cancelling kills the child at once: children never write
+ * to the workspace, so there is nothing half-written to undo.
+ */
+export function runInChild<R>(launcher: Launcher, task: string, payload: unknown, options: ChildRunOptions = {}): Promise<R> {
+  const { signal, onProgress } = options;
+  if (signal?.aborted) return Promise.reject(new PreflightError('CANCELLED', `${task} was cancelled`));
+  return new Promise<R>((resolve, reject) => {
+    const child = launcher();
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      child.kill(); // one task per child: it is done either way
+      fn();
+    };
+    const onAbort = () => {
+      settle(() => reject(new PreflightError('CANCELLED', `${task} was cancelled`)));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    child.onMessage((raw) => {
+      const message = raw as FromChild;
+      if (message.type === 'progress') onProgress?.(message.fraction, message.message, message.data);
+      else if (message.type === 'result') settle(() => resolve(message.result as R));
+      else if (message.type === 'error') settle(() => reject(PreflightError.fromData(message.error)));
+    });
+    child.onExit((code, sig) => {
+      settle(() =>
+        reject(
+          new PreflightError(
+            'CHILD_CRASHED',
+            `the isolated model process for ${task} stopped unexpectedly (${sig ? `signal ${sig}` : `exit code ${code}`}); the workspace is unchanged`,
+            { task, code, signal: sig },
+          ),
+        ),
+      );
+    });
+    child.send({ type: 'run', task, payload } satisfies ToChild);
+  });
+}

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PreflightError } from '../../../shared/contract/errors';
+import type { ParsedArgsOf } from '../../../shared/contract/methods';
+import type { ModelVersion } from '../../../shared/types/models';
+import type { JobContext } from '../jobs/manager';
+import { runInChild } from '../jobs/run-in-child';
+import type { CoreContext } from '../context';
+import { checkExternalDataPaths, OnnxFormatError, readOnnxMetadata } from './onnx/index';
+import { commitStaged, stageModelFiles, storedModelPath } from './store';
+import type { LoadCheck } from '../../../shared/types/models';
+
+/** models/add: validate the file, keep its exact bytes, inspect them, prove they load, register a version. */
+export async function addModel(core: CoreContext, args: ParsedArgsOf<'models/add'>, job: JobContext): Promise<ModelVersion & { created: boolean }> {
+  const source = path.resolve(args.path);
+  checkIsFile(source);
+  job.progress(0, 'reading model metadata');
+  const original = await inspect(source);
+  const modelDir = path.dirname(source);
+  try {
+    await checkExternalDataPaths(modelDir, original.externalData);
+  } catch (err) {
+    throw asInvalidModel(source, err);
+  }
+  const externalPaths = [...new Set(original.externalData.map((r) => path.resolve(modelDir, r.location)))];
+  const total = [source, ...externalPaths].reduce((sum, p) => sum + fs.statSync(p).size, 0);
+  const name = args.name ?? defaultName(source);
+
+  const staged = await stageModelFiles(core.workspace.tmpDir, source, externalPaths, (copied) => job.progress((0.6 * copied) / Math.max(total, 1), 'copying and hashing'), job.signal);
+  const existing = core.queries.models.findByDigest(name, staged.contentDigest);
+  if (existing) {
+    fs.rmSync(staged.stagingDir, { recursive: true, force: true });
+    job.progress(1, `already registered as ${name}@${existing.version}`);
+    return { ...withoutId(existing), created: false };
+  }
+  let loadCheck: LoadCheck;
+  try {
+    // Metadata is re-read from the staged copy: what is registered is what was inspected.
+    const metadata = await inspect(path.join(staged.stagingDir, 'model.onnx'));
+    job.progress(0.7, 'loading in onnxruntime (isolated process)');
+    loadCheck = await runInChild<LoadCheck>(core.launcher, 'models/load-check', { path: path.join(staged.stagingDir, 'model.onnx') }, { signal: job.signal });
+    job.throwIfCancelled();
+    commitStaged(core.workspace.blobsDir, staged);
+    const stored = core.queries.models.insertVersion({
+      name,
+      sha256: staged.files[0].sha256,
+      contentDigest: staged.contentDigest,
+      addedAt: new Date().toISOString(),
+      sourcePath: source,
+      files: staged.files,
+      metadata,
+      loadCheck,
+    });
+    job.progress(1, `registered ${name}@${stored.version}`);
+    return { ...withoutId(stored), created: true };
+  } finally {
+    fs.rmSync(staged.stagingDir, { recursive: true, force: true });
+  }
+}
+
+export function modelFilePath(core: CoreContext, contentDigest: string): string {
+  return storedModelPath(core.workspace.blobsDir, contentDigest);
+}
+
+function checkIsFile(p: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(p);
+  } catch {
+    throw new PreflightError('INVALID_INPUT', `${p}: no such file`, { path: p });
+  }
+  if (stat.isDirectory()) throw new PreflightError('INVALID_INPUT', `${p} is a directory, not an .onnx file`, { path: p });
+  if (!stat.isFile()) throw new PreflightError('INVALID_INPUT', `${p} is not a regular file`, { path: p });
+  if (stat.size === 0) throw new PreflightError('INVALID_INPUT', `${p} is not a valid ONNX model: the file is empty`, { path: p });
+}
+
+async function inspect(p: string) {
+  try {
+    return await readOnnxMetadata(p);
+  } catch (err) {
+    throw asInvalidModel(p, err);
+  }
+}
+
+function asInvalidModel(p: string, err: unknown): PreflightError {
+  if (err instanceof OnnxFormatError) {
+    const reason = err.message.replace(/^not a valid ONNX model:\s*/i, '');
+    return new PreflightError('INVALID_INPUT', `${p} is not a valid ONNX model: ${reason}`, { path: p });
+  }
+  if (err instanceof PreflightError) return err;
+  return new PreflightError('INVALID_INPUT', `${p}: ${(err as Error).message}`, { path: p });
+}
+
+function defaultName(p: string): string {
+  const base = path.basename(p).replace(/\.onnx$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
+  return (base || 'model').slice(0, 128);
+}
+
+function withoutId<T extends { id: number; contentDigest: string }>(v: T): Omit<T, 'id' | 'contentDigest'> {
+  const { id: _id, contentDigest: _d, ...rest } = v;
+  return rest;
+}

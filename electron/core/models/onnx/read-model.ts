@@ -1,0 +1,104 @@
+// readOnnxMetadata: everything Preflight shows about a model, read from the file by positioned
+// reads. Tensor data is never loaded, so a multi-gigabyte model costs a few small reads.
+
+import { open } from 'node:fs/promises';
+import type { OnnxMetadata, OpsetImport } from '../../../../shared/types/models';
+import { ByteSource } from './byte-source';
+import { invalidModel } from './errors';
+import { emptyTotals, readGraph } from './graph';
+import { Model, OperatorSetId } from './schema';
+import { readString } from './strings';
+import { readEntry } from './tensor';
+import { messageField, readFields, varintField, type Range } from './wire';
+
+/** IR versions run 1…11 today; anything far outside that is a sign of a file that is not ONNX. */
+const MAX_IR_VERSION = 100;
+
+/**
+ * Reads an ONNX model's metadata without loading its weights.
+ * Throws OnnxFormatError when the file is not a readable ONNX model; I/O errors (missing file,
+ * permissions) propagate as they are.
+ */
+export async function readOnnxMetadata(path: string): Promise<OnnxMetadata> {
+  const fh = await open(path, 'r');
+  try {
+    const { size } = await fh.stat();
+    if (size === 0) throw invalidModel('file is empty');
+    return await readModel(new ByteSource(fh, size));
+  } finally {
+    await fh.close();
+  }
+}
+
+async function readModel(src: ByteSource): Promise<OnnxMetadata> {
+  const meta: OnnxMetadata = {
+    irVersion: 0,
+    opsetImports: [],
+    producerName: '',
+    producerVersion: '',
+    domain: '',
+    modelVersion: 0,
+    docString: '',
+    graphName: '',
+    metadataProps: {},
+    inputs: [],
+    outputs: [],
+    parameterCount: 0,
+    initializerCount: 0,
+    operators: {},
+    nodeCount: 0,
+    externalData: [],
+    fileSizeBytes: src.size,
+  };
+  let graph = null as Range | null;
+  let sawIrVersion = false as boolean;
+  const props: [string, string][] = [];
+  await readFields(src, { start: 0, end: src.size }, 'ModelProto', async (f) => {
+    const m = 'ModelProto';
+    if (f.no === Model.irVersion) {
+      meta.irVersion = varintField(f, m, 'ir_version');
+      sawIrVersion = true;
+    } else if (f.no === Model.producerName) {
+      meta.producerName = await readString(src, f, m, 'producer_name');
+    } else if (f.no === Model.producerVersion) {
+      meta.producerVersion = await readString(src, f, m, 'producer_version');
+    } else if (f.no === Model.domain) meta.domain = await readString(src, f, m, 'domain');
+    else if (f.no === Model.modelVersion) meta.modelVersion = varintField(f, m, 'model_version');
+    else if (f.no === Model.docString) meta.docString = await readString(src, f, m, 'doc_string');
+    else if (f.no === Model.graph) graph = messageField(f, m, 'graph');
+    else if (f.no === Model.opsetImport) {
+      meta.opsetImports.push(await readOpset(src, messageField(f, m, 'opset_import')));
+    } else if (f.no === Model.metadataProps) {
+      props.push(await readEntry(src, messageField(f, m, 'metadata_props')));
+    }
+  });
+  if (!sawIrVersion) throw invalidModel('no ir_version (is this an ONNX file?)');
+  if (meta.irVersion < 1 || meta.irVersion > MAX_IR_VERSION) {
+    throw invalidModel(`ir_version ${meta.irVersion} is not an ONNX IR version`);
+  }
+  if (!graph) throw invalidModel('the model has no graph');
+  meta.metadataProps = Object.fromEntries(props);
+
+  const totals = emptyTotals();
+  const main = await readGraph(src, graph, totals, 0);
+  meta.graphName = main.name;
+  meta.inputs = main.inputs;
+  meta.outputs = main.outputs;
+  meta.parameterCount = totals.parameterCount;
+  meta.initializerCount = totals.initializerCount;
+  meta.nodeCount = totals.nodeCount;
+  meta.externalData = totals.externalData;
+  const ops = [...totals.operators].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  meta.operators = Object.fromEntries(ops);
+  return meta;
+}
+
+async function readOpset(src: ByteSource, range: Range): Promise<OpsetImport> {
+  const opset: OpsetImport = { domain: '', version: 0 };
+  const M = 'OperatorSetIdProto';
+  await readFields(src, range, M, async (f) => {
+    if (f.no === OperatorSetId.domain) opset.domain = await readString(src, f, M, 'domain');
+    else if (f.no === OperatorSetId.version) opset.version = varintField(f, M, 'version');
+  });
+  return opset;
+}

@@ -1,0 +1,11 @@
+// Every migration, in order. Files are numbered, forward-only and checksummed when applied: the
+// workspace refuses to open if an applied file was edited or if it has migrations this build lacks.
+import m0001 from './0001_registry.sql';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [{ version: 1, name: '0001_registry', sql: m0001 }];

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { PreflightError } from '../../../shared/contract/errors';
+import { MIGRATIONS } from './migrations/index';
+import { migrate } from './migrate';
+import { WORKSPACE_FILE } from './location';
+
+export interface Workspace {
+  dir: string;
+  file: string;
+  blobsDir: string;
+  tmpDir: string;
+  db: Database.Database;
+  schemaVersion: number;
+  close(): void;
+}
+
+// 'PFLT' — marks the file as a Preflight workspace so another app's SQLite file is not migrated.
+const APPLICATION_ID = 0x50464c54;
+
+/**
+ * Opens (or, when absent, creates) the workspace in `dir`. An existing file that is not a Preflight
+ * workspace, is damaged, or is newer than this build is refused with a clear error — never recreated.
+ */
+export function openWorkspace(dir: string): Workspace {
+  const file = path.join(dir, WORKSPACE_FILE);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new PreflightError('WORKSPACE_ERROR', `cannot create workspace folder ${dir}: ${(err as Error).message}`, { dir });
+  }
+  const existed = fs.existsSync(file);
+  let db: Database.Database;
+  try {
+    db = new Database(file, { fileMustExist: false });
+  } catch (err) {
+    throw new PreflightError('WORKSPACE_ERROR', `cannot open workspace ${file}: ${(err as Error).message}`, { file });
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    // Registry rows must survive power loss; the cost is small at this write rate.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
+    if (existed && appId !== APPLICATION_ID && tables > 0) {
+      throw new PreflightError('WORKSPACE_ERROR', `${file} is an SQLite database but not a Preflight workspace; refusing to change it`, { file });
+    }
+    if (appId !== APPLICATION_ID) db.pragma(`application_id = ${APPLICATION_ID}`);
+    const schemaVersion = migrate(db, file, MIGRATIONS);
+    const blobsDir = path.join(dir, 'blobs', 'sha256');
+    const tmpDir = path.join(dir, 'tmp');
+    fs.mkdirSync(blobsDir, { recursive: true });
+    fs.mkdirSync(tmpDir, { recursive: true });
+    return { dir, file, blobsDir, tmpDir, db, schemaVersion, close: () => db.close() };
+  } catch (err) {
+    db.close();
+    if (err instanceof PreflightError) throw err;
+    // better-sqlite3 reports garbage as "file is not a database" on the first statement.
+    throw new PreflightError('WORKSPACE_ERROR', `cannot use workspace ${file}: ${(err as Error).message} (the file is damaged or not a workspace; it was left untouched)`, { file });
+  }
+}

@@ -1,0 +1,9 @@
+import type { Workspace } from '../open';
+
+/**
+ * Query sets of the later domains (datasets, bench, drift), one line each, so every handler reaches
+ * its SQL through core.queries.<domain>.
+ */
+export function domainQueries(_workspace: Workspace) {
+  return {};
+}

@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import { httpStatusFor, PreflightError } from '../../shared/contract/errors';
+import type { Core } from '../core/api';
+import { toErrorData } from '../core/errors';
+import { readJson, streamToFile } from './body';
+import { allowedHosts, COOKIE, hostAllowed, originAllowed, SECURITY_HEADERS, tokenFrom, tokenMatches, unsafeStaticPath } from './security';
+import { end, serveStatic } from './static';
+
+export interface ServerOptions {
+  core: Core;
+  host: string;
+  port: number;
+  staticDir: string;
+  uploadDir: string;
+  token?: string;
+  maxUploadBytes?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  /** The URL to open once: it carries the token, which becomes an HttpOnly cookie. */
+  launchUrl: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Web mode: the same core over HTTP (calls), server-sent events (job events) and the built UI. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const maxUpload = options.maxUploadBytes ?? Number(process.env.PREFLIGHT_MAX_UPLOAD_BYTES || 8 * 1024 ** 3);
+  const staticDir = path.resolve(options.staticDir);
+  const streams = new Set<ServerResponse>();
+  const unsubscribe = options.core.onEvent((event) => {
+    const frame = `data: ${JSON.stringify(event)}\n\n`;
+    for (const res of streams) res.write(frame);
+  });
+  let allowed: Set<string> | null = null;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    if (!hostAllowed(req, allowed)) return end(res, 403, 'forbidden host');
+    const rawPath = (req.url ?? '/').split('?')[0];
+    if (unsafeStaticPath(rawPath)) return end(res, 400, 'bad path');
+    const url = new URL(req.url ?? '/', 'http://local');
+    if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
+      if (!tokenMatches(url.searchParams.get('token'), token)) return end(res, 401, 'wrong token: use the URL printed by `preflight serve`');
+      res.writeHead(302, { 'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, Location: '/' });
+      return res.end();
+    }
+    if (!tokenMatches(tokenFrom(req), token)) return end(res, 401, 'missing or wrong token: open the URL printed by `preflight serve`');
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !originAllowed(req, allowed)) return end(res, 403, 'forbidden origin');
+
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      return;
+    }
+    if (url.pathname.startsWith('/api/call/') && req.method === 'POST') {
+      const method = url.pathname.slice('/api/call/'.length);
+      let outcome;
+      try {
+        outcome = await options.core.dispatch(method, await readJson(req));
+      } catch (err) {
+        outcome = { ok: false as const, error: toErrorData(err) };
+      }
+      res.writeHead(outcome.ok ? 200 : httpStatusFor(outcome.error.code), { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      return res.end(JSON.stringify(outcome));
+    }
+    if (url.pathname === '/api/upload' && req.method === 'POST') return upload(req, res, url, options.uploadDir, maxUpload);
+    if (url.pathname.startsWith('/api/')) return end(res, 404, 'no such endpoint');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return end(res, 405, 'method not allowed');
+    return serveStatic(staticDir, url.pathname, res);
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      if (!res.headersSent) end(res, 500, toErrorData(err).message);
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(new PreflightError('BAD_ARGUMENTS', err.code === 'EADDRINUSE' ? `port ${options.port} is in use; choose another with --port` : `cannot listen on ${options.host}:${options.port}: ${err.message}`)),
+    );
+    server.listen(options.port, options.host, resolve);
+  });
+  const port = (server.address() as { port: number }).port;
+  allowed = allowedHosts(options.host, port);
+  const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const base = `http://${hostForUrl}:${port}`;
+  return {
+    url: `${base}/`,
+    launchUrl: `${base}/?token=${token}`,
+    token,
+    port,
+    close: async () => {
+      unsubscribe();
+      for (const res of streams) res.end();
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      fs.rmSync(options.uploadDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** POST /api/upload?batch=ID&name=FILE → the file lands in the workspace's upload area; the UI then passes its path to the core. */
+async function upload(req: IncomingMessage, res: ServerResponse, url: URL, uploadDir: string, maxUpload: number) {
+  const batch = url.searchParams.get('batch') ?? '';
+  const name = url.searchParams.get('name') ?? '';
+  try {
+    if (!/^[A-Za-z0-9-]{1,64}$/.test(batch)) throw new PreflightError('BAD_ARGUMENTS', 'upload: batch must be 1–64 letters, digits or "-"');
+    if (!name || name.length > 255 || /[/\\\0]/.test(name) || name === '.' || name === '..') throw new PreflightError('BAD_ARGUMENTS', 'upload: name must be a plain file name');
+    const dir = path.join(uploadDir, batch);
+    fs.mkdirSync(dir, { recursive: true });
+    const dest = path.join(dir, name);
+    const size = await streamToFile(req, dest, maxUpload);
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ ok: true, result: { path: dest, size } }));
+  } catch (err) {
+    const error = toErrorData(err);
+    res.writeHead(httpStatusFor(error.code), { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ ok: false, error }));
+  }
+}

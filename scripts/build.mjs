@@ -1,0 +1,36 @@
+// Bundles the Node side with esbuild: the CLI/web host, the model child process, the Electron core
+// host, main and preload. Native modules stay external; SQL migrations are inlined as text.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const external = ['better-sqlite3', 'onnxruntime-node', 'electron'];
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: false,
+  external,
+  loader: { '.sql': 'text' },
+  define: { __PREFLIGHT_VERSION__: JSON.stringify(pkg.version) },
+  logLevel: 'warning',
+};
+// ESM bundles may contain CommonJS dependencies that call require().
+const esmBanner = { js: "import { createRequire as __pfCreateRequire } from 'node:module'; const require = __pfCreateRequire(import.meta.url);" };
+
+await Promise.all([
+  build({
+    ...common,
+    format: 'esm',
+    banner: esmBanner,
+    entryPoints: {
+      cli: 'electron/cli/main.ts',
+      child: 'electron/core/jobs/child-main.ts',
+      'core-host': 'electron/core/host-utility.ts',
+    },
+    outdir: 'dist/node',
+    outExtension: { '.js': '.mjs' },
+  }),
+  build({ ...common, format: 'cjs', entryPoints: { main: 'electron/main/main.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
+  build({ ...common, format: 'cjs', platform: 'browser', entryPoints: { preload: 'electron/preload/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
+]);

@@ -1,0 +1,2 @@
+// Contract entries of the bench domain.
+export const benchMethods = {} as const;

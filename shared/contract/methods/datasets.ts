@@ -1,0 +1,2 @@
+// Contract entries of the datasets domain.
+export const datasetMethods = {} as const;

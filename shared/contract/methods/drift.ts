@@ -1,0 +1,2 @@
+// Contract entries of the drift domain.
+export const driftMethods = {} as const;
