@@ -63,6 +63,8 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     process.off('SIGINT', onSigint);
     await core?.close();
+    // For bench/models-add: the CLI's own peak, apart from its isolated children.
+    if (process.env.PREFLIGHT_REPORT_RSS) process.stderr.write(`peak rss of preflight process: ${process.resourceUsage().maxRSS} kB\n`);
   }
 }
 

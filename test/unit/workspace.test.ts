@@ -1,0 +1,106 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate } from '../../electron/core/workspace/migrate';
+import { MIGRATIONS } from '../../electron/core/workspace/migrations/index';
+import { openWorkspace } from '../../electron/core/workspace/open';
+import { defaultWorkspaceDir, resolveWorkspaceDir, WORKSPACE_FILE } from '../../electron/core/workspace/location';
+import { PreflightError } from '../../shared/contract/errors';
+import { tempDir } from '../helpers/workspace';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+function fresh() {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+
+function expectWorkspaceError(fn: () => unknown, message: RegExp) {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(PreflightError);
+    expect((err as PreflightError).code).toBe('WORKSPACE_ERROR');
+    expect((err as PreflightError).message).toMatch(message);
+    return;
+  }
+  throw new Error('expected a WORKSPACE_ERROR');
+}
+
+describe('workspace', () => {
+  it('creates a WAL database with foreign keys and every migration applied', () => {
+    const ws = openWorkspace(fresh());
+    expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(ws.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(ws.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    const applied = ws.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
+    expect(applied).toEqual(MIGRATIONS.map((m) => m.version));
+    ws.close();
+  });
+
+  it('reopening keeps the data and applies nothing twice', () => {
+    const dir = fresh();
+    const a = openWorkspace(dir);
+    a.db.prepare("INSERT INTO models (name, created_at) VALUES ('kept', 'now')").run();
+    a.close();
+    const b = openWorkspace(dir);
+    expect(b.db.prepare('SELECT name FROM models').pluck().all()).toEqual(['kept']);
+    b.close();
+  });
+
+  it('refuses a workspace whose applied migration was edited', () => {
+    const dir = fresh();
+    openWorkspace(dir).close();
+    const db = new Database(path.join(dir, WORKSPACE_FILE));
+    db.prepare("UPDATE schema_migrations SET sha256 = 'edited' WHERE version = 1").run();
+    db.close();
+    expectWorkspaceError(() => openWorkspace(dir), /0001_registry differs .*checksum/);
+  });
+
+  it('refuses a workspace written by a newer version, and leaves it untouched', () => {
+    const dir = fresh();
+    openWorkspace(dir).close();
+    const file = path.join(dir, WORKSPACE_FILE);
+    const db = new Database(file);
+    db.prepare("INSERT INTO schema_migrations VALUES (999, '0999_future', 'x', 'later')").run();
+    db.close();
+    const before = fs.readFileSync(file);
+    expectWorkspaceError(() => openWorkspace(dir), /newer Preflight/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a garbage or truncated file without recreating it', () => {
+    const dir = fresh();
+    const file = path.join(dir, WORKSPACE_FILE);
+    fs.writeFileSync(file, 'this is not sqlite at all, just some text that fills a page'.repeat(100));
+    const before = fs.readFileSync(file);
+    expectWorkspaceError(() => openWorkspace(dir), new RegExp(`${WORKSPACE_FILE}.*not a database`));
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it("refuses another application's SQLite database", () => {
+    const dir = fresh();
+    const db = new Database(path.join(dir, WORKSPACE_FILE));
+    db.exec('CREATE TABLE invoices (id INTEGER)');
+    db.close();
+    expectWorkspaceError(() => openWorkspace(dir), /not a Preflight workspace/);
+  });
+
+  it('applies migrations in their own transaction: a failing one leaves the earlier ones', () => {
+    const db = new Database(':memory:');
+    const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE ok_table (a); SELECT * FROM no_such_table;' }];
+    expect(() => migrate(db, ':memory:', broken)).toThrow(/no_such_table/);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'ok_table'").pluck().get()).toBe(0);
+    expect(db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(MIGRATIONS.length);
+  });
+
+  it('resolves --workspace over PREFLIGHT_WORKSPACE over the OS user-data folder', () => {
+    expect(resolveWorkspaceDir('/tmp/a', { PREFLIGHT_WORKSPACE: '/tmp/b' })).toBe('/tmp/a');
+    expect(resolveWorkspaceDir(undefined, { PREFLIGHT_WORKSPACE: '/tmp/b' })).toBe('/tmp/b');
+    expect(defaultWorkspaceDir({ XDG_CONFIG_HOME: '/home/u/.config' }, 'linux')).toBe('/home/u/.config/Preflight');
+    expect(defaultWorkspaceDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32')).toMatch(/Roaming.Preflight$/);
+    expect(defaultWorkspaceDir({}, 'darwin')).toMatch(/Library\/Application Support\/Preflight$/);
+  });
+});
