@@ -41,7 +41,11 @@ export function createCore(options: CoreOptions): Core {
       /* the audit trail must never turn a success into a failure */
     }
   };
-  emitAudit(jobs, listeners, audit);
+  // Job outcomes join the audit trail when they end, not when they start.
+  listeners.add((event) => {
+    if (event.type === 'job/finished') audit(event.method, 'ok');
+    if (event.type === 'job/failed') audit(event.method, event.error.code, event.error.message);
+  });
 
   return {
     workspaceDir: workspace.dir,
@@ -78,11 +82,4 @@ export function createCore(options: CoreOptions): Core {
       workspace.close();
     },
   };
-}
-
-function emitAudit(_jobs: JobManager, listeners: Set<(e: CoreEvent) => void>, audit: (m: string, o: string, d?: string) => void) {
-  listeners.add((event) => {
-    if (event.type === 'job/finished') audit(event.method, 'ok');
-    if (event.type === 'job/failed') audit(event.method, event.error.code, event.error.message);
-  });
 }
