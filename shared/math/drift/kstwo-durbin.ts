@@ -39,7 +39,7 @@ export function kolmognDurbinCdf(n: number, d: number): number {
   }
   const tt = Math.pow(Math.max(2 * h - 1, 0), m) - 2 * Math.pow(h, m);
   v[m - 1] = (1 + tt) * fac;
-  let H = new Float64Array(m * m);
+  let H: Float64Array = new Float64Array(m * m);
   for (let i = 1; i < m; i++) {
     for (let r = i - 1, t = 0; r < m; r++, t++) H[r * m + i] = w[t];
   }
@@ -47,7 +47,7 @@ export function kolmognDurbinCdf(n: number, d: number): number {
   for (let c = 0; c < m; c++) H[(m - 1) * m + c] = v[m - 1 - c];
 
   // Square-and-multiply, rescaling by 2^128 to keep entries in range.
-  let Hpwr = new Float64Array(m * m);
+  let Hpwr: Float64Array = new Float64Array(m * m);
   for (let i = 0; i < m; i++) Hpwr[i * m + i] = 1;
   let nn = n;
   let expnt = 0;
