@@ -1,3 +1,21 @@
+import type { DatasetDetail } from '../../../shared/types/datasets';
+import type { CoreContext } from '../context';
 import type { Handlers, MethodsStartingWith } from '../handler-types';
+import { addDataset } from './add';
+import { resolveDataset } from './resolve';
 
-export const datasetHandlers: Handlers<MethodsStartingWith<'datasets/'>> = {};
+export const datasetHandlers: Handlers<MethodsStartingWith<'datasets/'>> = {
+  'datasets/add': (core, args, job) => addDataset(core, args, job),
+  'datasets/list': (core) => core.queries.datasets.list(),
+  'datasets/show': (core, args) => datasetDetail(core, args.ref),
+  'datasets/remove': (core, args) => {
+    const d = resolveDataset(core, args.ref);
+    core.queries.datasets.remove(d.id);
+    return { removed: d.name };
+  },
+};
+
+export function datasetDetail(core: CoreContext, ref: string): DatasetDetail {
+  const { tableName: _t, ...d } = resolveDataset(core, ref);
+  return { ...d, columnInfo: core.queries.datasets.columns(d.id) };
+}

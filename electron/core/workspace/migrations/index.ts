@@ -1,6 +1,7 @@
 // Every migration, in order. Files are numbered, forward-only and checksummed when applied: the
 // workspace refuses to open if an applied file was edited or if it has migrations this build lacks.
 import m0001 from './0001_registry.sql';
+import m0002 from './0002_datasets.sql';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [{ version: 1, name: '0001_registry', sql: m0001 }];
+export const MIGRATIONS: Migration[] = [{ version: 1, name: '0001_registry', sql: m0001 }, { version: 2, name: '0002_datasets', sql: m0002 }];

@@ -1,9 +1,12 @@
 import type { Workspace } from '../open';
+import { datasetQueries } from './datasets';
 
 /**
  * Query sets of the later domains (datasets, bench, drift), one line each, so every handler reaches
  * its SQL through core.queries.<domain>.
  */
 export function domainQueries(_workspace: Workspace) {
-  return {};
+  return {
+    datasets: datasetQueries(_workspace.db),
+  };
 }

@@ -1,0 +1,42 @@
+// How stored values read back as numbers. The importer stores integers within 2^53 as INTEGER and
+// everything else verbatim as TEXT (floats included, so "1.50" stays "1.50"); readers parse here.
+
+/** NaN / ±inf spellings accepted in text files (and written for Parquet/JSON special floats). */
+const NAN = new Set(['nan', 'NaN', 'NAN']);
+const POS_INF = new Set(['inf', 'Inf', 'INF', '+inf', '+Inf', '+INF', 'infinity', 'Infinity', 'INFINITY', '+infinity', '+Infinity', '+INFINITY']);
+const NEG_INF = new Set(['-inf', '-Inf', '-INF', '-infinity', '-Infinity', '-INFINITY']);
+
+export function isNanToken(s: string): boolean {
+  return NAN.has(s);
+}
+export function infSign(s: string): 1 | -1 | 0 {
+  return POS_INF.has(s) ? 1 : NEG_INF.has(s) ? -1 : 0;
+}
+
+/** Decimal numbers as written in data files: optional sign, digits, fraction, exponent. No hex, no spaces. */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * A stored value as a number: NaN and ±Infinity for their spellings, null for missing, undefined
+ * when it is not a number at all ("abc"). Leading zeros are accepted here: the column's kind, decided
+ * at import, says whether a column is numeric; this only reads it.
+ */
+export function toNumber(v: number | string | null): number | null | undefined {
+  if (v === null) return null;
+  if (typeof v === 'number') return v;
+  if (DECIMAL.test(v)) return Number(v);
+  if (NAN.has(v)) return NaN;
+  const inf = infSign(v);
+  if (inf !== 0) return inf * Infinity;
+  return undefined;
+}
+
+/** ISO 8601 date or date-time text → epoch milliseconds (UTC when no offset is given), or undefined. */
+export function datetimeMillis(s: string): number | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(s)) return undefined;
+  // Without an offset, Date parses date-times as local time; read them as UTC so results do not depend on the machine.
+  const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/.test(s);
+  const text = s.length > 10 && !hasZone ? `${s.replace(' ', 'T')}Z` : s.replace(' ', 'T');
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? undefined : ms;
+}

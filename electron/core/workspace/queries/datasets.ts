@@ -1,0 +1,183 @@
+import { randomBytes } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { ColumnInfo, ColumnKind, ColumnProfile, DatasetDetail, DatasetFormat, DatasetSummary, ImportDetails } from '../../../../shared/types/datasets';
+
+// All SQL of the datasets domain. Dataset tables are named by us (ds_<id>, ds_staging_<hex>) and their
+// columns c<ordinal>: names from files never reach SQL text; identifiers are checked before splicing.
+
+/** A value as stored in a dataset table: INTEGER (exact ints within 2^53), TEXT (everything else, verbatim) or NULL (missing). */
+export type StoredValue = number | string | null;
+
+export interface StoredDataset extends DatasetSummary {
+  tableName: string;
+  import: ImportDetails;
+}
+
+interface DatasetRow {
+  id: number;
+  name: string;
+  table_name: string;
+  format: DatasetFormat;
+  row_count: number;
+  column_count: number;
+  source_path: string;
+  source_bytes: number;
+  added_at: string;
+  import_json: string;
+}
+
+const TABLE = /^ds_(staging_[0-9a-f]{16}|[0-9]+)$/;
+function table(name: string): string {
+  if (!TABLE.test(name)) throw new Error(`refusing to use ${JSON.stringify(name)} as a dataset table name`);
+  return `"${name}"`;
+}
+function col(ordinal: number): string {
+  if (!Number.isInteger(ordinal) || ordinal < 0) throw new Error(`bad column ordinal ${ordinal}`);
+  return `c${ordinal}`;
+}
+
+/** Rows per multi-row INSERT: fewer statement executions, within SQLite's 32,766-variable limit. */
+export function rowsPerInsert(columns: number): number {
+  return Math.max(1, Math.min(64, Math.floor(32766 / Math.max(1, columns))));
+}
+
+export function datasetQueries(db: Database.Database) {
+  const hydrate = (r: DatasetRow | undefined): StoredDataset | null =>
+    r
+      ? {
+          id: r.id,
+          name: r.name,
+          tableName: r.table_name,
+          format: r.format,
+          rows: r.row_count,
+          columns: r.column_count,
+          sourcePath: r.source_path,
+          sourceBytes: r.source_bytes,
+          addedAt: r.added_at,
+          import: JSON.parse(r.import_json) as ImportDetails,
+        }
+      : null;
+  const byId = (id: number) => hydrate(db.prepare('SELECT * FROM datasets WHERE id = ?').get(id) as DatasetRow | undefined);
+  const tableOf = (datasetId: number): string => {
+    const d = byId(datasetId);
+    if (!d) throw new Error(`no dataset with id ${datasetId}`);
+    return table(d.tableName);
+  };
+
+  return {
+    list(): DatasetSummary[] {
+      return (db.prepare('SELECT * FROM datasets ORDER BY name').all() as DatasetRow[]).map((r) => {
+        const { tableName: _t, import: _i, ...summary } = hydrate(r)!;
+        return summary;
+      });
+    },
+    byName(name: string): StoredDataset | null {
+      return hydrate(db.prepare('SELECT * FROM datasets WHERE name = ?').get(name) as DatasetRow | undefined);
+    },
+    byId,
+    columns(datasetId: number): ColumnInfo[] {
+      const rows = db
+        .prepare('SELECT ordinal, name, kind, inferred_kind, notes_json, profile_json FROM dataset_columns WHERE dataset_id = ? ORDER BY ordinal')
+        .all(datasetId) as { ordinal: number; name: string; kind: ColumnKind; inferred_kind: ColumnKind; notes_json: string; profile_json: string }[];
+      return rows.map((r) => ({
+        ordinal: r.ordinal,
+        name: r.name,
+        kind: r.kind,
+        inferredKind: r.inferred_kind,
+        notes: JSON.parse(r.notes_json) as string[],
+        profile: JSON.parse(r.profile_json) as ColumnProfile,
+      }));
+    },
+    counts(): { datasets: number } {
+      return db.prepare('SELECT count(*) AS datasets FROM datasets').get() as { datasets: number };
+    },
+
+    // ── staging (import) ────────────────────────────────────────────────────────────────────────
+    /** A fresh, unregistered table with `columns` untyped columns (values keep the type they are bound with). */
+    createStaging(columns: number): string {
+      const name = `ds_staging_${randomBytes(8).toString('hex')}`;
+      const cols = Array.from({ length: Math.max(1, columns) }, (_, i) => col(i)).join(', ');
+      db.exec(`CREATE TABLE ${table(name)} (${cols})`);
+      return name;
+    },
+    addStagingColumn(staging: string, ordinal: number): void {
+      db.exec(`ALTER TABLE ${table(staging)} ADD COLUMN ${col(ordinal)}`);
+    },
+    /** Prepared inserts of one row and of `rowsPerInsert(columns)` rows, values flattened row by row. */
+    inserter(staging: string, columns: number) {
+      const one = `(${Array(columns).fill('?').join(',')})`;
+      const many = rowsPerInsert(columns);
+      const single = db.prepare(`INSERT INTO ${table(staging)} VALUES ${one}`);
+      const multi = many > 1 ? db.prepare(`INSERT INTO ${table(staging)} VALUES ${Array(many).fill(one).join(',')}`) : single;
+      return { rowsPerStatement: many, single, multi };
+    },
+    /**
+     * Runs `fn` in one transaction with synchronous=NORMAL: bulk rows of an unregistered staging table
+     * need no fsync per commit (a crash only loses staging rows, which are discarded anyway).
+     */
+    bulk<T>(fn: () => T): T {
+      db.pragma('synchronous = NORMAL');
+      try {
+        return db.transaction(fn)();
+      } finally {
+        db.pragma('synchronous = FULL');
+      }
+    },
+    dropTable(name: string): void {
+      db.exec(`DROP TABLE IF EXISTS ${table(name)}`);
+    },
+    /** Staging tables left by a killed import (never registered), except the ones in use. */
+    orphanStagingTables(inUse: ReadonlySet<string>): string[] {
+      const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ds\\_staging\\_%' ESCAPE '\\'").pluck().all() as string[];
+      return names.filter((n) => TABLE.test(n) && !inUse.has(n));
+    },
+    /** Registers a finished staging table as dataset `name` in one durable transaction; returns the new id. */
+    register(staging: string, d: Omit<StoredDataset, 'id' | 'tableName'>, columns: Omit<ColumnInfo, 'ordinal'>[]): number {
+      return db.transaction(() => {
+        const info = db
+          .prepare(
+            `INSERT INTO datasets (name, table_name, format, row_count, column_count, source_path, source_bytes, added_at, import_json)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(d.name, staging, d.format, d.rows, d.columns, d.sourcePath, d.sourceBytes, d.addedAt, JSON.stringify(d.import));
+        const id = Number(info.lastInsertRowid);
+        const final = `ds_${id}`;
+        db.exec(`ALTER TABLE ${table(staging)} RENAME TO ${table(final)}`);
+        db.prepare('UPDATE datasets SET table_name = ? WHERE id = ?').run(final, id);
+        const add = db.prepare('INSERT INTO dataset_columns (dataset_id, ordinal, name, kind, inferred_kind, notes_json, profile_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
+        columns.forEach((c, ordinal) => add.run(id, ordinal, c.name, c.kind, c.inferredKind, JSON.stringify(c.notes), JSON.stringify(c.profile)));
+        return id;
+      })();
+    },
+    remove(datasetId: number): void {
+      db.transaction(() => {
+        const t = tableOf(datasetId);
+        db.prepare('DELETE FROM dataset_columns WHERE dataset_id = ?').run(datasetId);
+        db.prepare('DELETE FROM datasets WHERE id = ?').run(datasetId);
+        db.exec(`DROP TABLE IF EXISTS ${t}`);
+      })();
+    },
+
+    // ── reading columns (see datasets/columns.ts) ───────────────────────────────────────────────
+    /** Every value of one column, in row order. */
+    columnValues(datasetId: number, ordinal: number): StoredValue[] {
+      return db.prepare(`SELECT ${col(ordinal)} FROM ${tableOf(datasetId)} ORDER BY rowid`).pluck().all() as StoredValue[];
+    },
+    /** Value → count for one column (NULL counted under null). */
+    valueCounts(datasetId: number, ordinal: number): [StoredValue, number][] {
+      const c = col(ordinal);
+      return db.prepare(`SELECT ${c}, count(*) FROM ${tableOf(datasetId)} GROUP BY ${c}`).raw().all() as [StoredValue, number][];
+    },
+    /** Up to `limit` rows after `afterRowid`, as [rowid, ...values of `ordinals`]. */
+    rowsPage(datasetId: number, ordinals: number[], afterRowid: number, limit: number): StoredValue[][] {
+      const cols = ordinals.map(col).join(', ');
+      return db
+        .prepare(`SELECT rowid${cols ? `, ${cols}` : ''} FROM ${tableOf(datasetId)} WHERE rowid > ? ORDER BY rowid LIMIT ?`)
+        .raw()
+        .all(afterRowid, limit) as StoredValue[][];
+    },
+  };
+}
+
+export type DatasetQueries = ReturnType<typeof datasetQueries>;
+export type { DatasetDetail };
