@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { benchCommand } from './bench';
 import { modelsCommand } from './models';
 import { serveCommand } from './serve';
 import { planned } from './planned';
@@ -8,7 +9,7 @@ export const COMMANDS: Command[] = [
   serveCommand,
   modelsCommand,
   planned('datasets', 'import CSV/TSV/Parquet/JSONL datasets into the workspace', 4),
-  planned('bench', 'benchmark latency percentiles on every execution provider', 3),
+  benchCommand,
   planned('drift', 'compare training and production feature distributions', 4),
   planned('export', 'export a deployment bundle for ops', 5),
   planned('verify', 'verify a bundle’s hashes and signature', 5),

@@ -1,3 +1,21 @@
 import type { Handlers, MethodsStartingWith } from '../handler-types';
+import { abBench } from './ab';
+import { compareStored, pointLatencies } from './compare';
+import { benchModel } from './model-ref';
+import { probeProviders } from './providers';
+import { startBench } from './start';
+import { PreflightError } from '../../../shared/contract/errors';
 
-export const benchHandlers: Handlers<MethodsStartingWith<'bench/'>> = {};
+export const benchHandlers: Handlers<MethodsStartingWith<'bench/'>> = {
+  'bench/providers': async (core, args) => probeProviders(core, (await benchModel(core, args.model)).path),
+  'bench/start': (core, args, job) => startBench(core, args, job),
+  'bench/ab': (core, args, job) => abBench(core, args, job),
+  'bench/list': (core, args) => core.queries.bench.list(args.model),
+  'bench/show': (core, args) => {
+    const run = core.queries.bench.get(args.runId);
+    if (!run) throw new PreflightError('NOT_FOUND', `no benchmark run ${args.runId} (see \`preflight bench --list\`)`, { runId: args.runId });
+    return run;
+  },
+  'bench/latencies': (core, args) => ({ runId: args.runId, point: args.point ?? 0, latenciesMs: Array.from(pointLatencies(core, args.runId, args.point).latencies) }),
+  'bench/compare': (core, args) => compareStored(core, args),
+};

@@ -2,6 +2,7 @@
 // workspace refuses to open if an applied file was edited or if it has migrations this build lacks.
 import m0001 from './0001_registry.sql';
 import m0002 from './0002_datasets.sql';
+import m0003 from './0003_bench.sql';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [{ version: 1, name: '0001_registry', sql: m0001 }, { version: 2, name: '0002_datasets', sql: m0002 }];
+export const MIGRATIONS: Migration[] = [{ version: 1, name: '0001_registry', sql: m0001 }, { version: 2, name: '0002_datasets', sql: m0002 }, { version: 3, name: '0003_bench', sql: m0003 }];

@@ -1,4 +1,5 @@
 import type { Workspace } from '../open';
+import { benchQueries } from './bench';
 import { datasetQueries } from './datasets';
 
 /**
@@ -7,6 +8,7 @@ import { datasetQueries } from './datasets';
  */
 export function domainQueries(_workspace: Workspace) {
   return {
+    bench: benchQueries(_workspace.db),
     datasets: datasetQueries(_workspace.db),
   };
 }

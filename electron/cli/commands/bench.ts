@@ -1,0 +1,153 @@
+import { PreflightError } from '../../../shared/contract/errors';
+import { formatMs, msDecimals, PERCENTILE_METHOD } from '../../../shared/math/latency/index';
+import type { BenchComparisonResult, BenchRun } from '../../../shared/types/bench';
+import { int, intList, list, num, parse } from '../args';
+import type { Command } from '../command';
+import { table } from './models';
+
+const usage = `preflight bench <file.onnx|NAME[@VERSION]> [--ep cpu,webgpu,cuda,…] [--batch 1,8] [--concurrency 1,2]
+                [--warmup N] [--iterations N | --duration S] [--threads N] [--seed N] [--slo "p99<=20ms"] [--json]
+  more settings: [--inter-threads N] [--spinning on|off] [--opt-level disabled|basic|extended|all]
+                 [--stable] [--tolerance 0.1] [--dim NAME=N]…
+  --slo is repeatable or comma-separated, per batch size with bN: (e.g. "b8:p99<=30ms"); breached → exit 1
+preflight bench --list [--json]
+preflight bench --compare RUN[:POINT],RUN[:POINT] [--json]`;
+
+const options = {
+  ep: { type: 'string' },
+  batch: { type: 'string' },
+  concurrency: { type: 'string' },
+  warmup: { type: 'string' },
+  iterations: { type: 'string' },
+  duration: { type: 'string' },
+  threads: { type: 'string' },
+  'inter-threads': { type: 'string' },
+  spinning: { type: 'string' },
+  'opt-level': { type: 'string' },
+  stable: { type: 'boolean', default: false },
+  tolerance: { type: 'string' },
+  seed: { type: 'string' },
+  slo: { type: 'string', multiple: true },
+  dim: { type: 'string', multiple: true },
+  list: { type: 'boolean', default: false },
+  compare: { type: 'string' },
+} as const;
+
+export const benchCommand: Command = {
+  name: 'bench',
+  summary: 'benchmark latency percentiles on every execution provider',
+  usage,
+  async run(argv, { client, out, signal }) {
+    const { values: v, positionals } = parse(argv, options, 'bench');
+    if (v.list) {
+      const runs = await client.call('bench/list', {});
+      out.result(runs, () =>
+        runs.length === 0
+          ? 'no benchmark runs yet: preflight bench <model>'
+          : table(
+              ['RUN', 'KIND', 'MODEL', 'STARTED', 'POINTS', 'EPS', 'BEST P50', 'SLO'],
+              runs.map((r) => [String(r.runId), r.kind, `${r.model.name}@${r.model.version}`, r.startedAt, String(r.points), r.eps.join(','), r.bestP50Ms === null ? '-' : `${r.bestP50Ms.toFixed(3)} ms`, r.sloPassed === null ? '-' : r.sloPassed ? 'pass' : 'FAIL']),
+            ),
+      );
+      return;
+    }
+    if (v.compare !== undefined) {
+      const refs = (list(v.compare) ?? []).map(pointRef);
+      if (refs.length !== 2) throw new PreflightError('BAD_ARGUMENTS', 'bench --compare: give two runs, e.g. --compare 3,4 or --compare 3:0,3:1');
+      const result = await client.call('bench/compare', { a: refs[0], b: refs[1] });
+      out.result(result, () => describeComparison(result));
+      return;
+    }
+    if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', `bench: give exactly one model (a .onnx file or NAME[@VERSION])\n${usage}`);
+    if (v.iterations !== undefined && v.duration !== undefined) throw new PreflightError('BAD_ARGUMENTS', 'bench: give --iterations or --duration, not both');
+    const run = await client.run(
+      'bench/start',
+      {
+        model: positionals[0],
+        eps: list(v.ep) as never,
+        batchSizes: intList(v.batch, 'batch'),
+        concurrency: intList(v.concurrency, 'concurrency'),
+        warmup: int(v.warmup, 'warmup', 0),
+        iterations: int(v.iterations, 'iterations', 1),
+        durationSec: num(v.duration, 'duration'),
+        intraOpThreads: int(v.threads, 'threads', 0),
+        interOpThreads: int(v['inter-threads'], 'inter-threads', 0),
+        allowSpinning: onOff(v.spinning),
+        graphOptimizationLevel: v['opt-level'] as never,
+        stability: v.stable || v.tolerance !== undefined ? { tolerance: num(v.tolerance, 'tolerance') } : undefined,
+        seed: int(v.seed, 'seed', 0),
+        dims: dims(v.dim),
+        slo: v.slo,
+      },
+      { onProgress: out.progress, signal },
+    );
+    out.result({ ...run, modelHash: run.model.sha256 }, () => describeRun(run));
+    if (run.sloVerdict && !run.sloVerdict.passed) {
+      out.log(`SLO breached: ${run.sloVerdict.checks.filter((c) => !c.passed).map((c) => `${c.slo} on ${c.ep} b${c.batchSize} c${c.concurrency} (${Number.isFinite(c.valueMs) ? c.valueMs.toFixed(3) : '-'} ms)`).join('; ') || 'no point produced numbers'}`);
+      return 1;
+    }
+  },
+};
+
+function onOff(value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'on' || value === 'true' || value === '1') return true;
+  if (value === 'off' || value === 'false' || value === '0') return false;
+  throw new PreflightError('BAD_ARGUMENTS', `--spinning: "${value}" must be on or off`);
+}
+
+function dims(items: string[] | undefined): Record<string, number> | undefined {
+  if (!items) return undefined;
+  return Object.fromEntries(
+    items.flatMap((s) => s.split(',')).map((item) => {
+      const m = /^([^=]+)=([1-9][0-9]*)$/.exec(item.trim());
+      if (!m) throw new PreflightError('BAD_ARGUMENTS', `--dim "${item}": expected NAME=N with N a positive integer, e.g. --dim seq=128`);
+      return [m[1], Number(m[2])];
+    }),
+  );
+}
+
+function pointRef(text: string): { runId: number; point?: number } {
+  const m = /^([1-9][0-9]*)(?::([0-9]+))?$/.exec(text);
+  if (!m) throw new PreflightError('BAD_ARGUMENTS', `bench --compare: "${text}" is not RUN or RUN:POINT`);
+  return m[2] === undefined ? { runId: Number(m[1]) } : { runId: Number(m[1]), point: Number(m[2]) };
+}
+
+function describeRun(run: BenchRun): string {
+  const ok = run.results.filter((r) => r.latencyMs);
+  const d = msDecimals(...ok.flatMap((r) => [r.latencyMs!.p50, r.latencyMs!.min]));
+  const ms = (x: number) => formatMs(x, d);
+  const env = run.environment;
+  const lines = [
+    `run ${run.runId}  ${run.model.name}@${run.model.version}  sha256:${run.model.sha256}`,
+    `providers: ${run.providers.map((p) => (p.available ? p.name : `${p.name} (unavailable: ${p.reason?.split('\n')[0]})`)).join(', ')}`,
+    table(
+      ['POINT', 'N', 'COLD MS', 'FIRST MS', 'MEAN', 'STD', 'P50', 'P90', 'P99', 'P99.9', 'MAX', 'INF/S', 'ITEMS/S'],
+      run.results.map((r) =>
+        r.latencyMs
+          ? [r.label, String(r.iterations), r.sessionCreateMs?.toFixed(1) ?? '-', r.firstRunMs?.toFixed(2) ?? '-', ms(r.latencyMs.mean), ms(r.latencyMs.std), ms(r.latencyMs.p50), ms(r.latencyMs.p90), ms(r.latencyMs.p99), ms(r.latencyMs.p999), ms(r.latencyMs.max), r.throughput?.inferencesPerSec.toFixed(0) ?? '-', r.throughput?.itemsPerSec.toFixed(0) ?? '-']
+          : [r.label, '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-'],
+      ),
+    ),
+    `latencies in ms; percentiles ${PERCENTILE_METHOD}`,
+    ...run.results.flatMap((r) => [...(r.error ? [`${r.label}: ERROR ${r.error}`] : []), ...r.warnings.map((w) => `${r.label}: warning: ${w}`)]),
+    `environment: ${env.os} ${env.arch}, ${env.cpuModel} × ${env.cores}, ${(env.memoryBytes / 2 ** 30).toFixed(1)} GiB, node ${env.nodeVersion}, onnxruntime ${env.ortVersion}${env.gpuAdapter ? `, GPU ${env.gpuAdapter}` : ''}`,
+  ];
+  if (run.sloVerdict) lines.push(`SLO ${run.sloVerdict.passed ? 'passed' : 'BREACHED'}: ${run.slo.map((s) => s.text).join(', ')}`);
+  return lines.join('\n');
+}
+
+function describeComparison(r: BenchComparisonResult): string {
+  const c = r.comparison;
+  return [
+    `A: run ${r.a.runId} point ${r.a.point} (${r.a.label}, ${r.a.model}), n=${c.nA}`,
+    `B: run ${r.b.runId} point ${r.b.point} (${r.b.label}, ${r.b.model}), n=${c.nB}`,
+    table(
+      ['PCTL', 'A MS', 'B MS', 'B−A', `${Math.round(c.confidence * 100)}% CI`, 'SIGNIFICANT'],
+      c.percentiles.map((p) => [p.label, p.a.toFixed(4), p.b.toFixed(4), p.diff.toFixed(4), `[${p.low.toFixed(4)}, ${p.high.toFixed(4)}]`, p.significant ? 'yes' : 'no']),
+    ),
+    `Mann–Whitney p = ${c.mannWhitney.pValue.toPrecision(3)}`,
+    `verdict: ${c.verdict}`,
+    ...c.warnings.map((w) => `warning: ${w}`),
+  ].join('\n');
+}

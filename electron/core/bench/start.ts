@@ -1,0 +1,132 @@
+import { PreflightError } from '../../../shared/contract/errors';
+import type { ParsedArgsOf } from '../../../shared/contract/methods';
+import type { BenchPointResult, BenchProvider, BenchRun, BenchSettings, EpName } from '../../../shared/types/bench';
+import type { CoreContext } from '../context';
+import type { JobContext } from '../jobs/manager';
+import { runInChild } from '../jobs/run-in-child';
+import type { MeasureMode, MeasurePayload, MeasureResult } from './child/measure';
+import { describeSpec, resolveInputs } from './inputs';
+import { benchModel } from './model-ref';
+import { toPoint, type PointPlan } from './points';
+import { probeProviders } from './providers';
+import { oneAtATime } from './queue';
+import { evaluateSlos, parseSlos } from './slo';
+import { sessionOptionsFor } from './session-options';
+import { storeRun, tensorOutputs } from './store-run';
+
+export const DEFAULT_ITERATIONS = 1000;
+
+export function normalizeSettings(args: ParsedArgsOf<'bench/start'>): BenchSettings {
+  const stability = args.stability
+    ? { windowIterations: args.stability.windowIterations ?? 200, tolerance: args.stability.tolerance ?? 0.1, maxIterations: args.stability.maxIterations ?? 50_000 }
+    : null;
+  return {
+    eps: [...new Set<EpName>(args.eps ?? ['cpu'])],
+    batchSizes: [...new Set(args.batchSizes ?? [1])],
+    concurrency: [...new Set(args.concurrency ?? [1])],
+    warmup: args.warmup ?? 20,
+    iterations: args.durationSec !== undefined || stability ? (args.iterations ?? null) : (args.iterations ?? DEFAULT_ITERATIONS),
+    durationSec: args.durationSec ?? null,
+    stability,
+    intraOpThreads: args.intraOpThreads ?? null,
+    interOpThreads: args.interOpThreads ?? null,
+    allowSpinning: args.allowSpinning ?? null,
+    graphOptimizationLevel: args.graphOptimizationLevel ?? 'all',
+    seed: args.seed ?? 1,
+    dims: args.dims ?? {},
+  };
+}
+
+function modeOf(s: BenchSettings): MeasureMode {
+  if (s.stability) return { kind: 'stable', ...s.stability, maxIterations: s.iterations ?? s.stability.maxIterations };
+  if (s.durationSec !== null) return { kind: 'duration', seconds: s.durationSec };
+  return { kind: 'iterations', iterations: s.iterations ?? DEFAULT_ITERATIONS };
+}
+
+/** bench/start: probe EPs, run every sweep point in its own child process, store the run only when complete. */
+export async function startBench(core: CoreContext, args: ParsedArgsOf<'bench/start'>, job: JobContext): Promise<BenchRun> {
+  const slo = parseSlos(args.slo ?? []); // before any work: a typo in --slo is exit 2 at once
+  const settings = normalizeSettings(args);
+  return oneAtATime(job, async () => {
+    const startedAt = new Date().toISOString();
+    const model = await benchModel(core, args.model, job);
+    job.progress(null, 'probing execution providers');
+    const providers = withRequested(await probeProviders(core, model.path, job.signal), settings);
+    const { outputNames, warnings } = tensorOutputs(model.version.metadata.outputs);
+    const plans = planPoints(settings, providers, model.version.metadata.inputs);
+    const results: BenchPointResult[] = [];
+    const latencies: (Uint8Array | null)[] = [];
+    let environment: MeasureResult['environment'] | null = null;
+    for (const [index, { plan, specs, error }] of plans.entries()) {
+      job.throwIfCancelled();
+      let measured: MeasureResult | null = null;
+      if (!error) {
+        const payload: MeasurePayload = {
+          arms: [{ label: plan.label, modelPath: model.path, sessionOptions: plan.sessionOptions, inputs: specs, outputNames, concurrency: plan.concurrency }],
+          warmup: settings.warmup,
+          mode: modeOf(settings),
+          seed: settings.seed,
+        };
+        measured = await runInChild<MeasureResult>(core.launcher, 'bench/measure', payload, {
+          signal: job.signal,
+          onProgress: (fraction, message, data) =>
+            job.progress(fraction === null ? null : (index + fraction) / plans.length, `[${index + 1}/${plans.length}] ${message}`, { ...data, point: index, points: plans.length, label: plan.label }),
+        });
+        environment ??= measured.environment;
+      }
+      const { result, encoded } = toPoint(index, { ...plan, warnings: [...warnings, ...plan.warnings] }, settings.warmup, measured?.arms[0] ?? null, measured?.peakRssBytes ?? null, error);
+      results.push(result);
+      latencies.push(encoded);
+      job.progress((index + 1) / plans.length, `[${index + 1}/${plans.length}] ${plan.label}: ${result.error ? 'failed' : `p50 ${result.latencyMs!.p50.toFixed(3)} ms`}`);
+    }
+    environment ??= (await runInChild<MeasureResult>(core.launcher, 'bench/measure', { arms: [], warmup: 0, mode: { kind: 'iterations', iterations: 0 }, seed: 0 }, { signal: job.signal })).environment;
+    job.throwIfCancelled();
+    return storeRun(core, {
+      kind: 'sweep',
+      model: model.version,
+      startedAt,
+      settings,
+      providers,
+      environment,
+      results,
+      latencies,
+      slo,
+      sloVerdict: evaluateSlos(slo, results),
+      warnings: [],
+      comparison: null,
+    });
+  });
+}
+
+/** EPs asked for that this OS does not offer are reported too, never silently dropped. */
+function withRequested(providers: BenchProvider[], settings: BenchSettings): BenchProvider[] {
+  const extra = settings.eps.filter((ep) => !providers.some((p) => p.name === ep));
+  return [...providers, ...extra.map((name) => ({ name, available: false, reason: `onnxruntime-node does not offer ${name} on ${process.platform}` }))];
+}
+
+function planPoints(settings: BenchSettings, providers: BenchProvider[], inputs: Parameters<typeof resolveInputs>[0]) {
+  const out: { plan: PointPlan; specs: ReturnType<typeof resolveInputs>['specs']; error: string | null }[] = [];
+  for (const ep of settings.eps) {
+    const provider = providers.find((p) => p.name === ep)!;
+    for (const batchSize of settings.batchSizes) {
+      for (const concurrency of settings.concurrency) {
+        const plan: PointPlan = { label: `${ep} b${batchSize} c${concurrency}`, ep, batchSize, concurrency, sessionOptions: sessionOptionsFor(ep, settings), inputs: {}, warnings: [] };
+        let error: string | null = provider.available ? null : `${ep} is unavailable: ${provider.reason}`;
+        let specs: ReturnType<typeof resolveInputs>['specs'] = [];
+        if (!error) {
+          try {
+            const resolved = resolveInputs(inputs, batchSize, settings.dims);
+            specs = resolved.specs;
+            plan.warnings.push(...resolved.warnings);
+            plan.inputs = Object.fromEntries(specs.map((s) => [s.name, describeSpec(s)]));
+          } catch (err) {
+            if (!(err instanceof PreflightError)) throw err;
+            error = err.message;
+          }
+        }
+        out.push({ plan, specs, error });
+      }
+    }
+  }
+  return out;
+}
