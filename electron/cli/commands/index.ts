@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { benchCommand } from './bench';
+import { driftCommand } from './drift';
 import { modelsCommand } from './models';
 import { serveCommand } from './serve';
 import { planned } from './planned';
@@ -10,7 +11,7 @@ export const COMMANDS: Command[] = [
   modelsCommand,
   planned('datasets', 'import CSV/TSV/Parquet/JSONL datasets into the workspace', 4),
   benchCommand,
-  planned('drift', 'compare training and production feature distributions', 4),
+  driftCommand,
   planned('export', 'export a deployment bundle for ops', 5),
   planned('verify', 'verify a bundle’s hashes and signature', 5),
   planned('validate', 'validate production data against a bundle’s contracts', 5),

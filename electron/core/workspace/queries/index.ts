@@ -1,6 +1,7 @@
 import type { Workspace } from '../open';
 import { benchQueries } from './bench';
 import { datasetQueries } from './datasets';
+import { driftQueries } from './drift';
 
 /**
  * Query sets of the later domains (datasets, bench, drift), one line each, so every handler reaches
@@ -10,5 +11,6 @@ export function domainQueries(_workspace: Workspace) {
   return {
     bench: benchQueries(_workspace.db),
     datasets: datasetQueries(_workspace.db),
+    drift: driftQueries(_workspace.db),
   };
 }

@@ -1,0 +1,209 @@
+import { PreflightError } from '../../../shared/contract/errors';
+import { DRIFT_TESTS, type DriftReport, type DriftTest, type FeatureDrift, type FeatureOverride } from '../../../shared/types/drift';
+import { int, list, parse } from '../args';
+import type { Command } from '../command';
+import { table } from './models';
+
+const usage = `preflight drift --reference R --current C [options]     R, C: dataset names or files (imported on the fly)
+  --mode exact|profile          profile: compare with R's stored reference profile (no reference re-read)
+  --columns a,b,…               only these columns
+  --threshold TEST=V,…          per-test thresholds (tests: ${DRIFT_TESTS.join(', ')})
+  --feature NAME=TEST[:V]       per-feature test and/or threshold (repeatable; NAME=:V keeps the test)
+  --drift-share S               dataset drift when the share of drifted features ≥ S (default 0.5)
+  --time-column T [--window day|week|month]   drift per time window of the current dataset
+  --model M [--map INPUT=col1,col2,…]          prediction drift (mapping saved for the model; repeat --map per input)
+  --fail-on-drift               exit 1 when dataset drift is detected
+preflight drift list | show ID | profile DATASET [--grid N] | profiles   [--workspace DIR] [--json]`;
+
+export const driftCommand: Command = {
+  name: 'drift',
+  summary: 'compare training and production feature distributions',
+  usage,
+  async run(argv, { client, out, signal }) {
+    const [verb, ...rest] = argv;
+    if (verb === 'list') {
+      parse(rest, {}, 'drift list');
+      const reports = await client.call('drift/list', {});
+      out.result(reports, () =>
+        reports.length === 0
+          ? 'no drift reports yet: preflight drift --reference R --current C'
+          : table(
+              ['ID', 'CREATED', 'REFERENCE', 'CURRENT', 'MODEL', 'DRIFTED', 'VERDICT'],
+              reports.map((r) => [String(r.id), r.createdAt.slice(0, 19), r.reference, r.current, r.model ?? '', `${r.dataset.drifted}/${r.dataset.total}`, r.dataset.detected ? 'DRIFT' : 'ok']),
+            ),
+      );
+      return;
+    }
+    if (verb === 'show') {
+      const { positionals } = parse(rest, {}, 'drift show');
+      const id = int(positionals[0], 'id', 1);
+      if (positionals.length !== 1 || id === undefined) throw new PreflightError('BAD_ARGUMENTS', 'drift show: give one report id (see `preflight drift list`)');
+      const report = await client.call('drift/show', { id });
+      out.result(report, () => human(report));
+      return;
+    }
+    if (verb === 'profile') {
+      const { values, positionals } = parse(rest, { grid: { type: 'string' } }, 'drift profile');
+      if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', 'drift profile: give one dataset name');
+      const p = await client.run('drift/profile', { dataset: positionals[0], gridSize: int(values.grid, 'grid', 100) }, { onProgress: out.progress, signal });
+      out.result(p, () => `profile of ${p.dataset}: ${p.rows} rows, ${p.columns} columns, grid ${p.gridSize}, ${p.bytes} bytes`);
+      return;
+    }
+    if (verb === 'profiles') {
+      parse(rest, {}, 'drift profiles');
+      const ps = await client.call('drift/profiles', {});
+      out.result(ps, () =>
+        ps.length ? table(['DATASET', 'ROWS', 'COLUMNS', 'GRID', 'BYTES', 'CREATED'], ps.map((p) => [p.dataset, String(p.rows), String(p.columns), String(p.gridSize), String(p.bytes), p.createdAt.slice(0, 19)])) : 'no profiles yet: preflight drift profile DATASET',
+      );
+      return;
+    }
+    const { values, positionals } = parse(
+      argv,
+      {
+        reference: { type: 'string' },
+        current: { type: 'string' },
+        mode: { type: 'string' },
+        columns: { type: 'string' },
+        threshold: { type: 'string' },
+        feature: { type: 'string', multiple: true },
+        'drift-share': { type: 'string' },
+        'time-column': { type: 'string' },
+        window: { type: 'string' },
+        model: { type: 'string' },
+        map: { type: 'string', multiple: true },
+        'fail-on-drift': { type: 'boolean', default: false },
+      },
+      'drift',
+    );
+    if (positionals.length) throw new PreflightError('BAD_ARGUMENTS', `drift: unexpected "${positionals[0]}"\n${usage}`);
+    if (!values.reference || !values.current) throw new PreflightError('BAD_ARGUMENTS', `drift: --reference and --current are required\n${usage}`);
+    if (values.mode !== undefined && values.mode !== 'exact' && values.mode !== 'profile') throw new PreflightError('BAD_ARGUMENTS', '--mode: exact or profile');
+    if (values.window !== undefined && !['day', 'week', 'month'].includes(values.window)) throw new PreflightError('BAD_ARGUMENTS', '--window: day, week or month');
+    const share = values['drift-share'] === undefined ? undefined : Number(values['drift-share']);
+    if (share !== undefined && !(share > 0 && share <= 1)) throw new PreflightError('BAD_ARGUMENTS', '--drift-share: a number in (0, 1]');
+    const report = await client.run(
+      'drift/run',
+      {
+        reference: values.reference,
+        current: values.current,
+        mode: values.mode as 'exact' | 'profile' | undefined,
+        columns: list(values.columns),
+        thresholds: parseThresholds(values.threshold),
+        features: parseFeatures(values.feature),
+        datasetDriftShare: share,
+        timeColumn: values['time-column'],
+        window: values.window as 'day' | 'week' | 'month' | undefined,
+        model: values.model,
+        mapping: parseMap(values.map),
+      },
+      { onProgress: out.progress, signal },
+    );
+    out.result(report, () => human(report));
+    if (values['fail-on-drift'] && report.dataset.detected) {
+      out.log(`drift detected: ${report.dataset.drifted} of ${report.dataset.total} features (share ${report.dataset.share.toFixed(2)} ≥ ${report.dataset.threshold}) — exit 1 (CHECK_FAILED)`);
+      return 1;
+    }
+  },
+};
+
+function testName(t: string, flag: string): DriftTest {
+  if (!(DRIFT_TESTS as readonly string[]).includes(t)) throw new PreflightError('BAD_ARGUMENTS', `${flag}: unknown test "${t}" (tests: ${DRIFT_TESTS.join(', ')})`);
+  return t as DriftTest;
+}
+
+function positive(v: string, flag: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new PreflightError('BAD_ARGUMENTS', `${flag}: "${v}" must be a positive number`);
+  return n;
+}
+
+function parseThresholds(text: string | undefined): Partial<Record<DriftTest, number>> | undefined {
+  if (!text) return undefined;
+  const out: Partial<Record<DriftTest, number>> = {};
+  for (const part of list(text) ?? []) {
+    const [t, v] = part.split('=');
+    if (v === undefined) throw new PreflightError('BAD_ARGUMENTS', `--threshold: "${part}" must be TEST=VALUE, e.g. ks=0.01`);
+    out[testName(t.trim(), '--threshold')] = positive(v.trim(), '--threshold');
+  }
+  return out;
+}
+
+function parseFeatures(items: string[] | undefined): Record<string, FeatureOverride> | undefined {
+  if (!items?.length) return undefined;
+  const out: Record<string, FeatureOverride> = {};
+  for (const item of items) {
+    // The feature name may itself contain "=": split at the last one.
+    const eq = item.lastIndexOf('=');
+    if (eq <= 0) throw new PreflightError('BAD_ARGUMENTS', `--feature: "${item}" must be NAME=TEST[:THRESHOLD] or NAME=:THRESHOLD`);
+    const [t, v] = item.slice(eq + 1).split(':');
+    const o: FeatureOverride = {};
+    if (t) o.test = testName(t, '--feature');
+    if (v) o.threshold = positive(v, '--feature');
+    out[item.slice(0, eq)] = o;
+  }
+  return out;
+}
+
+function parseMap(items: string[] | undefined) {
+  if (!items?.length) return undefined;
+  return items.map((item) => {
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new PreflightError('BAD_ARGUMENTS', `--map: "${item}" must be INPUT=col1,col2,…`);
+    return { input: item.slice(0, eq), columns: list(item.slice(eq + 1)) ?? [] };
+  });
+}
+
+export function fmtNum(x: number | null): string {
+  if (x === null) return '—';
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  return a < 1e-3 || a >= 1e5 ? x.toExponential(2) : x.toFixed(a < 1 ? 4 : 2);
+}
+
+function missingCell(f: FeatureDrift): string {
+  const p = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+  return `${p(f.missing.reference)}/${p(f.missing.current)}`;
+}
+
+function featureTable(features: FeatureDrift[]): string {
+  return table(
+    ['FEATURE', 'KIND', 'TEST', 'SCORE', 'THRESHOLD', 'DRIFTED', 'EFFECT', 'MISSING REF/CUR'],
+    features.map((f) => [
+      f.name,
+      f.kind,
+      f.test + (f.overridden ? '*' : ''),
+      fmtNum(f.score),
+      String(f.threshold),
+      f.tested ? (f.drifted ? 'YES' : 'no') : 'untested',
+      f.effectSize.value === null ? '—' : `${f.effectSize.name}=${fmtNum(f.effectSize.value)}`,
+      missingCell(f),
+    ]),
+  );
+}
+
+function human(r: DriftReport): string {
+  const d = r.dataset;
+  const lines = [
+    `drift report #${r.id}: ${r.reference.name} (${r.reference.rows} rows${r.mode === 'profile' ? ', profile' : ''}) → ${r.current.name} (${r.current.rows} rows)`,
+    featureTable(r.features),
+    `dataset drift: ${d.detected ? 'DETECTED' : 'not detected'} — ${d.drifted} of ${d.total} features drifted (share ${d.share.toFixed(2)}, threshold ${d.threshold})`,
+  ];
+  const s = r.schema;
+  if (s.missingInCurrent.length) lines.push(`missing in current: ${s.missingInCurrent.join(', ')}`);
+  if (s.newInCurrent.length) lines.push(`new in current: ${s.newInCurrent.join(', ')}`);
+  for (const t of s.typeChanged) lines.push(`type changed: ${t.name} ${t.reference} → ${t.current}`);
+  const notes = [...r.findings, ...r.features.flatMap((f) => f.findings.map((x) => `${f.name}: ${x}`))];
+  if (notes.length) lines.push('findings:', ...notes.map((n) => `  - ${n}`));
+  if (r.windows) {
+    const w = r.windows;
+    lines.push(`time windows (${w.unit}, ${w.column}): ${w.windows.length} windows; drift share per window: ${w.windows.map((x) => `${x.label} ${(x.driftShare * 100).toFixed(0)}%`).join(', ')}`);
+    const started = Object.entries(w.firstDrift).filter(([, v]) => v);
+    if (started.length) lines.push(`first drifted window: ${started.map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  }
+  if (r.predictions) {
+    const p = r.predictions;
+    lines.push(`predictions of ${p.model} (${p.mapping.how} mapping; ${p.rows.reference}/${p.rows.current} rows scored):`, featureTable(p.outputs));
+  }
+  lines.push(`took ${r.timings.totalSeconds.toFixed(2)} s (read ${r.timings.readSeconds.toFixed(2)} s, compute ${r.timings.computeSeconds.toFixed(2)} s)`);
+  return lines.join('\n');
+}

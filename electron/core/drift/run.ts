@@ -1,0 +1,201 @@
+// drift/run: resolve both sides, compare every shared feature, add time windows and prediction drift
+// when asked, store the report. Exact mode reads each reference column once (sorted once; its profile
+// is built on the way and stored); profile mode reads only the current batch.
+
+import { PreflightError } from '../../../shared/contract/errors';
+import type { ParsedArgsOf } from '../../../shared/contract/methods';
+import { compareCategorical, compareNumeric, datasetDrift, schemaDiff, type CompareOptions } from '../../../shared/math/drift-profile/index';
+import type { ColumnDriftProfile, DatasetDriftProfile, DriftReport, FeatureDrift } from '../../../shared/types/drift';
+import type { ColumnInfo } from '../../../shared/types/datasets';
+import type { CoreContext } from '../context';
+import type { JobContext } from '../jobs/manager';
+import { subJob, yieldToLoop } from './job-util';
+import { predictionDrift } from './predictions';
+import { buildDatasetProfile, DEFAULT_GRID_SIZE, loadProfile, profileColumn, storeProfile } from './profile';
+import { driftKindOf, readCategories, readNumericSorted } from './read';
+import { resolveSource, type DatasetSource } from './sources';
+import { timeWindows } from './windows';
+
+type Args = ParsedArgsOf<'drift/run'>;
+
+interface Reference {
+  name: string;
+  rows: number;
+  source: DatasetSource | null;
+  /** Stored profile (profile mode) or null (exact mode builds it column by column). */
+  profile: DatasetDriftProfile | null;
+  schema: { name: string; type: string }[];
+}
+
+export async function runDrift(core: CoreContext, args: Args, job: JobContext): Promise<DriftReport> {
+  const started = performance.now();
+  const findings: string[] = [];
+  const ref = await resolveReference(core, args, subJob(job, 0, 0.15, 'reference: '), findings);
+  const cur = await resolveSource(core, args.current, subJob(job, 0.15, 0.3, 'current: '), 'current');
+  if (cur.importedFrom) findings.push(`current: ${cur.importedFrom} is dataset ${cur.name}`);
+  if (ref.source?.importedFrom) findings.push(`reference: ${ref.source.importedFrom} is dataset ${ref.name}`);
+  const curSchema = cur.columns.map((c) => ({ name: c.name, type: c.kind }));
+  const schema = schemaDiff(ref.schema, curSchema);
+  // A column that is empty on one side has no real type there: its "type change" is reported as missing values instead.
+  schema.typeChanged = schema.typeChanged.filter((t) => !allMissing(cur.columns.find((c) => c.name === t.name)!));
+  const plan = planFeatures(ref, cur, args, findings);
+
+  const options = (name: string): CompareOptions => ({ override: args.features?.[name], testThresholds: args.thresholds ?? {} });
+  const features: FeatureDrift[] = [];
+  const built: ColumnDriftProfile[] = [];
+  let readMs = 0;
+  let computeMs = 0;
+  const phaseEnd = args.timeColumn || args.model ? 0.7 : 0.95;
+  for (const [i, f] of plan.entries()) {
+    job.progress(0.3 + ((phaseEnd - 0.3) * i) / Math.max(1, plan.length), `comparing ${f.name} (${i + 1}/${plan.length})`);
+    let t = performance.now();
+    let refColumn: ColumnDriftProfile;
+    let refSorted: Float64Array | null = null;
+    if (ref.profile) refColumn = ref.profile.columns.find((c) => c.name === f.name)!;
+    else {
+      const p = profileColumn(core, ref.source!, f.refOrdinal!, DEFAULT_GRID_SIZE);
+      refColumn = p.column;
+      refSorted = p.sorted;
+      built.push(p.column);
+    }
+    const kind = driftKindOf(refColumn.columnType)!;
+    // An all-empty current column has no meaningful inferred type: read it as the reference's kind (→ "no values").
+    if ((kind !== driftKindOf(f.cur.kind) && !allMissing(f.cur)) || !refColumn.profile) {
+      features.push(untested(f.name, refColumn, `type changed from ${refColumn.columnType} to ${f.cur.kind}: not compared`));
+      continue;
+    }
+    let result;
+    if (refColumn.profile.kind === 'numerical') {
+      const c = readNumericSorted(core, cur.id, f.cur);
+      readMs += performance.now() - t;
+      t = performance.now();
+      result = compareNumeric({ profile: refColumn.profile, sorted: refSorted }, c, options(f.name));
+    } else {
+      const c = readCategories(core, cur.id, f.cur);
+      readMs += performance.now() - t;
+      t = performance.now();
+      result = compareCategorical(refColumn.profile, c, options(f.name));
+    }
+    computeMs += performance.now() - t;
+    features.push({ name: f.name, columnType: f.cur.kind, ...result });
+    await yieldToLoop(job);
+  }
+  if (!ref.profile && ref.source && built.length === ref.source.columns.filter((c) => driftKindOf(c.kind)).length && !args.columns) {
+    // Every comparable column was profiled on the way: store it, so later batches need no reference data.
+    const all = ref.source.columns.map((c) => built.find((b) => b.name === c.name) ?? { name: c.name, columnType: c.kind, profile: null });
+    storeProfile(core, { version: 1, dataset: ref.name, rows: ref.rows, createdAt: new Date().toISOString(), gridSize: DEFAULT_GRID_SIZE, columns: all }, ref.source.id);
+  }
+
+  const profileFor = (name: string) => (ref.profile ? ref.profile.columns.find((c) => c.name === name) : built.find((c) => c.name === name)) ?? null;
+  const windows = args.timeColumn
+    ? await timeWindows(core, cur, args.timeColumn, args.window ?? 'day', plan.filter((f) => features.find((x) => x.name === f.name)?.tested).map((f) => ({ name: f.name, column: f.cur, profile: profileFor(f.name) })), options, args.datasetDriftShare, subJob(job, 0.7, args.model ? 0.8 : 0.95, 'windows: '))
+    : null;
+  if (args.model && !ref.source) throw new PreflightError('BAD_ARGUMENTS', 'prediction drift needs the reference dataset itself, not only its profile');
+  const predictions = args.model && ref.source
+    ? await predictionDrift(core, args.model, ref.source, cur, args, subJob(job, 0.8, 0.95, 'predictions: '))
+    : null;
+
+  const report: Omit<DriftReport, 'id'> = {
+    createdAt: new Date().toISOString(),
+    reference: { name: ref.name, rows: ref.rows, source: ref.profile ? 'profile' : 'dataset' },
+    current: { name: cur.name, rows: cur.rows },
+    mode: args.mode,
+    dataset: datasetDrift(features, args.datasetDriftShare),
+    features,
+    schema,
+    findings,
+    windows,
+    predictions,
+    timings: { readSeconds: readMs / 1000, computeSeconds: computeMs / 1000, totalSeconds: (performance.now() - started) / 1000 },
+  };
+  const id = core.queries.drift.insertReport(report);
+  job.progress(1, `${report.dataset.drifted} of ${report.dataset.total} features drifted`);
+  return { id, ...report };
+}
+
+async function resolveReference(core: CoreContext, args: Args, job: JobContext, findings: string[]): Promise<Reference> {
+  if (args.mode === 'profile') {
+    const stored = core.queries.datasets.byName(args.reference);
+    if (!stored) {
+      // A profile can outlive its dataset (bundles ship only the profile).
+      const orphan = loadProfile(core, args.reference, null);
+      if (orphan) {
+        findings.push(`reference profile of ${orphan.dataset} built ${orphan.createdAt} (its dataset is not in the workspace)`);
+        return { name: orphan.dataset, rows: orphan.rows, source: null, profile: orphan, schema: orphan.columns.map((c) => ({ name: c.name, type: c.columnType })) };
+      }
+    }
+    const source = await resolveSource(core, args.reference, job, 'reference');
+    let profile = loadProfile(core, source.name, source.id);
+    if (!profile) {
+      profile = await buildDatasetProfile(core, source, DEFAULT_GRID_SIZE, job);
+      storeProfile(core, profile, source.id);
+      findings.push(`reference profile of ${source.name} built now (grid ${profile.gridSize})`);
+    } else findings.push(`reference profile of ${source.name} from ${profile.createdAt} (grid ${profile.gridSize})`);
+    return { name: source.name, rows: source.rows, source, profile, schema: source.columns.map((c) => ({ name: c.name, type: c.kind })) };
+  }
+  const source = await resolveSource(core, args.reference, job, 'reference');
+  return { name: source.name, rows: source.rows, source, profile: null, schema: source.columns.map((c) => ({ name: c.name, type: c.kind })) };
+}
+
+interface PlannedFeature {
+  name: string;
+  refOrdinal: number | null;
+  cur: ColumnInfo;
+}
+
+function planFeatures(ref: Reference, cur: DatasetSource, args: Args, findings: string[]): PlannedFeature[] {
+  const refNames = ref.schema.map((c) => c.name);
+  const wanted = args.columns ?? refNames;
+  const unknown = wanted.filter((n) => !refNames.includes(n) || !cur.columns.some((c) => c.name === n));
+  if (args.columns && unknown.length) throw new PreflightError('BAD_ARGUMENTS', `columns not in both datasets: ${unknown.join(', ')}`, { unknown });
+  for (const name of Object.keys(args.features ?? {})) {
+    if (!refNames.includes(name)) throw new PreflightError('BAD_ARGUMENTS', `override for "${name}": the reference has no such column`);
+  }
+  const skipped: string[] = [];
+  const plan: PlannedFeature[] = [];
+  for (const name of wanted) {
+    const c = cur.columns.find((x) => x.name === name);
+    if (!c) continue;
+    if (name === args.timeColumn) continue;
+    const refType = ref.schema.find((x) => x.name === name)!.type;
+    if (driftKindOf(refType) === null) {
+      skipped.push(name);
+      continue;
+    }
+    plan.push({ name, refOrdinal: ref.source ? ref.source.columns.find((x) => x.name === name)!.ordinal : null, cur: c });
+  }
+  if (skipped.length) findings.push(`not compared (datetime columns; use one as --time-column): ${skipped.join(', ')}`);
+  if (plan.length === 0) findings.push('the two datasets share no comparable column: nothing to compare');
+  return plan;
+}
+
+function allMissing(c: ColumnInfo): boolean {
+  return c.profile.missing >= c.profile.count;
+}
+
+function untested(name: string, ref: ColumnDriftProfile, finding: string): FeatureDrift {
+  const kind = driftKindOf(ref.columnType) ?? 'categorical';
+  return {
+    name,
+    kind,
+    columnType: ref.columnType,
+    tested: false,
+    test: kind === 'numerical' ? 'wasserstein' : 'jensenshannon',
+    score: null,
+    scoreKind: 'distance',
+    threshold: 0.1,
+    drifted: false,
+    overridden: false,
+    effectSize: { name: kind === 'numerical' ? 'wasserstein_normed' : 'jensen_shannon', value: null },
+    missing: { reference: null, current: null },
+    rows: { reference: ref.profile?.rows ?? 0, current: 0 },
+    values: { reference: ref.profile?.count ?? 0, current: 0 },
+    uniqueValues: 0,
+    unseenCategoryShare: null,
+    outOfRangeShare: null,
+    metrics: { ksStatistic: null, ksPValue: null, wassersteinNormed: null, psi: null, jensenShannon: null, chiSquarePValue: null, cramersV: null, zTestPValue: null, cohensH: null },
+    approximation: null,
+    findings: [finding],
+    histogram: null,
+  };
+}
