@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { benchCommand } from './bench';
 import { driftCommand } from './drift';
+import { datasetsCommand } from './datasets';
 import { modelsCommand } from './models';
 import { serveCommand } from './serve';
 import { planned } from './planned';
@@ -9,7 +10,7 @@ import { planned } from './planned';
 export const COMMANDS: Command[] = [
   serveCommand,
   modelsCommand,
-  planned('datasets', 'import CSV/TSV/Parquet/JSONL datasets into the workspace', 4),
+  datasetsCommand,
   benchCommand,
   driftCommand,
   planned('export', 'export a deployment bundle for ops', 5),

@@ -1,10 +1,141 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { PreflightError } from '../../../shared/contract/errors';
 import type { ParsedArgsOf } from '../../../shared/contract/methods';
-import type { DatasetDetail } from '../../../shared/types/datasets';
+import type { DatasetDetail, DatasetFormat } from '../../../shared/types/datasets';
 import type { CoreContext } from '../context';
 import type { JobContext } from '../jobs/manager';
+import { datasetDetail } from './handlers';
+import { readDelimited } from './readers/csv';
+import { readJsonLines } from './readers/jsonl';
+import { readParquet } from './readers/parquet';
+import type { Reader } from './readers/types';
+import { DatasetSink } from './sink';
 
-/** datasets/add (being written). */
-export async function addDataset(_core: CoreContext, _args: ParsedArgsOf<'datasets/add'>, _job: JobContext): Promise<DatasetDetail> {
-  throw new PreflightError('INTERNAL', 'datasets/add is not implemented yet');
+/** Staging tables of imports running in this process (never dropped as leftovers). */
+const ACTIVE = new Set<string>();
+
+const READERS: Record<DatasetFormat, Reader> = {
+  csv: (f, s, o) => readDelimited(f, s, o, ','),
+  tsv: (f, s, o) => readDelimited(f, s, o, '\t'),
+  parquet: readParquet,
+  jsonl: readJsonLines,
+};
+
+/**
+ * datasets/add: stream the file into an unregistered staging table, infer kinds and profile on the
+ * way, then register it in one durable transaction. Failed, cancelled or killed → no dataset.
+ */
+export async function addDataset(core: CoreContext, args: ParsedArgsOf<'datasets/add'>, job: JobContext): Promise<DatasetDetail> {
+  const source = path.resolve(args.path);
+  const size = checkIsFile(source);
+  const format = await detectFormat(source);
+  const name = args.name ?? defaultName(source);
+  const q = core.queries.datasets;
+  if (q.byName(name)) throw new PreflightError('BAD_ARGUMENTS', `a dataset named ${name} already exists; choose another --name (or remove it first)`, { name });
+  dropLeftovers(core);
+
+  const started = Date.now();
+  const sink = new DatasetSink(q, args.types ?? {}, 0);
+  job.progress(0, `reading ${format}`);
+  try {
+    const result = await READERS[format](source, sink, {
+      signal: job.signal,
+      onBytes: (bytes) => {
+        if (sink.staging) ACTIVE.add(sink.staging);
+        job.progress((0.95 * bytes) / Math.max(size, 1), `read ${sink.rows.toLocaleString('en-US')} rows`, { bytes, rows: sink.rows });
+      },
+    });
+    sink.flush();
+    if (sink.staging === null || sink.names.length === 0) throw new PreflightError('INVALID_INPUT', 'the file has no columns');
+    ACTIVE.add(sink.staging);
+    const unknown = Object.keys(args.types ?? {}).filter((n) => !sink.names.includes(n));
+    if (unknown.length) throw new PreflightError('BAD_ARGUMENTS', `--type names column(s) the file does not have: ${unknown.map((n) => JSON.stringify(n)).join(', ')} (columns: ${sink.names.slice(0, 20).map((n) => JSON.stringify(n)).join(', ')})`);
+    job.progress(0.96, 'profiling columns');
+    const columns = sink.columns();
+    job.throwIfCancelled();
+    const notes = [...result.notes];
+    if (columns.some((c) => c.profile.numeric && !c.profile.numeric.exact)) notes.push('quantiles and histograms of large columns come from a uniform sample (see numeric.sampleSize)');
+    if (columns.some((c) => !c.profile.distinctExact)) notes.push('distinct counts above the exact cap are estimates (distinctExact: false)');
+    q.register(sink.staging, {
+      name,
+      format,
+      rows: sink.rows,
+      columns: columns.length,
+      sourcePath: source,
+      sourceBytes: size,
+      addedAt: new Date().toISOString(),
+      import: { encoding: result.encoding, delimiter: result.delimiter, seconds: (Date.now() - started) / 1000, notes },
+    }, columns);
+    job.progress(1, `imported ${name}: ${sink.rows.toLocaleString('en-US')} rows × ${columns.length} columns`);
+    return datasetDetail(core, name);
+  } catch (err) {
+    if (sink.staging) q.dropTable(sink.staging);
+    throw located(source, err);
+  } finally {
+    if (sink.staging) ACTIVE.delete(sink.staging);
+  }
+}
+
+/** Prefixes the file to input errors, so "line 4: expected 3 fields, found 2" says where. */
+function located(source: string, err: unknown): unknown {
+  if (err instanceof PreflightError && err.code === 'INVALID_INPUT' && !err.message.startsWith(source)) {
+    return new PreflightError('INVALID_INPUT', `${source}: ${err.message}`, { path: source, ...err.details });
+  }
+  return err;
+}
+
+/** Staging tables whose importing process is gone: a killed import leaves one, never a dataset. */
+function dropLeftovers(core: CoreContext): void {
+  for (const t of core.queries.datasets.orphanStagingTables(ACTIVE)) {
+    const pid = parseInt(t.slice('ds_staging_'.length, 'ds_staging_'.length + 8), 16);
+    if (pid !== process.pid && alive(pid)) continue;
+    core.queries.datasets.dropTable(t);
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function checkIsFile(p: string): number {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(p);
+  } catch {
+    throw new PreflightError('INVALID_INPUT', `${p}: no such file`, { path: p });
+  }
+  if (stat.isDirectory()) throw new PreflightError('INVALID_INPUT', `${p} is a directory, not a data file`, { path: p });
+  if (!stat.isFile()) throw new PreflightError('INVALID_INPUT', `${p} is not a regular file`, { path: p });
+  if (stat.size === 0) throw new PreflightError('INVALID_INPUT', `${p}: the file is empty`, { path: p });
+  return stat.size;
+}
+
+/** By extension; otherwise by content (Parquet magic, a leading "{"), else delimited text. */
+async function detectFormat(p: string): Promise<DatasetFormat> {
+  const ext = path.extname(p).toLowerCase();
+  if (ext === '.parquet' || ext === '.pq') return 'parquet';
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  if (ext === '.tsv' || ext === '.tab') return 'tsv';
+  if (ext === '.csv' || ext === '.txt') return 'csv';
+  const fd = await fs.promises.open(p, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    await fd.read(head, 0, 4, 0);
+    if (head.toString('latin1') === 'PAR1') return 'parquet';
+    if (head[0] === 0x7b) return 'jsonl';
+    return 'csv';
+  } finally {
+    await fd.close();
+  }
+}
+
+function defaultName(p: string): string {
+  const base = path.basename(p).replace(/\.(csv|tsv|tab|txt|parquet|pq|jsonl|ndjson)$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
+  return (base || 'dataset').slice(0, 128);
 }

@@ -95,7 +95,8 @@ export function datasetQueries(db: Database.Database) {
     // ── staging (import) ────────────────────────────────────────────────────────────────────────
     /** A fresh, unregistered table with `columns` untyped columns (values keep the type they are bound with). */
     createStaging(columns: number): string {
-      const name = `ds_staging_${randomBytes(8).toString('hex')}`;
+      // The importing process id is part of the name, so a later import can tell a dead import's leftovers from a live one's.
+      const name = `ds_staging_${(process.pid >>> 0).toString(16).padStart(8, '0')}${randomBytes(4).toString('hex')}`;
       const cols = Array.from({ length: Math.max(1, columns) }, (_, i) => col(i)).join(', ');
       db.exec(`CREATE TABLE ${table(name)} (${cols})`);
       return name;
@@ -116,6 +117,7 @@ export function datasetQueries(db: Database.Database) {
      * need no fsync per commit (a crash only loses staging rows, which are discarded anyway).
      */
     bulk<T>(fn: () => T): T {
+      if (db.inTransaction) return fn();
       db.pragma('synchronous = NORMAL');
       try {
         return db.transaction(fn)();

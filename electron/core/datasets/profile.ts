@@ -1,0 +1,170 @@
+// Per-column profile accumulated while rows stream in, in bounded memory: exact counts, min/max/mean/std
+// (Welford); a uniform sample (reservoir, Algorithm L) for quantiles, histogram and — past the cap —
+// the distinct estimate; exact value counts up to a cap for distinct and top categories.
+import type { ColumnKind, ColumnProfile, NumericProfile, QuantileName } from '../../../shared/types/datasets';
+import { QUANTILE_LEVELS } from '../../../shared/types/datasets';
+import { DATE, FLOAT, INT, MISSING, NAN, NEGINF, POSINF, TOKEN_CLASSES } from './infer';
+import { datetimeMillis, toNumber } from './values';
+
+export const HISTOGRAM_BINS = 30;
+const TOP = 20;
+
+/** Caps shrink with the column count so 2,000 columns still fit in a few hundred MB. */
+export function capsFor(columns: number): { sample: number; distinct: number } {
+  return {
+    sample: Math.max(500, Math.min(20_000, Math.floor(4_000_000 / columns))),
+    distinct: Math.max(200, Math.min(10_000, Math.floor(2_000_000 / columns))),
+  };
+}
+
+export class ColumnAccumulator {
+  readonly counts = new Float64Array(TOKEN_CLASSES);
+  private n = 0;
+  private mean = 0;
+  private m2 = 0;
+  private min = Infinity;
+  private max = -Infinity;
+  private values: Map<string | number, number> | null = new Map();
+  private sample: (string | number)[] = [];
+  private seen = 0;
+  private next = 0;
+  private w = 1;
+
+  constructor(
+    private caps: { sample: number; distinct: number },
+    private random: () => number,
+  ) {}
+
+  /** Rows that existed before this column did (a key first seen late in JSON Lines). */
+  addMissing(rows: number): void {
+    this.counts[MISSING] += rows;
+  }
+
+  /** One value: its class, its key (verbatim text or the typed number) and, for numbers and dates, its value. */
+  observe(tok: number, key: string | number, x: number): void {
+    this.counts[tok]++;
+    if (tok === MISSING) return;
+    if ((tok === INT || tok === FLOAT || tok === DATE) && Number.isFinite(x)) {
+      this.n++;
+      const d = x - this.mean;
+      this.mean += d / this.n;
+      this.m2 += d * (x - this.mean);
+      if (x < this.min) this.min = x;
+      if (x > this.max) this.max = x;
+    }
+    const values = this.values;
+    if (values !== null) {
+      const c = values.get(key);
+      if (c !== undefined) values.set(key, c + 1);
+      else if (values.size < this.caps.distinct) values.set(own(key), 1);
+      else this.values = null;
+    }
+    this.reservoir(key);
+  }
+
+  private reservoir(key: string | number): void {
+    const k = this.caps.sample;
+    const i = ++this.seen;
+    if (i <= k) {
+      this.sample.push(own(key));
+      if (i === k) this.advance();
+    } else if (i === this.next) {
+      this.sample[Math.floor(this.random() * k)] = own(key);
+      this.advance();
+    }
+  }
+
+  private advance(): void {
+    const k = this.caps.sample;
+    this.w *= Math.exp(Math.log(this.random()) / k);
+    this.next = this.seen + Math.floor(Math.log(this.random()) / Math.log(1 - this.w)) + 1;
+  }
+
+  finish(rows: number, kind: ColumnKind): ColumnProfile {
+    const c = this.counts;
+    const present = rows - c[MISSING];
+    const exact = this.values !== null;
+    const topSource = exact ? [...this.values!.entries()] : sampleCounts(this.sample, present);
+    const top = topSource
+      .sort((a, b) => b[1] - a[1] || (String(a[0]) < String(b[0]) ? -1 : 1))
+      .slice(0, TOP)
+      .map(([value, count]) => ({ value: String(value), count }));
+    return {
+      count: rows,
+      missing: c[MISSING],
+      nan: c[NAN],
+      posInf: c[POSINF],
+      negInf: c[NEGINF],
+      distinct: exact ? this.values!.size : estimateDistinct(this.sample, present),
+      distinctExact: exact,
+      numeric: kind === 'integer' || kind === 'float' || kind === 'datetime' ? this.numeric(kind) : null,
+      top,
+      topExact: exact,
+    };
+  }
+
+  private numeric(kind: ColumnKind): NumericProfile | null {
+    if (this.n === 0) return null;
+    const xs: number[] = [];
+    for (const v of this.sample) {
+      const x = kind === 'datetime' && typeof v === 'string' ? datetimeMillis(v) : toNumber(v);
+      if (typeof x === 'number' && Number.isFinite(x)) xs.push(x);
+    }
+    const sorted = Float64Array.from(xs).sort();
+    const exact = this.seen <= this.caps.sample;
+    const quantiles = {} as Record<QuantileName, number>;
+    for (const q of QUANTILE_LEVELS) quantiles[`p${Math.round(q * 100)}` as QuantileName] = quantile(sorted, q);
+    return {
+      count: this.n,
+      min: this.min,
+      max: this.max,
+      mean: this.mean,
+      std: this.n > 1 ? Math.sqrt(this.m2 / (this.n - 1)) : 0,
+      quantiles,
+      histogram: histogram(sorted, this.min, this.max, exact ? 1 : this.n / Math.max(1, sorted.length)),
+      exact,
+      sampleSize: sorted.length,
+    };
+  }
+}
+
+/** Linear interpolation between order statistics (numpy's default, "type 7"). */
+function quantile(sorted: Float64Array, q: number): number {
+  if (sorted.length === 0) return NaN;
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+function histogram(sorted: Float64Array, min: number, max: number, scale: number): { edges: number[]; counts: number[] } {
+  const bins = HISTOGRAM_BINS;
+  const width = max > min ? (max - min) / bins : 1;
+  const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? (max > min ? max : min + 1) : min + i * width));
+  const counts = new Array<number>(bins).fill(0);
+  for (const x of sorted) counts[Math.min(bins - 1, Math.max(0, Math.floor((x - min) / width)))]++;
+  return { edges, counts: scale === 1 ? counts : counts.map((c) => Math.round(c * scale)) };
+}
+
+function sampleCounts(sample: (string | number)[], present: number): [string | number, number][] {
+  const m = new Map<string | number, number>();
+  for (const v of sample) m.set(v, (m.get(v) ?? 0) + 1);
+  const scale = present / Math.max(1, sample.length);
+  return [...m.entries()].map(([v, c]) => [v, Math.round(c * scale)]);
+}
+
+/** GEE estimator (Charikar et al. 2000): sqrt(N/n)·f1 + Σ_{j≥2} f_j, from a uniform sample of n of N values. */
+function estimateDistinct(sample: (string | number)[], present: number): number {
+  const m = new Map<string | number, number>();
+  for (const v of sample) m.set(v, (m.get(v) ?? 0) + 1);
+  let f1 = 0;
+  let rest = 0;
+  for (const c of m.values()) (c === 1 ? f1++ : rest++);
+  return Math.round(Math.sqrt(present / Math.max(1, sample.length)) * f1 + rest);
+}
+
+/** A copy that does not pin the chunk it was sliced from (V8 keeps parents of sliced strings alive). */
+function own(key: string | number): string | number {
+  return typeof key === 'string' && key.length > 12 ? Buffer.from(key, 'utf8').toString('utf8') : key;
+}
+

@@ -1,0 +1,157 @@
+// RFC 4180 tokenizer for delimited text, fed decoded chunks. Hand-written because the import must keep
+// up with SQLite's own `.import` (csv-parse alone takes twice as long as the whole sqlite3 import);
+// its behaviour is checked against csv-parse in test/unit/datasets-csv.test.ts.
+// Records may end with \n, \r\n or \r; a quote inside an unquoted field is literal; blank lines can be
+// skipped; errors carry the line (1-based, of the record's start) and the column (1-based field).
+
+export class CsvSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
+export type RecordHandler = (fields: string[], count: number, line: number) => void;
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+/** A record longer than this is almost surely an unclosed quote; refusing it keeps memory bounded. */
+export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
+
+export class CsvTokenizer {
+  private rest = '';
+  private line = 1;
+  private fields: string[] = [];
+  blankLines = 0;
+  skipBlankLines = true;
+
+  constructor(
+    private delimiter: number,
+    private onRecord: RecordHandler,
+    private maxRecordChars = MAX_RECORD_CHARS,
+  ) {}
+
+  feed(text: string): void {
+    this.parse(this.rest.length ? this.rest + text : text, false);
+  }
+
+  end(): void {
+    if (this.rest.length) this.parse(this.rest, true);
+    this.rest = '';
+  }
+
+  private parse(buf: string, final: boolean): void {
+    const len = buf.length;
+    const delim = this.delimiter;
+    const fields = this.fields;
+    let pos = 0;
+    while (pos < len) {
+      const start = pos;
+      const startLine = this.line;
+      let newlines = 0;
+      let count = 0;
+      let c = buf.charCodeAt(pos);
+      if (c === LF || c === CR) {
+        // A blank line: nothing between two record ends.
+        if (c === CR && pos + 1 >= len && !final) break;
+        pos += c === CR && buf.charCodeAt(pos + 1) === LF ? 2 : 1;
+        this.line++;
+        if (this.skipBlankLines) this.blankLines++;
+        else {
+          fields[0] = '';
+          this.onRecord(fields, 1, startLine);
+        }
+        continue;
+      }
+      let complete = false;
+      for (;;) {
+        if (pos >= len) {
+          // Input ends inside a record: at the very end it is the last record (no final newline).
+          if (final) {
+            fields[count++] = '';
+            complete = true;
+          }
+          break;
+        }
+        c = buf.charCodeAt(pos);
+        let value: string;
+        if (c === QUOTE) {
+          let p = pos + 1;
+          let pieces: string | null = null;
+          let closed = -1;
+          for (;;) {
+            const q = buf.indexOf('"', p);
+            if (q < 0) break;
+            if (buf.charCodeAt(q + 1) === QUOTE) {
+              pieces = (pieces ?? '') + buf.slice(p, q + 1);
+              p = q + 2;
+              continue;
+            }
+            if (q + 1 >= len && !final) break; // cannot tell "" from a closing quote yet
+            closed = q;
+            break;
+          }
+          if (closed < 0) {
+            if (final) throw new CsvSyntaxError(`line ${startLine + newlines}: the quoted field in column ${count + 1} is never closed`, startLine + newlines, count + 1);
+            break;
+          }
+          value = pieces === null ? buf.slice(pos + 1, closed) : pieces + buf.slice(p, closed);
+          newlines += countNewlines(buf, pos + 1, closed);
+          pos = closed + 1;
+          if (pos < len) {
+            c = buf.charCodeAt(pos);
+            if (c !== delim && c !== LF && c !== CR) {
+              throw new CsvSyntaxError(`line ${startLine + newlines}: unexpected text after the closing quote in column ${count + 1}`, startLine + newlines, count + 1);
+            }
+          }
+        } else {
+          let p = pos;
+          while (p < len && (c = buf.charCodeAt(p)) !== delim && c !== LF && c !== CR) p++;
+          if (p >= len && !final) break;
+          value = buf.slice(pos, p);
+          pos = p;
+        }
+        fields[count++] = value;
+        if (pos >= len) {
+          if (final) complete = true;
+          break;
+        }
+        c = buf.charCodeAt(pos);
+        if (c === delim) {
+          pos++;
+          continue;
+        }
+        if (c === CR) {
+          if (pos + 1 >= len && !final) break;
+          pos += buf.charCodeAt(pos + 1) === LF ? 2 : 1;
+        } else pos++;
+        complete = true;
+        break;
+      }
+      if (!complete) {
+        pos = start;
+        break;
+      }
+      this.line = startLine + newlines + 1;
+      this.onRecord(fields, count, startLine);
+    }
+    this.rest = pos < len ? buf.slice(pos) : '';
+    if (this.rest.length > this.maxRecordChars) {
+      throw new CsvSyntaxError(
+        `line ${this.line}: a record longer than ${Math.round(this.maxRecordChars / 1048576)} MiB — probably a quote that is never closed`,
+        this.line,
+        1,
+      );
+    }
+  }
+}
+
+function countNewlines(buf: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = buf.indexOf('\n', from); i >= 0 && i < to; i = buf.indexOf('\n', i + 1)) n++;
+  return n;
+}

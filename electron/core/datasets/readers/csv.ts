@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { PreflightError } from '../../../../shared/contract/errors';
+import { normalizeNames } from '../names';
+import type { DatasetSink } from '../sink';
+import { CsvSyntaxError, CsvTokenizer } from './csv-tokenizer';
+import { detectEncoding, sniffDelimiter } from './text-file';
+import type { ReadOptions, ReadResult } from './types';
+
+const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'pipe' };
+
+/**
+ * CSV/TSV: streamed in 1 MiB chunks, each chunk's rows written in one transaction. The first record
+ * is the header. Ragged rows are an error naming the line (padding them would invent values).
+ */
+export async function readDelimited(file: string, sink: DatasetSink, options: ReadOptions, preferred = ','): Promise<ReadResult> {
+  const text = await detectEncoding(file, options.signal);
+  const delimiter = await sniffDelimiter(file, text.encoding, preferred);
+  const decoder = new StringDecoder(text.encoding);
+  let header = true;
+  const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), (fields, count, line) => {
+    if (!header) return sink.pushText(fields, count, line);
+    header = false;
+    const { names, notes } = normalizeNames(fields.slice(0, count));
+    sink.addColumns(names, notes);
+    tokenizer.skipBlankLines = count > 1;
+  });
+  let bytes = 0;
+  let first = true;
+  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (options.signal.aborted) throw new PreflightError('CANCELLED', 'datasets/add was cancelled');
+      let s = decoder.write(chunk);
+      if (first) {
+        first = false;
+        if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+      }
+      sink.inTransaction(() => tokenizer.feed(s));
+      bytes += chunk.length;
+      options.onBytes(bytes);
+    }
+    const tail = decoder.end();
+    sink.inTransaction(() => {
+      if (tail) tokenizer.feed(tail);
+      tokenizer.end();
+    });
+  } catch (err) {
+    if (err instanceof CsvSyntaxError) throw new PreflightError('INVALID_INPUT', err.message, { line: err.line, column: err.column });
+    throw err;
+  } finally {
+    stream.destroy();
+  }
+  if (header) throw new PreflightError('INVALID_INPUT', 'the file is empty (no header line)');
+  const notes: string[] = [];
+  if (tokenizer.blankLines > 0) notes.push(`${tokenizer.blankLines.toLocaleString('en-US')} blank line(s) skipped`);
+  return { encoding: text.label, delimiter: DELIMITER_NAMES[delimiter] ?? delimiter, notes };
+}

@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { PreflightError } from '../../../../shared/contract/errors';
+import type { DatasetSink } from '../sink';
+import { detectEncoding } from './text-file';
+import { TypedRow } from './typed';
+import type { ReadOptions, ReadResult } from './types';
+
+const MAX_LINE_CHARS = 64 * 1024 * 1024;
+
+/**
+ * JSON Lines: one object per line; keys become columns in order of first appearance (a key first seen
+ * late leaves earlier rows missing). A line that is not a JSON object fails the import with its number.
+ */
+export async function readJsonLines(file: string, sink: DatasetSink, options: ReadOptions): Promise<ReadResult> {
+  const text = await detectEncoding(file, options.signal);
+  const decoder = new StringDecoder(text.encoding);
+  const ordinals = new Map<string, number>();
+  const row = new TypedRow(16);
+  let rest = '';
+  let line = 0;
+  let blank = 0;
+  let bytes = 0;
+
+  const handle = (raw: string) => {
+    line++;
+    const s = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (s.trim() === '') {
+      blank++;
+      return;
+    }
+    const obj = parseLine(s, line);
+    const keys = Object.keys(obj);
+    const fresh = keys.filter((k) => !ordinals.has(k));
+    if (fresh.length) {
+      const names = fresh.map((k, i) => (k.trim() === '' ? `column_${sink.names.length + i + 1}` : k));
+      const notes = fresh.map((k, i) => (k.trim() === '' ? [`the key ${JSON.stringify(k)} is not a usable name; named ${names[i]}`] : []));
+      fresh.forEach((k) => ordinals.set(k, ordinals.size));
+      sink.addColumns(names, notes);
+      row.grow(sink.names.length);
+    }
+    row.toks.fill(0);
+    for (const k of keys) row.set(ordinals.get(k)!, obj[k]);
+    sink.pushTyped(row.toks, row.stored, row.xs, sink.names.length, line);
+  };
+
+  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (options.signal.aborted) throw new PreflightError('CANCELLED', 'datasets/add was cancelled');
+      let s = rest + decoder.write(chunk);
+      if (bytes === 0 && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+      const lines = s.split('\n');
+      rest = lines.pop()!;
+      if (rest.length > MAX_LINE_CHARS) throw new PreflightError('INVALID_INPUT', `line ${line + 1}: longer than 64 MiB`);
+      sink.inTransaction(() => lines.forEach(handle));
+      bytes += chunk.length;
+      options.onBytes(bytes);
+    }
+    rest += decoder.end();
+    sink.inTransaction(() => {
+      if (rest) handle(rest);
+    });
+  } finally {
+    stream.destroy();
+  }
+  if (sink.names.length === 0) throw new PreflightError('INVALID_INPUT', 'no JSON objects found (the file holds only blank lines)');
+  return { encoding: text.label, notes: blank ? [`${blank.toLocaleString('en-US')} blank line(s) skipped`] : [] };
+}
+
+function parseLine(s: string, line: number): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(protectBigIntegers(s));
+  } catch (err) {
+    throw new PreflightError('INVALID_INPUT', `line ${line}: not valid JSON (${(err as Error).message})`, { line });
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+    throw new PreflightError('INVALID_INPUT', `line ${line}: expected a JSON object, found ${what}`, { line });
+  }
+  return value as Record<string, unknown>;
+}
+
+/**
+ * JSON.parse would round integers beyond ±2^53 (a 20-digit id becomes a different number). Such bare
+ * integers are quoted first, so they arrive as exact text. Strings are skipped; only lines holding a
+ * run of 16+ digits pay for the scan.
+ */
+export function protectBigIntegers(s: string): string {
+  if (!/\d{16}/.test(s)) return s;
+  let out = '';
+  let last = 0;
+  let inString = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (c === 34) {
+      inString = true;
+      continue;
+    }
+    if (c === 45 || (c >= 48 && c <= 57)) {
+      let j = i + 1;
+      while (j < s.length && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
+      const next = s.charCodeAt(j);
+      const integer = next !== 46 && next !== 101 && next !== 69;
+      const digits = s.slice(i, j);
+      if (integer && j - i >= 16 && !Number.isSafeInteger(Number(digits))) {
+        out += `${s.slice(last, i)}"${digits}"`;
+        last = j;
+      }
+      i = j - 1;
+    }
+  }
+  return last === 0 ? s : out + s.slice(last);
+}

@@ -1,0 +1,74 @@
+// Classifying values that arrive typed (Parquet, JSON): the file's own types are trusted — a string
+// stays text even when it looks like a number — except that ISO dates and NaN/inf spellings in
+// strings are recognized. Integers beyond ±2^53 are kept exactly, as text.
+import type { StoredValue } from '../../workspace/queries/datasets';
+import { BOOL, classify, DATE, FLOAT, INT, MISSING, NAN, NEGINF, POSINF, TEXT } from '../infer';
+import { datetimeMillis } from '../values';
+
+/** Reusable per-row buffers handed to DatasetSink.pushTyped. */
+export class TypedRow {
+  toks: Uint8Array;
+  stored: StoredValue[];
+  xs: Float64Array;
+  constructor(columns: number) {
+    this.toks = new Uint8Array(columns);
+    this.stored = new Array(columns).fill(null);
+    this.xs = new Float64Array(columns);
+  }
+  grow(columns: number): void {
+    if (columns <= this.toks.length) return;
+    const t = new Uint8Array(columns * 2);
+    t.set(this.toks);
+    const x = new Float64Array(columns * 2);
+    x.set(this.xs);
+    this.toks = t;
+    this.xs = x;
+  }
+
+  /** Sets column i from a JS value; `integral` says whether the file declares an integer type (undefined: judge by value). */
+  set(i: number, v: unknown, integral?: boolean): void {
+    let tok: number = TEXT;
+    let stored: StoredValue = null;
+    let x = NaN;
+    switch (typeof v) {
+      case 'number':
+        if (Number.isNaN(v)) (tok = NAN), (stored = 'NaN');
+        else if (v === Infinity) (tok = POSINF), (stored = 'inf');
+        else if (v === -Infinity) (tok = NEGINF), (stored = '-inf');
+        else if (Number.isSafeInteger(v) && (integral ?? true)) (tok = INT), (stored = v), (x = v);
+        else (tok = FLOAT), (stored = String(v)), (x = v);
+        break;
+      case 'bigint':
+        if (v >= -9007199254740991n && v <= 9007199254740991n) (tok = INT), (stored = Number(v)), (x = Number(v));
+        // Beyond ±2^53: exact digits as text; still an integer when the file declares the column one.
+        else (stored = v.toString()), (tok = integral ? INT : TEXT), (x = Number(v));
+        break;
+      case 'string': {
+        const t = classify(v);
+        tok = t === INT || t === FLOAT || t === BOOL ? TEXT : t;
+        stored = tok === MISSING ? null : v;
+        if (tok === DATE) x = datetimeMillis(v) ?? NaN;
+        break;
+      }
+      case 'boolean':
+        tok = BOOL;
+        stored = v ? 'true' : 'false';
+        break;
+      case 'undefined':
+        tok = MISSING;
+        break;
+      default:
+        if (v === null) tok = MISSING;
+        else if (v instanceof Date) {
+          x = v.getTime();
+          if (Number.isNaN(x)) stored = String(v);
+          else (tok = DATE), (stored = v.toISOString());
+        } else if (v instanceof Uint8Array) stored = Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex');
+        else stored = JSON.stringify(v, (_k, y) => (typeof y === 'bigint' ? y.toString() : y));
+    }
+    this.toks[i] = tok;
+    this.stored[i] = stored;
+    this.xs[i] = x;
+  }
+}
+

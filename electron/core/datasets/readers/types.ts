@@ -1,0 +1,16 @@
+import type { DatasetSink } from '../sink';
+
+export interface ReadOptions {
+  signal: AbortSignal;
+  /** Bytes of the file consumed so far. */
+  onBytes(bytes: number): void;
+}
+
+/** What a reader found out about the file, for the dataset's import details. */
+export interface ReadResult {
+  encoding?: string;
+  delimiter?: string;
+  notes: string[];
+}
+
+export type Reader = (file: string, sink: DatasetSink, options: ReadOptions) => Promise<ReadResult>;

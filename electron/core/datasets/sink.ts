@@ -1,0 +1,179 @@
+// Where rows go during an import: an unregistered staging table (batched multi-row INSERTs, one
+// transaction per chunk) and one profile accumulator per column. Only `register` makes it a dataset.
+import { PreflightError } from '../../../shared/contract/errors';
+import type { ColumnInfo, ColumnKind } from '../../../shared/types/datasets';
+import type { DatasetQueries, StoredValue } from '../workspace/queries/datasets';
+import { classify, DATE, decideKind, FLOAT, fitsKind, INT, MISSING, NAN, NEGINF, POSINF, TEXT } from './infer';
+import { capsFor, ColumnAccumulator } from './profile';
+import { datetimeMillis } from './values';
+
+/** SQLite's limit on columns per table in this build (SQLITE_MAX_COLUMN). */
+export const MAX_COLUMNS = 2000;
+
+export class DatasetSink {
+  rows = 0;
+  readonly names: string[] = [];
+  readonly notes: string[][] = [];
+  private acc: ColumnAccumulator[] = [];
+  private overrides: (ColumnKind | undefined)[] = [];
+  private batch: StoredValue[] = [];
+  private filled = 0;
+  private ins: ReturnType<DatasetQueries['inserter']> | null = null;
+  private random: () => number;
+
+  /** The unregistered table rows go to; created with the first columns. */
+  staging: string | null = null;
+
+  constructor(
+    private q: DatasetQueries,
+    private typeOverrides: Record<string, ColumnKind>,
+    private expectedColumns: number,
+  ) {
+    this.random = mulberry32(0x5eed);
+  }
+
+  /** Adds columns (file header, or keys first seen in JSON Lines); earlier rows count as missing. */
+  addColumns(names: string[], notes: string[][]): void {
+    this.flush();
+    const total = this.names.length + names.length;
+    if (total > MAX_COLUMNS) {
+      throw new PreflightError('INVALID_INPUT', `the file has ${total.toLocaleString('en-US')} columns; Preflight stores at most ${MAX_COLUMNS.toLocaleString('en-US')} per dataset (SQLite's limit)`, { columns: total });
+    }
+    const caps = capsFor(Math.max(this.expectedColumns, total));
+    const fresh = this.staging === null;
+    if (fresh) this.staging = this.q.createStaging(names.length);
+    names.forEach((name, i) => {
+      const ordinal = this.names.length;
+      if (!fresh) this.q.addStagingColumn(this.staging!, ordinal);
+      this.names.push(name);
+      this.notes.push(notes[i] ?? []);
+      const a = new ColumnAccumulator(caps, this.random);
+      a.addMissing(this.rows);
+      this.acc.push(a);
+      this.overrides.push(Object.prototype.hasOwnProperty.call(this.typeOverrides, name) ? this.typeOverrides[name] : undefined);
+    });
+    this.ins = this.q.inserter(this.staging!, this.names.length);
+    this.batch = new Array(this.ins.rowsPerStatement * this.names.length).fill(null);
+    this.filled = 0;
+  }
+
+  /** One row of text fields (CSV/TSV), `count` of them. Must run inside `inTransaction`. */
+  pushText(fields: string[], count: number, line: number): void {
+    const n = this.names.length;
+    if (count !== n) throw new PreflightError('INVALID_INPUT', `line ${line}: expected ${n} fields, found ${count}`, { line, expected: n, found: count });
+    const base = this.filled * n;
+    const batch = this.batch;
+    const acc = this.acc;
+    for (let i = 0; i < n; i++) {
+      const s = fields[i];
+      const tok = classify(s);
+      if (this.overrides[i] !== undefined && !fitsKind(this.overrides[i]!, tok, s)) this.misfit(i, s, line);
+      let stored: StoredValue = s;
+      let x = NaN;
+      if (tok === INT) {
+        x = Number(s);
+        // Only canonical spellings become INTEGER, so reading back gives the text that was in the file.
+        if (s.charCodeAt(0) !== 43 && !(x === 0 && s.charCodeAt(0) === 45)) stored = x;
+      } else if (tok === FLOAT) {
+        x = Number(s);
+        if (readsBackAs(s, x)) stored = x;
+      } else if (tok === MISSING) stored = null;
+      else if (tok === DATE) x = datetimeMillis(s) ?? NaN;
+      acc[i].observe(tok === FLOAT && !Number.isFinite(x) ? (x > 0 ? POSINF : NEGINF) : tok, s, x);
+      batch[base + i] = stored;
+    }
+    this.rowDone();
+  }
+
+  /**
+   * One row of typed values (Parquet, JSON Lines), already classified by the reader: class, stored
+   * value and numeric value per column (`count` columns set; later ones are missing).
+   */
+  pushTyped(toks: Uint8Array, stored: StoredValue[], xs: Float64Array, count: number, line: number): void {
+    const n = this.names.length;
+    const base = this.filled * n;
+    for (let i = 0; i < n; i++) {
+      const tok = i < count ? toks[i] : MISSING;
+      if (tok === MISSING) {
+        this.acc[i].observe(MISSING, '', NaN);
+        this.batch[base + i] = null;
+        continue;
+      }
+      const v = stored[i] as string | number;
+      if (this.overrides[i] !== undefined && !fitsKind(this.overrides[i]!, tok, String(v))) this.misfit(i, String(v), line);
+      this.acc[i].observe(tok, v, xs[i]);
+      this.batch[base + i] = v;
+    }
+    this.rowDone();
+  }
+
+  private rowDone(): void {
+    this.rows++;
+    if (++this.filled === this.ins!.rowsPerStatement) {
+      this.ins!.multi.run(this.batch);
+      this.filled = 0;
+    }
+  }
+
+  private misfit(i: number, s: string, line: number): never {
+    const kind = this.overrides[i]!;
+    throw new PreflightError('INVALID_INPUT', `line ${line}, column ${JSON.stringify(this.names[i])}: ${JSON.stringify(s.slice(0, 80))} is not ${kind === 'integer' ? 'an' : 'a'} ${kind} (--type ${this.names[i]}=${kind})`, { line, column: this.names[i] });
+  }
+
+  /** Runs `fn` (which pushes rows) in one bulk transaction on the staging table. */
+  inTransaction(fn: () => void): void {
+    this.q.bulk(fn);
+  }
+
+  /** Writes rows still waiting for a full multi-row statement. */
+  flush(): void {
+    if (!this.ins || this.filled === 0) return;
+    const n = this.names.length;
+    const rows = this.filled;
+    this.filled = 0;
+    this.q.bulk(() => {
+      for (let r = 0; r < rows; r++) this.ins!.single.run(this.batch.slice(r * n, r * n + n));
+    });
+  }
+
+  /** Kinds and profiles, once every row is in. */
+  columns(): Omit<ColumnInfo, 'ordinal'>[] {
+    return this.acc.map((a, i) => {
+      const inferred = decideKind(a.counts);
+      const kind = this.overrides[i] ?? inferred.kind;
+      const notes = [...this.notes[i]];
+      if (inferred.note) notes.push(inferred.note);
+      if (kind !== inferred.kind) notes.push(`kind set to ${kind} by --type (inferred ${inferred.kind})`);
+      if (inferred.kind === 'categorical' && a.counts[TEXT] > 0 && a.counts[INT] + a.counts[FLOAT] > 0) {
+        notes.push(`${a.counts[TEXT].toLocaleString('en-US')} non-numeric value(s) among ${(a.counts[INT] + a.counts[FLOAT]).toLocaleString('en-US')} numbers: kept as text`);
+      }
+      if (a.counts[NAN] + a.counts[POSINF] + a.counts[NEGINF] > 0 && kind === 'categorical') notes.push('NaN/inf spellings are counted separately');
+      return { name: this.names[i], kind, inferredKind: inferred.kind, notes, profile: a.finish(this.rows, kind) };
+    });
+  }
+}
+
+/**
+ * Whether a float stored as REAL reads back as exactly `s` (String(x) === s) — checked cheaply: at most
+ * 15 significant digits (all doubles keep those), no exponent, sign "+", leading ".", trailing "0", or
+ * magnitude below 1e-6 (which JavaScript prints in exponent form). Others are kept as text.
+ */
+function readsBackAs(s: string, x: number): boolean {
+  const n = s.length;
+  if (n > 16 || s.charCodeAt(n - 1) === 48 || s.charCodeAt(n - 1) === 46) return false;
+  const c = s.charCodeAt(0);
+  if (c === 43 || c === 46 || (c === 45 && s.charCodeAt(1) === 46)) return false;
+  if (s.indexOf('e') >= 0 || s.indexOf('E') >= 0) return false;
+  return Math.abs(x) >= 1e-6;
+}
+
+export function mulberry32(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
