@@ -1,7 +1,7 @@
 import type { Command } from '../command';
 import { benchCommand } from './bench';
-import { driftCommand } from './drift';
 import { datasetsCommand } from './datasets';
+import { driftCommand } from './drift';
 import { modelsCommand } from './models';
 import { serveCommand } from './serve';
 import { planned } from './planned';

@@ -1,0 +1,36 @@
+import { getBridge } from './bridge';
+import { httpTransport } from './client';
+
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+  file: string;
+}
+
+/**
+ * Turns files the user picked or dropped into paths the core can open. Electron knows the real
+ * path; in web mode the files are uploaded in ONE batch so they share a folder on the server — a
+ * model and its external data file must sit side by side for the model to resolve `location`.
+ */
+export async function filesToPaths(files: File[], onProgress?: (p: UploadProgress) => void): Promise<string[]> {
+  const bridge = getBridge();
+  if (bridge) return files.map((f) => bridge.pathForFile(f));
+  if (!httpTransport) throw new Error('no way to reach the core');
+  const batch = newBatchId();
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  let done = 0;
+  const paths: string[] = [];
+  for (const file of files) {
+    const result = await httpTransport.upload(file, batch, (loaded) => onProgress?.({ loaded: done + loaded, total, file: file.name }));
+    done += file.size;
+    onProgress?.({ loaded: done, total, file: file.name });
+    paths.push(result.path);
+  }
+  return paths;
+}
+
+function newBatchId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

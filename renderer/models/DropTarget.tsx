@@ -1,0 +1,48 @@
+import { useRef, useState, type DragEvent, type ReactNode } from 'react';
+
+/**
+ * The whole Models page accepts dropped files. A counter, not a boolean, because dragenter/dragleave
+ * fire for every child element the pointer crosses.
+ */
+export function DropTarget({ onFiles, disabled, children }: { onFiles: (files: File[]) => void; disabled?: boolean; children: ReactNode }) {
+  const depth = useRef(0);
+  const [over, setOver] = useState(false);
+  const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer.types).includes('Files');
+
+  return (
+    <div
+      className="drop-target"
+      onDragEnter={(e) => {
+        if (!hasFiles(e)) return;
+        depth.current += 1;
+        setOver(true);
+      }}
+      onDragLeave={() => {
+        depth.current = Math.max(0, depth.current - 1);
+        if (depth.current === 0) setOver(false);
+      }}
+      onDragOver={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = disabled ? 'none' : 'copy';
+      }}
+      onDrop={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        depth.current = 0;
+        setOver(false);
+        if (!disabled) onFiles(Array.from(e.dataTransfer.files));
+      }}
+    >
+      {children}
+      {over && (
+        <div className="drop-overlay" aria-hidden="true">
+          <div className="drop-overlay-box">
+            <strong>Drop to add the model</strong>
+            <span>an .onnx file, with its external data files if it has any</span>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { useCallback, useEffect } from 'react';
+import { navigate, useRoute } from '../router/index';
+import { DropTarget } from './DropTarget';
+import { modelRef } from './format';
+import { ModelDetail } from './ModelDetail';
+import { ModelList } from './ModelList';
+import { useAddModel, type AddedModel } from './useAddModel';
+import './models.css';
+
+/** `#/models` lists the registry, `#/models/NAME[@VERSION]` shows one version. Files can be dropped on either. */
+export function ModelsScreen() {
+  const route = useRoute();
+  const ref = route.segments[1];
+  const onAdded = useCallback((added: AddedModel) => navigate('models', modelRef(added.name, added.version)), []);
+  const adder = useAddModel(onAdded);
+  const { forget } = adder;
+  useEffect(() => forget(ref), [ref, forget]);
+  return (
+    <DropTarget onFiles={(files) => void adder.add(files)} disabled={adder.job.state.running}>
+      {ref ? <ModelDetail key={ref} modelRef={ref} adder={adder} /> : <ModelList adder={adder} />}
+    </DropTarget>
+  );
+}

@@ -1,0 +1,72 @@
+import { useCallback, useState } from 'react';
+import { PreflightError } from '../../shared/contract/errors';
+import type { ModelVersion } from '../../shared/types/models';
+import { host } from '../api/client';
+import { filesToPaths } from '../api/files';
+import { useJob } from '../api/hooks';
+
+export type AddedModel = Pick<ModelVersion, 'name' | 'version'> & { created: boolean };
+
+const MODEL_FILE = /\.onnx$/i;
+
+/**
+ * Adds the files a user picked or dropped: every .onnx among them becomes a model version; the other
+ * files (.bin, .data) travel with them as external data. Errors stay in `job.state.error`, shown next
+ * to the drop zone, and the workspace is left as it was.
+ */
+export function useAddModel(onAdded: (added: AddedModel) => void) {
+  const job = useJob();
+  const [lastAdded, setLastAdded] = useState<AddedModel | null>(null);
+
+  const add = useCallback(
+    async (files: File[]) => {
+      if (files.length === 0 || job.state.running) return;
+      job.clearError();
+      setLastAdded(null);
+      const models = files.filter((f) => MODEL_FILE.test(f.name));
+      if (models.length === 0) {
+        const names = files.map((f) => f.name).join(', ');
+        return job.fail(new PreflightError('INVALID_INPUT', `no .onnx file among ${names}: choose the model file itself; its external data files (.bin, .data) can be added together with it`));
+      }
+      let paths: string[];
+      try {
+        if (host === 'web') job.setPhase(`Uploading ${files.length === 1 ? files[0].name : `${files.length} files`}`, 0);
+        paths = await filesToPaths(files, (p) => job.setPhase(`Uploading ${p.file}`, p.total ? p.loaded / p.total : null));
+      } catch (err) {
+        return job.fail(err);
+      }
+      let added: AddedModel | null = null;
+      for (const model of models) {
+        const result = await job.start('models/add', { path: paths[files.indexOf(model)] }, (err) => (host === 'web' ? withFileNames(err, files, paths) : err));
+        if (!result) return; // failed or cancelled: the error is in job.state
+        added = { name: result.name, version: result.version, created: result.created };
+      }
+      if (added) {
+        setLastAdded(added);
+        onAdded(added);
+      }
+    },
+    [job, onAdded],
+  );
+
+  /** On moving to another model, an old error or notice no longer applies (unless it is about that model). */
+  const forget = useCallback(
+    (ref: string | undefined) => {
+      job.clearError();
+      setLastAdded((last) => (last && ref === `${last.name}@${last.version}` ? last : null));
+    },
+    [job.clearError],
+  );
+
+  return { add, job, lastAdded, forget, dismiss: () => (job.clearError(), setLastAdded(null)) };
+}
+
+export type ModelAdder = ReturnType<typeof useAddModel>;
+
+/** Uploaded files live in a server folder the user never chose: name them as the user knows them. */
+function withFileNames(err: unknown, files: File[], paths: string[]): unknown {
+  if (!(err instanceof PreflightError)) return err;
+  let message = err.message;
+  paths.forEach((p, i) => (message = message.split(p).join(files[i].name)));
+  return message === err.message ? err : new PreflightError(err.code, message, err.details);
+}

@@ -1,0 +1,28 @@
+import type { ComponentType } from 'react';
+import { BenchmarksScreen } from '../bench/index';
+import { BundlesScreen } from '../bundles/index';
+import { DatasetsScreen } from '../datasets/index';
+import { DriftScreen } from '../drift/index';
+import { ModelsScreen } from '../models/index';
+
+/**
+ * The navigation, in order. Each domain folder exports one screen component taking no props; it
+ * reads its own sub-route with `useRoute()` from renderer/router (e.g. `#/bench/<runId>`) and renders
+ * a `<Page title="…">` whose h1 names the section (the e2e test looks for it).
+ */
+export interface SectionDef {
+  id: string;
+  label: string;
+  icon: string;
+  /** Alt + this digit jumps here. */
+  key: string;
+  Screen: ComponentType;
+}
+
+export const SECTIONS: SectionDef[] = [
+  { id: 'models', label: 'Models', icon: 'models', key: '1', Screen: ModelsScreen },
+  { id: 'datasets', label: 'Datasets', icon: 'datasets', key: '2', Screen: DatasetsScreen },
+  { id: 'bench', label: 'Benchmarks', icon: 'bench', key: '3', Screen: BenchmarksScreen },
+  { id: 'drift', label: 'Drift', icon: 'drift', key: '4', Screen: DriftScreen },
+  { id: 'bundles', label: 'Bundles', icon: 'bundles', key: '5', Screen: BundlesScreen },
+];

@@ -1,0 +1,64 @@
+import type { KeyboardEvent, ReactNode } from 'react';
+
+export interface Column<T> {
+  key: string;
+  header: ReactNode;
+  render: (row: T) => ReactNode;
+  align?: 'left' | 'right' | 'center';
+  /** Monospace cell (hashes, shapes, numbers). */
+  mono?: boolean;
+  width?: string;
+}
+
+interface TableProps<T> {
+  columns: Column<T>[];
+  rows: T[];
+  rowKey: (row: T) => string;
+  /** Makes rows focusable; Enter, Space or a click activates them. */
+  onRowActivate?: (row: T) => void;
+  caption?: string;
+  empty?: ReactNode;
+}
+
+/** A dense data table. Activatable rows are in the tab order, so a keyboard user can walk a list. */
+export function Table<T>({ columns, rows, rowKey, onRowActivate, caption, empty }: TableProps<T>) {
+  if (rows.length === 0 && empty) return <div className="table-empty">{empty}</div>;
+  const onKey = (row: T) => (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onRowActivate?.(row);
+    }
+  };
+  return (
+    <div className="table-wrap">
+      <table className={onRowActivate ? 'table table-interactive' : 'table'}>
+        {caption && <caption className="visually-hidden">{caption}</caption>}
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.key} scope="col" style={{ textAlign: c.align ?? 'left', width: c.width }}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr
+              key={rowKey(row)}
+              tabIndex={onRowActivate ? 0 : undefined}
+              onClick={onRowActivate ? () => onRowActivate(row) : undefined}
+              onKeyDown={onRowActivate ? onKey(row) : undefined}
+            >
+              {columns.map((c) => (
+                <td key={c.key} className={c.mono ? 'mono' : undefined} style={{ textAlign: c.align ?? 'left' }}>
+                  {c.render(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+// Shared widgets every domain screen uses, so the app looks and behaves the same everywhere.
+export { Page, Section } from './Page';
+export { Table, type Column } from './Table';
+export { ErrorBox, errorMessage } from './ErrorBox';
+export { ProgressBar } from './ProgressBar';
+export { EmptyState } from './EmptyState';
+export { NotYetAvailable } from './NotYetAvailable';
+export { CopyButton } from './CopyButton';
+export { Loading } from './Loading';
+export { formatBytes, formatCount, formatDate, shortHash } from './format';

@@ -1,0 +1,122 @@
+// The Models screens end to end, in web mode: the real `preflight serve` and headless Chromium.
+// Build first (`node scripts/build.mjs && npx vite build`); screenshots land in test-results/screenshots/.
+// The steps share one page and run in order, like a user's first session.
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openApp, screenshot, type App } from './helpers/browser';
+import { ROOT, startServe, type Serve } from './helpers/server';
+
+const FIXTURES = path.join(ROOT, 'test/fixtures/models');
+
+let serve: Serve | undefined;
+let browser: Browser | undefined;
+let app: App;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  serve = await startServe();
+  app = await openApp(browser, serve);
+  page = app.page;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+});
+
+/** Cell texts of a table's body rows inside the section titled `title`. */
+async function rowsOf(sectionTitle: RegExp): Promise<string[][]> {
+  const section = page.getByRole('region', { name: sectionTitle });
+  const rows = section.locator('tbody tr');
+  await rows.first().waitFor();
+  return rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => (td.textContent ?? '').trim())));
+}
+
+describe('Models in web mode', () => {
+  it('explains what to do on first run, with an empty workspace', async () => {
+    await expect(page.waitForURL(/#\/models$/)).resolves.toBeUndefined();
+    await page.getByRole('heading', { name: 'Add an .onnx model to get started' }).waitFor();
+    await screenshot(page, 'models-empty');
+  });
+
+  it('adds a model through the file chooser and shows its inputs and outputs', async () => {
+    await page.getByTestId('add-model-input').setInputFiles(path.join(FIXTURES, 'tiny_mlp.onnx'));
+    await page.waitForURL(/#\/models\/tiny_mlp@1$/, { timeout: 30_000 });
+    await page.getByRole('heading', { level: 1, name: 'tiny_mlp@1' }).waitFor();
+
+    expect(await rowsOf(/^Inputs/)).toEqual([['x', 'tensor', 'float', '[N, 4]']]);
+    expect(await rowsOf(/^Outputs/)).toEqual([['probs', 'tensor', 'float', '[N, 3]']]);
+    await expect(page.getByTestId('load-status').textContent()).resolves.toMatch(/Loads in onnxruntime/);
+    const sha = await page.getByTestId('model-sha256').textContent();
+    expect(sha).toMatch(/^[0-9a-f]{64}$/);
+    // Metadata written by the exporter, and the operator chart drawn on a canvas.
+    expect(await rowsOf(/^Metadata/)).toEqual(expect.arrayContaining([['author', 'fixtures']]));
+    await page.getByRole('region', { name: /^Operators \(4 nodes, 3 types\)/ }).locator('canvas').waitFor();
+    await screenshot(page, 'models-detail');
+  });
+
+  it('shows an inline error, in the core’s words, for a file that is not ONNX', async () => {
+    await page.getByTestId('add-model-input').setInputFiles(path.join(FIXTURES, 'not_onnx.onnx'));
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    await expect(alert.textContent()).resolves.toMatch(/not a valid ONNX model/);
+    expect(await alert.textContent()).toMatch(/INVALID_INPUT/);
+    // Still on the model it was showing; nothing was registered.
+    expect(page.url()).toMatch(/#\/models\/tiny_mlp@1$/);
+    await screenshot(page, 'models-add-error');
+  });
+
+  it('lists the registered model and opens it from the keyboard', async () => {
+    await page.getByRole('link', { name: /← Models/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Models' }).waitFor();
+    const row = page.locator('tbody tr', { hasText: 'tiny_mlp' });
+    await expect(row.textContent()).resolves.toMatch(/@1.*loadable/);
+    await screenshot(page, 'models-list');
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/models\/tiny_mlp@1$/);
+  });
+
+  it('reaches the navigation with Tab and switches sections with Alt+digit', async () => {
+    // A fresh load, so focus starts at the top of the document as it does for a user.
+    await page.goto(`${serve!.origin}/#/models`);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Models' }).waitFor();
+    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Skip to content');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^Models/);
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^Datasets/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/datasets$/);
+    await page.keyboard.press('Alt+5');
+    await page.waitForURL(/#\/bundles$/);
+    await page.keyboard.press('Alt+1');
+    await page.waitForURL(/#\/models$/);
+  });
+
+  it('shows every section’s screen', async () => {
+    for (const [route, heading] of [
+      ['datasets', /Datasets/],
+      ['bench', /Benchmarks/],
+      ['drift', /Drift/],
+      ['bundles', /Bundles/],
+    ] as const) {
+      await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: heading }).click();
+      await page.waitForURL(new RegExp(`#/${route}$`));
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      expect(await page.locator('nav a[aria-current="page"]').textContent()).toMatch(heading);
+      await screenshot(page, `section-${route}`);
+    }
+  });
+
+  it('ran without console errors, CSP violations or uncaught exceptions', () => {
+    // The failed add above is an expected 400 from /api/call; the browser logs failed fetches as errors.
+    const unexpected = app.problems().filter((p) => !/status of 400/.test(p));
+    expect(unexpected).toEqual([]);
+  });
+});
