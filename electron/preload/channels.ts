@@ -1,0 +1,42 @@
+// The only IPC channels between the window and the main process. The preload refuses anything else,
+// and main registers handlers for these names only. No 'electron' import: main, preload and tests share it.
+import type { PreflightBridge } from '../../renderer/api/bridge';
+
+export const CHANNELS = {
+  /** renderer → main (invoke): one contract method call, answered with a DispatchOutcome. */
+  call: 'preflight:call',
+  /** main → renderer: a core event (job started/progressed/finished/failed). */
+  event: 'preflight:event',
+  /** renderer → main (invoke): the native open dialog; answers the chosen absolute paths. */
+  openFiles: 'dialog/open-files',
+  /** main → renderer: an application-menu command the page should act on. */
+  menu: 'preflight:menu',
+} as const;
+
+/** What the open dialog is for; main maps it to file-type filters. */
+export const OPEN_FILE_KINDS = ['model', 'dataset', 'any'] as const;
+export type OpenFilesKind = (typeof OPEN_FILE_KINDS)[number];
+
+export function isOpenFilesKind(value: unknown): value is OpenFilesKind {
+  return typeof value === 'string' && (OPEN_FILE_KINDS as readonly string[]).includes(value);
+}
+
+/** Menu commands the page receives; "Open Model…" runs the dialog in main and hands over the paths. */
+export type MenuCommand = { type: 'open-model'; paths: string[] };
+
+/** Method names are short `domain/verb` strings; anything else never reaches main. */
+export const MAX_METHOD_NAME_LENGTH = 100;
+
+/**
+ * Everything the preload exposes as window.preflight: what the renderer reads (renderer/api/bridge.ts,
+ * checked here at compile time) plus the native open dialog and menu commands.
+ */
+export interface DesktopBridge extends PreflightBridge {
+  /** Shows the native open dialog; resolves to the chosen absolute paths ([] when cancelled). */
+  openFiles(kind?: OpenFilesKind): Promise<string[]>;
+  /** Application-menu commands (File → Open Model…); returns the function that unsubscribes. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+/** The exact keys of window.preflight; tests hold the preload to this list. */
+export const BRIDGE_KEYS = ['call', 'subscribe', 'pathForFile', 'openFiles', 'onMenuCommand'] as const satisfies readonly (keyof DesktopBridge)[];
