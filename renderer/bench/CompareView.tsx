@@ -1,0 +1,76 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { BenchComparisonResult } from '../../shared/types/bench';
+import { client } from '../api/client';
+import { useCall } from '../api/hooks';
+import { Chart } from '../charts/index';
+import { href } from '../router/index';
+import { ErrorBox, Loading, Page, Section } from '../ui/index';
+import { cdfOption } from './charts';
+import { ComparisonTable } from './ComparisonTable';
+
+/** `#/bench/compare/<runA>/<runB>`: pick a point on each side, see deltas with CIs and the verdict. */
+export function CompareView({ runA, runB }: { runA: number; runB: number }) {
+  const a = useCall('bench/show', { runId: runA });
+  const b = useCall('bench/show', { runId: runB });
+  const [pa, setPa] = useState(0);
+  const [pb, setPb] = useState(0);
+  const [result, setResult] = useState<{ data?: BenchComparisonResult; error?: unknown; lat?: [number[], number[]] }>({});
+
+  useEffect(() => {
+    let live = true;
+    setResult({});
+    Promise.all([
+      client.call('bench/compare', { a: { runId: runA, point: pa }, b: { runId: runB, point: pb } }),
+      client.call('bench/latencies', { runId: runA, point: pa }),
+      client.call('bench/latencies', { runId: runB, point: pb }),
+    ]).then(
+      ([data, la, lb]) => live && setResult({ data, lat: [la.latenciesMs, lb.latenciesMs] }),
+      (error: unknown) => live && setResult({ error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [runA, runB, pa, pb]);
+
+  const cdf = useMemo(() => {
+    if (!result.data || !result.lat) return null;
+    const pointA = a.data?.results[pa];
+    const pointB = b.data?.results[pb];
+    if (!pointA || !pointB) return null;
+    return cdfOption([
+      { point: { ...pointA, label: `A: run ${runA} ${pointA.label}` }, latencies: result.lat[0] },
+      { point: { ...pointB, label: `B: run ${runB} ${pointB.label}` }, latencies: result.lat[1] },
+    ]);
+  }, [result, a.data, b.data, pa, pb, runA, runB]);
+
+  const picker = (label: string, run: typeof a, value: number, set: (n: number) => void) => (
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(e) => set(Number(e.target.value))} disabled={!run.data}>
+        {run.data?.results.map((p) => (
+          <option key={p.index} value={p.index} disabled={!p.latencyMs}>
+            {p.label}
+            {p.latencyMs ? '' : ' (failed)'}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <Page title={`Compare runs ${runA} and ${runB}`} subtitle={<a href={href('bench')}>← Benchmarks</a>}>
+      <Section title="Points" id="bench-compare-points">
+        <div className="bench-fields">
+          {picker(`A (run ${runA})`, a, pa, setPa)}
+          {picker(`B (run ${runB})`, b, pb, setPb)}
+        </div>
+      </Section>
+      <Section title="Comparison" id="bench-compare">
+        {result.error ? <ErrorBox title="These points cannot be compared" error={result.error} /> : null}
+        {!result.data && !result.error && <Loading what="the comparison (bootstrap)" />}
+        {result.data && <ComparisonTable comparison={result.data.comparison} />}
+        {cdf && <Chart option={cdf} ariaLabel="Cumulative latency distributions of A and B" height={300} />}
+      </Section>
+    </Page>
+  );
+}

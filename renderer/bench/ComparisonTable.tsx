@@ -1,0 +1,33 @@
+import type { PercentileComparison, RunComparison } from '../../shared/math/latency/index';
+import { Table, type Column } from '../ui/index';
+
+const n = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : '—');
+
+const COLUMNS: Column<PercentileComparison>[] = [
+  { key: 'p', header: 'Percentile', render: (c) => c.label },
+  { key: 'a', header: 'A ms', align: 'right', mono: true, render: (c) => n(c.a) },
+  { key: 'b', header: 'B ms', align: 'right', mono: true, render: (c) => n(c.b) },
+  { key: 'd', header: 'B − A ms', align: 'right', mono: true, render: (c) => (c.diff > 0 ? '+' : '') + n(c.diff) },
+  { key: 'ci', header: 'Bootstrap CI', align: 'right', mono: true, render: (c) => `[${n(c.low)}, ${n(c.high)}]` },
+  { key: 's', header: 'Significant', render: (c) => (c.significant ? <span className="badge badge-warn">yes</span> : <span className="badge badge-muted">no</span>) },
+];
+
+/** Deltas per percentile with bootstrap CIs, the rank test, and the verdict in plain words. */
+export function ComparisonTable({ comparison: c }: { comparison: RunComparison }) {
+  return (
+    <>
+      <p className="bench-verdict" data-testid="bench-verdict">
+        <strong>{c.verdict}</strong>
+      </p>
+      <Table caption="Percentile differences" columns={COLUMNS} rows={c.percentiles} rowKey={(p) => p.key} />
+      <p className="muted">
+        n = {c.nA} (A), {c.nB} (B); {Math.round(c.confidence * 100)}% bootstrap intervals; Mann–Whitney U p = {c.mannWhitney.pValue.toPrecision(3)}; percentiles {c.method}.
+      </p>
+      {c.warnings.map((w) => (
+        <p key={w} className="muted">
+          {w}
+        </p>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,197 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { BenchPointResult, BenchRun } from '../../shared/types/bench';
+import { client } from '../api/client';
+import { useCall } from '../api/hooks';
+import { Chart } from '../charts/index';
+import { href } from '../router/index';
+import { ErrorBox, formatBytes, formatDate, Loading, Page, Section, Table, type Column } from '../ui/index';
+import { cdfOption, histogramOption, latencyVsBatchOption, percentileBarsOption, throughputVsConcurrencyOption, timelineOption, type PointSeries } from './charts';
+import { ComparisonTable } from './ComparisonTable';
+
+const f = (v: number | null | undefined, digits = 3) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toPrecision(digits));
+
+const COLUMNS: Column<BenchPointResult>[] = [
+  { key: 'label', header: 'Point', mono: true, render: (p) => <span className="bench-label">{p.label}</span> },
+  { key: 'n', header: 'N', align: 'right', render: (p) => p.iterations || '—' },
+  { key: 'cold', header: 'Session ms', align: 'right', mono: true, render: (p) => f(p.sessionCreateMs) },
+  { key: 'first', header: 'First run ms', align: 'right', mono: true, render: (p) => f(p.firstRunMs) },
+  ...(['mean', 'std', 'min', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'] as const).map((k) => ({
+    key: k,
+    header: k === 'p999' ? 'p99.9' : k,
+    align: 'right' as const,
+    mono: true,
+    render: (p: BenchPointResult) => f(p.latencyMs?.[k]),
+  })),
+  { key: 'ips', header: 'Inf/s', align: 'right', mono: true, render: (p) => (p.throughput ? p.throughput.inferencesPerSec.toFixed(0) : '—') },
+  { key: 'items', header: 'Items/s', align: 'right', mono: true, render: (p) => (p.throughput ? p.throughput.itemsPerSec.toFixed(0) : '—') },
+  { key: 'rss', header: 'Peak RSS', align: 'right', render: (p) => (p.peakRssBytes ? formatBytes(p.peakRssBytes) : '—') },
+];
+
+/** `#/bench/<runId>`: every number of a stored run, its charts, environment and SLO verdict. */
+export function RunView({ runId }: { runId: number }) {
+  const run = useCall('bench/show', { runId });
+  return (
+    <Page title={`Benchmark run ${runId}`} subtitle={<a href={href('bench')}>← Benchmarks</a>}>
+      {run.error ? <ErrorBox title="The run could not be read" error={run.error} onRetry={run.reload} /> : null}
+      {run.loading && !run.data && <Loading what="the run" />}
+      {run.data && <RunBody run={run.data} />}
+    </Page>
+  );
+}
+
+function RunBody({ run }: { run: BenchRun }) {
+  const { series, error: latencyError, loaded } = useLatencies(run);
+  const [selected, setSelected] = useState(0);
+  const ok = run.results.filter((r) => r.latencyMs);
+  const chosen = series.filter((s) => s.point.index === (ok[selected]?.index ?? -1));
+  const options = useMemo(
+    () => ({
+      cdf: cdfOption(series),
+      hist: histogramOption(chosen),
+      bars: percentileBarsOption(run.results),
+      batch: latencyVsBatchOption(run.results),
+      conc: throughputVsConcurrencyOption(run.results),
+      time: timelineOption(chosen),
+    }),
+    [series, chosen, run.results],
+  );
+  const env = run.environment;
+  return (
+    <>
+      <Section title="Summary" id="bench-summary">
+        <dl className="facts">
+          <dt>Model</dt>
+          <dd>
+            <a href={href('models', `${run.model.name}@${run.model.version}`)}>{`${run.model.name}@${run.model.version}`}</a> <span className="mono muted">sha256:{run.model.sha256}</span>
+          </dd>
+          <dt>Started</dt>
+          <dd>{formatDate(run.startedAt)}</dd>
+          <dt>Providers</dt>
+          <dd>
+            {run.providers.map((p) => (
+              <span key={p.name} className={`badge ${p.available ? 'badge-ok' : 'badge-muted'}`} title={p.reason ?? 'available'}>
+                {p.name}
+                {p.available ? '' : ' unavailable'}
+              </span>
+            ))}
+          </dd>
+          <dt>Settings</dt>
+          <dd className="mono">
+            warm-up {run.settings.warmup}, {run.settings.durationSec ? `${run.settings.durationSec} s` : `${run.settings.iterations ?? '—'} iterations`}
+            {run.settings.stability ? `, until stable (±${run.settings.stability.tolerance * 100}%)` : ''}, intra-op {run.settings.intraOpThreads ?? 'default'}, inter-op {run.settings.interOpThreads ?? 'default'}, spinning{' '}
+            {run.settings.allowSpinning === null ? 'default' : run.settings.allowSpinning ? 'on' : 'off'}, optimisation {run.settings.graphOptimizationLevel}, seed {run.settings.seed}
+          </dd>
+          <dt>Environment</dt>
+          <dd>
+            {env.os} {env.arch}, {env.cpuModel} × {env.cores}, {formatBytes(env.memoryBytes)}, Node {env.nodeVersion}, onnxruntime {env.ortVersion}
+            {env.gpuAdapter ? `, GPU ${env.gpuAdapter}` : ''}
+          </dd>
+          {run.sloVerdict && (
+            <>
+              <dt>SLO</dt>
+              <dd data-testid="bench-slo">
+                {run.sloVerdict.passed ? <span className="badge badge-ok">met</span> : <span className="badge badge-bad">breached</span>} {run.slo.map((s) => s.text).join(', ')}
+                {run.sloVerdict.checks
+                  .filter((c) => !c.passed)
+                  .map((c) => ` · ${c.slo} on ${c.ep} b${c.batchSize} c${c.concurrency}: ${f(c.valueMs)} ms`)
+                  .join('')}
+              </dd>
+            </>
+          )}
+        </dl>
+        {run.warnings.map((w) => (
+          <p key={w} className="muted">
+            {w}
+          </p>
+        ))}
+      </Section>
+      <Section title="Results (latency in ms)" id="bench-results">
+        <Table caption="Results per point" columns={COLUMNS} rows={run.results} rowKey={(p) => String(p.index)} />
+        <p className="muted">Percentiles: {run.results[0]?.percentileMethod}.</p>
+        <PointNotes points={run.results} />
+      </Section>
+      {run.comparison && (
+        <Section title="A/B comparison (B against A)" id="bench-ab">
+          <ComparisonTable comparison={run.comparison} />
+        </Section>
+      )}
+      {ok.length > 0 && (
+        <Section title="Charts" id="bench-charts">
+          {latencyError ? <ErrorBox title="The raw latencies could not be read" error={latencyError} /> : null}
+          {!loaded && <Loading what="raw latencies" />}
+          {loaded && <span data-testid="bench-charts-ready" hidden />}
+          <div className="bench-charts">
+            <figure>
+              <figcaption>Latency distribution (CDF), every point</figcaption>
+              <Chart option={options.cdf} ariaLabel="Cumulative latency distribution per point" height={280} />
+            </figure>
+            <figure>
+              <figcaption>Percentiles per point</figcaption>
+              <Chart option={options.bars} ariaLabel="Latency percentiles per point" height={280} />
+            </figure>
+            <figure>
+              <figcaption>Latency vs batch size</figcaption>
+              <Chart option={options.batch} ariaLabel="p50 and p99 latency against batch size" height={260} />
+            </figure>
+            <figure>
+              <figcaption>Throughput vs concurrency (latency–throughput curve)</figcaption>
+              <Chart option={options.conc} ariaLabel="p99 latency against throughput, one mark per concurrency level" height={260} />
+            </figure>
+          </div>
+          <label className="bench-point-pick">
+            Point{' '}
+            <select value={selected} onChange={(e) => setSelected(Number(e.target.value))}>
+              {ok.map((p, i) => (
+                <option key={p.index} value={i}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="bench-charts">
+            <figure>
+              <figcaption>Histogram of {ok[selected]?.label}</figcaption>
+              <Chart option={options.hist} ariaLabel={`Latency histogram of ${ok[selected]?.label}`} height={260} />
+            </figure>
+            <figure>
+              <figcaption>Per-iteration latency of {ok[selected]?.label}</figcaption>
+              <Chart option={options.time} ariaLabel={`Latency of each iteration over time for ${ok[selected]?.label}`} height={260} />
+            </figure>
+          </div>
+        </Section>
+      )}
+    </>
+  );
+}
+
+function PointNotes({ points }: { points: BenchPointResult[] }) {
+  const notes = points.flatMap((p) => [...(p.error ? [{ p, text: p.error, bad: true }] : []), ...p.warnings.map((w) => ({ p, text: w, bad: false }))]);
+  if (notes.length === 0) return null;
+  return (
+    <ul className="bench-notes">
+      {notes.map((n, i) => (
+        <li key={i} className={n.bad ? 'bench-note-error' : 'muted'}>
+          <span className="mono">{n.p.label}</span>: {n.bad ? 'error: ' : ''}
+          {n.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Raw latencies of every successful point (stored compactly; decoded by the core). */
+function useLatencies(run: BenchRun): { series: PointSeries[]; error: unknown; loaded: boolean } {
+  const [state, setState] = useState<{ series: PointSeries[]; error: unknown; loaded: boolean }>({ series: [], error: null, loaded: false });
+  useEffect(() => {
+    let live = true;
+    const ok = run.results.filter((r) => r.latencyMs);
+    Promise.all(ok.map((point) => client.call('bench/latencies', { runId: run.runId, point: point.index }).then((r) => ({ point, latencies: r.latenciesMs })))).then(
+      (series) => live && setState({ series, error: null, loaded: true }),
+      (error: unknown) => live && setState({ series: [], error, loaded: true }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [run]);
+  return state;
+}
