@@ -3,7 +3,7 @@
 // the distinct estimate; exact value counts up to a cap for distinct and top categories.
 import type { ColumnKind, ColumnProfile, NumericProfile, QuantileName } from '../../../shared/types/datasets';
 import { QUANTILE_LEVELS } from '../../../shared/types/datasets';
-import { DATE, FLOAT, INT, MISSING, NAN, NEGINF, POSINF, TOKEN_CLASSES } from './infer';
+import { MISSING, NAN, NEGINF, POSINF, TOKEN_CLASSES } from './infer';
 import { datetimeMillis, toNumber } from './values';
 
 export const HISTOGRAM_BINS = 30;
@@ -40,11 +40,11 @@ export class ColumnAccumulator {
     this.counts[MISSING] += rows;
   }
 
-  /** One value: its class, its key (verbatim text or the typed number) and, for numbers and dates, its value. */
+  /** One value: its class, its key (verbatim text or the typed number) and its numeric value (NaN when it has none). */
   observe(tok: number, key: string | number, x: number): void {
     this.counts[tok]++;
     if (tok === MISSING) return;
-    if ((tok === INT || tok === FLOAT || tok === DATE) && Number.isFinite(x)) {
+    if (Number.isFinite(x)) {
       this.n++;
       const d = x - this.mean;
       this.mean += d / this.n;

@@ -79,6 +79,7 @@ export class DatasetSink {
         if (readsBackAs(s, x)) stored = x;
       } else if (tok === MISSING) stored = null;
       else if (tok === DATE) x = datetimeMillis(s) ?? NaN;
+      else if (tok === TEXT && this.overrides[i] !== undefined) x = overriddenNumber(this.overrides[i]!, s);
       acc[i].observe(tok === FLOAT && !Number.isFinite(x) ? (x > 0 ? POSINF : NEGINF) : tok, s, x);
       batch[base + i] = stored;
     }
@@ -151,6 +152,11 @@ export class DatasetSink {
       return { name: this.names[i], kind, inferredKind: inferred.kind, notes, profile: a.finish(this.rows, kind) };
     });
   }
+}
+
+/** The number an explicitly typed text value stands for ("007" as --type integer is 7). */
+function overriddenNumber(kind: ColumnKind, s: string): number {
+  return kind === 'integer' || kind === 'float' ? Number(s) : NaN;
 }
 
 /**

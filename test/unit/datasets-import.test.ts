@@ -1,0 +1,200 @@
+// datasets/add through the core: every bad or odd fixture gives a correct import or one clear
+// INVALID_INPUT message, and the workspace keeps what it had (no dataset, no staging table left).
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '../../shared/client';
+import { PreflightError } from '../../shared/contract/errors';
+import type { DatasetDetail } from '../../shared/types/datasets';
+import { createCore, type Core } from '../../electron/core/api';
+import { inProcessTransport } from '../../electron/core/in-process';
+import { openWorkspace } from '../../electron/core/workspace/open';
+import { FIXTURES, tempDir } from '../helpers/workspace';
+import { makeQueries, type CoreContext } from '../../electron/core/context';
+import { JobManager } from '../../electron/core/jobs/manager';
+import { nodeLauncher } from '../../electron/core/jobs/launcher';
+import { datasetColumns, datasetIdOf, iterateRows, readCategoricalColumn, readColumnValues, readNumericColumn } from '../../electron/core/datasets/columns';
+
+const DATA = path.join(FIXTURES, 'datasets');
+const tmp = tempDir('preflight-datasets-');
+let core: Core;
+let client: ReturnType<typeof createClient>;
+
+beforeAll(async () => {
+  core = createCore({ workspaceDir: path.join(tmp.dir, 'ws') });
+  client = createClient(inProcessTransport(core));
+  await client.run('datasets/add', { path: path.join(DATA, 'quoted-newlines.csv'), name: 'baseline' });
+});
+afterAll(async () => {
+  await core.close();
+  tmp.cleanup();
+});
+
+const add = (file: string, extra: { name?: string; types?: Record<string, 'integer' | 'float' | 'boolean' | 'datetime' | 'categorical'> } = {}) =>
+  client.run('datasets/add', { path: path.isAbsolute(file) ? file : path.join(DATA, file), ...extra });
+
+async function rejects(file: string, message: RegExp, extra = {}): Promise<void> {
+  const before = await client.call('datasets/list', {});
+  const err = await add(file, extra).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(PreflightError);
+  expect((err as PreflightError).message).toMatch(message);
+  expect((err as PreflightError).message).not.toContain('\n');
+  expect(await client.call('datasets/list', {})).toEqual(before);
+  const baseline = await client.call('datasets/show', { ref: 'baseline' });
+  expect(baseline.rows).toBe(3);
+  expect(stagingTables()).toEqual([]);
+}
+
+function stagingTables(): string[] {
+  const ws = openWorkspace(path.join(tmp.dir, 'ws'));
+  try {
+    return ws.db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'ds_staging_%'").pluck().all() as string[];
+  } finally {
+    ws.close();
+  }
+}
+
+const col = (d: DatasetDetail, name: string) => d.columnInfo.find((c) => c.name === name)!;
+
+describe('datasets/add: bad input is refused with line and column, the workspace untouched', () => {
+  it('ragged rows', () => rejects('ragged.csv', /ragged\.csv: line 3: expected 3 fields, found 2$/));
+  it('an unclosed quote', () => rejects('unclosed-quote.csv', /line 3: the quoted field in column 2 is never closed/));
+  it('an empty file', () => rejects('empty.csv', /empty\.csv: the file is empty/));
+  it('a JSON Lines file with a bad line', () => rejects('bad-line.jsonl', /bad-line\.jsonl: line 3: not valid JSON/));
+  it('a Parquet file with a damaged footer', () => rejects('bad-footer.parquet', /bad-footer\.parquet: not a valid Parquet file/));
+  it('a missing file', () => rejects('nope.csv', /nope\.csv: no such file/));
+  it('a value that does not fit an explicit --type', () => rejects('ids.csv', /line 2, column "hex": "0x1A" is not an integer/, { name: 'ids-typed', types: { hex: 'integer' } }));
+  it('a --type naming no column', () => rejects('ids.csv', /--type names column\(s\) the file does not have: "nope"/, { name: 'ids-typed', types: { nope: 'float' } }));
+  it('10,000 columns', async () => {
+    const file = path.join(tmp.dir, 'wide.csv');
+    const names = Array.from({ length: 10_000 }, (_, i) => `f${i}`);
+    fs.writeFileSync(file, `${names.join(',')}\n${names.map((_, i) => i).join(',')}\n`);
+    await rejects(file, /has 10,000 columns; Preflight stores at most 2,000/);
+  });
+  it('a name that is taken', () => rejects('bom.csv', /a dataset named baseline already exists/, { name: 'baseline' }));
+});
+
+describe('datasets/add: odd input imports correctly', () => {
+  it('UTF-8 with a BOM: the BOM is not part of the first name', async () => {
+    const d = await add('bom.csv');
+    expect(d.import.encoding).toBe('utf-8 (BOM)');
+    expect(d.columnInfo.map((c) => c.name)).toEqual(['id', 'name']);
+    expect(col(d, 'name').profile.top.map((t) => t.value).sort()).toEqual(['Zoë', 'Åsa']);
+  });
+
+  it('Latin-1 with semicolons', async () => {
+    const d = await add('latin1.csv');
+    expect(d.import).toMatchObject({ encoding: 'latin-1', delimiter: 'semicolon' });
+    expect(col(d, 'city').profile.top.map((t) => t.value).sort()).toEqual(['Malmö', 'São Paulo', 'Zürich']);
+  });
+
+  it('quoted newlines, doubled quotes and delimiters inside quotes', async () => {
+    const d = await client.call('datasets/show', { ref: 'baseline' });
+    expect(col(d, 'comment').profile.top.map((t) => t.value).sort()).toEqual(['a,b', 'first line\nsecond line', 'say "hi"']);
+    expect(col(d, 'score')).toMatchObject({ kind: 'float', profile: { numeric: { min: 1.5, max: 3.5, mean: 2.5 } } });
+  });
+
+  it('a header without rows', async () => {
+    const d = await add('header-only.csv');
+    expect(d.rows).toBe(0);
+    expect(d.columnInfo.map((c) => c.name)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('duplicate, empty and hostile column names are kept as data, with notes', async () => {
+    const d = await add('odd-names.csv');
+    expect(d.columnInfo.map((c) => c.name)).toEqual(['x', 'column_2', 'x_2', 'a"; DROP TABLE x;--', ' spaced ']);
+    expect(col(d, 'x_2').notes.join()).toMatch(/appears more than once/);
+    expect(col(d, 'a"; DROP TABLE x;--').profile.numeric).toMatchObject({ min: 4, max: 9 });
+  });
+
+  it('codes, hex and 20-digit ids stay text; a clean integer column is numeric', async () => {
+    const d = await add('ids.csv');
+    expect(d.columnInfo.map((c) => c.kind)).toEqual(['categorical', 'categorical', 'categorical', 'integer']);
+    expect(col(d, 'code').profile.top.map((t) => t.value)).toEqual(['007', '008', '010']);
+    expect(col(d, 'big_id').profile.top.map((t) => t.value)).toContain('12345678901234567890');
+  });
+
+  it('an explicit --type is honoured and noted', async () => {
+    const d = await add('ids.csv', { name: 'ids-as-int', types: { code: 'integer' } });
+    expect(col(d, 'code')).toMatchObject({ kind: 'integer', inferredKind: 'categorical' });
+    expect(col(d, 'code').profile.numeric).toMatchObject({ min: 7, max: 10 });
+  });
+
+  it('NaN, inf and empty values are counted as what they are', async () => {
+    const d = await add('specials.csv');
+    expect(col(d, 'x')).toMatchObject({ kind: 'float', profile: { count: 6, missing: 1, nan: 1, posInf: 1, negInf: 1, numeric: { count: 2, min: 1.5, max: 2.5 } } });
+    expect(col(d, 'label').profile.missing).toBe(1);
+  });
+
+  it('pipes, tabs, dates and booleans', async () => {
+    expect((await add('pipes.txt')).import.delimiter).toBe('pipe');
+    const d = await add('data.tsv');
+    expect(d.columnInfo.map((c) => c.kind)).toEqual(['datetime', 'integer', 'boolean']);
+    expect(col(d, 'when').profile.numeric?.min).toBe(Date.UTC(2024, 0, 1));
+  });
+
+  it('JSON Lines: keys in order of appearance, nulls missing, big integers exact', async () => {
+    const d = await add('good.jsonl');
+    expect(d.columnInfo.map((c) => c.name)).toEqual(['id', 'name', 'score', 'big', 'extra']);
+    expect(col(d, 'name').profile.missing).toBe(1);
+    expect(col(d, 'extra')).toMatchObject({ kind: 'boolean', profile: { missing: 2 } });
+    expect(col(d, 'big').profile.top[0].value).toBe('12345678901234567890');
+  });
+
+  it.each(['snappy.parquet', 'zstd.parquet'])('Parquet %s: INT64 exact (also beyond 2^53), nulls, NaN', async (file) => {
+    const d = await add(file);
+    expect(d.rows).toBe(50);
+    expect(d.columnInfo.map((c) => [c.name, c.kind])).toEqual([['id', 'integer'], ['count', 'integer'], ['score', 'float'], ['label', 'categorical'], ['flag', 'boolean']]);
+    expect(col(d, 'count').profile).toMatchObject({ missing: 7, numeric: { min: 0, max: 49 } });
+    expect(col(d, 'score').profile.nan).toBe(1);
+    const ctx = context();
+    try {
+      expect(readColumnValues(ctx, d.id, 0)[0]).toBe('9007199254740993');
+      expect(readColumnValues(ctx, d.id, 0)[1]).toBe(1000);
+    } finally {
+      ctx.workspace.close();
+    }
+  });
+});
+
+/** A second connection to the test workspace, shaped like the context handlers receive. */
+function context(): CoreContext {
+  const workspace = openWorkspace(path.join(tmp.dir, 'ws'));
+  return { workspace, queries: makeQueries(workspace), jobs: new JobManager(() => {}), launcher: nodeLauncher(), appVersion: 'test' };
+}
+
+describe('columns API (what drift reads)', () => {
+  it('numeric columns: finite values in row order, and missing / NaN / ±inf counted apart', () => {
+    const ctx = context();
+    try {
+      const cols = datasetColumns(ctx, 'specials');
+      expect(cols.map((c) => [c.ordinal, c.name, c.kind])).toEqual([[0, 'x', 'float'], [1, 'label', 'categorical']]);
+      const id = datasetIdOf(ctx, 'specials');
+      const x = readNumericColumn(ctx, id, 0);
+      expect([...x.values]).toEqual([1.5, 2.5]);
+      expect(x).toMatchObject({ missing: 1, nan: 1, posInf: 1, negInf: 1, invalid: 0 });
+      expect(readColumnValues(ctx, id, 0)).toEqual([1.5, 'NaN', 'inf', '-inf', null, 2.5]);
+    } finally {
+      ctx.workspace.close();
+    }
+  });
+
+  it('categorical counts keep values verbatim; datetimes read as epoch ms; rows come in file order', () => {
+    const ctx = context();
+    try {
+      const ids = datasetIdOf(ctx, 'ids');
+      expect(readCategoricalColumn(ctx, ids, 0)).toEqual({ counts: new Map([['007', 1], ['008', 1], ['010', 1]]), missing: 0 });
+      const data = datasetIdOf(ctx, 'data');
+      expect([...readNumericColumn(ctx, data, 0).values]).toEqual([Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 2, 10)]);
+      const batches = [...iterateRows(ctx, ids, [3, 0], 2)];
+      expect(batches).toEqual([[[10, '007'], [20, '008']], [[30, '010']]]);
+      expect(() => readNumericColumn(ctx, ids, 9)).toThrow(/has no column #9/);
+      expect(() => datasetColumns(ctx, 'nope')).toThrow(/no dataset nope/);
+    } finally {
+      ctx.workspace.close();
+    }
+  });
+});
