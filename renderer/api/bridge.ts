@@ -10,6 +10,8 @@ export interface PreflightBridge {
   subscribe(listener: (event: CoreEvent) => void): () => void;
   /** The real path of a file the user picked or dropped (Electron's webUtils.getPathForFile). */
   pathForFile(file: File): string;
+  /** Desktop only: application-menu commands, e.g. File → Open Model… → { type: 'open-model', paths }. */
+  onMenuCommand?(listener: (command: { type: string; paths?: string[] }) => void): () => void;
 }
 
 export function getBridge(): PreflightBridge | null {

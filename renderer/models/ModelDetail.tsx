@@ -1,6 +1,6 @@
 import { useCall } from '../api/hooks';
 import { href } from '../router/index';
-import { ErrorBox, Loading, Page, Section } from '../ui/index';
+import { ErrorBox, Loading, Page, plural, Section } from '../ui/index';
 import { AddModelButton, AddModelStatus } from './AddModel';
 import { FilesSection, MetadataSection } from './ModelDetails';
 import { LoadStatus, ModelSummary } from './ModelSummary';
@@ -50,7 +50,7 @@ export function ModelDetail({ modelRef, adder }: { modelRef: string; adder: Mode
           <TensorTable tensors={model.metadata.outputs} caption="Outputs" />
         </Section>
       </div>
-      <Section title={`Operators (${model.metadata.nodeCount} nodes, ${operatorTypes} types)`} id="operators">
+      <Section title={`Operators (${plural(model.metadata.nodeCount, 'node')}, ${plural(operatorTypes, 'type')})`} id="operators">
         <OperatorChart operators={model.metadata.operators} />
       </Section>
       <div className="grid-2">

@@ -1,5 +1,5 @@
 import type { ModelVersion } from '../../shared/types/models';
-import { CopyButton, formatBytes, formatCount, formatDate, Section } from '../ui/index';
+import { CopyButton, formatBytes, formatDate, plural, Section } from '../ui/index';
 import { opsetLabel } from './format';
 
 /** The facts a reviewer checks first: identity (hash), size, who produced it, which IR and opsets. */
@@ -28,7 +28,7 @@ export function ModelSummary({ model }: { model: ModelVersion }) {
         <dd>{m.opsetImports.map(opsetLabel).join(', ') || <span className="muted">none declared</span>}</dd>
         <dt>Graph</dt>
         <dd>
-          <span className="mono">{m.graphName || '(unnamed)'}</span> · {formatCount(m.nodeCount)} nodes · {formatCount(m.parameterCount)} parameters in {formatCount(m.initializerCount)} initializers
+          <span className="mono">{m.graphName || '(unnamed)'}</span> · {plural(m.nodeCount, 'node')} · {plural(m.parameterCount, 'parameter')} in {plural(m.initializerCount, 'initializer')}
         </dd>
         {(m.domain || m.modelVersion > 0) && (
           <>

@@ -29,7 +29,7 @@ function columns(withDocs: boolean): Column<TensorInfo>[] {
   const cols: Column<TensorInfo>[] = [
     { key: 'name', header: 'Name', mono: true, render: (t) => t.name },
     // Non-tensors (sequences, maps) are described by their full ONNX type, which is what a caller must build.
-    { key: 'type', header: 'Type', mono: true, render: (t) => (t.kind === 'tensor' ? 'tensor' : t.type) },
+    { key: 'type', header: 'Type', mono: true, wrap: true, render: (t) => (t.kind === 'tensor' ? 'tensor' : t.type) },
     { key: 'dtype', header: 'dtype', mono: true, render: (t) => t.elemType ?? <span className="muted">—</span> },
     { key: 'shape', header: 'Shape', mono: true, render: (t) => (t.kind === 'tensor' ? <Shape shape={t.shape} /> : <span className="muted">—</span>) },
   ];

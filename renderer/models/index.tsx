@@ -1,9 +1,10 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { navigate, useRoute } from '../router/index';
 import { DropTarget } from './DropTarget';
 import { modelRef } from './format';
 import { ModelDetail } from './ModelDetail';
 import { ModelList } from './ModelList';
+import { useMenuOpenedModels } from './menu';
 import { useAddModel, type AddedModel } from './useAddModel';
 import './models.css';
 
@@ -15,6 +16,9 @@ export function ModelsScreen() {
   const adder = useAddModel(onAdded);
   const { forget } = adder;
   useEffect(() => forget(ref), [ref, forget]);
+  const addPathsRef = useRef(adder.addPaths);
+  addPathsRef.current = adder.addPaths;
+  useMenuOpenedModels(useCallback((paths: string[]) => void addPathsRef.current(paths), []));
   return (
     <DropTarget onFiles={(files) => void adder.add(files)} disabled={adder.job.state.running}>
       {ref ? <ModelDetail key={ref} modelRef={ref} adder={adder} /> : <ModelList adder={adder} />}

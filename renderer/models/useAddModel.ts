@@ -35,19 +35,35 @@ export function useAddModel(onAdded: (added: AddedModel) => void) {
       } catch (err) {
         return job.fail(err);
       }
-      let added: AddedModel | null = null;
-      for (const model of models) {
-        const result = await job.start('models/add', { path: paths[files.indexOf(model)] }, (err) => (host === 'web' ? withFileNames(err, files, paths) : err));
-        if (!result) return; // failed or cancelled: the error is in job.state
-        added = { name: result.name, version: result.version, created: result.created };
-      }
-      if (added) {
-        setLastAdded(added);
-        onAdded(added);
-      }
+      const modelPaths = models.map((m) => paths[files.indexOf(m)]);
+      await register(modelPaths, (err) => (host === 'web' ? withFileNames(err, files, paths) : err));
     },
     [job, onAdded],
   );
+
+  /** Paths the core can already open (desktop: File → Open Model…); external data sits beside each model. */
+  const addPaths = useCallback(
+    async (paths: string[]) => {
+      if (job.state.running) return;
+      job.clearError();
+      setLastAdded(null);
+      await register(paths.filter((p) => MODEL_FILE.test(p)));
+    },
+    [job, onAdded],
+  );
+
+  async function register(modelPaths: string[], describeError?: (err: unknown) => unknown) {
+    let added: AddedModel | null = null;
+    for (const path of modelPaths) {
+      const result = await job.start('models/add', { path }, describeError);
+      if (!result) return; // failed or cancelled: the error is in job.state
+      added = { name: result.name, version: result.version, created: result.created };
+    }
+    if (added) {
+      setLastAdded(added);
+      onAdded(added);
+    }
+  }
 
   /** On moving to another model, an old error or notice no longer applies (unless it is about that model). */
   const forget = useCallback(
@@ -58,7 +74,7 @@ export function useAddModel(onAdded: (added: AddedModel) => void) {
     [job.clearError],
   );
 
-  return { add, job, lastAdded, forget, dismiss: () => (job.clearError(), setLastAdded(null)) };
+  return { add, addPaths, job, lastAdded, forget, dismiss: () => (job.clearError(), setLastAdded(null)) };
 }
 
 export type ModelAdder = ReturnType<typeof useAddModel>;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { client, host, onConnection, type ConnectionState } from '../api/client';
 import { useCall } from '../api/hooks';
+import { plural } from '../ui/format';
 
 const CONNECTION_TEXT: Record<ConnectionState, [string, string]> = {
   open: ['dot-ok', 'connected'],
@@ -35,8 +36,4 @@ export function StatusBar() {
       )}
     </footer>
   );
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -7,6 +7,8 @@ export interface Column<T> {
   align?: 'left' | 'right' | 'center';
   /** Monospace cell (hashes, shapes, numbers). */
   mono?: boolean;
+  /** Lets a long unbroken value wrap anywhere (e.g. seq(map(int64,tensor(float)))). */
+  wrap?: boolean;
   width?: string;
 }
 
@@ -51,7 +53,7 @@ export function Table<T>({ columns, rows, rowKey, onRowActivate, caption, empty 
               onKeyDown={onRowActivate ? onKey(row) : undefined}
             >
               {columns.map((c) => (
-                <td key={c.key} className={c.mono ? 'mono' : undefined} style={{ textAlign: c.align ?? 'left' }}>
+                <td key={c.key} className={[c.mono && 'mono', c.wrap && 'wrap'].filter(Boolean).join(' ') || undefined} style={{ textAlign: c.align ?? 'left' }}>
                   {c.render(row)}
                 </td>
               ))}

@@ -24,6 +24,11 @@ export function formatDate(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** `plural(1, 'model')` → "1 model", `plural(2, 'model')` → "2 models". */
+export function plural(n: number, word: string): string {
+  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
 export function shortHash(sha256: string, length = 12): string {
   return sha256.slice(0, length);
 }

@@ -7,4 +7,4 @@ export { EmptyState } from './EmptyState';
 export { NotYetAvailable } from './NotYetAvailable';
 export { CopyButton } from './CopyButton';
 export { Loading } from './Loading';
-export { formatBytes, formatCount, formatDate, shortHash } from './format';
+export { formatBytes, formatCount, formatDate, plural, shortHash } from './format';

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, screenshot, type App } from './helpers/browser';
+import { dropFiles, launchChromium, openApp, screenshot, type App } from './helpers/browser';
 import { ROOT, startServe, type Serve } from './helpers/server';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/models');
@@ -77,6 +77,16 @@ describe('Models in web mode', () => {
     await row.focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/#\/models\/tiny_mlp@1$/);
+  });
+
+  it('adds a model dropped on the page and shows symbolic dims verbatim', async () => {
+    await page.getByRole('link', { name: /← Models/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Models' }).waitFor();
+    await dropFiles(page, '.drop-target', [path.join(FIXTURES, 'empty_dim_names.onnx')]);
+    await page.waitForURL(/#\/models\/empty_dim_names@1$/, { timeout: 30_000 });
+    // An empty dim name is a name ("") and not the same as an unknown dim (?); an absent shape is "unknown rank".
+    expect(await rowsOf(/^Inputs/)).toEqual([['input', 'tensor', 'float', '["", ?, 4]']]);
+    expect(await rowsOf(/^Outputs/)).toEqual([['39', 'tensor', 'float', 'unknown rank']]);
   });
 
   it('reaches the navigation with Tab and switches sections with Alt+digit', async () => {

@@ -5,6 +5,7 @@
 //   const app = await openApp(browser, serve);               // a page logged in through the launch URL
 //   await app.page.goto(`${serve.origin}/#/drift`);          // any route
 //   await screenshot(app.page, 'drift-report');              // → test-results/screenshots/drift-report-light.png (+ -dark)
+//   await dropFiles(app.page, '.drop-target', [file]);       // drag-and-drop real files onto an element
 //   expect(app.problems()).toEqual([]);                      // console errors, CSP violations, uncaught exceptions
 //   await browser.close();                                   // in afterAll
 import fs from 'node:fs';
@@ -65,4 +66,18 @@ export async function screenshot(page: Page, name: string): Promise<string[]> {
   await page.emulateMedia({ colorScheme: 'light' });
   if (viewport) await page.setViewportSize(viewport);
   return paths;
+}
+
+/** Drops files on the first element matching `selector`, as a user dragging them from the desktop would. */
+export async function dropFiles(page: Page, selector: string, files: string[]): Promise<void> {
+  const payload = files.map((f) => ({ name: path.basename(f), base64: fs.readFileSync(f).toString('base64') }));
+  const dataTransfer = await page.evaluateHandle((items) => {
+    const dt = new DataTransfer();
+    for (const item of items) {
+      const bytes = Uint8Array.from(atob(item.base64), (c) => c.charCodeAt(0));
+      dt.items.add(new File([bytes], item.name));
+    }
+    return dt;
+  }, payload);
+  for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent(selector, type, { dataTransfer });
 }
