@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// Ingest benchmark (issue #4): a seeded 1,000,000-row × 20-column CSV (mixed numeric and categorical)
+// imported by `preflight datasets add` and by the sqlite3 command-line tool's `.import` into a fresh
+// database, side by side. Prints rows/s of both, `ingest ratio = preflight / sqlite3` (target ≥ 0.7)
+// and Preflight's peak RSS (target < 600 MB). Best of N runs each, alternating, to damp machine noise.
+// Needs: `npm run build`, /usr/bin/sqlite3 (apt-get install sqlite3), /usr/bin/time (apt-get install time).
+// Usage: node bench/ingest.mjs [rows=1000000] [runs=3]
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const rows = Number(process.argv[2] ?? 1_000_000);
+const runs = Number(process.argv[3] ?? 3);
+const COLUMNS = 20;
+for (const tool of ['/usr/bin/sqlite3', '/usr/bin/time']) {
+  if (!fs.existsSync(tool)) throw new Error(`${tool} is missing: apt-get install -y ${path.basename(tool)}`);
+}
+if (!fs.existsSync(path.join(root, 'dist', 'node', 'cli.mjs'))) throw new Error('run `npm run build` first');
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-bench-ingest-'));
+const csv = path.join(tmp, 'data.csv');
+try {
+  generate(csv, rows);
+  const size = fs.statSync(csv).size;
+  console.log(`generated ${rows.toLocaleString('en-US')} rows × ${COLUMNS} columns, ${(size / 1e6).toFixed(1)} MB (seeded)`);
+  const pre = [];
+  const sql = [];
+  for (let run = 1; run <= runs; run++) {
+    const db = path.join(tmp, `fresh${run}.db`);
+    sql.push(timed(['/usr/bin/sqlite3', db, '-cmd', '.mode csv', `.import ${csv} t`]));
+    const ws = path.join(tmp, `ws${run}`);
+    const r = timed([process.execPath, path.join(root, 'bin', 'preflight.mjs'), 'datasets', 'add', csv, '--name', 'bench', '--workspace', ws, '--json']);
+    const result = JSON.parse(r.stdout);
+    if (result.rows !== rows) throw new Error(`preflight imported ${result.rows} rows, expected ${rows}`);
+    pre.push(r);
+    console.log(`run ${run}: preflight ${r.seconds.toFixed(2)} s (peak RSS ${(r.rssKb / 1024).toFixed(0)} MB), sqlite3 ${sql[run - 1].seconds.toFixed(2)} s`);
+    fs.rmSync(ws, { recursive: true, force: true });
+    fs.rmSync(db, { force: true });
+  }
+  const bestPre = Math.min(...pre.map((r) => r.seconds));
+  const bestSql = Math.min(...sql.map((r) => r.seconds));
+  const rpsPre = rows / bestPre;
+  const rpsSql = rows / bestSql;
+  const rss = Math.max(...pre.map((r) => r.rssKb)) / 1024;
+  console.log(`rows_per_sec_preflight = ${Math.round(rpsPre)}`);
+  console.log(`rows_per_sec_sqlite3 = ${Math.round(rpsSql)}`);
+  console.log(`ingest ratio = ${(rpsPre / rpsSql).toFixed(2)} (target ≥ 0.7)`);
+  console.log(`peak RSS = ${rss.toFixed(0)} MB (target < 600)`);
+} finally {
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+function timed(argv) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-v', ...argv], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  return { seconds, rssKb, stdout: r.stdout };
+}
+
+/** Columns cycle through float, float, integer, category; a mulberry32 stream makes it reproducible. */
+function generate(file, n) {
+  let s = 42 >>> 0;
+  const rnd = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const cats = ['red', 'green', 'blue', 'yellow', 'black', 'white', 'orange', 'purple'];
+  const kind = (c) => (c % 4 === 3 ? 'cat' : c % 4 === 2 ? 'int' : 'num');
+  const fd = fs.openSync(file, 'w');
+  let buf = `${Array.from({ length: COLUMNS }, (_, c) => `${kind(c)}_${c}`).join(',')}\n`;
+  for (let r = 0; r < n; r++) {
+    const v = new Array(COLUMNS);
+    for (let c = 0; c < COLUMNS; c++) {
+      const k = kind(c);
+      v[c] = k === 'cat' ? cats[Math.floor(rnd() * 8)] : k === 'int' ? String(Math.floor(rnd() * 100000)) : (rnd() * 1000 - 500).toFixed(4);
+    }
+    buf += `${v.join(',')}\n`;
+    if (buf.length > 1 << 20) {
+      fs.writeSync(fd, buf);
+      buf = '';
+    }
+  }
+  fs.writeSync(fd, buf);
+  fs.closeSync(fd);
+}
