@@ -15,7 +15,12 @@ export const APP_HOST = 'preflight';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/** Privileges for protocol.registerSchemesAsPrivileged (before app 'ready'). Never bypassCSP. */
+/**
+ * Privileges for protocol.registerSchemesAsPrivileged (before app 'ready'). `standard` gives the page a
+ * real origin, so Vite's same-origin `<script type="module" crossorigin>` loads (under file:// the origin
+ * is null and it is blocked by CORS). Never bypassCSP; never corsEnabled, which would let other origins
+ * read app:// responses (Electron serves custom protocols without checking Access-Control-Allow-Origin).
+ */
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, codeCache: true } as const;
 
 /**

@@ -205,6 +205,24 @@ describe('electron-builder.yml', () => {
     expect(ok).toBe(true);
   });
 
+  it('passes electron-builder’s own configuration check', async () => {
+    const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+      getConfig(projectDir: string, configPath: string, options: null): Promise<object>;
+      validateConfiguration(config: object, debug: { isEnabled: boolean; add(): void }): Promise<void>;
+    };
+    const loaded = await getConfig(ROOT, path.join(ROOT, 'electron-builder.yml'), null);
+    await expect(validateConfiguration(loaded, { isEnabled: false, add: () => {} })).resolves.toBeUndefined();
+  });
+
+  it('keeps the app whitelist in every platform section (a platform `files` replaces the global one)', () => {
+    const others = { linux: ['darwin', 'win32'], win: ['darwin', 'linux'], mac: ['linux', 'win32'] } as const;
+    for (const [platform, excluded] of Object.entries(others)) {
+      const files = config[platform].files as string[];
+      expect(files.slice(0, config.files.length), platform).toEqual(config.files);
+      expect(files, platform).toContain(`!**/node_modules/onnxruntime-node/bin/napi-v6/{${excluded.join(',')}}/**`);
+    }
+  });
+
   it('sets the security fuses, unpacks native code and points at the bundled main', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,
