@@ -21,8 +21,8 @@ export function CompareView({ runA, runB }: { runA: number; runB: number }) {
     setResult({});
     Promise.all([
       client.call('bench/compare', { a: { runId: runA, point: pa }, b: { runId: runB, point: pb } }),
-      client.call('bench/latencies', { runId: runA, point: pa }),
-      client.call('bench/latencies', { runId: runB, point: pb }),
+      client.call('bench/latencies', { runId: runA, point: pa, maxSamples: 50_000 }),
+      client.call('bench/latencies', { runId: runB, point: pb, maxSamples: 50_000 }),
     ]).then(
       ([data, la, lb]) => live && setResult({ data, lat: [la.latenciesMs, lb.latenciesMs] }),
       (error: unknown) => live && setResult({ error }),

@@ -120,6 +120,7 @@ function RunBody({ run }: { run: BenchRun }) {
           {latencyError ? <ErrorBox title="The raw latencies could not be read" error={latencyError} /> : null}
           {!loaded && <Loading what="raw latencies" />}
           {loaded && <span data-testid="bench-charts-ready" hidden />}
+          {series.some((s) => s.stride > 1) && <p className="muted">Charts of long runs use every k-th sample (an even stride over all of them); the table's numbers use all.</p>}
           <div className="bench-charts">
             <figure>
               <figcaption>Latency distribution (CDF), every point</figcaption>
@@ -179,13 +180,16 @@ function PointNotes({ points }: { points: BenchPointResult[] }) {
   );
 }
 
-/** Raw latencies of every successful point (stored compactly; decoded by the core). */
-function useLatencies(run: BenchRun): { series: PointSeries[]; error: unknown; loaded: boolean } {
-  const [state, setState] = useState<{ series: PointSeries[]; error: unknown; loaded: boolean }>({ series: [], error: null, loaded: false });
+/** Enough for smooth curves; a long duration run can hold millions of iterations. */
+const MAX_CHART_SAMPLES = 50_000;
+
+/** Raw latencies of every successful point (stored compactly; decoded and thinned by the core). */
+function useLatencies(run: BenchRun): { series: (PointSeries & { stride: number })[]; error: unknown; loaded: boolean } {
+  const [state, setState] = useState<{ series: (PointSeries & { stride: number })[]; error: unknown; loaded: boolean }>({ series: [], error: null, loaded: false });
   useEffect(() => {
     let live = true;
     const ok = run.results.filter((r) => r.latencyMs);
-    Promise.all(ok.map((point) => client.call('bench/latencies', { runId: run.runId, point: point.index }).then((r) => ({ point, latencies: r.latenciesMs })))).then(
+    Promise.all(ok.map((point) => client.call('bench/latencies', { runId: run.runId, point: point.index, maxSamples: MAX_CHART_SAMPLES }).then((r) => ({ point, latencies: r.latenciesMs, stride: r.stride })))).then(
       (series) => live && setState({ series, error: null, loaded: true }),
       (error: unknown) => live && setState({ series: [], error, loaded: true }),
     );

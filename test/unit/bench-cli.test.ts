@@ -54,6 +54,15 @@ describe('preflight bench', () => {
     expect((await runCli(['bench', path.join(MODELS, 'not_onnx.onnx')], { env: env() })).code).toBe(2);
   });
 
+  it('--ab interleaves two settings of one model and gives a verdict', async () => {
+    const r = await runCli(['bench', 'tiny_mlp', '--ab', 'tiny_mlp', '--ab-spinning', 'off', '--blocks', '2', '--block-iterations', '100', '--warmup', '5'], { env: env() });
+    expect(r.code).toBe(0);
+    expect(r.json.kind).toBe('ab');
+    expect(r.json.results.map((x: { label: string }) => x.label)).toEqual(['A: tiny_mlp@1 cpu, spinning default', 'B: tiny_mlp@1 cpu, spinning off']);
+    expect(r.json.results[1].sessionOptions.extra).toEqual({ session: { intra_op: { allow_spinning: '0' } } });
+    expect(r.json.comparison.verdict).toBeTruthy();
+  });
+
   it('--list and --compare read stored runs', async () => {
     const list = await runCli(['bench', '--list'], { env: env() });
     expect(list.code).toBe(0);

@@ -68,6 +68,34 @@ describe('bench/start', () => {
     }
   });
 
+  it('stability mode stops when the last three windows agree; duration mode runs for the time asked', async () => {
+    const stable = await client.run('bench/start', { model: 'tiny_mlp', stability: { windowIterations: 100, tolerance: 1, maxIterations: 5000 }, warmup: 10 });
+    const point = stable.results[0];
+    expect(point.windowP50s.length).toBeGreaterThanOrEqual(3);
+    expect(point.iterations).toBe(point.windowP50s.length * 100);
+    expect(point.warnings.join()).not.toMatch(/unstable/);
+    const timed = await client.run('bench/start', { model: 'tiny_mlp', durationSec: 0.3, warmup: 0 });
+    expect(timed.results[0].iterations).toBeGreaterThan(100);
+    expect(timed.settings).toMatchObject({ durationSec: 0.3, iterations: null });
+  });
+
+  it('runs one benchmark at a time: a second waits for the first', async () => {
+    const [a, b] = await Promise.all([
+      client.run('bench/start', { model: 'tiny_mlp', iterations: 200, warmup: 0 }),
+      client.run('bench/start', { model: 'tiny_mlp', iterations: 200, warmup: 0 }),
+    ]);
+    const [first, second] = a.runId < b.runId ? [a, b] : [b, a];
+    expect(second.startedAt >= first.finishedAt).toBe(true);
+  });
+
+  it('thins raw latencies for charts on request, keeping their order', async () => {
+    const [latest] = await client.call('bench/list', {});
+    const all = await client.call('bench/latencies', { runId: latest.runId });
+    const thin = await client.call('bench/latencies', { runId: latest.runId, maxSamples: 100 });
+    expect(thin).toMatchObject({ total: 200, stride: 2 });
+    expect(thin.latenciesMs).toEqual(all.latenciesMs.filter((_, i) => i % 2 === 0));
+  });
+
   it('runs N concurrent workers, each with its own session', async () => {
     const run = await client.run('bench/start', { model: model('tiny_mlp'), concurrency: [2], iterations: 200, warmup: 5 });
     expect(run.results[0]).toMatchObject({ concurrency: 2, iterations: 200, error: null });

@@ -2,7 +2,7 @@ import { PreflightError } from '../../../shared/contract/errors';
 import { formatMs, msDecimals, PERCENTILE_METHOD } from '../../../shared/math/latency/index';
 import type { BenchComparisonResult, BenchRun } from '../../../shared/types/bench';
 import { int, intList, list, num, parse } from '../args';
-import type { Command } from '../command';
+import type { Command, CommandEnv } from '../command';
 import { table } from './models';
 
 const usage = `preflight bench <file.onnx|NAME[@VERSION]> [--ep cpu,webgpu,cuda,…] [--batch 1,8] [--concurrency 1,2]
@@ -10,6 +10,8 @@ const usage = `preflight bench <file.onnx|NAME[@VERSION]> [--ep cpu,webgpu,cuda,
   more settings: [--inter-threads N] [--spinning on|off] [--opt-level disabled|basic|extended|all]
                  [--stable] [--tolerance 0.1] [--dim NAME=N]…
   --slo is repeatable or comma-separated, per batch size with bN: (e.g. "b8:p99<=30ms"); breached → exit 1
+preflight bench <A> --ab <B> [--ep EP] [--ab-ep EP] [--ab-threads N] [--ab-spinning on|off] [--blocks N] [--block-iterations N]
+  A/B: A and B (two models, or one model with two EPs/settings) interleaved in blocks in one process
 preflight bench --list [--json]
 preflight bench --compare RUN[:POINT],RUN[:POINT] [--json]`;
 
@@ -31,13 +33,20 @@ const options = {
   dim: { type: 'string', multiple: true },
   list: { type: 'boolean', default: false },
   compare: { type: 'string' },
+  ab: { type: 'string' },
+  'ab-ep': { type: 'string' },
+  'ab-threads': { type: 'string' },
+  'ab-spinning': { type: 'string' },
+  blocks: { type: 'string' },
+  'block-iterations': { type: 'string' },
 } as const;
 
 export const benchCommand: Command = {
   name: 'bench',
   summary: 'benchmark latency percentiles on every execution provider',
   usage,
-  async run(argv, { client, out, signal }) {
+  async run(argv, env) {
+    const { client, out, signal } = env;
     const { values: v, positionals } = parse(argv, options, 'bench');
     if (v.list) {
       const runs = await client.call('bench/list', {});
@@ -59,6 +68,7 @@ export const benchCommand: Command = {
       return;
     }
     if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', `bench: give exactly one model (a .onnx file or NAME[@VERSION])\n${usage}`);
+    if (v.ab !== undefined) return abRun(positionals[0], v, env);
     if (v.iterations !== undefined && v.duration !== undefined) throw new PreflightError('BAD_ARGUMENTS', 'bench: give --iterations or --duration, not both');
     const run = await client.run(
       'bench/start',
@@ -88,6 +98,37 @@ export const benchCommand: Command = {
     }
   },
 };
+
+type Values = ReturnType<typeof parse<typeof options>>['values'];
+
+async function abRun(a: string, v: Values, { client, out, signal }: CommandEnv): Promise<number | void> {
+  const eps = list(v.ep) ?? ['cpu'];
+  if (eps.length !== 1) throw new PreflightError('BAD_ARGUMENTS', 'bench --ab: give one --ep for A (and --ab-ep for B)');
+  const batch = intList(v.batch, 'batch') ?? [1];
+  if (batch.length !== 1) throw new PreflightError('BAD_ARGUMENTS', 'bench --ab: give one --batch size');
+  const shared = { intraOpThreads: int(v.threads, 'threads', 0), interOpThreads: int(v['inter-threads'], 'inter-threads', 0), allowSpinning: onOff(v.spinning), graphOptimizationLevel: v['opt-level'] as never };
+  const run = await client.run(
+    'bench/ab',
+    {
+      a: { model: a, ep: eps[0] as never, ...shared },
+      b: {
+        model: v.ab!,
+        ep: (v['ab-ep'] ?? eps[0]) as never,
+        ...shared,
+        intraOpThreads: int(v['ab-threads'], 'ab-threads', 0) ?? shared.intraOpThreads,
+        allowSpinning: onOff(v['ab-spinning']) ?? shared.allowSpinning,
+      },
+      batchSize: batch[0],
+      warmup: int(v.warmup, 'warmup', 0),
+      blocks: int(v.blocks, 'blocks', 1),
+      blockIterations: int(v['block-iterations'], 'block-iterations', 1),
+      seed: int(v.seed, 'seed', 0),
+      dims: dims(v.dim),
+    },
+    { onProgress: out.progress, signal },
+  );
+  out.result({ ...run, modelHash: run.model.sha256 }, () => `${describeRun(run)}\n${run.comparison ? `verdict (B against A): ${run.comparison.verdict}` : 'no comparison: a side did not run'}`);
+}
 
 function onOff(value: string | undefined): boolean | undefined {
   if (value === undefined) return undefined;

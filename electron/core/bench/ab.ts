@@ -26,18 +26,9 @@ export async function abBench(core: CoreContext, args: ParsedArgsOf<'bench/ab'>,
   const dims = args.dims ?? {};
   return oneAtATime(job, async () => {
     const startedAt = new Date().toISOString();
-    const arms = await Promise.all(
-      (['A', 'B'] as const).map(async (label) => {
-        const spec = args[label === 'A' ? 'a' : 'b'];
-        const model = await benchModel(core, spec.model, job);
-        const ep = spec.ep ?? 'cpu';
-        const settings = { intraOpThreads: spec.intraOpThreads ?? null, interOpThreads: spec.interOpThreads ?? null, allowSpinning: spec.allowSpinning ?? null, graphOptimizationLevel: spec.graphOptimizationLevel ?? 'all' } as const;
-        const { specs, warnings } = resolveInputs(model.version.metadata.inputs, batchSize, dims);
-        const outputs = tensorOutputs(model.version.metadata.outputs);
-        const arm: ArmSpec = { label, modelPath: model.path, sessionOptions: sessionOptionsFor(ep, settings), inputs: specs, outputNames: outputs.outputNames, concurrency: 1 };
-        return { arm, model, ep, settings, warnings: [...outputs.warnings, ...warnings] };
-      }),
-    );
+    // In order: B may name the model that A's path has just registered.
+    const arms = [await prepareArm(core, 'A', args.a, batchSize, dims, job)];
+    arms.push(await prepareArm(core, 'B', args.b, batchSize, dims, job));
     job.progress(null, 'probing execution providers');
     const providers = await probeProviders(core, arms[0].model.path, job.signal);
     const measured = await runInChild<MeasureResult>(
@@ -48,7 +39,7 @@ export async function abBench(core: CoreContext, args: ParsedArgsOf<'bench/ab'>,
     );
     job.throwIfCancelled();
     const points = arms.map((a, i) =>
-      toPoint(i, { label: `${a.arm.label}: ${a.model.version.name}@${a.model.version.version} ${a.ep}`, ep: a.ep, batchSize, concurrency: 1, sessionOptions: a.arm.sessionOptions, inputs: Object.fromEntries(a.arm.inputs.map((s) => [s.name, describeSpec(s)])), warnings: a.warnings }, warmup, measured.arms[i], measured.peakRssBytes, null),
+      toPoint(i, { label: armLabel(a, arms), ep: a.ep, batchSize, concurrency: 1, sessionOptions: a.arm.sessionOptions, inputs: Object.fromEntries(a.arm.inputs.map((s) => [s.name, describeSpec(s)])), warnings: a.warnings }, warmup, measured.arms[i], measured.peakRssBytes, null),
     );
     const results: BenchPointResult[] = points.map((p) => p.result);
     const [ea, eb] = points.map((p) => p.encoded);
@@ -68,4 +59,30 @@ export async function abBench(core: CoreContext, args: ParsedArgsOf<'bench/ab'>,
       comparison: ea && eb ? compareRuns(decodeLatencies(ea), decodeLatencies(eb)) : null,
     });
   });
+}
+
+type ArmArgs = ParsedArgsOf<'bench/ab'>['a'];
+
+async function prepareArm(core: CoreContext, label: 'A' | 'B', spec: ArmArgs, batchSize: number, dims: Record<string, number>, job: JobContext) {
+  const model = await benchModel(core, spec.model, job);
+  const ep = spec.ep ?? 'cpu';
+  const settings = { intraOpThreads: spec.intraOpThreads ?? null, interOpThreads: spec.interOpThreads ?? null, allowSpinning: spec.allowSpinning ?? null, graphOptimizationLevel: spec.graphOptimizationLevel ?? 'all' } as const;
+  const { specs, warnings } = resolveInputs(model.version.metadata.inputs, batchSize, dims);
+  const outputs = tensorOutputs(model.version.metadata.outputs);
+  const arm: ArmSpec = { label, modelPath: model.path, sessionOptions: sessionOptionsFor(ep, settings), inputs: specs, outputNames: outputs.outputNames, concurrency: 1 };
+  return { arm, model, ep, settings, warnings: [...outputs.warnings, ...warnings] };
+}
+
+type PreparedArm = Awaited<ReturnType<typeof prepareArm>>;
+
+/** "A: tiny_mlp@1 cpu", plus the settings that differ from the other arm (e.g. "spinning off"). */
+function armLabel(a: PreparedArm, arms: PreparedArm[]): string {
+  const other = arms.find((x) => x !== a)!;
+  const diffs: string[] = [];
+  const s = a.settings;
+  if (s.intraOpThreads !== other.settings.intraOpThreads) diffs.push(`intra-op ${s.intraOpThreads ?? 'default'}`);
+  if (s.interOpThreads !== other.settings.interOpThreads) diffs.push(`inter-op ${s.interOpThreads ?? 'default'}`);
+  if (s.allowSpinning !== other.settings.allowSpinning) diffs.push(`spinning ${s.allowSpinning === null ? 'default' : s.allowSpinning ? 'on' : 'off'}`);
+  if (s.graphOptimizationLevel !== other.settings.graphOptimizationLevel) diffs.push(`opt ${s.graphOptimizationLevel}`);
+  return [`${a.arm.label}: ${a.model.version.name}@${a.model.version.version} ${a.ep}`, ...diffs].join(', ');
 }

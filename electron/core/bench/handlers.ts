@@ -16,6 +16,12 @@ export const benchHandlers: Handlers<MethodsStartingWith<'bench/'>> = {
     if (!run) throw new PreflightError('NOT_FOUND', `no benchmark run ${args.runId} (see \`preflight bench --list\`)`, { runId: args.runId });
     return run;
   },
-  'bench/latencies': (core, args) => ({ runId: args.runId, point: args.point ?? 0, latenciesMs: Array.from(pointLatencies(core, args.runId, args.point).latencies) }),
+  'bench/latencies': (core, args) => {
+    const { latencies } = pointLatencies(core, args.runId, args.point);
+    // Charts need a few thousand points, not millions: an even stride keeps order and shape.
+    const stride = args.maxSamples ? Math.max(1, Math.ceil(latencies.length / args.maxSamples)) : 1;
+    const picked = stride === 1 ? Array.from(latencies) : Array.from({ length: Math.ceil(latencies.length / stride) }, (_, i) => latencies[i * stride]);
+    return { runId: args.runId, point: args.point ?? 0, total: latencies.length, stride, latenciesMs: picked };
+  },
   'bench/compare': (core, args) => compareStored(core, args),
 };

@@ -73,10 +73,10 @@ export const benchMethods = {
     job: false,
     args: z.object({ runId: positive }).strict(),
   }),
-  'bench/latencies': method<{ runId: number; point: number; latenciesMs: number[] }>()({
-    summary: 'Raw per-iteration latencies (ms, in measurement order) of one point of a stored run',
+  'bench/latencies': method<{ runId: number; point: number; total: number; stride: number; latenciesMs: number[] }>()({
+    summary: 'Raw per-iteration latencies (ms, in measurement order) of one point of a stored run; every stride-th when maxSamples is given',
     job: false,
-    args: pointRef,
+    args: pointRef.extend({ maxSamples: z.number().int().min(100).optional() }).strict(),
   }),
   'bench/compare': method<BenchComparisonResult>()({
     summary: 'Compare two stored points (bootstrap CIs per percentile, Mann–Whitney) with a plain verdict',
