@@ -10,15 +10,20 @@ export interface CallState<T> {
   reload: () => void;
 }
 
-/** Calls a (non-job) method and re-calls it when its arguments change. */
-export function useCall<M extends CallMethodName>(method: M, args: ArgsOf<M>): CallState<ResultOf<M>> {
-  const key = `${method} ${JSON.stringify(args)}`;
+/**
+ * Calls a (non-job) method and re-calls it when its arguments change. `skip: true` makes no call
+ * (e.g. nothing selected yet) rather than sending arguments the core would refuse.
+ */
+export function useCall<M extends CallMethodName>(method: M, args: ArgsOf<M>, options: { skip?: boolean } = {}): CallState<ResultOf<M>> {
+  const skip = options.skip === true;
+  const key = skip ? `${method} (skipped)` : `${method} ${JSON.stringify(args)}`;
   const [state, setState] = useState<{ key: string; data?: ResultOf<M>; error?: unknown; loading: boolean }>({ key, loading: true });
   const [generation, setGeneration] = useState(0);
   const argsRef = useRef(args);
   argsRef.current = args;
 
   useEffect(() => {
+    if (skip) return setState({ key, loading: false });
     let live = true;
     setState((s) => ({ key, data: s.key === key ? s.data : undefined, loading: true }));
     client.call(method, argsRef.current).then(
@@ -28,7 +33,7 @@ export function useCall<M extends CallMethodName>(method: M, args: ArgsOf<M>): C
     return () => {
       live = false;
     };
-  }, [key, method, generation]);
+  }, [key, method, generation, skip]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   const current = state.key === key;
