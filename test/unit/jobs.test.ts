@@ -58,7 +58,7 @@ describe('isolated child processes', () => {
   it('a native crash in the child is reported, not fatal', async () => {
     const script = path.join(tmp.dir, 'crash.mjs');
     fs.writeFileSync(script, "process.on('message', () => process.kill(process.pid, 'SIGSEGV'));");
-    const err = await runInChild(nodeLauncher(script), 'models/load-check', {}).catch((e: PreflightError) => e);
+    const err = await runInChild<never>(nodeLauncher(script), 'models/load-check', {}).catch((e: PreflightError) => e);
     expect(err).toBeInstanceOf(PreflightError);
     expect(err.code).toBe('CHILD_CRASHED');
     expect(err.message).toMatch(/SIGSEGV.*workspace is unchanged/);
@@ -68,7 +68,7 @@ describe('isolated child processes', () => {
     const script = path.join(tmp.dir, 'hang.mjs');
     fs.writeFileSync(script, "process.on('message', () => process.send({ type: 'progress', fraction: 0, message: 'working' })); setInterval(() => {}, 1000);");
     const controller = new AbortController();
-    const err = await runInChild(nodeLauncher(script), 'x', {}, { signal: controller.signal, onProgress: () => controller.abort() }).catch((e: PreflightError) => e);
+    const err = await runInChild<never>(nodeLauncher(script), 'x', {}, { signal: controller.signal, onProgress: () => controller.abort() }).catch((e: PreflightError) => e);
     expect(err.code).toBe('CANCELLED');
   });
 
