@@ -33,9 +33,19 @@ export function hardenWebContents(contents: WebContents, openExternal: OpenExter
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** Every permission (camera, notifications, clipboard-read, geolocation, USB, HID…) is refused. */
+/**
+ * The one permission granted: writing text to the clipboard ("Copy" buttons for hashes and paths),
+ * and only to the app's own page. Chrome grants it without asking; it can't read anything back.
+ */
+const GRANTED = new Set(['clipboard-sanitized-write']);
+
+export function permissionGranted(permission: string, requestingUrl: string | undefined): boolean {
+  return GRANTED.has(permission) && requestingUrl !== undefined && isAppUrl(requestingUrl);
+}
+
+/** Every other permission (camera, notifications, clipboard-read, geolocation, USB, HID…) is refused. */
 export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(permissionGranted(permission, details.requestingUrl)));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permissionGranted(permission, requestingOrigin));
   session.setDevicePermissionHandler(() => false);
 }

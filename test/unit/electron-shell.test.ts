@@ -162,14 +162,23 @@ describe('window security', () => {
     expect(openExternal.mock.calls.map((c) => c[0])).toEqual(['https://docs.example/onnx', 'https://github.com/onnx/onnx']);
   });
 
-  it('every permission request and check is denied', () => {
+  it('permission requests and checks are denied, except clipboard writes by the app itself', () => {
     const handlers: Record<string, (...args: unknown[]) => unknown> = {};
     const session = new Proxy({}, { get: (_t, name: string) => (h: (...args: unknown[]) => unknown) => void (handlers[name] = h) });
     hardenSession(session as never);
-    const callback = vi.fn();
-    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal']) handlers.setPermissionRequestHandler({}, permission, callback, {});
-    expect(callback.mock.calls.every((c) => c[0] === false)).toBe(true);
-    expect(handlers.setPermissionCheckHandler({}, 'media', 'app://preflight', {})).toBe(false);
+    const requested = (permission: string, requestingUrl?: string) => {
+      const callback = vi.fn();
+      handlers.setPermissionRequestHandler({}, permission, callback, { requestingUrl });
+      return callback.mock.calls[0][0];
+    };
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fileSystem']) {
+      expect(requested(permission, 'app://preflight/index.html'), permission).toBe(false);
+      expect(handlers.setPermissionCheckHandler({}, permission, 'app://preflight', {}), permission).toBe(false);
+    }
+    expect(requested('clipboard-sanitized-write', 'app://preflight/index.html')).toBe(true);
+    expect(requested('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
+    expect(requested('clipboard-sanitized-write')).toBe(false);
+    expect(handlers.setPermissionCheckHandler({}, 'clipboard-sanitized-write', 'app://preflight', {})).toBe(true);
     expect(handlers.setDevicePermissionHandler({ deviceType: 'usb' })).toBe(false);
   });
 
