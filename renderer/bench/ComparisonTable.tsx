@@ -21,7 +21,7 @@ export function ComparisonTable({ comparison: c }: { comparison: RunComparison }
       </p>
       <Table caption="Percentile differences" columns={COLUMNS} rows={c.percentiles} rowKey={(p) => p.key} />
       <p className="muted">
-        n = {c.nA} (A), {c.nB} (B); {Math.round(c.confidence * 100)}% bootstrap intervals; Mann–Whitney U p = {c.mannWhitney.pValue.toPrecision(3)}; percentiles {c.method}.
+        n = {c.nA} (A), {c.nB} (B); {Math.round(c.confidence * 100)}% bootstrap intervals; Mann–Whitney U p {formatP(c.mannWhitney.pValue)}, P(B slower than A) = {(1 - c.mannWhitney.effectSize).toFixed(2)}; percentiles {c.method}.
       </p>
       {c.warnings.map((w) => (
         <p key={w} className="muted">
@@ -30,4 +30,10 @@ export function ComparisonTable({ comparison: c }: { comparison: RunComparison }
       ))}
     </>
   );
+}
+
+/** p-values below 0.001 read as such: "p = 0.00" would claim a certainty the test does not give. */
+export function formatP(p: number): string {
+  if (!Number.isFinite(p)) return '= —';
+  return p < 0.001 ? '< 0.001' : `= ${p.toPrecision(2)}`;
 }

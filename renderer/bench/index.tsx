@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useRoute } from '../router/index';
 import { Page } from '../ui/index';
+import { ABRun } from './ABRun';
 import { CompareView } from './CompareView';
 import { History } from './History';
 import { NewRun } from './NewRun';
@@ -16,6 +17,7 @@ export function BenchmarksScreen() {
   return (
     <Page title="Benchmarks" subtitle="Latency percentiles, cold start and throughput per execution provider, batch size and concurrency — each point in its own process.">
       <NewRun onFinished={() => setGeneration((g) => g + 1)} />
+      <ABRun onFinished={() => setGeneration((g) => g + 1)} />
       <History generation={generation} />
     </Page>
   );

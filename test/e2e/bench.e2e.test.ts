@@ -100,6 +100,22 @@ describe('Benchmarks in web mode', () => {
     expect(await verdict.textContent()).toMatch(/B is (slower|faster)|no significant difference/);
     await page.getByRole('region', { name: 'Comparison' }).locator('canvas').waitFor();
     await screenshot(page, 'bench-compare');
+  });
+
+  it('runs an A/B comparison of two settings interleaved in one process', async () => {
+    await page.getByRole('link', { name: '← Benchmarks' }).click();
+    const form = page.getByRole('form', { name: 'A/B comparison' });
+    await form.getByLabel('B spinning', { exact: true }).selectOption('off');
+    await form.getByLabel('Blocks', { exact: true }).fill('4');
+    await page.getByRole('button', { name: 'Run A/B' }).click();
+    await page.waitForURL(/#\/bench\/3$/, { timeout: 60_000 });
+    const verdict = page.getByRole('region', { name: /^A\/B comparison/ }).getByTestId('bench-verdict');
+    await verdict.waitFor();
+    expect(await verdict.textContent()).toMatch(/B is (slower|faster)|no significant difference/);
+    const rows = page.getByRole('region', { name: /^Results/ }).locator('tbody tr');
+    expect(await rows.allTextContents()).toEqual([expect.stringMatching(/^A: tiny_mlp@1 cpu, spinning default/), expect.stringMatching(/^B: tiny_mlp@1 cpu, spinning off/)]);
+    await page.getByTestId('bench-charts-ready').waitFor({ state: 'attached', timeout: 30_000 });
+    await screenshot(page, 'bench-ab');
     expect(app.problems()).toEqual([]);
   });
 });

@@ -187,7 +187,7 @@ function describeComparison(r: BenchComparisonResult): string {
       ['PCTL', 'A MS', 'B MS', 'B−A', `${Math.round(c.confidence * 100)}% CI`, 'SIGNIFICANT'],
       c.percentiles.map((p) => [p.label, p.a.toFixed(4), p.b.toFixed(4), p.diff.toFixed(4), `[${p.low.toFixed(4)}, ${p.high.toFixed(4)}]`, p.significant ? 'yes' : 'no']),
     ),
-    `Mann–Whitney p = ${c.mannWhitney.pValue.toPrecision(3)}`,
+    `Mann–Whitney U p ${c.mannWhitney.pValue < 0.001 ? '< 0.001' : `= ${c.mannWhitney.pValue.toPrecision(2)}`}, P(B slower than A) = ${(1 - c.mannWhitney.effectSize).toFixed(2)}`,
     `verdict: ${c.verdict}`,
     ...c.warnings.map((w) => `warning: ${w}`),
   ].join('\n');

@@ -1,0 +1,132 @@
+import { useState, type FormEvent } from 'react';
+import type { ArgsOf } from '../../shared/contract/index';
+import type { EpName } from '../../shared/types/bench';
+import type { ModelSummary } from '../../shared/types/models';
+import { isCancelled, useCall, useJob } from '../api/hooks';
+import { navigate } from '../router/index';
+import { ErrorBox, ProgressBar, Section } from '../ui/index';
+import { LiveStats } from './LiveStats';
+
+interface Arm {
+  model: string;
+  ep: EpName;
+  threads: string;
+  spinning: 'default' | 'on' | 'off';
+}
+
+const EPS: EpName[] = ['cpu', 'webgpu', 'cuda', 'tensorrt', 'dml', 'coreml'];
+
+function armArgs(a: Arm): ArgsOf<'bench/ab'>['a'] {
+  return {
+    model: a.model,
+    ep: a.ep,
+    intraOpThreads: a.threads.trim() ? Number(a.threads) : undefined,
+    allowSpinning: a.spinning === 'default' ? undefined : a.spinning === 'on',
+  };
+}
+
+/** A/B: two models, or one model with two EPs/settings, interleaved in blocks in one process. */
+export function ABRun({ onFinished }: { onFinished: () => void }) {
+  const models = useCall('models/list', {});
+  const first = models.data?.[0]?.name ?? '';
+  const [a, setA] = useState<Arm>({ model: '', ep: 'cpu', threads: '', spinning: 'default' });
+  const [b, setB] = useState<Arm>({ model: '', ep: 'cpu', threads: '', spinning: 'off' });
+  const [blocks, setBlocks] = useState('10');
+  const [blockIterations, setBlockIterations] = useState('200');
+  const [batch, setBatch] = useState('1');
+  const job = useJob();
+  if (!models.data?.length) return null;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const run = await job.start('bench/ab', {
+      a: armArgs({ ...a, model: a.model || first }),
+      b: armArgs({ ...b, model: b.model || first }),
+      batchSize: Number(batch),
+      blocks: Number(blocks),
+      blockIterations: Number(blockIterations),
+    });
+    onFinished();
+    if (run) navigate('bench', String(run.runId));
+  };
+
+  return (
+    <Section title="A/B comparison" id="bench-ab-new">
+      <form className="bench-form" onSubmit={submit} aria-label="A/B comparison">
+        <fieldset disabled={job.state.running}>
+          <ArmFields label="A" arm={{ ...a, model: a.model || first }} models={models.data} onChange={setA} />
+          <ArmFields label="B" arm={{ ...b, model: b.model || first }} models={models.data} onChange={setB} />
+          <div className="bench-fields">
+            <label>
+              Batch size
+              <input aria-label="A/B batch size" value={batch} onChange={(e) => setBatch(e.target.value)} inputMode="numeric" />
+            </label>
+            <label>
+              Blocks
+              <input aria-label="Blocks" value={blocks} onChange={(e) => setBlocks(e.target.value)} inputMode="numeric" />
+            </label>
+            <label>
+              Iterations per block
+              <input aria-label="Iterations per block" value={blockIterations} onChange={(e) => setBlockIterations(e.target.value)} inputMode="numeric" />
+            </label>
+          </div>
+          <p className="muted">A and B alternate in blocks (A B B A …) inside one process, so machine drift affects both alike; the verdict compares B with A.</p>
+          <div className="bench-actions">
+            <button type="submit">Run A/B</button>
+          </div>
+        </fieldset>
+      </form>
+      {job.state.running && (
+        <div className="bench-live">
+          <ProgressBar label="A/B benchmark" progress={job.state.progress} onCancel={job.cancel} />
+          <LiveStats progress={job.state.progress} />
+        </div>
+      )}
+      {job.state.error && !isCancelled(job.state.error) ? <ErrorBox title="The A/B run did not complete" error={job.state.error} onDismiss={job.clearError} /> : null}
+    </Section>
+  );
+}
+
+function ArmFields({ label, arm, models, onChange }: { label: string; arm: Arm; models: ModelSummary[]; onChange: (a: Arm) => void }) {
+  return (
+    <div className="bench-fields bench-arm">
+      <label>
+        {label}: model
+        <select aria-label={`${label} model`} value={arm.model} onChange={(e) => onChange({ ...arm, model: e.target.value })}>
+          {models.flatMap((m) =>
+            Array.from({ length: m.latestVersion }, (_, i) => `${m.name}@${i + 1}`).map((ref) => (
+              <option key={ref} value={ref}>
+                {ref}
+              </option>
+            )),
+          )}
+          {models.map((m) => (
+            <option key={m.name} value={m.name}>
+              {m.name} (latest)
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {label}: EP
+        <select aria-label={`${label} EP`} value={arm.ep} onChange={(e) => onChange({ ...arm, ep: e.target.value as EpName })}>
+          {EPS.map((ep) => (
+            <option key={ep}>{ep}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {label}: intra-op threads
+        <input aria-label={`${label} intra-op threads`} value={arm.threads} onChange={(e) => onChange({ ...arm, threads: e.target.value })} placeholder="default" inputMode="numeric" />
+      </label>
+      <label>
+        {label}: spinning
+        <select aria-label={`${label} spinning`} value={arm.spinning} onChange={(e) => onChange({ ...arm, spinning: e.target.value as Arm['spinning'] })}>
+          <option value="default">default (on)</option>
+          <option value="on">on</option>
+          <option value="off">off</option>
+        </select>
+      </label>
+    </div>
+  );
+}
