@@ -48,10 +48,13 @@ if (!app.requestSingleInstanceLock()) {
     if (app.isReady() && BrowserWindow.getAllWindows().length === 0) createWindow();
   });
   app.on('before-quit', () => host?.stop());
-  app.whenReady().then(start, (err) => {
-    dialog.showErrorBox('Preflight could not start', String(err));
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      dialog.showErrorBox('Preflight could not start', err instanceof Error ? err.message : String(err));
+      app.exit(1);
+    });
 }
 
 function start(): void {
