@@ -166,6 +166,37 @@ function context(): CoreContext {
   return { workspace, queries: makeQueries(workspace), jobs: new JobManager(() => {}), launcher: nodeLauncher(), appVersion: 'test' };
 }
 
+describe('nothing is lost', () => {
+  const cells = ['1', '007', '-0', '+5', '1.50', '1e5', '0.1', '-2.25', '12345678901234567890', '9007199254740993', 'NaN', '-inf', 'true', '2024-02-29',
+    'say "hi"', 'a,b', 'two\nlines', 'Zoë', 'a long value of more than twelve characters', ' padded ', '0x1A', '.5', '5.', '1e-7', '0.0000001'];
+
+  it.each([['the insert thread', '1'], ['the calling thread', '0']])('every value reads back as the exact text of the file (%s)', async (_label, thread) => {
+    const file = path.join(tmp.dir, `roundtrip-${thread}.csv`);
+    const rows = Array.from({ length: 3000 }, (_, r) => [cells[r % cells.length], cells[(r * 7) % cells.length], r % 5 === 0 ? '' : String(r)]);
+    const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    fs.writeFileSync(file, `a,b,n\n${rows.map((r) => r.map(quote).join(',')).join('\n')}\n`);
+    const saved = process.env.PREFLIGHT_INGEST_THREAD;
+    process.env.PREFLIGHT_INGEST_THREAD = thread;
+    try {
+      await add(file);
+    } finally {
+      if (saved === undefined) delete process.env.PREFLIGHT_INGEST_THREAD;
+      else process.env.PREFLIGHT_INGEST_THREAD = saved;
+    }
+    const ctx = context();
+    try {
+      const id = datasetIdOf(ctx, `roundtrip-${thread}`);
+      for (let c = 0; c < 3; c++) {
+        const back = readColumnValues(ctx, id, c).map((v) => (v === null ? '' : String(v)));
+        expect(back).toEqual(rows.map((r) => r[c]));
+      }
+      expect(datasetColumns(ctx, id)[2]).toMatchObject({ kind: 'integer', profile: { missing: 600 } });
+    } finally {
+      ctx.workspace.close();
+    }
+  });
+});
+
 describe('columns API (what drift reads)', () => {
   it('numeric columns: finite values in row order, and missing / NaN / ±inf counted apart', () => {
     const ctx = context();

@@ -10,6 +10,7 @@ import { readDelimited } from './readers/csv';
 import { readJsonLines } from './readers/jsonl';
 import { readParquet } from './readers/parquet';
 import type { Reader } from './readers/types';
+import { chunkTarget } from './insert-pipe';
 import { DatasetSink } from './sink';
 
 /** Staging tables of imports running in this process (never dropped as leftovers). */
@@ -41,6 +42,7 @@ export async function addDataset(core: CoreContext, args: ParsedArgsOf<'datasets
   try {
     const result = await READERS[format](source, sink, {
       signal: job.signal,
+      chunkTarget: () => chunkTarget(q, core.workspace.file),
       onBytes: (bytes) => {
         if (sink.staging) ACTIVE.add(sink.staging);
         job.progress((0.95 * bytes) / Math.max(size, 1), `read ${sink.rows.toLocaleString('en-US')} rows`, { bytes, rows: sink.rows });

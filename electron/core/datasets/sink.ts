@@ -5,6 +5,7 @@ import type { ColumnInfo, ColumnKind } from '../../../shared/types/datasets';
 import type { DatasetQueries, StoredValue } from '../workspace/queries/datasets';
 import { classify, DATE, decideKind, FLOAT, fitsKind, INT, MISSING, NAN, NEGINF, POSINF, TEXT } from './infer';
 import { capsFor, ColumnAccumulator } from './profile';
+import { ChunkBuffer, EXTRA_VALUE, NULL_VALUE, NUMBER_VALUE, SLICE_VALUE, type ChunkTarget } from './insert-pipe';
 import { datetimeMillis } from './values';
 
 /** SQLite's limit on columns per table in this build (SQLITE_MAX_COLUMN). */
@@ -20,6 +21,9 @@ export class DatasetSink {
   private filled = 0;
   private ins: ReturnType<DatasetQueries['inserter']> | null = null;
   private random: () => number;
+  private target: ChunkTarget | null = null;
+  private chunk = new ChunkBuffer();
+  private chunkRows = 0;
 
   /** The unregistered table rows go to; created with the first columns. */
   staging: string | null = null;
@@ -52,38 +56,74 @@ export class DatasetSink {
       this.acc.push(a);
       this.overrides.push(Object.prototype.hasOwnProperty.call(this.typeOverrides, name) ? this.typeOverrides[name] : undefined);
     });
+    this.target?.prepare(this.staging!, this.names.length);
     this.ins = this.q.inserter(this.staging!, this.names.length);
     this.batch = new Array(this.ins.rowsPerStatement * this.names.length).fill(null);
     this.filled = 0;
   }
 
-  /** One row of text fields (CSV/TSV), `count` of them. Must run inside `inTransaction`. */
-  pushText(fields: string[], count: number, line: number): void {
+  /** Sends delimited-text rows to `target` (an insert thread) instead of inserting them here. */
+  useChunks(target: ChunkTarget): void {
+    this.target = target;
+  }
+
+  /**
+   * One row of text fields (CSV/TSV), `count` of them; `starts`/`ends` locate plain fields in the
+   * tokenizer's buffer. Rows collect in a chunk until `endChunk`.
+   */
+  pushText(fields: string[], count: number, line: number, starts: number[]): void {
     const n = this.names.length;
     if (count !== n) throw new PreflightError('INVALID_INPUT', `line ${line}: expected ${n} fields, found ${count}`, { line, expected: n, found: count });
-    const base = this.filled * n;
-    const batch = this.batch;
+    const c = this.chunk;
+    c.reserve(n);
+    let k = c.length;
+    const kinds = c.kinds;
+    const nums = c.nums;
     const acc = this.acc;
-    for (let i = 0; i < n; i++) {
+    const overrides = this.overrides;
+    for (let i = 0; i < n; i++, k++) {
       const s = fields[i];
       const tok = classify(s);
-      if (this.overrides[i] !== undefined && !fitsKind(this.overrides[i]!, tok, s)) this.misfit(i, s, line);
-      let stored: StoredValue = s;
+      if (overrides[i] !== undefined && !fitsKind(overrides[i]!, tok, s)) this.misfit(i, s, line);
       let x = NaN;
+      let kind = SLICE_VALUE;
       if (tok === INT) {
         x = Number(s);
         // Only canonical spellings become INTEGER, so reading back gives the text that was in the file.
-        if (s.charCodeAt(0) !== 43 && !(x === 0 && s.charCodeAt(0) === 45)) stored = x;
+        if (s.charCodeAt(0) !== 43 && !(x === 0 && s.charCodeAt(0) === 45)) kind = NUMBER_VALUE;
       } else if (tok === FLOAT) {
         x = Number(s);
-        if (readsBackAs(s, x)) stored = x;
-      } else if (tok === MISSING) stored = null;
+        if (readsBackAs(s, x)) kind = NUMBER_VALUE;
+      } else if (tok === MISSING) kind = NULL_VALUE;
       else if (tok === DATE) x = datetimeMillis(s) ?? NaN;
-      else if (tok === TEXT && this.overrides[i] !== undefined) x = overriddenNumber(this.overrides[i]!, s);
+      else if (tok === TEXT && overrides[i] !== undefined) x = overriddenNumber(overrides[i]!, s);
       acc[i].observe(tok === FLOAT && !Number.isFinite(x) ? (x > 0 ? POSINF : NEGINF) : tok, s, x);
-      batch[base + i] = stored;
+      if (kind === NUMBER_VALUE) nums[k] = x;
+      else if (kind === SLICE_VALUE) {
+        const a = starts[i];
+        if (a < 0) {
+          kind = EXTRA_VALUE;
+          c.extras.push(s);
+        } else {
+          c.starts[k] = a;
+          c.ends[k] = a + s.length;
+        }
+      }
+      kinds[k] = kind;
     }
-    this.rowDone();
+    c.length = k;
+    this.chunkRows++;
+    this.rows++;
+  }
+
+  /** Hands the rows pushed since the last call (offsets into `buffer`) to the target. */
+  async endChunk(buffer: string): Promise<void> {
+    if (this.chunkRows === 0) return;
+    const rows = this.chunkRows;
+    this.chunkRows = 0;
+    await this.target!.send(buffer, this.chunk, rows);
+    this.chunk.length = 0;
+    this.chunk.extras = [];
   }
 
   /**

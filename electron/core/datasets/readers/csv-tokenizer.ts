@@ -14,6 +14,11 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+/**
+ * Called once per record with the reused `fields` array (valid until the handler returns). Where a field
+ * is a plain slice of the text being parsed, `starts`/`ends` give its offsets in `tokenizer.buffer`
+ * (start -1 otherwise), so the text can be shipped to another thread without copying each field.
+ */
 export type RecordHandler = (fields: string[], count: number, line: number) => void;
 
 const QUOTE = 34;
@@ -26,6 +31,10 @@ export class CsvTokenizer {
   private rest = '';
   private line = 1;
   private fields: string[] = [];
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  /** The text the current records' offsets point into. */
+  buffer = '';
   blankLines = 0;
   skipBlankLines = true;
 
@@ -48,6 +57,9 @@ export class CsvTokenizer {
     const len = buf.length;
     const delim = this.delimiter;
     const fields = this.fields;
+    const starts = this.starts;
+    const ends = this.ends;
+    this.buffer = buf;
     let pos = 0;
     while (pos < len) {
       const start = pos;
@@ -63,6 +75,7 @@ export class CsvTokenizer {
         if (this.skipBlankLines) this.blankLines++;
         else {
           fields[0] = '';
+          starts[0] = -1;
           this.onRecord(fields, 1, startLine);
         }
         continue;
@@ -72,6 +85,7 @@ export class CsvTokenizer {
         if (pos >= len) {
           // Input ends inside a record: at the very end it is the last record (no final newline).
           if (final) {
+            starts[count] = -1;
             fields[count++] = '';
             complete = true;
           }
@@ -99,7 +113,14 @@ export class CsvTokenizer {
             if (final) throw new CsvSyntaxError(`line ${startLine + newlines}: the quoted field in column ${count + 1} is never closed`, startLine + newlines, count + 1);
             break;
           }
-          value = pieces === null ? buf.slice(pos + 1, closed) : pieces + buf.slice(p, closed);
+          if (pieces === null) {
+            value = buf.slice(pos + 1, closed);
+            starts[count] = pos + 1;
+            ends[count] = closed;
+          } else {
+            value = pieces + buf.slice(p, closed);
+            starts[count] = -1;
+          }
           newlines += countNewlines(buf, pos + 1, closed);
           pos = closed + 1;
           if (pos < len) {
@@ -113,6 +134,8 @@ export class CsvTokenizer {
           while (p < len && (c = buf.charCodeAt(p)) !== delim && c !== LF && c !== CR) p++;
           if (p >= len && !final) break;
           value = buf.slice(pos, p);
+          starts[count] = pos;
+          ends[count] = p;
           pos = p;
         }
         fields[count++] = value;

@@ -10,7 +10,8 @@ import type { ReadOptions, ReadResult } from './types';
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'pipe' };
 
 /**
- * CSV/TSV: streamed in 1 MiB chunks, each chunk's rows written in one transaction. The first record
+ * CSV/TSV: streamed in 1 MiB chunks, each chunk's rows inserted in one transaction (on the insert
+ * thread, see insert-pipe.ts) while the next chunk is parsed. The first record
  * is the header. Ragged rows are an error naming the line (padding them would invent values).
  */
 export async function readDelimited(file: string, sink: DatasetSink, options: ReadOptions, preferred = ','): Promise<ReadResult> {
@@ -19,7 +20,7 @@ export async function readDelimited(file: string, sink: DatasetSink, options: Re
   const decoder = new StringDecoder(text.encoding);
   let header = true;
   const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), (fields, count, line) => {
-    if (!header) return sink.pushText(fields, count, line);
+    if (!header) return sink.pushText(fields, count, line, tokenizer.starts);
     header = false;
     const { names, notes } = normalizeNames(fields.slice(0, count));
     sink.addColumns(names, notes);
@@ -28,6 +29,8 @@ export async function readDelimited(file: string, sink: DatasetSink, options: Re
   let bytes = 0;
   let first = true;
   const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  const target = options.chunkTarget();
+  sink.useChunks(target);
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (options.signal.aborted) throw new PreflightError('CANCELLED', 'datasets/add was cancelled');
@@ -36,16 +39,21 @@ export async function readDelimited(file: string, sink: DatasetSink, options: Re
         first = false;
         if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
       }
-      sink.inTransaction(() => tokenizer.feed(s));
+      tokenizer.feed(s);
+      await sink.endChunk(tokenizer.buffer);
       bytes += chunk.length;
       options.onBytes(bytes);
     }
     const tail = decoder.end();
-    sink.inTransaction(() => {
-      if (tail) tokenizer.feed(tail);
-      tokenizer.end();
-    });
+    if (tail) {
+      tokenizer.feed(tail);
+      await sink.endChunk(tokenizer.buffer);
+    }
+    tokenizer.end();
+    await sink.endChunk(tokenizer.buffer);
+    await target.finish();
   } catch (err) {
+    await target.abort();
     if (err instanceof CsvSyntaxError) throw new PreflightError('INVALID_INPUT', err.message, { line: err.line, column: err.column });
     throw err;
   } finally {

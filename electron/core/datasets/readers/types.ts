@@ -1,9 +1,12 @@
+import type { ChunkTarget } from '../insert-pipe';
 import type { DatasetSink } from '../sink';
 
 export interface ReadOptions {
   signal: AbortSignal;
   /** Bytes of the file consumed so far. */
   onBytes(bytes: number): void;
+  /** Where delimited-text rows are inserted (an insert thread when possible). */
+  chunkTarget(): ChunkTarget;
 }
 
 /** What a reader found out about the file, for the dataset's import details. */

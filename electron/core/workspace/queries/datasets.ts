@@ -41,6 +41,17 @@ export function rowsPerInsert(columns: number): number {
   return Math.max(1, Math.min(64, Math.floor(32766 / Math.max(1, columns))));
 }
 
+/** INSERT statements for a staging table (also run by the insert thread on its own connection). */
+export function insertSql(staging: string, columns: number): { single: string; multi: string; rowsPerStatement: number } {
+  const one = `(${Array(columns).fill('?').join(',')})`;
+  const many = rowsPerInsert(columns);
+  return {
+    single: `INSERT INTO ${table(staging)} VALUES ${one}`,
+    multi: `INSERT INTO ${table(staging)} VALUES ${Array(many).fill(one).join(',')}`,
+    rowsPerStatement: many,
+  };
+}
+
 export function datasetQueries(db: Database.Database) {
   const hydrate = (r: DatasetRow | undefined): StoredDataset | null =>
     r
@@ -106,11 +117,8 @@ export function datasetQueries(db: Database.Database) {
     },
     /** Prepared inserts of one row and of `rowsPerInsert(columns)` rows, values flattened row by row. */
     inserter(staging: string, columns: number) {
-      const one = `(${Array(columns).fill('?').join(',')})`;
-      const many = rowsPerInsert(columns);
-      const single = db.prepare(`INSERT INTO ${table(staging)} VALUES ${one}`);
-      const multi = many > 1 ? db.prepare(`INSERT INTO ${table(staging)} VALUES ${Array(many).fill(one).join(',')}`) : single;
-      return { rowsPerStatement: many, single, multi };
+      const sql = insertSql(staging, columns);
+      return { rowsPerStatement: sql.rowsPerStatement, single: db.prepare(sql.single), multi: db.prepare(sql.multi) };
     },
     /**
      * Runs `fn` in one transaction with synchronous=NORMAL: bulk rows of an unregistered staging table

@@ -1,0 +1,208 @@
+// Delimited-text imports insert on a second thread: parsing, inference and profiling keep the main
+// thread busy, SQLite's inserts keep the other one busy, and the import takes the longer of the two
+// instead of their sum. Rows travel as the chunk's text plus typed arrays (offsets, numbers, kinds),
+// never as millions of small cloned strings. Where a worker thread cannot start, the same chunks are
+// inserted on the calling thread (DirectTarget); PREFLIGHT_INGEST_THREAD=0 forces that.
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { PreflightError } from '../../../shared/contract/errors';
+import { insertSql, type DatasetQueries, type StoredValue } from '../workspace/queries/datasets';
+
+export const NULL_VALUE = 0;
+export const NUMBER_VALUE = 1;
+export const SLICE_VALUE = 2; // buffer.slice(starts[k], ends[k])
+export const EXTRA_VALUE = 3; // next string of `extras`
+
+/** One chunk's values, row by row: kind, and the number or the offsets or the string. */
+export class ChunkBuffer {
+  kinds: Uint8Array;
+  nums: Float64Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  extras: string[] = [];
+  length = 0;
+  constructor(capacity = 1 << 16) {
+    this.kinds = new Uint8Array(capacity);
+    this.nums = new Float64Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+  /** Makes room for `n` more values. */
+  reserve(n: number): void {
+    if (this.length + n <= this.kinds.length) return;
+    const size = Math.max(this.kinds.length * 2, this.length + n);
+    const grow = <T extends Uint8Array | Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a.subarray(0, this.length) as never);
+      return b;
+    };
+    this.kinds = grow(this.kinds, (m) => new Uint8Array(m));
+    this.nums = grow(this.nums, (m) => new Float64Array(m));
+    this.starts = grow(this.starts, (m) => new Int32Array(m));
+    this.ends = grow(this.ends, (m) => new Int32Array(m));
+  }
+}
+
+export interface ChunkTarget {
+  prepare(staging: string, columns: number): void;
+  /** Inserts `rows` rows; may resolve before they are written (the thread has them). */
+  send(buffer: string, chunk: ChunkBuffer, rows: number): Promise<void>;
+  /** Everything sent is committed. */
+  finish(): Promise<void>;
+  /** Stops after what is in flight; nothing more is written. */
+  abort(): Promise<void>;
+}
+
+/** Rebuilds each row from a chunk and runs the multi-row INSERT (the worker source below mirrors it). */
+function insertChunk(buffer: string, c: ChunkBuffer, rows: number, columns: number, per: number, batch: StoredValue[], multi: (b: StoredValue[]) => void, single: (b: StoredValue[]) => void): void {
+  let k = 0;
+  let e = 0;
+  let filled = 0;
+  for (let r = 0; r < rows; r++) {
+    const base = filled * columns;
+    for (let i = 0; i < columns; i++, k++) {
+      const kind = c.kinds[k];
+      batch[base + i] = kind === NUMBER_VALUE ? c.nums[k] : kind === SLICE_VALUE ? buffer.slice(c.starts[k], c.ends[k]) : kind === EXTRA_VALUE ? c.extras[e++] : null;
+    }
+    if (++filled === per) {
+      multi(batch);
+      filled = 0;
+    }
+  }
+  for (let r = 0; r < filled; r++) single(batch.slice(r * columns, r * columns + columns));
+}
+
+export class DirectTarget implements ChunkTarget {
+  private ins: ReturnType<DatasetQueries['inserter']> | null = null;
+  private columns = 0;
+  private batch: StoredValue[] = [];
+  constructor(private q: DatasetQueries) {}
+  prepare(staging: string, columns: number): void {
+    this.ins = this.q.inserter(staging, columns);
+    this.columns = columns;
+    this.batch = new Array(this.ins.rowsPerStatement * columns).fill(null);
+  }
+  async send(buffer: string, chunk: ChunkBuffer, rows: number): Promise<void> {
+    const ins = this.ins!;
+    this.q.bulk(() => insertChunk(buffer, chunk, rows, this.columns, ins.rowsPerStatement, this.batch, (b) => ins.multi.run(b), (b) => ins.single.run(b)));
+  }
+  async finish(): Promise<void> {}
+  async abort(): Promise<void> {}
+}
+
+// The worker runs this source (plain JavaScript, so it needs no build step in any host).
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { fileMustExist: true });
+db.pragma('busy_timeout = 10000');
+db.pragma('synchronous = NORMAL');
+let single, multi, per, n, batch;
+function insertChunk(m) {
+  const { buffer, kinds, nums, starts, ends, extras, rows } = m;
+  let k = 0, e = 0, filled = 0;
+  for (let r = 0; r < rows; r++) {
+    const base = filled * n;
+    for (let i = 0; i < n; i++, k++) {
+      const kind = kinds[k];
+      batch[base + i] = kind === 1 ? nums[k] : kind === 2 ? buffer.slice(starts[k], ends[k]) : kind === 3 ? extras[e++] : null;
+    }
+    if (++filled === per) { multi.run(batch); filled = 0; }
+  }
+  for (let r = 0; r < filled; r++) single.run(batch.slice(r * n, r * n + n));
+}
+parentPort.on('message', (m) => {
+  try {
+    if (m.type === 'prepare') {
+      n = m.columns; per = m.rowsPerStatement;
+      single = db.prepare(m.single); multi = db.prepare(m.multi);
+      batch = new Array(per * n).fill(null);
+    } else if (m.type === 'chunk') {
+      db.transaction(insertChunk)(m);
+    } else if (m.type === 'close') {
+      db.close();
+      parentPort.postMessage({ type: 'closed' });
+      parentPort.close();
+      return;
+    }
+    parentPort.postMessage({ type: 'ok' });
+  } catch (err) {
+    parentPort.postMessage({ type: 'error', message: String((err && err.message) || err) });
+  }
+});
+`;
+
+/** At most this many chunks (~1 MiB of text each) wait for the insert thread: memory stays bounded. */
+const MAX_IN_FLIGHT = 3;
+
+export class WorkerTarget implements ChunkTarget {
+  private worker: Worker;
+  private inFlight = 0;
+  private failure: Error | null = null;
+  private waiters: (() => void)[] = [];
+  private closed: Promise<void>;
+
+  constructor(file: string) {
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file } });
+    let markClosed!: () => void;
+    this.closed = new Promise<void>((resolve) => (markClosed = resolve));
+    this.worker.on('message', (m: { type: string; message?: string }) => {
+      if (m.type === 'closed') return markClosed();
+      if (m.type === 'error' && !this.failure) this.failure = new Error(m.message);
+      if (m.type === 'ok' || m.type === 'error') this.inFlight = Math.max(0, this.inFlight - 1);
+      this.waiters.splice(0).forEach((w) => w());
+    });
+    this.worker.on('error', (err) => {
+      this.failure ??= err;
+      markClosed();
+      this.waiters.splice(0).forEach((w) => w());
+    });
+    this.worker.on('exit', () => {
+      markClosed();
+      this.waiters.splice(0).forEach((w) => w());
+    });
+  }
+
+  prepare(staging: string, columns: number): void {
+    this.inFlight++;
+    this.worker.postMessage({ type: 'prepare', columns, ...insertSql(staging, columns) });
+  }
+
+  async send(buffer: string, c: ChunkBuffer, rows: number): Promise<void> {
+    while (this.inFlight >= MAX_IN_FLIGHT && !this.failure) await new Promise<void>((r) => this.waiters.push(r));
+    this.check();
+    this.inFlight++;
+    const arrays = [c.kinds, c.nums, c.starts, c.ends].map((a) => a.subarray(0, c.length).slice());
+    const [kinds, nums, starts, ends] = arrays;
+    this.worker.postMessage({ type: 'chunk', buffer, kinds, nums, starts, ends, extras: c.extras, rows }, arrays.map((a) => a.buffer as ArrayBuffer));
+  }
+
+  async finish(): Promise<void> {
+    while (this.inFlight > 0 && !this.failure) await new Promise<void>((r) => this.waiters.push(r));
+    this.check();
+    this.worker.postMessage({ type: 'close' });
+    await this.closed;
+    this.check();
+  }
+
+  async abort(): Promise<void> {
+    this.worker.postMessage({ type: 'close' });
+    await this.closed;
+    await this.worker.terminate();
+  }
+
+  private check(): void {
+    if (this.failure) throw new PreflightError('INTERNAL', `writing rows failed: ${this.failure.message}`);
+  }
+}
+
+/** The insert thread, or the calling thread where threads are switched off or cannot start. */
+export function chunkTarget(q: DatasetQueries, workspaceFile: string): ChunkTarget {
+  if (process.env.PREFLIGHT_INGEST_THREAD === '0') return new DirectTarget(q);
+  try {
+    return new WorkerTarget(workspaceFile);
+  } catch {
+    return new DirectTarget(q);
+  }
+}
