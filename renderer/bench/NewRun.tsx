@@ -206,7 +206,12 @@ function Providers({ model, selected, onChange }: { model: string; selected: EpN
             onChange={(e) => onChange(e.target.checked ? [...selected, p.name] : selected.filter((x) => x !== p.name))}
           />
           <span className="mono">{p.name}</span> {p.available ? <span className="badge badge-ok">available</span> : <span className="badge badge-muted">unavailable</span>}
-          {!p.available && <span className="bench-ep-reason muted">{p.reason}</span>}
+          {!p.available && (
+            <span className="bench-ep-reason muted">
+              {p.reason}
+              {(p.name === 'cuda' || p.name === 'tensorrt') && /Failed to load shared library/.test(p.reason ?? '') ? ' — the provider libraries are a separate download: see README, “GPU (CUDA) on Linux”.' : ''}
+            </span>
+          )}
         </label>
       ))}
     </fieldset>

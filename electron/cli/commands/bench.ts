@@ -162,6 +162,9 @@ function describeRun(run: BenchRun): string {
   const lines = [
     `run ${run.runId}  ${run.model.name}@${run.model.version}  sha256:${run.model.sha256}`,
     `providers: ${run.providers.map((p) => (p.available ? p.name : `${p.name} (unavailable: ${p.reason?.split('\n')[0]})`)).join(', ')}`,
+    ...(run.providers.some((p) => (p.name === 'cuda' || p.name === 'tensorrt') && !p.available && /Failed to load shared library/.test(p.reason ?? ''))
+      ? ['note: the CUDA/TensorRT provider libraries are not installed; see README → "GPU (CUDA) on Linux"']
+      : []),
     table(
       ['POINT', 'N', 'COLD MS', 'FIRST MS', 'MEAN', 'STD', 'P50', 'P90', 'P99', 'P99.9', 'MAX', 'INF/S', 'ITEMS/S'],
       run.results.map((r) =>

@@ -69,6 +69,7 @@ export async function measure(payload: MeasurePayload, ctx: ChildTaskContext): P
     for (const [i, pool] of pools.entries()) {
       if (pool && payload.warmup > 0) await guarded(outcomes[i], payload.arms[i], () => pool.run(Array(pool.size).fill(payload.warmup), null, false));
     }
+    live.markStart();
     await runMode(payload, pools, outcomes, live);
   } finally {
     await Promise.all(pools.map((p) => p?.close()));
@@ -139,12 +140,16 @@ class LiveStats {
   private recent: number[][];
   private counts: number[];
   private last = 0;
+  private start = Date.now();
   constructor(
     private ctx: ChildTaskContext,
     private payload: MeasurePayload,
   ) {
     this.recent = payload.arms.map(() => []);
     this.counts = payload.arms.map(() => 0);
+  }
+  markStart() {
+    this.start = Date.now();
   }
   add(arm: number, chunk: Float64Array) {
     const r = this.recent[arm];
@@ -169,6 +174,6 @@ class LiveStats {
     if (m.kind === 'iterations') return Math.min(1, total / (m.iterations * arms));
     if (m.kind === 'interleave') return Math.min(1, total / (m.blocks * m.blockIterations * arms));
     if (m.kind === 'stable') return Math.min(1, total / (m.maxIterations * arms));
-    return null;
+    return Math.min(1, (Date.now() - this.start) / (m.seconds * 1000 * arms));
   }
 }
