@@ -12,7 +12,7 @@ export interface UploadProgress {
  * path; in web mode the files are uploaded in ONE batch so they share a folder on the server — a
  * model and its external data file must sit side by side for the model to resolve `location`.
  */
-export async function filesToPaths(files: File[], onProgress?: (p: UploadProgress) => void): Promise<string[]> {
+export async function filesToPaths(files: File[], onProgress?: (p: UploadProgress) => void, signal?: AbortSignal): Promise<string[]> {
   const bridge = getBridge();
   if (bridge) return files.map((f) => bridge.pathForFile(f));
   if (!httpTransport) throw new Error('no way to reach the core');
@@ -21,7 +21,7 @@ export async function filesToPaths(files: File[], onProgress?: (p: UploadProgres
   let done = 0;
   const paths: string[] = [];
   for (const file of files) {
-    const result = await httpTransport.upload(file, batch, (loaded) => onProgress?.({ loaded: done + loaded, total, file: file.name }));
+    const result = await httpTransport.upload(file, batch, (loaded) => onProgress?.({ loaded: done + loaded, total, file: file.name }), signal);
     done += file.size;
     onProgress?.({ loaded: done, total, file: file.name });
     paths.push(result.path);

@@ -58,6 +58,7 @@ const IDLE: JobState = { running: false, phase: null, progress: null, error: nul
 export function useJob() {
   const [state, setState] = useState<JobState>(IDLE);
   const jobIdRef = useRef<string | null>(null);
+  const phaseAbort = useRef<AbortController | null>(null);
 
   /** `describeError` may reword a failure for display (e.g. replace server paths by the user's file names). */
   const start = useCallback(async <M extends JobMethodName>(method: M, args: ArgsOf<M>, describeError: (e: unknown) => unknown = (e) => e): Promise<ResultOf<M> | undefined> => {
@@ -80,15 +81,25 @@ export function useJob() {
   }, []);
 
   const cancel = useCallback(async () => {
+    phaseAbort.current?.abort();
     const jobId = jobIdRef.current;
     if (jobId) await client.call('jobs/cancel', { jobId }).catch(() => {});
   }, []);
 
-  /** For work done before the job starts (uploads): shows progress and an error in the same place. */
-  const setPhase = useCallback((phase: string | null, fraction: number | null = null) => {
+  /**
+   * For work done before the job starts (uploads): shows progress and an error in the same place.
+   * Returns a signal that Cancel aborts.
+   */
+  const setPhase = useCallback((phase: string | null, fraction: number | null = null): AbortSignal => {
+    if (phase === null) phaseAbort.current = null;
+    else if (!phaseAbort.current) phaseAbort.current = new AbortController();
     setState((s) => ({ ...s, running: phase !== null, phase, progress: phase ? { fraction, message: phase } : null }));
+    return phaseAbort.current?.signal ?? new AbortController().signal;
   }, []);
-  const fail = useCallback((error: unknown) => setState({ ...IDLE, error }), []);
+  const fail = useCallback((error: unknown) => {
+    phaseAbort.current = null;
+    setState({ ...IDLE, error });
+  }, []);
   const clearError = useCallback(() => setState((s) => ({ ...s, error: null })), []);
 
   return { state, start, cancel, setPhase, fail, clearError };

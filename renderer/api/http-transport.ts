@@ -10,7 +10,7 @@ export type Outcome = { ok: true; result: unknown } | { ok: false; error: ErrorD
 export type ConnectionState = 'connecting' | 'open' | 'lost';
 
 export interface HttpTransport extends Transport {
-  upload(file: File, batch: string, onProgress?: (loaded: number, total: number) => void): Promise<{ path: string; size: number }>;
+  upload(file: File, batch: string, onProgress?: (loaded: number, total: number) => void, signal?: AbortSignal): Promise<{ path: string; size: number }>;
   onConnection(listener: (state: ConnectionState) => void): () => void;
 }
 
@@ -62,13 +62,18 @@ export function createHttpTransport(base = ''): HttpTransport {
     return readOutcome(res);
   }
 
-  function upload(file: File, batch: string, onProgress?: (loaded: number, total: number) => void) {
+  function upload(file: File, batch: string, onProgress?: (loaded: number, total: number) => void, signal?: AbortSignal) {
     // XMLHttpRequest rather than fetch: it is the only browser API that reports upload progress.
     return new Promise<{ path: string; size: number }>((resolve, reject) => {
       const xhr = new XMLHttpRequest();
       xhr.open('POST', `${base}/api/upload?batch=${encodeURIComponent(batch)}&name=${encodeURIComponent(file.name)}`);
       xhr.upload.onprogress = (e) => onProgress?.(e.loaded, e.lengthComputable ? e.total : file.size);
       xhr.onerror = () => reject(PreflightError.fromData(unreachable(null).error));
+      // An aborted upload is cut off mid-body; the server removes the partial file.
+      const cancelled = () => reject(new PreflightError('CANCELLED', `upload of ${file.name} cancelled`));
+      xhr.onabort = cancelled;
+      if (signal?.aborted) return cancelled();
+      signal?.addEventListener('abort', () => xhr.abort(), { once: true });
       xhr.onload = () => {
         const outcome = parseOutcome(xhr.status, xhr.responseText);
         if (outcome.ok) resolve(outcome.result as { path: string; size: number });

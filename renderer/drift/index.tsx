@@ -1,10 +1,48 @@
-import { NotYetAvailable } from '../ui/index';
+import { useCall } from '../api/hooks';
+import { href, navigate, useRoute } from '../router/index';
+import { ErrorBox, formatDate, Loading, Page, Section, Table } from '../ui/index';
+import type { DriftReportSummary } from '../../shared/types/drift';
+import { NewDrift } from './NewDrift';
+import { ReportView } from './ReportView';
+import './drift.css';
 
-// Placeholder until the Drift screens land; the owner of renderer/drift/ replaces this file.
+/** `#/drift`: new comparison + stored reports; `#/drift/ID`: one report. */
 export function DriftScreen() {
+  const route = useRoute();
+  const id = Number(route.segments[1]);
+  if (route.segments[1] && Number.isInteger(id) && id > 0) return <ReportView key={id} id={id} />;
+  return <DriftHome />;
+}
+
+function DriftHome() {
+  const reports = useCall('drift/list', {});
   return (
-    <NotYetAvailable title="Drift" command="preflight drift --reference train.csv --current prod.csv">
-      Compare a production sample with the training data, feature by feature, and the model's outputs on both.
-    </NotYetAvailable>
+    <Page title="Drift" subtitle="Compare a current dataset with a reference, feature by feature (Evidently's rules), over time, and through a model.">
+      <NewDrift onDone={reports.reload} />
+      <Section title="Reports" id="drift-reports">
+        {reports.error ? (
+          <ErrorBox error={reports.error} onRetry={reports.reload} />
+        ) : reports.loading && !reports.data ? (
+          <Loading what="drift reports" />
+        ) : (
+          <Table<DriftReportSummary>
+            caption="Stored drift reports"
+            rows={reports.data ?? []}
+            rowKey={(r) => String(r.id)}
+            onRowActivate={(r) => navigate('drift', String(r.id))}
+            empty={<p className="muted">No reports yet. Pick a reference and a current dataset above, or run <code>preflight drift --reference R --current C</code>.</p>}
+            columns={[
+              { key: 'id', header: '#', render: (r) => <a href={href('drift', String(r.id))}>{r.id}</a>, mono: true },
+              { key: 'created', header: 'Created', render: (r) => formatDate(r.createdAt) },
+              { key: 'ref', header: 'Reference', render: (r) => r.reference },
+              { key: 'cur', header: 'Current', render: (r) => r.current },
+              { key: 'model', header: 'Model', render: (r) => r.model ?? '—' },
+              { key: 'drifted', header: 'Drifted', render: (r) => `${r.dataset.drifted} of ${r.dataset.total}`, align: 'right' },
+              { key: 'verdict', header: 'Verdict', render: (r) => (r.dataset.detected ? <span className="badge badge-bad">drift</span> : <span className="badge badge-ok">stable</span>) },
+            ]}
+          />
+        )}
+      </Section>
+    </Page>
   );
 }

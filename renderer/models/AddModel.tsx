@@ -37,7 +37,7 @@ export function AddModelButton({ adder, primary = true }: { adder: ModelAdder; p
 export function AddModelStatus({ adder }: { adder: ModelAdder }) {
   const { state, cancel } = adder.job;
   if (state.running) {
-    return <ProgressBar label="Adding model" progress={state.progress} onCancel={state.jobId ? cancel : undefined} />;
+    return <ProgressBar label="Adding model" progress={state.progress} onCancel={state.jobId || state.phase ? cancel : undefined} />;
   }
   if (state.error) {
     const title = isCancelled(state.error) ? 'Adding the model was cancelled' : 'The model could not be added';

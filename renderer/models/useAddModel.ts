@@ -30,8 +30,9 @@ export function useAddModel(onAdded: (added: AddedModel) => void) {
       }
       let paths: string[];
       try {
-        if (host === 'web') job.setPhase(`Uploading ${files.length === 1 ? files[0].name : `${files.length} files`}`, 0);
-        paths = await filesToPaths(files, (p) => job.setPhase(`Uploading ${p.file}`, p.total ? p.loaded / p.total : null));
+        const signal = host === 'web' ? job.setPhase(`Uploading ${files.length === 1 ? files[0].name : `${files.length} files`}`, 0) : undefined;
+        paths = await filesToPaths(files, (p) => job.setPhase(`Uploading ${p.file}`, p.total ? p.loaded / p.total : null), signal);
+        job.setPhase(null);
       } catch (err) {
         return job.fail(err);
       }

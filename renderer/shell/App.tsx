@@ -2,6 +2,7 @@ import { useEffect, type MouseEvent } from 'react';
 import { navigate, useRoute } from '../router/index';
 import { NotFound } from './NotFound';
 import { Nav } from './Nav';
+import { ScreenBoundary } from './ScreenBoundary';
 import { SECTIONS } from './sections';
 import { StatusBar } from './StatusBar';
 
@@ -18,7 +19,13 @@ export function App() {
       </a>
       <Nav current={route.section} />
       <main className="main" id="main" tabIndex={-1}>
-        {section ? <section.Screen key={section.id} /> : route.section ? <NotFound /> : null}
+        {section ? (
+          <ScreenBoundary key={section.id} resetKey={route.segments.join('/')} title={section.label}>
+            <section.Screen />
+          </ScreenBoundary>
+        ) : route.section ? (
+          <NotFound />
+        ) : null}
       </main>
       <StatusBar />
     </div>

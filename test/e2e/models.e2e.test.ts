@@ -1,6 +1,8 @@
 // The Models screens end to end, in web mode: the real `preflight serve` and headless Chromium.
 // Build first (`node scripts/build.mjs && npx vite build`); screenshots land in test-results/screenshots/.
 // The steps share one page and run in order, like a user's first session.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +70,28 @@ describe('Models in web mode', () => {
     await screenshot(page, 'models-add-error');
   });
 
+  it('cancels an upload in progress and keeps no partial file', async () => {
+    const big = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-e2e-big-')), 'big_model.onnx');
+    fs.writeFileSync(big, Buffer.alloc(4 * 1024 * 1024, 7));
+    // Throttle uploads to ~512 KiB/s so there is time to press Cancel.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 512 * 1024 });
+    try {
+      await page.getByTestId('add-model-input').setInputFiles(big);
+      await page.getByRole('status').filter({ hasText: 'Uploading big_model.onnx' }).waitFor();
+      await screenshot(page, 'models-upload-progress');
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toMatch(/cancelled.*CANCELLED/s);
+      await expect.poll(() => filesNamed(serve!.workspace, 'big_model.onnx'), { timeout: 10_000 }).toEqual([]);
+    } finally {
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      fs.rmSync(path.dirname(big), { recursive: true, force: true });
+    }
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+  });
+
   it('lists the registered model and opens it from the keyboard', async () => {
     await page.getByRole('link', { name: /← Models/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Models' }).waitFor();
@@ -130,3 +154,7 @@ describe('Models in web mode', () => {
     expect(unexpected).toEqual([]);
   });
 });
+
+function filesNamed(dir: string, name: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[]).filter((d) => d.isFile() && d.name === name).map((d) => d.name);
+}

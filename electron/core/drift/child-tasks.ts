@@ -1,7 +1,9 @@
 import type { ChildTask } from '../jobs/child-tasks';
 import { predict } from './predict-child';
+import { readNumericInChild } from './read-child';
 
-/** Tasks of the drift domain that run in a model child process (they load onnxruntime). */
+/** Tasks of the drift domain that run in a child process (model scoring; parallel column reads). */
 export const driftChildTasks: Record<string, ChildTask> = {
   'drift/predict': (payload, ctx) => predict(payload, ctx),
+  'drift/read-numeric': (payload) => readNumericInChild(payload),
 };

@@ -4,15 +4,15 @@
 
 import { PreflightError } from '../../../shared/contract/errors';
 import type { ParsedArgsOf } from '../../../shared/contract/methods';
-import { compareCategorical, compareNumeric, datasetDrift, schemaDiff, type CompareOptions } from '../../../shared/math/drift-profile/index';
-import type { ColumnDriftProfile, DatasetDriftProfile, DriftReport, FeatureDrift } from '../../../shared/types/drift';
-import type { ColumnInfo } from '../../../shared/types/datasets';
+import { datasetDrift, schemaDiff, type CompareOptions } from '../../../shared/math/drift-profile/index';
+import type { DatasetDriftProfile, DriftReport } from '../../../shared/types/drift';
 import type { CoreContext } from '../context';
 import type { JobContext } from '../jobs/manager';
-import { subJob, yieldToLoop } from './job-util';
+import { allMissing, compareFeatures, type PlannedFeature } from './compare';
+import { subJob } from './job-util';
 import { predictionDrift } from './predictions';
-import { buildDatasetProfile, DEFAULT_GRID_SIZE, loadProfile, profileColumn, storeProfile } from './profile';
-import { driftKindOf, readCategories, readNumericSorted } from './read';
+import { buildDatasetProfile, DEFAULT_GRID_SIZE, loadProfile, storeProfile } from './profile';
+import { driftKindOf } from './read';
 import { resolveSource, type DatasetSource } from './sources';
 import { timeWindows } from './windows';
 
@@ -41,45 +41,8 @@ export async function runDrift(core: CoreContext, args: Args, job: JobContext): 
   const plan = planFeatures(ref, cur, args, findings);
 
   const options = (name: string): CompareOptions => ({ override: args.features?.[name], testThresholds: args.thresholds ?? {} });
-  const features: FeatureDrift[] = [];
-  const built: ColumnDriftProfile[] = [];
-  let readMs = 0;
-  let computeMs = 0;
   const phaseEnd = args.timeColumn || args.model ? 0.7 : 0.95;
-  for (const [i, f] of plan.entries()) {
-    job.progress(0.3 + ((phaseEnd - 0.3) * i) / Math.max(1, plan.length), `comparing ${f.name} (${i + 1}/${plan.length})`);
-    let t = performance.now();
-    let refColumn: ColumnDriftProfile;
-    let refSorted: Float64Array | null = null;
-    if (ref.profile) refColumn = ref.profile.columns.find((c) => c.name === f.name)!;
-    else {
-      const p = profileColumn(core, ref.source!, f.refOrdinal!, DEFAULT_GRID_SIZE);
-      refColumn = p.column;
-      refSorted = p.sorted;
-      built.push(p.column);
-    }
-    const kind = driftKindOf(refColumn.columnType)!;
-    // An all-empty current column has no meaningful inferred type: read it as the reference's kind (→ "no values").
-    if ((kind !== driftKindOf(f.cur.kind) && !allMissing(f.cur)) || !refColumn.profile) {
-      features.push(untested(f.name, refColumn, `type changed from ${refColumn.columnType} to ${f.cur.kind}: not compared`));
-      continue;
-    }
-    let result;
-    if (refColumn.profile.kind === 'numerical') {
-      const c = readNumericSorted(core, cur.id, f.cur);
-      readMs += performance.now() - t;
-      t = performance.now();
-      result = compareNumeric({ profile: refColumn.profile, sorted: refSorted }, c, options(f.name));
-    } else {
-      const c = readCategories(core, cur.id, f.cur);
-      readMs += performance.now() - t;
-      t = performance.now();
-      result = compareCategorical(refColumn.profile, c, options(f.name));
-    }
-    computeMs += performance.now() - t;
-    features.push({ name: f.name, columnType: f.cur.kind, ...result });
-    await yieldToLoop(job);
-  }
+  const { features, built, readMs, computeMs } = await compareFeatures(core, { source: ref.source, profile: ref.profile, gridSize: DEFAULT_GRID_SIZE }, cur, plan, options, subJob(job, 0.3, phaseEnd));
   if (!ref.profile && ref.source && built.length === ref.source.columns.filter((c) => driftKindOf(c.kind)).length && !args.columns) {
     // Every comparable column was profiled on the way: store it, so later batches need no reference data.
     const all = ref.source.columns.map((c) => built.find((b) => b.name === c.name) ?? { name: c.name, columnType: c.kind, profile: null });
@@ -137,12 +100,6 @@ async function resolveReference(core: CoreContext, args: Args, job: JobContext, 
   return { name: source.name, rows: source.rows, source, profile: null, schema: source.columns.map((c) => ({ name: c.name, type: c.kind })) };
 }
 
-interface PlannedFeature {
-  name: string;
-  refOrdinal: number | null;
-  cur: ColumnInfo;
-}
-
 function planFeatures(ref: Reference, cur: DatasetSource, args: Args, findings: string[]): PlannedFeature[] {
   const refNames = ref.schema.map((c) => c.name);
   const wanted = args.columns ?? refNames;
@@ -167,35 +124,4 @@ function planFeatures(ref: Reference, cur: DatasetSource, args: Args, findings: 
   if (skipped.length) findings.push(`not compared (datetime columns; use one as --time-column): ${skipped.join(', ')}`);
   if (plan.length === 0) findings.push('the two datasets share no comparable column: nothing to compare');
   return plan;
-}
-
-function allMissing(c: ColumnInfo): boolean {
-  return c.profile.missing >= c.profile.count;
-}
-
-function untested(name: string, ref: ColumnDriftProfile, finding: string): FeatureDrift {
-  const kind = driftKindOf(ref.columnType) ?? 'categorical';
-  return {
-    name,
-    kind,
-    columnType: ref.columnType,
-    tested: false,
-    test: kind === 'numerical' ? 'wasserstein' : 'jensenshannon',
-    score: null,
-    scoreKind: 'distance',
-    threshold: 0.1,
-    drifted: false,
-    overridden: false,
-    effectSize: { name: kind === 'numerical' ? 'wasserstein_normed' : 'jensen_shannon', value: null },
-    missing: { reference: null, current: null },
-    rows: { reference: ref.profile?.rows ?? 0, current: 0 },
-    values: { reference: ref.profile?.count ?? 0, current: 0 },
-    uniqueValues: 0,
-    unseenCategoryShare: null,
-    outOfRangeShare: null,
-    metrics: { ksStatistic: null, ksPValue: null, wassersteinNormed: null, psi: null, jensenShannon: null, chiSquarePValue: null, cramersV: null, zTestPValue: null, cohensH: null },
-    approximation: null,
-    findings: [finding],
-    histogram: null,
-  };
 }

@@ -45,9 +45,34 @@ const profileSummary = (r: ProfileRow): DriftProfileSummary => ({
   bytes: r.bytes,
 });
 
+// Dataset tables are named by the datasets domain (ds_<id>, columns c<ordinal>); checked again here
+// before splicing, as there.
+const DATASET_TABLE = /^ds_[0-9]+$/;
+
+/**
+ * Numerical columns of a dataset table as one comma-joined text per column, for rows in
+ * (afterRowid, uptoRowid], NULL as an empty field. One table scan for several columns, and SQLite
+ * builds the strings in C: about 3× faster than a row-by-row read for drift's "all values, any order".
+ */
+export function numericColumnText(db: Database.Database, table: string, ordinals: number[], afterRowid: number, uptoRowid: number): { count: number; texts: string[] } {
+  if (!DATASET_TABLE.test(table)) throw new Error(`refusing to read ${JSON.stringify(table)} as a dataset table`);
+  if (!ordinals.length || ordinals.some((o) => !Number.isInteger(o) || o < 0)) throw new Error('bad column ordinals');
+  const cols = ordinals.map((o) => `group_concat(ifnull(c${o}, ''), ',')`).join(', ');
+  const row = db.prepare(`SELECT count(*), ${cols} FROM "${table}" WHERE rowid > ? AND rowid <= ?`).raw().get(afterRowid, uptoRowid) as [number, ...(string | null)[]];
+  return { count: row[0], texts: row.slice(1).map((s) => (s as string | null) ?? '') };
+}
+
+/** Largest rowid of a dataset table (rows are appended in file order, so rowids run 1..n). */
+export function maxRowid(db: Database.Database, table: string): number {
+  if (!DATASET_TABLE.test(table)) throw new Error(`refusing to read ${JSON.stringify(table)} as a dataset table`);
+  return (db.prepare(`SELECT ifnull(max(rowid), 0) FROM "${table}"`).pluck().get() as number) ?? 0;
+}
+
 export function driftQueries(db: Database.Database) {
   const profileCols = 'id, dataset_name, row_count, column_count, grid_size, created_at, length(profile_json) AS bytes';
   return {
+    numericColumnText: (table: string, ordinals: number[], after: number, upto: number) => numericColumnText(db, table, ordinals, after, upto),
+    maxRowid: (table: string) => maxRowid(db, table),
     insertReport(report: Omit<DriftReport, 'id'>): number {
       const d = report.dataset;
       const info = db

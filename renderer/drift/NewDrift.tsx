@@ -1,0 +1,144 @@
+import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import type { ArgsOf } from '../../shared/contract/methods';
+import { filesToPaths } from '../api/files';
+import { isCancelled, useCall, useJob } from '../api/hooks';
+import { navigate } from '../router/index';
+import { ErrorBox, ProgressBar, Section } from '../ui/index';
+
+type Side = { kind: 'dataset'; name: string } | { kind: 'file'; file: File } | null;
+
+/** Pick a workspace dataset or a file (imported on the fly) for one side. */
+function SidePicker({ label, testId, value, onChange, datasets }: { label: string; testId: string; value: Side; onChange: (s: Side) => void; datasets: string[] }) {
+  const input = useRef<HTMLInputElement>(null);
+  const onFile = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (file) onChange({ kind: 'file', file });
+  };
+  return (
+    <fieldset className="drift-side">
+      <legend>{label}</legend>
+      <select
+        aria-label={`${label} dataset`}
+        value={value?.kind === 'dataset' ? value.name : ''}
+        onChange={(e) => onChange(e.target.value ? { kind: 'dataset', name: e.target.value } : null)}
+      >
+        <option value="">{value?.kind === 'file' ? `file: ${value.file.name}` : 'choose a dataset…'}</option>
+        {datasets.map((d) => (
+          <option key={d} value={d}>
+            {d}
+          </option>
+        ))}
+      </select>
+      <button type="button" onClick={() => input.current?.click()}>
+        Choose file…
+      </button>
+      <input ref={input} type="file" accept=".csv,.tsv,.txt,.parquet,.jsonl,.ndjson" className="visually-hidden" tabIndex={-1} aria-label={`${label} file`} data-testid={testId} onChange={onFile} />
+    </fieldset>
+  );
+}
+
+export function NewDrift({ onDone }: { onDone?: () => void }) {
+  const datasets = useCall('datasets/list', {});
+  const models = useCall('models/list', {});
+  const job = useJob();
+  const [reference, setReference] = useState<Side>(null);
+  const [current, setCurrent] = useState<Side>(null);
+  const [timeColumn, setTimeColumn] = useState('');
+  const [window, setWindow] = useState<'day' | 'week' | 'month'>('day');
+  const [model, setModel] = useState('');
+  const [mode, setMode] = useState<'exact' | 'profile'>('exact');
+  const names = (datasets.data ?? []).map((d) => d.name);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!reference || !current) return;
+    const files = [reference, current].filter((s): s is { kind: 'file'; file: File } => s?.kind === 'file').map((s) => s.file);
+    let paths: string[] = [];
+    if (files.length) {
+      job.setPhase('uploading files');
+      try {
+        paths = await filesToPaths(files, (p) => job.setPhase(`uploading ${p.file}`, p.total ? p.loaded / p.total : null));
+      } catch (err) {
+        job.fail(err);
+        return;
+      }
+    }
+    const pathOf = (s: Side) => (s!.kind === 'dataset' ? s!.name : paths[files.indexOf((s as { file: File }).file)]);
+    const args: ArgsOf<'drift/run'> = { reference: pathOf(reference), current: pathOf(current), mode };
+    if (timeColumn.trim()) {
+      args.timeColumn = timeColumn.trim();
+      args.window = window;
+    }
+    if (model) args.model = model;
+    const report = await job.start('drift/run', args);
+    datasets.reload();
+    if (report) {
+      onDone?.();
+      navigate('drift', String(report.id));
+    }
+  };
+  const { state } = job;
+  return (
+    <Section title="New comparison" id="drift-new">
+      <form className="drift-form" onSubmit={submit} aria-label="New drift comparison">
+        <SidePicker label="Reference" testId="drift-reference-file" value={reference} onChange={setReference} datasets={names} />
+        <SidePicker label="Current" testId="drift-current-file" value={current} onChange={setCurrent} datasets={names} />
+        <fieldset className="drift-side">
+          <legend>Options</legend>
+          <label>
+            Time column{' '}
+            <input list="drift-time-columns" value={timeColumn} onChange={(e) => setTimeColumn(e.target.value)} placeholder="none" aria-label="Time column" size={12} />
+          </label>
+          {current?.kind === 'dataset' && <TimeChoices dataset={current.name} />}
+          <label>
+            Window{' '}
+            <select aria-label="Window" value={window} onChange={(e) => setWindow(e.target.value as 'day' | 'week' | 'month')}>
+              <option value="day">day</option>
+              <option value="week">week</option>
+              <option value="month">month</option>
+            </select>
+          </label>
+          <label>
+            Model{' '}
+            <select aria-label="Model" value={model} onChange={(e) => setModel(e.target.value)}>
+              <option value="">none</option>
+              {(models.data ?? []).map((m) => (
+                <option key={m.name} value={m.name}>
+                  {m.name}@{m.latestVersion}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Reference{' '}
+            <select aria-label="Mode" value={mode} onChange={(e) => setMode(e.target.value as 'exact' | 'profile')}>
+              <option value="exact">values (exact)</option>
+              <option value="profile">stored profile</option>
+            </select>
+          </label>
+        </fieldset>
+        <div className="drift-actions">
+          <button type="submit" className="button-primary" disabled={!reference || !current || state.running}>
+            Run drift
+          </button>
+        </div>
+      </form>
+      {state.running && <ProgressBar label="Comparing" progress={state.progress} onCancel={state.jobId ? job.cancel : undefined} />}
+      {state.error ? <ErrorBox title={isCancelled(state.error) ? 'The comparison was cancelled' : 'The comparison failed'} error={state.error} onDismiss={job.clearError} /> : null}
+    </Section>
+  );
+}
+
+/** Suggestions for the time column: the current dataset's datetime and integer columns. */
+function TimeChoices({ dataset }: { dataset: string }) {
+  const detail = useCall('datasets/show', { ref: dataset });
+  const names = detail.data?.columnInfo.filter((c) => c.kind === 'datetime' || c.kind === 'integer').map((c) => c.name) ?? [];
+  return (
+    <datalist id="drift-time-columns">
+      {names.map((c) => (
+        <option key={c} value={c} />
+      ))}
+    </datalist>
+  );
+}

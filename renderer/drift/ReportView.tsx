@@ -1,0 +1,115 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { DriftReport } from '../../shared/types/drift';
+import { useCall } from '../api/hooks';
+import { Chart } from '../charts/index';
+import { href } from '../router/index';
+import { ErrorBox, Loading, Page, Section } from '../ui/index';
+import { heatmapOption, windowShareOption } from './charts';
+import { FeatureDetail } from './FeatureDetail';
+import { FeatureTable } from './FeatureTable';
+import { num, pct } from './format';
+
+export function ReportView({ id }: { id: number }) {
+  const { data: report, error, loading, reload } = useCall('drift/show', { id });
+  if (error) return <Page title={`Drift report #${id}`}><ErrorBox error={error} onRetry={reload} /></Page>;
+  if (loading || !report) return <Page title={`Drift report #${id}`}><Loading what="drift report" /></Page>;
+  return <Report report={report} />;
+}
+
+function Report({ report: r }: { report: DriftReport }) {
+  const firstDrifted = r.features.find((f) => f.drifted) ?? r.features.find((f) => f.tested) ?? r.features[0];
+  const [selected, setSelected] = useState<string | null>(firstDrifted?.name ?? null);
+  useEffect(() => setSelected(firstDrifted?.name ?? null), [r.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  const feature = r.features.find((f) => f.name === selected) ?? null;
+  const d = r.dataset;
+  const heat = useMemo(() => (r.windows ? heatmapOption(r.windows, r.features) : null), [r]);
+  const share = useMemo(() => (r.windows ? windowShareOption(r.windows, d.threshold) : null), [r, d.threshold]);
+  const s = r.schema;
+  return (
+    <Page
+      title={`Drift report #${r.id}`}
+      subtitle={
+        <>
+          <a href={href('drift')}>← Drift</a> · {r.reference.name} ({r.reference.rows.toLocaleString()} rows{r.mode === 'profile' ? ', stored profile' : ''}) → {r.current.name} (
+          {r.current.rows.toLocaleString()} rows) · {new Date(r.createdAt).toLocaleString()}
+        </>
+      }
+    >
+      <Section title="Summary" id="drift-summary">
+        <div className="drift-summary" data-testid="drift-summary">
+          <div className={d.detected ? 'drift-verdict drift-verdict-bad' : 'drift-verdict drift-verdict-ok'}>
+            <strong>{d.detected ? 'Dataset drift detected' : 'No dataset drift'}</strong>
+            <span>
+              {d.drifted} of {d.total} features drifted ({pct(d.share, 0)}; threshold {pct(d.threshold, 0)})
+            </span>
+          </div>
+          <dl className="facts">
+            <dt>Schema</dt>
+            <dd>
+              {s.missingInCurrent.length + s.newInCurrent.length + s.typeChanged.length === 0
+                ? 'same columns and types'
+                : [
+                    s.missingInCurrent.length ? `missing in current: ${s.missingInCurrent.join(', ')}` : null,
+                    s.newInCurrent.length ? `new in current: ${s.newInCurrent.join(', ')}` : null,
+                    s.typeChanged.length ? `type changed: ${s.typeChanged.map((t) => `${t.name} (${t.reference} → ${t.current})`).join(', ')}` : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+            </dd>
+            <dt>Timing</dt>
+            <dd className="mono">
+              {num(r.timings.totalSeconds)} s (read {num(r.timings.readSeconds)} s, compute {num(r.timings.computeSeconds)} s)
+            </dd>
+          </dl>
+          {r.findings.length > 0 && (
+            <ul className="drift-findings">
+              {r.findings.map((x) => (
+                <li key={x}>{x}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </Section>
+      <Section title={`Features (${r.features.length})`} id="drift-features">
+        <FeatureTable features={r.features} selected={selected} onSelect={setSelected} caption="Drift per feature" />
+      </Section>
+      {feature && <FeatureDetail feature={feature} />}
+      {r.windows && heat && share && (
+        <Section title={`Over time: ${r.windows.features.length} features × ${r.windows.windows.length} ${r.windows.unit}s of ${r.windows.column}`} id="drift-windows">
+          <div data-testid="drift-heatmap">
+            <Chart option={heat} ariaLabel="Drift per feature and time window" height={Math.max(220, 28 * r.windows.features.length + 110)} />
+          </div>
+          <Chart option={share} ariaLabel="Share of drifted features per time window" height={200} />
+          <p className="muted">
+            First drifted window:{' '}
+            {Object.entries(r.windows.firstDrift)
+              .map(([k, v]) => `${k} ${v ?? '—'}`)
+              .join(' · ')}
+            {r.windows.skippedRows ? ` · ${r.windows.skippedRows} rows without a readable time` : ''}
+          </p>
+        </Section>
+      )}
+      {r.predictions && (
+        <Section title={`Predictions of ${r.predictions.model}`} id="drift-predictions">
+          <p>
+            {r.predictions.dataset.drifted} of {r.predictions.dataset.total} output signals drifted · mapping {r.predictions.mapping.how}:{' '}
+            {r.predictions.mapping.inputs.map((m) => `${m.input} ← ${m.columns.join(', ')}`).join('; ')} · scored {r.predictions.rows.reference.toLocaleString()} /{' '}
+            {r.predictions.rows.current.toLocaleString()} rows (skipped {r.predictions.skipped.reference} / {r.predictions.skipped.current} with missing inputs)
+          </p>
+          <PredictionOutputs outputs={r.predictions.outputs} />
+        </Section>
+      )}
+    </Page>
+  );
+}
+
+function PredictionOutputs({ outputs }: { outputs: DriftReport['features'] }) {
+  const [selected, setSelected] = useState<string | null>(outputs[0]?.name ?? null);
+  const f = outputs.find((o) => o.name === selected);
+  return (
+    <>
+      <FeatureTable features={outputs} selected={selected} onSelect={setSelected} caption="Drift per model output" />
+      {f && <FeatureDetail feature={f} />}
+    </>
+  );
+}
