@@ -113,6 +113,14 @@ describe('Models in web mode', () => {
     expect(await rowsOf(/^Outputs/)).toEqual([['39', 'tensor', 'float', 'unknown rank']]);
   });
 
+  it('says so, with a way back, when a model does not exist', async () => {
+    await page.goto(`${serve!.origin}/#/models/no_such_model@9`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/NOT_FOUND/);
+    await page.getByRole('link', { name: /← Models/ }).waitFor();
+  });
+
   it('reaches the navigation with Tab and switches sections with Alt+digit', async () => {
     // A fresh load, so focus starts at the top of the document as it does for a user.
     await page.goto(`${serve!.origin}/#/models`);
@@ -149,8 +157,11 @@ describe('Models in web mode', () => {
   });
 
   it('ran without console errors, CSP violations or uncaught exceptions', () => {
-    // The failed add above is an expected 400 from /api/call; the browser logs failed fetches as errors.
-    const unexpected = app.problems().filter((p) => !/status of 400/.test(p));
+    // The missing model above is an expected 404 from models/show, which the browser also logs (without its URL).
+    const problems = app.problems();
+    const expected = problems.filter((p) => p === 'HTTP 404 POST /api/call/models/show').length;
+    let consoleEchoes = expected;
+    const unexpected = problems.filter((p) => p !== 'HTTP 404 POST /api/call/models/show' && !(/status of 404/.test(p) && consoleEchoes-- > 0));
     expect(unexpected).toEqual([]);
   });
 });
