@@ -53,6 +53,7 @@ export function toPoint(index: number, plan: PointPlan, warmup: number, outcome:
   if (windowP50s.length >= 3 && !isStable(windowP50s, STABILITY_TOLERANCE, 3)) {
     warnings.push(`unstable: the p50 of the last 3 measurement windows differ by more than ${STABILITY_TOLERANCE * 100}% from their mean (${windowP50s.slice(-3).map((v) => v.toFixed(3)).join(', ')} ms)`);
   }
+  if (outcome.stoppedBy === 'sample-cap') warnings.push(`stopped at ${s.n.toLocaleString('en-US')} iterations before the duration ended (the per-point sample cap)`);
   if (outcome.stoppedBy === 'max-iterations') warnings.push('unstable: the stability rule was not met before the iteration limit');
   const seconds = outcome.wallMs / 1000;
   return {

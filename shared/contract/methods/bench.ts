@@ -38,7 +38,7 @@ export const benchMethods = {
         iterations: positive.max(10_000_000).optional(),
         durationSec: z.number().positive().max(3600).optional(),
         stability: z
-          .object({ windowIterations: positive.optional(), tolerance: z.number().positive().max(1).optional(), maxIterations: positive.optional() })
+          .object({ windowIterations: positive.optional(), tolerance: z.number().positive().max(1).optional(), maxIterations: positive.max(10_000_000).optional() })
           .strict()
           .optional(),
         ...sessionSettings,

@@ -20,6 +20,9 @@ export type MeasureMode =
   | { kind: 'stable'; windowIterations: number; tolerance: number; maxIterations: number }
   | { kind: 'interleave'; blocks: number; blockIterations: number };
 
+/** Most iterations a duration run keeps per point. */
+export const DURATION_SAMPLE_CAP = 10_000_000;
+
 export interface MeasurePayload {
   arms: ArmSpec[];
   warmup: number;
@@ -36,7 +39,7 @@ export interface ArmOutcome {
   wallMs: number;
   /** p50 per measured window (stable mode) — empty otherwise; the core derives windows then. */
   windowP50s: number[];
-  stoppedBy: 'count' | 'duration' | 'stable' | 'max-iterations' | 'error';
+  stoppedBy: 'count' | 'duration' | 'stable' | 'max-iterations' | 'sample-cap' | 'error';
 }
 
 export interface MeasureResult {
@@ -91,8 +94,9 @@ async function runMode(payload: MeasurePayload, pools: (ArmPool | null)[], outco
     if (!pool || outcomes[i].error || mode.kind === 'interleave') continue;
     if (mode.kind === 'iterations') await phase(i, splitCount(mode.iterations, pool.size), null);
     else if (mode.kind === 'duration') {
-      await phase(i, Array(pool.size).fill(null), Date.now() + mode.seconds * 1000);
-      outcomes[i].stoppedBy = 'duration';
+      // Capped so an hour of microsecond inferences cannot exhaust memory (8 bytes per sample here).
+      const r = await phase(i, splitCount(DURATION_SAMPLE_CAP, pool.size), Date.now() + mode.seconds * 1000);
+      outcomes[i].stoppedBy = r && r.count >= DURATION_SAMPLE_CAP ? 'sample-cap' : 'duration';
     } else {
       outcomes[i].stoppedBy = 'max-iterations';
       while (all[i].length < mode.maxIterations) {
