@@ -24,6 +24,7 @@ export class DatasetSink {
   private target: ChunkTarget | null = null;
   private chunk = new ChunkBuffer();
   private chunkRows = 0;
+  private text = '';
 
   /** The unregistered table rows go to; created with the first columns. */
   staging: string | null = null;
@@ -146,6 +147,44 @@ export class DatasetSink {
       this.batch[base + i] = v;
     }
     this.rowDone();
+  }
+
+  /** pushTyped for a fixed set of columns, collecting rows in a chunk for the target (see `endTypedChunk`). */
+  pushTypedToChunk(toks: Uint8Array, stored: StoredValue[], xs: Float64Array, line: number): void {
+    const n = this.names.length;
+    const c = this.chunk;
+    c.reserve(n);
+    let k = c.length;
+    for (let i = 0; i < n; i++, k++) {
+      const tok = toks[i];
+      if (tok === MISSING) {
+        this.acc[i].observe(MISSING, '', NaN);
+        c.kinds[k] = NULL_VALUE;
+        continue;
+      }
+      const v = stored[i] as string | number;
+      if (this.overrides[i] !== undefined && !fitsKind(this.overrides[i]!, tok, String(v))) this.misfit(i, String(v), line);
+      this.acc[i].observe(tok, v, xs[i]);
+      if (typeof v === 'number') {
+        c.kinds[k] = NUMBER_VALUE;
+        c.nums[k] = v;
+      } else {
+        c.kinds[k] = SLICE_VALUE;
+        c.starts[k] = this.text.length;
+        this.text += v;
+        c.ends[k] = this.text.length;
+      }
+    }
+    c.length = k;
+    this.chunkRows++;
+    this.rows++;
+  }
+
+  /** Hands the rows collected by pushTypedToChunk to the target. */
+  async endTypedChunk(): Promise<void> {
+    const text = this.text;
+    this.text = '';
+    await this.endChunk(text);
   }
 
   private rowDone(): void {

@@ -1,4 +1,4 @@
-import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema, type FileMetaData, type SchemaElement } from 'hyparquet';
+import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData, type SchemaElement } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { PreflightError } from '../../../../shared/contract/errors';
 import { normalizeNames } from '../names';
@@ -24,9 +24,24 @@ export async function readParquet(file: string, sink: DatasetSink, options: Read
   }
   const top = parquetSchema(metadata).children;
   const { names, notes } = normalizeNames(top.map((c) => c.element.name));
-  sink.addColumns(names, notes);
-  const integral = top.map((c) => isIntegral(c.element));
-  const row = new TypedRow(names.length);
+  const target = options.chunkTarget();
+  sink.useChunks(target);
+  try {
+    sink.addColumns(names, notes);
+    await readRowGroups(buffer, metadata, sink, options, names.length, top.map((c) => isIntegral(c.element)));
+    await target.finish();
+  } catch (err) {
+    await target.abort();
+    throw err;
+  }
+  return { notes: [`${metadata.row_groups.length} row group(s), created by ${metadata.created_by ?? 'an unknown writer'}`] };
+}
+
+/** Rows handed to the insert thread at a time (bounds the memory of chunks in flight). */
+const CHUNK_ROWS = 16_384;
+
+async function readRowGroups(buffer: AsyncBuffer, metadata: FileMetaData, sink: DatasetSink, options: ReadOptions, columns: number, integral: (boolean | undefined)[]): Promise<void> {
+  const row = new TypedRow(columns);
   let rowStart = 0;
   let bytesDone = 0;
   for (const group of metadata.row_groups) {
@@ -44,20 +59,19 @@ export async function readParquet(file: string, sink: DatasetSink, options: Read
       } catch (err) {
         throw new PreflightError('INVALID_INPUT', `rows ${from + 1}–${to}: cannot decode (${(err as Error).message})`);
       }
-      sink.inTransaction(() => {
-        for (let r = 0; r < rows.length; r++) {
-          const values = rows[r];
-          for (let i = 0; i < names.length; i++) row.set(i, values[i], integral[i]);
-          sink.pushTyped(row.toks, row.stored, row.xs, names.length, from + r + 1);
-        }
-      });
+      for (let r = 0; r < rows.length; r++) {
+        const values = rows[r];
+        for (let i = 0; i < columns; i++) row.set(i, values[i], integral[i]);
+        sink.pushTypedToChunk(row.toks, row.stored, row.xs, from + r + 1);
+        if ((r + 1) % CHUNK_ROWS === 0) await sink.endTypedChunk();
+      }
+      await sink.endTypedChunk();
       rows = [];
       options.onBytes(bytesDone + (groupBytes * (to - rowStart)) / Math.max(1, groupRows));
     }
     rowStart += groupRows;
     bytesDone += groupBytes;
   }
-  return { notes: [`${metadata.row_groups.length} row group(s), created by ${metadata.created_by ?? 'an unknown writer'}`] };
 }
 
 /** Integer-typed columns (INT32/INT64 without a decimal scale): their whole numbers are integers, not floats. */

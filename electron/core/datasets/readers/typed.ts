@@ -36,7 +36,8 @@ export class TypedRow {
         else if (v === Infinity) (tok = POSINF), (stored = 'inf');
         else if (v === -Infinity) (tok = NEGINF), (stored = '-inf');
         else if (Number.isSafeInteger(v) && (integral ?? true)) (tok = INT), (stored = v), (x = v);
-        else (tok = FLOAT), (stored = String(v)), (x = v);
+        // A typed double has no text to preserve: REAL keeps it exactly.
+        else (tok = FLOAT), (stored = v), (x = v);
         break;
       case 'bigint':
         if (v >= -9007199254740991n && v <= 9007199254740991n) (tok = INT), (stored = Number(v)), (x = Number(v));
