@@ -1,6 +1,6 @@
 import type { Transport } from '../../shared/client';
 import { isErrorData, PreflightError, type ErrorData } from '../../shared/contract/errors';
-import type { CoreEvent } from '../../shared/contract/events';
+import type { CoreEvent, JobInfo } from '../../shared/contract/events';
 
 // Web mode (`preflight serve`): calls are POST /api/call/<method>, job events arrive over one
 // server-sent-events stream, files are uploaded raw. Auth is the HttpOnly cookie the server set
@@ -30,10 +30,29 @@ export function createHttpTransport(base = ''): HttpTransport {
     connectionListeners.forEach((l) => l(next));
   };
 
+  // Jobs started through this transport and not yet over: if the stream drops and reconnects, events
+  // sent in between are lost, so their outcome is fetched (jobs/get) and replayed to the listeners.
+  const running = new Set<string>();
+  const emit = (event: CoreEvent) => {
+    if (event.type === 'job/finished' || event.type === 'job/failed') running.delete(event.jobId);
+    listeners.forEach((l) => l(event));
+  };
+  async function resync() {
+    for (const jobId of [...running]) {
+      const outcome = await call('jobs/get', { jobId });
+      if (!outcome.ok || !running.has(jobId)) continue;
+      const info = outcome.result as JobInfo;
+      if (info.state === 'succeeded') emit({ type: 'job/finished', jobId, method: info.method, result: info.result });
+      else if (info.state !== 'running' && info.error) emit({ type: 'job/failed', jobId, method: info.method, error: info.error });
+      else if (info.progress) emit({ type: 'job/progressed', jobId, method: info.method, progress: info.progress });
+    }
+  }
+
   const source = new EventSource(`${base}/api/events`);
   source.onopen = () => {
     markOpen();
     setState('open');
+    void resync();
   };
   source.onerror = () => setState(source.readyState === EventSource.CLOSED ? 'lost' : 'connecting');
   source.onmessage = (message) => {
@@ -43,7 +62,7 @@ export function createHttpTransport(base = ''): HttpTransport {
     } catch {
       return;
     }
-    listeners.forEach((l) => l(event));
+    emit(event);
   };
 
   async function call(method: string, args: unknown): Promise<Outcome> {
@@ -59,7 +78,10 @@ export function createHttpTransport(base = ''): HttpTransport {
     } catch (err) {
       return unreachable(err);
     }
-    return readOutcome(res);
+    const outcome = await readOutcome(res);
+    const jobId = outcome.ok ? (outcome.result as { jobId?: unknown } | null)?.jobId : undefined;
+    if (typeof jobId === 'string' && method !== 'jobs/get' && method !== 'jobs/cancel') running.add(jobId);
+    return outcome;
   }
 
   function upload(file: File, batch: string, onProgress?: (loaded: number, total: number) => void, signal?: AbortSignal) {
