@@ -130,14 +130,18 @@ function RunBody({ run }: { run: BenchRun }) {
               <figcaption>Percentiles per point</figcaption>
               <Chart option={options.bars} ariaLabel="Latency percentiles per point" height={280} />
             </figure>
-            <figure>
-              <figcaption>Latency vs batch size</figcaption>
-              <Chart option={options.batch} ariaLabel="p50 and p99 latency against batch size" height={260} />
-            </figure>
-            <figure>
-              <figcaption>Throughput vs concurrency (latency–throughput curve)</figcaption>
-              <Chart option={options.conc} ariaLabel="p99 latency against throughput, one mark per concurrency level" height={260} />
-            </figure>
+            {sweeps(run, 'batchSize') && (
+              <figure>
+                <figcaption>Latency vs batch size</figcaption>
+                <Chart option={options.batch} ariaLabel="p50 and p99 latency against batch size" height={260} />
+              </figure>
+            )}
+            {sweeps(run, 'concurrency') && (
+              <figure>
+                <figcaption>Throughput vs concurrency (latency–throughput curve)</figcaption>
+                <Chart option={options.conc} ariaLabel="p99 latency against throughput, one mark per concurrency level" height={260} />
+              </figure>
+            )}
           </div>
           <label className="bench-point-pick">
             Point{' '}
@@ -163,6 +167,11 @@ function RunBody({ run }: { run: BenchRun }) {
       )}
     </>
   );
+}
+
+/** A curve over batch size or concurrency only means something when the sweep varied it. */
+function sweeps(run: BenchRun, key: 'batchSize' | 'concurrency'): boolean {
+  return run.kind === 'sweep' && new Set(run.results.filter((r) => r.latencyMs).map((r) => r[key])).size > 1;
 }
 
 function PointNotes({ points }: { points: BenchPointResult[] }) {

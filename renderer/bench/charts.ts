@@ -55,7 +55,7 @@ export function percentileBarsOption(points: BenchPointResult[]) {
   return {
     ...base,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: ms },
-    xAxis: { type: 'category', data: ok.map((p) => p.label) },
+    xAxis: { type: 'category', data: ok.map((p) => p.label), axisLabel: { interval: 0, width: 110, overflow: 'truncate' } },
     // Log scale: p99.9 is often 10× p50, which would flatten the rest on a linear axis.
     yAxis: { ...valueAxis('latency (ms, log)'), type: 'log', scale: false },
     series: PCTS.map((k) => ({ type: 'bar', name: PCT_LABEL[k], data: ok.map((p) => p.latencyMs![k]) })),
