@@ -29,7 +29,7 @@ export function overlayOption(h: DriftHistogram) {
 
 /**
  * Feature × window heatmap. Colour = severity relative to the feature's own rule: for distances
- * score / threshold (1 = at the threshold), for p-value tests 1.5 when drifted and 0.3 when not.
+ * score / threshold (1 = at the threshold, capped at 2), for p-value tests 1.75 when drifted, 0.25 when not.
  */
 export function heatmapOption(w: TimeWindows, features: FeatureDrift[]) {
   const byName = new Map(features.map((f) => [f.name, f]));
@@ -38,7 +38,7 @@ export function heatmapOption(w: TimeWindows, features: FeatureDrift[]) {
     const f = byName.get(w.features[fi]);
     row.forEach((c, wi) => {
       let sev: number | '-' = '-';
-      if (c.score !== null && f) sev = f.scoreKind === 'distance' ? Math.min(c.score / f.threshold, 3) : c.drifted ? 1.5 : 0.3;
+      if (c.score !== null && f) sev = f.scoreKind === 'distance' ? Math.min(c.score / f.threshold, 2) : c.drifted ? 1.75 : 0.25;
       data.push([wi, fi, sev, c.score === null ? 'no data' : `${num(c.score)}${c.drifted ? ' (drifted)' : ''}`]);
     });
   });
@@ -46,18 +46,22 @@ export function heatmapOption(w: TimeWindows, features: FeatureDrift[]) {
     tooltip: {
       formatter: (p: { data: [number, number, number, string] }) => `${w.features[p.data[1]]} · ${w.windows[p.data[0]].label}<br/>${p.data[3]} · ${w.windows[p.data[0]].rows} rows`,
     },
-    grid: { left: 120, right: 24, top: 16, bottom: 80 },
-    xAxis: { type: 'category', data: w.windows.map((x) => x.label), splitArea: { show: true }, axisLabel: { rotate: w.windows.length > 8 ? 40 : 0 } },
-    yAxis: { type: 'category', data: w.features, splitArea: { show: true }, inverse: true },
+    grid: { left: 120, right: 24, top: 16, bottom: 96 },
+    xAxis: { type: 'category', data: w.windows.map((x) => x.label), axisLabel: { rotate: w.windows.length > 8 ? 40 : 0 } },
+    yAxis: { type: 'category', data: w.features, inverse: true },
+    // Pieces around the feature's own threshold: the colour turns orange exactly where the rule says "drift".
     visualMap: {
-      min: 0,
-      max: 2,
-      calculable: false,
+      type: 'piecewise',
+      dimension: 2,
       orient: 'horizontal',
       left: 'center',
       bottom: 0,
-      text: ['drift', 'stable'],
-      inRange: { color: ['#e6f4ea', '#fff4c2', '#f6a04d', '#cf222e'] },
+      pieces: [
+        { gte: 0, lt: 0.5, label: 'stable (< ½ threshold)', color: '#dff3e4' },
+        { gte: 0.5, lt: 1, label: 'stable (near threshold)', color: '#fff1b8' },
+        { gte: 1, lt: 1.5, label: 'drifted', color: '#f59e4c' },
+        { gte: 1.5, lte: 2, label: 'drifted (≥ 1.5× threshold)', color: '#cf222e' },
+      ],
     },
     series: [{ type: 'heatmap', data, label: { show: w.windows.length * w.features.length <= 240, formatter: (p: { data: [number, number, number, string] }) => (p.data[2] === ('-' as unknown) ? '' : p.data[3].replace(' (drifted)', '')), fontSize: 9 } }],
   };
