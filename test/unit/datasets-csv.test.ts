@@ -7,12 +7,13 @@ import { classify, decideKind, DATE, FLOAT, INT, MISSING, NAN, NEGINF, POSINF, T
 import { CsvSyntaxError, CsvTokenizer } from '../../electron/core/datasets/readers/csv-tokenizer';
 import { protectBigIntegers } from '../../electron/core/datasets/readers/jsonl';
 import { normalizeNames } from '../../electron/core/datasets/names';
+import { scanned, scanNumber } from '../../electron/core/datasets/scan';
 
 function tokenize(text: string, chunk = 7, delimiter = ','): { records: string[][]; lines: number[] } {
   const records: string[][] = [];
   const lines: number[] = [];
-  const t = new CsvTokenizer(delimiter.charCodeAt(0), (fields, count, line) => {
-    records.push(fields.slice(0, count));
+  const t: CsvTokenizer = new CsvTokenizer(delimiter.charCodeAt(0), (count, line) => {
+    records.push(Array.from({ length: count }, (_, i) => t.value(i)));
     lines.push(line);
   });
   t.skipBlankLines = false;
@@ -94,6 +95,28 @@ describe('value classes', () => {
     expect(decideKind(counts([[BOOL, 3]])).kind).toBe('boolean');
     expect(decideKind(counts([[DATE, 3], [MISSING, 1]])).kind).toBe('datetime');
     expect(decideKind(counts([[MISSING, 3]]))).toEqual({ kind: 'categorical', note: 'every value is missing' });
+  });
+});
+
+describe('in-place number scan', () => {
+  it('agrees with classify and Number wherever it answers, and "exact" means the text reads back', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('0', '1', '5', '9', '.', '-', '+', 'e', 'x'), maxLength: 18 }), (text) => {
+        const buf = `,${text},`;
+        const tok = scanNumber(buf, 1, 1 + text.length);
+        if (tok < 0) return;
+        expect(tok).toBe(classify(text));
+        if (tok === INT || tok === FLOAT) {
+          expect(scanned.x).toBe(Number(text));
+          if (scanned.exact) expect(String(scanned.x)).toBe(text);
+        }
+      }),
+      { numRuns: 5000 },
+    );
+    expect(scanNumber('0.1', 0, 3)).toBe(FLOAT);
+    expect(scanned).toEqual({ x: 0.1, exact: true });
+    expect(scanNumber('123456.7891', 0, 11)).toBe(FLOAT);
+    expect(scanned.x).toBe(123456.7891);
   });
 });
 

@@ -6,6 +6,8 @@ import type { DatasetQueries, StoredValue } from '../workspace/queries/datasets'
 import { classify, DATE, decideKind, FLOAT, fitsKind, INT, MISSING, NAN, NEGINF, POSINF, TEXT } from './infer';
 import { capsFor, ColumnAccumulator } from './profile';
 import { ChunkBuffer, EXTRA_VALUE, NULL_VALUE, NUMBER_VALUE, SLICE_VALUE, type ChunkTarget } from './insert-pipe';
+import type { CsvTokenizer } from './readers/csv-tokenizer';
+import { scanned, scanNumber } from './scan';
 import { datetimeMillis } from './values';
 
 /** SQLite's limit on columns per table in this build (SQLITE_MAX_COLUMN). */
@@ -69,48 +71,66 @@ export class DatasetSink {
   }
 
   /**
-   * One row of text fields (CSV/TSV), `count` of them; `starts`/`ends` locate plain fields in the
-   * tokenizer's buffer. Rows collect in a chunk until `endChunk`.
+   * One record of delimited text (`count` fields, read from the tokenizer). Plain numbers are taken
+   * straight from the chunk's text (scan.ts); other fields as strings. Rows collect until `endChunk`.
    */
-  pushText(fields: string[], count: number, line: number, starts: number[]): void {
+  pushText(tokenizer: CsvTokenizer, count: number, line: number): void {
     const n = this.names.length;
     if (count !== n) throw new PreflightError('INVALID_INPUT', `line ${line}: expected ${n} fields, found ${count}`, { line, expected: n, found: count });
     const c = this.chunk;
     c.reserve(n);
     let k = c.length;
-    const kinds = c.kinds;
-    const nums = c.nums;
+    const { buffer, starts, ends } = tokenizer;
     const acc = this.acc;
     const overrides = this.overrides;
     for (let i = 0; i < n; i++, k++) {
-      const s = fields[i];
-      const tok = classify(s);
-      if (overrides[i] !== undefined && !fitsKind(overrides[i]!, tok, s)) this.misfit(i, s, line);
+      const a = starts[i];
+      let tok = a >= 0 ? scanNumber(buffer, a, ends[i]) : -1;
       let x = NaN;
       let kind = SLICE_VALUE;
-      if (tok === INT) {
-        x = Number(s);
-        // Only canonical spellings become INTEGER, so reading back gives the text that was in the file.
-        if (s.charCodeAt(0) !== 43 && !(x === 0 && s.charCodeAt(0) === 45)) kind = NUMBER_VALUE;
-      } else if (tok === FLOAT) {
-        x = Number(s);
-        if (readsBackAs(s, x)) kind = NUMBER_VALUE;
-      } else if (tok === MISSING) kind = NULL_VALUE;
-      else if (tok === DATE) x = datetimeMillis(s) ?? NaN;
-      else if (tok === TEXT && overrides[i] !== undefined) x = overriddenNumber(overrides[i]!, s);
-      acc[i].observe(tok === FLOAT && !Number.isFinite(x) ? (x > 0 ? POSINF : NEGINF) : tok, s, x);
-      if (kind === NUMBER_VALUE) nums[k] = x;
+      let key: string | number;
+      let s: string | null = null;
+      if (tok === MISSING) {
+        kind = NULL_VALUE;
+        key = '';
+      } else if (tok === INT || tok === FLOAT) {
+        x = scanned.x;
+        if (scanned.exact) {
+          kind = NUMBER_VALUE;
+          key = x;
+        } else key = s = buffer.slice(a, ends[i]);
+      } else {
+        s = tok === TEXT ? buffer.slice(a, ends[i]) : tokenizer.value(i);
+        if (tok < 0) tok = classify(s);
+        key = s;
+        if (tok === INT) {
+          x = Number(s);
+          // Only canonical spellings become INTEGER, so reading back gives the text that was in the file.
+          if (s.charCodeAt(0) !== 43 && !(x === 0 && s.charCodeAt(0) === 45)) kind = NUMBER_VALUE;
+        } else if (tok === FLOAT) {
+          x = Number(s);
+          if (readsBackAs(s, x)) kind = NUMBER_VALUE;
+          if (!Number.isFinite(x)) tok = x > 0 ? POSINF : NEGINF;
+        } else if (tok === MISSING) kind = NULL_VALUE;
+        else if (tok === DATE) x = datetimeMillis(s) ?? NaN;
+        else if (tok === TEXT && overrides[i] !== undefined) x = overriddenNumber(overrides[i]!, s);
+      }
+      if (overrides[i] !== undefined) {
+        const text = s ?? tokenizer.value(i);
+        if (!fitsKind(overrides[i]!, tok, text)) this.misfit(i, text, line);
+      }
+      acc[i].observe(tok, key, x);
+      if (kind === NUMBER_VALUE) c.nums[k] = x;
       else if (kind === SLICE_VALUE) {
-        const a = starts[i];
         if (a < 0) {
           kind = EXTRA_VALUE;
-          c.extras.push(s);
+          c.extras.push(s!);
         } else {
           c.starts[k] = a;
-          c.ends[k] = a + s.length;
+          c.ends[k] = ends[i];
         }
       }
-      kinds[k] = kind;
+      c.kinds[k] = kind;
     }
     c.length = k;
     this.chunkRows++;

@@ -15,11 +15,12 @@ export class CsvSyntaxError extends Error {
 }
 
 /**
- * Called once per record with the reused `fields` array (valid until the handler returns). Where a field
- * is a plain slice of the text being parsed, `starts`/`ends` give its offsets in `tokenizer.buffer`
- * (start -1 otherwise), so the text can be shipped to another thread without copying each field.
+ * Called once per record with its field count and line; read fields with `tokenizer.value(i)` while
+ * the handler runs. Fields are not copied out of the text unless asked for: where a field is a plain
+ * slice of the text being parsed, `starts[i]`/`ends[i]` are its offsets in `tokenizer.buffer`
+ * (start -1 when it had doubled quotes, and `value(i)` returns the unescaped text).
  */
-export type RecordHandler = (fields: string[], count: number, line: number) => void;
+export type RecordHandler = (count: number, line: number) => void;
 
 const QUOTE = 34;
 const LF = 10;
@@ -30,7 +31,7 @@ export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
 export class CsvTokenizer {
   private rest = '';
   private line = 1;
-  private fields: string[] = [];
+  private escaped: string[] = [];
   readonly starts: number[] = [];
   readonly ends: number[] = [];
   /** The text the current records' offsets point into. */
@@ -44,6 +45,12 @@ export class CsvTokenizer {
     private maxRecordChars = MAX_RECORD_CHARS,
   ) {}
 
+  /** Field i of the record being handled. */
+  value(i: number): string {
+    const a = this.starts[i];
+    return a < 0 ? this.escaped[i] : this.buffer.slice(a, this.ends[i]);
+  }
+
   feed(text: string): void {
     this.parse(this.rest.length ? this.rest + text : text, false);
   }
@@ -56,7 +63,7 @@ export class CsvTokenizer {
   private parse(buf: string, final: boolean): void {
     const len = buf.length;
     const delim = this.delimiter;
-    const fields = this.fields;
+    const escaped = this.escaped;
     const starts = this.starts;
     const ends = this.ends;
     this.buffer = buf;
@@ -74,9 +81,9 @@ export class CsvTokenizer {
         this.line++;
         if (this.skipBlankLines) this.blankLines++;
         else {
-          fields[0] = '';
+          escaped[0] = '';
           starts[0] = -1;
-          this.onRecord(fields, 1, startLine);
+          this.onRecord(1, startLine);
         }
         continue;
       }
@@ -86,13 +93,12 @@ export class CsvTokenizer {
           // Input ends inside a record: at the very end it is the last record (no final newline).
           if (final) {
             starts[count] = -1;
-            fields[count++] = '';
+            escaped[count++] = '';
             complete = true;
           }
           break;
         }
         c = buf.charCodeAt(pos);
-        let value: string;
         if (c === QUOTE) {
           let p = pos + 1;
           let pieces: string | null = null;
@@ -114,11 +120,10 @@ export class CsvTokenizer {
             break;
           }
           if (pieces === null) {
-            value = buf.slice(pos + 1, closed);
             starts[count] = pos + 1;
             ends[count] = closed;
           } else {
-            value = pieces + buf.slice(p, closed);
+            escaped[count] = pieces + buf.slice(p, closed);
             starts[count] = -1;
           }
           newlines += countNewlines(buf, pos + 1, closed);
@@ -133,12 +138,11 @@ export class CsvTokenizer {
           let p = pos;
           while (p < len && (c = buf.charCodeAt(p)) !== delim && c !== LF && c !== CR) p++;
           if (p >= len && !final) break;
-          value = buf.slice(pos, p);
           starts[count] = pos;
           ends[count] = p;
           pos = p;
         }
-        fields[count++] = value;
+        count++;
         if (pos >= len) {
           if (final) complete = true;
           break;
@@ -160,7 +164,7 @@ export class CsvTokenizer {
         break;
       }
       this.line = startLine + newlines + 1;
-      this.onRecord(fields, count, startLine);
+      this.onRecord(count, startLine);
     }
     this.rest = pos < len ? buf.slice(pos) : '';
     if (this.rest.length > this.maxRecordChars) {

@@ -19,10 +19,10 @@ export async function readDelimited(file: string, sink: DatasetSink, options: Re
   const delimiter = await sniffDelimiter(file, text.encoding, preferred);
   const decoder = new StringDecoder(text.encoding);
   let header = true;
-  const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), (fields, count, line) => {
-    if (!header) return sink.pushText(fields, count, line, tokenizer.starts);
+  const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), (count, line) => {
+    if (!header) return sink.pushText(tokenizer, count, line);
     header = false;
-    const { names, notes } = normalizeNames(fields.slice(0, count));
+    const { names, notes } = normalizeNames(Array.from({ length: count }, (_, i) => tokenizer.value(i)));
     sink.addColumns(names, notes);
     tokenizer.skipBlankLines = count > 1;
   });
