@@ -69,6 +69,20 @@ describe('profile-based metrics vs exact (grid 10,000, reference 200,000 values)
     expect(viaProfile.approximation).toBeNull();
   });
 
+  it('a reference with at most 32 distinct values is exact from its value counts, at any n', () => {
+    const ref = sample(300_000, 31, (r) => Math.round(rngNormal(r) * 3) / 2); // ~25 distinct values
+    const cur = sample(40_000, 32, (r) => Math.round(rngNormal(r) * 3 + 0.4) / 2);
+    const p = buildNumericProfile(ref, none);
+    expect(p.exact).toBe(false);
+    expect(p.distinct).not.toBeNull();
+    expect(profileErrorBounds(p)).toEqual({ ksStatistic: 0, wassersteinNormed: 0 });
+    const e = ks2samp(ref, cur);
+    const a = ks2sampProfile(p, cur);
+    expect(a.statistic).toBeCloseTo(e.statistic, 14);
+    expect(a.pValue).toBeCloseTo(e.pValue, 14);
+    expect(wassersteinProfile(p, cur) / p.std).toBeCloseTo(wassersteinNormed(ref, cur), 12);
+  });
+
   it('current values far outside the reference range are integrated exactly beyond the grid', () => {
     const ref = sample(100_000, 13, normal(0, 1));
     const cur = sample(10_000, 14, normal(10, 1));

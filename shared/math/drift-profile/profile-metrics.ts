@@ -7,6 +7,8 @@
 // The W bound is loose (the error concentrates in the two tail cells); measured errors on seeded
 // data are in test/unit/drift-profile.test.ts and drift-profile/README.md.
 // Exact profiles (n ≤ G+1, every value kept) never come here: callers use the exact functions.
+// Columns with at most 32 distinct values keep their exact value counts, and are computed from
+// those: exact too, whatever n (bounds 0).
 
 import { kstwoSf, WASSERSTEIN_STD_FLOOR } from '../drift/index';
 import { attemptExact2Samp, gcd, roundHalfEven } from '../drift/ks-exact';
@@ -19,7 +21,7 @@ export interface ProfileBounds {
 
 /** Worst-case |profile − exact| for a non-exact profile (0 for exact ones). */
 export function profileErrorBounds(p: NumericDriftProfile): ProfileBounds {
-  if (p.exact || p.count === 0) return { ksStatistic: 0, wassersteinNormed: 0 };
+  if (p.exact || p.distinct || p.count === 0) return { ksStatistic: 0, wassersteinNormed: 0 };
   const cell = 1 / p.gridSize + 1 / p.count;
   return { ksStatistic: cell, wassersteinNormed: ((p.max - p.min) * cell) / Math.max(p.std, WASSERSTEIN_STD_FLOOR) };
 }
@@ -70,11 +72,35 @@ function walk(p: NumericDriftProfile, cur: Float64Array, visit: (x: number, fr: 
   }
 }
 
+/** As walk, for a reference given by its distinct values and counts (an exact step CDF). */
+function walkAtoms(atoms: [number, number][], n: number, cur: Float64Array, visit: (x: number, fr: number, fl: number, cr: number, cl: number) => void): void {
+  const nc = cur.length;
+  const m = atoms.length;
+  let i = 0;
+  let k = 0;
+  let below = 0; // reference count < x
+  while (i < nc || k < m) {
+    const x = i < nc && (k >= m || cur[i] <= atoms[k][0]) ? cur[i] : atoms[k][0];
+    let i2 = i;
+    while (i2 < nc && cur[i2] <= x) i2++;
+    let upTo = below;
+    if (k < m && atoms[k][0] === x) upTo += atoms[k++][1];
+    visit(x, upTo / n, below / n, i2 / nc, i / nc);
+    below = upTo;
+    i = i2;
+  }
+}
+
+function walkAny(p: NumericDriftProfile, cur: Float64Array, visit: (x: number, fr: number, fl: number, cr: number, cl: number) => void): void {
+  if (p.distinct) walkAtoms(p.distinct, p.count, cur, visit);
+  else walk(p, cur, visit);
+}
+
 /** KS statistic sup|F̂_ref − F_cur| against an ascending, finite current array. */
 export function ksStatisticProfile(p: NumericDriftProfile, cur: Float64Array): number {
   if (p.count === 0 || cur.length === 0) return NaN;
   let d = 0;
-  walk(p, cur, (_x, fr, fl, cr, cl) => {
+  walkAny(p, cur, (_x, fr, fl, cr, cl) => {
     const a = Math.abs(fr - cr);
     const b = Math.abs(fl - cl);
     if (a > d) d = a;
@@ -90,7 +116,7 @@ export function wassersteinProfile(p: NumericDriftProfile, cur: Float64Array): n
   let prevX = NaN;
   let prevF = 0; // F̂ right limit at the previous breakpoint
   let prevC = 0; // F_cur right limit at the previous breakpoint (constant until x)
-  walk(p, cur, (x, fr, fl, cr) => {
+  walkAny(p, cur, (x, fr, fl, cr) => {
     if (!Number.isNaN(prevX)) {
       // On (prevX, x): F_cur = prevC, F̂ linear from prevF to fl.
       const w = x - prevX;
