@@ -12,6 +12,7 @@ import { openWorkspace } from '../../electron/core/workspace/open';
 import { FIXTURES, tempDir } from '../helpers/workspace';
 import { makeQueries, type CoreContext } from '../../electron/core/context';
 import { JobManager } from '../../electron/core/jobs/manager';
+import { chunkTarget, DirectTarget, WorkerTarget } from '../../electron/core/datasets/insert-pipe';
 import { nodeLauncher } from '../../electron/core/jobs/launcher';
 import { datasetColumns, datasetIdOf, iterateRows, readCategoricalColumn, readColumnValues, readNumericColumn } from '../../electron/core/datasets/columns';
 
@@ -191,6 +192,21 @@ describe('nothing is lost', () => {
         expect(back).toEqual(rows.map((r) => r[c]));
       }
       expect(datasetColumns(ctx, id)[2]).toMatchObject({ kind: 'integer', profile: { missing: 600 } });
+    } finally {
+      ctx.workspace.close();
+    }
+  });
+});
+
+describe('insert thread', () => {
+  it('falls back to the calling thread when the thread cannot open the workspace', async () => {
+    const ctx = context();
+    try {
+      const target = await chunkTarget(ctx.queries.datasets, path.join(tmp.dir, 'missing', 'workspace.db'));
+      expect(target).toBeInstanceOf(DirectTarget);
+      const good = await chunkTarget(ctx.queries.datasets, ctx.workspace.file);
+      expect(good).toBeInstanceOf(WorkerTarget);
+      await good.finish();
     } finally {
       ctx.workspace.close();
     }

@@ -97,6 +97,7 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 10000');
 db.pragma('synchronous = NORMAL');
+parentPort.postMessage({ type: 'ready' });
 let single, multi, per, n, batch;
 function insertChunk(m) {
   const { buffer, kinds, nums, starts, ends, extras, rows } = m;
@@ -141,13 +142,20 @@ export class WorkerTarget implements ChunkTarget {
   private failure: Error | null = null;
   private waiters: (() => void)[] = [];
   private closed: Promise<void>;
+  /** Resolves once the thread has opened the workspace; rejects when it cannot start. */
+  readonly ready: Promise<void>;
 
   constructor(file: string) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file } });
     let markClosed!: () => void;
+    let markReady!: () => void;
+    let failReady!: (err: Error) => void;
     this.closed = new Promise<void>((resolve) => (markClosed = resolve));
+    this.ready = new Promise<void>((resolve, reject) => ((markReady = resolve), (failReady = reject)));
+    this.ready.catch(() => {});
     this.worker.on('message', (m: { type: string; message?: string }) => {
+      if (m.type === 'ready') return markReady();
       if (m.type === 'closed') return markClosed();
       if (m.type === 'error' && !this.failure) this.failure = new Error(m.message);
       if (m.type === 'ok' || m.type === 'error') this.inFlight = Math.max(0, this.inFlight - 1);
@@ -155,10 +163,12 @@ export class WorkerTarget implements ChunkTarget {
     });
     this.worker.on('error', (err) => {
       this.failure ??= err;
+      failReady(err);
       markClosed();
       this.waiters.splice(0).forEach((w) => w());
     });
     this.worker.on('exit', () => {
+      failReady(new Error('the insert thread exited'));
       markClosed();
       this.waiters.splice(0).forEach((w) => w());
     });
@@ -197,12 +207,16 @@ export class WorkerTarget implements ChunkTarget {
   }
 }
 
-/** The insert thread, or the calling thread where threads are switched off or cannot start. */
-export function chunkTarget(q: DatasetQueries, workspaceFile: string): ChunkTarget {
+/** The insert thread, or the calling thread where threads are switched off or cannot start (e.g. a packaged app without the driver on disk). */
+export async function chunkTarget(q: DatasetQueries, workspaceFile: string): Promise<ChunkTarget> {
   if (process.env.PREFLIGHT_INGEST_THREAD === '0') return new DirectTarget(q);
+  let target: WorkerTarget | null = null;
   try {
-    return new WorkerTarget(workspaceFile);
+    target = new WorkerTarget(workspaceFile);
+    await target.ready;
+    return target;
   } catch {
+    if (target) await target.abort().catch(() => {});
     return new DirectTarget(q);
   }
 }

@@ -29,7 +29,7 @@ export async function readDelimited(file: string, sink: DatasetSink, options: Re
   let bytes = 0;
   let first = true;
   const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  const target = options.chunkTarget();
+  const target = await options.chunkTarget();
   sink.useChunks(target);
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {

@@ -24,7 +24,7 @@ export async function readParquet(file: string, sink: DatasetSink, options: Read
   }
   const top = parquetSchema(metadata).children;
   const { names, notes } = normalizeNames(top.map((c) => c.element.name));
-  const target = options.chunkTarget();
+  const target = await options.chunkTarget();
   sink.useChunks(target);
   try {
     sink.addColumns(names, notes);

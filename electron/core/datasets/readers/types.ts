@@ -6,7 +6,7 @@ export interface ReadOptions {
   /** Bytes of the file consumed so far. */
   onBytes(bytes: number): void;
   /** Where delimited-text rows are inserted (an insert thread when possible). */
-  chunkTarget(): ChunkTarget;
+  chunkTarget(): Promise<ChunkTarget>;
 }
 
 /** What a reader found out about the file, for the dataset's import details. */
