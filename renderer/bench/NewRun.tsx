@@ -25,9 +25,11 @@ interface Form {
   optLevel: 'all' | 'extended' | 'basic' | 'disabled';
   seed: string;
   slo: string;
+  dataset: string;
+  columns: string;
 }
 
-const INITIAL: Form = { name: '', version: '', eps: ['cpu'], batch: '1', concurrency: '1', warmup: '20', measure: 'iterations', iterations: '1000', duration: '5', tolerance: '0.1', threads: '', interThreads: '', spinning: 'default', optLevel: 'all', seed: '1', slo: '' };
+const INITIAL: Form = { name: '', version: '', eps: ['cpu'], batch: '1', concurrency: '1', warmup: '20', measure: 'iterations', iterations: '1000', duration: '5', tolerance: '0.1', threads: '', interThreads: '', spinning: 'default', optLevel: 'all', seed: '1', slo: '', dataset: '', columns: '' };
 
 const ints = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean).map(Number);
 const optInt = (s: string) => (s.trim() === '' ? undefined : Number(s));
@@ -49,12 +51,14 @@ export function toArgs(f: Form): StartArgs {
     graphOptimizationLevel: f.optLevel,
     seed: optInt(f.seed),
     slo: f.slo.trim() ? [f.slo] : undefined,
+    data: f.dataset ? { dataset: f.dataset, columns: f.columns.trim() ? f.columns.split(',').map((c) => c.trim()).filter(Boolean) : undefined } : undefined,
   };
 }
 
 /** Choose a model version, EPs (with their availability), the sweep and settings; run with live progress. */
 export function NewRun({ onFinished }: { onFinished: () => void }) {
   const models = useCall('models/list', {});
+  const datasets = useCall('datasets/list', {});
   const [form, setForm] = useState<Form>(INITIAL);
   const job = useJob();
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -162,6 +166,23 @@ export function NewRun({ onFinished }: { onFinished: () => void }) {
               Seed
               <input aria-label="Seed" value={form.seed} onChange={(e) => set('seed', e.target.value)} inputMode="numeric" />
             </label>
+            <label>
+              Inputs
+              <select aria-label="Inputs" value={form.dataset} onChange={(e) => set('dataset', e.target.value)}>
+                <option value="">synthetic (seeded)</option>
+                {datasets.data?.map((d) => (
+                  <option key={d.name} value={d.name}>
+                    rows of {d.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {form.dataset && (
+              <label>
+                Columns
+                <input aria-label="Columns" value={form.columns} onChange={(e) => set('columns', e.target.value)} placeholder="all numeric, in order" />
+              </label>
+            )}
             <label>
               SLO
               <input aria-label="SLO" value={form.slo} onChange={(e) => set('slo', e.target.value)} placeholder="p99<=20ms, b8:p99<=30ms" />

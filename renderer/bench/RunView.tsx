@@ -107,7 +107,9 @@ function RunBody({ run }: { run: BenchRun }) {
       </Section>
       <Section title="Results (latency in ms)" id="bench-results">
         <Table caption="Results per point" columns={COLUMNS} rows={run.results} rowKey={(p) => String(p.index)} />
-        <p className="muted">Percentiles: {run.results[0]?.percentileMethod}.</p>
+        <p className="muted">
+          Percentiles: {run.results[0]?.percentileMethod}. Inputs: {[...new Set(run.results.filter((r) => !r.error).map((r) => r.inputSource ?? 'synthetic'))].join(' | ') || '—'}.
+        </p>
         <PointNotes points={run.results} />
       </Section>
       {run.comparison && (

@@ -31,6 +31,8 @@ export interface BenchSettings {
   seed: number;
   /** Overrides for symbolic dimensions by name; the batch size fills the first symbolic dimension. */
   dims: Record<string, number>;
+  /** Inputs from a dataset's rows instead of synthetic values (null: synthetic, seeded). */
+  data: { dataset: string; columns: string[] | null } | null;
 }
 
 /** A latency objective: `p99<=20ms`, optionally only for one batch size (`b8:p99<=30ms`). */
@@ -102,6 +104,8 @@ export interface BenchPointResult {
   sessionOptions: Record<string, unknown>;
   /** Input shapes fed, e.g. { x: 'float32[8,4]' }. */
   inputs: Record<string, string>;
+  /** Where the input values came from: "synthetic, seed 1" or the dataset, batches and columns. */
+  inputSource: string;
   /** p50 of each measurement window, in order (stability evidence). */
   windowP50s: number[];
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/api';
@@ -115,6 +116,20 @@ describe('bench/start', () => {
     const run = await client.run('bench/start', { model: model('small_cnn'), batchSizes: [1, 4], iterations: 20, warmup: 1 });
     expect(run.results[0].error).toBeNull();
     expect(run.results[1].error).toMatch(/batch size 4 cannot be fed/);
+  });
+
+  it('feeds rows of an imported dataset, cycling batches, and says which columns fed which input', async () => {
+    const csv = path.join(ws.dir, 'rows.csv');
+    fs.writeFileSync(csv, ['id,a,b,c,d,label', ...Array.from({ length: 40 }, (_, i) => `${i},${i / 10},0.5,${-i},1e-3,x`)].join('\n'));
+    await client.run('datasets/add', { path: csv, name: 'rows' });
+    const run = await client.run('bench/start', { model: 'tiny_mlp', batchSizes: [8, 64], iterations: 50, warmup: 1, data: { dataset: 'rows', columns: ['a', 'b', 'c', 'd'] } });
+    expect(run.settings.data).toEqual({ dataset: 'rows', columns: ['a', 'b', 'c', 'd'] });
+    expect(run.results[0]).toMatchObject({ error: null, inputSource: 'dataset rows: 5 batches of 8 rows cycled; x ← a, b, c, d' });
+    expect(run.results[1].error).toMatch(/has 40 rows, fewer than the batch size 64/);
+    await expect(client.run('bench/start', { model: 'tiny_mlp', data: { dataset: 'rows', columns: ['a', 'nope'] } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(client.run('bench/start', { model: 'tiny_mlp', data: { dataset: 'missing' } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const wrongWidth = await client.run('bench/start', { model: 'tiny_mlp', iterations: 10, data: { dataset: 'rows', columns: ['label', 'a', 'b'] } });
+    expect(wrongWidth.results[0].error).toMatch(/take 4 values per row but only 3 usable columns/);
   });
 
   it('a cancelled run keeps nothing', async () => {

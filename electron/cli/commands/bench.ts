@@ -8,7 +8,8 @@ import { table } from './models';
 const usage = `preflight bench <file.onnx|NAME[@VERSION]> [--ep cpu,webgpu,cuda,…] [--batch 1,8] [--concurrency 1,2]
                 [--warmup N] [--iterations N | --duration S] [--threads N] [--seed N] [--slo "p99<=20ms"] [--json]
   more settings: [--inter-threads N] [--spinning on|off] [--opt-level disabled|basic|extended|all]
-                 [--stable] [--tolerance 0.1] [--dim NAME=N]…
+                 [--stable] [--tolerance 0.1] [--dim NAME=N]… [--data DATASET [--columns c1,c2,…]]
+  inputs are synthetic and seeded unless --data feeds rows of an imported dataset (cycled, batch by batch)
   --slo is repeatable or comma-separated, per batch size with bN: (e.g. "b8:p99<=30ms"); breached → exit 1
 preflight bench <A> --ab <B> [--ep EP] [--ab-ep EP] [--ab-threads N] [--ab-spinning on|off] [--blocks N] [--block-iterations N]
   A/B: A and B (two models, or one model with two EPs/settings) interleaved in blocks in one process
@@ -32,6 +33,8 @@ const options = {
   slo: { type: 'string', multiple: true },
   dim: { type: 'string', multiple: true },
   list: { type: 'boolean', default: false },
+  data: { type: 'string' },
+  columns: { type: 'string' },
   compare: { type: 'string' },
   ab: { type: 'string' },
   'ab-ep': { type: 'string' },
@@ -69,6 +72,7 @@ export const benchCommand: Command = {
     }
     if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', `bench: give exactly one model (a .onnx file or NAME[@VERSION])\n${usage}`);
     if (v.ab !== undefined) return abRun(positionals[0], v, env);
+    if (v.columns !== undefined && v.data === undefined) throw new PreflightError('BAD_ARGUMENTS', 'bench: --columns needs --data DATASET');
     if (v.iterations !== undefined && v.duration !== undefined) throw new PreflightError('BAD_ARGUMENTS', 'bench: give --iterations or --duration, not both');
     const run = await client.run(
       'bench/start',
@@ -88,6 +92,7 @@ export const benchCommand: Command = {
         seed: int(v.seed, 'seed', 0),
         dims: dims(v.dim),
         slo: v.slo,
+        data: v.data === undefined ? undefined : { dataset: v.data, columns: list(v.columns) },
       },
       { onProgress: out.progress, signal },
     );
@@ -173,7 +178,7 @@ function describeRun(run: BenchRun): string {
           : [r.label, '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-'],
       ),
     ),
-    `latencies in ms; percentiles ${PERCENTILE_METHOD}`,
+    `latencies in ms; percentiles ${PERCENTILE_METHOD}; inputs: ${[...new Set(run.results.filter((r) => !r.error).map((r) => r.inputSource))].join(' | ') || '-'}`,
     ...run.results.flatMap((r) => [...(r.error ? [`${r.label}: ERROR ${r.error}`] : []), ...r.warnings.map((w) => `${r.label}: warning: ${w}`)]),
     `environment: ${env.os} ${env.arch}, ${env.cpuModel} × ${env.cores}, ${(env.memoryBytes / 2 ** 30).toFixed(1)} GiB, node ${env.nodeVersion}, onnxruntime ${env.ortVersion}${env.gpuAdapter ? `, GPU ${env.gpuAdapter}` : ''}`,
   ];

@@ -39,11 +39,11 @@ export async function abBench(core: CoreContext, args: ParsedArgsOf<'bench/ab'>,
     );
     job.throwIfCancelled();
     const points = arms.map((a, i) =>
-      toPoint(i, { label: armLabel(a, arms), ep: a.ep, batchSize, concurrency: 1, sessionOptions: a.arm.sessionOptions, inputs: Object.fromEntries(a.arm.inputs.map((s) => [s.name, describeSpec(s)])), warnings: a.warnings }, warmup, measured.arms[i], measured.peakRssBytes, null),
+      toPoint(i, { label: armLabel(a, arms), ep: a.ep, batchSize, concurrency: 1, sessionOptions: a.arm.sessionOptions, inputs: Object.fromEntries(a.arm.inputs.map((s) => [s.name, describeSpec(s)])), inputSource: `synthetic, seed ${seed}`, warnings: a.warnings }, warmup, measured.arms[i], measured.peakRssBytes, null),
     );
     const results: BenchPointResult[] = points.map((p) => p.result);
     const [ea, eb] = points.map((p) => p.encoded);
-    const settings: BenchSettings = { eps: [...new Set(arms.map((a) => a.ep))], batchSizes: [batchSize], concurrency: [1], warmup, iterations: blocks * blockIterations, durationSec: null, stability: null, ...arms[0].settings, seed, dims };
+    const settings: BenchSettings = { eps: [...new Set(arms.map((a) => a.ep))], batchSizes: [batchSize], concurrency: [1], warmup, iterations: blocks * blockIterations, durationSec: null, stability: null, ...arms[0].settings, seed, dims, data: null };
     return storeRun(core, {
       kind: 'ab',
       model: arms[0].model.version,

@@ -127,6 +127,7 @@ export function synthesize(spec: InputSpec, seed: number): FeedData {
 
 /** float → IEEE 754 binary16 bits (round to nearest even), enough for synthetic values in [-1, 1]. */
 export function toHalfBits(value: number): number {
+  if (Number.isNaN(value)) return 0x7e00;
   const f32 = new Float32Array([value]);
   const x = new Uint32Array(f32.buffer)[0];
   const sign = (x >>> 16) & 0x8000;

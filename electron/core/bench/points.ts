@@ -9,6 +9,7 @@ export interface PointPlan {
   concurrency: number;
   sessionOptions: Record<string, unknown>;
   inputs: Record<string, string>;
+  inputSource: string;
   warnings: string[];
 }
 
@@ -39,6 +40,7 @@ export function toPoint(index: number, plan: PointPlan, warmup: number, outcome:
     error: error ?? outcome?.error ?? null,
     sessionOptions: plan.sessionOptions,
     inputs: plan.inputs,
+    inputSource: plan.inputSource,
     windowP50s: [],
   };
   if (!outcome || base.error || outcome.latencies.length === 0) {

@@ -5,7 +5,8 @@ import type { CoreContext } from '../context';
 import type { JobContext } from '../jobs/manager';
 import { runInChild } from '../jobs/run-in-child';
 import type { MeasureMode, MeasurePayload, MeasureResult } from './child/measure';
-import { describeSpec, resolveInputs } from './inputs';
+import { datasetFeeds } from './dataset-inputs';
+import { describeSpec, resolveInputs, type FeedData } from './inputs';
 import { benchModel } from './model-ref';
 import { toPoint, type PointPlan } from './points';
 import { probeProviders } from './providers';
@@ -34,6 +35,7 @@ export function normalizeSettings(args: ParsedArgsOf<'bench/start'>): BenchSetti
     graphOptimizationLevel: args.graphOptimizationLevel ?? 'all',
     seed: args.seed ?? 1,
     dims: args.dims ?? {},
+    data: args.data ? { dataset: args.data.dataset, columns: args.data.columns ?? null } : null,
   };
 }
 
@@ -53,16 +55,16 @@ export async function startBench(core: CoreContext, args: ParsedArgsOf<'bench/st
     job.progress(null, 'probing execution providers');
     const providers = withRequested(await probeProviders(core, model.path, job.signal), settings);
     const { outputNames, warnings } = tensorOutputs(model.version.metadata.outputs);
-    const plans = planPoints(settings, providers, model.version.metadata.inputs);
+    const plans = planPoints(core, settings, providers, model.version.metadata.inputs);
     const results: BenchPointResult[] = [];
     const latencies: (Uint8Array | null)[] = [];
     let environment: MeasureResult['environment'] | null = null;
-    for (const [index, { plan, specs, error }] of plans.entries()) {
+    for (const [index, { plan, specs, feedSets, error }] of plans.entries()) {
       job.throwIfCancelled();
       let measured: MeasureResult | null = null;
       if (!error) {
         const payload: MeasurePayload = {
-          arms: [{ label: plan.label, modelPath: model.path, sessionOptions: plan.sessionOptions, inputs: specs, outputNames, concurrency: plan.concurrency }],
+          arms: [{ label: plan.label, modelPath: model.path, sessionOptions: plan.sessionOptions, inputs: specs, feedSets, outputNames, concurrency: plan.concurrency }],
           warmup: settings.warmup,
           mode: modeOf(settings),
           seed: settings.seed,
@@ -104,13 +106,14 @@ function withRequested(providers: BenchProvider[], settings: BenchSettings): Ben
   return [...providers, ...extra.map((name) => ({ name, available: false, reason: `onnxruntime-node does not offer ${name} on ${process.platform}` }))];
 }
 
-function planPoints(settings: BenchSettings, providers: BenchProvider[], inputs: Parameters<typeof resolveInputs>[0]) {
-  const out: { plan: PointPlan; specs: ReturnType<typeof resolveInputs>['specs']; error: string | null }[] = [];
+function planPoints(core: CoreContext, settings: BenchSettings, providers: BenchProvider[], inputs: Parameters<typeof resolveInputs>[0]) {
+  const out: { plan: PointPlan; specs: ReturnType<typeof resolveInputs>['specs']; feedSets?: FeedData[][]; error: string | null }[] = [];
   for (const ep of settings.eps) {
     const provider = providers.find((p) => p.name === ep)!;
     for (const batchSize of settings.batchSizes) {
       for (const concurrency of settings.concurrency) {
-        const plan: PointPlan = { label: `${ep} b${batchSize} c${concurrency}`, ep, batchSize, concurrency, sessionOptions: sessionOptionsFor(ep, settings), inputs: {}, warnings: [] };
+        const plan: PointPlan = { label: `${ep} b${batchSize} c${concurrency}`, ep, batchSize, concurrency, sessionOptions: sessionOptionsFor(ep, settings), inputs: {}, inputSource: `synthetic, seed ${settings.seed}`, warnings: [] };
+        let feedSets: FeedData[][] | undefined;
         let error: string | null = provider.available ? null : `${ep} is unavailable: ${provider.reason}`;
         let specs: ReturnType<typeof resolveInputs>['specs'] = [];
         if (!error) {
@@ -119,12 +122,18 @@ function planPoints(settings: BenchSettings, providers: BenchProvider[], inputs:
             specs = resolved.specs;
             plan.warnings.push(...resolved.warnings);
             plan.inputs = Object.fromEntries(specs.map((s) => [s.name, describeSpec(s)]));
+            if (settings.data) {
+              const fromData = datasetFeeds(core, { dataset: settings.data.dataset, columns: settings.data.columns ?? undefined }, specs, batchSize);
+              feedSets = fromData.feedSets;
+              plan.inputSource = fromData.description;
+            }
           } catch (err) {
-            if (!(err instanceof PreflightError)) throw err;
+            // A dataset that is missing altogether is the run's error, not one point's.
+            if (!(err instanceof PreflightError) || err.code === 'NOT_FOUND' || err.code === 'BAD_ARGUMENTS') throw err;
             error = err.message;
           }
         }
-        out.push({ plan, specs, error });
+        out.push({ plan, specs, feedSets, error });
       }
     }
   }

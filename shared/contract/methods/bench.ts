@@ -44,6 +44,7 @@ export const benchMethods = {
         ...sessionSettings,
         ...inputSettings,
         slo: z.array(z.string().min(1)).optional(),
+        data: z.object({ dataset: z.string().min(1), columns: z.array(z.string().min(1)).min(1).optional() }).strict().optional(),
       })
       .strict()
       .refine((a) => a.iterations === undefined || a.durationSec === undefined, { message: 'give iterations or durationSec, not both' }),

@@ -1,7 +1,7 @@
 import { isStable, percentileNearestRank, sortedCopy } from '../../../../shared/math/latency/index';
 import type { BenchEnvironment } from '../../../../shared/types/bench';
 import type { ChildTaskContext } from '../../jobs/child-tasks';
-import { synthesize, type InputSpec } from '../inputs';
+import { synthesize, type FeedData, type InputSpec } from '../inputs';
 import { collectEnvironment } from './environment';
 import { ArmError, ArmPool, splitCount } from './pool';
 
@@ -10,6 +10,8 @@ export interface ArmSpec {
   modelPath: string;
   sessionOptions: Record<string, unknown>;
   inputs: InputSpec[];
+  /** Real rows (from a dataset), cycled; synthetic seeded inputs when absent. */
+  feedSets?: FeedData[][];
   outputNames: string[];
   concurrency: number;
 }
@@ -57,9 +59,9 @@ export async function measure(payload: MeasurePayload, ctx: ChildTaskContext): P
   try {
     for (const [i, arm] of payload.arms.entries()) {
       // Inputs are built here, once, outside any timed region.
-      const feeds = arm.inputs.map((spec, j) => synthesize(spec, payload.seed + j));
+      const feedSets = arm.feedSets ?? [arm.inputs.map((spec, j) => synthesize(spec, payload.seed + j))];
       try {
-        const pool = await ArmPool.open({ modelPath: arm.modelPath, sessionOptions: arm.sessionOptions, feeds, outputNames: arm.outputNames }, arm.concurrency);
+        const pool = await ArmPool.open({ modelPath: arm.modelPath, sessionOptions: arm.sessionOptions, feedSets, outputNames: arm.outputNames }, arm.concurrency);
         outcomes[i].createMs = pool.createMs;
         outcomes[i].firstRunMs = pool.firstRunMs;
         pools.push(pool);

@@ -6,7 +6,8 @@ export interface WorkerInit {
   ortPath: string;
   modelPath: string;
   sessionOptions: Record<string, unknown>;
-  feeds: { name: string; type: string; dims: number[]; data: unknown }[];
+  /** One or more input sets; several (dataset rows) are cycled, one per iteration. */
+  feedSets: { name: string; type: string; dims: number[]; data: unknown }[][];
   outputNames: string[];
 }
 
@@ -26,6 +27,7 @@ export function benchWorkerMain(wt: any, ort: any): void {
   const now = () => performance.timeOrigin + performance.now();
   let session: any = null;
   let feeds: Record<string, unknown> = {};
+  let sets: Record<string, unknown>[] = [];
   // Naming the outputs costs a little per call: only do it when some must be left out (non-tensors).
   let fetches: string[] | undefined;
   let stop = false;
@@ -39,6 +41,7 @@ export function benchWorkerMain(wt: any, ort: any): void {
     const startMs = now();
     try {
       while (!stop && (cmd.count === null || done < cmd.count) && (cmd.untilEpochMs === null || Date.now() < cmd.untilEpochMs)) {
+        if (sets.length > 1) feeds = sets[done % sets.length];
         const t0 = performance.now();
         await session.run(feeds, fetches);
         const dt = performance.now() - t0;
@@ -73,8 +76,12 @@ export function benchWorkerMain(wt: any, ort: any): void {
       const t0 = performance.now();
       session = await ort.InferenceSession.create(init.modelPath, init.sessionOptions);
       const createMs = performance.now() - t0;
-      feeds = {};
-      for (const f of init.feeds) feeds[f.name] = new ort.Tensor(f.type, f.data, f.dims);
+      sets = init.feedSets.map((set) => {
+        const tensors: Record<string, unknown> = {};
+        for (const f of set) tensors[f.name] = new ort.Tensor(f.type, f.data, f.dims);
+        return tensors;
+      });
+      feeds = sets[0];
       fetches = init.outputNames.length === session.outputNames.length ? undefined : init.outputNames;
       stage = 'first-run';
       const t1 = performance.now();
