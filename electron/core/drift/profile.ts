@@ -7,7 +7,7 @@ import type { ColumnDriftProfile, DatasetDriftProfile, DriftProfileSummary } fro
 import type { CoreContext } from '../context';
 import type { JobContext } from '../jobs/manager';
 import { yieldToLoop } from './job-util';
-import { driftKindOf, readCategories, readNumericSorted } from './read';
+import { driftKindOf, readCategories, readNumericColumnsSortedAsync, readNumericSorted } from './read';
 import type { DatasetSource } from './sources';
 
 /** One column's profile, and its sorted values when the caller wants exact metrics right away. */
@@ -25,14 +25,34 @@ export function profileColumn(core: CoreContext, source: DatasetSource, ordinal:
   return { column: { name: info.name, columnType: info.kind, profile: null }, sorted: null };
 }
 
-/** Profiles every column of a dataset (datetime columns are listed without statistics). */
+/**
+ * Profiles every column of a dataset (datetime columns are listed without statistics). Numerical
+ * columns are read in batches, each batch split over two child processes (see read.ts).
+ */
 export async function buildDatasetProfile(core: CoreContext, source: DatasetSource, gridSize: number, job: JobContext): Promise<DatasetDriftProfile> {
-  const columns: ColumnDriftProfile[] = [];
-  for (const info of source.columns) {
-    job.progress(columns.length / Math.max(1, source.columns.length), `profiling ${info.name}`);
-    columns.push(profileColumn(core, source, info.ordinal, gridSize).column);
+  const byName = new Map<string, ColumnDriftProfile>();
+  const numeric = source.columns.filter((c) => driftKindOf(c.kind) === 'numerical');
+  const perBatch = Math.max(2, Math.floor(40_000_000 / Math.max(1, source.rows)));
+  let done = 0;
+  for (let b = 0; b < numeric.length; b += perBatch) {
+    const batch = numeric.slice(b, b + perBatch);
+    job.progress(done / source.columns.length, `profiling ${batch.map((c) => c.name).join(', ')}`);
+    const half = Math.ceil(batch.length / 2);
+    const parts = await Promise.all([batch.slice(0, half), batch.slice(half)].filter((p) => p.length).map((p) => readNumericColumnsSortedAsync(core, source.id, p, job.signal)));
+    parts.flat().forEach((n, k) => {
+      const info = batch[k];
+      byName.set(info.name, { name: info.name, columnType: info.kind, profile: buildNumericProfile(n.sorted, n, gridSize) });
+    });
+    done += batch.length;
     await yieldToLoop(job);
   }
+  for (const info of source.columns) {
+    if (byName.has(info.name)) continue;
+    job.progress(done++ / source.columns.length, `profiling ${info.name}`);
+    byName.set(info.name, profileColumn(core, source, info.ordinal, gridSize).column);
+    await yieldToLoop(job);
+  }
+  const columns = source.columns.map((c) => byName.get(c.name)!);
   return { version: 1, dataset: source.name, rows: source.rows, createdAt: new Date().toISOString(), gridSize, columns };
 }
 
