@@ -62,6 +62,7 @@ describe('Benchmarks in web mode', () => {
     await page.waitForURL(/#\/bench\/1$/, { timeout: 60_000 });
     await page.getByRole('heading', { level: 1, name: 'Benchmark run 1' }).waitFor();
     const rows = page.getByRole('region', { name: /^Results/ }).locator('tbody tr');
+    await rows.nth(3).waitFor(); // the heading shows before the run has loaded
     await expect(rows.count()).resolves.toBe(4);
     expect(await rows.first().textContent()).toMatch(/cpu b1 c1/);
     expect(await page.getByTestId('bench-slo').textContent()).toMatch(/met/);
