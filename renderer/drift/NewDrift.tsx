@@ -48,6 +48,7 @@ export function NewDrift({ onDone }: { onDone?: () => void }) {
   const [window, setWindow] = useState<'day' | 'week' | 'month'>('day');
   const [model, setModel] = useState('');
   const [mode, setMode] = useState<'exact' | 'profile'>('exact');
+  const [mapping, setMapping] = useState<Record<string, string> | null>(null);
   const names = (datasets.data ?? []).map((d) => d.name);
 
   const submit = async (e: FormEvent) => {
@@ -71,6 +72,7 @@ export function NewDrift({ onDone }: { onDone?: () => void }) {
       args.window = window;
     }
     if (model) args.model = model;
+    if (model && mapping) args.mapping = Object.entries(mapping).map(([input, cols]) => ({ input, columns: cols.split(',').map((c) => c.trim()).filter(Boolean) }));
     const report = await job.start('drift/run', args);
     datasets.reload();
     if (report) {
@@ -101,7 +103,14 @@ export function NewDrift({ onDone }: { onDone?: () => void }) {
           </label>
           <label>
             Model{' '}
-            <select aria-label="Model" value={model} onChange={(e) => setModel(e.target.value)}>
+            <select
+              aria-label="Model"
+              value={model}
+              onChange={(e) => {
+                setModel(e.target.value);
+                setMapping(null);
+              }}
+            >
               <option value="">none</option>
               {(models.data ?? []).map((m) => (
                 <option key={m.name} value={m.name}>
@@ -118,6 +127,8 @@ export function NewDrift({ onDone }: { onDone?: () => void }) {
             </select>
           </label>
         </fieldset>
+        {model && reference?.kind === 'dataset' && <MappingEditor model={model} dataset={reference.name} value={mapping} onChange={setMapping} />}
+        {model && reference?.kind === 'file' && <p className="muted">Model inputs are mapped by name or column order after import; edit the mapping once the reference is a dataset.</p>}
         <div className="drift-actions">
           <button type="submit" className="button-primary" disabled={!reference || !current || state.running}>
             Run drift
@@ -140,5 +151,35 @@ function TimeChoices({ dataset }: { dataset: string }) {
         <option key={c} value={c} />
       ))}
     </datalist>
+  );
+}
+
+/** The model's inputs and the columns that feed them (saved mapping or proposal); editing it saves it with the run. */
+function MappingEditor({ model, dataset, value, onChange }: { model: string; dataset: string; value: Record<string, string> | null; onChange: (m: Record<string, string>) => void }) {
+  const proposal = useCall('drift/mapping', { model, dataset });
+  const data = proposal.data;
+  if (proposal.error) return <ErrorBox title="Cannot read the model's inputs" error={proposal.error} />;
+  if (!data) return null;
+  const current = value ?? Object.fromEntries(data.inputs.map((i) => [i.name, data.mapping?.inputs.find((m) => m.input === i.name)?.columns.join(', ') ?? '']));
+  return (
+    <fieldset className="drift-side drift-mapping">
+      <legend>
+        Model inputs ← columns {data.mapping ? `(${data.mapping.how})` : ''}
+      </legend>
+      {data.problem && <p className="muted">{data.problem}</p>}
+      {data.inputs.map((i) => (
+        <label key={i.name}>
+          <span className="mono">
+            {i.name} {i.type}
+          </span>{' '}
+          <input
+            aria-label={`Columns for input ${i.name}`}
+            value={current[i.name] ?? ''}
+            size={Math.max(16, (current[i.name] ?? '').length + 2)}
+            onChange={(e) => onChange({ ...current, [i.name]: e.target.value })}
+          />
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -4,6 +4,7 @@
 // the fast path is `+text` for plain decimals; anything else (NaN/inf spellings, hex-looking or
 // padded text) goes through toNumber. Runs in the core or in a child process (pure + a db handle).
 
+import { sortFinite } from '../../../shared/math/drift-profile/sort';
 import { toNumber } from '../datasets/values';
 
 export interface SortedNumeric {
@@ -26,8 +27,7 @@ export function readSortedNumeric(read: ColumnTextReader, ordinals: number[], ma
     if (count > 0) texts.forEach((text, k) => parseInto(text, out[k]));
   }
   return out.map((o) => {
-    const sorted = o.values.subarray(0, o.n);
-    sorted.sort();
+    const sorted = sortFinite(o.values.subarray(0, o.n));
     return { sorted, missing: o.missing, nan: o.nan, posInf: o.posInf, negInf: o.negInf };
   });
 }

@@ -12,3 +12,4 @@ export { numericOverlay, categoricalOverlay } from './histogram';
 export { datasetDrift, schemaDiff, type SchemaColumn } from './dataset';
 export { encodeProfile, decodeProfile } from './codec';
 export { parseTime, windowStart, windowLabel, assignWindows, type WindowAssignment } from './windows';
+export { sortFinite } from './sort';
