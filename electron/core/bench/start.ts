@@ -114,6 +114,10 @@ function planPoints(core: CoreContext, settings: BenchSettings, providers: Bench
       for (const concurrency of settings.concurrency) {
         const plan: PointPlan = { label: `${ep} b${batchSize} c${concurrency}`, ep, batchSize, concurrency, sessionOptions: sessionOptionsFor(ep, settings), inputs: {}, inputSource: `synthetic, seed ${settings.seed}`, warnings: [] };
         let feedSets: FeedData[][] | undefined;
+        if (concurrency > 1 && settings.intraOpThreads === null) {
+          // Each session's intra-op pool defaults to one thread per core: N sessions oversubscribe the CPU.
+          plan.warnings.push(`${concurrency} sessions each use onnxruntime's default intra-op thread pool (one thread per core); set intra-op threads (e.g. 1) to avoid oversubscribing the CPU`);
+        }
         let error: string | null = provider.available ? null : `${ep} is unavailable: ${provider.reason}`;
         let specs: ReturnType<typeof resolveInputs>['specs'] = [];
         if (!error) {
