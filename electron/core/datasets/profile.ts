@@ -1,9 +1,10 @@
 // Per-column profile accumulated while rows stream in, in bounded memory: exact counts, min/max/mean/std
-// (Welford); a uniform sample (reservoir, Algorithm L) for quantiles, histogram and — past the cap —
-// the distinct estimate; exact value counts up to a cap for distinct and top categories.
+// (Welford); a uniform sample (reservoir, Algorithm L) for quantiles and histogram; exact value counts
+// up to a cap for distinct and top categories, then a HyperLogLog for distinct and the sample for top.
 import type { ColumnKind, ColumnProfile, NumericProfile, QuantileName } from '../../../shared/types/datasets';
 import { QUANTILE_LEVELS } from '../../../shared/types/datasets';
 import { MISSING, NAN, NEGINF, POSINF, TOKEN_CLASSES } from './infer';
+import { HyperLogLog } from './hll';
 import { datetimeMillis, toNumber } from './values';
 
 export const HISTOGRAM_BINS = 30;
@@ -25,6 +26,7 @@ export class ColumnAccumulator {
   private min = Infinity;
   private max = -Infinity;
   private values: Map<string | number, number> | null = new Map();
+  private hll: HyperLogLog | null = null;
   private sample: (string | number)[] = [];
   private seen = 0;
   private next = 0;
@@ -57,8 +59,14 @@ export class ColumnAccumulator {
       const c = values.get(key);
       if (c !== undefined) values.set(key, c + 1);
       else if (values.size < this.caps.distinct) values.set(own(key), 1);
-      else this.values = null;
-    }
+      else {
+        // Past the cap: exact counts stop; the distinct count continues in a HyperLogLog.
+        this.hll = new HyperLogLog();
+        for (const k of values.keys()) this.hll.add(k);
+        this.hll.add(key);
+        this.values = null;
+      }
+    } else this.hll!.add(key);
     this.reservoir(key);
   }
 
@@ -95,7 +103,7 @@ export class ColumnAccumulator {
       nan: c[NAN],
       posInf: c[POSINF],
       negInf: c[NEGINF],
-      distinct: exact ? this.values!.size : estimateDistinct(this.sample, present),
+      distinct: exact ? this.values!.size : Math.round(Math.min(present, Math.max(this.caps.distinct, this.hll!.estimate()))),
       distinctExact: exact,
       numeric: kind === 'integer' || kind === 'float' || kind === 'datetime' ? this.numeric(kind) : null,
       top,
@@ -151,16 +159,6 @@ function sampleCounts(sample: (string | number)[], present: number): [string | n
   for (const v of sample) m.set(v, (m.get(v) ?? 0) + 1);
   const scale = present / Math.max(1, sample.length);
   return [...m.entries()].map(([v, c]) => [v, Math.round(c * scale)]);
-}
-
-/** GEE estimator (Charikar et al. 2000): sqrt(N/n)·f1 + Σ_{j≥2} f_j, from a uniform sample of n of N values. */
-function estimateDistinct(sample: (string | number)[], present: number): number {
-  const m = new Map<string | number, number>();
-  for (const v of sample) m.set(v, (m.get(v) ?? 0) + 1);
-  let f1 = 0;
-  let rest = 0;
-  for (const c of m.values()) (c === 1 ? f1++ : rest++);
-  return Math.round(Math.sqrt(present / Math.max(1, sample.length)) * f1 + rest);
 }
 
 /** A copy that does not pin the chunk it was sliced from (V8 keeps parents of sliced strings alive). */

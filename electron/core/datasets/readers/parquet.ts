@@ -6,12 +6,12 @@ import type { DatasetSink } from '../sink';
 import { TypedRow } from './typed';
 import type { ReadOptions, ReadResult } from './types';
 
-/** Rows decoded at a time inside a big row group (memory bound); small row groups are read whole. */
-const SLICE_ROWS = 100_000;
+/** Rows decoded at a time inside a huge row group (memory bound); groups up to twice this are read whole. */
+const SLICE_ROWS = 1_000_000;
 
 /**
  * Parquet via hyparquet (Snappy, ZSTD, gzip, Brotli, LZ4 through hyparquet-compressors), one row
- * group — or a slice of a large one — at a time. INT64 arrives as BigInt: exact INTEGER within ±2^53,
+ * group — or a 1M-row slice of a huge one — at a time, decoded by column. INT64 arrives as BigInt: exact INTEGER within ±2^53,
  * exact text beyond. Nested columns (lists, structs) are stored as JSON text.
  */
 export async function readParquet(file: string, sink: DatasetSink, options: ReadOptions): Promise<ReadResult> {
@@ -28,7 +28,7 @@ export async function readParquet(file: string, sink: DatasetSink, options: Read
   sink.useChunks(target);
   try {
     sink.addColumns(names, notes);
-    await readRowGroups(buffer, metadata, sink, options, names.length, top.map((c) => isIntegral(c.element)));
+    await readRowGroups(buffer, metadata, sink, options, top.map((c) => c.element.name), top.map((c) => isIntegral(c.element)));
     await target.finish();
   } catch (err) {
     await target.abort();
@@ -40,33 +40,56 @@ export async function readParquet(file: string, sink: DatasetSink, options: Read
 /** Rows handed to the insert thread at a time (bounds the memory of chunks in flight). */
 const CHUNK_ROWS = 16_384;
 
-async function readRowGroups(buffer: AsyncBuffer, metadata: FileMetaData, sink: DatasetSink, options: ReadOptions, columns: number, integral: (boolean | undefined)[]): Promise<void> {
+/**
+ * Row groups are decoded column by column (onChunk: typed arrays for numbers, far smaller than row
+ * objects), then walked row by row into the sink.
+ */
+async function readRowGroups(buffer: AsyncBuffer, metadata: FileMetaData, sink: DatasetSink, options: ReadOptions, names: string[], integral: (boolean | undefined)[]): Promise<void> {
+  const columns = names.length;
+  const index = new Map(names.map((n, i) => [n, i]));
   const row = new TypedRow(columns);
   let rowStart = 0;
   let bytesDone = 0;
   for (const group of metadata.row_groups) {
     const groupRows = Number(group.num_rows);
     const groupBytes = Number(group.total_compressed_size ?? group.total_byte_size ?? 0);
-    // Slicing a row group re-decodes its pages for every slice; only worth it when the group is large.
-    const step = groupRows > 4 * SLICE_ROWS ? SLICE_ROWS : groupRows;
+    // Slicing a row group re-decodes its pages for every slice; only worth it for huge groups.
+    const step = groupRows > 2 * SLICE_ROWS ? SLICE_ROWS : groupRows;
     for (let start = 0; start < groupRows; start += step) {
       if (options.signal.aborted) throw new PreflightError('CANCELLED', 'datasets/add was cancelled');
       const from = rowStart + start;
       const to = rowStart + Math.min(groupRows, start + step);
-      let rows: unknown[][] = [];
+      const segments: { data: ArrayLike<unknown>; start: number; end: number }[][] = names.map(() => []);
       try {
-        await parquetRead({ file: buffer, metadata, compressors, rowStart: from, rowEnd: to, rowFormat: 'array', onComplete: (r) => (rows = r) });
+        await parquetRead({
+          file: buffer,
+          metadata,
+          compressors,
+          rowStart: from,
+          rowEnd: to,
+          onChunk: (chunk) => {
+            const i = index.get(chunk.columnName);
+            if (i !== undefined) segments[i].push({ data: chunk.columnData as ArrayLike<unknown>, start: chunk.rowStart, end: chunk.rowEnd });
+          },
+        });
       } catch (err) {
         throw new PreflightError('INVALID_INPUT', `rows ${from + 1}–${to}: cannot decode (${(err as Error).message})`);
       }
-      for (let r = 0; r < rows.length; r++) {
-        const values = rows[r];
-        for (let i = 0; i < columns; i++) row.set(i, values[i], integral[i]);
-        sink.pushTypedToChunk(row.toks, row.stored, row.xs, from + r + 1);
-        if ((r + 1) % CHUNK_ROWS === 0) await sink.endTypedChunk();
+      segments.forEach((list) => list.sort((a, b) => a.start - b.start));
+      const cursor = new Int32Array(columns);
+      for (let r = from; r < to; r++) {
+        for (let i = 0; i < columns; i++) {
+          const list = segments[i];
+          let k = cursor[i];
+          while (k < list.length && r >= list[k].end) k++;
+          cursor[i] = k;
+          const seg = list[k];
+          row.set(i, seg && r >= seg.start ? seg.data[r - seg.start] : undefined, integral[i]);
+        }
+        sink.pushTypedToChunk(row.toks, row.stored, row.xs, r + 1);
+        if ((r - from + 1) % CHUNK_ROWS === 0) await sink.endTypedChunk();
       }
       await sink.endTypedChunk();
-      rows = [];
       options.onBytes(bytesDone + (groupBytes * (to - rowStart)) / Math.max(1, groupRows));
     }
     rowStart += groupRows;

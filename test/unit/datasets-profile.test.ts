@@ -1,0 +1,60 @@
+// Column profiles: exact where the data fits the caps, honest estimates (flagged) beyond them.
+import { describe, expect, it } from 'vitest';
+import { HyperLogLog } from '../../electron/core/datasets/hll';
+import { FLOAT, INT, MISSING, NAN, TEXT } from '../../electron/core/datasets/infer';
+import { ColumnAccumulator } from '../../electron/core/datasets/profile';
+import { mulberry32 } from '../../electron/core/datasets/sink';
+
+describe('column profile', () => {
+  it('is exact below the caps: moments, quantiles (numpy linear), histogram, top', () => {
+    const a = new ColumnAccumulator({ sample: 1000, distinct: 1000 }, mulberry32(1));
+    for (let v = 1; v <= 100; v++) a.observe(INT, v, v);
+    a.observe(MISSING, '', NaN);
+    a.observe(NAN, 'NaN', NaN);
+    const p = a.finish(102, 'integer');
+    expect(p).toMatchObject({ count: 102, missing: 1, nan: 1, distinct: 101, distinctExact: true });
+    expect(p.numeric).toMatchObject({ count: 100, min: 1, max: 100, mean: 50.5, exact: true });
+    expect(p.numeric!.std).toBeCloseTo(29.011491975882016, 12);
+    expect(p.numeric!.quantiles).toMatchObject({ p1: 1.99, p25: 25.75, p50: 50.5, p99: 99.01 });
+    expect(p.numeric!.histogram.edges).toHaveLength(31);
+    expect(p.numeric!.histogram.counts.reduce((s, c) => s + c, 0)).toBe(100);
+  });
+
+  it('past the caps: distinct from a HyperLogLog within a few percent, quantiles from a sample, both flagged', () => {
+    const a = new ColumnAccumulator({ sample: 2000, distinct: 500 }, mulberry32(2));
+    const n = 200_000;
+    const rnd = mulberry32(3);
+    for (let i = 0; i < n; i++) {
+      const v = Math.floor(rnd() * 50_000); // ≈ 49,093 distinct expected
+      a.observe(INT, v, v);
+    }
+    const p = a.finish(n, 'integer');
+    expect(p.distinctExact).toBe(false);
+    expect(Math.abs(p.distinct - 49_093) / 49_093).toBeLessThan(0.05);
+    expect(p.numeric!.exact).toBe(false);
+    expect(p.numeric!.sampleSize).toBe(2000);
+    expect(Math.abs(p.numeric!.quantiles.p50 - 25_000)).toBeLessThan(2_000);
+    expect(p.numeric!.histogram.counts.reduce((s, c) => s + c, 0)).toBeCloseTo(n, -3);
+  });
+
+  it('top categories count text values', () => {
+    const a = new ColumnAccumulator({ sample: 100, distinct: 100 }, mulberry32(4));
+    for (const v of ['b', 'a', 'b', 'c', 'b', 'a']) a.observe(TEXT, v, NaN);
+    a.observe(FLOAT, '1.5', 1.5);
+    expect(a.finish(7, 'categorical').top).toEqual([{ value: 'b', count: 3 }, { value: 'a', count: 2 }, { value: '1.5', count: 1 }, { value: 'c', count: 1 }]);
+  });
+});
+
+describe('HyperLogLog', () => {
+  it.each([1_000, 30_000, 300_000])('estimates %i distinct strings and numbers within 5%', (n) => {
+    const s = new HyperLogLog();
+    const x = new HyperLogLog();
+    for (let i = 0; i < n; i++) {
+      s.add(`id-${i}`);
+      s.add(`id-${i}`);
+      x.add(i * 0.37);
+    }
+    expect(Math.abs(s.estimate() - n) / n).toBeLessThan(0.05);
+    expect(Math.abs(x.estimate() - n) / n).toBeLessThan(0.05);
+  });
+});
