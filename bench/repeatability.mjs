@@ -3,6 +3,10 @@
 // CPU; prints each p50 and the spread (max − min) / min. Target: within 5% (issue #3).
 // Usage: node bench/repeatability.mjs [--runs 3] [--iterations N] [--threads N] [--spinning on|off] [--compare]
 //   --compare also runs the onnxruntime defaults, to show what the settings change.
+// What helped (2-core AMD EPYC VM, Node 20, onnxruntime-node 1.30, other work running beside it):
+// onnxruntime's defaults (an intra-op pool of one thread per core, spinning on) gave a p50 spread of
+// 7–8% over three runs; one intra-op thread with spinning off gave 2.6% — the spinning pool competes
+// with everything else on a small machine. Hence the defaults of this script: --threads 1 --spinning off.
 // Needs `npm run build`.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
