@@ -4,7 +4,7 @@
 // window matrix cheap; the verdict rule is the same as the main report's.
 
 import { PreflightError } from '../../../shared/contract/errors';
-import { assignWindows, compareCategorical, compareNumeric, windowLabel, type CompareOptions } from '../../../shared/math/drift-profile/index';
+import { assignWindows, compareCategorical, compareNumeric, sortFinite, windowLabel, type CompareOptions } from '../../../shared/math/drift-profile/index';
 import type { ColumnDriftProfile, TimeWindows, TimeWindowUnit } from '../../../shared/types/drift';
 import type { ColumnInfo } from '../../../shared/types/datasets';
 import type { CoreContext } from '../context';
@@ -92,7 +92,7 @@ function splitNumeric(raw: (number | string | null)[], index: Int32Array, W: num
     else if (x > 0) parts[w].posInf++;
     else parts[w].negInf++;
   }
-  return parts.map((p, w) => ({ ...p, sorted: bufs[w].subarray(0, fill[w]).sort() }));
+  return parts.map((p, w) => ({ ...p, sorted: sortFinite(bufs[w].subarray(0, fill[w])) }));
 }
 
 function splitCategorical(raw: (number | string | null)[], index: Int32Array, W: number) {
