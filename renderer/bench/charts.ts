@@ -56,8 +56,8 @@ export function percentileBarsOption(points: BenchPointResult[]) {
     ...base,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: ms },
     xAxis: { type: 'category', data: ok.map((p) => p.label), axisLabel: { interval: 0, width: 110, overflow: 'truncate' } },
-    // Log scale: p99.9 is often 10× p50, which would flatten the rest on a linear axis.
-    yAxis: { ...valueAxis('latency (ms, log)'), type: 'log', scale: false },
+    // Linear from 0: bars on a log axis grow from 1 ms, which misreads; the exact values are in the tooltip and the table.
+    yAxis: { ...valueAxis('latency (ms)'), scale: false },
     series: PCTS.map((k) => ({ type: 'bar', name: PCT_LABEL[k], data: ok.map((p) => p.latencyMs![k]) })),
   };
 }
