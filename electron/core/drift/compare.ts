@@ -2,14 +2,15 @@
 // scan, see fast-read.ts), the reference and current batch of a chunk at once; categorical columns
 // are counted by SQLite. Exact mode profiles each reference column on the way (it is sorted anyway).
 
-import { buildNumericProfile, compareCategorical, compareNumeric, type CompareOptions } from '../../../shared/math/drift-profile/index';
-import type { ColumnDriftProfile, DatasetDriftProfile, FeatureDrift } from '../../../shared/types/drift';
+import { compareCategorical, type CompareOptions } from '../../../shared/math/drift-profile/index';
+import type { ColumnDriftProfile, DatasetDriftProfile, FeatureDrift, NumericDriftProfile } from '../../../shared/types/drift';
 import type { ColumnInfo } from '../../../shared/types/datasets';
 import type { CoreContext } from '../context';
 import type { JobContext } from '../jobs/manager';
 import { yieldToLoop } from './job-util';
 import { profileColumn } from './profile';
-import { driftKindOf, readCategories, readNumericColumnsSortedAsync } from './read';
+import { compareNumericJobs } from './numeric-groups';
+import { driftKindOf, readCategories } from './read';
 import type { DatasetSource } from './sources';
 
 export interface PlannedFeature {
@@ -26,7 +27,7 @@ export interface ComparedFeatures {
   computeMs: number;
 }
 
-/** Values held in memory per batch (both sides), ~8 bytes each: 40M ≈ 320 MB. */
+/** Values held in memory per batch (both sides, over all workers), ~8 bytes each: 40M ≈ 320 MB. */
 const VALUES_PER_BATCH = 40_000_000;
 
 export async function compareFeatures(
@@ -54,27 +55,28 @@ export async function compareFeatures(
   const step = (name: string) => job.progress(done / Math.max(1, plan.length), `comparing ${name} (${done + 1}/${plan.length})`);
 
   for (let b = 0; b < numeric.length; b += perBatch) {
-    const batch = numeric.slice(b, b + perBatch);
-    step(batch[0].name);
-    let t = performance.now();
-    const [refCols, curCols] = await Promise.all([
-      ref.profile ? null : readNumericColumnsSortedAsync(core, ref.source!.id, batch.map(refInfo), job.signal),
-      readNumericColumnsSortedAsync(core, cur.id, batch.map((f) => f.cur), job.signal),
-    ]);
-    readMs += performance.now() - t;
-    t = performance.now();
-    batch.forEach((f, k) => {
-      let profile = ref.profile?.columns.find((c) => c.name === f.name)?.profile ?? null;
-      let sorted: Float64Array | null = null;
-      if (refCols) {
-        sorted = refCols[k].sorted;
-        profile = buildNumericProfile(sorted, refCols[k], ref.gridSize);
-        built.push({ name: f.name, columnType: refInfo(f).kind, profile });
+    const batch = numeric.slice(b, b + perBatch).filter((f) => {
+      if (ref.profile && ref.profile.columns.find((c) => c.name === f.name)?.profile?.kind !== 'numerical') {
+        results.set(f.name, untested(f.name, refType(f), f.cur.kind));
+        return false;
       }
-      if (profile?.kind !== 'numerical') return void results.set(f.name, untested(f.name, refType(f), f.cur.kind));
-      results.set(f.name, { name: f.name, columnType: f.cur.kind, ...compareNumeric({ profile, sorted }, curCols[k], options(f.name)) });
+      return true;
     });
-    computeMs += performance.now() - t;
+    if (!batch.length) continue;
+    step(batch[0].name);
+    const jobs = batch.map((f) => ({
+      reference: ref.profile ? (ref.profile.columns.find((c) => c.name === f.name)!.profile as NumericDriftProfile) : refInfo(f),
+      current: f.cur,
+      options: options(f.name),
+    }));
+    const outcome = await compareNumericJobs(core, ref.profile ? null : ref.source, cur, jobs, ref.gridSize, job.signal);
+    readMs += outcome.readMs;
+    computeMs += outcome.computeMs;
+    batch.forEach((f, k) => {
+      const { result, profile } = outcome.results[k];
+      if (profile) built.push({ name: f.name, columnType: refInfo(f).kind, profile });
+      results.set(f.name, { name: f.name, columnType: f.cur.kind, ...result });
+    });
     done += batch.length;
     await yieldToLoop(job);
   }
