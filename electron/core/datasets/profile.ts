@@ -67,17 +67,13 @@ export class ColumnAccumulator {
         this.values = null;
       }
     } else this.hll!.add(key);
-    this.reservoir(key);
-  }
-
-  private reservoir(key: string | number): void {
-    const k = this.caps.sample;
+    // Reservoir sample (Algorithm L): after the first k values, only every next-th value is kept.
     const i = ++this.seen;
-    if (i <= k) {
+    if (i <= this.caps.sample) {
       this.sample.push(own(key));
-      if (i === k) this.advance();
+      if (i === this.caps.sample) this.advance();
     } else if (i === this.next) {
-      this.sample[Math.floor(this.random() * k)] = own(key);
+      this.sample[Math.floor(this.random() * this.caps.sample)] = own(key);
       this.advance();
     }
   }
@@ -92,11 +88,7 @@ export class ColumnAccumulator {
     const c = this.counts;
     const present = rows - c[MISSING];
     const exact = this.values !== null;
-    const topSource = exact ? [...this.values!.entries()] : sampleCounts(this.sample, present);
-    const top = topSource
-      .sort((a, b) => b[1] - a[1] || (String(a[0]) < String(b[0]) ? -1 : 1))
-      .slice(0, TOP)
-      .map(([value, count]) => ({ value: String(value), count }));
+    const top = topK(exact ? this.values!.entries() : sampleCounts(this.sample, present), TOP);
     return {
       count: rows,
       missing: c[MISSING],
@@ -159,6 +151,21 @@ function sampleCounts(sample: (string | number)[], present: number): [string | n
   for (const v of sample) m.set(v, (m.get(v) ?? 0) + 1);
   const scale = present / Math.max(1, sample.length);
   return [...m.entries()].map(([v, c]) => [v, Math.round(c * scale)]);
+}
+
+/** The k most frequent values, ties by text; one pass keeping a small sorted list (columns can hold 10,000 values). */
+function topK(entries: Iterable<[string | number, number]>, k: number): { value: string; count: number }[] {
+  const best: { value: string; count: number }[] = [];
+  for (const [v, count] of entries) {
+    if (best.length === k && count < best[k - 1].count) continue;
+    const value = String(v);
+    let i = best.length;
+    while (i > 0 && (best[i - 1].count < count || (best[i - 1].count === count && best[i - 1].value > value))) i--;
+    if (i >= k) continue;
+    best.splice(i, 0, { value, count });
+    if (best.length > k) best.pop();
+  }
+  return best;
 }
 
 /** A copy that does not pin the chunk it was sliced from (V8 keeps parents of sliced strings alive). */
