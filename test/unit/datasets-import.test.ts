@@ -198,6 +198,21 @@ describe('nothing is lost', () => {
   });
 });
 
+describe('concurrent imports', () => {
+  it('two imports at once in one core both land, each with its own rows', async () => {
+    const files = [0, 1].map((k) => {
+      const file = path.join(tmp.dir, `concurrent-${k}.csv`);
+      fs.writeFileSync(file, `k,v\n${Array.from({ length: 60_000 }, (_, i) => `${k},${i}`).join('\n')}\n`);
+      return file;
+    });
+    const [a, b] = await Promise.all(files.map((f) => add(f)));
+    expect([a.rows, b.rows]).toEqual([60_000, 60_000]);
+    expect(col(a, 'k').profile.top).toEqual([{ value: '0', count: 60_000 }]);
+    expect(col(b, 'k').profile.top).toEqual([{ value: '1', count: 60_000 }]);
+    expect(stagingTables()).toEqual([]);
+  });
+});
+
 describe('insert thread', () => {
   it('falls back to the calling thread when the thread cannot open the workspace', async () => {
     const ctx = context();

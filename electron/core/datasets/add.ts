@@ -37,20 +37,18 @@ export async function addDataset(core: CoreContext, args: ParsedArgsOf<'datasets
   dropLeftovers(core);
 
   const started = Date.now();
-  const sink = new DatasetSink(q, args.types ?? {}, 0);
+  const sink = new DatasetSink(q, args.types ?? {}, 0, (staging) => ACTIVE.add(staging));
   job.progress(0, `reading ${format}`);
   try {
     const result = await READERS[format](source, sink, {
       signal: job.signal,
       chunkTarget: () => chunkTarget(q, core.workspace.file),
       onBytes: (bytes) => {
-        if (sink.staging) ACTIVE.add(sink.staging);
         job.progress((0.95 * bytes) / Math.max(size, 1), `read ${sink.rows.toLocaleString('en-US')} rows`, { bytes, rows: sink.rows });
       },
     });
     sink.flush();
     if (sink.staging === null || sink.names.length === 0) throw new PreflightError('INVALID_INPUT', 'the file has no columns');
-    ACTIVE.add(sink.staging);
     const unknown = Object.keys(args.types ?? {}).filter((n) => !sink.names.includes(n));
     if (unknown.length) throw new PreflightError('BAD_ARGUMENTS', `--type names column(s) the file does not have: ${unknown.map((n) => JSON.stringify(n)).join(', ')} (columns: ${sink.names.slice(0, 20).map((n) => JSON.stringify(n)).join(', ')})`);
     job.progress(0.96, 'profiling columns');
@@ -81,6 +79,10 @@ export async function addDataset(core: CoreContext, args: ParsedArgsOf<'datasets
 
 /** Prefixes the file to input errors, so "line 4: expected 3 fields, found 2" says where. */
 function located(source: string, err: unknown): unknown {
+  // Two imports racing for one name: the second registration hits the UNIQUE constraint.
+  if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+    return new PreflightError('BAD_ARGUMENTS', `a dataset with that name was added while this import ran; choose another --name`);
+  }
   if (err instanceof PreflightError && err.code === 'INVALID_INPUT' && !err.message.startsWith(source)) {
     return new PreflightError('INVALID_INPUT', `${source}: ${err.message}`, { path: source, ...err.details });
   }

@@ -35,6 +35,8 @@ export class DatasetSink {
     private q: DatasetQueries,
     private typeOverrides: Record<string, ColumnKind>,
     private expectedColumns: number,
+    /** Told the staging table's name as soon as it exists (so no cleanup mistakes it for a leftover). */
+    private onStaging: (name: string) => void = () => {},
   ) {
     this.random = mulberry32(0x5eed);
   }
@@ -48,7 +50,10 @@ export class DatasetSink {
     }
     const caps = capsFor(Math.max(this.expectedColumns, total));
     const fresh = this.staging === null;
-    if (fresh) this.staging = this.q.createStaging(names.length);
+    if (fresh) {
+      this.staging = this.q.createStaging(names.length);
+      this.onStaging(this.staging);
+    }
     names.forEach((name, i) => {
       const ordinal = this.names.length;
       if (!fresh) this.q.addStagingColumn(this.staging!, ordinal);
