@@ -73,13 +73,21 @@ function generate(name, current, seed) {
   fs.closeSync(out);
 }
 
+// CPU seconds of the command and its children (GNU time), when available: on a shared, loaded
+// machine wall time says little, CPU time says what the work costs.
+const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 function cli(argv) {
   const t = performance.now();
-  const res = spawnSync(process.execPath, [CLI, ...argv, '--workspace', ws, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const cmd = [CLI, ...argv, '--workspace', ws, '--json'];
+  const res = TIME
+    ? spawnSync(TIME, ['-f', 'PFCPU %U %S', process.execPath, ...cmd], { encoding: 'utf8', maxBuffer: 1 << 28 })
+    : spawnSync(process.execPath, cmd, { encoding: 'utf8', maxBuffer: 1 << 28 });
   const seconds = (performance.now() - t) / 1000;
   if (res.status !== 0) throw new Error(`preflight ${argv.join(' ')} failed (${res.status}):\n${res.stderr}\n${res.stdout.slice(0, 2000)}`);
-  return { seconds, json: JSON.parse(res.stdout) };
+  const m = /PFCPU ([\d.]+) ([\d.]+)/.exec(res.stderr ?? '');
+  return { seconds, cpu: m ? Number(m[1]) + Number(m[2]) : null, json: JSON.parse(res.stdout) };
 }
+const load = () => `load average ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores`;
 
 console.log(`bench/drift: ${ROWS.toLocaleString('en-US')} × ${FEATURES} reference and current rows in ${dir}`);
 let t = performance.now();
@@ -109,6 +117,7 @@ for (const f of report.features) {
   const mark = planted.includes(f.name) ? `planted: ${DRIFTED[Number(f.name.slice(1))]}` : '';
   console.log(`  ${f.name}  ${f.test.padEnd(11)} ${String(f.score?.toFixed(4)).padStart(8)}  ${f.drifted ? 'DRIFT' : 'ok   '}  ks D=${f.metrics.ksStatistic?.toFixed(4)}  ${mark}`);
 }
+console.log(`(${load()}; CPU ${drift.cpu === null ? 'n/a' : `${drift.cpu.toFixed(2)} s`} over all processes)`);
 console.log(`drift seconds = ${drift.seconds.toFixed(2)}`);
 
 const py = '/usr/bin/python3';

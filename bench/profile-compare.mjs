@@ -64,13 +64,21 @@ async function generate(file, n, drift, seed) {
   parquetWriteFile({ filename: file, columnData, codec: 'ZSTD', compressors: { ZSTD: (input) => compress(input, 3) }, rowGroupSize: 100_000 });
 }
 
+// CPU seconds of the command and its children (GNU time), when available: on a shared, loaded
+// machine wall time says little, CPU time says what the work costs.
+const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 function cli(argv) {
   const t = performance.now();
-  const res = spawnSync(process.execPath, [CLI, ...argv, '--workspace', ws, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const cmd = [CLI, ...argv, '--workspace', ws, '--json'];
+  const res = TIME
+    ? spawnSync(TIME, ['-f', 'PFCPU %U %S', process.execPath, ...cmd], { encoding: 'utf8', maxBuffer: 1 << 28 })
+    : spawnSync(process.execPath, cmd, { encoding: 'utf8', maxBuffer: 1 << 28 });
   const seconds = (performance.now() - t) / 1000;
   if (res.status !== 0) throw new Error(`preflight ${argv.join(' ')} failed (${res.status}):\n${res.stderr}\n${res.stdout.slice(0, 2000)}`);
-  return { seconds, json: JSON.parse(res.stdout) };
+  const m = /PFCPU ([\d.]+) ([\d.]+)/.exec(res.stderr ?? '');
+  return { seconds, cpu: m ? Number(m[1]) + Number(m[2]) : null, json: JSON.parse(res.stdout) };
 }
+const load = () => `load average ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores`;
 
 const big = path.join(dir, 'train.parquet');
 const batch = path.join(dir, 'batch.parquet');
@@ -92,6 +100,7 @@ const compare = cli(['drift', '--reference', 'train', '--current', fromFile.json
 const r = compare.json;
 console.log(`compare ${BATCH.toLocaleString('en-US')} rows with the stored profile: ${compare.seconds.toFixed(2)} s (in-process ${r.timings.totalSeconds.toFixed(2)} s; read ${r.timings.readSeconds.toFixed(2)} s, compute ${r.timings.computeSeconds.toFixed(2)} s)`);
 console.log(`  ${r.dataset.drifted} of ${r.dataset.total} features drifted: ${r.features.filter((f) => f.drifted).map((f) => f.name).join(', ')}`);
+console.log(`(${load()}; CPU ${compare.cpu === null ? 'n/a' : `${compare.cpu.toFixed(2)} s`} over all processes)`);
 console.log(`profile compare seconds = ${compare.seconds.toFixed(2)}`);
 
 if (!args.includes('--no-exact')) {
