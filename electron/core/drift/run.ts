@@ -8,6 +8,7 @@ import { datasetDrift, schemaDiff, type CompareOptions } from '../../../shared/m
 import type { DatasetDriftProfile, DriftReport } from '../../../shared/types/drift';
 import type { CoreContext } from '../context';
 import type { JobContext } from '../jobs/manager';
+import { resolveModel } from '../models/show';
 import { allMissing, compareFeatures, type PlannedFeature } from './compare';
 import { subJob } from './job-util';
 import { predictionDrift } from './predictions';
@@ -39,6 +40,11 @@ export async function runDrift(core: CoreContext, args: Args, job: JobContext): 
   // A column that is empty on one side has no real type there: its "type change" is reported as missing values instead.
   schema.typeChanged = schema.typeChanged.filter((t) => !allMissing(cur.columns.find((c) => c.name === t.name)!));
   const plan = planFeatures(ref, cur, args, findings);
+  // Fail fast on arguments that would only fail after the (long) comparison.
+  if (args.timeColumn && !cur.columns.some((c) => c.name === args.timeColumn)) {
+    throw new PreflightError('BAD_ARGUMENTS', `time column "${args.timeColumn}" is not in ${cur.name} (columns: ${cur.columns.map((c) => c.name).join(', ')})`);
+  }
+  if (args.model) resolveModel(core, args.model);
 
   const options = (name: string): CompareOptions => ({ override: args.features?.[name], testThresholds: args.thresholds ?? {} });
   const phaseEnd = args.timeColumn || args.model ? 0.7 : 0.95;
