@@ -198,6 +198,26 @@ describe('nothing is lost', () => {
   });
 });
 
+describe('distinct counts past the exact cap', () => {
+  it.each([['1'], ['0']])('are estimated within 5%% and flagged (insert thread %s)', async (thread) => {
+    const file = path.join(tmp.dir, `distinct-${thread}.csv`);
+    fs.writeFileSync(file, `id,x,few\n${Array.from({ length: 50_000 }, (_, i) => `id-${i},${i * 0.5},${i % 3}`).join('\n')}\n`);
+    const saved = process.env.PREFLIGHT_INGEST_THREAD;
+    process.env.PREFLIGHT_INGEST_THREAD = thread;
+    try {
+      const d = await add(file);
+      for (const name of ['id', 'x']) {
+        expect(col(d, name).profile.distinctExact).toBe(false);
+        expect(Math.abs(col(d, name).profile.distinct - 50_000) / 50_000).toBeLessThan(0.05);
+      }
+      expect(col(d, 'few').profile).toMatchObject({ distinct: 3, distinctExact: true });
+    } finally {
+      if (saved === undefined) delete process.env.PREFLIGHT_INGEST_THREAD;
+      else process.env.PREFLIGHT_INGEST_THREAD = saved;
+    }
+  });
+});
+
 describe('concurrent imports', () => {
   it('two imports at once in one core both land, each with its own rows', async () => {
     const files = [0, 1].map((k) => {

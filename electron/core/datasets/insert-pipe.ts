@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { PreflightError } from '../../../shared/contract/errors';
 import { insertSql, type DatasetQueries, type StoredValue } from '../workspace/queries/datasets';
+import { HLL, hllKit } from './hll';
 
 export const NULL_VALUE = 0;
 export const NUMBER_VALUE = 1;
@@ -47,14 +48,17 @@ export interface ChunkTarget {
   prepare(staging: string, columns: number): void;
   /** Inserts `rows` rows; may resolve before they are written (the thread has them). */
   send(buffer: string, chunk: ChunkBuffer, rows: number): Promise<void>;
-  /** Everything sent is committed. */
-  finish(): Promise<void>;
+  /** Everything sent is committed; returns each column's distinct-value sketch (HyperLogLog registers). */
+  finish(): Promise<Uint8Array[]>;
   /** Stops after what is in flight; nothing more is written. */
   abort(): Promise<void>;
 }
 
-/** Rebuilds each row from a chunk and runs the multi-row INSERT (the worker source below mirrors it). */
-function insertChunk(buffer: string, c: ChunkBuffer, rows: number, columns: number, per: number, batch: StoredValue[], multi: (b: StoredValue[]) => void, single: (b: StoredValue[]) => void): void {
+/**
+ * Rebuilds each row from a chunk, sketches its values (distinct counts) and runs the multi-row INSERT
+ * (the worker source below mirrors it).
+ */
+function insertChunk(buffer: string, c: ChunkBuffer, rows: number, columns: number, per: number, batch: StoredValue[], regs: Uint8Array[], multi: (b: StoredValue[]) => void, single: (b: StoredValue[]) => void): void {
   let k = 0;
   let e = 0;
   let filled = 0;
@@ -62,7 +66,9 @@ function insertChunk(buffer: string, c: ChunkBuffer, rows: number, columns: numb
     const base = filled * columns;
     for (let i = 0; i < columns; i++, k++) {
       const kind = c.kinds[k];
-      batch[base + i] = kind === NUMBER_VALUE ? c.nums[k] : kind === SLICE_VALUE ? buffer.slice(c.starts[k], c.ends[k]) : kind === EXTRA_VALUE ? c.extras[e++] : null;
+      const v = kind === NUMBER_VALUE ? c.nums[k] : kind === SLICE_VALUE ? buffer.slice(c.starts[k], c.ends[k]) : kind === EXTRA_VALUE ? c.extras[e++] : null;
+      if (v !== null) HLL.add(regs[i], v);
+      batch[base + i] = v;
     }
     if (++filled === per) {
       multi(batch);
@@ -76,29 +82,35 @@ export class DirectTarget implements ChunkTarget {
   private ins: ReturnType<DatasetQueries['inserter']> | null = null;
   private columns = 0;
   private batch: StoredValue[] = [];
+  private regs: Uint8Array[] = [];
   constructor(private q: DatasetQueries) {}
   prepare(staging: string, columns: number): void {
     this.ins = this.q.inserter(staging, columns);
     this.columns = columns;
     this.batch = new Array(this.ins.rowsPerStatement * columns).fill(null);
+    this.regs = Array.from({ length: columns }, () => new Uint8Array(HLL.M));
   }
   async send(buffer: string, chunk: ChunkBuffer, rows: number): Promise<void> {
     const ins = this.ins!;
-    this.q.bulk(() => insertChunk(buffer, chunk, rows, this.columns, ins.rowsPerStatement, this.batch, (b) => ins.multi.run(b), (b) => ins.single.run(b)));
+    this.q.bulk(() => insertChunk(buffer, chunk, rows, this.columns, ins.rowsPerStatement, this.batch, this.regs, (b) => ins.multi.run(b), (b) => ins.single.run(b)));
   }
-  async finish(): Promise<void> {}
+  async finish(): Promise<Uint8Array[]> {
+    return this.regs;
+  }
   async abort(): Promise<void> {}
 }
 
-// The worker runs this source (plain JavaScript, so it needs no build step in any host).
+// The worker runs this source (plain JavaScript, so it needs no build step in any host); the sketch is
+// hll.ts's self-contained factory, as text.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const HLL = (${hllKit.toString()})();
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 10000');
 db.pragma('synchronous = NORMAL');
 parentPort.postMessage({ type: 'ready' });
-let single, multi, per, n, batch;
+let single, multi, per, n, batch, regs;
 function insertChunk(m) {
   const { buffer, kinds, nums, starts, ends, extras, rows } = m;
   let k = 0, e = 0, filled = 0;
@@ -106,7 +118,9 @@ function insertChunk(m) {
     const base = filled * n;
     for (let i = 0; i < n; i++, k++) {
       const kind = kinds[k];
-      batch[base + i] = kind === 1 ? nums[k] : kind === 2 ? buffer.slice(starts[k], ends[k]) : kind === 3 ? extras[e++] : null;
+      const v = kind === 1 ? nums[k] : kind === 2 ? buffer.slice(starts[k], ends[k]) : kind === 3 ? extras[e++] : null;
+      if (v !== null) HLL.add(regs[i], v);
+      batch[base + i] = v;
     }
     if (++filled === per) { multi.run(batch); filled = 0; }
   }
@@ -118,11 +132,12 @@ parentPort.on('message', (m) => {
       n = m.columns; per = m.rowsPerStatement;
       single = db.prepare(m.single); multi = db.prepare(m.multi);
       batch = new Array(per * n).fill(null);
+      regs = Array.from({ length: n }, () => new Uint8Array(HLL.M));
     } else if (m.type === 'chunk') {
       db.transaction(insertChunk)(m);
     } else if (m.type === 'close') {
       db.close();
-      parentPort.postMessage({ type: 'closed' });
+      parentPort.postMessage({ type: 'closed', registers: regs || [] });
       parentPort.close();
       return;
     }
@@ -142,6 +157,7 @@ export class WorkerTarget implements ChunkTarget {
   private failure: Error | null = null;
   private waiters: (() => void)[] = [];
   private closed: Promise<void>;
+  private registers: Uint8Array[] = [];
   /** Resolves once the thread has opened the workspace; rejects when it cannot start. */
   readonly ready: Promise<void>;
 
@@ -154,9 +170,12 @@ export class WorkerTarget implements ChunkTarget {
     this.closed = new Promise<void>((resolve) => (markClosed = resolve));
     this.ready = new Promise<void>((resolve, reject) => ((markReady = resolve), (failReady = reject)));
     this.ready.catch(() => {});
-    this.worker.on('message', (m: { type: string; message?: string }) => {
+    this.worker.on('message', (m: { type: string; message?: string; registers?: Uint8Array[] }) => {
       if (m.type === 'ready') return markReady();
-      if (m.type === 'closed') return markClosed();
+      if (m.type === 'closed') {
+        this.registers = m.registers ?? [];
+        return markClosed();
+      }
       if (m.type === 'error' && !this.failure) this.failure = new Error(m.message);
       if (m.type === 'ok' || m.type === 'error') this.inFlight = Math.max(0, this.inFlight - 1);
       this.waiters.splice(0).forEach((w) => w());
@@ -188,12 +207,13 @@ export class WorkerTarget implements ChunkTarget {
     this.worker.postMessage({ type: 'chunk', buffer, kinds, nums, starts, ends, extras: c.extras, rows }, arrays.map((a) => a.buffer as ArrayBuffer));
   }
 
-  async finish(): Promise<void> {
+  async finish(): Promise<Uint8Array[]> {
     while (this.inFlight > 0 && !this.failure) await new Promise<void>((r) => this.waiters.push(r));
     this.check();
     this.worker.postMessage({ type: 'close' });
     await this.closed;
     this.check();
+    return this.registers;
   }
 
   async abort(): Promise<void> {

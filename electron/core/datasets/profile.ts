@@ -4,7 +4,7 @@
 import type { ColumnKind, ColumnProfile, NumericProfile, QuantileName } from '../../../shared/types/datasets';
 import { QUANTILE_LEVELS } from '../../../shared/types/datasets';
 import { MISSING, NAN, NEGINF, POSINF, TOKEN_CLASSES } from './infer';
-import { HyperLogLog } from './hll';
+import { HLL, HyperLogLog } from './hll';
 import { datetimeMillis, toNumber } from './values';
 
 export const HISTOGRAM_BINS = 30;
@@ -32,9 +32,14 @@ export class ColumnAccumulator {
   private next = 0;
   private w = 1;
 
+  /** HyperLogLog registers computed elsewhere (the insert thread sketches every value it writes). */
+  sketch: Uint8Array | null = null;
+
+  /** `sketchHere`: false when another thread sketches the values (see `sketch`). */
   constructor(
     private caps: { sample: number; distinct: number },
     private random: () => number,
+    private sketchHere = true,
   ) {}
 
   /** Rows that existed before this column did (a key first seen late in JSON Lines). */
@@ -61,12 +66,14 @@ export class ColumnAccumulator {
       else if (values.size < this.caps.distinct) values.set(own(key), 1);
       else {
         // Past the cap: exact counts stop; the distinct count continues in a HyperLogLog.
-        this.hll = new HyperLogLog();
-        for (const k of values.keys()) this.hll.add(k);
-        this.hll.add(key);
+        if (this.sketchHere) {
+          this.hll = new HyperLogLog();
+          for (const k of values.keys()) this.hll.add(k);
+          this.hll.add(key);
+        }
         this.values = null;
       }
-    } else this.hll!.add(key);
+    } else if (this.hll !== null) this.hll.add(key);
     // Reservoir sample (Algorithm L): after the first k values, only every next-th value is kept.
     const i = ++this.seen;
     if (i <= this.caps.sample) {
@@ -95,12 +102,17 @@ export class ColumnAccumulator {
       nan: c[NAN],
       posInf: c[POSINF],
       negInf: c[NEGINF],
-      distinct: exact ? this.values!.size : Math.round(Math.min(present, Math.max(this.caps.distinct, this.hll!.estimate()))),
+      distinct: exact ? this.values!.size : Math.round(Math.min(present, Math.max(this.caps.distinct, this.distinctEstimate()))),
       distinctExact: exact,
       numeric: kind === 'integer' || kind === 'float' || kind === 'datetime' ? this.numeric(kind) : null,
       top,
       topExact: exact,
     };
+  }
+
+  private distinctEstimate(): number {
+    if (this.hll) return this.hll.estimate();
+    return this.sketch ? HLL.estimate(this.sketch) : NaN;
   }
 
   private numeric(kind: ColumnKind): NumericProfile | null {

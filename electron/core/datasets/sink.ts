@@ -59,7 +59,7 @@ export class DatasetSink {
       if (!fresh) this.q.addStagingColumn(this.staging!, ordinal);
       this.names.push(name);
       this.notes.push(notes[i] ?? []);
-      const a = new ColumnAccumulator(caps, this.random);
+      const a = new ColumnAccumulator(caps, this.random, this.target === null);
       a.addMissing(this.rows);
       this.acc.push(a);
       this.overrides.push(Object.prototype.hasOwnProperty.call(this.typeOverrides, name) ? this.typeOverrides[name] : undefined);
@@ -70,9 +70,17 @@ export class DatasetSink {
     this.filled = 0;
   }
 
-  /** Sends delimited-text rows to `target` (an insert thread) instead of inserting them here. */
+  /** Sends rows to `target` (an insert thread, which also sketches distinct values) instead of inserting them here. */
   useChunks(target: ChunkTarget): void {
     this.target = target;
+  }
+
+  /** Waits for every row to be committed and takes the target's distinct-value sketches. */
+  async finishChunks(): Promise<void> {
+    const sketches = await this.target!.finish();
+    sketches.forEach((registers, i) => {
+      if (this.acc[i]) this.acc[i].sketch = registers;
+    });
   }
 
   /**

@@ -51,7 +51,7 @@ export async function readDelimited(file: string, sink: DatasetSink, options: Re
     }
     tokenizer.end();
     await sink.endChunk(tokenizer.buffer);
-    await target.finish();
+    await sink.finishChunks();
   } catch (err) {
     await target.abort();
     if (err instanceof CsvSyntaxError) throw new PreflightError('INVALID_INPUT', err.message, { line: err.line, column: err.column });

@@ -29,7 +29,7 @@ export async function readParquet(file: string, sink: DatasetSink, options: Read
   try {
     sink.addColumns(names, notes);
     await readRowGroups(buffer, metadata, sink, options, top.map((c) => c.element.name), top.map((c) => isIntegral(c.element)));
-    await target.finish();
+    await sink.finishChunks();
   } catch (err) {
     await target.abort();
     throw err;
