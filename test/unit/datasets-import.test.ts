@@ -75,6 +75,26 @@ describe('datasets/add: bad input is refused with line and column, the workspace
     fs.writeFileSync(file, `${names.join(',')}\n${names.map((_, i) => i).join(',')}\n`);
     await rejects(file, /has 10,000 columns; Preflight stores at most 2,000/);
   });
+  it('binary data named .csv, UTF-16 text, and random bytes named .parquet', async () => {
+    const bin = path.join(tmp.dir, 'binary.csv');
+    fs.writeFileSync(bin, Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0x00, 0x01, 0x02, 0x0a]));
+    await rejects(bin, /binary\.csv looks binary \(it contains NUL bytes\)/);
+    const utf16 = path.join(tmp.dir, 'utf16.csv');
+    fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a,b\n1,2\n', 'utf16le')]));
+    await rejects(utf16, /utf16\.csv is UTF-16 text; save it as UTF-8/);
+    const junk = path.join(tmp.dir, 'junk.parquet');
+    fs.writeFileSync(junk, Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 251)));
+    await rejects(junk, /junk\.parquet: not a valid Parquet file/);
+  });
+  it('a record that never ends (64 MiB cap) is refused, not buffered', async () => {
+    const file = path.join(tmp.dir, 'endless.csv');
+    const fd = fs.openSync(file, 'w');
+    fs.writeSync(fd, 'a,b\n1,"');
+    const block = 'x'.repeat(1 << 20);
+    for (let i = 0; i < 66; i++) fs.writeSync(fd, block);
+    fs.closeSync(fd);
+    await rejects(file, /line 2: a record longer than 64 MiB — probably a quote that is never closed/);
+  }, 30_000);
   it('a name that is taken', () => rejects('bom.csv', /a dataset named baseline already exists/, { name: 'baseline' }));
 });
 
