@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { HyperLogLog } from '../../electron/core/datasets/hll';
 import { FLOAT, INT, MISSING, NAN, TEXT } from '../../electron/core/datasets/infer';
-import { ColumnAccumulator } from '../../electron/core/datasets/profile';
-import { mulberry32 } from '../../electron/core/datasets/sink';
+import { ColumnAccumulator, mulberry32 } from '../../electron/core/datasets/profile';
 
 describe('column profile', () => {
   it('is exact below the caps: moments, quantiles (numpy linear), histogram, top', () => {

@@ -8,8 +8,9 @@
  *   iterateRows(core, id, ordinals, batch)   → row batches in file order (model inputs)
  *
  * Columns are addressed by `ordinal` (0-based position in the file), never by name in SQL. Stored
- * values are INTEGER (exact integers within ±2^53), TEXT (verbatim: floats, ids, "007", dates,
- * "true"/"false", "NaN", "inf") or NULL (missing). Everything here is synchronous and reads the
+ * values are INTEGER (exact integers within ±2^53), REAL (floats whose text String(x) reproduces,
+ * typed doubles), TEXT (verbatim: other floats like "1.50", ids, "007", dates, "true"/"false",
+ * "NaN", "inf") or NULL (missing). Everything here is synchronous and reads the
  * whole column; a column of 3M rows is ~24 MB as a Float64Array.
  */
 import { PreflightError } from '../../../shared/contract/errors';

@@ -4,11 +4,11 @@ import { PreflightError } from '../../../shared/contract/errors';
 import type { ColumnInfo, ColumnKind } from '../../../shared/types/datasets';
 import type { DatasetQueries, StoredValue } from '../workspace/queries/datasets';
 import { classify, DATE, decideKind, FLOAT, fitsKind, INT, MISSING, NAN, NEGINF, POSINF, TEXT } from './infer';
-import { capsFor, ColumnAccumulator } from './profile';
+import { capsFor, ColumnAccumulator, mulberry32 } from './profile';
 import { ChunkBuffer, EXTRA_VALUE, NULL_VALUE, NUMBER_VALUE, SLICE_VALUE, type ChunkTarget } from './insert-pipe';
 import type { CsvTokenizer } from './readers/csv-tokenizer';
 import { scanned, scanNumber } from './scan';
-import { datetimeMillis } from './values';
+import { datetimeMillis, overriddenNumber, readsBackAs } from './values';
 
 /** SQLite's limit on columns per table in this build (SQLITE_MAX_COLUMN). */
 export const MAX_COLUMNS = 2000;
@@ -264,34 +264,4 @@ export class DatasetSink {
       return { name: this.names[i], kind, inferredKind: inferred.kind, notes, profile: a.finish(this.rows, kind) };
     });
   }
-}
-
-/** The number an explicitly typed text value stands for ("007" as --type integer is 7). */
-function overriddenNumber(kind: ColumnKind, s: string): number {
-  return kind === 'integer' || kind === 'float' ? Number(s) : NaN;
-}
-
-/**
- * Whether a float stored as REAL reads back as exactly `s` (String(x) === s) — checked cheaply: at most
- * 15 significant digits (all doubles keep those), no exponent, sign "+", leading ".", trailing "0", or
- * magnitude below 1e-6 (which JavaScript prints in exponent form). Others are kept as text.
- */
-function readsBackAs(s: string, x: number): boolean {
-  const n = s.length;
-  if (n > 16 || s.charCodeAt(n - 1) === 48 || s.charCodeAt(n - 1) === 46) return false;
-  const c = s.charCodeAt(0);
-  if (c === 43 || c === 46 || (c === 45 && s.charCodeAt(1) === 46)) return false;
-  if (s.indexOf('e') >= 0 || s.indexOf('E') >= 0) return false;
-  return Math.abs(x) >= 1e-6;
-}
-
-export function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

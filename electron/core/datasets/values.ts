@@ -1,5 +1,7 @@
-// How stored values read back as numbers. The importer stores integers within 2^53 as INTEGER and
-// everything else verbatim as TEXT (floats included, so "1.50" stays "1.50"); readers parse here.
+// How stored values read back as numbers. The importer stores integers within 2^53 as INTEGER, floats
+// whose text String(x) reproduces (and typed doubles) as REAL, everything else verbatim as TEXT (so
+// "1.50" stays "1.50"); readers parse here.
+import type { ColumnKind } from '../../../shared/types/datasets';
 
 /** NaN / ±inf spellings accepted in text files (and written for Parquet/JSON special floats). */
 const NAN = new Set(['nan', 'NaN', 'NAN']);
@@ -39,4 +41,23 @@ export function datetimeMillis(s: string): number | undefined {
   const text = s.length > 10 && !hasZone ? `${s.replace(' ', 'T')}Z` : s.replace(' ', 'T');
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** The number an explicitly typed text value stands for ("007" as --type integer is 7). */
+export function overriddenNumber(kind: ColumnKind, s: string): number {
+  return kind === 'integer' || kind === 'float' ? Number(s) : NaN;
+}
+
+/**
+ * Whether a float stored as REAL reads back as exactly `s` (String(x) === s) — checked cheaply: at most
+ * 15 significant digits (all doubles keep those), no exponent, sign "+", leading ".", trailing "0", or
+ * magnitude below 1e-6 (which JavaScript prints in exponent form). Others are kept as text.
+ */
+export function readsBackAs(s: string, x: number): boolean {
+  const n = s.length;
+  if (n > 16 || s.charCodeAt(n - 1) === 48 || s.charCodeAt(n - 1) === 46) return false;
+  const c = s.charCodeAt(0);
+  if (c === 43 || c === 46 || (c === 45 && s.charCodeAt(1) === 46)) return false;
+  if (s.indexOf('e') >= 0 || s.indexOf('E') >= 0) return false;
+  return Math.abs(x) >= 1e-6;
 }
