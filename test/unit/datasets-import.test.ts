@@ -87,6 +87,11 @@ describe('datasets/add: bad input is refused with line and column, the workspace
     fs.writeFileSync(junk, Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 251)));
     await rejects(junk, /junk\.parquet: not a valid Parquet file/);
   });
+  it('a JSON array (not JSON Lines)', async () => {
+    const file = path.join(tmp.dir, 'array.json');
+    fs.writeFileSync(file, '[{"a": 1}, {"a": 2}]');
+    await rejects(file, /array\.json holds a JSON array; Preflight reads JSON Lines/);
+  });
   it('a record that never ends (64 MiB cap) is refused, not buffered', async () => {
     const file = path.join(tmp.dir, 'endless.csv');
     const fd = fs.openSync(file, 'w');

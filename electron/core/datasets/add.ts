@@ -133,6 +133,7 @@ async function detectFormat(p: string): Promise<DatasetFormat> {
     await fd.read(head, 0, 4, 0);
     if (head.toString('latin1') === 'PAR1') return 'parquet';
     if (head[0] === 0x7b) return 'jsonl';
+    if (head[0] === 0x5b) throw new PreflightError('INVALID_INPUT', `${p} holds a JSON array; Preflight reads JSON Lines (one object per line), e.g. \`jq -c '.[]' file.json > file.jsonl\``, { path: p });
     return 'csv';
   } finally {
     await fd.close();
