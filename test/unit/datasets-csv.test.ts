@@ -8,6 +8,7 @@ import { CsvSyntaxError, CsvTokenizer } from '../../electron/core/datasets/reade
 import { protectBigIntegers } from '../../electron/core/datasets/readers/jsonl';
 import { normalizeNames } from '../../electron/core/datasets/names';
 import { scanned, scanNumber } from '../../electron/core/datasets/scan';
+import { datetimeMillis } from '../../electron/core/datasets/values';
 
 function tokenize(text: string, chunk = 7, delimiter = ','): { records: string[][]; lines: number[] } {
   const records: string[][] = [];
@@ -79,7 +80,7 @@ describe('value classes', () => {
     ['1.5', FLOAT], ['-0.25', FLOAT], ['.5', FLOAT], ['1e5', FLOAT], ['1.5E-3', FLOAT], ['0.0', FLOAT], ['1e', TEXT], ['00.5', TEXT],
     ['NaN', NAN], ['nan', NAN], ['inf', POSINF], ['+Infinity', POSINF], ['-inf', NEGINF],
     ['true', BOOL], ['FALSE', BOOL], ['yes', TEXT],
-    ['2024-02-29', DATE], ['2024-02-29T10:20:30Z', DATE], ['2024-02-29 10:20:30.123+02:00', DATE], ['2024-13-01', TEXT], ['2024-1-1', TEXT],
+    ['2024-02-29', DATE], ['2024-02-29T10:20:30Z', DATE], ['2024-02-29 10:20:30.123+02:00', DATE], ['2024-13-01', TEXT], ['2024-1-1', TEXT], ['2023-02-29', TEXT], ['2024-01-01T10:00:00+02', DATE], ['2024-01-01T10:00:00,5', DATE],
   ])('%j is class %i', (s, tok) => expect(classify(s)).toBe(tok));
 
   const counts = (entries: [number, number][]) => {
@@ -118,6 +119,19 @@ describe('in-place number scan', () => {
     expect(scanNumber('123456.7891', 0, 11)).toBe(FLOAT);
     expect(scanned.x).toBe(123456.7891);
   });
+});
+
+describe('datetimes', () => {
+  it.each([
+    ['2024-01-01', Date.UTC(2024, 0, 1)],
+    ['2024-01-01T10:00:00Z', Date.UTC(2024, 0, 1, 10)],
+    ['2024-01-01 10:00:00', Date.UTC(2024, 0, 1, 10)],
+    ['2024-01-01T10:00:00+02:00', Date.UTC(2024, 0, 1, 8)],
+    ['2024-01-01T10:00:00+0200', Date.UTC(2024, 0, 1, 8)],
+    ['2024-01-01T10:00:00+02', Date.UTC(2024, 0, 1, 8)],
+    ['2024-01-01T10:00:00,5Z', Date.UTC(2024, 0, 1, 10, 0, 0, 500)],
+    ['2024-02-30', undefined],
+  ])('%s reads as %s', (s, ms) => expect(datetimeMillis(s)).toBe(ms));
 });
 
 describe('names and JSON integers', () => {

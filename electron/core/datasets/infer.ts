@@ -2,6 +2,7 @@
 // the counts at the end. Nothing is converted on the way in — "007", "0x1A" or a 20-digit id is TEXT,
 // and one TEXT value makes the whole column categorical (values are never silently coerced).
 import type { ColumnKind } from '../../../shared/types/datasets';
+import { datetimeMillis } from './values';
 
 export const MISSING = 0;
 export const INT = 1; // canonical decimal integer within ±2^53 (no leading zeros)
@@ -37,7 +38,7 @@ export function classify(s: string): number {
       if (digits <= 15) return INT;
       return Number.isSafeInteger(Number(s)) ? INT : TEXT;
     }
-    if (c === 45 && digits === 4 && start === 0) return DATE_RE.test(s) ? DATE : TEXT;
+    if (c === 45 && digits === 4 && start === 0) return DATE_RE.test(s) && datetimeMillis(s) !== undefined ? DATE : TEXT;
     if (leadingZero) return TEXT;
     return fractionAndExponent(s, i, n) ? FLOAT : TEXT;
   }

@@ -36,11 +36,16 @@ export function toNumber(v: number | string | null): number | null | undefined {
 /** ISO 8601 date or date-time text → epoch milliseconds (UTC when no offset is given), or undefined. */
 export function datetimeMillis(s: string): number | undefined {
   if (!/^\d{4}-\d{2}-\d{2}/.test(s)) return undefined;
+  let text = s.replace(' ', 'T').replace(',', '.');
+  // Date.parse wants ±hh:mm; ISO 8601 also allows ±hh.
+  if (/[+-]\d{2}$/.test(text) && text.length > 13) text += ':00';
   // Without an offset, Date parses date-times as local time; read them as UTC so results do not depend on the machine.
-  const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/.test(s);
-  const text = s.length > 10 && !hasZone ? `${s.replace(' ', 'T')}Z` : s.replace(' ', 'T');
+  else if (text.length > 10 && !/(?:Z|[+-]\d{2}:?\d{2})$/.test(text)) text += 'Z';
   const ms = Date.parse(text);
-  return Number.isNaN(ms) ? undefined : ms;
+  if (Number.isNaN(ms)) return undefined;
+  // Date.parse rolls 2023-02-30 over to March; such dates are not dates.
+  const day = Number(s.slice(8, 10));
+  return new Date(Date.parse(s.slice(0, 10))).getUTCDate() === day ? ms : undefined;
 }
 
 /** The number an explicitly typed text value stands for ("007" as --type integer is 7). */
