@@ -142,6 +142,9 @@ describe('datasets/add: odd input imports correctly', () => {
     expect(d.columnInfo.map((c) => c.kind)).toEqual(['categorical', 'categorical', 'categorical', 'integer']);
     expect(col(d, 'code').profile.top.map((t) => t.value)).toEqual(['007', '008', '010']);
     expect(col(d, 'big_id').profile.top.map((t) => t.value)).toContain('12345678901234567890');
+    const mixed = path.join(tmp.dir, 'mixed.csv');
+    fs.writeFileSync(mixed, 'amount\n1\n2.5\nN/A\n4\n');
+    expect(col(await add(mixed), 'amount').notes).toEqual(['1 non-numeric value(s) among 3 numbers (first: "N/A" on line 4): kept as text']);
   });
 
   it('an explicit --type is honoured and noted', async () => {

@@ -27,6 +27,8 @@ export class DatasetSink {
   private chunk = new ChunkBuffer();
   private chunkRows = 0;
   private text = '';
+  /** The first text value of each column and its line: shown when a numeric-looking column turns categorical. */
+  private firstText: ({ value: string; line: number } | undefined)[] = [];
 
   /** The unregistered table rows go to; created with the first columns. */
   staging: string | null = null;
@@ -133,6 +135,7 @@ export class DatasetSink {
         if (!fitsKind(overrides[i]!, tok, text)) this.misfit(i, text, line);
       }
       acc[i].observe(tok, key, x);
+      if (tok === TEXT && this.firstText[i] === undefined) this.firstText[i] = { value: s!, line };
       if (kind === NUMBER_VALUE) c.nums[k] = x;
       else if (kind === SLICE_VALUE) {
         if (a < 0) {
@@ -177,6 +180,7 @@ export class DatasetSink {
       const v = stored[i] as string | number;
       if (this.overrides[i] !== undefined && !fitsKind(this.overrides[i]!, tok, String(v))) this.misfit(i, String(v), line);
       this.acc[i].observe(tok, v, xs[i]);
+      if (tok === TEXT && this.firstText[i] === undefined) this.firstText[i] = { value: String(v), line };
       this.batch[base + i] = v;
     }
     this.rowDone();
@@ -198,6 +202,7 @@ export class DatasetSink {
       const v = stored[i] as string | number;
       if (this.overrides[i] !== undefined && !fitsKind(this.overrides[i]!, tok, String(v))) this.misfit(i, String(v), line);
       this.acc[i].observe(tok, v, xs[i]);
+      if (tok === TEXT && this.firstText[i] === undefined) this.firstText[i] = { value: String(v), line };
       if (typeof v === 'number') {
         c.kinds[k] = NUMBER_VALUE;
         c.nums[k] = v;
@@ -258,7 +263,9 @@ export class DatasetSink {
       if (inferred.note) notes.push(inferred.note);
       if (kind !== inferred.kind) notes.push(`kind set to ${kind} by --type (inferred ${inferred.kind})`);
       if (inferred.kind === 'categorical' && a.counts[TEXT] > 0 && a.counts[INT] + a.counts[FLOAT] > 0) {
-        notes.push(`${a.counts[TEXT].toLocaleString('en-US')} non-numeric value(s) among ${(a.counts[INT] + a.counts[FLOAT]).toLocaleString('en-US')} numbers: kept as text`);
+        const first = this.firstText[i];
+        const where = first ? ` (first: ${JSON.stringify(first.value.slice(0, 40))} on line ${first.line})` : '';
+        notes.push(`${a.counts[TEXT].toLocaleString('en-US')} non-numeric value(s) among ${(a.counts[INT] + a.counts[FLOAT]).toLocaleString('en-US')} numbers${where}: kept as text`);
       }
       if (a.counts[NAN] + a.counts[POSINF] + a.counts[NEGINF] > 0 && kind === 'categorical') notes.push('NaN/inf spellings are counted separately');
       return { name: this.names[i], kind, inferredKind: inferred.kind, notes, profile: a.finish(this.rows, kind) };
