@@ -43,7 +43,9 @@ export function classify(s: string): number {
     return fractionAndExponent(s, i, n) ? FLOAT : TEXT;
   }
   if (c === 46) return i + 1 < n && isDigit(s.charCodeAt(i + 1)) && fractionAndExponent(s, i, n) ? FLOAT : TEXT;
-  if (n > 9) return TEXT;
+  // Only words starting t/f/n/i (any case, after a sign for inf) can be special: most text leaves here.
+  c |= 0x20;
+  if (n > 9 || (c !== 116 && c !== 102 && c !== 110 && c !== 105)) return TEXT;
   switch (s) {
     case 'true': case 'false': case 'True': case 'False': case 'TRUE': case 'FALSE':
       return BOOL;
