@@ -124,6 +124,15 @@ describe('datasets/add: odd input imports correctly', () => {
     expect(col(d, 'score')).toMatchObject({ kind: 'float', profile: { numeric: { min: 1.5, max: 3.5, mean: 2.5 } } });
   });
 
+  it("Excel's sep= line", async () => {
+    const file = path.join(tmp.dir, 'excel.csv');
+    fs.writeFileSync(file, 'sep=;\r\na;b\r\n1,5;x\r\n');
+    const d = await add(file);
+    expect(d.import.delimiter).toBe('semicolon');
+    expect(d.columnInfo.map((c) => [c.name, c.kind])).toEqual([['a', 'categorical'], ['b', 'categorical']]);
+    expect(d.rows).toBe(1);
+  });
+
   it('a header without rows', async () => {
     const d = await add('header-only.csv');
     expect(d.rows).toBe(0);

@@ -16,11 +16,16 @@ const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', '\t': 'tab', ';'
  */
 export async function readDelimited(file: string, sink: DatasetSink, options: ReadOptions, preferred = ','): Promise<ReadResult> {
   const text = await detectEncoding(file, options.signal);
-  const delimiter = await sniffDelimiter(file, text.encoding, preferred);
+  const { delimiter, sepLine } = await sniffDelimiter(file, text.encoding, preferred);
   const decoder = new StringDecoder(text.encoding);
   let header = true;
+  let skipSep = sepLine;
   const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), (count, line) => {
     if (!header) return sink.pushText(tokenizer, count, line);
+    if (skipSep) {
+      skipSep = false;
+      return;
+    }
     header = false;
     const { names, notes } = normalizeNames(Array.from({ length: count }, (_, i) => tokenizer.value(i)));
     sink.addColumns(names, notes);
@@ -61,6 +66,7 @@ export async function readDelimited(file: string, sink: DatasetSink, options: Re
   }
   if (header) throw new PreflightError('INVALID_INPUT', 'the file is empty (no header line)');
   const notes: string[] = [];
+  if (sepLine) notes.push(`the first line (sep=${delimiter}) names the delimiter`);
   if (tokenizer.blankLines > 0) notes.push(`${tokenizer.blankLines.toLocaleString('en-US')} blank line(s) skipped`);
   return { encoding: text.label, delimiter: DELIMITER_NAMES[delimiter] ?? delimiter, notes };
 }

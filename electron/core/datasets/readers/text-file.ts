@@ -55,8 +55,11 @@ const latin1 = (): TextInfo => ({ encoding: 'latin1', bom: false, label: 'latin-
 
 const CANDIDATES = [',', '\t', ';', '|'];
 
-/** Picks the delimiter from the start of the file (`preferred` wins ties, e.g. tab for .tsv). */
-export async function sniffDelimiter(file: string, encoding: TextEncoding, preferred: string): Promise<string> {
+/**
+ * Picks the delimiter from the start of the file (`preferred` wins ties, e.g. tab for .tsv). Excel's
+ * "sep=;" first line names it outright (`sepLine`: that line is not the header).
+ */
+export async function sniffDelimiter(file: string, encoding: TextEncoding, preferred: string): Promise<{ delimiter: string; sepLine: boolean }> {
   const fd = await fs.promises.open(file, 'r');
   let text: string;
   try {
@@ -66,6 +69,8 @@ export async function sniffDelimiter(file: string, encoding: TextEncoding, prefe
   } finally {
     await fd.close();
   }
+  const sep = /^(?:\ufeff)?sep=(.)\r?\n/.exec(text);
+  if (sep) return { delimiter: sep[1], sepLine: true };
   const lines = splitLines(text).slice(0, 50);
   if (lines.length > 1 && !/[\r\n]$/.test(text)) lines.pop(); // the last line may be cut off
   let best = preferred;
@@ -79,7 +84,7 @@ export async function sniffDelimiter(file: string, encoding: TextEncoding, prefe
       bestScore = score;
     }
   }
-  return bestScore > 0 ? best : preferred;
+  return { delimiter: bestScore > 0 ? best : preferred, sepLine: false };
 }
 
 /** Lines of the sample, not splitting inside quotes. */
