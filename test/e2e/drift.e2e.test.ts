@@ -36,6 +36,16 @@ async function shoot(selector: string, name: string) {
   expect(fs.statSync(file).size).toBeGreaterThan(2000);
 }
 
+/** Runs one step of a long test; on failure says which step, what the page showed and what went wrong in it. */
+async function step(name: string, fn: () => Promise<void>) {
+  try {
+    await fn();
+  } catch (e) {
+    const text = (await page.locator('main').textContent({ timeout: 2000 }).catch(() => '')) ?? '';
+    throw new Error(`step "${name}": ${(e as Error).message}\nurl: ${page.url()}\nproblems: ${app.problems().join(' | ')}\npage: ${text.slice(0, 800)}`);
+  }
+}
+
 describe('Drift in web mode', () => {
   it('offers a new comparison and an empty report list on first run', async () => {
     await page.goto(`${serve!.origin}/#/drift`);
@@ -83,6 +93,37 @@ describe('Drift in web mode', () => {
     await expect(row.textContent()).resolves.toMatch(/4 of 8.*drift/);
     await row.click();
     await page.waitForURL(/#\/drift\/\d+$/);
-    expect(app.problems()).toEqual([]);
   });
+
+  it('compares a model’s outputs on both datasets, with the column → input mapping shown and editable', async () => {
+    await step('open Models', async () => {
+      await page.goto(`${serve!.origin}/#/models`);
+      // The list has loaded (the chooser of the loading state would be replaced under our feet).
+      await page.getByRole('heading', { name: 'Add an .onnx model to get started' }).waitFor();
+    });
+    await step('add tiny_mlp', async () => {
+      await page.getByTestId('add-model-input').setInputFiles(path.join(ROOT, 'test/fixtures/models/tiny_mlp.onnx'));
+      await page.waitForURL(/#\/models\/tiny_mlp@1$/, { timeout: 45_000 });
+    });
+    await step('fill the drift form', async () => {
+      await page.goto(`${serve!.origin}/#/drift`);
+      await page.getByRole('heading', { level: 1, name: 'Drift' }).waitFor();
+      await page.getByLabel('Reference dataset').selectOption('reference');
+      await page.getByLabel('Current dataset').selectOption('current');
+      await page.getByLabel('Model').selectOption('tiny_mlp');
+      await expect(page.getByLabel('Columns for input x').inputValue()).resolves.toBe('x0, x1, x2, x3');
+    });
+    await step('run drift with the model', async () => {
+      await page.getByRole('button', { name: 'Run drift' }).click();
+      await page.waitForURL(/#\/drift\/\d+$/, { timeout: 45_000 });
+    });
+    const section = page.getByRole('region', { name: /^Predictions of tiny_mlp@1/ });
+    await step('show the predictions', async () => {
+      await section.waitFor();
+      await expect(section.textContent()).resolves.toMatch(/x ← x0, x1, x2, x3/);
+      await expect(section.locator('tbody tr').first().textContent()).resolves.toMatch(/probs/);
+    });
+    await shoot('#drift-predictions >> xpath=ancestor::section', 'drift-predictions');
+    expect(app.problems()).toEqual([]);
+  }, 240_000);
 });
