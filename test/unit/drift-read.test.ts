@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readSortedNumeric } from '../../electron/core/drift/fast-read';
 import { toNumber } from '../../electron/core/datasets/values';
+import Database from 'better-sqlite3';
+import { numericColumnText } from '../../electron/core/workspace/queries/drift';
 
 function viaFast(fields: string[]) {
   const text = fields.join(',');
@@ -51,5 +53,31 @@ describe('fast numeric column parsing', () => {
 
   it('counts a lone empty field as one missing value', () => {
     expect(viaFast(['']).missing).toBe(1);
+  });
+
+  it('reads REAL, INTEGER, TEXT and NULL cells back exactly through SQLite (typed Parquet/JSON doubles are stored as REAL)', () => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE ds_1 (c0, c1)');
+    const insert = db.prepare('INSERT INTO ds_1 VALUES (?, ?)');
+    const values: number[] = [];
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        values.push(x);
+        insert.run(x, Number.isSafeInteger(Math.trunc(x)) ? Math.trunc(x) : null);
+      }),
+      { numRuns: 2000 },
+    );
+    insert.run(null, '2.5');
+    insert.run(0.1 + 0.2, 'NaN');
+    values.push(0.1 + 0.2);
+    const max = db.prepare('SELECT max(rowid) FROM ds_1').pluck().get() as number;
+    const [c0, c1] = readSortedNumeric((ords, a, b) => numericColumnText(db, 'ds_1', ords, a, b), [0, 1], max, max);
+    // Exact doubles (SQLite renders REAL with 17 significant digits); only -0 comes back as 0 (SQLite writes "0.0"), which no statistic can tell apart.
+    const text = (a: ArrayLike<number>) => Array.from(a, (v) => String(v));
+    expect(text(c0.sorted)).toEqual(text(Float64Array.from(values, (v) => (v === 0 ? 0 : v)).sort()));
+    expect(c0.missing).toBe(1);
+    expect(c1.nan).toBe(1);
+    expect(c1.sorted).toContain(2.5);
+    db.close();
   });
 });
