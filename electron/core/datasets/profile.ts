@@ -25,7 +25,8 @@ export class ColumnAccumulator {
   private m2 = 0;
   private min = Infinity;
   private max = -Infinity;
-  private values: Map<string | number, number> | null = new Map();
+  /** Exact counts (a box per value: one hash lookup per occurrence), until the cap. */
+  private values: Map<string | number, { n: number }> | null = new Map();
   private hll: HyperLogLog | null = null;
   private sample: (string | number)[] = [];
   private seen = 0;
@@ -62,8 +63,8 @@ export class ColumnAccumulator {
     const values = this.values;
     if (values !== null) {
       const c = values.get(key);
-      if (c !== undefined) values.set(key, c + 1);
-      else if (values.size < this.caps.distinct) values.set(own(key), 1);
+      if (c !== undefined) c.n++;
+      else if (values.size < this.caps.distinct) values.set(own(key), { n: 1 });
       else {
         // Past the cap: exact counts stop; the distinct count continues in a HyperLogLog.
         if (this.sketchHere) {
@@ -95,7 +96,7 @@ export class ColumnAccumulator {
     const c = this.counts;
     const present = rows - c[MISSING];
     const exact = this.values !== null;
-    const top = topK(exact ? this.values!.entries() : sampleCounts(this.sample, present), TOP);
+    const top = topK(exact ? [...this.values!.entries()].map(([v, c]) => [v, c.n] as [string | number, number]) : sampleCounts(this.sample, present), TOP);
     return {
       count: rows,
       missing: c[MISSING],
