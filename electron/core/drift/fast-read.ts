@@ -1,9 +1,10 @@
 // Fast numerical column reads for drift (which wants all values, in any order, sorted): several
 // columns per table scan, in row ranges (bounded string sizes), SQLite joining each column's values
-// into one text that JS splits and parses. Parsing follows datasets/values.ts#toNumber exactly:
+// into one text that JS parses in place (no string per value). Parsing follows datasets/values.ts#toNumber exactly:
 // the fast path computes plain decimals directly; anything else (NaN/inf spellings, hex-looking or
 // padded text) goes through toNumber. REAL cells (typed doubles from Parquet/JSON) are rendered by
-// SQLite with 17 significant digits, so they come back as the same double (-0 as 0). Runs in the core or in a child process (pure + a db handle).
+// SQLite with 17 significant digits, so they come back as the same double (-0 as 0).
+// Runs in the core or in a child process (pure + a db handle).
 
 import { sortFinite } from '../../../shared/math/drift-profile/sort';
 import { toNumber } from '../datasets/values';
