@@ -1,7 +1,7 @@
 import { useCall } from '../api/hooks';
 import { href, navigate, useRoute } from '../router/index';
-import { ErrorBox, formatDate, Loading, Page, Section, Table } from '../ui/index';
-import type { DriftReportSummary } from '../../shared/types/drift';
+import { ErrorBox, formatBytes, formatCount, formatDate, Loading, Page, Section, Table } from '../ui/index';
+import type { DriftProfileSummary, DriftReportSummary } from '../../shared/types/drift';
 import { NewDrift } from './NewDrift';
 import { ReportView } from './ReportView';
 import './drift.css';
@@ -43,6 +43,32 @@ function DriftHome() {
           />
         )}
       </Section>
+      <Profiles />
     </Page>
+  );
+}
+
+/** Stored reference profiles: what "stored profile" mode (and bundles) compare against. */
+function Profiles() {
+  const profiles = useCall('drift/profiles', {});
+  if (profiles.error) return <ErrorBox error={profiles.error} onRetry={profiles.reload} />;
+  const rows = profiles.data ?? [];
+  return (
+    <Section title="Reference profiles" id="drift-profiles">
+      <Table<DriftProfileSummary>
+        caption="Stored reference profiles"
+        rows={rows}
+        rowKey={(p) => p.dataset}
+        empty={<p className="muted">None yet: a comparison over every column stores the reference's profile, or run <code>preflight drift profile DATASET</code>.</p>}
+        columns={[
+          { key: 'dataset', header: 'Dataset', render: (p) => p.dataset },
+          { key: 'rows', header: 'Rows', render: (p) => formatCount(p.rows), align: 'right' },
+          { key: 'columns', header: 'Columns', render: (p) => String(p.columns), align: 'right' },
+          { key: 'grid', header: 'Quantile grid', render: (p) => formatCount(p.gridSize), align: 'right' },
+          { key: 'size', header: 'Size', render: (p) => formatBytes(p.bytes), align: 'right' },
+          { key: 'created', header: 'Built', render: (p) => formatDate(p.createdAt) },
+        ]}
+      />
+    </Section>
   );
 }
