@@ -7,5 +7,5 @@ import { readNumericInChild } from './read-child';
 export const driftChildTasks: Record<string, ChildTask> = {
   'drift/predict': (payload, ctx) => predict(payload, ctx),
   'drift/read-numeric': (payload) => readNumericInChild(payload),
-  'drift/compare-numeric': (payload) => compareNumericInChild(payload),
+  'drift/compare-numeric': (payload, ctx) => compareNumericInChild(payload, (f, m) => ctx.progress(f, m)),
 };

@@ -69,7 +69,10 @@ export async function compareFeatures(
       current: f.cur,
       options: options(f.name),
     }));
-    const outcome = await compareNumericJobs(core, ref.profile ? null : ref.source, cur, jobs, ref.gridSize, job.signal);
+    const before = done;
+    const outcome = await compareNumericJobs(core, ref.profile ? null : ref.source, cur, jobs, ref.gridSize, job.signal, (f, message) =>
+      job.progress((before + f * batch.length) / Math.max(1, plan.length), `${batch.length} numerical feature${batch.length > 1 ? 's' : ''}: ${message}`),
+    );
     readMs += outcome.readMs;
     computeMs += outcome.computeMs;
     batch.forEach((f, k) => {

@@ -26,6 +26,7 @@ export async function compareNumericJobs(
   jobs: NumericJob[],
   gridSize: number,
   signal: AbortSignal,
+  progress: (fraction: number, message: string) => void = () => {},
 ): Promise<NumericGroupOutcome> {
   if (jobs.length === 0) return { results: [], readMs: 0, computeMs: 0 };
   const table = (id: number, ordinals: number[]): TableColumns => {
@@ -42,7 +43,7 @@ export async function compareNumericJobs(
     options: group.map((j) => j.options),
     gridSize,
   });
-  const inProcess = (group: NumericJob[]) => compareNumericGroup((t) => (ords, a, b) => core.queries.drift.numericColumnText(t, ords, a, b), payloadFor(group));
+  const inProcess = (group: NumericJob[]) => compareNumericGroup((t) => (ords, a, b) => core.queries.drift.numericColumnText(t, ords, a, b), payloadFor(group), progress);
   const rows = Math.max(refSource?.rows ?? 0, cur.rows);
   // PREFLIGHT_DRIFT_IN_PROCESS=1 keeps everything here (profiling, or hosts that cannot start children).
   if (rows * jobs.length < 2_000_000 || process.env.PREFLIGHT_DRIFT_IN_PROCESS === '1') return inProcess(jobs);
@@ -50,7 +51,13 @@ export async function compareNumericJobs(
   const groups = Array.from({ length: k }, (_, g) => jobs.filter((_, i) => i % k === g));
   let outcomes: NumericGroupOutcome[];
   try {
-    outcomes = await Promise.all(groups.map((g) => runInChild<NumericGroupOutcome>(core.launcher, 'drift/compare-numeric', payloadFor(g), { signal })));
+    // Each worker reports its own fraction; the job shows their mean.
+    const fractions = new Array<number>(k).fill(0);
+    const onProgress = (g: number) => (fraction: number | null, message: string) => {
+      fractions[g] = fraction ?? fractions[g];
+      progress(fractions.reduce((a, b) => a + b, 0) / k, `${message} (${k} worker${k > 1 ? 's' : ''})`);
+    };
+    outcomes = await Promise.all(groups.map((g, i) => runInChild<NumericGroupOutcome>(core.launcher, 'drift/compare-numeric', payloadFor(g), { signal, onProgress: onProgress(i) })));
   } catch (err) {
     if (err instanceof PreflightError && err.code === 'CANCELLED') throw err;
     outcomes = [inProcess(jobs)];

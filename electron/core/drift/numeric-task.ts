@@ -36,12 +36,17 @@ export interface NumericGroupOutcome {
   computeMs: number;
 }
 
-export function compareNumericGroup(read: (table: string) => ColumnTextReader, p: NumericTaskPayload): NumericGroupOutcome {
+export type GroupProgress = (fraction: number, message: string) => void;
+
+export function compareNumericGroup(read: (table: string) => ColumnTextReader, p: NumericTaskPayload, progress: GroupProgress = () => {}): NumericGroupOutcome {
   const t0 = performance.now();
-  const cur = readSortedNumeric(read(p.current.table), p.current.ordinals, p.current.maxRowid, p.current.rows);
   const refSide = 'table' in p.reference ? p.reference : null;
+  progress(0, 'reading current values');
+  const cur = readSortedNumeric(read(p.current.table), p.current.ordinals, p.current.maxRowid, p.current.rows);
+  if (refSide) progress(0.4, 'reading reference values');
   const ref = refSide ? readSortedNumeric(read(refSide.table), refSide.ordinals, refSide.maxRowid, refSide.rows) : null;
   const t1 = performance.now();
+  progress(0.8, 'comparing');
   const results = cur.map((c, k) => {
     const profile = ref ? buildNumericProfile(ref[k].sorted, ref[k], p.gridSize) : (p.reference as { profiles: NumericDriftProfile[] }).profiles[k];
     const result = compareNumeric({ profile, sorted: ref ? ref[k].sorted : null }, c, p.options[k]);
@@ -51,11 +56,11 @@ export function compareNumericGroup(read: (table: string) => ColumnTextReader, p
 }
 
 /** Child-process entry: opens the workspace read-only. */
-export async function compareNumericInChild(p: NumericTaskPayload): Promise<NumericGroupOutcome> {
+export async function compareNumericInChild(p: NumericTaskPayload, progress?: GroupProgress): Promise<NumericGroupOutcome> {
   const db = new Database(p.file, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
-    return compareNumericGroup((table) => (ords, a, b) => numericColumnText(db, table, ords, a, b), p);
+    return compareNumericGroup((table) => (ords, a, b) => numericColumnText(db, table, ords, a, b), p, progress);
   } finally {
     db.close();
   }
