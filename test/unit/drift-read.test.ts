@@ -80,4 +80,16 @@ describe('fast numeric column parsing', () => {
     expect(c1.sorted).toContain(2.5);
     db.close();
   });
+
+  it('reads datasets wider than one SQL statement can return (slices of 500 columns, order kept)', () => {
+    const db = new Database(':memory:');
+    const n = 1300;
+    db.exec(`CREATE TABLE ds_2 (${Array.from({ length: n }, (_, i) => `c${i}`).join(', ')})`);
+    const insert = db.prepare(`INSERT INTO ds_2 VALUES (${Array(n).fill('?').join(', ')})`);
+    for (let r = 0; r < 3; r++) insert.run(...Array.from({ length: n }, (_, i) => i * 10 + r));
+    const ordinals = Array.from({ length: n }, (_, i) => n - 1 - i);
+    const cols = readSortedNumeric((ords, a, b) => numericColumnText(db, 'ds_2', ords, a, b), ordinals, 3, 3);
+    expect(cols.map((c) => Array.from(c.sorted))).toEqual(ordinals.map((i) => [i * 10, i * 10 + 1, i * 10 + 2]));
+    db.close();
+  });
 });
