@@ -49,8 +49,7 @@ export async function addDataset(core: CoreContext, args: ParsedArgsOf<'datasets
     });
     sink.flush();
     if (sink.staging === null || sink.names.length === 0) throw new PreflightError('INVALID_INPUT', 'the file has no columns');
-    const unknown = Object.keys(args.types ?? {}).filter((n) => !sink.names.includes(n));
-    if (unknown.length) throw new PreflightError('BAD_ARGUMENTS', `--type names column(s) the file does not have: ${unknown.map((n) => JSON.stringify(n)).join(', ')} (columns: ${sink.names.slice(0, 20).map((n) => JSON.stringify(n)).join(', ')})`);
+    sink.checkTypeNames();
     job.progress(0.96, 'profiling columns');
     const columns = sink.columns();
     job.throwIfCancelled();

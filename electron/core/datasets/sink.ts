@@ -72,6 +72,15 @@ export class DatasetSink {
     this.filled = 0;
   }
 
+  /** Refuses --type names that are not columns (for formats whose columns are all known from the header). */
+  checkTypeNames(): void {
+    const unknown = Object.keys(this.typeOverrides).filter((n) => !this.names.includes(n));
+    if (unknown.length) {
+      const have = this.names.slice(0, 20).map((n) => JSON.stringify(n)).join(', ');
+      throw new PreflightError('BAD_ARGUMENTS', `--type names column(s) the file does not have: ${unknown.map((n) => JSON.stringify(n)).join(', ')} (columns: ${have}${this.names.length > 20 ? ', …' : ''})`);
+    }
+  }
+
   /** Sends rows to `target` (an insert thread, which also sketches distinct values) instead of inserting them here. */
   useChunks(target: ChunkTarget): void {
     this.target = target;

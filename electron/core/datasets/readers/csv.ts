@@ -29,6 +29,7 @@ export async function readDelimited(file: string, sink: DatasetSink, options: Re
     header = false;
     const { names, notes } = normalizeNames(Array.from({ length: count }, (_, i) => tokenizer.value(i)));
     sink.addColumns(names, notes);
+    sink.checkTypeNames();
     tokenizer.skipBlankLines = count > 1;
   });
   let bytes = 0;

@@ -28,6 +28,7 @@ export async function readParquet(file: string, sink: DatasetSink, options: Read
   sink.useChunks(target);
   try {
     sink.addColumns(names, notes);
+    sink.checkTypeNames();
     await readRowGroups(buffer, metadata, sink, options, top.map((c) => c.element.name), top.map((c) => isIntegral(c.element)));
     await sink.finishChunks();
   } catch (err) {
