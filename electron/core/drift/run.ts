@@ -35,6 +35,8 @@ export async function runDrift(core: CoreContext, args: Args, job: JobContext): 
   const cur = await resolveSource(core, args.current, subJob(job, 0.15, 0.3, 'current: '), 'current');
   if (cur.importedFrom) findings.push(`current: ${cur.importedFrom} is dataset ${cur.name}`);
   if (ref.source?.importedFrom) findings.push(`reference: ${ref.source.importedFrom} is dataset ${ref.name}`);
+  if (cur.rows === 0) findings.push(`current dataset ${cur.name} has no rows: nothing can be tested`);
+  if (ref.rows === 0) findings.push(`reference ${ref.name} has no rows: nothing can be tested`);
   const curSchema = cur.columns.map((c) => ({ name: c.name, type: c.kind }));
   const schema = schemaDiff(ref.schema, curSchema);
   // A column that is empty on one side has no real type there: its "type change" is reported as missing values instead.
