@@ -195,39 +195,44 @@ export class DatasetSink {
     this.rowDone();
   }
 
-  /** pushTyped for a fixed set of columns, collecting rows in a chunk for the target (see `endTypedChunk`). */
-  pushTypedToChunk(toks: Uint8Array, stored: StoredValue[], xs: Float64Array, line: number): void {
-    const n = this.names.length;
-    const c = this.chunk;
-    c.reserve(n);
-    let k = c.length;
-    for (let i = 0; i < n; i++, k++) {
-      const tok = toks[i];
-      if (tok === MISSING) {
-        this.acc[i].observe(MISSING, '', NaN);
-        c.kinds[k] = NULL_VALUE;
-        continue;
-      }
-      const v = stored[i] as string | number;
-      if (this.overrides[i] !== undefined && !fitsKind(this.overrides[i]!, tok, String(v))) this.misfit(i, String(v), line);
-      this.acc[i].observe(tok, v, xs[i]);
-      if (tok === TEXT && this.firstText[i] === undefined) this.firstText[i] = { value: String(v), line };
-      if (typeof v === 'number') {
-        c.kinds[k] = NUMBER_VALUE;
-        c.nums[k] = v;
-      } else {
-        c.kinds[k] = SLICE_VALUE;
-        c.starts[k] = this.text.length;
-        this.text += v;
-        c.ends[k] = this.text.length;
-      }
-    }
-    c.length = k;
-    this.chunkRows++;
-    this.rows++;
+  /**
+   * Column-major filling for typed readers (Parquet): `beginBlock(m)` reserves m rows and returns the
+   * chunk index of the block's first cell; `putTyped` sets cell (row r, column i) at
+   * `base + r * columns + i`; `endBlock(m)` adds the rows. Values go to the target with `endTypedChunk`.
+   */
+  beginBlock(m: number): number {
+    this.chunk.reserve(m * this.names.length);
+    return this.chunk.length;
   }
 
-  /** Hands the rows collected by pushTypedToChunk to the target. */
+  putTyped(i: number, k: number, tok: number, v: StoredValue, x: number, line: number): void {
+    const c = this.chunk;
+    if (tok === MISSING) {
+      this.acc[i].observe(MISSING, '', NaN);
+      c.kinds[k] = NULL_VALUE;
+      return;
+    }
+    if (this.overrides[i] !== undefined && !fitsKind(this.overrides[i]!, tok, String(v))) this.misfit(i, String(v), line);
+    this.acc[i].observe(tok, v as string | number, x);
+    if (typeof v === 'number') {
+      c.kinds[k] = NUMBER_VALUE;
+      c.nums[k] = v;
+    } else {
+      if (tok === TEXT && this.firstText[i] === undefined) this.firstText[i] = { value: v!, line };
+      c.kinds[k] = SLICE_VALUE;
+      c.starts[k] = this.text.length;
+      this.text += v;
+      c.ends[k] = this.text.length;
+    }
+  }
+
+  endBlock(m: number): void {
+    this.chunk.length += m * this.names.length;
+    this.chunkRows += m;
+    this.rows += m;
+  }
+
+  /** Hands the rows of the blocks since the last call to the target. */
   async endTypedChunk(): Promise<void> {
     const text = this.text;
     this.text = '';

@@ -3,7 +3,7 @@ import { compressors } from 'hyparquet-compressors';
 import { PreflightError } from '../../../../shared/contract/errors';
 import { normalizeNames } from '../names';
 import type { DatasetSink } from '../sink';
-import { TypedRow } from './typed';
+import { cell, typedCell } from './typed';
 import type { ReadOptions, ReadResult } from './types';
 
 /** Rows decoded at a time inside a huge row group (memory bound); groups up to twice this are read whole. */
@@ -43,12 +43,11 @@ const CHUNK_ROWS = 16_384;
 
 /**
  * Row groups are decoded column by column (onChunk: typed arrays for numbers, far smaller than row
- * objects), then walked row by row into the sink.
+ * objects), then copied into the sink column by column, a block of rows at a time.
  */
 async function readRowGroups(buffer: AsyncBuffer, metadata: FileMetaData, sink: DatasetSink, options: ReadOptions, names: string[], integral: (boolean | undefined)[]): Promise<void> {
   const columns = names.length;
   const index = new Map(names.map((n, i) => [n, i]));
-  const row = new TypedRow(columns);
   let rowStart = 0;
   let bytesDone = 0;
   for (const group of metadata.row_groups) {
@@ -60,7 +59,7 @@ async function readRowGroups(buffer: AsyncBuffer, metadata: FileMetaData, sink: 
       if (options.signal.aborted) throw new PreflightError('CANCELLED', 'datasets/add was cancelled');
       const from = rowStart + start;
       const to = rowStart + Math.min(groupRows, start + step);
-      const segments: { data: ArrayLike<unknown>; start: number; end: number }[][] = names.map(() => []);
+      const segments: Segment[][] = names.map(() => []);
       try {
         await parquetRead({
           file: buffer,
@@ -78,24 +77,36 @@ async function readRowGroups(buffer: AsyncBuffer, metadata: FileMetaData, sink: 
       }
       segments.forEach((list) => list.sort((a, b) => a.start - b.start));
       const cursor = new Int32Array(columns);
-      for (let r = from; r < to; r++) {
-        for (let i = 0; i < columns; i++) {
-          const list = segments[i];
-          let k = cursor[i];
-          while (k < list.length && r >= list[k].end) k++;
-          cursor[i] = k;
-          const seg = list[k];
-          row.set(i, seg && r >= seg.start ? seg.data[r - seg.start] : undefined, integral[i]);
-        }
-        sink.pushTypedToChunk(row.toks, row.stored, row.xs, r + 1);
-        if ((r - from + 1) % CHUNK_ROWS === 0) await sink.endTypedChunk();
+      for (let block = from; block < to; block += CHUNK_ROWS) {
+        const m = Math.min(CHUNK_ROWS, to - block);
+        const base = sink.beginBlock(m);
+        for (let i = 0; i < columns; i++) cursor[i] = copyColumn(sink, segments[i], cursor[i], i, columns, base, block, m, integral[i]);
+        sink.endBlock(m);
+        await sink.endTypedChunk();
       }
-      await sink.endTypedChunk();
       options.onBytes(bytesDone + (groupBytes * (to - rowStart)) / Math.max(1, groupRows));
     }
     rowStart += groupRows;
     bytesDone += groupBytes;
   }
+}
+
+interface Segment {
+  data: ArrayLike<unknown>;
+  start: number;
+  end: number;
+}
+
+/** Rows [block, block + m) of column i into the sink; returns the segment cursor for the next block. */
+function copyColumn(sink: DatasetSink, list: Segment[], s: number, i: number, columns: number, base: number, block: number, m: number, integral: boolean | undefined): number {
+  let seg = list[s];
+  for (let r = 0; r < m; r++) {
+    const row = block + r;
+    while (seg !== undefined && row >= seg.end) seg = list[++s];
+    typedCell(seg !== undefined && row >= seg.start ? seg.data[row - seg.start] : undefined, integral);
+    sink.putTyped(i, base + r * columns + i, cell.tok, cell.stored, cell.x, row + 1);
+  }
+  return s;
 }
 
 /** Integer-typed columns (INT32/INT64 without a decimal scale): their whole numbers are integers, not floats. */

@@ -27,49 +27,59 @@ export class TypedRow {
 
   /** Sets column i from a JS value; `integral` says whether the file declares an integer type (undefined: judge by value). */
   set(i: number, v: unknown, integral?: boolean): void {
-    let tok: number = TEXT;
-    let stored: StoredValue = null;
-    let x = NaN;
-    switch (typeof v) {
-      case 'number':
-        if (Number.isNaN(v)) (tok = NAN), (stored = 'NaN');
-        else if (v === Infinity) (tok = POSINF), (stored = 'inf');
-        else if (v === -Infinity) (tok = NEGINF), (stored = '-inf');
-        else if (Number.isSafeInteger(v) && (integral ?? true)) (tok = INT), (stored = v), (x = v);
-        // A typed double has no text to preserve: REAL keeps it exactly.
-        else (tok = FLOAT), (stored = v), (x = v);
-        break;
-      case 'bigint':
-        if (v >= -9007199254740991n && v <= 9007199254740991n) (tok = INT), (stored = Number(v)), (x = Number(v));
-        // Beyond ±2^53: exact digits as text; still an integer when the file declares the column one.
-        else (stored = v.toString()), (tok = integral ? INT : TEXT), (x = Number(v));
-        break;
-      case 'string': {
-        const t = classify(v);
-        tok = t === INT || t === FLOAT || t === BOOL ? TEXT : t;
-        stored = tok === MISSING ? null : v;
-        if (tok === DATE) x = datetimeMillis(v) ?? NaN;
-        break;
-      }
-      case 'boolean':
-        tok = BOOL;
-        stored = v ? 'true' : 'false';
-        break;
-      case 'undefined':
-        tok = MISSING;
-        break;
-      default:
-        if (v === null) tok = MISSING;
-        else if (v instanceof Date) {
-          x = v.getTime();
-          if (Number.isNaN(x)) stored = String(v);
-          else (tok = DATE), (stored = v.toISOString());
-        } else if (v instanceof Uint8Array) stored = Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex');
-        else stored = JSON.stringify(v, (_k, y) => (typeof y === 'bigint' ? y.toString() : y));
-    }
-    this.toks[i] = tok;
-    this.stored[i] = stored;
-    this.xs[i] = x;
+    typedCell(v, integral);
+    this.toks[i] = cell.tok;
+    this.stored[i] = cell.stored;
+    this.xs[i] = cell.x;
   }
 }
 
+/** The last value classified by typedCell (reused: no allocation per value). */
+export const cell: { tok: number; stored: StoredValue; x: number } = { tok: TEXT, stored: null, x: NaN };
+
+/** Classifies one typed value into `cell`; `integral` says whether the file declares an integer type (undefined: judge by value). */
+export function typedCell(v: unknown, integral?: boolean): void {
+  let tok: number = TEXT;
+  let stored: StoredValue = null;
+  let x = NaN;
+  switch (typeof v) {
+    case 'number':
+      if (Number.isNaN(v)) (tok = NAN), (stored = 'NaN');
+      else if (v === Infinity) (tok = POSINF), (stored = 'inf');
+      else if (v === -Infinity) (tok = NEGINF), (stored = '-inf');
+      else if (Number.isSafeInteger(v) && (integral ?? true)) (tok = INT), (stored = v), (x = v);
+      // A typed double has no text to preserve: REAL keeps it exactly.
+      else (tok = FLOAT), (stored = v), (x = v);
+      break;
+    case 'bigint':
+      if (v >= -9007199254740991n && v <= 9007199254740991n) (tok = INT), (stored = Number(v)), (x = Number(v));
+      // Beyond ±2^53: exact digits as text; still an integer when the file declares the column one.
+      else (stored = v.toString()), (tok = integral ? INT : TEXT), (x = Number(v));
+      break;
+    case 'string': {
+      const t = classify(v);
+      tok = t === INT || t === FLOAT || t === BOOL ? TEXT : t;
+      stored = tok === MISSING ? null : v;
+      if (tok === DATE) x = datetimeMillis(v) ?? NaN;
+      break;
+    }
+    case 'boolean':
+      tok = BOOL;
+      stored = v ? 'true' : 'false';
+      break;
+    case 'undefined':
+      tok = MISSING;
+      break;
+    default:
+      if (v === null) tok = MISSING;
+      else if (v instanceof Date) {
+        x = v.getTime();
+        if (Number.isNaN(x)) stored = String(v);
+        else (tok = DATE), (stored = v.toISOString());
+      } else if (v instanceof Uint8Array) stored = Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex');
+      else stored = JSON.stringify(v, (_k, y) => (typeof y === 'bigint' ? y.toString() : y));
+  }
+  cell.tok = tok;
+  cell.stored = stored;
+  cell.x = x;
+}
