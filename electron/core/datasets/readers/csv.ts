@@ -11,8 +11,8 @@ const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', '\t': 'tab', ';'
 
 /**
  * CSV/TSV: streamed in 1 MiB chunks, each chunk's rows inserted in one transaction (on the insert
- * thread, see insert-pipe.ts) while the next chunk is parsed. The first record
- * is the header. Ragged rows are an error naming the line (padding them would invent values).
+ * thread, see insert-pipe.ts) while the next chunk is parsed. The first record is the header (after
+ * an Excel "sep=" line). Ragged rows are an error naming the line (padding them would invent values).
  */
 export async function readDelimited(file: string, sink: DatasetSink, options: ReadOptions, preferred = ','): Promise<ReadResult> {
   const text = await detectEncoding(file, options.signal);
@@ -34,9 +34,9 @@ export async function readDelimited(file: string, sink: DatasetSink, options: Re
   });
   let bytes = 0;
   let first = true;
-  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
   const target = await options.chunkTarget();
   sink.useChunks(target);
+  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (options.signal.aborted) throw new PreflightError('CANCELLED', 'datasets/add was cancelled');
