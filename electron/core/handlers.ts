@@ -2,6 +2,7 @@ import type { MethodName } from '../../shared/contract/methods';
 import type { Handlers } from './handler-types';
 import { benchHandlers } from './bench/handlers';
 import { datasetHandlers } from './datasets/handlers';
+import { demoHandlers } from './demo/handlers';
 import { driftHandlers } from './drift/handlers';
 import { modelHandlers } from './models/handlers';
 
@@ -11,6 +12,7 @@ export const handlers: Handlers<MethodName> = {
   ...datasetHandlers,
   ...benchHandlers,
   ...driftHandlers,
+  ...demoHandlers,
   'jobs/get': (core, args) => core.jobs.get(args.jobId),
   'jobs/list': (core) => core.jobs.list(),
   'jobs/cancel': (core, args) => core.jobs.cancel(args.jobId),

@@ -3,6 +3,7 @@ import { useCall } from '../api/hooks';
 import { navigate } from '../router/index';
 import { EmptyState, ErrorBox, formatDate, Loading, Page, shortHash, Table, type Column } from '../ui/index';
 import { AddModelButton, AddModelStatus } from './AddModel';
+import { DemoButton } from './DemoButton';
 import { modelRef } from './format';
 import type { ModelAdder } from './useAddModel';
 
@@ -67,6 +68,11 @@ function FirstRun({ adder }: { adder: ModelAdder }) {
       <p className="muted">
         Nothing leaves this machine. From a terminal: <code>preflight models add model.onnx</code>
       </p>
+      <p>
+        New here? <strong>Try the demo</strong>: a small credit-risk model, training and production data with drift that builds up week by week, a
+        drift report and a CPU benchmark, generated on this machine in a few seconds (<code>preflight demo</code> does the same).
+      </p>
+      <DemoButton />
     </EmptyState>
     <AddModelStatus adder={adder} />
     </>

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { benchMethods } from './methods/bench';
 import { datasetMethods } from './methods/datasets';
+import { demoMethods } from './methods/demo';
 import { driftMethods } from './methods/drift';
 import { jobMethods } from './methods/jobs';
 import { modelMethods } from './methods/models';
@@ -14,6 +15,7 @@ export const methods = {
   ...datasetMethods,
   ...benchMethods,
   ...driftMethods,
+  ...demoMethods,
 } as const;
 
 

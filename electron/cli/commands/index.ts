@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { benchCommand } from './bench';
 import { datasetsCommand } from './datasets';
+import { demoCommand } from './demo';
 import { driftCommand } from './drift';
 import { modelsCommand } from './models';
 import { serveCommand } from './serve';
@@ -13,6 +14,7 @@ export const COMMANDS: Command[] = [
   datasetsCommand,
   benchCommand,
   driftCommand,
+  demoCommand,
   planned('export', 'export a deployment bundle for ops', 5),
   planned('verify', 'verify a bundle’s hashes and signature', 5),
   planned('validate', 'validate production data against a bundle’s contracts', 5),

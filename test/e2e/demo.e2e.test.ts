@@ -1,0 +1,41 @@
+// First run in web mode: an empty workspace offers the demo; one click builds it and lands on the
+// drift report, whose numbers come from data generated on this machine.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openApp, screenshot, type App } from './helpers/browser';
+import { startServe, type Serve } from './helpers/server';
+
+let serve: Serve | undefined;
+let browser: Browser | undefined;
+let app: App;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  serve = await startServe();
+  app = await openApp(browser, serve);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+});
+
+describe('the first-run demo', () => {
+  it('builds the demo from the empty Models screen and opens its drift report', async () => {
+    const page = app.page;
+    await page.getByRole('heading', { name: 'Add an .onnx model to get started' }).waitFor();
+    await page.getByRole('button', { name: 'Try the demo' }).click();
+    await page.getByRole('status').filter({ hasText: 'Building the demo' }).waitFor();
+    await page.waitForURL(/#\/drift\/\d+$/, { timeout: 90_000 });
+    await page.getByText('utilization').first().waitFor();
+    await expect(page.getByText(/demo-training/).first().isVisible()).resolves.toBe(true);
+    await screenshot(page, 'demo-drift-report');
+
+    await page.goto(`${serve!.origin}/#/models`);
+    await page.locator('table').getByText('demo-credit-risk').first().waitFor();
+    await page.goto(`${serve!.origin}/#/bench`);
+    await page.locator('table').getByText(/demo-credit-risk/).first().waitFor();
+    await screenshot(page, 'demo-bench-history');
+    expect(app.problems()).toEqual([]);
+  });
+});
