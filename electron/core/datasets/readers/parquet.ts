@@ -3,6 +3,7 @@ import { compressors } from 'hyparquet-compressors';
 import { PreflightError } from '../../../../shared/contract/errors';
 import { normalizeNames } from '../names';
 import type { DatasetSink } from '../sink';
+import { MISSING } from '../infer';
 import { cell, typedCell } from './typed';
 import type { ReadOptions, ReadResult } from './types';
 
@@ -11,8 +12,9 @@ const SLICE_ROWS = 1_000_000;
 
 /**
  * Parquet via hyparquet (Snappy, ZSTD, gzip, Brotli, LZ4 through hyparquet-compressors), one row
- * group — or a 1M-row slice of a huge one — at a time, decoded by column. INT64 arrives as BigInt: exact INTEGER within ±2^53,
- * exact text beyond. Nested columns (lists, structs) are stored as JSON text.
+ * group — or a 1M-row slice of a huge one — at a time, one column at a time. INT64 arrives as
+ * BigInt: exact INTEGER within ±2^53, exact text beyond. Nested columns (lists, structs) are stored
+ * as JSON text.
  */
 export async function readParquet(file: string, sink: DatasetSink, options: ReadOptions): Promise<ReadResult> {
   const buffer = await asyncBufferFromFile(file);
@@ -41,13 +43,20 @@ export async function readParquet(file: string, sink: DatasetSink, options: Read
 /** Rows handed to the insert thread at a time (bounds the memory of chunks in flight). */
 const CHUNK_ROWS = 16_384;
 
+/** One column of a row range after classification: 9 bytes a value (+ the strings), not a JS object each. */
+interface CompactColumn {
+  toks: Uint8Array;
+  xs: Float64Array;
+  /** Stored text where the stored value is a string (dates, big integers, text); absent for all-number columns. */
+  strs: (string | undefined)[] | null;
+}
+
 /**
- * Row groups are decoded column by column (onChunk: typed arrays for numbers, far smaller than row
- * objects), then copied into the sink column by column, a block of rows at a time.
+ * Row ranges (a row group, or a 1M-row slice of a huge one) are decoded one column at a time and
+ * classified into compact columns, so memory holds one decoded column chunk plus ~9 bytes per value
+ * of the range; then rows go to the sink in blocks, column by column.
  */
 async function readRowGroups(buffer: AsyncBuffer, metadata: FileMetaData, sink: DatasetSink, options: ReadOptions, names: string[], integral: (boolean | undefined)[]): Promise<void> {
-  const columns = names.length;
-  const index = new Map(names.map((n, i) => [n, i]));
   let rowStart = 0;
   let bytesDone = 0;
   for (const group of metadata.row_groups) {
@@ -56,31 +65,17 @@ async function readRowGroups(buffer: AsyncBuffer, metadata: FileMetaData, sink: 
     // Slicing a row group re-decodes its pages for every slice; only worth it for huge groups.
     const step = groupRows > 2 * SLICE_ROWS ? SLICE_ROWS : groupRows;
     for (let start = 0; start < groupRows; start += step) {
-      if (options.signal.aborted) throw new PreflightError('CANCELLED', 'datasets/add was cancelled');
       const from = rowStart + start;
       const to = rowStart + Math.min(groupRows, start + step);
-      const segments: Segment[][] = names.map(() => []);
-      try {
-        await parquetRead({
-          file: buffer,
-          metadata,
-          compressors,
-          rowStart: from,
-          rowEnd: to,
-          onChunk: (chunk) => {
-            const i = index.get(chunk.columnName);
-            if (i !== undefined) segments[i].push({ data: chunk.columnData as ArrayLike<unknown>, start: chunk.rowStart, end: chunk.rowEnd });
-          },
-        });
-      } catch (err) {
-        throw new PreflightError('INVALID_INPUT', `rows ${from + 1}–${to}: cannot decode (${(err as Error).message})`);
+      const compact: CompactColumn[] = [];
+      for (let i = 0; i < names.length; i++) {
+        if (options.signal.aborted) throw new PreflightError('CANCELLED', 'datasets/add was cancelled');
+        compact.push(compactColumn(await decodeColumn(buffer, metadata, names[i], from, to), from, to - from, integral[i]));
       }
-      segments.forEach((list) => list.sort((a, b) => a.start - b.start));
-      const cursor = new Int32Array(columns);
       for (let block = from; block < to; block += CHUNK_ROWS) {
         const m = Math.min(CHUNK_ROWS, to - block);
         const base = sink.beginBlock(m);
-        for (let i = 0; i < columns; i++) cursor[i] = copyColumn(sink, segments[i], cursor[i], i, columns, base, block, m, integral[i]);
+        for (let i = 0; i < compact.length; i++) copyColumn(sink, compact[i], i, compact.length, base, block - from, m, block);
         sink.endBlock(m);
         await sink.endTypedChunk();
       }
@@ -97,16 +92,51 @@ interface Segment {
   end: number;
 }
 
-/** Rows [block, block + m) of column i into the sink; returns the segment cursor for the next block. */
-function copyColumn(sink: DatasetSink, list: Segment[], s: number, i: number, columns: number, base: number, block: number, m: number, integral: boolean | undefined): number {
-  let seg = list[s];
+async function decodeColumn(buffer: AsyncBuffer, metadata: FileMetaData, name: string, from: number, to: number): Promise<Segment[]> {
+  const segments: Segment[] = [];
+  try {
+    await parquetRead({
+      file: buffer,
+      metadata,
+      compressors,
+      columns: [name],
+      rowStart: from,
+      rowEnd: to,
+      onChunk: (chunk) => {
+        if (chunk.columnName === name) segments.push({ data: chunk.columnData as ArrayLike<unknown>, start: chunk.rowStart, end: chunk.rowEnd });
+      },
+    });
+  } catch (err) {
+    throw new PreflightError('INVALID_INPUT', `column ${JSON.stringify(name)}, rows ${from + 1}–${to}: cannot decode (${(err as Error).message})`);
+  }
+  return segments.sort((a, b) => a.start - b.start);
+}
+
+/** Classifies rows [from, from + m) of one column (typed.ts) into compact arrays. */
+function compactColumn(list: Segment[], from: number, m: number, integral: boolean | undefined): CompactColumn {
+  const out: CompactColumn = { toks: new Uint8Array(m), xs: new Float64Array(m), strs: null };
+  let s = 0;
+  let seg = list[0];
   for (let r = 0; r < m; r++) {
-    const row = block + r;
+    const row = from + r;
     while (seg !== undefined && row >= seg.end) seg = list[++s];
     typedCell(seg !== undefined && row >= seg.start ? seg.data[row - seg.start] : undefined, integral);
-    sink.putTyped(i, base + r * columns + i, cell.tok, cell.stored, cell.x, row + 1);
+    out.toks[r] = cell.tok;
+    out.xs[r] = cell.x;
+    if (typeof cell.stored === 'string') (out.strs ??= new Array(m))[r] = cell.stored;
   }
-  return s;
+  return out;
+}
+
+/** Rows [offset, offset + m) of a compact column into the sink's block (cells base + r * columns + i). */
+function copyColumn(sink: DatasetSink, c: CompactColumn, i: number, columns: number, base: number, offset: number, m: number, firstRow: number): void {
+  for (let r = 0; r < m; r++) {
+    const tok = c.toks[offset + r];
+    const text = c.strs === null ? undefined : c.strs[offset + r];
+    const x = c.xs[offset + r];
+    // A number-stored value is its own numeric value (typed.ts: INT and FLOAT store x).
+    sink.putTyped(i, base + r * columns + i, tok, text ?? (tok === MISSING ? null : x), x, firstRow + r + 1);
+  }
 }
 
 /** Integer-typed columns (INT32/INT64 without a decimal scale): their whole numbers are integers, not floats. */
