@@ -264,6 +264,33 @@ describe('nothing is lost, for any table (property)', () => {
   }, 60_000);
 });
 
+describe('JSON Lines keys that appear late', () => {
+  it.each([['1'], ['0']])('add a column; earlier rows read as missing (insert thread %s)', async (thread) => {
+    const file = path.join(tmp.dir, `late-${thread}.jsonl`);
+    const lines = Array.from({ length: 60_000 }, (_, i) => JSON.stringify(i < 30_000 ? { a: i } : { a: i, b: `v${i % 4}` }));
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const saved = process.env.PREFLIGHT_INGEST_THREAD;
+    process.env.PREFLIGHT_INGEST_THREAD = thread;
+    try {
+      const d = await add(file);
+      expect(d.rows).toBe(60_000);
+      expect(col(d, 'b').profile).toMatchObject({ missing: 30_000, distinct: 4 });
+      const ctx = context();
+      try {
+        const b = readColumnValues(ctx, d.id, 1);
+        expect(b[29_999]).toBeNull();
+        expect(b[30_001]).toBe('v1');
+        expect(readColumnValues(ctx, d.id, 0)[59_999]).toBe(59_999);
+      } finally {
+        ctx.workspace.close();
+      }
+    } finally {
+      if (saved === undefined) delete process.env.PREFLIGHT_INGEST_THREAD;
+      else process.env.PREFLIGHT_INGEST_THREAD = saved;
+    }
+  });
+});
+
 describe('distinct counts past the exact cap', () => {
   it.each([['1'], ['0']])('are estimated within 5%% and flagged (insert thread %s)', async (thread) => {
     const file = path.join(tmp.dir, `distinct-${thread}.csv`);

@@ -47,7 +47,6 @@ export async function addDataset(core: CoreContext, args: ParsedArgsOf<'datasets
         job.progress((0.95 * bytes) / Math.max(size, 1), `read ${sink.rows.toLocaleString('en-US')} rows`, { bytes, rows: sink.rows });
       },
     });
-    sink.flush();
     if (sink.staging === null || sink.names.length === 0) throw new PreflightError('INVALID_INPUT', 'the file has no columns');
     sink.checkTypeNames();
     job.progress(0.96, 'profiling columns');

@@ -48,6 +48,8 @@ export interface ChunkTarget {
   prepare(staging: string, columns: number): void;
   /** Inserts `rows` rows; may resolve before they are written (the thread has them). */
   send(buffer: string, chunk: ChunkBuffer, rows: number): Promise<void>;
+  /** Resolves once every chunk sent so far is written (before the table's columns change). */
+  drain(): Promise<void>;
   /** Everything sent is committed; returns each column's distinct-value sketch (HyperLogLog registers). */
   finish(): Promise<Uint8Array[]>;
   /** Stops after what is in flight; nothing more is written. */
@@ -88,8 +90,10 @@ export class DirectTarget implements ChunkTarget {
     this.ins = this.q.inserter(staging, columns);
     this.columns = columns;
     this.batch = new Array(this.ins.rowsPerStatement * columns).fill(null);
-    this.regs = Array.from({ length: columns }, () => new Uint8Array(HLL.M));
+    // Columns can be added later (JSON Lines): earlier sketches are kept.
+    while (this.regs.length < columns) this.regs.push(new Uint8Array(HLL.M));
   }
+  async drain(): Promise<void> {}
   async send(buffer: string, chunk: ChunkBuffer, rows: number): Promise<void> {
     const ins = this.ins!;
     this.q.bulk(() => insertChunk(buffer, chunk, rows, this.columns, ins.rowsPerStatement, this.batch, this.regs, (b) => ins.multi.run(b), (b) => ins.single.run(b)));
@@ -129,10 +133,13 @@ function insertChunk(m) {
 parentPort.on('message', (m) => {
   try {
     if (m.type === 'prepare') {
+      // Columns may have been added by the other connection: a read of the schema reloads a stale one.
+      db.prepare(m.refresh).get();
       n = m.columns; per = m.rowsPerStatement;
       single = db.prepare(m.single); multi = db.prepare(m.multi);
       batch = new Array(per * n).fill(null);
-      regs = Array.from({ length: n }, () => new Uint8Array(HLL.M));
+      regs = regs || [];
+      while (regs.length < n) regs.push(new Uint8Array(HLL.M));
     } else if (m.type === 'chunk') {
       db.transaction(insertChunk)(m);
     } else if (m.type === 'close') {
@@ -207,9 +214,13 @@ export class WorkerTarget implements ChunkTarget {
     this.worker.postMessage({ type: 'chunk', buffer, kinds, nums, starts, ends, extras: c.extras, rows }, arrays.map((a) => a.buffer as ArrayBuffer));
   }
 
-  async finish(): Promise<Uint8Array[]> {
+  async drain(): Promise<void> {
     while (this.inFlight > 0 && !this.failure) await new Promise<void>((r) => this.waiters.push(r));
     this.check();
+  }
+
+  async finish(): Promise<Uint8Array[]> {
+    await this.drain();
     this.worker.postMessage({ type: 'close' });
     await this.closed;
     this.check();

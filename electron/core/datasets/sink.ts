@@ -1,5 +1,6 @@
-// Where rows go during an import: an unregistered staging table (batched multi-row INSERTs, one
-// transaction per chunk) and one profile accumulator per column. Only `register` makes it a dataset.
+// Where rows go during an import: chunks for the insert target (insert-pipe.ts: an unregistered
+// staging table, one transaction per chunk) and one profile accumulator per column. Only `register`
+// makes it a dataset.
 import { PreflightError } from '../../../shared/contract/errors';
 import type { ColumnInfo, ColumnKind } from '../../../shared/types/datasets';
 import type { DatasetQueries, StoredValue } from '../workspace/queries/datasets';
@@ -19,9 +20,6 @@ export class DatasetSink {
   readonly notes: string[][] = [];
   private acc: ColumnAccumulator[] = [];
   private overrides: (ColumnKind | undefined)[] = [];
-  private batch: StoredValue[] = [];
-  private filled = 0;
-  private ins: ReturnType<DatasetQueries['inserter']> | null = null;
   private random: () => number;
   private target: ChunkTarget | null = null;
   private chunk = new ChunkBuffer();
@@ -45,7 +43,6 @@ export class DatasetSink {
 
   /** Adds columns (file header, or keys first seen in JSON Lines); earlier rows count as missing. */
   addColumns(names: string[], notes: string[][]): void {
-    this.flush();
     const total = this.names.length + names.length;
     if (total > MAX_COLUMNS) {
       throw new PreflightError('INVALID_INPUT', `the file has ${total.toLocaleString('en-US')} columns; Preflight stores at most ${MAX_COLUMNS.toLocaleString('en-US')} per dataset (SQLite's limit)`, { columns: total });
@@ -66,10 +63,14 @@ export class DatasetSink {
       this.acc.push(a);
       this.overrides.push(Object.prototype.hasOwnProperty.call(this.typeOverrides, name) ? this.typeOverrides[name] : undefined);
     });
-    this.target?.prepare(this.staging!, this.names.length);
-    this.ins = this.q.inserter(this.staging!, this.names.length);
-    this.batch = new Array(this.ins.rowsPerStatement * this.names.length).fill(null);
-    this.filled = 0;
+    this.target!.prepare(this.staging!, this.names.length);
+  }
+
+  /** Columns first seen after rows were sent (JSON Lines): rows in flight are written first, at the old width. */
+  async addColumnsLater(names: string[], notes: string[][]): Promise<void> {
+    await this.endTypedChunk();
+    await this.target!.drain();
+    this.addColumns(names, notes);
   }
 
   /** Refuses --type names that are not columns (for formats whose columns are all known from the header). */
@@ -172,27 +173,12 @@ export class DatasetSink {
     this.chunk.extras = [];
   }
 
-  /**
-   * One row of typed values (Parquet, JSON Lines), already classified by the reader: class, stored
-   * value and numeric value per column (`count` columns set; later ones are missing).
-   */
-  pushTyped(toks: Uint8Array, stored: StoredValue[], xs: Float64Array, count: number, line: number): void {
+  /** One row of typed values (JSON Lines): `count` columns set, later ones missing. */
+  pushTypedRow(toks: Uint8Array, stored: StoredValue[], xs: Float64Array, count: number, line: number): void {
     const n = this.names.length;
-    const base = this.filled * n;
-    for (let i = 0; i < n; i++) {
-      const tok = i < count ? toks[i] : MISSING;
-      if (tok === MISSING) {
-        this.acc[i].observe(MISSING, '', NaN);
-        this.batch[base + i] = null;
-        continue;
-      }
-      const v = stored[i] as string | number;
-      if (this.overrides[i] !== undefined && !fitsKind(this.overrides[i]!, tok, String(v))) this.misfit(i, String(v), line);
-      this.acc[i].observe(tok, v, xs[i]);
-      if (tok === TEXT && this.firstText[i] === undefined) this.firstText[i] = { value: String(v), line };
-      this.batch[base + i] = v;
-    }
-    this.rowDone();
+    const base = this.beginBlock(1);
+    for (let i = 0; i < n; i++) this.putTyped(i, base + i, i < count ? toks[i] : MISSING, stored[i], xs[i], line);
+    this.endBlock(1);
   }
 
   /**
@@ -239,33 +225,9 @@ export class DatasetSink {
     await this.endChunk(text);
   }
 
-  private rowDone(): void {
-    this.rows++;
-    if (++this.filled === this.ins!.rowsPerStatement) {
-      this.ins!.multi.run(this.batch);
-      this.filled = 0;
-    }
-  }
-
   private misfit(i: number, s: string, line: number): never {
     const kind = this.overrides[i]!;
     throw new PreflightError('INVALID_INPUT', `line ${line}, column ${JSON.stringify(this.names[i])}: ${JSON.stringify(s.slice(0, 80))} is not ${kind === 'integer' ? 'an' : 'a'} ${kind} (--type ${this.names[i]}=${kind})`, { line, column: this.names[i] });
-  }
-
-  /** Runs `fn` (which pushes rows) in one bulk transaction on the staging table. */
-  inTransaction(fn: () => void): void {
-    this.q.bulk(fn);
-  }
-
-  /** Writes rows still waiting for a full multi-row statement. */
-  flush(): void {
-    if (!this.ins || this.filled === 0) return;
-    const n = this.names.length;
-    const rows = this.filled;
-    this.filled = 0;
-    this.q.bulk(() => {
-      for (let r = 0; r < rows; r++) this.ins!.single.run(this.batch.slice(r * n, r * n + n));
-    });
   }
 
   /** Kinds and profiles, once every row is in. */

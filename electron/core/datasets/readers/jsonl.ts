@@ -10,7 +10,8 @@ const MAX_LINE_CHARS = 64 * 1024 * 1024;
 
 /**
  * JSON Lines: one object per line; keys become columns in order of first appearance (a key first seen
- * late leaves earlier rows missing). A line that is not a JSON object fails the import with its number.
+ * late adds a column, earlier rows missing). A line that is not a JSON object fails the import with its
+ * number. Rows go to the insert thread like CSV rows.
  */
 export async function readJsonLines(file: string, sink: DatasetSink, options: ReadOptions): Promise<ReadResult> {
   const text = await detectEncoding(file, options.signal);
@@ -22,28 +23,44 @@ export async function readJsonLines(file: string, sink: DatasetSink, options: Re
   let blank = 0;
   let bytes = 0;
 
-  const handle = (raw: string) => {
+  /** One line: its object, and keys not seen before (null for a blank line). */
+  const parse = (raw: string): { obj: Record<string, unknown>; fresh: string[] } | null => {
     line++;
     const s = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (s.trim() === '') {
       blank++;
-      return;
+      return null;
     }
     const obj = parseLine(s, line);
-    const keys = Object.keys(obj);
-    const fresh = keys.filter((k) => !ordinals.has(k));
-    if (fresh.length) {
-      const names = fresh.map((k, i) => (k.trim() === '' ? `column_${sink.names.length + i + 1}` : k));
-      const notes = fresh.map((k, i) => (k.trim() === '' ? [`the key ${JSON.stringify(k)} is not a usable name; named ${names[i]}`] : []));
-      fresh.forEach((k) => ordinals.set(k, ordinals.size));
-      sink.addColumns(names, notes);
-      row.grow(sink.names.length);
-    }
+    const fresh: string[] = [];
+    for (const k in obj) if (!ordinals.has(k)) fresh.push(k);
+    return { obj, fresh };
+  };
+  const push = (obj: Record<string, unknown>) => {
     row.toks.fill(0);
-    for (const k of keys) row.set(ordinals.get(k)!, obj[k]);
-    sink.pushTyped(row.toks, row.stored, row.xs, sink.names.length, line);
+    for (const k in obj) row.set(ordinals.get(k)!, obj[k]);
+    sink.pushTypedRow(row.toks, row.stored, row.xs, sink.names.length, line);
+  };
+  const handleLines = async (lines: string[]) => {
+    for (const raw of lines) {
+      const parsed = parse(raw);
+      if (parsed === null) continue;
+      if (parsed.fresh.length) await addKeys(parsed.fresh);
+      push(parsed.obj);
+    }
+    await sink.endTypedChunk();
+  };
+  const addKeys = async (keys: string[]) => {
+    const names = keys.map((k, i) => (k.trim() === '' ? `column_${sink.names.length + i + 1}` : k));
+    const notes = keys.map((k, i) => (k.trim() === '' ? [`the key ${JSON.stringify(k)} is not a usable name; named ${names[i]}`] : []));
+    keys.forEach((k) => ordinals.set(k, ordinals.size));
+    if (sink.staging === null) sink.addColumns(names, notes);
+    else await sink.addColumnsLater(names, notes);
+    row.grow(sink.names.length);
   };
 
+  const target = await options.chunkTarget();
+  sink.useChunks(target);
   const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -53,14 +70,17 @@ export async function readJsonLines(file: string, sink: DatasetSink, options: Re
       const lines = s.split('\n');
       rest = lines.pop()!;
       if (rest.length > MAX_LINE_CHARS) throw new PreflightError('INVALID_INPUT', `line ${line + 1}: longer than 64 MiB`);
-      sink.inTransaction(() => lines.forEach(handle));
+      await handleLines(lines);
       bytes += chunk.length;
       options.onBytes(bytes);
     }
     rest += decoder.end();
-    sink.inTransaction(() => {
-      if (rest) handle(rest);
-    });
+    if (rest) await handleLines([rest]);
+    if (sink.names.length > 0) await sink.finishChunks();
+    else await target.abort();
+  } catch (err) {
+    await target.abort();
+    throw err;
   } finally {
     stream.destroy();
   }

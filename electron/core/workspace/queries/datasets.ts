@@ -42,10 +42,12 @@ export function rowsPerInsert(columns: number): number {
 }
 
 /** INSERT statements for a staging table (also run by the insert thread on its own connection). */
-export function insertSql(staging: string, columns: number): { single: string; multi: string; rowsPerStatement: number } {
+export function insertSql(staging: string, columns: number): { single: string; multi: string; rowsPerStatement: number; refresh: string } {
   const one = `(${Array(columns).fill('?').join(',')})`;
   const many = rowsPerInsert(columns);
   return {
+    // Run before preparing on a second connection: reloads a schema another connection changed.
+    refresh: 'SELECT count(*) FROM sqlite_master',
     single: `INSERT INTO ${table(staging)} VALUES ${one}`,
     multi: `INSERT INTO ${table(staging)} VALUES ${Array(many).fill(one).join(',')}`,
     rowsPerStatement: many,
