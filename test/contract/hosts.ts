@@ -4,7 +4,7 @@ import type { CoreEvent } from '../../shared/contract/events';
 import { createCore, type Core } from '../../electron/core/api';
 import { inProcessTransport } from '../../electron/core/in-process';
 import { runCli } from '../helpers/cli';
-import { spawnServer, type SpawnedServer } from '../helpers/server';
+import { startServe, type Serve } from '../e2e/helpers/server';
 
 /**
  * The three ways in. Each scenario of the contract suite is one user intent expressed both as a
@@ -35,7 +35,7 @@ export async function inProcessHost(workspace: string): Promise<Host> {
 }
 
 export async function httpHost(workspace: string): Promise<Host> {
-  const server = await spawnServer(workspace);
+  const server = await startServe({ workspace });
   const transport = httpTransport(server);
   return { name: 'HTTP server', perform: (intent) => viaTransport(transport, intent), close: () => server.stop() };
 }
@@ -66,14 +66,14 @@ async function viaTransport(transport: Transport, intent: Intent): Promise<Outco
 }
 
 /** A Node client for web mode: calls over POST, events over the SSE stream, authenticated by bearer token. */
-export function httpTransport(server: SpawnedServer): Transport {
+export function httpTransport(server: Serve): Transport {
   const headers = { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' };
   const listeners = new Set<(e: CoreEvent) => void>();
   let stream: http.ClientRequest | null = null;
   let ready: Promise<void> | null = null;
   const connect = () =>
     (ready ??= new Promise<void>((resolve) => {
-      stream = http.get(`${server.base}/api/events`, { headers }, (res) => {
+      stream = http.get(`${server.origin}/api/events`, { headers }, (res) => {
         let buffer = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => {
@@ -92,7 +92,7 @@ export function httpTransport(server: SpawnedServer): Transport {
   return {
     async call(method, args) {
       await connect();
-      const res = await fetch(`${server.base}/api/call/${method}`, { method: 'POST', headers, body: JSON.stringify(args) });
+      const res = await fetch(`${server.origin}/api/call/${method}`, { method: 'POST', headers, body: JSON.stringify(args) });
       return (await res.json()) as never;
     },
     subscribe(listener) {
