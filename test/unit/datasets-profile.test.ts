@@ -2,11 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { HyperLogLog } from '../../electron/core/datasets/hll';
 import { FLOAT, INT, MISSING, NAN, TEXT } from '../../electron/core/datasets/infer';
-import { ColumnAccumulator, mulberry32 } from '../../electron/core/datasets/profile';
+import { ColumnAccumulator } from '../../electron/core/datasets/profile';
+import { createRng } from '../../shared/math/latency/rng';
 
 describe('column profile', () => {
   it('is exact below the caps: moments, quantiles (numpy linear), histogram, top', () => {
-    const a = new ColumnAccumulator({ sample: 1000, distinct: 1000 }, mulberry32(1));
+    const a = new ColumnAccumulator({ sample: 1000, distinct: 1000 }, createRng(1));
     for (let v = 1; v <= 100; v++) a.observe(INT, v, v);
     a.observe(MISSING, '', NaN);
     a.observe(NAN, 'NaN', NaN);
@@ -20,9 +21,9 @@ describe('column profile', () => {
   });
 
   it('past the caps: distinct from a HyperLogLog within a few percent, quantiles from a sample, both flagged', () => {
-    const a = new ColumnAccumulator({ sample: 2000, distinct: 500 }, mulberry32(2));
+    const a = new ColumnAccumulator({ sample: 2000, distinct: 500 }, createRng(2));
     const n = 200_000;
-    const rnd = mulberry32(3);
+    const rnd = createRng(3);
     for (let i = 0; i < n; i++) {
       const v = Math.floor(rnd() * 50_000); // ≈ 49,093 distinct expected
       a.observe(INT, v, v);
@@ -37,7 +38,7 @@ describe('column profile', () => {
   });
 
   it('top categories count text values', () => {
-    const a = new ColumnAccumulator({ sample: 100, distinct: 100 }, mulberry32(4));
+    const a = new ColumnAccumulator({ sample: 100, distinct: 100 }, createRng(4));
     for (const v of ['b', 'a', 'b', 'c', 'b', 'a']) a.observe(TEXT, v, NaN);
     a.observe(FLOAT, '1.5', 1.5);
     expect(a.finish(7, 'categorical').top).toEqual([{ value: 'b', count: 3 }, { value: 'a', count: 2 }, { value: '1.5', count: 1 }, { value: 'c', count: 1 }]);

@@ -5,7 +5,8 @@ import { PreflightError } from '../../../shared/contract/errors';
 import type { ColumnInfo, ColumnKind } from '../../../shared/types/datasets';
 import type { DatasetQueries, StoredValue } from '../workspace/queries/datasets';
 import { classify, DATE, decideKind, FLOAT, fitsKind, INT, MISSING, NAN, NEGINF, POSINF, TEXT } from './infer';
-import { capsFor, ColumnAccumulator, mulberry32 } from './profile';
+import { createRng } from '../../../shared/math/latency/rng';
+import { capsFor, ColumnAccumulator } from './profile';
 import { ChunkBuffer, EXTRA_VALUE, NULL_VALUE, NUMBER_VALUE, SLICE_VALUE, type ChunkTarget } from './insert-pipe';
 import type { CsvTokenizer } from './readers/csv-tokenizer';
 import { scanned, scanNumber } from './scan';
@@ -38,7 +39,7 @@ export class DatasetSink {
     /** Told the staging table's name as soon as it exists (so no cleanup mistakes it for a leftover). */
     private onStaging: (name: string) => void = () => {},
   ) {
-    this.random = mulberry32(0x5eed);
+    this.random = createRng(0x5eed);
   }
 
   /** Adds columns (file header, or keys first seen in JSON Lines); earlier rows count as missing. */
