@@ -28,9 +28,10 @@ function help(): string {
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(`${help()}\n`);
-    return name ? 0 : 2;
+  if (!name || name === '--help' || name === '-h' || name === 'help' || (name.startsWith('-') && name !== '--version')) {
+    const asked = name === '--help' || name === '-h' || name === 'help';
+    (asked ? process.stdout : process.stderr).write(`${help()}\n`);
+    return asked ? 0 : 2;
   }
   if (name === '--version') {
     process.stdout.write(`${APP_VERSION}\n`);

@@ -41,7 +41,7 @@ export const modelsCommand: Command = {
       out.result(model, () => `${model.name}@${model.version}  sha256:${model.sha256}\nversions: ${model.versions.map((v) => v.version).join(', ')}\n${describe(model)}`);
       return;
     }
-    throw new PreflightError('BAD_ARGUMENTS', `models: unknown subcommand "${verb ?? ''}"\n${usage}`);
+    throw new PreflightError('BAD_ARGUMENTS', verb && !verb.startsWith('-') ? `models: unknown subcommand "${verb}" (add, list or show)` : 'models: add, list or show? (see `preflight models --help`)');
   },
 };
 

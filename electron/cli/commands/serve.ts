@@ -16,6 +16,7 @@ export const serveCommand: Command = {
     const { values } = parse(argv, { port: { type: 'string' }, host: { type: 'string' }, 'no-open': { type: 'boolean' } }, 'serve');
     const host = values.host ?? '127.0.0.1';
     const port = int(values.port, 'port', 0) ?? 7860;
+    if (port > 65535) throw new PreflightError('BAD_ARGUMENTS', `--port: ${port} is not a TCP port (0–65535; 0 picks a free one)`);
     const staticDir = rendererDir();
     if (!isLoopback(host)) out.log(`warning: listening on ${host}, reachable from other machines; anyone with the token can use this workspace`);
     const server = await startServer({ core, host, port, staticDir, uploadDir: path.join(workspaceDir, 'tmp', `uploads-${process.pid}`) });
