@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import type { ColumnInfo, DatasetDetail } from '../../shared/types/datasets';
+import { useCall } from '../api/hooks';
+import { href } from '../router/index';
+import { ErrorBox, formatBytes, formatCount, formatDate, Loading, Page, plural, Section } from '../ui/index';
+import { AddDatasetButton, AddDatasetStatus } from './AddDataset';
+import { ColumnPanel } from './ColumnPanel';
+import { ColumnTable } from './ColumnTable';
+import { baseName, delimiterLabel, formatLabel } from './format';
+import { RemoveDataset } from './RemoveDataset';
+import type { DatasetAdder } from './useAddDataset';
+
+/** One dataset: `#/datasets/NAME` — what was imported, how, and every column's profile. */
+export function DatasetView({ name, adder }: { name: string; adder: DatasetAdder }) {
+  const shown = useCall('datasets/show', { ref: name });
+  const [open, setOpen] = useState<ColumnInfo | null>(null);
+  const dataset = shown.data;
+  const back = (
+    <a href={href('datasets')} className="ds-back-link">
+      ← Datasets
+    </a>
+  );
+  if (!dataset) {
+    return (
+      <Page title={name} subtitle={back}>
+        {shown.error ? <ErrorBox title={`${name} could not be shown`} error={shown.error} onRetry={shown.reload} /> : <Loading what={name} />}
+      </Page>
+    );
+  }
+  return (
+    <Page
+      title={dataset.name}
+      subtitle={back}
+      actions={
+        <>
+          <a className="button" href={href('drift')} title="Open the Drift screen and choose this dataset as the reference or the current side">
+            Compare with…
+          </a>
+          <AddDatasetButton adder={adder} primary={false} />
+          <RemoveDataset dataset={dataset} />
+        </>
+      }
+    >
+      <AddDatasetStatus adder={adder} />
+      <Summary dataset={dataset} />
+      <Section title={`Columns (${formatCount(dataset.columnInfo.length)})`} id="ds-columns">
+        <ColumnTable columns={dataset.columnInfo} onOpen={setOpen} />
+        <p className="muted ds-hint">Open a column with Enter or a click for its full histogram or categories and its quantiles.</p>
+      </Section>
+      {open && <ColumnPanel column={open} onClose={() => setOpen(null)} />}
+    </Page>
+  );
+}
+
+/** The import as a reviewer checks it: size, shape, how the text was read, and what the importer noticed. */
+function Summary({ dataset: d }: { dataset: DatasetDetail }) {
+  const notes = d.import.notes;
+  return (
+    <Section title="Summary" id="ds-summary">
+      <dl className="facts" data-testid="dataset-summary">
+        <dt>Rows</dt>
+        <dd className="mono">{formatCount(d.rows)}</dd>
+        <dt>Columns</dt>
+        <dd className="mono">{formatCount(d.columns)}</dd>
+        <dt>Format</dt>
+        <dd>
+          {formatLabel(d.format)}
+          {d.import.encoding && <span className="muted"> · encoding {d.import.encoding}</span>}
+          {d.import.delimiter !== undefined && <span className="muted"> · delimiter {delimiterLabel(d.import.delimiter)}</span>}
+        </dd>
+        <dt>Source</dt>
+        <dd>
+          <span className="mono" title={d.sourcePath}>
+            {baseName(d.sourcePath)}
+          </span>{' '}
+          <span className="muted">({formatBytes(d.sourceBytes)})</span>
+        </dd>
+        <dt>Added</dt>
+        <dd title={d.addedAt}>
+          {formatDate(d.addedAt)} <span className="muted">· imported in {d.import.seconds < 1 ? `${Math.round(d.import.seconds * 1000)} ms` : `${d.import.seconds.toFixed(1)} s`}</span>
+        </dd>
+        <dt>Import notes</dt>
+        <dd>
+          {notes.length === 0 ? (
+            <span className="muted">none</span>
+          ) : (
+            <ul className="ds-notes" aria-label={plural(notes.length, 'import note')}>
+              {notes.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
+          )}
+        </dd>
+      </dl>
+    </Section>
+  );
+}

@@ -1,0 +1,189 @@
+// The Datasets screens end to end, in web mode: the real `preflight serve` and headless Chromium.
+// Build first (`node scripts/build.mjs && npx vite build`); screenshots land in test-results/screenshots/.
+// The steps share one page and run in order, like a user's session.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropFiles, launchChromium, openApp, screenshot, type App } from './helpers/browser';
+import { ROOT, startServe, type Serve } from './helpers/server';
+
+const FIXTURES = path.join(ROOT, 'test/fixtures/datasets');
+const ROWS = 240;
+
+let serve: Serve | undefined;
+let browser: Browser | undefined;
+let app: App;
+let page: Page;
+let tmp: string;
+let csv: string;
+let expectedMissing: number;
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-e2e-datasets-'));
+  ({ file: csv, missing: expectedMissing } = writeCustomers(path.join(tmp, 'customers.csv')));
+  browser = await launchChromium();
+  serve = await startServe();
+  app = await openApp(browser, serve);
+  page = app.page;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+/** A seeded CSV with one column of every kind, ids like 007, and a column with gaps. */
+function writeCustomers(file: string): { file: string; missing: number } {
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const segments = ['retail', 'smb', 'enterprise', 'public'];
+  const lines = ['customer_id,age,income,segment,active,signup,score'];
+  let missing = 0;
+  for (let i = 0; i < ROWS; i++) {
+    const id = String(i + 1).padStart(3, '0');
+    const age = 18 + Math.floor(rand() * 60);
+    const income = (20000 + rand() * 80000).toFixed(2);
+    const segment = segments[Math.floor(rand() * rand() * segments.length)];
+    const active = rand() < 0.7 ? 'true' : 'false';
+    const signup = new Date(Date.UTC(2024, 0, 1) + Math.floor(rand() * 365) * 86_400_000).toISOString().slice(0, 10);
+    const gap = i % 8 === 3;
+    if (gap) missing++;
+    const score = gap ? '' : (rand() * 10).toFixed(1);
+    lines.push([id, age, income, segment, active, signup, score].join(','));
+  }
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+  return { file, missing };
+}
+
+/** Cell texts of the column table: one entry per dataset column, keyed by the first cell. */
+async function columnRows(): Promise<Record<string, string[]>> {
+  const rows = page.getByTestId('column-table').locator('tbody tr');
+  await rows.first().waitFor();
+  const cells = await rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => (td.textContent ?? '').trim())));
+  return Object.fromEntries(cells.map((c) => [c[0], c]));
+}
+
+describe('Datasets in web mode', () => {
+  it('explains formats and the demo on first run', async () => {
+    await page.goto(`${serve!.origin}/#/datasets`);
+    await page.getByRole('heading', { name: 'Import a data file to profile it' }).waitFor();
+    const body = await page.locator('.empty-state').textContent();
+    expect(body).toMatch(/Parquet/);
+    expect(body).toMatch(/JSON Lines/);
+    expect(body).toMatch(/Try the demo.*two datasets/s);
+    await screenshot(page, 'datasets-empty');
+  });
+
+  it('imports a CSV through the file chooser and shows each column’s kind and missing values', async () => {
+    await page.getByTestId('add-dataset-input').setInputFiles(csv);
+    await page.waitForURL(/#\/datasets\/customers$/, { timeout: 30_000 });
+    await page.getByRole('heading', { level: 1, name: 'customers' }).waitFor();
+
+    const summary = await page.getByTestId('dataset-summary').textContent();
+    expect(summary).toMatch(new RegExp(`Rows${ROWS}`));
+    expect(summary).toMatch(/Columns7/);
+    expect(summary).toMatch(/CSV · encoding utf-8 · delimiter comma/);
+    expect(summary).toMatch(/customers\.csv/);
+
+    const rows = await columnRows();
+    expect(Object.keys(rows)).toEqual(['customer_id', 'age', 'income', 'segment', 'active', 'signup', 'score']);
+    const kinds = Object.fromEntries(Object.entries(rows).map(([name, cells]) => [name, cells[1]]));
+    expect(kinds).toEqual({ customer_id: 'categorical', age: 'integer', income: 'float', segment: 'categorical', active: 'boolean', signup: 'datetime', score: 'float' });
+    // Missing: a count and a share, only where there are gaps.
+    expect(rows.score[2]).toBe(`${expectedMissing} (${Number(((100 * expectedMissing) / ROWS).toFixed(1))}%)`);
+    expect(rows.income[2]).toBe('0');
+    // Ids are text: 240 distinct values, no numeric statistics; dates are shown as dates.
+    expect(rows.customer_id[4]).toBe(String(ROWS));
+    expect(rows.customer_id[5]).toBe('—');
+    expect(rows.signup[5]).toMatch(/^2024-\d\d-\d\d$/);
+    expect(Number(rows.age[5])).toBeGreaterThanOrEqual(18);
+    // Every column has a small chart.
+    await expect(page.getByTestId('column-table').locator('svg.ds-spark').count()).resolves.toBe(7);
+    await screenshot(page, 'datasets-detail');
+  });
+
+  it('opens a column’s panel with its histogram and quantiles, and closes it with Escape', async () => {
+    await page.getByTestId('column-table').locator('tbody tr', { hasText: 'income' }).click();
+    const panel = page.getByRole('dialog', { name: 'Column income' });
+    await panel.waitFor();
+    await panel.locator('canvas').waitFor();
+    const text = await panel.textContent();
+    expect(text).toMatch(/p1p5p25p50p75p95p99/);
+    expect(text).toMatch(new RegExp(`${ROWS} present of ${ROWS} rows`));
+    await screenshot(page, 'datasets-column-panel');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+
+    // A categorical column: its top values, from the keyboard.
+    await page.getByTestId('column-table').locator('tbody tr', { hasText: 'segment' }).focus();
+    await page.keyboard.press('Enter');
+    const segment = page.getByRole('dialog', { name: 'Column segment' });
+    await segment.locator('canvas').waitFor();
+    await screenshot(page, 'datasets-column-panel-categorical');
+    await page.getByRole('button', { name: 'Close column panel' }).click();
+    await segment.waitFor({ state: 'detached' });
+  });
+
+  it('shows an inline error with the line for a ragged CSV, and adds nothing', async () => {
+    await page.getByTestId('add-dataset-input').setInputFiles(path.join(FIXTURES, 'ragged.csv'));
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    const text = await alert.textContent();
+    expect(text).toMatch(/line 3: expected 3 fields, found 2/);
+    expect(text).toMatch(/INVALID_INPUT/);
+    expect(page.url()).toMatch(/#\/datasets\/customers$/);
+    await screenshot(page, 'datasets-add-error');
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+  });
+
+  it('offers another name when the file’s name is taken', async () => {
+    await page.getByTestId('add-dataset-input').setInputFiles(csv);
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.textContent()).toMatch(/already exists/);
+    await page.getByLabel('Import it as').fill('customers-copy');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.waitForURL(/#\/datasets\/customers-copy$/, { timeout: 30_000 });
+    await page.getByRole('heading', { level: 1, name: 'customers-copy' }).waitFor();
+  });
+
+  it('imports a dropped file and shows odd column names verbatim', async () => {
+    await page.getByRole('link', { name: /← Datasets/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Datasets' }).waitFor();
+    await dropFiles(page, '[data-testid="dataset-drop-target"]', [path.join(FIXTURES, 'odd-names.csv')]);
+    await page.waitForURL(/#\/datasets\/odd-names$/, { timeout: 30_000 });
+    const names = Object.keys(await columnRows());
+    expect(names).toContain('a"; DROP TABLE x;--');
+    expect(names).toContain('" spaced "');
+    await screenshot(page, 'datasets-odd-names');
+  });
+
+  it('removes a dataset after a confirm step', async () => {
+    await page.getByRole('button', { name: 'Remove dataset…' }).click();
+    // The safe choice takes focus; Keep backs out.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep');
+    await page.getByRole('button', { name: 'Remove', exact: true }).click();
+    await page.waitForURL(/#\/datasets$/);
+    await page.getByRole('heading', { level: 1, name: 'Datasets' }).waitFor();
+    await expect.poll(() => page.locator('tbody tr').allTextContents()).toHaveLength(2);
+    expect((await page.locator('tbody tr').allTextContents()).join()).not.toMatch(/odd-names/);
+  });
+
+  it('lists the datasets and opens one from the keyboard', async () => {
+    const row = page.locator('tbody tr', { hasText: /^customersCSV/ });
+    expect(await row.textContent()).toMatch(new RegExp(`customersCSV${ROWS}7customers\\.csv`));
+    await screenshot(page, 'datasets-list');
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/datasets\/customers$/);
+    await page.getByRole('link', { name: 'Compare with…' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Compare with…' }).getAttribute('href')).toBe('#/drift');
+  });
+
+  it('ran without console errors, CSP violations or uncaught exceptions', () => {
+    expect(app.problems()).toEqual([]);
+  });
+});
