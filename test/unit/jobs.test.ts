@@ -57,11 +57,11 @@ describe('jobs', () => {
 describe('isolated child processes', () => {
   it('a native crash in the child is reported, not fatal', async () => {
     const script = path.join(tmp.dir, 'crash.mjs');
-    fs.writeFileSync(script, "process.on('message', () => process.kill(process.pid, 'SIGSEGV'));");
+    fs.writeFileSync(script, "process.on('message', () => { process.stderr.write('native: out of cheese\\n'); process.kill(process.pid, 'SIGSEGV'); });");
     const err = await runInChild<never>(nodeLauncher(script), 'models/load-check', {}).catch((e: PreflightError) => e);
     expect(err).toBeInstanceOf(PreflightError);
     expect(err.code).toBe('CHILD_CRASHED');
-    expect(err.message).toMatch(/SIGSEGV.*workspace is unchanged/);
+    expect(err.message).toMatch(/SIGSEGV.*workspace is unchanged; its last words: native: out of cheese/);
   });
 
   it('cancelling kills the child and rejects with CANCELLED', async () => {

@@ -12,6 +12,8 @@ export interface ChildPort {
   onMessage(listener: (message: unknown) => void): void;
   onExit(listener: (code: number | null, signal: string | null) => void): void;
   kill(): void;
+  /** The end of what the child wrote to stderr (native libraries' chatter, a crash's last words). */
+  stderrTail?(): string;
 }
 
 export type Launcher = () => ChildPort;
@@ -20,15 +22,23 @@ export function nodeLauncher(entry = childEntryPath()): Launcher {
   return () => {
     const child = fork(entry, [], {
       serialization: 'advanced', // typed arrays cross without JSON
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      // stderr is kept, not shown: native libraries chatter there (Dawn's "Couldn't load Vulkan"),
+      // and its end explains a crash.
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       execArgv: [],
     });
+    let tail = '';
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      tail = (tail + chunk).slice(-4000);
+    });
     return {
+      stderrTail: () => tail,
       send: (m) => {
         if (child.connected) child.send(m as never);
       },
       onMessage: (l) => void child.on('message', l),
-      onExit: (l) => void child.on('exit', (code, signal) => l(code, signal)),
+      onExit: (l) => void child.on('close', (code, signal) => l(code, signal)), // after stderr is drained
       kill: () => void child.kill('SIGKILL'),
     };
   };

@@ -39,12 +39,18 @@ export function runInChild<R>(launcher: Launcher, task: string, payload: unknown
         reject(
           new PreflightError(
             'CHILD_CRASHED',
-            `the isolated model process for ${task} stopped unexpectedly (${sig ? `signal ${sig}` : `exit code ${code}`}); the workspace is unchanged`,
-            { task, code, signal: sig },
+            `the isolated model process for ${task} stopped unexpectedly (${sig ? `signal ${sig}` : `exit code ${code}`}); the workspace is unchanged${lastWords(child.stderrTail?.())}`,
+            { task, code, signal: sig, stderr: child.stderrTail?.() ?? '' },
           ),
         ),
       );
     });
     child.send({ type: 'run', task, payload } satisfies ToChild);
   });
+}
+
+/** The last line the child printed before dying, if any: often the native library's own explanation. */
+function lastWords(stderr: string | undefined): string {
+  const line = stderr?.trim().split('\n').filter(Boolean).pop();
+  return line ? `; its last words: ${line.slice(0, 300)}` : '';
 }
