@@ -3,7 +3,10 @@ import { formatCount, Table, type Column } from '../ui/index';
 import { displayName, formatPercent, formatStat, KIND_TITLES } from './format';
 import { Sparkline } from './Sparkline';
 
-/** One dense row per column; rows open the column's panel. Plain cells and SVG so 1,000 columns stay fast. */
+/**
+ * One dense row per column; rows open the column's panel. Plain cells and SVG so 1,000 columns stay
+ * fast. A column's notes sit under its name, where the eye already is, instead of in a column of their own.
+ */
 export function ColumnTable({ columns, onOpen }: { columns: ColumnInfo[]; onOpen: (column: ColumnInfo) => void }) {
   return (
     <div className="ds-columns" data-testid="column-table">
@@ -12,11 +15,32 @@ export function ColumnTable({ columns, onOpen }: { columns: ColumnInfo[]; onOpen
   );
 }
 
-const stat = (pick: (n: NonNullable<ColumnInfo['profile']['numeric']>) => number, spread = false) => (c: ColumnInfo) =>
-  c.profile.numeric ? formatStat(c, pick(c.profile.numeric), spread) : <span className="muted">—</span>;
+/** A numeric statistic; a date-time one on two lines (date, then time), so the table stays narrow. */
+const stat = (pick: (n: NonNullable<ColumnInfo['profile']['numeric']>) => number, spread = false) => (c: ColumnInfo) => {
+  if (!c.profile.numeric) return <span className="muted">—</span>;
+  const text = formatStat(c, pick(c.profile.numeric), spread);
+  const space = c.kind === 'datetime' && !spread ? text.indexOf(' ') : -1;
+  if (space < 0) return text;
+  return (
+    <>
+      {text.slice(0, space)}
+      <br />
+      <span className="muted">{text.slice(space + 1)}</span>
+    </>
+  );
+};
 
 const COLUMNS: Column<ColumnInfo>[] = [
-  { key: 'name', header: 'Column', wrap: true, render: (c) => <ColumnName name={c.name} /> },
+  {
+    key: 'name',
+    header: 'Column',
+    render: (c) => (
+      <>
+        <ColumnName name={c.name} />
+        <Notes notes={c.notes} />
+      </>
+    ),
+  },
   { key: 'kind', header: 'Kind', render: (c) => <Kind column={c} /> },
   { key: 'missing', header: 'Missing', align: 'right', mono: true, render: (c) => <Missing column={c} /> },
   { key: 'nonfinite', header: 'NaN / inf', align: 'right', mono: true, render: (c) => <NonFinite column={c} /> },
@@ -27,7 +51,6 @@ const COLUMNS: Column<ColumnInfo>[] = [
   { key: 'std', header: 'Std', align: 'right', mono: true, render: stat((n) => n.std, true) },
   { key: 'p50', header: 'p50', align: 'right', mono: true, render: stat((n) => n.quantiles.p50) },
   { key: 'shape', header: 'Distribution', render: (c) => <Sparkline column={c} /> },
-  { key: 'notes', header: 'Notes', wrap: true, render: (c) => <Notes notes={c.notes} /> },
 ];
 
 /** Verbatim, in monospace; spaces at the ends and control characters made visible. */

@@ -20,11 +20,11 @@ export function formatNumber(x: number): string {
   return String(Number(x.toPrecision(4)));
 }
 
-/** A datetime statistic (epoch ms, UTC): date only when it falls on midnight. */
+/** A datetime statistic (epoch ms, UTC) to the second (a mean has no use for milliseconds): date only at midnight. */
 export function formatEpoch(ms: number): string {
   if (!Number.isFinite(ms)) return formatNumber(ms);
-  const iso = new Date(ms).toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('T', ' ').replace(/\.000Z$/, 'Z');
+  const iso = new Date(Math.round(ms / 1000) * 1000).toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}Z`;
 }
 
 /** A spread of epoch milliseconds as a duration. */

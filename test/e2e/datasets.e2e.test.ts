@@ -58,11 +58,27 @@ function writeCustomers(file: string): { file: string; missing: number } {
   return { file, missing };
 }
 
-/** Cell texts of the column table: one entry per dataset column, keyed by the first cell. */
+/** A CSV big enough (≈ 95 MB, 2–3 s to import on a fast box) that its import is still running when Cancel is pressed. */
+function writeBig(file: string, rows: number): string {
+  const fd = fs.openSync(file, 'w');
+  fs.writeSync(fd, 'id,a,b,c,label\n');
+  const chunk: string[] = [];
+  for (let i = 0; i < rows; i++) {
+    chunk.push(`${i},${(i % 997) * 0.5},${i % 13},${(i * 7919) % 100003},L${i % 17}`);
+    if (chunk.length === 50_000) fs.writeSync(fd, chunk.splice(0).join('\n') + '\n');
+  }
+  if (chunk.length) fs.writeSync(fd, chunk.join('\n') + '\n');
+  fs.closeSync(fd);
+  return file;
+}
+
+/** Cell texts of the column table, keyed by the column name as shown (the first cell also holds the column's notes). */
 async function columnRows(): Promise<Record<string, string[]>> {
   const rows = page.getByTestId('column-table').locator('tbody tr');
   await rows.first().waitFor();
-  const cells = await rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => (td.textContent ?? '').trim())));
+  const cells = await rows.evaluateAll((trs) =>
+    trs.map((tr) => [tr.querySelector('.ds-column-name')?.textContent ?? '', ...Array.from(tr.querySelectorAll('td'), (td) => (td.textContent ?? '').trim()).slice(1)]),
+  );
   return Object.fromEntries(cells.map((c) => [c[0], c]));
 }
 
@@ -136,6 +152,20 @@ describe('Datasets in web mode', () => {
     expect(text).toMatch(/INVALID_INPUT/);
     expect(page.url()).toMatch(/#\/datasets\/customers$/);
     await screenshot(page, 'datasets-add-error');
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+  });
+
+  it('shows an import’s progress in bytes and rows, and cancels it leaving no dataset', async () => {
+    const big = writeBig(path.join(tmp, 'big.csv'), 4_000_000);
+    await page.getByTestId('add-dataset-input').setInputFiles(big);
+    const progress = page.getByRole('status').filter({ hasText: 'Importing dataset' });
+    await progress.filter({ hasText: /MiB of \d+(\.\d)? MiB · [\d,]+ rows/ }).waitFor({ timeout: 30_000 });
+    await screenshot(page, 'datasets-import-progress');
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.textContent()).toMatch(/cancelled.*CANCELLED/s);
+    expect(page.url()).toMatch(/#\/datasets\/customers$/);
     await page.getByRole('button', { name: 'Dismiss' }).click();
   });
 
