@@ -31,7 +31,8 @@ function histogramOption(column: ColumnInfo): EChartsCoreOption {
     xAxis: {
       type: 'category',
       data: labels,
-      axisLabel: { interval: 9, formatter: (v: string) => v.split(' – ')[0], hideOverlap: true },
+      // A bin's lower edge; dates without their time, which the tooltip still gives.
+      axisLabel: { interval: 9, formatter: (v: string) => (column.kind === 'datetime' ? v.slice(0, 10) : v.split(' – ')[0]), hideOverlap: true },
       axisTick: { alignWithLabel: true },
     },
     yAxis: { type: 'value', name: 'rows', minInterval: 1 },

@@ -59,6 +59,8 @@ export function ColumnPanel({ column, onClose }: { column: ColumnInfo; onClose: 
               <dt>Min · mean · max</dt>
               <dd className="mono">
                 {formatStat(column, n.min)} · {formatStat(column, n.mean)} · {formatStat(column, n.max)}
+                {/* NaN and infinities are counted above, not in the statistics. */}
+                {n.count !== p.count - p.missing && <span className="muted"> (of {formatCount(n.count)} finite values)</span>}
               </dd>
               <dt>Std</dt>
               <dd className="mono">{formatStat(column, n.std, true)}</dd>
