@@ -12,7 +12,13 @@ import { displayName, formatPercent, formatStat } from './format';
  */
 export function ColumnPanel({ column, onClose }: { column: ColumnInfo; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  // The row that opened the panel gets focus back, so a keyboard user goes on from where they were.
+  const opener = useRef(document.activeElement instanceof HTMLElement ? document.activeElement : null);
   const [shown, setShown] = useState(false);
+  const close = () => {
+    opener.current?.focus();
+    onClose();
+  };
   useEffect(() => {
     const d = dialog.current;
     if (!d) return;
@@ -25,7 +31,7 @@ export function ColumnPanel({ column, onClose }: { column: ColumnInfo; onClose: 
   const n = p.numeric;
   const title = `Column ${displayName(column.name)}`;
   return (
-    <dialog ref={dialog} className="ds-panel" aria-label={title} onClose={onClose} data-testid="column-panel">
+    <dialog ref={dialog} className="ds-panel" aria-label={title} onClose={close} data-testid="column-panel">
       <header className="ds-panel-head">
         <h2 className="mono">{displayName(column.name)}</h2>
         <Kind column={column} />

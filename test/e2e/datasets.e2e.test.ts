@@ -141,6 +141,8 @@ describe('Datasets in web mode', () => {
     await screenshot(page, 'datasets-column-panel-categorical');
     await page.getByRole('button', { name: 'Close column panel' }).click();
     await segment.waitFor({ state: 'detached' });
+    // Focus is back on the row that opened the panel.
+    expect(await page.evaluate(() => document.activeElement?.querySelector('.ds-column-name')?.textContent)).toBe('segment');
   });
 
   it('shows an inline error with the line for a ragged CSV, and adds nothing', async () => {
