@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ColumnInfo, DatasetDetail } from '../../shared/types/datasets';
 import { useCall } from '../api/hooks';
 import { href } from '../router/index';
@@ -43,12 +43,38 @@ export function DatasetView({ name, adder }: { name: string; adder: DatasetAdder
     >
       <AddDatasetStatus adder={adder} />
       <Summary dataset={dataset} />
-      <Section title={`Columns (${formatCount(dataset.columnInfo.length)})`} id="ds-columns">
-        <ColumnTable columns={dataset.columnInfo} onOpen={setOpen} />
-        <p className="muted ds-hint">Open a column with Enter or a click for its full histogram or categories and its quantiles.</p>
-      </Section>
+      <Columns columns={dataset.columnInfo} onOpen={setOpen} />
       {open && <ColumnPanel column={open} onClose={() => setOpen(null)} />}
     </Page>
+  );
+}
+
+/** The column table, with a filter once there are more columns than fit on a screen. */
+function Columns({ columns, onOpen }: { columns: ColumnInfo[]; onOpen: (c: ColumnInfo) => void }) {
+  const [filter, setFilter] = useState('');
+  const needle = filter.trim().toLowerCase();
+  const shown = useMemo(() => (needle ? columns.filter((c) => c.name.toLowerCase().includes(needle) || c.kind === needle) : columns), [columns, needle]);
+  const search =
+    columns.length > 15 ? (
+      <input
+        type="search"
+        className="ds-filter"
+        placeholder="Filter by name or kind"
+        aria-label="Filter columns by name or kind"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
+    ) : undefined;
+  const title = needle ? `Columns (${formatCount(shown.length)} of ${formatCount(columns.length)})` : `Columns (${formatCount(columns.length)})`;
+  return (
+    <Section title={title} id="ds-columns" actions={search}>
+      {shown.length === 0 ? (
+        <p className="muted">No column matches “{filter.trim()}”.</p>
+      ) : (
+        <ColumnTable columns={shown} onOpen={onOpen} />
+      )}
+      <p className="muted ds-hint">Open a column with Enter or a click for its full histogram or categories and its quantiles.</p>
+    </Section>
   );
 }
 

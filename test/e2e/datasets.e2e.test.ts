@@ -215,6 +215,24 @@ describe('Datasets in web mode', () => {
     expect(await page.getByRole('link', { name: 'Compare with…' }).getAttribute('href')).toBe('#/drift');
   });
 
+  it('shows a 150-column dataset with a sparkline per column, and filters its columns', async () => {
+    const wide = path.join(tmp, 'wide.csv');
+    const header = Array.from({ length: 150 }, (_, j) => `f${j}`);
+    const body = Array.from({ length: 300 }, (_, i) => header.map((_, j) => (j % 5 === 0 ? `c${(i * j) % 7}` : ((i * 31 + j * 17) % 1000) / 10)).join(','));
+    fs.writeFileSync(wide, [header.join(','), ...body].join('\n') + '\n');
+    await page.getByTestId('add-dataset-input').setInputFiles(wide);
+    await page.waitForURL(/#\/datasets\/wide$/, { timeout: 30_000 });
+    const table = page.getByTestId('column-table');
+    await table.locator('tbody tr').nth(149).waitFor();
+    await expect(table.locator('svg.ds-spark').count()).resolves.toBe(150);
+    await page.getByLabel('Filter columns by name or kind').fill('f14');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(11); // f14, f140…f149
+    await page.getByRole('heading', { name: 'Columns (11 of 150)' }).waitFor();
+    await screenshot(page, 'datasets-wide-filtered');
+    await page.getByLabel('Filter columns by name or kind').fill('categorical');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(30);
+  });
+
   it('ran without console errors, CSP violations or uncaught exceptions', () => {
     expect(app.problems()).toEqual([]);
   });
