@@ -1,9 +1,9 @@
 import { useCallback } from 'react';
 import type { DatasetDetail } from '../../shared/types/datasets';
 import { navigate, useRoute } from '../router/index';
+import { DropTarget } from '../ui/index';
 import { DatasetView } from './DatasetView';
 import { DatasetList } from './DatasetList';
-import { DropTarget } from './DropTarget';
 import { useAddDataset } from './useAddDataset';
 import './datasets.css';
 
@@ -14,7 +14,7 @@ export function DatasetsScreen() {
   const onAdded = useCallback((added: DatasetDetail) => navigate('datasets', added.name), []);
   const adder = useAddDataset(onAdded);
   return (
-    <DropTarget onFiles={(files) => void adder.add(files)} disabled={adder.job.state.running}>
+    <DropTarget onFiles={(files) => void adder.add(files)} disabled={adder.job.state.running} title="Drop to import the file" hint="a .csv, .tsv, .txt, .parquet or .jsonl file: each becomes a dataset" testId="dataset-drop-target">
       {name ? <DatasetView key={name} name={name} adder={adder} /> : <DatasetList adder={adder} />}
     </DropTarget>
   );

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { navigate, useRoute } from '../router/index';
-import { DropTarget } from './DropTarget';
+import { DropTarget } from '../ui/index';
 import { modelRef } from './format';
 import { ModelDetail } from './ModelDetail';
 import { ModelList } from './ModelList';
@@ -20,7 +20,7 @@ export function ModelsScreen() {
   addPathsRef.current = adder.addPaths;
   useMenuOpenedModels(useCallback((paths: string[]) => void addPathsRef.current(paths), []));
   return (
-    <DropTarget onFiles={(files) => void adder.add(files)} disabled={adder.job.state.running}>
+    <DropTarget onFiles={(files) => void adder.add(files)} disabled={adder.job.state.running} title="Drop to add the model" hint="an .onnx file, with its external data files if it has any">
       {ref ? <ModelDetail key={ref} modelRef={ref} adder={adder} /> : <ModelList adder={adder} />}
     </DropTarget>
   );

@@ -3,6 +3,7 @@ export { Page, Section } from './Page';
 export { Table, type Column } from './Table';
 export { ErrorBox, errorMessage } from './ErrorBox';
 export { ProgressBar } from './ProgressBar';
+export { DropTarget } from './DropTarget';
 export { EmptyState } from './EmptyState';
 export { NotYetAvailable } from './NotYetAvailable';
 export { CopyButton } from './CopyButton';

@@ -1,18 +1,28 @@
 import { useRef, useState, type DragEvent, type ReactNode } from 'react';
 
+interface DropTargetProps {
+  onFiles: (files: File[]) => void;
+  disabled?: boolean;
+  /** What dropping does, and what may be dropped: shown while files are dragged over the screen. */
+  title: string;
+  hint: string;
+  testId?: string;
+  children: ReactNode;
+}
+
 /**
- * The whole Datasets screen accepts dropped files (the Models screen's pattern, with its own words).
- * A counter, not a boolean, because dragenter/dragleave fire for every child element the pointer crosses.
+ * A whole screen that accepts dropped files. A counter, not a boolean, because dragenter/dragleave
+ * fire for every child element the pointer crosses.
  */
-export function DropTarget({ onFiles, disabled, children }: { onFiles: (files: File[]) => void; disabled?: boolean; children: ReactNode }) {
+export function DropTarget({ onFiles, disabled, title, hint, testId, children }: DropTargetProps) {
   const depth = useRef(0);
   const [over, setOver] = useState(false);
   const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer.types).includes('Files');
 
   return (
     <div
-      className="ds-drop-target"
-      data-testid="dataset-drop-target"
+      className="drop-target"
+      data-testid={testId}
       onDragEnter={(e) => {
         if (!hasFiles(e)) return;
         depth.current += 1;
@@ -37,10 +47,10 @@ export function DropTarget({ onFiles, disabled, children }: { onFiles: (files: F
     >
       {children}
       {over && (
-        <div className="ds-drop-overlay" aria-hidden="true">
-          <div className="ds-drop-overlay-box">
-            <strong>Drop to import the file</strong>
-            <span>a .csv, .tsv, .txt, .parquet or .jsonl file: each becomes a dataset</span>
+        <div className="drop-overlay" aria-hidden="true">
+          <div className="drop-overlay-box">
+            <strong>{title}</strong>
+            <span>{hint}</span>
           </div>
         </div>
       )}
