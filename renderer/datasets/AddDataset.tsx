@@ -1,35 +1,22 @@
-import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { JobProgress } from '../../shared/contract/events';
 import { isCancelled } from '../api/hooks';
-import { ErrorBox, formatBytes, formatCount, ProgressBar } from '../ui/index';
+import { ErrorBox, FilePickerButton, formatBytes, formatCount, ProgressBar } from '../ui/index';
 import { DATASET_ACCEPT } from './format';
 import type { DatasetAdder } from './useAddDataset';
 
 /** "Add dataset…" opens the file chooser; each chosen file becomes one dataset. */
 export function AddDatasetButton({ adder, primary = true }: { adder: DatasetAdder; primary?: boolean }) {
-  const input = useRef<HTMLInputElement>(null);
-  const onChange = (e: ChangeEvent<HTMLInputElement>) => {
-    const files = Array.from(e.target.files ?? []);
-    e.target.value = ''; // choosing the same file again must fire change again
-    void adder.add(files);
-  };
   return (
-    <>
-      <button type="button" className={primary ? 'button-primary' : undefined} onClick={() => input.current?.click()} disabled={adder.job.state.running}>
-        Add dataset…
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept={DATASET_ACCEPT}
-        multiple
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-label="Dataset files (.csv, .tsv, .txt, .parquet, .jsonl)"
-        data-testid="add-dataset-input"
-        onChange={onChange}
-      />
-    </>
+    <FilePickerButton
+      label="Add dataset…"
+      accept={DATASET_ACCEPT}
+      ariaLabel="Dataset files (.csv, .tsv, .txt, .parquet, .jsonl)"
+      testId="add-dataset-input"
+      primary={primary}
+      disabled={adder.job.state.running}
+      onFiles={(files) => void adder.add(files)}
+    />
   );
 }
 

@@ -1,35 +1,21 @@
-import { useRef, type ChangeEvent } from 'react';
 import { href } from '../router/index';
-import { ErrorBox, ProgressBar } from '../ui/index';
+import { ErrorBox, FilePickerButton, ProgressBar } from '../ui/index';
 import { isCancelled } from '../api/hooks';
 import { modelRef } from './format';
 import type { ModelAdder } from './useAddModel';
 
 /** "Add model" opens the file chooser; several files at once = a model and its external data. */
 export function AddModelButton({ adder, primary = true }: { adder: ModelAdder; primary?: boolean }) {
-  const input = useRef<HTMLInputElement>(null);
-  const onChange = (e: ChangeEvent<HTMLInputElement>) => {
-    const files = Array.from(e.target.files ?? []);
-    e.target.value = ''; // choosing the same file again must fire change again
-    void adder.add(files);
-  };
   return (
-    <>
-      <button type="button" className={primary ? 'button-primary' : undefined} onClick={() => input.current?.click()} disabled={adder.job.state.running}>
-        Add model…
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".onnx,.bin,.data"
-        multiple
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-label="Model files (.onnx, plus external data files)"
-        data-testid="add-model-input"
-        onChange={onChange}
-      />
-    </>
+    <FilePickerButton
+      label="Add model…"
+      accept=".onnx,.bin,.data"
+      ariaLabel="Model files (.onnx, plus external data files)"
+      testId="add-model-input"
+      primary={primary}
+      disabled={adder.job.state.running}
+      onFiles={(files) => void adder.add(files)}
+    />
   );
 }
 

@@ -5,6 +5,7 @@ export { ErrorBox, errorMessage } from './ErrorBox';
 export { ProgressBar } from './ProgressBar';
 export { DropTarget } from './DropTarget';
 export { EmptyState } from './EmptyState';
+export { FilePickerButton } from './FilePickerButton';
 export { NotYetAvailable } from './NotYetAvailable';
 export { CopyButton } from './CopyButton';
 export { Loading } from './Loading';
