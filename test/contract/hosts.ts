@@ -1,4 +1,6 @@
 import http from 'node:http';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { requireBuild, tempDir } from '../helpers/workspace';
 import type { Transport } from '../../shared/client';
 import type { CoreEvent } from '../../shared/contract/events';
 import { createCore, type Core } from '../../electron/core/api';
@@ -107,4 +109,29 @@ export function httpTransport(server: Serve): Transport {
       };
     },
   };
+}
+
+/**
+ * Declares the same scenarios once per host, each host with its own fresh workspace. `scenarios`
+ * receives a getter because the host exists only once beforeAll has run.
+ */
+export function describeThroughEveryHost(title: string, scenarios: (host: () => Host) => void): void {
+  describe.each([
+    ['in-process core', inProcessHost],
+    ['HTTP server', httpHost],
+    ['CLI', cliHost],
+  ] as const)(`${title} through the %s`, (_name, makeHost) => {
+    let host: Host;
+    let ws: ReturnType<typeof tempDir>;
+    beforeAll(async () => {
+      requireBuild();
+      ws = tempDir();
+      host = await makeHost(ws.dir);
+    });
+    afterAll(async () => {
+      await host?.close();
+      ws?.cleanup();
+    });
+    scenarios(() => host);
+  });
 }

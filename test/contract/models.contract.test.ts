@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MODELS, requireBuild, tempDir } from '../helpers/workspace';
-import { cliHost, httpHost, inProcessHost, type Host, type Intent } from './hosts';
+import { beforeAll, expect, it } from 'vitest';
+import { MODELS } from '../helpers/workspace';
+import { describeThroughEveryHost, type Host, type Intent } from './hosts';
 
 const add = (file: string, name?: string): Intent => ({
   method: 'models/add',
@@ -13,21 +13,10 @@ const list: Intent = { method: 'models/list', args: {}, job: false, cli: ['model
 const show = (ref: string): Intent => ({ method: 'models/show', args: { ref }, job: false, cli: ['models', 'show', ref] });
 
 // The same scenarios, in the same order, through every host: what one host answers, all must answer.
-describe.each([
-  ['in-process core', inProcessHost],
-  ['HTTP server', httpHost],
-  ['CLI', cliHost],
-] as const)('model registry through the %s', (_name, makeHost) => {
+describeThroughEveryHost('model registry', (current) => {
   let host: Host;
-  let ws: ReturnType<typeof tempDir>;
-  beforeAll(async () => {
-    requireBuild();
-    ws = tempDir();
-    host = await makeHost(ws.dir);
-  });
-  afterAll(async () => {
-    await host?.close();
-    ws?.cleanup();
+  beforeAll(() => {
+    host = current();
   });
 
   it('registers a model and reports its inputs and outputs', async () => {

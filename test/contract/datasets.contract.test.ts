@@ -1,9 +1,9 @@
 // The same dataset scenarios through every host — in-process core, HTTP server (web mode), CLI — give
 // the same answers, including job results delivered over SSE and errors with their codes.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliHost, httpHost, inProcessHost, type Host, type Intent } from '../contract/hosts';
-import { FIXTURES, requireBuild, tempDir } from '../helpers/workspace';
+import { beforeAll, expect, it } from 'vitest';
+import { describeThroughEveryHost, type Host, type Intent } from './hosts';
+import { FIXTURES } from '../helpers/workspace';
 
 const data = (f: string) => path.join(FIXTURES, 'datasets', f);
 const add = (file: string, name: string, types?: Record<string, string>): Intent => ({
@@ -15,21 +15,10 @@ const add = (file: string, name: string, types?: Record<string, string>): Intent
 const list: Intent = { method: 'datasets/list', args: {}, job: false, cli: ['datasets', 'list'] };
 const show = (ref: string): Intent => ({ method: 'datasets/show', args: { ref }, job: false, cli: ['datasets', 'show', ref] });
 
-describe.each([
-  ['in-process core', inProcessHost],
-  ['HTTP server', httpHost],
-  ['CLI', cliHost],
-] as const)('datasets through the %s', (_name, makeHost) => {
+describeThroughEveryHost('datasets', (current) => {
   let host: Host;
-  let ws: ReturnType<typeof tempDir>;
-  beforeAll(async () => {
-    requireBuild();
-    ws = tempDir();
-    host = await makeHost(ws.dir);
-  });
-  afterAll(async () => {
-    await host?.close();
-    ws?.cleanup();
+  beforeAll(() => {
+    host = current();
   });
 
   it('imports Parquet and CSV with kinds and profiles', async () => {
