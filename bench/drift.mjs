@@ -10,12 +10,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CLI, cli as runCli, load, opt, rng } from './lib.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = path.join(ROOT, 'bin', 'preflight.mjs');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : dflt);
 const ROWS = Number(opt('rows', '1000000'));
 const FEATURES = 20;
 const DRIFTED = { 2: 'shift +0.3 sd', 5: 'scale ×1.5', 8: 'shift +0.15 sd', 11: 'mixture 10% at +3', 14: 'shift +1 sd', 17: 'scale ×0.7' };
@@ -23,16 +19,6 @@ const dir = opt('keep', null) ?? fs.mkdtempSync(path.join(os.tmpdir(), 'prefligh
 fs.mkdirSync(dir, { recursive: true });
 const ws = path.join(dir, 'workspace');
 
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** CSV for preflight and the same values as raw little-endian float64 (feature-major) for scipy. */
 function generate(name, current, seed) {
@@ -73,21 +59,6 @@ function generate(name, current, seed) {
   fs.closeSync(out);
 }
 
-// CPU seconds of the command and its children (GNU time), when available: on a shared, loaded
-// machine wall time says little, CPU time says what the work costs.
-const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-function cli(argv) {
-  const t = performance.now();
-  const cmd = [CLI, ...argv, '--workspace', ws, '--json'];
-  const res = TIME
-    ? spawnSync(TIME, ['-f', 'PFCPU %U %S', process.execPath, ...cmd], { encoding: 'utf8', maxBuffer: 1 << 28 })
-    : spawnSync(process.execPath, cmd, { encoding: 'utf8', maxBuffer: 1 << 28 });
-  const seconds = (performance.now() - t) / 1000;
-  if (res.status !== 0) throw new Error(`preflight ${argv.join(' ')} failed (${res.status}):\n${res.stderr}\n${res.stdout.slice(0, 2000)}`);
-  const m = /PFCPU ([\d.]+) ([\d.]+)/.exec(res.stderr ?? '');
-  return { seconds, cpu: m ? Number(m[1]) + Number(m[2]) : null, json: JSON.parse(res.stdout) };
-}
-const load = () => `load average ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores`;
 
 console.log(`bench/drift: ${ROWS.toLocaleString('en-US')} × ${FEATURES} reference and current rows in ${dir}`);
 let t = performance.now();
@@ -105,11 +76,11 @@ const have = (name) => {
 };
 for (const name of ['reference', 'current']) {
   if (have(name)) continue;
-  const imp = cli(['datasets', 'add', path.join(dir, `${name}.csv`), '--name', name]);
+  const imp = runCli(ws, ['datasets', 'add', path.join(dir, `${name}.csv`), '--name', name]);
   console.log(`import ${name}: ${imp.seconds.toFixed(1)} s (${Math.round(ROWS / imp.seconds).toLocaleString('en-US')} rows/s)`);
 }
 
-const drift = cli(['drift', '--reference', 'reference', '--current', 'current']);
+const drift = runCli(ws, ['drift', '--reference', 'reference', '--current', 'current']);
 const report = drift.json;
 console.log(`preflight drift: ${report.dataset.drifted} of ${report.dataset.total} drifted; in-process ${report.timings.totalSeconds.toFixed(2)} s (read ${report.timings.readSeconds.toFixed(2)} s, compute ${report.timings.computeSeconds.toFixed(2)} s)`);
 const planted = Object.keys(DRIFTED).map((f) => `f${String(f).padStart(2, '0')}`);

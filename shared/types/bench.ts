@@ -70,17 +70,8 @@ export interface BenchEnvironment {
   gpuAdapter: string | null;
 }
 
-export interface BenchLatencyMs {
-  mean: number;
-  std: number;
-  min: number;
-  p50: number;
-  p90: number;
-  p95: number;
-  p99: number;
-  p999: number;
-  max: number;
-}
+/** The latency statistics of one point, in ms (see shared/math/latency/summary.ts for how each is computed). */
+export type BenchLatencyMs = Omit<LatencySummary, 'n'>;
 
 /** One point of the sweep (or one arm of an A/B run). Failed points carry `error` and no numbers. */
 export interface BenchPointResult {
