@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { QUANTILE_LEVELS, type ColumnInfo, type QuantileName } from '../../shared/types/datasets';
+import { QUANTILE_LEVELS, type ColumnInfo, type DatasetDetail, type QuantileName } from '../../shared/types/datasets';
 import { formatCount } from '../ui/index';
+import { ChangeKind, type Reimported } from './ChangeKind';
 import { ColumnCharts } from './ColumnCharts';
 import { Distinct, Kind } from './ColumnTable';
 import { displayName, formatPercent, formatStat } from './format';
@@ -10,7 +11,7 @@ import { displayName, formatPercent, formatStat } from './format';
  * histogram or categories, the quantiles and the notes. Charts are drawn once the dialog is open,
  * so ECharts measures a visible box.
  */
-export function ColumnPanel({ column, onClose }: { column: ColumnInfo; onClose: () => void }) {
+export function ColumnPanel({ dataset, column, onClose, onReimported }: { dataset: DatasetDetail; column: ColumnInfo; onClose: () => void; onReimported: (r: Reimported) => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   // The row that opened the panel gets focus back, so a keyboard user goes on from where they were.
   const opener = useRef(document.activeElement instanceof HTMLElement ? document.activeElement : null);
@@ -106,6 +107,7 @@ export function ColumnPanel({ column, onClose }: { column: ColumnInfo; onClose: 
             ))}
           </ul>
         )}
+        <ChangeKind dataset={dataset} column={column} onReimported={onReimported} />
       </div>
     </dialog>
   );

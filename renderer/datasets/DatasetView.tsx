@@ -4,14 +4,15 @@ import { useCall } from '../api/hooks';
 import { href } from '../router/index';
 import { ErrorBox, formatBytes, formatCount, formatDate, Loading, Page, plural, Section } from '../ui/index';
 import { AddDatasetButton, AddDatasetStatus } from './AddDataset';
+import type { Reimported } from './ChangeKind';
 import { ColumnPanel } from './ColumnPanel';
 import { ColumnTable } from './ColumnTable';
-import { baseName, delimiterLabel, formatLabel } from './format';
+import { baseName, delimiterLabel, displayName, formatLabel } from './format';
 import { RemoveDataset } from './RemoveDataset';
 import type { DatasetAdder } from './useAddDataset';
 
 /** One dataset: `#/datasets/NAME` — what was imported, how, and every column's profile. */
-export function DatasetView({ name, adder }: { name: string; adder: DatasetAdder }) {
+export function DatasetView({ name, adder, reimported, onReimported }: { name: string; adder: DatasetAdder; reimported: Reimported | null; onReimported: (r: Reimported) => void }) {
   const shown = useCall('datasets/show', { ref: name });
   const [open, setOpen] = useState<ColumnInfo | null>(null);
   const dataset = shown.data;
@@ -33,7 +34,7 @@ export function DatasetView({ name, adder }: { name: string; adder: DatasetAdder
       subtitle={back}
       actions={
         <>
-          <a className="button" href={href('drift')} title="Open the Drift screen and choose this dataset as the reference or the current side">
+          <a className="button" href={href('drift', 'new', dataset.name)} title="Open the Drift screen with this dataset as the reference; choose the current side there">
             Compare with…
           </a>
           <AddDatasetButton adder={adder} primary={false} />
@@ -42,10 +43,21 @@ export function DatasetView({ name, adder }: { name: string; adder: DatasetAdder
       }
     >
       <AddDatasetStatus adder={adder} />
+      {reimported?.name === dataset.name && <ReimportNote note={reimported} />}
       <Summary dataset={dataset} />
       <Columns columns={dataset.columnInfo} onOpen={setOpen} />
-      {open && <ColumnPanel column={open} onClose={() => setOpen(null)} />}
+      {open && <ColumnPanel dataset={dataset} column={open} onClose={() => setOpen(null)} onReimported={onReimported} />}
     </Page>
+  );
+}
+
+/** Says where this dataset came from after "Re-import with this kind", and that the original is untouched. */
+function ReimportNote({ note }: { note: Reimported }) {
+  return (
+    <p className="ds-notice" role="status" data-testid="reimport-note">
+      Re-imported as <strong>{note.name}</strong> with column <span className="mono">{displayName(note.column)}</span> as <strong>{note.kind}</strong>; the original dataset{' '}
+      <a href={href('datasets', note.from)}>{note.from}</a> is unchanged.
+    </p>
   );
 }
 

@@ -1,8 +1,8 @@
-import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { ArgsOf } from '../../shared/contract/methods';
 import { filesToPaths } from '../api/files';
 import { isCancelled, useCall, useJob } from '../api/hooks';
-import { navigate } from '../router/index';
+import { navigate, useRoute } from '../router/index';
 import { ErrorBox, ProgressBar, Section } from '../ui/index';
 
 type Side = { kind: 'dataset'; name: string } | { kind: 'file'; file: File } | null;
@@ -42,7 +42,12 @@ export function NewDrift({ onDone }: { onDone?: () => void }) {
   const datasets = useCall('datasets/list', {});
   const models = useCall('models/list', {});
   const job = useJob();
-  const [reference, setReference] = useState<Side>(null);
+  // `#/drift/new/NAME` (the Datasets screen's "Compare with…") comes with the reference chosen.
+  const preset = usePresetReference();
+  const [reference, setReference] = useState<Side>(preset ? { kind: 'dataset', name: preset } : null);
+  useEffect(() => {
+    if (preset) setReference({ kind: 'dataset', name: preset });
+  }, [preset]);
   const [current, setCurrent] = useState<Side>(null);
   const [timeColumn, setTimeColumn] = useState('');
   const [window, setWindow] = useState<'day' | 'week' | 'month'>('day');
@@ -139,6 +144,12 @@ export function NewDrift({ onDone }: { onDone?: () => void }) {
       {state.error ? <ErrorBox title={isCancelled(state.error) ? 'The comparison was cancelled' : 'The comparison failed'} error={state.error} onDismiss={job.clearError} /> : null}
     </Section>
   );
+}
+
+/** The dataset named by `#/drift/new/NAME`, if the route is that. */
+function usePresetReference(): string | undefined {
+  const { segments } = useRoute();
+  return segments[1] === 'new' && segments[2] ? segments[2] : undefined;
 }
 
 /** Suggestions for the time column: the current dataset's datetime and integer columns. */

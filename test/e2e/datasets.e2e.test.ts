@@ -212,7 +212,7 @@ describe('Datasets in web mode', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/#\/datasets\/customers$/);
     await page.getByRole('link', { name: 'Compare with…' }).waitFor();
-    expect(await page.getByRole('link', { name: 'Compare with…' }).getAttribute('href')).toBe('#/drift');
+    expect(await page.getByRole('link', { name: 'Compare with…' }).getAttribute('href')).toBe('#/drift/new/customers');
   });
 
   it('shows a 150-column dataset with a sparkline per column, and filters its columns', async () => {
