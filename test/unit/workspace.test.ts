@@ -80,16 +80,39 @@ describe('workspace', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
-  it("refuses another application's SQLite database", () => {
+  it("refuses another application's SQLite database without changing a byte of it", () => {
     const dir = fresh();
-    const db = new Database(path.join(dir, WORKSPACE_FILE));
+    const file = path.join(dir, WORKSPACE_FILE);
+    const db = new Database(file);
     db.exec('CREATE TABLE invoices (id INTEGER)');
     db.close();
+    const before = fs.readFileSync(file);
     expectWorkspaceError(() => openWorkspace(dir), /not a Preflight workspace/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
-  it('applies migrations in their own transaction: a failing one leaves the earlier ones', () => {
+  it('refuses a workspace file truncated to zero bytes instead of recreating it', () => {
+    const dir = fresh();
+    fs.writeFileSync(path.join(dir, WORKSPACE_FILE), '');
+    expectWorkspaceError(() => openWorkspace(dir), /is empty \(0 bytes\)/);
+    expect(fs.statSync(path.join(dir, WORKSPACE_FILE)).size).toBe(0);
+  });
+
+  it('removes staging folders left by killed processes, and keeps those of live ones', () => {
+    const dir = fresh();
+    openWorkspace(dir).close();
+    const dead = path.join(dir, 'tmp', 'model-999999999-abc');
+    const live = path.join(dir, 'tmp', `model-${process.pid}-abc`);
+    fs.mkdirSync(dead, { recursive: true });
+    fs.mkdirSync(live, { recursive: true });
+    openWorkspace(dir).close();
+    expect(fs.existsSync(dead)).toBe(false);
+    expect(fs.existsSync(live)).toBe(true);
+  });
+
+  it('a failing migration leaves nothing half-applied and the workspace at its earlier version', () => {
     const db = new Database(':memory:');
+    migrate(db, ':memory:', MIGRATIONS);
     const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE ok_table (a); SELECT * FROM no_such_table;' }];
     expect(() => migrate(db, ':memory:', broken)).toThrow(/no_such_table/);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'ok_table'").pluck().get()).toBe(0);

@@ -28,7 +28,7 @@ export async function createDemo(core: CoreContext, args: ParsedArgsOf<'demo/cre
   ].filter(Boolean);
   if (taken.length) throw new PreflightError('BAD_ARGUMENTS', `the demo is already here (${taken.join(', ')}); open it from the Models, Datasets and Drift screens`);
 
-  const dir = fs.mkdtempSync(path.join(core.workspace.tmpDir, 'demo-'));
+  const dir = fs.mkdtempSync(path.join(core.workspace.tmpDir, `demo-${process.pid}-`));
   try {
     const files = { model: path.join(dir, `${MODEL}.onnx`), reference: path.join(dir, `${REFERENCE}.csv`), current: path.join(dir, `${CURRENT}.csv`) };
     fs.writeFileSync(files.model, demoModelBytes());

@@ -22,7 +22,7 @@ export async function stageModelFiles(
   onBytes: (copied: number) => void,
   signal: AbortSignal,
 ): Promise<StagedFiles> {
-  const stagingDir = path.join(tmpDir, `model-${randomUUID()}`);
+  const stagingDir = path.join(tmpDir, `model-${process.pid}-${randomUUID()}`); // the pid lets a later open sweep it after a kill
   fs.mkdirSync(stagingDir, { recursive: true });
   const files: ModelFile[] = [];
   let copied = 0;

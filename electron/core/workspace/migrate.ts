@@ -6,43 +6,48 @@ import type { Migration } from './migrations/index';
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
- * Applies pending migrations, each in its own transaction. Refuses a workspace that was migrated by a
+ * Applies pending migrations (all or none, each in its own savepoint). Refuses a workspace that was migrated by a
  * newer build (unknown versions) or whose applied migrations no longer match this build's files.
  */
 export function migrate(db: Database.Database, file: string, migrations: Migration[]): number {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY, name TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const applied = db.prepare('SELECT version, name, sha256 FROM schema_migrations ORDER BY version').all() as {
-    version: number;
-    name: string;
-    sha256: string;
-  }[];
-  const known = new Map(migrations.map((m) => [m.version, m]));
-  for (const row of applied) {
-    const mine = known.get(row.version);
-    if (!mine) {
-      throw new PreflightError(
-        'WORKSPACE_ERROR',
-        `${file} was written by a newer Preflight (it has migration ${row.name}, this version knows up to ${migrations.length}); upgrade Preflight or choose another workspace with --workspace`,
-        { file, migration: row.name },
-      );
+  // One writer at a time: two processes opening a new workspace together must not both migrate it.
+  // The applied list is read inside the same IMMEDIATE transaction that applies what is missing.
+  db.transaction(() => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    const applied = db.prepare('SELECT version, name, sha256 FROM schema_migrations ORDER BY version').all() as {
+      version: number;
+      name: string;
+      sha256: string;
+    }[];
+    const known = new Map(migrations.map((m) => [m.version, m]));
+    for (const row of applied) {
+      const mine = known.get(row.version);
+      if (!mine) {
+        throw new PreflightError(
+          'WORKSPACE_ERROR',
+          `${file} was written by a newer Preflight (it has migration ${row.name}, this version knows up to ${migrations.length}); upgrade Preflight or choose another workspace with --workspace`,
+          { file, migration: row.name },
+        );
+      }
+      if (sha256(mine.sql) !== row.sha256) {
+        throw new PreflightError(
+          'WORKSPACE_ERROR',
+          `${file}: migration ${row.name} differs from the one applied to this workspace (checksum mismatch); refusing to open it`,
+          { file, migration: row.name },
+        );
+      }
     }
-    if (sha256(mine.sql) !== row.sha256) {
-      throw new PreflightError(
-        'WORKSPACE_ERROR',
-        `${file}: migration ${row.name} differs from the one applied to this workspace (checksum mismatch); refusing to open it`,
-        { file, migration: row.name },
-      );
+    const done = new Set(applied.map((r) => r.version));
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)');
+    for (const m of migrations) {
+      if (done.has(m.version)) continue;
+      // A savepoint per migration: a failing one rolls back alone and the error names it.
+      db.transaction(() => {
+        db.exec(m.sql);
+        record.run(m.version, m.name, sha256(m.sql), new Date().toISOString());
+      })();
     }
-  }
-  const done = new Set(applied.map((r) => r.version));
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)');
-  for (const m of migrations) {
-    if (done.has(m.version)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      record.run(m.version, m.name, sha256(m.sql), new Date().toISOString());
-    })();
-  }
+  }).immediate();
   return migrations.length;
 }

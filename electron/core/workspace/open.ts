@@ -31,6 +31,10 @@ export function openWorkspace(dir: string): Workspace {
     throw new PreflightError('WORKSPACE_ERROR', `cannot create workspace folder ${dir}: ${(err as Error).message}`, { dir });
   }
   const existed = fs.existsSync(file);
+  // An existing but empty file is a truncated workspace, not a new one: never recreate it silently.
+  if (existed && fs.statSync(file).size === 0) {
+    throw new PreflightError('WORKSPACE_ERROR', `${file} is empty (0 bytes): the workspace was truncated or is not one; restore it from a backup or choose another folder with --workspace (the file was left untouched)`, { file });
+  }
   let db: Database.Database;
   try {
     db = new Database(file, { fileMustExist: false });
@@ -39,26 +43,49 @@ export function openWorkspace(dir: string): Workspace {
   }
   try {
     db.pragma('busy_timeout = 5000');
-    db.pragma('journal_mode = WAL');
-    // Registry rows must survive power loss; the cost is small at this write rate.
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
+    // Identify the file before changing anything in it (WAL mode rewrites the header).
     const appId = db.pragma('application_id', { simple: true }) as number;
     const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
     if (existed && appId !== APPLICATION_ID && tables > 0) {
       throw new PreflightError('WORKSPACE_ERROR', `${file} is an SQLite database but not a Preflight workspace; refusing to change it`, { file });
     }
+    db.pragma('journal_mode = WAL');
+    // Registry rows must survive power loss; the cost is small at this write rate.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
     if (appId !== APPLICATION_ID) db.pragma(`application_id = ${APPLICATION_ID}`);
     const schemaVersion = migrate(db, file, MIGRATIONS);
     const blobsDir = path.join(dir, 'blobs', 'sha256');
     const tmpDir = path.join(dir, 'tmp');
     fs.mkdirSync(blobsDir, { recursive: true });
     fs.mkdirSync(tmpDir, { recursive: true });
+    sweepLeftovers(tmpDir);
     return { dir, file, blobsDir, tmpDir, db, schemaVersion, close: () => db.close() };
   } catch (err) {
     db.close();
     if (err instanceof PreflightError) throw err;
     // better-sqlite3 reports garbage as "file is not a database" on the first statement.
     throw new PreflightError('WORKSPACE_ERROR', `cannot use workspace ${file}: ${(err as Error).message} (the file is damaged or not a workspace; it was left untouched)`, { file });
+  }
+}
+
+/**
+ * Staging folders carry the pid of the process that made them (`model-<pid>-…`, `uploads-<pid>`):
+ * those of processes that no longer exist were left by a kill or a crash and are removed.
+ */
+function sweepLeftovers(tmpDir: string): void {
+  for (const name of fs.readdirSync(tmpDir)) {
+    const pid = Number(/^(?:model|uploads|demo)-(\d+)(?:-|$)/.exec(name)?.[1]);
+    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    fs.rmSync(path.join(tmpDir, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
