@@ -3,8 +3,12 @@ import { PreflightError, isErrorData, type ErrorData } from '../../shared/contra
 /** Anything thrown inside the core becomes ErrorData; unknown failures keep their message, never a stack. */
 export function toErrorData(err: unknown): ErrorData {
   if (err instanceof PreflightError) return err.toData();
-  if (isErrorData(err)) return err;
+  if (isErrorData(err)) return err.details ? { code: err.code, message: err.message, details: err.details } : { code: err.code, message: err.message };
   const message = err instanceof Error ? err.message : String(err);
+  // File-system failures the user can act on (disk full, permissions, a name too long) keep their words.
+  const sys = (err as NodeJS.ErrnoException)?.code;
+  if (sys === 'ENOSPC') return { code: 'INTERNAL', message: `the disk is full: ${message}` };
+  if (sys === 'EACCES' || sys === 'EPERM') return { code: 'INVALID_INPUT', message: `permission denied: ${message}` };
   return { code: 'INTERNAL', message: `internal error: ${message}` };
 }
 

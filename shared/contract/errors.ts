@@ -41,8 +41,14 @@ export class PreflightError extends Error {
   }
 }
 
+/** Only the contract's own codes count: a Node or SQLite error (`ENOENT`, `SQLITE_BUSY`) is not ErrorData. */
 export function isErrorData(value: unknown): value is ErrorData {
-  return typeof value === 'object' && value !== null && typeof (value as ErrorData).code === 'string' && typeof (value as ErrorData).message === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (ERROR_CODES as readonly string[]).includes((value as ErrorData).code) &&
+    typeof (value as ErrorData).message === 'string'
+  );
 }
 
 /** CLI exit codes from PRODUCT.md: 0 ok, 1 a check failed, 2 bad usage or bad input. */

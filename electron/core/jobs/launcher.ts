@@ -32,13 +32,21 @@ export function nodeLauncher(entry = childEntryPath()): Launcher {
     child.stderr?.on('data', (chunk: string) => {
       tail = (tail + chunk).slice(-4000);
     });
+    // A failed spawn or a send to a dead child emits 'error'; unhandled, it would take the host down.
+    // The child's 'close' follows and settles the task as CHILD_CRASHED.
+    child.on('error', (err) => {
+      tail = `${tail}\n${err.message}`.slice(-4000);
+    });
     return {
       stderrTail: () => tail,
       send: (m) => {
         if (child.connected) child.send(m as never);
       },
       onMessage: (l) => void child.on('message', l),
-      onExit: (l) => void child.on('close', (code, signal) => l(code, signal)), // after stderr is drained
+      onExit: (l) => {
+        child.on('close', (code, signal) => l(code, signal)); // after stderr is drained
+        child.on('error', () => child.pid === undefined && l(null, 'spawn failed')); // no process: no 'close' to wait for
+      },
       kill: () => void child.kill('SIGKILL'),
     };
   };

@@ -51,8 +51,8 @@ export async function addModel(core: CoreContext, args: ParsedArgsOf<'models/add
       metadata,
       loadCheck,
     });
-    job.progress(1, `registered ${name}@${stored.version}`);
-    return { ...withoutId(stored), created: true };
+    job.progress(1, stored.created ? `registered ${name}@${stored.version}` : `already registered as ${name}@${stored.version}`);
+    return { ...withoutId(stored), created: stored.created };
   } finally {
     fs.rmSync(staged.stagingDir, { recursive: true, force: true });
   }

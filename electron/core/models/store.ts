@@ -67,10 +67,13 @@ export function digestOf(files: ModelFile[]): string {
 /** Moves a staged folder to blobs/sha256/<digest>; if that digest is already stored, keeps the old copy. */
 export function commitStaged(blobsDir: string, staged: StagedFiles): string {
   const finalDir = path.join(blobsDir, staged.contentDigest);
-  if (fs.existsSync(finalDir)) {
-    fs.rmSync(staged.stagingDir, { recursive: true, force: true });
-  } else {
+  try {
     fs.renameSync(staged.stagingDir, finalDir);
+  } catch (err) {
+    // Content-addressed: if another add stored the same digest first, its copy is the same bytes.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'EPERM') throw err;
+    fs.rmSync(staged.stagingDir, { recursive: true, force: true });
   }
   return finalDir;
 }

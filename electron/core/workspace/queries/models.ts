@@ -63,8 +63,11 @@ export function modelQueries(db: Database.Database) {
         .prepare('SELECT v.version, v.sha256, v.added_at AS addedAt FROM model_versions v JOIN models m ON m.id = v.model_id WHERE m.name = ? ORDER BY v.version')
         .all(name) as { version: number; sha256: string; addedAt: string }[];
     },
-    insertVersion(v: Omit<StoredVersion, 'id' | 'version'>): StoredVersion {
+    /** Inserts the next version, or — when another add of the same bytes won the race — returns that one. */
+    insertVersion(v: Omit<StoredVersion, 'id' | 'version'>): StoredVersion & { created: boolean } {
       return db.transaction(() => {
+        const already = this.findByDigest(v.name, v.contentDigest);
+        if (already) return { ...already, created: false };
         db.prepare('INSERT INTO models (name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING').run(v.name, v.addedAt);
         const model = db.prepare('SELECT id FROM models WHERE name = ?').get(v.name) as { id: number };
         const next = (db.prepare('SELECT coalesce(max(version), 0) + 1 AS n FROM model_versions WHERE model_id = ?').get(model.id) as { n: number }).n;
@@ -76,8 +79,8 @@ export function modelQueries(db: Database.Database) {
           .run(model.id, next, v.sha256, v.contentDigest, v.addedAt, v.sourcePath, JSON.stringify(v.metadata), JSON.stringify(v.loadCheck));
         const addFile = db.prepare('INSERT INTO model_files (model_version_id, role, relative_path, sha256, size_bytes) VALUES (?, ?, ?, ?, ?)');
         for (const f of v.files) addFile.run(info.lastInsertRowid, f.role, f.relativePath, f.sha256, f.sizeBytes);
-        return { ...v, id: Number(info.lastInsertRowid), version: next };
-      })();
+        return { ...v, id: Number(info.lastInsertRowid), version: next, created: true };
+      }).immediate();
     },
     list(): ModelSummary[] {
       const rows = db
