@@ -38,15 +38,19 @@ export function originAllowed(req: IncomingMessage, allowed: Set<string> | null)
   return allowed.has(parsed.host.toLowerCase());
 }
 
-export const COOKIE = 'preflight_token';
+/**
+ * Browsers scope cookies by host, not port: one name per port keeps two `preflight serve` on one
+ * machine from logging each other out.
+ */
+export const cookieName = (port: number) => `preflight_token_${port}`;
 
-export function tokenFrom(req: IncomingMessage): string | null {
+export function tokenFrom(req: IncomingMessage, port: number): string | null {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
   const cookies = req.headers.cookie?.split(';') ?? [];
   for (const c of cookies) {
     const [k, ...v] = c.trim().split('=');
-    if (k === COOKIE) return v.join('=');
+    if (k === cookieName(port)) return v.join('=');
   }
   return null;
 }

@@ -6,7 +6,7 @@ import { httpStatusFor, PreflightError } from '../../shared/contract/errors';
 import type { Core } from '../core/api';
 import { toErrorData } from '../core/errors';
 import { readJson, streamToFile } from './body';
-import { allowedHosts, COOKIE, hostAllowed, originAllowed, SECURITY_HEADERS, tokenFrom, tokenMatches, unsafeStaticPath } from './security';
+import { allowedHosts, cookieName, hostAllowed, originAllowed, SECURITY_HEADERS, tokenFrom, tokenMatches, unsafeStaticPath } from './security';
 import { end, serveStatic } from './static';
 
 export interface ServerOptions {
@@ -36,9 +36,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const streams = new Set<ServerResponse>();
   const unsubscribe = options.core.onEvent((event) => {
     const frame = `data: ${JSON.stringify(event)}\n\n`;
-    for (const res of streams) res.write(frame);
+    for (const res of streams) {
+      // A client that stopped reading is cut off rather than buffered without bound; it reconnects
+      // and catches up through jobs/get.
+      if (res.writableLength > 4 * 1024 * 1024) {
+        streams.delete(res);
+        res.destroy();
+      } else res.write(frame);
+    }
   });
   let allowed: Set<string> | null = null;
+  let port = options.port;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
@@ -48,10 +56,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const url = new URL(req.url ?? '/', 'http://local');
     if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
       if (!tokenMatches(url.searchParams.get('token'), token)) return end(res, 401, 'wrong token: use the URL printed by `preflight serve`');
-      res.writeHead(302, { 'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, Location: '/' });
+      res.writeHead(302, { 'Set-Cookie': `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`, Location: '/' });
       return res.end();
     }
-    if (!tokenMatches(tokenFrom(req), token)) return end(res, 401, 'missing or wrong token: open the URL printed by `preflight serve`');
+    if (!tokenMatches(tokenFrom(req, port), token)) return end(res, 401, 'missing or wrong token: open the URL printed by `preflight serve`');
     if (req.method !== 'GET' && req.method !== 'HEAD' && !originAllowed(req, allowed)) return end(res, 403, 'forbidden origin');
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
@@ -84,13 +92,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       else res.destroy();
     });
   });
+  // Large uploads through an SSH tunnel outlast Node's 5-minute request limit; an upload that stops
+  // sending for a minute is cut instead (see upload()).
+  server.requestTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
       reject(new PreflightError('BAD_ARGUMENTS', err.code === 'EADDRINUSE' ? `port ${options.port} is in use; choose another with --port` : `cannot listen on ${options.host}:${options.port}: ${err.message}`)),
     );
     server.listen(options.port, options.host, resolve);
   });
-  const port = (server.address() as { port: number }).port;
+  port = (server.address() as { port: number }).port;
   allowed = allowedHosts(options.host, port);
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   const base = `http://${hostForUrl}:${port}`;
@@ -115,10 +126,16 @@ async function upload(req: IncomingMessage, res: ServerResponse, url: URL, uploa
   const name = url.searchParams.get('name') ?? '';
   try {
     if (!/^[A-Za-z0-9-]{1,64}$/.test(batch)) throw new PreflightError('BAD_ARGUMENTS', 'upload: batch must be 1–64 letters, digits or "-"');
-    if (!name || name.length > 255 || /[/\\\0]/.test(name) || name === '.' || name === '..') throw new PreflightError('BAD_ARGUMENTS', 'upload: name must be a plain file name');
+    if (!name || Buffer.byteLength(name) > 255 || /[/\\\0:<>"|?*]/.test(name) || /^\.+$/.test(name) || /[. ]$/.test(name)) {
+      throw new PreflightError('BAD_ARGUMENTS', 'upload: name must be a plain file name (no path, at most 255 bytes)');
+    }
     const dir = path.join(uploadDir, batch);
     fs.mkdirSync(dir, { recursive: true });
     const dest = path.join(dir, name);
+    if (fs.existsSync(dest)) throw new PreflightError('BAD_ARGUMENTS', `upload: ${name} was already uploaded in this batch`);
+    req.setTimeout(60_000, () => req.destroy(new PreflightError('BAD_ARGUMENTS', 'upload: no data for 60 s; the partial file was removed')));
+    const declared = Number(req.headers['content-length']);
+    if (declared > maxUpload) throw new PreflightError('BAD_ARGUMENTS', `upload over the ${maxUpload}-byte limit (set PREFLIGHT_MAX_UPLOAD_BYTES to raise it)`);
     const size = await streamToFile(req, dest, maxUpload);
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify({ ok: true, result: { path: dest, size } }));

@@ -15,7 +15,12 @@ const TYPES: Record<string, string> = {
 
 /** Serves a file of the UI build; the caller has already refused unsafe paths. Unknown routes get index.html (client-side routing). */
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
-  const rel = decodeURIComponent(urlPath).replace(/^\/+/, '');
+  let rel: string;
+  try {
+    rel = decodeURIComponent(urlPath).replace(/^\/+/, '');
+  } catch {
+    return void end(res, 400, 'bad path'); // malformed percent-encoding
+  }
   let file = path.resolve(root, rel || 'index.html');
   if (file !== root && !file.startsWith(root + path.sep)) return void end(res, 400, 'bad path');
   if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {

@@ -57,6 +57,8 @@ describe('web mode: authentication', () => {
     const setCookie = answer.headers['set-cookie']?.[0] ?? '';
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Strict/i);
+    // Named per port: cookies are scoped by host, so two servers on one machine must not share one.
+    expect(setCookie).toMatch(new RegExp(`^preflight_token_${serve!.port}=`));
     cookie = setCookie.split(';')[0];
   });
 
@@ -78,7 +80,7 @@ describe('web mode: request checks', () => {
     expect(answer.status).toBe(403);
   });
 
-  it.each(['/../package.json', '/%2e%2e/package.json', '/..%5cpackage.json', '/a%00b'])('refuses the traversal path %s', async (rawPath) => {
+  it.each(['/../package.json', '/%2e%2e/package.json', '/..%5cpackage.json', '/a%00b', '/%zz', '/%c0%ae%c0%ae/package.json'])('refuses the traversal path %s', async (rawPath) => {
     const answer = await request(serve!, { path: rawPath, headers: { Cookie: cookie } });
     expect(answer.status).toBe(400);
     expect(answer.body).not.toMatch(/"name":\s*"preflight"/);
