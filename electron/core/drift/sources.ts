@@ -21,7 +21,7 @@ export interface DatasetSource {
 
 const FILE_EXT = /\.(csv|tsv|tab|txt|parquet|pq|jsonl|ndjson|json)$/i;
 
-/** A dataset by name, or a file: reused when the same file (path and size) was imported before, else imported now. */
+/** A dataset by name, or a file: reused when the same, unchanged file was imported before, else imported now. */
 export async function resolveSource(core: CoreContext, ref: string, job: JobContext, role: 'reference' | 'current'): Promise<DatasetSource> {
   const byName = core.queries.datasets.byName(ref);
   if (byName) return fromStored(core, byName.id, byName.name, byName.rows, null);
@@ -44,7 +44,11 @@ export async function resolveSource(core: CoreContext, ref: string, job: JobCont
     );
   }
   if (!stat.isFile()) throw new PreflightError('INVALID_INPUT', `${role} ${file} is not a regular file`, { path: file });
-  const same = core.queries.datasets.list().find((d) => path.resolve(d.sourcePath) === file && d.sourceBytes === stat!.size);
+  // Reused only when the file has not been written since it was imported: a nightly export to the
+  // same path with the same size must not be compared as yesterday's data.
+  const same = core.queries.datasets
+    .list()
+    .find((d) => path.resolve(d.sourcePath) === file && d.sourceBytes === stat!.size && Date.parse(d.addedAt) >= stat!.mtimeMs);
   if (same) return fromStored(core, same.id, same.name, same.rows, file);
   job.progress(0, `importing ${path.basename(file)} as the ${role}`);
   const detail = await addDataset(core, { path: file, name: freeName(core, path.basename(file)) }, job);
