@@ -27,19 +27,27 @@ function help(): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help' || (name.startsWith('-') && name !== '--version')) {
-    const asked = name === '--help' || name === '-h' || name === 'help';
-    (asked ? process.stdout : process.stderr).write(`${help()}\n`);
-    return asked ? 0 : 2;
-  }
+  // --json anywhere (or --json=true) means every outcome, usage errors included, is JSON on stdout.
+  const json = argv.some((a) => a === '--json' || a === '--json=true');
+  const out = createOutput(json);
+  // The command is the first word whatever the position of --json; commands see it as a plain flag.
+  const words = argv.filter((a) => a !== '--json' && a !== '--json=true');
+  const [name, ...rest] = json ? [...words, '--json'] : words;
   if (name === '--version') {
-    process.stdout.write(`${APP_VERSION}\n`);
+    process.stdout.write(json ? `${JSON.stringify({ version: APP_VERSION })}\n` : `${APP_VERSION}\n`);
     return 0;
   }
+  if (!name || name === '--help' || name === '-h' || name === 'help' || name.startsWith('-')) {
+    const asked = name === '--help' || name === '-h' || name === 'help';
+    if (asked) {
+      process.stdout.write(`${help()}\n`);
+      return 0;
+    }
+    if (json) return fail(out, new PreflightError('BAD_ARGUMENTS', 'no command given; run `preflight --help`'));
+    process.stderr.write(`${help()}\n`);
+    return 2;
+  }
   const command: Command | undefined = COMMANDS.find((c) => c.name === name);
-  const json = rest.includes('--json');
-  const out = createOutput(json);
   if (!command) return fail(out, new PreflightError('BAD_ARGUMENTS', `unknown command "${name}"; run \`preflight --help\``));
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${command.usage}\n`);

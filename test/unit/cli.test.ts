@@ -50,4 +50,15 @@ describe('the preflight command line', () => {
     expect(r.json.error.message).toContain('workspace.sqlite');
     bad.cleanup();
   });
+
+  it('gives JSON on stdout for every outcome once --json is anywhere on the line', async () => {
+    const first = await runCli(['--json', 'models', 'list', '--workspace', ws.dir], { json: false });
+    expect(first.code).toBe(0);
+    expect(first.json).toEqual([]);
+    const none = await runCli([], {});
+    expect(none.code).toBe(2);
+    expect(none.json.error.code).toBe('BAD_ARGUMENTS');
+    const version = await runCli(['--version']);
+    expect(version.json.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
 });
