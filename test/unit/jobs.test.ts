@@ -48,6 +48,24 @@ describe('jobs', () => {
     expect(jobs.get(id).state).toBe('cancelled');
   });
 
+  it('forgets the oldest finished jobs beyond 200, never a running one', async () => {
+    const events: CoreEvent[] = [];
+    const jobs = new JobManager((e) => events.push(e));
+    const running = jobs.start('test/long', (ctx) => new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('stopped')))));
+    const ids: string[] = [];
+    for (let i = 0; i < 205; i++) {
+      const id = jobs.start('test/quick', async () => i);
+      await finished(events, id);
+      ids.push(id);
+    }
+    jobs.start('test/quick', async () => 'last');
+    expect(() => jobs.get(ids[0])).toThrow(/no job/);
+    expect(jobs.get(ids[204]).state).toBe('succeeded');
+    expect(jobs.get(running).state).toBe('running');
+    expect(jobs.list().length).toBeLessThanOrEqual(202);
+    jobs.cancel(running);
+  });
+
   it('an unknown job id is NOT_FOUND', () => {
     const jobs = new JobManager(() => {});
     expect(() => jobs.get('nope')).toThrow(/no job nope/);

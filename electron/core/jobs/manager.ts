@@ -12,6 +12,8 @@ export interface JobContext {
 
 export type JobHandler = (ctx: JobContext) => Promise<unknown>;
 
+const KEEP_FINISHED = 200;
+
 interface JobRecord extends JobInfo {
   controller: AbortController;
   done: Promise<void>;
@@ -26,6 +28,7 @@ export class JobManager {
   constructor(private emit: (event: CoreEvent) => void) {}
 
   start(method: string, handler: JobHandler): string {
+    this.forgetOldest();
     const jobId = randomUUID();
     const controller = new AbortController();
     const record: JobRecord = {
@@ -90,6 +93,15 @@ export class JobManager {
     if (!record) throw new PreflightError('NOT_FOUND', `no job ${jobId}`);
     if (record.state === 'running') record.controller.abort();
     return publicInfo(record);
+  }
+
+  /**
+   * A long-running `serve` must not keep every result it ever produced: beyond KEEP_FINISHED, the
+   * oldest finished jobs are forgotten (their results are in the workspace; running jobs always stay).
+   */
+  private forgetOldest(): void {
+    const finished = [...this.jobs.values()].filter((j) => j.state !== 'running');
+    for (const job of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(job.jobId);
   }
 
   /** Cancels everything and waits for handlers to unwind (used on shutdown). */
