@@ -12,6 +12,7 @@ import { readParquet } from './readers/parquet';
 import type { Reader } from './readers/types';
 import { chunkTarget } from './insert-pipe';
 import { DatasetSink } from './sink';
+import { isAlive } from '../jobs/pid';
 
 /** Staging tables of imports running in this process (never dropped as leftovers). */
 const ACTIVE = new Set<string>();
@@ -91,19 +92,11 @@ function located(source: string, err: unknown): unknown {
 function dropLeftovers(core: CoreContext): void {
   for (const t of core.queries.datasets.orphanStagingTables(ACTIVE)) {
     const pid = parseInt(t.slice('ds_staging_'.length, 'ds_staging_'.length + 8), 16);
-    if (pid !== process.pid && alive(pid)) continue;
+    if (pid !== process.pid && isAlive(pid)) continue;
     core.queries.datasets.dropTable(t);
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function checkIsFile(p: string): number {
   let stat: fs.Stats;

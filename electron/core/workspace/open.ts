@@ -5,6 +5,7 @@ import { PreflightError } from '../../../shared/contract/errors';
 import { MIGRATIONS } from './migrations/index';
 import { migrate } from './migrate';
 import { WORKSPACE_FILE } from './location';
+import { isAlive } from '../jobs/pid';
 
 export interface Workspace {
   dir: string;
@@ -78,14 +79,5 @@ function sweepLeftovers(tmpDir: string): void {
     const pid = Number(/^(?:model|uploads|demo)-(\d+)(?:-|$)/.exec(name)?.[1]);
     if (!pid || pid === process.pid || isAlive(pid)) continue;
     fs.rmSync(path.join(tmpDir, name), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
