@@ -1,5 +1,6 @@
 import { getBridge } from './bridge';
-import { httpTransport } from './client';
+import { host, httpTransport } from './client';
+import type { useJob } from './hooks';
 
 export interface UploadProgress {
   loaded: number;
@@ -27,6 +28,22 @@ export async function filesToPaths(files: File[], onProgress?: (p: UploadProgres
     paths.push(result.path);
   }
   return paths;
+}
+
+/**
+ * filesToPaths as the "uploading" phase of a job: progress and Cancel in the job's own bar, a failure
+ * in its error box. Returns undefined when the upload failed or was cancelled.
+ */
+export async function uploadForJob(job: ReturnType<typeof useJob>, files: File[]): Promise<string[] | undefined> {
+  try {
+    const signal = host === 'web' ? job.setPhase(`Uploading ${files.length === 1 ? files[0].name : `${files.length} files`}`, 0) : undefined;
+    const paths = await filesToPaths(files, (p) => job.setPhase(`Uploading ${p.file}`, p.total ? p.loaded / p.total : null), signal);
+    job.setPhase(null);
+    return paths;
+  } catch (err) {
+    job.fail(err);
+    return undefined;
+  }
 }
 
 function newBatchId(): string {

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { PreflightError } from '../../shared/contract/errors';
 import type { DatasetDetail } from '../../shared/types/datasets';
 import { host } from '../api/client';
-import { filesToPaths } from '../api/files';
+import { uploadForJob } from '../api/files';
 import { useJob } from '../api/hooks';
 import { DATASET_FILE } from './format';
 
@@ -47,14 +47,8 @@ export function useAddDataset(onAdded: (added: DatasetDetail) => void) {
         const names = wrong.map((f) => f.name).join(', ');
         return job.fail(new PreflightError('INVALID_INPUT', `${names}: not a dataset file. Preflight imports .csv, .tsv, .txt (delimited text), .parquet and .jsonl files`));
       }
-      let paths: string[];
-      try {
-        const signal = host === 'web' ? job.setPhase(`Uploading ${files.length === 1 ? files[0].name : `${files.length} files`}`, 0) : undefined;
-        paths = await filesToPaths(files, (p) => job.setPhase(`Uploading ${p.file}`, p.total ? p.loaded / p.total : null), signal);
-        job.setPhase(null);
-      } catch (err) {
-        return job.fail(err);
-      }
+      const paths = await uploadForJob(job, files);
+      if (!paths) return;
       let added: DatasetDetail | undefined;
       for (let i = 0; i < files.length; i++) {
         const result = await importOne(paths[i], files[i].name, files[i].size);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { ArgsOf } from '../../shared/contract/methods';
-import { filesToPaths } from '../api/files';
+import { uploadForJob } from '../api/files';
 import { isCancelled, useCall, useJob } from '../api/hooks';
 import { navigate, useRoute } from '../router/index';
 import { ErrorBox, ProgressBar, Section } from '../ui/index';
@@ -62,13 +62,9 @@ export function NewDrift({ onDone }: { onDone?: () => void }) {
     const files = [reference, current].filter((s): s is { kind: 'file'; file: File } => s?.kind === 'file').map((s) => s.file);
     let paths: string[] = [];
     if (files.length) {
-      job.setPhase('uploading files');
-      try {
-        paths = await filesToPaths(files, (p) => job.setPhase(`uploading ${p.file}`, p.total ? p.loaded / p.total : null));
-      } catch (err) {
-        job.fail(err);
-        return;
-      }
+      const uploaded = await uploadForJob(job, files); // Cancel stops the upload too
+      if (!uploaded) return;
+      paths = uploaded;
     }
     const pathOf = (s: Side) => (s!.kind === 'dataset' ? s!.name : paths[files.indexOf((s as { file: File }).file)]);
     const args: ArgsOf<'drift/run'> = { reference: pathOf(reference), current: pathOf(current), mode };

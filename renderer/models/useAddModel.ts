@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { PreflightError } from '../../shared/contract/errors';
 import type { ModelVersion } from '../../shared/types/models';
 import { host } from '../api/client';
-import { filesToPaths } from '../api/files';
+import { uploadForJob } from '../api/files';
 import { useJob } from '../api/hooks';
 
 export type AddedModel = Pick<ModelVersion, 'name' | 'version'> & { created: boolean };
@@ -28,14 +28,8 @@ export function useAddModel(onAdded: (added: AddedModel) => void) {
         const names = files.map((f) => f.name).join(', ');
         return job.fail(new PreflightError('INVALID_INPUT', `no .onnx file among ${names}: choose the model file itself; its external data files (.bin, .data) can be added together with it`));
       }
-      let paths: string[];
-      try {
-        const signal = host === 'web' ? job.setPhase(`Uploading ${files.length === 1 ? files[0].name : `${files.length} files`}`, 0) : undefined;
-        paths = await filesToPaths(files, (p) => job.setPhase(`Uploading ${p.file}`, p.total ? p.loaded / p.total : null), signal);
-        job.setPhase(null);
-      } catch (err) {
-        return job.fail(err);
-      }
+      const paths = await uploadForJob(job, files);
+      if (!paths) return;
       const modelPaths = models.map((m) => paths[files.indexOf(m)]);
       await register(modelPaths, (err) => (host === 'web' ? withFileNames(err, files, paths) : err));
     },

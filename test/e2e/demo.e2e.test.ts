@@ -1,23 +1,14 @@
 // First run in web mode: an empty workspace offers the demo; one click builds it and lands on the
 // drift report, whose numbers come from data generated on this machine.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, screenshot, type App } from './helpers/browser';
-import { startServe, type Serve } from './helpers/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, type App, useWebApp } from './helpers/browser';
+import type { Serve } from './helpers/server';
 
-let serve: Serve | undefined;
-let browser: Browser | undefined;
+const web = useWebApp();
+let serve: Serve;
 let app: App;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  serve = await startServe();
-  app = await openApp(browser, serve);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+beforeAll(() => {
+  ({ serve, app } = web);
 });
 
 describe('the first-run demo', () => {

@@ -4,28 +4,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropFiles, launchChromium, openApp, screenshot, type App } from './helpers/browser';
-import { ROOT, startServe, type Serve } from './helpers/server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dropFiles, screenshot, type App, useWebApp } from './helpers/browser';
+import { ROOT, type Serve } from './helpers/server';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/models');
 
-let serve: Serve | undefined;
-let browser: Browser | undefined;
+const web = useWebApp();
+let serve: Serve;
 let app: App;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  serve = await startServe();
-  app = await openApp(browser, serve);
-  page = app.page;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+beforeAll(() => {
+  ({ serve, app, page } = web);
 });
 
 /** Cell texts of a table's body rows inside the section titled `title`. */

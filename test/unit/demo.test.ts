@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../shared/client';
-import { createCore, type Core } from '../../electron/core/api';
-import { inProcessTransport } from '../../electron/core/in-process';
+import { describe, expect, it } from 'vitest';
 import { productionCsv, trainingCsv } from '../../electron/core/demo/data';
-import { requireBuild, tempDir } from '../helpers/workspace';
+import { useInProcessCore } from '../helpers/core';
 
-let core: Core;
-const ws = tempDir();
-beforeAll(() => {
-  requireBuild();
-  core = createCore({ workspaceDir: ws.dir });
-});
-afterAll(async () => {
-  await core.close();
-  ws.cleanup();
-});
+const ws = useInProcessCore();
 
 describe('the first-run demo', () => {
   it('generates the same data every time (seeded)', () => {
@@ -23,7 +11,7 @@ describe('the first-run demo', () => {
   });
 
   it('builds a model, two datasets, a drift report in which drift builds up week by week, and a benchmark', async () => {
-    const client = createClient(inProcessTransport(core));
+    const client = ws.client();
     const demo = await client.run('demo/create', { benchmark: true });
     const model = await client.call('models/show', { ref: `${demo.model.name}@${demo.model.version}` });
     expect(model.loadCheck.loadable).toBe(true);
@@ -44,7 +32,7 @@ describe('the first-run demo', () => {
   });
 
   it('refuses to build a second demo over the first', async () => {
-    const client = createClient(inProcessTransport(core));
+    const client = ws.client();
     await expect(client.run('demo/create', { benchmark: false })).rejects.toThrow(/already here/);
   });
 });

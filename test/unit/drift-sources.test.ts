@@ -1,27 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../shared/client';
-import { createCore, type Core } from '../../electron/core/api';
-import { inProcessTransport } from '../../electron/core/in-process';
-import { requireBuild, tempDir } from '../helpers/workspace';
+import { describe, expect, it } from 'vitest';
+import { useInProcessCore } from '../helpers/core';
 
-let core: Core;
-const ws = tempDir();
-beforeAll(() => {
-  requireBuild();
-  core = createCore({ workspaceDir: ws.dir });
-});
-afterAll(async () => {
-  await core.close();
-  ws.cleanup();
-});
+const ws = useInProcessCore();
 
 const csv = (values: number[]) => `x\n${values.map((v) => v.toFixed(3)).join('\n')}\n`;
 
 describe('drift on files given by path', () => {
   it('reuses an unchanged file, and re-imports one overwritten at the same path with the same size', async () => {
-    const client = createClient(inProcessTransport(core));
+    const client = ws.client();
     const ref = path.join(ws.dir, 'ref.csv');
     const cur = path.join(ws.dir, 'cur.csv');
     fs.writeFileSync(ref, csv(Array.from({ length: 50 }, (_, i) => i / 10)));

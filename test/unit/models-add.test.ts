@@ -1,25 +1,14 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../shared/client';
-import { createCore, type Core } from '../../electron/core/api';
+import { describe, expect, it } from 'vitest';
 import { toErrorData } from '../../electron/core/errors';
-import { inProcessTransport } from '../../electron/core/in-process';
-import { MODELS, requireBuild, tempDir } from '../helpers/workspace';
+import { useInProcessCore } from '../helpers/core';
+import { MODELS } from '../helpers/workspace';
 
-let core: Core;
-const ws = tempDir();
-beforeAll(() => {
-  requireBuild();
-  core = createCore({ workspaceDir: ws.dir });
-});
-afterAll(async () => {
-  await core.close();
-  ws.cleanup();
-});
+const ws = useInProcessCore();
 
 describe('models/add under a double click', () => {
   it('two adds of the same file at once register one version, and both succeed', async () => {
-    const client = createClient(inProcessTransport(core));
+    const client = ws.client();
     const file = path.join(MODELS, 'small_cnn.onnx');
     const results = await Promise.all([client.run('models/add', { path: file }), client.run('models/add', { path: file }), client.run('models/add', { path: file })]);
     expect(results.map((r) => r.version)).toEqual([1, 1, 1]);

@@ -11,7 +11,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ROOT, type Serve } from './server';
+import { afterAll, beforeAll } from 'vitest';
+import { ROOT, startServe, type Serve, type ServeOptions } from './server';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -80,4 +81,30 @@ export async function dropFiles(page: Page, selector: string, files: string[]): 
     return dt;
   }, payload);
   for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent(selector, type, { dataTransfer });
+}
+
+export interface WebApp {
+  serve: Serve;
+  browser: Browser;
+  app: App;
+  page: Page;
+}
+
+/**
+ * The usual e2e lifecycle for a test file: the real `preflight serve` on a fresh workspace, Chromium,
+ * one logged-in page; all stopped after the file. The returned object is filled in by beforeAll.
+ */
+export function useWebApp(options: ServeOptions = {}): WebApp {
+  const web = {} as WebApp;
+  beforeAll(async () => {
+    web.browser = await launchChromium();
+    web.serve = await startServe(options);
+    web.app = await openApp(web.browser, web.serve);
+    web.page = web.app.page;
+  });
+  afterAll(async () => {
+    await web.browser?.close();
+    await web.serve?.stop();
+  });
+  return web;
 }
