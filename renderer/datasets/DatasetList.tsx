@@ -23,7 +23,9 @@ export function DatasetList({ adder }: { adder: DatasetAdder }) {
     <Page
       title="Datasets"
       subtitle="Training and production data in this workspace: every column's kind, missing values and distribution."
-      actions={!empty && <AddDatasetButton adder={adder} />}
+      // Only once the list is known: the empty screen has its own button, and swapping one for the other
+      // under a user's (or a test's) hand would lose the file just chosen.
+      actions={(datasets.data ? !empty : !!datasets.error) && <AddDatasetButton adder={adder} />}
     >
       <AddDatasetStatus adder={adder} />
       {datasets.error ? <ErrorBox title="The dataset list could not be read" error={datasets.error} onRetry={datasets.reload} /> : null}

@@ -29,7 +29,9 @@ export function ModelList({ adder }: { adder: ModelAdder }) {
     <Page
       title="Models"
       subtitle="ONNX models in this workspace: what they take, what they return, and whether they load."
-      actions={!empty && <AddModelButton adder={adder} />}
+      // Only once the list is known: the empty screen has its own button, and swapping one for the other
+      // under a user's (or a test's) hand would lose the file just chosen.
+      actions={(models.data ? !empty : !!models.error) && <AddModelButton adder={adder} />}
     >
       {!empty && <AddModelStatus adder={adder} />}
       {models.error ? <ErrorBox title="The model list could not be read" error={models.error} onRetry={models.reload} /> : null}

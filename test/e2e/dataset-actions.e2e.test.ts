@@ -59,6 +59,7 @@ async function reimport(column: string, kind: string) {
 describe('Dataset actions in web mode', () => {
   it('imports a CSV whose zero-padded codes are inferred as categorical', async () => {
     await page.goto(`${serve!.origin}/#/datasets`);
+    await page.getByRole('heading', { name: 'Import a data file to profile it' }).waitFor();
     await page.getByTestId('add-dataset-input').setInputFiles(csv);
     await page.waitForURL(/#\/datasets\/codes$/, { timeout: 30_000 });
     expect(await kinds()).toEqual({ code: 'categorical', label: 'categorical', value: 'float' });
