@@ -2,6 +2,7 @@ import { PreflightError, type ErrorData } from '../../shared/contract/errors';
 import type { CoreEvent } from '../../shared/contract/events';
 import { isMethodName, methods } from '../../shared/contract/methods';
 import { makeQueries, type CoreContext } from './context';
+import { dropLeftovers } from './datasets/add';
 import { toErrorData } from './errors';
 import { handlers } from './handlers';
 import { nodeLauncher, type Launcher } from './jobs/launcher';
@@ -31,6 +32,11 @@ export function createCore(options: CoreOptions): Core {
   const workspace = openWorkspace(options.workspaceDir);
   const jobs = new JobManager(emit);
   const ctx: CoreContext = { workspace, queries: makeQueries(workspace), jobs, launcher: options.launcher ?? nodeLauncher(), appVersion: APP_VERSION };
+  try {
+    dropLeftovers(ctx); // a killed import's rows go at the next open, not only at the next import
+  } catch {
+    /* best effort: a busy workspace keeps them until the next import */
+  }
   const noJob: JobContext = { signal: new AbortController().signal, progress: () => {}, throwIfCancelled: () => {} };
 
   const audit = (method: string, outcome: string, detail?: string) => {

@@ -88,8 +88,11 @@ function located(source: string, err: unknown): unknown {
   return err;
 }
 
-/** Staging tables whose importing process is gone: a killed import leaves one, never a dataset. */
-function dropLeftovers(core: CoreContext): void {
+/**
+ * Staging tables whose importing process is gone: a killed import leaves one, never a dataset. Run
+ * when a core opens the workspace and before each import; a live process's staging is never touched.
+ */
+export function dropLeftovers(core: CoreContext): void {
   for (const t of core.queries.datasets.orphanStagingTables(ACTIVE)) {
     const pid = parseInt(t.slice('ds_staging_'.length, 'ds_staging_'.length + 8), 16);
     if (pid !== process.pid && isAlive(pid)) continue;
