@@ -5,9 +5,10 @@ import path from 'node:path';
 import { httpStatusFor, PreflightError } from '../../shared/contract/errors';
 import type { Core } from '../core/api';
 import { toErrorData } from '../core/errors';
-import { readJson, streamToFile } from './body';
+import { readJson } from './body';
 import { allowedHosts, cookieName, hostAllowed, originAllowed, SECURITY_HEADERS, tokenFrom, tokenMatches, unsafeStaticPath } from './security';
 import { end, serveStatic } from './static';
+import { handleUpload } from './upload';
 
 export interface ServerOptions {
   core: Core;
@@ -80,7 +81,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.writeHead(outcome.ok ? 200 : httpStatusFor(outcome.error.code), { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
       return res.end(JSON.stringify(outcome));
     }
-    if (url.pathname === '/api/upload' && req.method === 'POST') return upload(req, res, url, options.uploadDir, maxUpload);
+    if (url.pathname === '/api/upload' && req.method === 'POST') return handleUpload(req, res, url, options.uploadDir, maxUpload);
     if (url.pathname.startsWith('/api/')) return end(res, 404, 'no such endpoint');
     if (req.method !== 'GET' && req.method !== 'HEAD') return end(res, 405, 'method not allowed');
     return serveStatic(staticDir, url.pathname, res);
@@ -118,30 +119,4 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       fs.rmSync(options.uploadDir, { recursive: true, force: true });
     },
   };
-}
-
-/** POST /api/upload?batch=ID&name=FILE → the file lands in the workspace's upload area; the UI then passes its path to the core. */
-async function upload(req: IncomingMessage, res: ServerResponse, url: URL, uploadDir: string, maxUpload: number) {
-  const batch = url.searchParams.get('batch') ?? '';
-  const name = url.searchParams.get('name') ?? '';
-  try {
-    if (!/^[A-Za-z0-9-]{1,64}$/.test(batch)) throw new PreflightError('BAD_ARGUMENTS', 'upload: batch must be 1–64 letters, digits or "-"');
-    if (!name || Buffer.byteLength(name) > 255 || /[/\\\0:<>"|?*]/.test(name) || /^\.+$/.test(name) || /[. ]$/.test(name)) {
-      throw new PreflightError('BAD_ARGUMENTS', 'upload: name must be a plain file name (no path, at most 255 bytes)');
-    }
-    const dir = path.join(uploadDir, batch);
-    fs.mkdirSync(dir, { recursive: true });
-    const dest = path.join(dir, name);
-    if (fs.existsSync(dest)) throw new PreflightError('BAD_ARGUMENTS', `upload: ${name} was already uploaded in this batch`);
-    req.setTimeout(60_000, () => req.destroy(new PreflightError('BAD_ARGUMENTS', 'upload: no data for 60 s; the partial file was removed')));
-    const declared = Number(req.headers['content-length']);
-    if (declared > maxUpload) throw new PreflightError('BAD_ARGUMENTS', `upload over the ${maxUpload}-byte limit (set PREFLIGHT_MAX_UPLOAD_BYTES to raise it)`);
-    const size = await streamToFile(req, dest, maxUpload);
-    res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ ok: true, result: { path: dest, size } }));
-  } catch (err) {
-    const error = toErrorData(err);
-    res.writeHead(httpStatusFor(error.code), { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ ok: false, error }));
-  }
 }

@@ -127,6 +127,36 @@ describe('web mode: uploads', () => {
   });
 });
 
+describe('web mode: upload names', () => {
+  const up = (name: string, batch = 'names-1') =>
+    request(serve!, { path: `/api/upload?batch=${batch}&name=${encodeURIComponent(name)}`, method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/octet-stream' }, body: Buffer.from('x') });
+
+  it('keeps the folders of a dropped folder, inside the batch', async () => {
+    const answer = await up('my model/data/weights.bin');
+    expect(answer.status).toBe(200);
+    const dest = (json(answer).result as { path: string }).path;
+    expect(dest.endsWith(path.join('names-1', 'my model', 'data', 'weights.bin'))).toBe(true);
+    expect(fs.readFileSync(dest, 'utf8')).toBe('x');
+  });
+
+  it.each(['../escape.bin', 'a/../../escape.bin', '/etc/passwd', 'a//b.bin', 'a\\..\\b.bin', 'dir/', '.', 'a/./b', 'C:evil', `${'d/'.repeat(16)}f`])(
+    'refuses %j with 400 and writes nothing outside the batch',
+    async (name) => {
+      const answer = await up(name, 'names-2');
+      expect(answer.status).toBe(400);
+      expect(json(answer).error?.code).toBe('BAD_ARGUMENTS');
+      expect(filesNamed(serve!.workspace, 'escape.bin')).toEqual([]);
+    },
+  );
+
+  it('refuses a path that runs through a file already uploaded', async () => {
+    expect((await up('plain.bin', 'names-3')).status).toBe(200);
+    const answer = await up('plain.bin/inner.bin', 'names-3');
+    expect(answer.status).toBe(400);
+    expect(json(answer).error?.message).toMatch(/clashes/);
+  });
+});
+
 function filesNamed(dir: string, name: string): string[] {
   return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
     .filter((d) => d.isFile() && d.name === name)
