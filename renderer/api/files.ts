@@ -1,6 +1,9 @@
 import { getBridge } from './bridge';
 import { host, httpTransport } from './client';
 import type { useJob } from './hooks';
+import { relativePathOf } from './relative-paths';
+
+export { relativePathOf };
 
 export interface UploadProgress {
   loaded: number;
@@ -11,7 +14,7 @@ export interface UploadProgress {
 /**
  * Turns files the user picked or dropped into paths the core can open. Electron knows the real
  * path; in web mode the files are uploaded in ONE batch so they share a folder on the server — a
- * model and its external data file must sit side by side for the model to resolve `location`.
+ * model and its external data files must keep their layout for the model to resolve `location`.
  */
 export async function filesToPaths(files: File[], onProgress?: (p: UploadProgress) => void, signal?: AbortSignal): Promise<string[]> {
   const bridge = getBridge();
@@ -22,9 +25,11 @@ export async function filesToPaths(files: File[], onProgress?: (p: UploadProgres
   let done = 0;
   const paths: string[] = [];
   for (const file of files) {
-    const result = await httpTransport.upload(file, batch, (loaded) => onProgress?.({ loaded: done + loaded, total, file: file.name }), signal);
+    // Folders travel too: a model's `data/weights.bin` must land in `data/` beside it on the server.
+    const name = relativePathOf(file);
+    const result = await httpTransport.upload(file, batch, name, (loaded) => onProgress?.({ loaded: done + loaded, total, file: name }), signal);
     done += file.size;
-    onProgress?.({ loaded: done, total, file: file.name });
+    onProgress?.({ loaded: done, total, file: name });
     paths.push(result.path);
   }
   return paths;

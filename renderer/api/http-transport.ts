@@ -10,7 +10,8 @@ export type Outcome = { ok: true; result: unknown } | { ok: false; error: ErrorD
 export type ConnectionState = 'connecting' | 'open' | 'lost';
 
 export interface HttpTransport extends Transport {
-  upload(file: File, batch: string, onProgress?: (loaded: number, total: number) => void, signal?: AbortSignal): Promise<{ path: string; size: number }>;
+  /** `name` may be a relative path (`model/data/weights.bin`): the server keeps the folders inside the batch. */
+  upload(file: File, batch: string, name: string, onProgress?: (loaded: number, total: number) => void, signal?: AbortSignal): Promise<{ path: string; size: number }>;
   onConnection(listener: (state: ConnectionState) => void): () => void;
 }
 
@@ -84,15 +85,15 @@ export function createHttpTransport(base = ''): HttpTransport {
     return outcome;
   }
 
-  function upload(file: File, batch: string, onProgress?: (loaded: number, total: number) => void, signal?: AbortSignal) {
+  function upload(file: File, batch: string, name: string, onProgress?: (loaded: number, total: number) => void, signal?: AbortSignal) {
     // XMLHttpRequest rather than fetch: it is the only browser API that reports upload progress.
     return new Promise<{ path: string; size: number }>((resolve, reject) => {
       const xhr = new XMLHttpRequest();
-      xhr.open('POST', `${base}/api/upload?batch=${encodeURIComponent(batch)}&name=${encodeURIComponent(file.name)}`);
+      xhr.open('POST', `${base}/api/upload?batch=${encodeURIComponent(batch)}&name=${encodeURIComponent(name)}`);
       xhr.upload.onprogress = (e) => onProgress?.(e.loaded, e.lengthComputable ? e.total : file.size);
       xhr.onerror = () => reject(PreflightError.fromData(unreachable(null).error));
       // An aborted upload is cut off mid-body; the server removes the partial file.
-      const cancelled = () => reject(new PreflightError('CANCELLED', `upload of ${file.name} cancelled`));
+      const cancelled = () => reject(new PreflightError('CANCELLED', `upload of ${name} cancelled`));
       xhr.onabort = cancelled;
       if (signal?.aborted) return cancelled();
       signal?.addEventListener('abort', () => xhr.abort(), { once: true });

@@ -4,18 +4,35 @@ import { isCancelled } from '../api/hooks';
 import { modelRef } from './format';
 import type { ModelAdder } from './useAddModel';
 
-/** "Add model" opens the file chooser; several files at once = a model and its external data. */
+/**
+ * "Add model…" opens the file chooser (several files at once = a model and its external data);
+ * "Add model folder…" takes a whole folder, for weights kept in subfolders (`data/weights.bin`).
+ */
 export function AddModelButton({ adder, primary = true }: { adder: ModelAdder; primary?: boolean }) {
+  const disabled = adder.job.state.running;
+  const onFiles = (files: File[]) => void adder.add(files);
   return (
-    <FilePickerButton
-      label="Add model…"
-      accept=".onnx,.bin,.data"
-      ariaLabel="Model files (.onnx, plus external data files)"
-      testId="add-model-input"
-      primary={primary}
-      disabled={adder.job.state.running}
-      onFiles={(files) => void adder.add(files)}
-    />
+    <>
+      <FilePickerButton
+        label="Add model…"
+        accept=".onnx,.bin,.data"
+        ariaLabel="Model files (.onnx, plus external data files)"
+        testId="add-model-input"
+        primary={primary}
+        disabled={disabled}
+        onFiles={onFiles}
+      />
+      <FilePickerButton
+        label="Add model folder…"
+        accept=""
+        directory
+        ariaLabel="Model folder (.onnx files with their external data, subfolders included)"
+        testId="add-model-folder-input"
+        primary={false}
+        disabled={disabled}
+        onFiles={onFiles}
+      />
+    </>
   );
 }
 

@@ -66,7 +66,10 @@ function FirstRun({ adder }: { adder: ModelAdder }) {
         Drop an <code>.onnx</code> file on this page or choose <strong>Add model…</strong>. Preflight keeps an exact copy, reads its inputs,
         outputs, symbolic dimensions, opsets and operators, and checks that onnxruntime can load it.
       </p>
-      <p>If the model keeps its weights in external data files (.bin, .data), select them together with the .onnx file.</p>
+      <p>
+        If the model keeps its weights in external data files (.bin, .data), select them together with the .onnx file, or choose{' '}
+        <strong>Add model folder…</strong> (or drop the folder) when they sit in subfolders.
+      </p>
       <p className="muted">
         Nothing leaves this machine. From a terminal: <code>preflight models add model.onnx</code>
       </p>

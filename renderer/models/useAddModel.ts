@@ -2,8 +2,9 @@ import { useCallback, useState } from 'react';
 import { PreflightError } from '../../shared/contract/errors';
 import type { ModelVersion } from '../../shared/types/models';
 import { host } from '../api/client';
-import { uploadForJob } from '../api/files';
+import { relativePathOf, uploadForJob } from '../api/files';
 import { useJob } from '../api/hooks';
+import { folderModelName } from './format';
 
 export type AddedModel = Pick<ModelVersion, 'name' | 'version'> & { created: boolean };
 
@@ -25,13 +26,14 @@ export function useAddModel(onAdded: (added: AddedModel) => void) {
       setLastAdded(null);
       const models = files.filter((f) => MODEL_FILE.test(f.name));
       if (models.length === 0) {
-        const names = files.map((f) => f.name).join(', ');
+        const shown = files.slice(0, 5).map(relativePathOf);
+        const names = files.length > shown.length ? `${shown.join(', ')} and ${files.length - shown.length} more` : shown.join(', ');
         return job.fail(new PreflightError('INVALID_INPUT', `no .onnx file among ${names}: choose the model file itself; its external data files (.bin, .data) can be added together with it`));
       }
       const paths = await uploadForJob(job, files);
       if (!paths) return;
-      const modelPaths = models.map((m) => paths[files.indexOf(m)]);
-      await register(modelPaths, (err) => (host === 'web' ? withFileNames(err, files, paths) : err));
+      const targets = models.map((m) => ({ path: paths[files.indexOf(m)], name: folderModelName(relativePathOf(m)) }));
+      await register(targets, (err) => (host === 'web' ? withFileNames(err, files, paths) : err));
     },
     [job, onAdded],
   );
@@ -42,15 +44,15 @@ export function useAddModel(onAdded: (added: AddedModel) => void) {
       if (job.state.running) return;
       job.clearError();
       setLastAdded(null);
-      await register(paths.filter((p) => MODEL_FILE.test(p)));
+      await register(paths.filter((p) => MODEL_FILE.test(p)).map((path) => ({ path })));
     },
     [job, onAdded],
   );
 
-  async function register(modelPaths: string[], describeError?: (err: unknown) => unknown) {
+  async function register(targets: { path: string; name?: string }[], describeError?: (err: unknown) => unknown) {
     let added: AddedModel | null = null;
-    for (const path of modelPaths) {
-      const result = await job.start('models/add', { path }, describeError);
+    for (const { path, name } of targets) {
+      const result = await job.start('models/add', name ? { path, name } : { path }, describeError);
       if (!result) return; // failed or cancelled: the error is in job.state
       added = { name: result.name, version: result.version, created: result.created };
     }
@@ -78,6 +80,6 @@ export type ModelAdder = ReturnType<typeof useAddModel>;
 function withFileNames(err: unknown, files: File[], paths: string[]): unknown {
   if (!(err instanceof PreflightError)) return err;
   let message = err.message;
-  paths.forEach((p, i) => (message = message.split(p).join(files[i].name)));
+  paths.forEach((p, i) => (message = message.split(p).join(relativePathOf(files[i]))));
   return message === err.message ? err : new PreflightError(err.code, message, err.details);
 }

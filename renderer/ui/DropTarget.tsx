@@ -1,4 +1,5 @@
 import { useRef, useState, type DragEvent, type ReactNode } from 'react';
+import { takeDroppedFiles } from './dropped-files';
 
 interface DropTargetProps {
   onFiles: (files: File[]) => void;
@@ -7,6 +8,8 @@ interface DropTargetProps {
   title: string;
   hint: string;
   testId?: string;
+  /** Dropped folders are walked, and each file keeps its path inside them (a model and its data/ folder). */
+  folders?: boolean;
   children: ReactNode;
 }
 
@@ -14,7 +17,7 @@ interface DropTargetProps {
  * A whole screen that accepts dropped files. A counter, not a boolean, because dragenter/dragleave
  * fire for every child element the pointer crosses.
  */
-export function DropTarget({ onFiles, disabled, title, hint, testId, children }: DropTargetProps) {
+export function DropTarget({ onFiles, disabled, title, hint, testId, folders, children }: DropTargetProps) {
   const depth = useRef(0);
   const [over, setOver] = useState(false);
   const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer.types).includes('Files');
@@ -42,7 +45,9 @@ export function DropTarget({ onFiles, disabled, title, hint, testId, children }:
         e.preventDefault();
         depth.current = 0;
         setOver(false);
-        if (!disabled) onFiles(Array.from(e.dataTransfer.files));
+        if (disabled) return;
+        if (!folders) return onFiles(Array.from(e.dataTransfer.files));
+        takeDroppedFiles(e.dataTransfer.items, e.dataTransfer.files).then(onFiles, () => onFiles(Array.from(e.dataTransfer.files)));
       }}
     >
       {children}

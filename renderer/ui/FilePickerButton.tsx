@@ -1,4 +1,4 @@
-import { useRef, type ChangeEvent } from 'react';
+import { useEffect, useRef, type ChangeEvent } from 'react';
 
 interface FilePickerButtonProps {
   label: string;
@@ -8,12 +8,19 @@ interface FilePickerButtonProps {
   testId?: string;
   primary?: boolean;
   disabled?: boolean;
+  /** Chooses a folder instead of files: every file inside it, each knowing its path in the folder. */
+  directory?: boolean;
   onFiles: (files: File[]) => void;
 }
 
-/** A button that opens the OS file chooser (several files at once). */
-export function FilePickerButton({ label, accept, ariaLabel, testId, primary = true, disabled, onFiles }: FilePickerButtonProps) {
+/** A button that opens the OS file chooser (several files at once, or one folder). */
+export function FilePickerButton({ label, accept, ariaLabel, testId, primary = true, disabled, directory, onFiles }: FilePickerButtonProps) {
   const input = useRef<HTMLInputElement>(null);
+  // React has no prop for it: the folder chooser is the (universally supported) webkitdirectory attribute.
+  useEffect(() => {
+    if (directory) input.current?.setAttribute('webkitdirectory', '');
+    else input.current?.removeAttribute('webkitdirectory');
+  }, [directory]);
   const onChange = (e: ChangeEvent<HTMLInputElement>) => {
     const files = Array.from(e.target.files ?? []);
     e.target.value = ''; // choosing the same file again must fire change again
@@ -24,7 +31,7 @@ export function FilePickerButton({ label, accept, ariaLabel, testId, primary = t
       <button type="button" className={primary ? 'button-primary' : undefined} onClick={() => input.current?.click()} disabled={disabled}>
         {label}
       </button>
-      <input ref={input} type="file" accept={accept} multiple className="visually-hidden" tabIndex={-1} aria-label={ariaLabel} data-testid={testId} onChange={onChange} />
+      <input ref={input} type="file" accept={directory ? undefined : accept} multiple className="visually-hidden" tabIndex={-1} aria-label={ariaLabel} data-testid={testId} onChange={onChange} />
     </>
   );
 }

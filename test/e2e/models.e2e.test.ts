@@ -104,6 +104,17 @@ describe('Models in web mode', () => {
     expect(await rowsOf(/^Outputs/)).toEqual([['39', 'tensor', 'float', 'unknown rank']]);
   });
 
+  it('adds a model folder whose external data sits in a subfolder, named after the folder', async () => {
+    // nested_external/model.onnx keeps its weights at data/weights.bin: the upload must keep that layout.
+    await page.getByTestId('add-model-folder-input').setInputFiles(path.join(FIXTURES, 'nested_external'));
+    await page.waitForURL(/#\/models\/nested_external@1$/, { timeout: 30_000 });
+    await page.getByRole('heading', { level: 1, name: 'nested_external@1' }).waitFor();
+    const files = (await rowsOf(/^Files/)).map((r) => r.slice(0, 2));
+    expect(files).toEqual(expect.arrayContaining([['model.onnx', 'model'], ['data/weights.bin', 'external data']]));
+    // onnxruntime found the weights where `location` says: the layout survived the upload.
+    expect(await page.getByTestId('load-status').textContent()).toMatch(/^Loads in onnxruntime/);
+  });
+
   it('says so, with a way back, when a model does not exist', async () => {
     await page.goto(`${serve!.origin}/#/models/no_such_model@9`);
     const alert = page.getByRole('alert');
