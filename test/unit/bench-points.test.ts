@@ -34,6 +34,16 @@ describe('a sweep point from raw latencies', () => {
     expect(toPoint(0, plan, 0, outcome(drifting), null, null).result.warnings.join()).toMatch(/unstable: the p50 of the last 3 measurement windows/);
     const capped = toPoint(0, plan, 0, outcome([1, 1, 1], { stoppedBy: 'max-iterations', windowP50s: [1, 2, 3] }), null, null).result;
     expect(capped.warnings.join()).toMatch(/stability rule was not met/);
+    expect(capped.warnings.join()).not.toMatch(/differ by more than 10%/);
+  });
+
+  it('a run stopped by the user’s own stability rule is not second-guessed by the fixed 10% check', () => {
+    // Windows 20% apart: met under a 50% tolerance the user chose, so no "unstable" warning…
+    const met = toPoint(0, plan, 0, outcome([1, 1, 1], { stoppedBy: 'stable', windowP50s: [0.008, 0.01, 0.012] }), null, null).result;
+    expect(met.warnings.join()).not.toMatch(/unstable/);
+    // …while the same windows from a fixed-count run are flagged.
+    const counted = toPoint(0, plan, 0, outcome([1, 1, 1], { windowP50s: [0.008, 0.01, 0.012] }), null, null).result;
+    expect(counted.warnings.join()).toMatch(/unstable: the p50 of the last 3 measurement windows/);
   });
 
   it('a failed point keeps its reason and no numbers', () => {

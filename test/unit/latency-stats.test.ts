@@ -105,13 +105,15 @@ describe(`golden: scipy ${golden.scipy} mannwhitneyu(two-sided, asymptotic, cont
     expect(normalSf(NaN)).toBeNaN();
   });
 
-  it('runs 100,000 vs 100,000 well under a second (sort-based ranks)', () => {
+  // Not a performance target (bench/ has those): a pairwise, quadratic U would take minutes here, so a
+  // generous bound still tells the two apart on a loaded CI machine.
+  it('runs 100,000 vs 100,000 in sort-based time, not pairwise', () => {
     const a = sample('lognormal_100k');
     const b = sample('lognormal_100k_b');
     const t0 = performance.now();
     mannWhitneyU(a, b);
     const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(10_000);
   });
 
   it('U1 is for the first sample: U(a,b) + U(b,a) = n1·n2; empty or NaN input gives NaN', () => {

@@ -294,9 +294,7 @@ describe('streaming', () => {
     const readSpy = vi.spyOn(Object.getPrototypeOf(probe), 'read');
     await probe.close();
     try {
-      const started = performance.now();
       const meta = await readOnnxMetadata(file);
-      const elapsed = performance.now() - started;
       expect(meta.parameterCount).toBe(k * k);
       expect(meta.fileSizeBytes).toBe(head.length + raw + graphTail.length);
       expect(meta.inputs.map((i) => i.name)).toEqual(['x']);
@@ -304,7 +302,6 @@ describe('streaming', () => {
       expect(readSpy).toHaveBeenCalled();
       const requested = readSpy.mock.calls.reduce((sum, call) => sum + Number(call[2] ?? 0), 0);
       expect(requested).toBeLessThan(1024 * 1024);
-      expect(elapsed).toBeLessThan(1000);
     } finally {
       readSpy.mockRestore();
     }

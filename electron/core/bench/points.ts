@@ -52,7 +52,10 @@ export function toPoint(index: number, plan: PointPlan, warmup: number, outcome:
   const s = summarizeLatencies(latencies);
   const windowP50s = outcome.windowP50s.length ? outcome.windowP50s : postHocWindows(latencies);
   const warnings = [...base.warnings, ...percentileWarnings(s.n)];
-  if (windowP50s.length >= 3 && !isStable(windowP50s, STABILITY_TOLERANCE, 3)) {
+  // A run in stability mode was judged by the user's own rule while it ran (met: 'stable'; never met:
+  // 'max-iterations', warned below); the fixed 10% check is for runs of a set count or duration.
+  const judgedLive = outcome.stoppedBy === 'stable' || outcome.stoppedBy === 'max-iterations';
+  if (!judgedLive && windowP50s.length >= 3 && !isStable(windowP50s, STABILITY_TOLERANCE, 3)) {
     warnings.push(`unstable: the p50 of the last 3 measurement windows differ by more than ${STABILITY_TOLERANCE * 100}% from their mean (${windowP50s.slice(-3).map((v) => v.toFixed(3)).join(', ')} ms)`);
   }
   if (outcome.stoppedBy === 'sample-cap') warnings.push(`stopped at ${s.n.toLocaleString('en-US')} iterations before the duration ended (the per-point sample cap)`);
