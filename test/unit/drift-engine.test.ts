@@ -1,7 +1,7 @@
 // The drift engine on in-memory columns: Evidently's default test per column, thresholds and
 // overrides, the separate signals (missing, unseen, out of range), empty columns, dataset verdict.
 import { describe, expect, it } from 'vitest';
-import { chiSquareDrift, ks2samp, proportionsZTest, wassersteinNormed, jensenShannonCategorical } from '../../shared/math/drift/index';
+import { chiSquareDrift, ks2samp, proportionsZTest, psiNumeric, wassersteinNormed, jensenShannonCategorical } from '../../shared/math/drift/index';
 import {
   assignWindows, buildCategoricalProfile, buildNumericProfile, compareCategorical, compareNumeric, datasetDrift, parseTime, schemaDiff, windowLabel,
 } from '../../shared/math/drift-profile/index';
@@ -20,6 +20,18 @@ const counts = (o: Record<string, number>) => new Map(Object.entries(o));
 function cat(ref: Record<string, number>, cur: Record<string, number>, missing = 0, options = {}) {
   return compareCategorical(buildCategoricalProfile(counts(ref), 0), { counts: counts(cur), missing }, options);
 }
+
+describe('PSI bins of a profile are the library’s (numpy.linspace probabilities)', () => {
+  it('an edge that lands on a data point sits where numpy puts it, so profile PSI = psiNumeric', () => {
+    // 0..1000: (n−1)·0.3 is 300 exactly with q = 3/10 but 300.00000000000006 with numpy's 3·0.1,
+    // which moves one reference value into the next decile (a 0.3% PSI difference here).
+    const ref = sorted(Array.from({ length: 1001 }, (_, i) => i));
+    const cur = sorted(Array.from({ length: 300 }, (_, i) => 2 * i));
+    const r = num(ref, cur);
+    expect(r.metrics.psi).toBe(psiNumeric(ref, cur));
+    expect(buildNumericProfile(ref, none).binEdges[3]).toBe(300.00000000000006);
+  });
+});
 
 describe("Evidently's default test per column", () => {
   it('numerical, ≤ 1000 reference values, > 5 unique → KS p-value (drift if p ≤ 0.05), with D beside it', () => {

@@ -250,6 +250,17 @@ describe('robustness: empty input, NaN and infinities', () => {
     expect(drift.wassersteinDistance(a, b)).toBe(drift.wassersteinDistance([0.1, 0.5, 0.9], [0.2, 0.4, 1.3]));
   });
 
+  it('±Infinity inside a sample is dropped like NaN (statistics of the finite values, as Evidently does)', () => {
+    const a = [0.1, -Infinity, 0.5, Infinity, 0.9];
+    const b = [Infinity, 0.2, 0.4, NaN, 1.3, -Infinity];
+    const fa = [0.1, 0.5, 0.9];
+    const fb = [0.2, 0.4, 1.3];
+    expect(drift.ks2samp(a, b)).toEqual(drift.ks2samp(fa, fb));
+    expect(drift.wassersteinDistance(a, b)).toBe(drift.wassersteinDistance(fa, fb));
+    expect(drift.wassersteinNormed(a, b)).toBe(drift.wassersteinNormed(fa, fb));
+    expect(drift.psiNumeric(a, b)).toBe(drift.psiNumeric(fa, fb));
+  });
+
   it('plain arrays and typed arrays give identical results', () => {
     const a = [3, 1, 2, 2, 5];
     const b = [2, 4, 4, 6];

@@ -7,7 +7,7 @@
 //  - min, max, mean, population std, missing / NaN / ±inf counts, and exact value counts when the
 //    column has at most 32 distinct values (so the low-cardinality tests stay exact).
 
-import { compensatedSum, populationStd, quantileSorted, countWithOverflow } from '../drift/index';
+import { compensatedSum, populationStd, quantileSorted, quantileEdgesOfSorted, countWithOverflow } from '../drift/index';
 import type { NumericDriftProfile } from '../../types/drift';
 
 export const DEFAULT_GRID_SIZE = 10_000;
@@ -22,15 +22,9 @@ export interface NumericSideCounts {
   negInf: number;
 }
 
-/** Decile edges of an ascending array, duplicates removed: quantileEdges() without its re-sort. */
+/** Decile edges of an ascending finite array, duplicates removed: the library's quantileEdges() without its re-sort. */
 export function quantileEdgesSorted(sorted: Float64Array, nBins = PSI_BINS): number[] {
-  if (sorted.length === 0) return [];
-  const out: number[] = [];
-  for (let i = 0; i <= nBins; i++) {
-    const e = quantileSorted(sorted, i === nBins ? 1 : i / nBins);
-    if (out.length === 0 || e > out[out.length - 1]) out.push(e);
-  }
-  return out;
+  return Array.from(quantileEdgesOfSorted(sorted, nBins));
 }
 
 /** Distinct values of an ascending array with their counts, or null once there are more than `cap`. */

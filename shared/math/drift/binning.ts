@@ -25,7 +25,16 @@ export function quantileSorted(sorted: Float64Array, q: number): number {
  * yields fewer, wider bins. A constant column gives a single edge. Empty input gives [].
  */
 export function quantileEdges(values: NumericArray, nBins: number): Float64Array {
-  const sorted = sortedFinite(values);
+  return quantileEdgesOfSorted(sortedFinite(values), nBins);
+}
+
+/**
+ * quantileEdges of values already sorted ascending and finite (reference profiles call this), so a
+ * profile's bins are the exact ones the library and the golden numpy script use: q = i·(1/nBins),
+ * which is numpy.linspace's i·step — 3·0.1 is 0.30000000000000004, not 0.3, and that can move an edge
+ * across a data point.
+ */
+export function quantileEdgesOfSorted(sorted: Float64Array, nBins: number): Float64Array {
   if (sorted.length === 0 || !(nBins >= 1)) return new Float64Array(0);
   const out: number[] = [];
   const step = 1 / nBins;
@@ -47,7 +56,7 @@ export interface Histogram {
 
 /**
  * numpy.histogram(values, bins=edges) for ascending edges (>= 2), plus the out-of-range counts.
- * Binary search per value: O(n log k), no sort of the values needed. NaN is ignored.
+ * Binary search per value: O(n log k), no sort of the values needed. NaN and ±Infinity are ignored.
  */
 export function histogramOnBins(values: NumericArray, edges: NumericArray): Histogram {
   const k = edges.length - 1;
@@ -59,6 +68,7 @@ export function histogramOnBins(values: NumericArray, edges: NumericArray): Hist
   const hi = edges[k];
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
+    if (x - x !== 0) continue; // NaN and ±Infinity (x - x is NaN for them): not values to bin
     if (x < lo) below++;
     else if (x > hi) above++;
     else if (x === hi) counts[k - 1]++;

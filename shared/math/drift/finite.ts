@@ -37,16 +37,19 @@ export function splitFinite(values: NumericArray): FiniteSplit {
 }
 
 /**
- * Ascending sorted copy with NaN removed. Float64Array#sort is a numeric sort (no comparator call
- * per comparison), which is what makes 1e6-element inputs cheap. NaN sorts last, so it is cut off
- * with a subarray; without this, the merge loops elsewhere could never advance past a NaN.
+ * Ascending sorted copy with NaN and ±Infinity removed (the statistics here are defined on finite
+ * values; `splitFinite` counts what was dropped). Float64Array#sort is a numeric sort (no comparator
+ * call per comparison), which is what makes 1e6-element inputs cheap. -Infinity sorts first and
+ * +Infinity then NaN last, so all three are cut off with one subarray.
  */
 export function sortedFinite(values: NumericArray): Float64Array {
   const copy = Float64Array.from(values);
   copy.sort();
+  let start = 0;
   let end = copy.length;
-  while (end > 0 && Number.isNaN(copy[end - 1])) end--;
-  return end === copy.length ? copy : copy.subarray(0, end);
+  while (end > 0 && !Number.isFinite(copy[end - 1])) end--;
+  while (start < end && copy[start] === -Infinity) start++;
+  return start === 0 && end === copy.length ? copy : copy.subarray(start, end);
 }
 
 /** True when `values` is ascending (used to skip sorting for callers that already sorted). */

@@ -15,6 +15,6 @@ export {
 } from './chisquare';
 export { proportionsZTest, twoProportionZTest, type ZTestResult } from './ztest';
 export { psi, psiFromCounts, psiCategorical, psiNumeric, fillEmptyShares, PSI_EMPTY_SHARE } from './psi';
-export { quantileEdges, quantileSorted, histogramOnBins, countWithOverflow, type Histogram } from './binning';
+export { quantileEdges, quantileEdgesOfSorted, quantileSorted, histogramOnBins, countWithOverflow, type Histogram } from './binning';
 export { cramersV, cohensH } from './effect-size';
 export { alignCategoryCounts, countCategories, type CategoryCounts, type AlignedCounts } from './categories';
