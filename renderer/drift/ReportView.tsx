@@ -37,12 +37,20 @@ function Report({ report: r }: { report: DriftReport }) {
     >
       <Section title="Summary" id="drift-summary">
         <div className="drift-summary" data-testid="drift-summary">
-          <div className={d.detected ? 'drift-verdict drift-verdict-bad' : 'drift-verdict drift-verdict-ok'}>
-            <strong>{d.detected ? 'Dataset drift detected' : 'No dataset drift'}</strong>
-            <span>
-              {d.drifted} of {d.total} features drifted ({pct(d.share, 0)}; threshold {pct(d.threshold, 0)})
-            </span>
-          </div>
+          {d.total === 0 ? (
+            // Nothing compared is not "no drift": say so, and point at the reason (schema, findings).
+            <div className="drift-verdict drift-verdict-bad">
+              <strong>Dataset drift not assessed</strong>
+              <span>no feature could be compared: see the schema differences and the features’ findings</span>
+            </div>
+          ) : (
+            <div className={d.detected ? 'drift-verdict drift-verdict-bad' : 'drift-verdict drift-verdict-ok'}>
+              <strong>{d.detected ? 'Dataset drift detected' : 'No dataset drift'}</strong>
+              <span>
+                {d.drifted} of {d.total} features drifted ({pct(d.share, 0)}; threshold {pct(d.threshold, 0)})
+              </span>
+            </div>
+          )}
           <dl className="facts">
             <dt>Schema</dt>
             <dd>

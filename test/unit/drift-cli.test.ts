@@ -52,6 +52,18 @@ describe('preflight drift', () => {
     expect(passed.json.dataset.detected).toBe(false);
   });
 
+  it('a run that can compare no feature says "not assessed", and --fail-on-drift does not pass it', async () => {
+    const empty = path.join(FIXTURES, 'datasets', 'header-only.csv');
+    const gate = await cli(['drift', '--reference', empty, '--current', 'current', '--fail-on-drift']);
+    expect(gate.code).toBe(1);
+    expect(gate.json.dataset.total).toBe(0);
+    expect(gate.stderr).toMatch(/no feature could be compared.*CHECK_FAILED/);
+    const human = await cli(['drift', '--reference', 'header-only', '--current', 'current'], false);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/dataset drift: NOT ASSESSED — no feature could be compared/);
+    expect(human.stdout).not.toMatch(/not detected/);
+  });
+
   it('prints a compact table without --json, and lists and shows stored reports', async () => {
     const human = await cli(['drift', 'show', String(reportId)], false);
     expect(human.stdout).toMatch(/FEATURE\s+KIND\s+TEST\s+SCORE\s+THRESHOLD\s+DRIFTED/);

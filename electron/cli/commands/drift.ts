@@ -12,7 +12,7 @@ const usage = `preflight drift --reference R --current C [options]     R, C: dat
   --drift-share S               dataset drift when the share of drifted features ≥ S (default 0.5)
   --time-column T [--window day|week|month]   drift per time window of the current dataset
   --model M [--map INPUT=col1,col2,…]          prediction drift (mapping saved for the model; repeat --map per input)
-  --fail-on-drift               exit 1 when dataset drift is detected
+  --fail-on-drift               exit 1 when dataset drift is detected, or no feature could be compared
 preflight drift list | show ID | profile DATASET [--grid N] | profiles   [--workspace DIR] [--json]`;
 
 export const driftCommand: Command = {
@@ -103,6 +103,11 @@ export const driftCommand: Command = {
       out.log(`drift detected: ${report.dataset.drifted} of ${report.dataset.total} features (share ${report.dataset.share.toFixed(2)} ≥ ${report.dataset.threshold}) — exit 1 (CHECK_FAILED)`);
       return 1;
     }
+    // A gate that passes because nothing could be compared would hide the worst case (a schema change).
+    if (values['fail-on-drift'] && report.dataset.total === 0) {
+      out.log('drift not assessed: no feature could be compared (see the schema differences) — exit 1 (CHECK_FAILED)');
+      return 1;
+    }
   },
 };
 
@@ -186,7 +191,9 @@ function human(r: DriftReport): string {
   const lines = [
     `drift report #${r.id}: ${r.reference.name} (${r.reference.rows} rows${r.mode === 'profile' ? ', profile' : ''}) → ${r.current.name} (${r.current.rows} rows)`,
     featureTable(r.features),
-    `dataset drift: ${d.detected ? 'DETECTED' : 'not detected'} — ${d.drifted} of ${d.total} features drifted (share ${d.share.toFixed(2)}, threshold ${d.threshold})`,
+    d.total === 0
+      ? 'dataset drift: NOT ASSESSED — no feature could be compared (see the schema differences and findings below)'
+      : `dataset drift: ${d.detected ? 'DETECTED' : 'not detected'} — ${d.drifted} of ${d.total} features drifted (share ${d.share.toFixed(2)}, threshold ${d.threshold})`,
   ];
   const s = r.schema;
   if (s.missingInCurrent.length) lines.push(`missing in current: ${s.missingInCurrent.join(', ')}`);
