@@ -12,8 +12,15 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(argv: s
   try {
     return parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...options }, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new PreflightError('BAD_ARGUMENTS', `${command}: ${(err as Error).message.replace(/\. To specify.*$/s, '')} (see \`preflight ${command} --help\`)`);
+    throw new PreflightError('BAD_ARGUMENTS', `${command}: ${oneLine((err as Error).message)} (see \`preflight ${command} --help\`)`);
   }
+}
+
+/** Node's parseArgs errors in one line: "argument is ambiguous" (a value starting with "-") says what to write. */
+function oneLine(message: string): string {
+  const ambiguous = /Option '(-[^' ]+)[^']*' argument is ambiguous/.exec(message);
+  if (ambiguous) return `${ambiguous[1]} needs a value; for one that starts with "-", write ${ambiguous[1]}=VALUE`;
+  return message.split('\n')[0].replace(/\.$/, '');
 }
 
 export function list(value: string | undefined): string[] | undefined {

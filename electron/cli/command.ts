@@ -7,8 +7,8 @@ export interface CommandEnv {
   out: Output;
   /** Cancelled on Ctrl-C: jobs are cancelled, nothing half-written is kept. */
   signal: AbortSignal;
-  /** For hosts built on top of the CLI (serve): the open core and where its workspace is. */
-  core: Core;
+  /** For hosts built on top of the CLI (serve): opens the core (once; the client does so on its first call). */
+  openCore(): Core;
   workspaceDir: string;
 }
 

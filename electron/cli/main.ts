@@ -1,5 +1,5 @@
 // `preflight <command>`: parses the command line, calls the core through the typed client, prints.
-import { createClient } from '../../shared/client';
+import { createClient, type Transport } from '../../shared/client';
 import { exitCodeFor, PreflightError } from '../../shared/contract/errors';
 import { createCore, type Core } from '../core/api';
 import { toErrorData } from '../core/errors';
@@ -31,8 +31,12 @@ export async function main(argv: string[]): Promise<number> {
   const json = argv.some((a) => a === '--json' || a === '--json=true');
   const out = createOutput(json);
   // The command is the first word whatever the position of --json; commands see it as a plain flag.
+  // `--workspace DIR` may come before the command too (`preflight --workspace ws models list`).
   const words = argv.filter((a) => a !== '--json' && a !== '--json=true');
-  const [name, ...rest] = json ? [...words, '--json'] : words;
+  const leading: string[] = [];
+  while (words[0] === '--workspace' || words[0]?.startsWith('--workspace=')) leading.push(...words.splice(0, words[0] === '--workspace' ? 2 : 1));
+  const [name, ...afterName] = words;
+  const rest = [...afterName, ...leading, ...(json ? ['--json'] : [])];
   if (name === '--version') {
     process.stdout.write(json ? `${JSON.stringify({ version: APP_VERSION })}\n` : `${APP_VERSION}\n`);
     return 0;
@@ -61,20 +65,37 @@ export async function main(argv: string[]): Promise<number> {
   process.on('SIGINT', onSigint);
   let core: Core | null = null;
   try {
-    const { values } = parseArgs({ args: rest, options: GLOBAL_OPTIONS, strict: false, allowPositionals: true });
-    const workspaceDir = resolveWorkspaceDir(typeof values.workspace === 'string' ? values.workspace : undefined);
-    core = createCore({ workspaceDir });
-    const code = await command.run(rest, { client: createClient(inProcessTransport(core)), out, signal: controller.signal, core, workspaceDir });
+    const workspaceDir = resolveWorkspaceDir(workspaceFlag(rest));
+    // The workspace opens on the first call, after the command has checked its arguments: a usage
+    // error never creates or touches a workspace.
+    const openCore = () => (core ??= createCore({ workspaceDir }));
+    let transport: Transport | null = null;
+    const lazy: Transport = {
+      call: (method, args) => (transport ??= inProcessTransport(openCore())).call(method, args),
+      subscribe: (listener) => (transport ??= inProcessTransport(openCore())).subscribe(listener),
+    };
+    const code = await command.run(rest, { client: createClient(lazy), out, signal: controller.signal, openCore, workspaceDir });
     out.done();
     return code ?? 0;
   } catch (err) {
     return fail(out, err);
   } finally {
     process.off('SIGINT', onSigint);
-    await core?.close();
+    await (core as Core | null)?.close();
     // For bench/models-add: the CLI's own peak, apart from its isolated children.
     if (process.env.PREFLIGHT_REPORT_RSS) process.stderr.write(`peak rss of preflight process: ${process.resourceUsage().maxRSS} kB\n`);
   }
+}
+
+/** The value of --workspace, refusing one that is missing or is another flag (never the default instead). */
+function workspaceFlag(args: string[]): string | undefined {
+  const { values } = parseArgs({ args, options: GLOBAL_OPTIONS, strict: false, allowPositionals: true });
+  const value = values.workspace;
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value === '' || value.startsWith('-')) {
+    throw new PreflightError('BAD_ARGUMENTS', '--workspace needs a folder, e.g. --workspace ./ws (or set PREFLIGHT_WORKSPACE)');
+  }
+  return value;
 }
 
 function fail(out: ReturnType<typeof createOutput>, err: unknown): number {

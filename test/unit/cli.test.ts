@@ -23,6 +23,38 @@ describe('the preflight command line', () => {
     expect(unknown.stderr).toContain('preflight --help');
   });
 
+  it('checks the arguments before it opens a workspace: a usage error creates none, and never falls back to the default', async () => {
+    const home = tempDir('preflight-cli-home-');
+    const env = { XDG_CONFIG_HOME: home.dir, PREFLIGHT_WORKSPACE: '' };
+    try {
+      const fresh = `${ws.dir}-never`;
+      const bad = await runCli(['bench', 'tiny_mlp', '--batch', '0', '--workspace', fresh], { env });
+      expect(bad.code).toBe(2);
+      expect(fs.existsSync(fresh)).toBe(false);
+      // `--workspace` without a folder (the next word is a flag) is refused, not read as the default.
+      for (const args of [['models', 'list', '--workspace'], ['models', 'list', '--workspace', '--json']]) {
+        const r = await runCli(args, { env, json: false });
+        expect(r.code, args.join(' ')).toBe(2);
+        expect(r.stderr).toMatch(/--workspace needs a folder/);
+      }
+      expect(fs.readdirSync(home.dir)).toEqual([]);
+      expect(fs.existsSync('--json')).toBe(false);
+    } finally {
+      home.cleanup();
+    }
+  });
+
+  it('takes --workspace before the command too, and says a dash-leading value needs NAME=VALUE in one line', async () => {
+    const before = await runCli(['--workspace', ws.dir, 'models', 'list']);
+    expect(before.code).toBe(0);
+    expect(before.json).toEqual(expect.any(Array));
+    const ambiguous = await runCli(['bench', 'tiny_mlp', '--iterations', '-5', '--workspace', ws.dir]);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.json.error.message).toBe('bench: --iterations needs a value; for one that starts with "-", write --iterations=VALUE (see `preflight bench --help`)');
+    const missing = await runCli(['drift', '--workspace', ws.dir]);
+    expect(missing.json.error.message).not.toContain('\n');
+  });
+
   it('says plainly when a capability has not landed yet', async () => {
     const r = await runCli(['export', '--workspace', ws.dir]);
     expect(r.code).toBe(2);

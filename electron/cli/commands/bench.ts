@@ -70,7 +70,7 @@ export const benchCommand: Command = {
       out.result(result, () => describeComparison(result));
       return;
     }
-    if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', `bench: give exactly one model (a .onnx file or NAME[@VERSION])\n${usage}`);
+    if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', `bench: give exactly one model (a .onnx file or NAME[@VERSION]); see \`preflight bench --help\``);
     if (v.ab !== undefined) return abRun(positionals[0], v, env);
     if (v.columns !== undefined && v.data === undefined) throw new PreflightError('BAD_ARGUMENTS', 'bench: --columns needs --data DATASET');
     if (v.iterations !== undefined && v.duration !== undefined) throw new PreflightError('BAD_ARGUMENTS', 'bench: give --iterations or --duration, not both');

@@ -49,7 +49,7 @@ export const datasetsCommand: Command = {
       out.result(r, () => `removed ${r.removed}`);
       return;
     }
-    throw new PreflightError('BAD_ARGUMENTS', `datasets: unknown subcommand "${verb ?? ''}"\n${usage}`);
+    throw new PreflightError('BAD_ARGUMENTS', `datasets: unknown subcommand "${verb ?? ''}" (add, list, show); see \`preflight datasets --help\``);
   },
 };
 

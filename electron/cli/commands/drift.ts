@@ -75,8 +75,8 @@ export const driftCommand: Command = {
       },
       'drift',
     );
-    if (positionals.length) throw new PreflightError('BAD_ARGUMENTS', `drift: unexpected "${positionals[0]}"\n${usage}`);
-    if (!values.reference || !values.current) throw new PreflightError('BAD_ARGUMENTS', `drift: --reference and --current are required\n${usage}`);
+    if (positionals.length) throw new PreflightError('BAD_ARGUMENTS', `drift: unexpected "${positionals[0]}"; see \`preflight drift --help\``);
+    if (!values.reference || !values.current) throw new PreflightError('BAD_ARGUMENTS', `drift: --reference and --current are required; see \`preflight drift --help\``);
     if (values.mode !== undefined && values.mode !== 'exact' && values.mode !== 'profile') throw new PreflightError('BAD_ARGUMENTS', '--mode: exact or profile');
     if (values.window !== undefined && !['day', 'week', 'month'].includes(values.window)) throw new PreflightError('BAD_ARGUMENTS', '--window: day, week or month');
     const share = values['drift-share'] === undefined ? undefined : Number(values['drift-share']);

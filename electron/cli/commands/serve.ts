@@ -12,14 +12,14 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the UI on 127.0.0.1 with a per-launch token (for SSH tunnels and headless tests)',
   usage: 'preflight serve [--port N] [--host 127.0.0.1] [--no-open] [--workspace DIR]',
-  async run(argv, { core, out, signal, workspaceDir }) {
+  async run(argv, { openCore, out, signal, workspaceDir }) {
     const { values } = parse(argv, { port: { type: 'string' }, host: { type: 'string' }, 'no-open': { type: 'boolean' } }, 'serve');
     const host = values.host ?? '127.0.0.1';
     const port = int(values.port, 'port', 0) ?? 7860;
     if (port > 65535) throw new PreflightError('BAD_ARGUMENTS', `--port: ${port} is not a TCP port (0–65535; 0 picks a free one)`);
     const staticDir = rendererDir();
     if (!isLoopback(host)) out.log(`warning: listening on ${host}, reachable from other machines; anyone with the token can use this workspace`);
-    const server = await startServer({ core, host, port, staticDir, uploadDir: path.join(workspaceDir, 'tmp', `uploads-${process.pid}`) });
+    const server = await startServer({ core: openCore(), host, port, staticDir, uploadDir: path.join(workspaceDir, 'tmp', `uploads-${process.pid}`) });
     out.result({ url: server.launchUrl, port: server.port, workspace: workspaceDir }, () => `Preflight is serving ${workspaceDir}\nopen: ${server.launchUrl}\n(press Ctrl-C to stop)`);
     if (!values['no-open'] && process.stdout.isTTY) openBrowser(server.launchUrl);
     await new Promise<void>((resolve) => {
