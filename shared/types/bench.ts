@@ -51,6 +51,8 @@ export interface SloCheck {
   concurrency: number;
   valueMs: number;
   passed: boolean;
+  /** Why a check failed without a value (the point produced no numbers). */
+  reason?: string;
 }
 
 export interface SloVerdict {

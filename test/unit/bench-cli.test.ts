@@ -54,6 +54,30 @@ describe('preflight bench', () => {
     expect((await runCli(['bench', path.join(MODELS, 'not_onnx.onnx')], { env: env() })).code).toBe(2);
   });
 
+  it('an objective for a batch size not in the sweep, or A/B with sweep-only flags, is exit 2 before anything runs', async () => {
+    const before = (await runCli(['bench', '--list'], { env: env() })).json.length;
+    const slo = await runCli(['bench', 'tiny_mlp', '--iterations', '30', '--slo', 'p99<=20ms', '--slo', 'b8:p99<=0.001ms'], { env: env() });
+    expect(slo.code).toBe(2);
+    expect(slo.json.error.message).toMatch(/b8:p99<=0.001ms.*batch 8 is not in the sweep/);
+    const ab = await runCli(['bench', 'tiny_mlp', '--ab', 'tiny_mlp', '--slo', 'p99<=1ms', '--iterations', '10'], { env: env() });
+    expect(ab.code).toBe(2);
+    expect(ab.json.error.message).toMatch(/--slo, --iterations are not supported with --ab/);
+    const abOnly = await runCli(['bench', 'tiny_mlp', '--blocks', '3'], { env: env() });
+    expect(abOnly.code).toBe(2);
+    expect(abOnly.json.error.message).toMatch(/--blocks only apply with --ab/);
+    expect((await runCli(['bench', '--list'], { env: env() })).json.length).toBe(before);
+  });
+
+  it('a run in which no point produced numbers exits 1, and an SLO fails on a provider that could not run', async () => {
+    const none = await runCli(['bench', 'tiny_mlp', '--ep', 'webgpu', '--iterations', '20'], { env: env() });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/no point produced numbers: .*webgpu/);
+    const gated = await runCli(['bench', 'tiny_mlp', '--ep', 'cpu,webgpu', '--iterations', '50', '--slo', 'p99<=10s'], { env: env() });
+    expect(gated.code).toBe(1);
+    expect(gated.json.sloVerdict.checks.find((c: { ep: string }) => c.ep === 'webgpu')).toMatchObject({ passed: false, reason: expect.stringMatching(/^no numbers: /) });
+    expect(gated.json.sloVerdict.checks.find((c: { ep: string }) => c.ep === 'cpu')).toMatchObject({ passed: true });
+  });
+
   it('--ab interleaves two settings of one model and gives a verdict', async () => {
     const r = await runCli(['bench', 'tiny_mlp', '--ab', 'tiny_mlp', '--ab-spinning', 'off', '--blocks', '2', '--block-iterations', '100', '--warmup', '5'], { env: env() });
     expect(r.code).toBe(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveInputs, synthesize, toHalfBits } from '../../electron/core/bench/inputs';
-import { parseSlos, evaluateSlos } from '../../electron/core/bench/slo';
+import { checkSloBatches, parseSlos, evaluateSlos } from '../../electron/core/bench/slo';
 import { sessionOptionsFor } from '../../electron/core/bench/session-options';
 import type { TensorInfo } from '../../shared/types/models';
 import type { BenchPointResult } from '../../shared/types/bench';
@@ -92,5 +92,16 @@ describe('SLO gate', () => {
     expect(breached.checks.filter((c) => !c.passed)).toEqual([expect.objectContaining({ slo: 'b8:p99<=5ms', batchSize: 8, valueMs: 6 })]);
     expect(evaluateSlos(slos, [point(1, null)])!.passed).toBe(false); // nothing measured: no evidence, no pass
     expect(evaluateSlos([], [point(1, 1)])).toBeNull();
+  });
+
+  it('a point that produced no numbers (an EP that could not run) fails the objectives that apply to it, saying why', () => {
+    const verdict = evaluateSlos(parseSlos(['p99<=20ms']), [point(1, 10), { ...point(1, null), ep: 'cuda', error: 'cuda is unavailable: no library' }])!;
+    expect(verdict.passed).toBe(false);
+    expect(verdict.checks.find((c) => c.ep === 'cuda')).toMatchObject({ passed: false, reason: 'no numbers: cuda is unavailable: no library' });
+  });
+
+  it('an objective for a batch size outside the sweep is BAD_ARGUMENTS before anything runs', () => {
+    expect(() => checkSloBatches(parseSlos(['b8:p99<=1ms']), [1])).toThrow(/batch 8 is not in the sweep \(batch sizes: 1\)/);
+    expect(() => checkSloBatches(parseSlos(['b8:p99<=1ms', 'p99<=2ms']), [1, 8])).not.toThrow();
   });
 });

@@ -11,6 +11,7 @@ const usage = `preflight bench <file.onnx|NAME[@VERSION]> [--ep cpu,webgpu,cuda,
                  [--stable] [--tolerance 0.1] [--dim NAME=N]… [--data DATASET [--columns c1,c2,…]]
   inputs are synthetic and seeded unless --data feeds rows of an imported dataset (cycled, batch by batch)
   --slo is repeatable or comma-separated, per batch size with bN: (e.g. "b8:p99<=30ms"); breached → exit 1
+  a point that produced no numbers (an EP that cannot run) fails the SLO; a run with no numbers at all → exit 1
 preflight bench <A> --ab <B> [--ep EP] [--ab-ep EP] [--ab-threads N] [--ab-spinning on|off] [--blocks N] [--block-iterations N]
   A/B: A and B (two models, or one model with two EPs/settings) interleaved in blocks in one process
 preflight bench --list [--json]
@@ -71,7 +72,15 @@ export const benchCommand: Command = {
       return;
     }
     if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', `bench: give exactly one model (a .onnx file or NAME[@VERSION]); see \`preflight bench --help\``);
-    if (v.ab !== undefined) return abRun(positionals[0], v, env);
+    // Flags of the other mode would be silently ignored: refuse them instead.
+    const given = (names: readonly string[]) => names.filter((n) => { const x = (v as Record<string, unknown>)[n]; return x !== undefined && x !== false; });
+    if (v.ab !== undefined) {
+      const unsupported = given(['slo', 'iterations', 'duration', 'concurrency', 'data', 'columns', 'stable', 'tolerance']);
+      if (unsupported.length) throw new PreflightError('BAD_ARGUMENTS', `bench --ab: ${unsupported.map((n) => `--${n}`).join(', ')} ${unsupported.length > 1 ? 'are' : 'is'} not supported with --ab (A/B runs --blocks × --block-iterations per side); run without --ab for a sweep or an SLO gate`);
+      return abRun(positionals[0], v, env);
+    }
+    const abOnly = given(['ab-ep', 'ab-threads', 'ab-spinning', 'blocks', 'block-iterations']);
+    if (abOnly.length) throw new PreflightError('BAD_ARGUMENTS', `bench: ${abOnly.map((n) => `--${n}`).join(', ')} only apply with --ab B`);
     if (v.columns !== undefined && v.data === undefined) throw new PreflightError('BAD_ARGUMENTS', 'bench: --columns needs --data DATASET');
     if (v.iterations !== undefined && v.duration !== undefined) throw new PreflightError('BAD_ARGUMENTS', 'bench: give --iterations or --duration, not both');
     const run = await client.run(
@@ -98,7 +107,12 @@ export const benchCommand: Command = {
     );
     out.result({ ...run, modelHash: run.model.sha256 }, () => describeRun(run));
     if (run.sloVerdict && !run.sloVerdict.passed) {
-      out.log(`SLO breached: ${run.sloVerdict.checks.filter((c) => !c.passed).map((c) => `${c.slo} on ${c.ep} b${c.batchSize} c${c.concurrency} (${Number.isFinite(c.valueMs) ? c.valueMs.toFixed(3) : '-'} ms)`).join('; ') || 'no point produced numbers'}`);
+      out.log(`SLO breached: ${run.sloVerdict.checks.filter((c) => !c.passed).map((c) => `${c.slo} on ${c.ep} b${c.batchSize} c${c.concurrency} (${c.reason ?? `${Number.isFinite(c.valueMs) ? c.valueMs.toFixed(3) : '-'} ms`})`).join('; ') || 'no point produced numbers'} — exit 1 (CHECK_FAILED)`);
+      return 1;
+    }
+    // Nothing measured is not a result: say so with a failing exit code, whatever the reason.
+    if (run.results.every((r) => !r.latencyMs)) {
+      out.log(`no point produced numbers: ${[...new Set(run.results.map((r) => r.error ?? 'nothing was measured'))].join('; ')} — exit 1 (CHECK_FAILED)`);
       return 1;
     }
   },

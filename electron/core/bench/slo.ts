@@ -28,13 +28,33 @@ export function parseSlos(texts: string[]): SloSpec[] {
     });
 }
 
-/** Checks every objective against every point it applies to that produced numbers; with none to check, the gate fails. */
+/**
+ * Objectives for a batch size the sweep does not run could never be checked: refuse them before any
+ * work (a "b8:" objective with --batch 1 would otherwise pass or fail for the wrong reason).
+ */
+export function checkSloBatches(slos: SloSpec[], batchSizes: number[]): void {
+  for (const slo of slos) {
+    if (slo.batchSize !== null && !batchSizes.includes(slo.batchSize)) {
+      throw new PreflightError('BAD_ARGUMENTS', `--slo "${slo.text}": batch ${slo.batchSize} is not in the sweep (batch sizes: ${batchSizes.join(', ')}); add it to --batch or drop the "b${slo.batchSize}:" prefix`);
+    }
+  }
+}
+
+/**
+ * Checks every objective against every point it applies to. A point that produced no numbers (its EP
+ * unavailable, its session failed) fails the objectives that apply to it: an SLO holds only where it
+ * was shown to hold. With nothing to check, the gate fails.
+ */
 export function evaluateSlos(slos: SloSpec[], results: BenchPointResult[]): SloVerdict | null {
   if (slos.length === 0) return null;
   const checks: SloCheck[] = [];
   for (const slo of slos) {
     for (const r of results) {
-      if ((slo.batchSize !== null && r.batchSize !== slo.batchSize) || !r.latencyMs) continue;
+      if (slo.batchSize !== null && r.batchSize !== slo.batchSize) continue;
+      if (!r.latencyMs) {
+        checks.push({ slo: slo.text, ep: r.ep, batchSize: r.batchSize, concurrency: r.concurrency, valueMs: NaN, passed: false, reason: `no numbers: ${r.error ?? 'nothing was measured'}` });
+        continue;
+      }
       const value = r.latencyMs[slo.percentile];
       const passed = Number.isFinite(value) && (slo.op === '<=' ? value <= slo.thresholdMs : value < slo.thresholdMs);
       checks.push({ slo: slo.text, ep: r.ep, batchSize: r.batchSize, concurrency: r.concurrency, valueMs: value, passed });

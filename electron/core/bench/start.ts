@@ -11,7 +11,8 @@ import { benchModel } from './model-ref';
 import { toPoint, type PointPlan } from './points';
 import { probeProviders } from './providers';
 import { oneAtATime } from './queue';
-import { evaluateSlos, parseSlos } from './slo';
+import { checkSloBatches, evaluateSlos, parseSlos } from './slo';
+import { resolveDataset } from '../datasets/resolve';
 import { sessionOptionsFor } from './session-options';
 import { storeRun, tensorOutputs } from './store-run';
 
@@ -49,6 +50,9 @@ function modeOf(s: BenchSettings): MeasureMode {
 export async function startBench(core: CoreContext, args: ParsedArgsOf<'bench/start'>, job: JobContext): Promise<BenchRun> {
   const slo = parseSlos(args.slo ?? []); // before any work: a typo in --slo is exit 2 at once
   const settings = normalizeSettings(args);
+  checkSloBatches(slo, settings.batchSizes);
+  // A dataset that does not exist is found out before a model file is registered.
+  if (settings.data) resolveDataset(core, settings.data.dataset);
   return oneAtATime(job, async () => {
     const startedAt = new Date().toISOString();
     const model = await benchModel(core, args.model, job);
