@@ -1,6 +1,7 @@
 // `preflight drift` end to end through the real CLI (build first: node scripts/build.mjs), on the
 // committed fixture pair (test/fixtures/drift/make-drift-csv.mjs): files imported on the fly, the
 // JSON shape, --fail-on-drift, stored reports, profile mode, time windows and prediction drift.
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
@@ -50,6 +51,27 @@ describe('preflight drift', () => {
     const passed = await cli(['drift', '--reference', 'reference', '--current', 'current', '--fail-on-drift', '--drift-share', '0.9']);
     expect(passed.code).toBe(0);
     expect(passed.json.dataset.detected).toBe(false);
+  });
+
+  it('a run that fails after importing its files takes the imports back out (the workspace is as it was)', async () => {
+    const before = (await cli(['datasets', 'list'])).json.map((d: { name: string }) => d.name);
+    const dir = tempDir('preflight-drift-rollback-');
+    try {
+      const ref = path.join(dir.dir, 'ref-copy.csv');
+      const cur = path.join(dir.dir, 'cur-copy.csv');
+      fs.copyFileSync(REF, ref);
+      fs.copyFileSync(CUR, cur);
+      const badTime = await cli(['drift', '--reference', ref, '--current', cur, '--time-column', 'nosuch']);
+      expect(badTime.code).toBe(2);
+      expect(badTime.json.error.message).toMatch(/time column "nosuch"/);
+      const badModel = await cli(['drift', '--reference', ref, '--current', cur, '--model', 'no_such_model']);
+      expect(badModel.code).toBe(2);
+      const ragged = await cli(['drift', '--reference', ref, '--current', path.join(FIXTURES, 'datasets', 'ragged.csv')]);
+      expect(ragged.code).toBe(2);
+      expect((await cli(['datasets', 'list'])).json.map((d: { name: string }) => d.name)).toEqual(before);
+    } finally {
+      dir.cleanup();
+    }
   });
 
   it('a run that can compare no feature says "not assessed", and --fail-on-drift does not pass it', async () => {

@@ -14,7 +14,7 @@ import { subJob } from './job-util';
 import { predictionDrift } from './predictions';
 import { buildDatasetProfile, DEFAULT_GRID_SIZE, loadProfile, storeProfile } from './profile';
 import { driftKindOf } from './read';
-import { resolveSource, type DatasetSource } from './sources';
+import { removeImported, resolveSource, type DatasetSource } from './sources';
 import { timeWindows } from './windows';
 
 type Args = ParsedArgsOf<'drift/run'>;
@@ -28,11 +28,26 @@ interface Reference {
   schema: { name: string; type: string }[];
 }
 
+/**
+ * drift/run. Files given as reference or current are imported on the way; if the run then fails or is
+ * cancelled (a bad --time-column, an unknown --model…), those imports are taken back out, so a failed
+ * run leaves the workspace as it was.
+ */
 export async function runDrift(core: CoreContext, args: Args, job: JobContext): Promise<DriftReport> {
+  const imported: DatasetSource[] = [];
+  try {
+    return await compareAndStore(core, args, job, (s) => (imported.push(s), s));
+  } catch (err) {
+    removeImported(core, imported);
+    throw err;
+  }
+}
+
+async function compareAndStore(core: CoreContext, args: Args, job: JobContext, track: (s: DatasetSource) => DatasetSource): Promise<DriftReport> {
   const started = performance.now();
   const findings: string[] = [];
-  const ref = await resolveReference(core, args, subJob(job, 0, 0.15, 'reference: '), findings);
-  const cur = await resolveSource(core, args.current, subJob(job, 0.15, 0.3, 'current: '), 'current');
+  const ref = await resolveReference(core, args, subJob(job, 0, 0.15, 'reference: '), findings, track);
+  const cur = track(await resolveSource(core, args.current, subJob(job, 0.15, 0.3, 'current: '), 'current'));
   if (cur.importedFrom) findings.push(`current: ${cur.importedFrom} is dataset ${cur.name}`);
   if (ref.source?.importedFrom) findings.push(`reference: ${ref.source.importedFrom} is dataset ${ref.name}`);
   if (cur.rows === 0) findings.push(`current dataset ${cur.name} has no rows: nothing can be tested`);
@@ -84,7 +99,7 @@ export async function runDrift(core: CoreContext, args: Args, job: JobContext): 
   return { id, ...report };
 }
 
-async function resolveReference(core: CoreContext, args: Args, job: JobContext, findings: string[]): Promise<Reference> {
+async function resolveReference(core: CoreContext, args: Args, job: JobContext, findings: string[], track: (s: DatasetSource) => DatasetSource): Promise<Reference> {
   if (args.mode === 'profile') {
     const stored = core.queries.datasets.byName(args.reference);
     if (!stored) {
@@ -95,7 +110,7 @@ async function resolveReference(core: CoreContext, args: Args, job: JobContext, 
         return { name: orphan.dataset, rows: orphan.rows, source: null, profile: orphan, schema: orphan.columns.map((c) => ({ name: c.name, type: c.columnType })) };
       }
     }
-    const source = await resolveSource(core, args.reference, job, 'reference');
+    const source = track(await resolveSource(core, args.reference, job, 'reference'));
     let profile = loadProfile(core, source.name, source.id);
     if (!profile) {
       profile = await buildDatasetProfile(core, source, DEFAULT_GRID_SIZE, job);
@@ -104,7 +119,7 @@ async function resolveReference(core: CoreContext, args: Args, job: JobContext, 
     } else findings.push(`reference profile of ${source.name} from ${profile.createdAt} (grid ${profile.gridSize})`);
     return { name: source.name, rows: source.rows, source, profile, schema: source.columns.map((c) => ({ name: c.name, type: c.kind })) };
   }
-  const source = await resolveSource(core, args.reference, job, 'reference');
+  const source = track(await resolveSource(core, args.reference, job, 'reference'));
   return { name: source.name, rows: source.rows, source, profile: null, schema: source.columns.map((c) => ({ name: c.name, type: c.kind })) };
 }
 

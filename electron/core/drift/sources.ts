@@ -15,8 +15,10 @@ export interface DatasetSource {
   name: string;
   rows: number;
   columns: ColumnInfo[];
-  /** Set when the file was imported for this run. */
+  /** Set when the source was given as a file (imported now, or an unchanged earlier import reused). */
   importedFrom: string | null;
+  /** True when this run imported it: a run that fails takes such datasets back out. */
+  importedNow: boolean;
 }
 
 const FILE_EXT = /\.(csv|tsv|tab|txt|parquet|pq|jsonl|ndjson|json)$/i;
@@ -24,7 +26,7 @@ const FILE_EXT = /\.(csv|tsv|tab|txt|parquet|pq|jsonl|ndjson|json)$/i;
 /** A dataset by name, or a file: reused when the same, unchanged file was imported before, else imported now. */
 export async function resolveSource(core: CoreContext, ref: string, job: JobContext, role: 'reference' | 'current'): Promise<DatasetSource> {
   const byName = core.queries.datasets.byName(ref);
-  if (byName) return fromStored(core, byName.id, byName.name, byName.rows, null);
+  if (byName) return fromStored(core, byName.id, byName.name, byName.rows, null, false);
   const file = path.resolve(ref);
   let stat: fs.Stats | null = null;
   try {
@@ -49,14 +51,27 @@ export async function resolveSource(core: CoreContext, ref: string, job: JobCont
   const same = core.queries.datasets
     .list()
     .find((d) => path.resolve(d.sourcePath) === file && d.sourceBytes === stat!.size && Date.parse(d.addedAt) >= stat!.mtimeMs);
-  if (same) return fromStored(core, same.id, same.name, same.rows, file);
+  if (same) return fromStored(core, same.id, same.name, same.rows, file, false);
   job.progress(0, `importing ${path.basename(file)} as the ${role}`);
   const detail = await addDataset(core, { path: file, name: freeName(core, path.basename(file)) }, job);
-  return fromStored(core, detail.id, detail.name, detail.rows, file);
+  return fromStored(core, detail.id, detail.name, detail.rows, file, true);
 }
 
-function fromStored(core: CoreContext, id: number, name: string, rows: number, importedFrom: string | null): DatasetSource {
-  return { id, name, rows, columns: datasetColumns(core, id), importedFrom };
+/** Takes back the datasets a failed or cancelled run imported (and any profile built from them). */
+export function removeImported(core: CoreContext, sources: DatasetSource[]): void {
+  for (const s of sources) {
+    if (!s.importedNow) continue;
+    try {
+      core.queries.drift.removeProfileOf(s.id);
+      core.queries.datasets.remove(s.id);
+    } catch {
+      /* best effort: the run's own error is what the user needs to see */
+    }
+  }
+}
+
+function fromStored(core: CoreContext, id: number, name: string, rows: number, importedFrom: string | null, importedNow: boolean): DatasetSource {
+  return { id, name, rows, columns: datasetColumns(core, id), importedFrom, importedNow };
 }
 
 /** A dataset name derived from a file name that is not taken yet. */

@@ -105,6 +105,10 @@ export function driftQueries(db: Database.Database) {
     listProfiles(): DriftProfileSummary[] {
       return (db.prepare(`SELECT ${profileCols} FROM drift_profiles ORDER BY dataset_name`).all() as ProfileRow[]).map(profileSummary);
     },
+    /** Forgets the profile built from dataset `datasetId` (a run that imported that dataset failed). */
+    removeProfileOf(datasetId: number): void {
+      db.prepare('DELETE FROM drift_profiles WHERE dataset_id = ?').run(datasetId);
+    },
     /** The stored profile text and the dataset id it was built from. */
     profile(datasetName: string): { json: string; datasetId: number | null; createdAt: string } | null {
       const row = db.prepare('SELECT profile_json, dataset_id, created_at FROM drift_profiles WHERE dataset_name = ?').get(datasetName) as
