@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { BenchComparisonResult } from '../../shared/types/bench';
+import type { BenchComparisonResult, BenchRun } from '../../shared/types/bench';
 import { client } from '../api/client';
 import { useCall } from '../api/hooks';
 import { Chart } from '../charts/index';
 import { href } from '../router/index';
-import { ErrorBox, Loading, Page, Section } from '../ui/index';
+import { ErrorBox, Loading, Page, Section, shortHash } from '../ui/index';
 import { cdfOption } from './charts';
 import { ComparisonTable } from './ComparisonTable';
+import { differentModels, usePointModel, type PointModel } from './pointModel';
 
 /** `#/bench/compare/<runA>/<runB>`: pick a point on each side, see deltas with CIs and the verdict. */
 export function CompareView({ runA, runB }: { runA: number; runB: number }) {
@@ -15,6 +16,9 @@ export function CompareView({ runA, runB }: { runA: number; runB: number }) {
   const [pa, setPa] = useState(0);
   const [pb, setPb] = useState(0);
   const [result, setResult] = useState<{ data?: BenchComparisonResult; error?: unknown; lat?: [number[], number[]] }>({});
+  const modelA = usePointModel(a.data, pa);
+  const modelB = usePointModel(b.data, pb);
+  const different = modelA && modelB && differentModels(modelA, modelB);
 
   useEffect(() => {
     let live = true;
@@ -64,13 +68,45 @@ export function CompareView({ runA, runB }: { runA: number; runB: number }) {
           {picker(`A (run ${runA})`, a, pa, setPa)}
           {picker(`B (run ${runB})`, b, pb, setPb)}
         </div>
+        <dl className="facts bench-sides">
+          <Side side="A" runId={runA} run={a.data} point={pa} model={modelA} />
+          <Side side="B" runId={runB} run={b.data} point={pb} model={modelB} />
+        </dl>
       </Section>
       <Section title="Comparison" id="bench-compare">
         {result.error ? <ErrorBox title="These points cannot be compared" error={result.error} /> : null}
         {!result.data && !result.error && <Loading what="the comparison (bootstrap)" />}
-        {result.data && <ComparisonTable comparison={result.data.comparison} />}
+        {result.data && (
+          <ComparisonTable
+            comparison={result.data.comparison}
+            warning={different ? `A and B are different models (${modelA.ref} and ${modelB.ref}): the difference includes the model, not only the settings.` : undefined}
+          />
+        )}
         {cdf && <Chart option={cdf} ariaLabel="Cumulative latency distributions of A and B" height={300} />}
       </Section>
     </Page>
+  );
+}
+
+/** What one side measured: the model by name@version and hash, and the point's EP, batch and concurrency. */
+function Side({ side, runId, run, point, model }: { side: 'A' | 'B'; runId: number; run: BenchRun | undefined; point: number; model: PointModel | null }) {
+  const p = run?.results[point];
+  return (
+    <>
+      <dt>{side}</dt>
+      <dd data-testid={`bench-compare-side-${side.toLowerCase()}`}>
+        {!run || !model || !p ? (
+          '…'
+        ) : (
+          <>
+            run {runId} · <a href={href('models', model.ref)}>{model.ref}</a>{' '}
+            <span className="mono muted" title={model.sha256 ?? undefined}>
+              {model.sha256 ? `sha256:${shortHash(model.sha256)}` : 'sha256 unknown'}
+            </span>{' '}
+            · {p.ep}, batch {p.batchSize}, concurrency {p.concurrency}
+          </>
+        )}
+      </dd>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import type { PercentileComparison, RunComparison } from '../../shared/math/latency/index';
+import type { ReactNode } from 'react';
 import { Table, type Column } from '../ui/index';
 
 const n = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : '—');
@@ -12,13 +13,21 @@ const COLUMNS: Column<PercentileComparison>[] = [
   { key: 's', header: 'Significant', render: (c) => (c.significant ? <span className="badge badge-warn">yes</span> : <span className="badge badge-muted">no</span>) },
 ];
 
-/** Deltas per percentile with bootstrap CIs, the rank test, and the verdict in plain words. */
-export function ComparisonTable({ comparison: c }: { comparison: RunComparison }) {
+/**
+ * Deltas per percentile with bootstrap CIs, the rank test, and the verdict in plain words. `warning`
+ * sits right under the verdict: what the verdict does not say (e.g. that A and B are different models).
+ */
+export function ComparisonTable({ comparison: c, warning }: { comparison: RunComparison; warning?: ReactNode }) {
   return (
     <>
       <p className="bench-verdict" data-testid="bench-verdict">
         <strong>{c.verdict}</strong>
       </p>
+      {warning ? (
+        <p className="bench-verdict-warning" role="note" data-testid="bench-verdict-warning">
+          {warning}
+        </p>
+      ) : null}
       <Table caption="Percentile differences" columns={COLUMNS} rows={c.percentiles} rowKey={(p) => p.key} />
       <p className="muted">
         n = {c.nA} (A), {c.nB} (B); {Math.round(c.confidence * 100)}% bootstrap intervals; Mann–Whitney U p {formatP(c.mannWhitney.pValue)}, P(B slower than A) = {(1 - c.mannWhitney.effectSize).toFixed(2)}; percentiles {c.method}.

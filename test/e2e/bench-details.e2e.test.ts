@@ -1,0 +1,67 @@
+// Benchmarks screen details a reviewer asked for, end to end in web mode (`preflight serve` + headless
+// Chromium): which model each side of a comparison measured, readable charts of long runs, the A/B
+// form's probed providers and both arms' settings. Runs are made with the CLI to keep this quick.
+// Build first (`node scripts/build.mjs && npx vite build`).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli';
+import { launchChromium, openApp, screenshot, type App } from './helpers/browser';
+import { ROOT, startServe, type Serve } from './helpers/server';
+import type { Browser } from 'playwright-core';
+
+let serve: Serve | undefined;
+let browser: Browser | undefined;
+let app: App;
+let page: Page;
+const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-e2e-bench-details-'));
+const sha: Record<string, string> = {};
+
+async function cli(args: string[]) {
+  const r = await runCli([...args, '--workspace', workspace]);
+  expect(r.code, r.stderr).toBe(0);
+  return r.json;
+}
+
+beforeAll(async () => {
+  for (const m of ['tiny_mlp', 'small_cnn']) sha[m] = (await cli(['models', 'add', path.join(ROOT, `test/fixtures/models/${m}.onnx`)])).sha256;
+  await cli(['bench', 'tiny_mlp', '--iterations', '120000']); // run 1: long enough for the charts to sample it
+  await cli(['bench', 'small_cnn', '--iterations', '300']); // run 2: another model
+  await cli(['bench', 'tiny_mlp', '--iterations', '300', '--batch', '1,4']); // run 3: the same model, other settings
+  browser = await launchChromium();
+  serve = await startServe({ workspace });
+  app = await openApp(browser, serve);
+  page = app.page;
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+  fs.rmSync(workspace, { recursive: true, force: true });
+});
+
+describe('Benchmark comparisons say which model each side measured', () => {
+  it('names both models with their hashes and warns that the verdict includes the model', async () => {
+    await page.goto(`${serve!.origin}/#/bench/compare/1/2`);
+    const verdict = page.getByTestId('bench-verdict');
+    await verdict.waitFor({ timeout: 30_000 });
+    const a = page.getByTestId('bench-compare-side-a');
+    const b = page.getByTestId('bench-compare-side-b');
+    await expect(a.textContent()).resolves.toBe(`run 1 · tiny_mlp@1 sha256:${sha.tiny_mlp.slice(0, 12)} · cpu, batch 1, concurrency 1`);
+    await expect(b.textContent()).resolves.toBe(`run 2 · small_cnn@1 sha256:${sha.small_cnn.slice(0, 12)} · cpu, batch 1, concurrency 1`);
+    const warning = page.getByTestId('bench-verdict-warning');
+    await expect(warning.textContent()).resolves.toBe('A and B are different models (tiny_mlp@1 and small_cnn@1): the difference includes the model, not only the settings.');
+    await screenshot(page, 'bench-compare-models');
+  });
+
+  it('gives no such warning when both sides measured the same model, and names the chosen point', async () => {
+    await page.goto(`${serve!.origin}/#/bench/compare/1/3`);
+    await page.getByTestId('bench-verdict').waitFor({ timeout: 30_000 });
+    await page.getByLabel('B (run 3)').selectOption({ label: 'cpu b4 c1' });
+    await expect.poll(() => page.getByTestId('bench-compare-side-b').textContent()).toBe(`run 3 · tiny_mlp@1 sha256:${sha.tiny_mlp.slice(0, 12)} · cpu, batch 4, concurrency 1`);
+    await page.getByTestId('bench-verdict').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('bench-verdict-warning').count()).resolves.toBe(0);
+  });
+});
