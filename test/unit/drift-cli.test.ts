@@ -74,6 +74,24 @@ describe('preflight drift', () => {
     }
   });
 
+  it('refuses a numeric feature as the time column unless it holds plausible epoch timestamps', async () => {
+    const r = await cli(['drift', '--reference', 'reference', '--current', 'current', '--time-column', 'x0', '--window', 'week']);
+    expect(r.code).toBe(2);
+    expect(r.json.error.message).toMatch(/time column "x0" is float from .*: not epoch timestamps/);
+    // Epoch seconds are a time column: three days of them give three daily windows.
+    const dir = tempDir('preflight-drift-epoch-');
+    try {
+      const rows = (n: number, withTs: boolean) => Array.from({ length: n }, (_, i) => `${(i % 50) / 10}${withTs ? `,${1767225600 + Math.floor(i / 20) * 86400 + i}` : ''}`);
+      fs.writeFileSync(path.join(dir.dir, 'eref.csv'), ['v', ...rows(200, false)].join('\n') + '\n');
+      fs.writeFileSync(path.join(dir.dir, 'ecur.csv'), ['v,ts', ...rows(60, true)].join('\n') + '\n');
+      const ok = await cli(['drift', '--reference', path.join(dir.dir, 'eref.csv'), '--current', path.join(dir.dir, 'ecur.csv'), '--time-column', 'ts', '--window', 'day']);
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(ok.json.windows.windows.map((w: { start: string }) => w.start.slice(0, 10))).toEqual(['2026-01-01', '2026-01-02', '2026-01-03']);
+    } finally {
+      dir.cleanup();
+    }
+  });
+
   it('a run that can compare no feature says "not assessed", and --fail-on-drift does not pass it', async () => {
     const empty = path.join(FIXTURES, 'datasets', 'header-only.csv');
     const gate = await cli(['drift', '--reference', empty, '--current', 'current', '--fail-on-drift']);
