@@ -55,6 +55,24 @@ describe('the preflight command line', () => {
     expect(missing.json.error.message).not.toContain('\n');
   });
 
+  it('demo prints next steps that work when pasted: they name this workspace, quoted', async () => {
+    const dir = tempDir('preflight cli demo ');
+    try {
+      const r = await runCli(['demo', '--no-benchmark', '--workspace', dir.dir], { json: false });
+      expect(r.code, r.stderr).toBe(0);
+      const hints = r.stdout.split('\n').filter((l) => l.startsWith('  preflight '));
+      expect(hints.length).toBeGreaterThanOrEqual(3);
+      for (const h of hints) expect(h).toContain(`--workspace '${dir.dir}'`);
+      // Run the drift hint as printed (minus the shell quoting).
+      const words = hints.find((h) => h.includes('--time-column'))!.trim().replace(` --workspace '${dir.dir}'`, '').split(/\s+/).slice(1);
+      const again = await runCli([...words, '--workspace', dir.dir]);
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.json.windows.windows.length).toBeGreaterThan(1);
+    } finally {
+      dir.cleanup();
+    }
+  });
+
   it('says plainly when a capability has not landed yet', async () => {
     const r = await runCli(['export', '--workspace', ws.dir]);
     expect(r.code).toBe(2);
