@@ -95,7 +95,7 @@ describe('value classes', () => {
     expect(decideKind(counts([[NAN, 3]])).kind).toBe('categorical');
     expect(decideKind(counts([[BOOL, 3]])).kind).toBe('boolean');
     expect(decideKind(counts([[DATE, 3], [MISSING, 1]])).kind).toBe('datetime');
-    expect(decideKind(counts([[MISSING, 3]]))).toEqual({ kind: 'categorical', note: 'every value is missing' });
+    expect(decideKind(counts([[MISSING, 3]]))).toEqual({ kind: 'categorical', note: 'every value is missing', wordsMissing: true });
   });
 });
 

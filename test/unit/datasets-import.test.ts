@@ -152,8 +152,12 @@ describe('datasets/add: odd input imports correctly', () => {
     expect(col(d, 'code').profile.top.map((t) => t.value)).toEqual(['007', '008', '010']);
     expect(col(d, 'big_id').profile.top.map((t) => t.value)).toContain('12345678901234567890');
     const mixed = path.join(tmp.dir, 'mixed.csv');
-    fs.writeFileSync(mixed, 'amount\n1\n2.5\nN/A\n4\n');
-    expect(col(await add(mixed), 'amount').notes).toEqual(['1 non-numeric value(s) among 3 numbers (first: "N/A" on line 4): kept as text']);
+    fs.writeFileSync(mixed, 'amount\n1\n2.5\nn.a.\n4\n');
+    expect(col(await add(mixed), 'amount').notes).toEqual(['1 non-numeric value(s) among 3 numbers (first: "n.a." on line 4): kept as text']);
+    // pandas' missing-value words are missing in a numeric column, not text (datasets-na-words.test.ts).
+    const na = path.join(tmp.dir, 'mixed-na.csv');
+    fs.writeFileSync(na, 'amount\n1\n2.5\nN/A\n4\n');
+    expect(col(await add(na), 'amount')).toMatchObject({ kind: 'float', notes: ['1 value(s) such as "N/A" read as missing'], profile: { missing: 1 } });
   });
 
   it('an explicit --type is honoured and noted', async () => {

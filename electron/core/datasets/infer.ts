@@ -1,6 +1,8 @@
 // Type inference: each value is classified once, as it streams past; a column's kind is decided from
 // the counts at the end. Nothing is converted on the way in — "007", "0x1A" or a 20-digit id is TEXT,
 // and one TEXT value makes the whole column categorical (values are never silently coerced).
+// pandas' missing-value words ("NA", "NULL", "None", "#N/A"…) are their own class: missing in a column
+// whose other values are typed, ordinary text in a categorical one (an ISO country code "NA" stays "NA").
 import type { ColumnKind } from '../../../shared/types/datasets';
 import { datetimeMillis } from './values';
 
@@ -13,7 +15,9 @@ export const NEGINF = 5;
 export const BOOL = 6; // true/false (any of three casings)
 export const DATE = 7; // ISO 8601 date or date-time
 export const TEXT = 8;
-export const TOKEN_CLASSES = 9;
+/** A missing-value word pandas.read_csv reads as missing ("NA", "N/A", "NULL", "None", "#N/A"…): see decideKind. */
+export const NA_WORD = 9;
+export const TOKEN_CLASSES = 10;
 
 const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[T ]([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
@@ -43,9 +47,9 @@ export function classify(s: string): number {
     return fractionAndExponent(s, i, n) ? FLOAT : TEXT;
   }
   if (c === 46) return i + 1 < n && isDigit(s.charCodeAt(i + 1)) && fractionAndExponent(s, i, n) ? FLOAT : TEXT;
-  // Only words starting t/f/n/i (any case, after a sign for inf) can be special: most text leaves here.
+  // Only words starting t/f/n/i (any case, after a sign for inf), # or < can be special: most text leaves here.
   c |= 0x20;
-  if (n > 9 || (c !== 116 && c !== 102 && c !== 110 && c !== 105)) return TEXT;
+  if (n > 9 || (c !== 116 && c !== 102 && c !== 110 && c !== 105 && c !== 35 && c !== 60)) return TEXT;
   switch (s) {
     case 'true': case 'false': case 'True': case 'False': case 'TRUE': case 'FALSE':
       return BOOL;
@@ -55,6 +59,9 @@ export function classify(s: string): number {
       return POSINF;
     case '-inf': case '-Inf': case '-INF': case '-infinity': case '-Infinity': case '-INFINITY':
       return NEGINF;
+    // pandas.read_csv's default na_values (besides "", NaN/nan): keep in step with MISSING_WORDS in values.ts.
+    case 'NA': case 'N/A': case 'n/a': case 'NULL': case 'null': case 'None': case '#N/A': case '#N/A N/A': case '#NA': case '<NA>':
+      return NA_WORD;
     default:
       return TEXT;
   }
@@ -81,27 +88,41 @@ function fractionAndExponent(s: string, i: number, n: number): boolean {
   return i === n && i > start;
 }
 
-/** The kind a column's class counts support (see the rules in the README of this folder). */
-export function decideKind(counts: ArrayLike<number>): { kind: ColumnKind; note?: string } {
+/**
+ * The kind a column's class counts support (see the rules in the README of this folder). Missing-value
+ * words (NA_WORD) do not count against a typed kind: the kind is decided from the other values, and
+ * the words are missing in it (`wordsMissing`). In a column that is categorical anyway they stay text.
+ * `word` is one of the words seen, for the note.
+ */
+export function decideKind(counts: ArrayLike<number>, word = 'NA'): { kind: ColumnKind; note?: string; wordsMissing: boolean } {
   let present = 0;
-  for (let k = 1; k < TOKEN_CLASSES; k++) present += counts[k];
-  if (present === 0) return { kind: 'categorical', note: 'every value is missing' };
+  for (let k = 1; k < TOKEN_CLASSES; k++) if (k !== NA_WORD) present += counts[k];
+  const words = counts[NA_WORD];
+  if (present === 0) return { kind: 'categorical', note: words > 0 ? `every value is missing (${missingWordsNote(words, word)})` : 'every value is missing', wordsMissing: true };
   const numbers = counts[INT] + counts[FLOAT];
   const specials = counts[NAN] + counts[POSINF] + counts[NEGINF];
-  if (counts[INT] === present) return { kind: 'integer' };
-  if (numbers > 0 && numbers + specials === present) return { kind: 'float' };
-  if (counts[BOOL] === present) return { kind: 'boolean' };
-  if (counts[DATE] === present) return { kind: 'datetime' };
-  return { kind: 'categorical' };
+  let kind: ColumnKind = 'categorical';
+  if (counts[INT] === present) kind = 'integer';
+  else if (numbers > 0 && numbers + specials === present) kind = 'float';
+  else if (counts[BOOL] === present) kind = 'boolean';
+  else if (counts[DATE] === present) kind = 'datetime';
+  if (kind === 'categorical' || words === 0) return { kind, wordsMissing: false };
+  return { kind, note: missingWordsNote(words, word), wordsMissing: true };
+}
+
+/** The note on a typed column that held missing-value words. */
+export function missingWordsNote(words: number, word: string): string {
+  return `${words.toLocaleString('en-US')} value(s) such as ${JSON.stringify(word)} read as missing`;
 }
 
 /**
  * Whether a value of class `tok` may stand in a column the user declared `kind` (--type). Explicit
  * overrides are a little more lenient than inference ("007" may be an integer when you say so),
- * but a value that is not a number is never read as one.
+ * but a value that is not a number is never read as one. Missing-value words ("NA"…) fit every kind
+ * (as missing; as text in a categorical column).
  */
 export function fitsKind(kind: ColumnKind, tok: number, s: string): boolean {
-  if (tok === MISSING || kind === 'categorical') return true;
+  if (tok === MISSING || tok === NA_WORD || kind === 'categorical') return true;
   switch (kind) {
     case 'integer':
       return tok === INT || (tok === TEXT && /^[+-]?\d{1,15}$/.test(s));

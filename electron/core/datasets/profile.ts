@@ -3,9 +3,9 @@
 // up to a cap for distinct and top categories, then a HyperLogLog for distinct and the sample for top.
 import type { ColumnKind, ColumnProfile, NumericProfile, QuantileName } from '../../../shared/types/datasets';
 import { QUANTILE_LEVELS } from '../../../shared/types/datasets';
-import { MISSING, NAN, NEGINF, POSINF, TOKEN_CLASSES } from './infer';
+import { MISSING, NA_WORD, NAN, NEGINF, POSINF, TOKEN_CLASSES } from './infer';
 import { HLL, HyperLogLog } from './hll';
-import { datetimeMillis, toNumber } from './values';
+import { datetimeMillis, isMissingWord, toNumber } from './values';
 
 export const HISTOGRAM_BINS = 30;
 const TOP = 20;
@@ -92,18 +92,27 @@ export class ColumnAccumulator {
     this.next = this.seen + Math.floor(Math.log(this.random()) / Math.log(1 - this.w)) + 1;
   }
 
-  finish(rows: number, kind: ColumnKind): ColumnProfile {
+  /**
+   * The profile once every row is in. `wordsMissing`: missing-value words ("NA"…) are missing (a typed
+   * column, see decideKind) — counted in `missing`, left out of distinct and top values; otherwise
+   * they are ordinary values.
+   */
+  finish(rows: number, kind: ColumnKind, wordsMissing = kind !== 'categorical'): ColumnProfile {
     const c = this.counts;
-    const present = rows - c[MISSING];
+    const dropWords = wordsMissing && c[NA_WORD] > 0;
+    const missing = c[MISSING] + (dropWords ? c[NA_WORD] : 0);
+    const present = rows - missing;
     const exact = this.values !== null;
-    const top = topK(exact ? [...this.values!.entries()].map(([v, c]) => [v, c.n] as [string | number, number]) : sampleCounts(this.sample, present), TOP);
+    let entries: [string | number, number][] = exact ? [...this.values!.entries()].map(([v, c]) => [v, c.n]) : sampleCounts(dropWords ? this.sample.filter(isValue) : this.sample, present);
+    if (dropWords && exact) entries = entries.filter(([v]) => isValue(v));
+    const top = topK(entries, TOP);
     return {
       count: rows,
-      missing: c[MISSING],
+      missing,
       nan: c[NAN],
       posInf: c[POSINF],
       negInf: c[NEGINF],
-      distinct: exact ? this.values!.size : Math.round(Math.min(present, Math.max(this.caps.distinct, this.distinctEstimate()))),
+      distinct: exact ? entries.length : Math.round(Math.min(present, Math.max(this.caps.distinct, this.distinctEstimate()))),
       distinctExact: exact,
       numeric: kind === 'integer' || kind === 'float' || kind === 'datetime' ? this.numeric(kind) : null,
       top,
@@ -179,6 +188,11 @@ function topK(entries: Iterable<[string | number, number]>, k: number): { value:
     if (best.length > k) best.pop();
   }
   return best;
+}
+
+/** Not a missing-value word (keys are verbatim text or typed numbers). */
+function isValue(v: string | number): boolean {
+  return typeof v !== 'string' || !isMissingWord(v);
 }
 
 /** A copy that does not pin the chunk it was sliced from (V8 keeps parents of sliced strings alive). */

@@ -4,7 +4,7 @@
 import { PreflightError } from '../../../shared/contract/errors';
 import type { ColumnInfo, ColumnKind } from '../../../shared/types/datasets';
 import type { DatasetQueries, StoredValue } from '../workspace/queries/datasets';
-import { classify, DATE, decideKind, FLOAT, fitsKind, INT, MISSING, NAN, NEGINF, POSINF, TEXT } from './infer';
+import { classify, DATE, decideKind, FLOAT, fitsKind, INT, MISSING, missingWordsNote, NA_WORD, NAN, NEGINF, POSINF, TEXT } from './infer';
 import { createRng } from '../../../shared/math/latency/rng';
 import { capsFor, ColumnAccumulator } from './profile';
 import { ChunkBuffer, EXTRA_VALUE, NULL_VALUE, NUMBER_VALUE, SLICE_VALUE, type ChunkTarget } from './insert-pipe';
@@ -28,6 +28,8 @@ export class DatasetSink {
   private text = '';
   /** The first text value of each column and its line: shown when a numeric-looking column turns categorical. */
   private firstText: ({ value: string; line: number } | undefined)[] = [];
+  /** The first missing-value word ("NA"…) of each column: named in the note when they are read as missing. */
+  private firstWord: (string | undefined)[] = [];
 
   /** The unregistered table rows go to; created with the first columns. */
   staging: string | null = null;
@@ -147,6 +149,7 @@ export class DatasetSink {
       }
       acc[i].observe(tok, key, x);
       if (tok === TEXT && this.firstText[i] === undefined) this.firstText[i] = { value: s!, line };
+      else if (tok === NA_WORD && this.firstWord[i] === undefined) this.firstWord[i] = s!;
       if (kind === NUMBER_VALUE) c.nums[k] = x;
       else if (kind === SLICE_VALUE) {
         if (a < 0) {
@@ -206,6 +209,7 @@ export class DatasetSink {
       c.nums[k] = v;
     } else {
       if (tok === TEXT && this.firstText[i] === undefined) this.firstText[i] = { value: v!, line };
+      else if (tok === NA_WORD && this.firstWord[i] === undefined) this.firstWord[i] = v!;
       c.kinds[k] = SLICE_VALUE;
       c.starts[k] = this.text.length;
       this.text += v;
@@ -234,10 +238,15 @@ export class DatasetSink {
   /** Kinds and profiles, once every row is in. */
   columns(): Omit<ColumnInfo, 'ordinal'>[] {
     return this.acc.map((a, i) => {
-      const inferred = decideKind(a.counts);
-      const kind = this.overrides[i] ?? inferred.kind;
+      const inferred = decideKind(a.counts, this.firstWord[i]);
+      const override = this.overrides[i];
+      const kind = override ?? inferred.kind;
+      // Missing-value words are missing in a typed column, text in a categorical one (inferred, or declared by --type).
+      const wordsMissing = override === undefined ? inferred.wordsMissing : override !== 'categorical';
+      const words = a.counts[NA_WORD];
       const notes = [...this.notes[i]];
-      if (inferred.note) notes.push(inferred.note);
+      if (inferred.note && (words === 0 || inferred.wordsMissing === wordsMissing)) notes.push(inferred.note);
+      else if (words > 0 && wordsMissing) notes.push(missingWordsNote(words, this.firstWord[i] ?? 'NA'));
       if (kind !== inferred.kind) notes.push(`kind set to ${kind} by --type (inferred ${inferred.kind})`);
       if (inferred.kind === 'categorical' && a.counts[TEXT] > 0 && a.counts[INT] + a.counts[FLOAT] > 0) {
         const first = this.firstText[i];
@@ -245,7 +254,7 @@ export class DatasetSink {
         notes.push(`${a.counts[TEXT].toLocaleString('en-US')} non-numeric value(s) among ${(a.counts[INT] + a.counts[FLOAT]).toLocaleString('en-US')} numbers${where}: kept as text`);
       }
       if (a.counts[NAN] + a.counts[POSINF] + a.counts[NEGINF] > 0 && kind === 'categorical') notes.push('NaN/inf spellings are counted separately');
-      return { name: this.names[i], kind, inferredKind: inferred.kind, notes, profile: a.finish(this.rows, kind) };
+      return { name: this.names[i], kind, inferredKind: inferred.kind, notes, profile: a.finish(this.rows, kind, wordsMissing) };
     });
   }
 }

@@ -8,6 +8,14 @@ const NAN = new Set(['nan', 'NaN', 'NAN']);
 const POS_INF = new Set(['inf', 'Inf', 'INF', '+inf', '+Inf', '+INF', 'infinity', 'Infinity', 'INFINITY', '+infinity', '+Infinity', '+INFINITY']);
 const NEG_INF = new Set(['-inf', '-Inf', '-INF', '-infinity', '-Infinity', '-INFINITY']);
 
+/** pandas.read_csv's default missing-value words besides "" and NaN/nan (infer.ts classifies them as NA_WORD). */
+const MISSING_WORDS = new Set(['NA', 'N/A', 'n/a', 'NULL', 'null', 'None', '#N/A', '#N/A N/A', '#NA', '<NA>']);
+
+/** Whether a stored text is a missing-value word: missing wherever a number (or any typed value) is read. */
+export function isMissingWord(s: string): boolean {
+  return MISSING_WORDS.has(s);
+}
+
 export function isNanToken(s: string): boolean {
   return NAN.has(s);
 }
@@ -19,7 +27,8 @@ export function infSign(s: string): 1 | -1 | 0 {
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
- * A stored value as a number: NaN and ±Infinity for their spellings, null for missing, undefined
+ * A stored value as a number: NaN and ±Infinity for their spellings, null for missing (NULL, and the
+ * missing-value words "NA", "NULL", "None", "#N/A"… a numeric column may hold verbatim), undefined
  * when it is not a number at all ("abc"). Leading zeros are accepted here: the column's kind, decided
  * at import, says whether a column is numeric; this only reads it.
  */
@@ -30,7 +39,7 @@ export function toNumber(v: number | string | null): number | null | undefined {
   if (NAN.has(v)) return NaN;
   const inf = infSign(v);
   if (inf !== 0) return inf * Infinity;
-  return undefined;
+  return MISSING_WORDS.has(v) ? null : undefined;
 }
 
 /** ISO 8601 date or date-time text → epoch milliseconds (UTC when no offset is given), or undefined. */

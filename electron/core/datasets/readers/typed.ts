@@ -1,6 +1,7 @@
 // Classifying values that arrive typed (Parquet, JSON): the file's own types are trusted — a string
-// stays text even when it looks like a number — except that ISO dates and NaN/inf spellings in
-// strings are recognized. Integers beyond ±2^53 are kept exactly, as text.
+// stays text even when it looks like a number — except that ISO dates, NaN/inf spellings and
+// missing-value words ("NA", "null"…: missing in a typed column, see infer.ts decideKind) in strings
+// are recognized. Integers beyond ±2^53 are kept exactly, as text.
 import type { StoredValue } from '../../workspace/queries/datasets';
 import { BOOL, classify, DATE, FLOAT, INT, MISSING, NAN, NEGINF, POSINF, TEXT } from '../infer';
 import { datetimeMillis } from '../values';
