@@ -25,15 +25,3 @@ export function opsetLabel(opset: OpsetImport): string {
 export function modelRef(name: string, version: number): string {
   return `${name}@${version}`;
 }
-
-/**
- * The name for a model added as part of a folder, when its file says nothing: exporters often call
- * the file `model.onnx`, and the folder the user chose (`resnet50/onnx/model.onnx` → `resnet50`) names
- * it better. Undefined otherwise: the core then names it after its file, as for any other add.
- */
-export function folderModelName(relativePath: string): string | undefined {
-  const parts = relativePath.split('/').filter(Boolean);
-  if (parts.length < 2 || !/^model\.onnx$/i.test(parts.at(-1)!)) return undefined;
-  const name = parts[0].replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '').slice(0, 128);
-  return name || undefined;
-}

@@ -4,7 +4,7 @@ import type { ModelVersion } from '../../shared/types/models';
 import { host } from '../api/client';
 import { relativePathOf, uploadForJob } from '../api/files';
 import { useJob } from '../api/hooks';
-import { folderModelName } from './format';
+import { defaultModelName } from '../../shared/naming/index';
 
 export type AddedModel = Pick<ModelVersion, 'name' | 'version'> & { created: boolean };
 
@@ -32,7 +32,9 @@ export function useAddModel(onAdded: (added: AddedModel) => void) {
       }
       const paths = await uploadForJob(job, files);
       if (!paths) return;
-      const targets = models.map((m) => ({ path: paths[files.indexOf(m)], name: folderModelName(relativePathOf(m)) }));
+      // Web mode: uploads sit in a server folder the user never chose, so the name comes from the path
+      // the user knows (the core applies the same rule to real paths in the desktop app and the CLI).
+      const targets = models.map((m) => ({ path: paths[files.indexOf(m)], name: host === 'web' ? defaultModelName(relativePathOf(m)) : undefined }));
       await register(targets, (err) => (host === 'web' ? withFileNames(err, files, paths) : err));
     },
     [job, onAdded],

@@ -1,8 +1,8 @@
 // Dropped folders in the renderer: every file inside is found (readEntries answers in batches), each
-// keeps its path inside the drop, and a model found as `folder/.../model.onnx` is named after the folder.
+// keeps its path inside the drop; default names (shared by every host) come from those paths.
 import { describe, expect, it } from 'vitest';
 import { relativePathOf } from '../../renderer/api/relative-paths';
-import { folderModelName } from '../../renderer/models/format';
+import { defaultDatasetName, defaultModelName } from '../../shared/naming/index';
 import { takeDroppedFiles, type EntrySource } from '../../renderer/ui/dropped-files';
 
 /** A stand-in for the browser's FileSystemEntry tree: `{ 'a.onnx': 'bytes', data: { 'w.bin': '…' } }`. */
@@ -44,11 +44,14 @@ describe('dropped folders', () => {
     expect(files.map(relativePathOf)).toEqual(['a.onnx', 'a.bin']);
   });
 
-  it('names a generic model.onnx after the folder the user chose, and nothing else', () => {
-    expect(folderModelName('resnet50/onnx/model.onnx')).toBe('resnet50');
-    expect(folderModelName('my model (v2)/Model.onnx')).toBe('my-model-v2');
-    expect(folderModelName('bundle/encoder.onnx')).toBeUndefined();
-    expect(folderModelName('model.onnx')).toBeUndefined();
-    expect(folderModelName('___/model.onnx')).toBeUndefined();
+  it('names a generic model.onnx after its folder, skipping generic folders, the same in every host', () => {
+    expect(defaultModelName('resnet50/onnx/model.onnx')).toBe('resnet50');
+    expect(defaultModelName('/srv/triton/fraud/1/model.onnx')).toBe('fraud');
+    expect(defaultModelName('C:\\exports\\bert base\\Model.onnx')).toBe('bert-base');
+    expect(defaultModelName('bundle/encoder.onnx')).toBe('encoder');
+    expect(defaultModelName('model.onnx')).toBe('model');
+    expect(defaultModelName('/tmp/résumé.onnx')).toBe('resume');
+    expect(defaultDatasetName('/data/Prod data (jan).csv')).toBe('Prod-data-jan');
+    expect(defaultDatasetName('données.parquet')).toBe('donnees');
   });
 });

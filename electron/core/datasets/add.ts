@@ -13,6 +13,7 @@ import type { Reader } from './readers/types';
 import { chunkTarget } from './insert-pipe';
 import { DatasetSink } from './sink';
 import { isAlive } from '../jobs/pid';
+import { defaultDatasetName } from '../../../shared/naming/index';
 
 /** Staging tables of imports running in this process (never dropped as leftovers). */
 const ACTIVE = new Set<string>();
@@ -135,6 +136,5 @@ async function detectFormat(p: string): Promise<DatasetFormat> {
 }
 
 function defaultName(p: string): string {
-  const base = path.basename(p).replace(/\.(csv|tsv|tab|txt|parquet|pq|jsonl|ndjson)$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
-  return (base || 'dataset').slice(0, 128);
+  return defaultDatasetName(p);
 }

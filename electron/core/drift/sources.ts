@@ -9,6 +9,7 @@ import type { CoreContext } from '../context';
 import { addDataset } from '../datasets/add';
 import { datasetColumns } from '../datasets/columns';
 import type { JobContext } from '../jobs/manager';
+import { defaultDatasetName } from '../../../shared/naming/index';
 
 export interface DatasetSource {
   id: number;
@@ -76,8 +77,7 @@ function fromStored(core: CoreContext, id: number, name: string, rows: number, i
 
 /** A dataset name derived from a file name that is not taken yet. */
 function freeName(core: CoreContext, base: string): string {
-  let stem = base.replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 100) || 'dataset';
-  if (!/^[A-Za-z0-9]/.test(stem)) stem = `d${stem}`;
+  const stem = defaultDatasetName(base).slice(0, 100);
   let name = stem;
   for (let i = 2; core.queries.datasets.byName(name); i++) name = `${stem}-${i}`;
   return name;

@@ -9,6 +9,7 @@ import type { CoreContext } from '../context';
 import { checkExternalDataPaths, OnnxFormatError, readOnnxMetadata } from './onnx/index';
 import { commitStaged, stageModelFiles, storedModelPath } from './store';
 import type { LoadCheck } from '../../../shared/types/models';
+import { defaultModelName } from '../../../shared/naming/index';
 
 /** models/add: validate the file, keep its exact bytes, inspect them, prove they load, register a version. */
 export async function addModel(core: CoreContext, args: ParsedArgsOf<'models/add'>, job: JobContext): Promise<ModelVersion & { created: boolean }> {
@@ -92,8 +93,7 @@ function asInvalidModel(p: string, err: unknown): PreflightError {
 }
 
 function defaultName(p: string): string {
-  const base = path.basename(p).replace(/\.onnx$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
-  return (base || 'model').slice(0, 128);
+  return defaultModelName(p);
 }
 
 function withoutId<T extends { id: number; contentDigest: string }>(v: T): Omit<T, 'id' | 'contentDigest'> {
