@@ -5,7 +5,7 @@ import { useCall } from '../api/hooks';
 import { Chart } from '../charts/index';
 import { href } from '../router/index';
 import { ErrorBox, formatBytes, formatDate, Loading, Page, Section, Table, type Column } from '../ui/index';
-import { cdfOption, histogramOption, latencyVsBatchOption, percentileBarsOption, throughputVsConcurrencyOption, timelineOption, type PointSeries } from './charts';
+import { cdfOption, described, histogramOption, latencyVsBatchOption, percentilesLabel, percentilesOption, samplingNote, throughputVsConcurrencyOption, timelineLabel, timelineOption, type PointSeries } from './charts';
 import { ComparisonTable } from './ComparisonTable';
 
 const f = (v: number | null | undefined, digits = 3) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toPrecision(digits));
@@ -43,17 +43,21 @@ function RunBody({ run }: { run: BenchRun }) {
   const { series, error: latencyError, loaded } = useLatencies(run);
   const [selected, setSelected] = useState(0);
   const ok = run.results.filter((r) => r.latencyMs);
-  const chosen = series.filter((s) => s.point.index === (ok[selected]?.index ?? -1));
+  const chosenIndex = ok[selected]?.index ?? -1;
+  const chosen = useMemo(() => series.filter((s) => s.point.index === chosenIndex), [series, chosenIndex]);
+  const sampling = chosen[0] ? ` (${samplingNote(chosen[0])})` : '';
+  const histLabel = `Latency histogram of ${ok[selected]?.label}${sampling}`;
+  const timeLabel = chosen[0] ? timelineLabel(chosen[0]) : `Latency of each iteration over time for ${ok[selected]?.label}`;
   const options = useMemo(
     () => ({
       cdf: cdfOption(series),
-      hist: histogramOption(chosen),
-      bars: percentileBarsOption(run.results),
+      hist: described(histogramOption(chosen), histLabel),
+      bars: described(percentilesOption(run.results), percentilesLabel(run.results)),
       batch: latencyVsBatchOption(run.results),
       conc: throughputVsConcurrencyOption(run.results),
-      time: timelineOption(chosen),
+      time: described(timelineOption(chosen), timeLabel),
     }),
-    [series, chosen, run.results],
+    [series, chosen, run.results, timeLabel, histLabel],
   );
   const env = run.environment;
   return (
@@ -129,8 +133,8 @@ function RunBody({ run }: { run: BenchRun }) {
               <Chart option={options.cdf} ariaLabel="Cumulative latency distribution per point" height={280} />
             </figure>
             <figure>
-              <figcaption>Percentiles per point</figcaption>
-              <Chart option={options.bars} ariaLabel="Latency percentiles per point" height={280} />
+              <figcaption>Percentiles per point (log scale)</figcaption>
+              <Chart option={options.bars} ariaLabel={percentilesLabel(run.results)} height={280} />
             </figure>
             {sweeps(run, 'batchSize') && (
               <figure>
@@ -157,12 +161,18 @@ function RunBody({ run }: { run: BenchRun }) {
           </label>
           <div className="bench-charts">
             <figure>
-              <figcaption>Histogram of {ok[selected]?.label}</figcaption>
-              <Chart option={options.hist} ariaLabel={`Latency histogram of ${ok[selected]?.label}`} height={260} />
+              <figcaption>
+                Histogram of {ok[selected]?.label}
+                {sampling}
+              </figcaption>
+              <Chart option={options.hist} ariaLabel={histLabel} height={260} />
             </figure>
             <figure>
-              <figcaption>Per-iteration latency of {ok[selected]?.label}</figcaption>
-              <Chart option={options.time} ariaLabel={`Latency of each iteration over time for ${ok[selected]?.label}`} height={260} />
+              <figcaption>
+                Per-iteration latency of {ok[selected]?.label}
+                {sampling}
+              </figcaption>
+              <Chart option={options.time} ariaLabel={timeLabel} height={260} />
             </figure>
           </div>
         </Section>
@@ -195,12 +205,12 @@ function PointNotes({ points }: { points: BenchPointResult[] }) {
 const MAX_CHART_SAMPLES = 50_000;
 
 /** Raw latencies of every successful point (stored compactly; decoded and thinned by the core). */
-function useLatencies(run: BenchRun): { series: (PointSeries & { stride: number })[]; error: unknown; loaded: boolean } {
-  const [state, setState] = useState<{ series: (PointSeries & { stride: number })[]; error: unknown; loaded: boolean }>({ series: [], error: null, loaded: false });
+function useLatencies(run: BenchRun): { series: (PointSeries & { stride: number; total: number })[]; error: unknown; loaded: boolean } {
+  const [state, setState] = useState<{ series: (PointSeries & { stride: number; total: number })[]; error: unknown; loaded: boolean }>({ series: [], error: null, loaded: false });
   useEffect(() => {
     let live = true;
     const ok = run.results.filter((r) => r.latencyMs);
-    Promise.all(ok.map((point) => client.call('bench/latencies', { runId: run.runId, point: point.index, maxSamples: MAX_CHART_SAMPLES }).then((r) => ({ point, latencies: r.latenciesMs, stride: r.stride })))).then(
+    Promise.all(ok.map((point) => client.call('bench/latencies', { runId: run.runId, point: point.index, maxSamples: MAX_CHART_SAMPLES }).then((r) => ({ point, latencies: r.latenciesMs, stride: r.stride, total: r.total })))).then(
       (series) => live && setState({ series, error: null, loaded: true }),
       (error: unknown) => live && setState({ series: [], error, loaded: true }),
     );

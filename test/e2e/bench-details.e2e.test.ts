@@ -65,3 +65,30 @@ describe('Benchmark comparisons say which model each side measured', () => {
     await expect(page.getByTestId('bench-verdict-warning').count()).resolves.toBe(0);
   });
 });
+
+describe('Benchmark run charts are readable and honest about sampling', () => {
+  const chart = (caption: RegExp) => page.locator('figure', { has: page.locator('figcaption', { hasText: caption }) }).getByRole('img');
+
+  it('draws the percentiles on a log scale and states them, matching the table', async () => {
+    await page.goto(`${serve!.origin}/#/bench/1`);
+    await page.getByTestId('bench-charts-ready').waitFor({ state: 'attached', timeout: 30_000 });
+    const cells = await page.getByRole('region', { name: /^Results/ }).locator('tbody tr').first().locator('td').allTextContents();
+    const header = await page.getByRole('region', { name: /^Results/ }).locator('thead th').allTextContents();
+    const cell = (h: string) => cells[header.indexOf(h)];
+    const label = await chart(/^Percentiles per point \(log scale\)$/).getAttribute('aria-label');
+    expect(label).toBe(`Latency percentiles per point, ms on a log scale: cpu b1 c1: p50 ${cell('p50')}, p90 ${cell('p90')}, p95 ${cell('p95')}, p99 ${cell('p99')}, p99.9 ${cell('p99.9')}`);
+  });
+
+  it('plots a sampled run against real iteration numbers and says the histogram counts a sample', async () => {
+    // 120,000 iterations, fetched as every 3rd (at most 50,000 samples per chart).
+    const hist = page.locator('figcaption', { hasText: /^Histogram of/ });
+    await expect(hist.textContent()).resolves.toBe('Histogram of cpu b1 c1 (every 3rd of 120,000 iterations)');
+    const time = page.locator('figcaption', { hasText: /^Per-iteration latency/ });
+    await expect(time.textContent()).resolves.toBe('Per-iteration latency of cpu b1 c1 (every 3rd of 120,000 iterations)');
+    await expect(chart(/^Per-iteration latency/).getAttribute('aria-label')).resolves.toBe(
+      'Latency of each iteration over time for cpu b1 c1: iterations 1 to 119,998, every 3rd of 120,000 iterations; each drawn point is the slowest of 30 iterations',
+    );
+    await expect(chart(/^Histogram of/).getAttribute('aria-label')).resolves.toBe('Latency histogram of cpu b1 c1 (every 3rd of 120,000 iterations)');
+    await screenshot(page, 'bench-run-sampled');
+  });
+});
