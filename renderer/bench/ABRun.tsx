@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { ArgsOf } from '../../shared/contract/index';
-import type { EpName } from '../../shared/types/bench';
+import type { BenchProvider, EpName } from '../../shared/types/bench';
 import type { ModelSummary } from '../../shared/types/models';
 import { isCancelled, useCall, useJob } from '../api/hooks';
 import { navigate } from '../router/index';
-import { ErrorBox, ProgressBar, Section } from '../ui/index';
+import { ErrorBox, Loading, ProgressBar, Section } from '../ui/index';
 import { LiveStats } from './LiveStats';
+import { providerOption, providerReason } from './providers';
 
 interface Arm {
   model: string;
@@ -13,8 +14,6 @@ interface Arm {
   threads: string;
   spinning: 'default' | 'on' | 'off';
 }
-
-const EPS: EpName[] = ['cpu', 'webgpu', 'cuda', 'tensorrt', 'dml', 'coreml'];
 
 function armArgs(a: Arm): ArgsOf<'bench/ab'>['a'] {
   return {
@@ -35,13 +34,19 @@ export function ABRun({ onFinished }: { onFinished: () => void }) {
   const [blockIterations, setBlockIterations] = useState('200');
   const [batch, setBatch] = useState('1');
   const job = useJob();
+  const armA = { ...a, model: a.model || first };
+  const armB = { ...b, model: b.model || first };
+  // The same probe as the New benchmark form: an EP that cannot run on this machine cannot be chosen.
+  const providersA = useCall('bench/providers', { model: armA.model }, { skip: !armA.model });
+  const providersB = useCall('bench/providers', { model: armB.model }, { skip: !armB.model });
   if (!models.data?.length) return null;
+  const runnable = usable(armA.ep, providersA.data) && usable(armB.ep, providersB.data);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const run = await job.start('bench/ab', {
-      a: armArgs({ ...a, model: a.model || first }),
-      b: armArgs({ ...b, model: b.model || first }),
+      a: armArgs(armA),
+      b: armArgs(armB),
       batchSize: Number(batch),
       blocks: Number(blocks),
       blockIterations: Number(blockIterations),
@@ -54,8 +59,8 @@ export function ABRun({ onFinished }: { onFinished: () => void }) {
     <Section title="A/B comparison" id="bench-ab-new">
       <form className="bench-form" onSubmit={submit} aria-label="A/B comparison">
         <fieldset disabled={job.state.running}>
-          <ArmFields label="A" arm={{ ...a, model: a.model || first }} models={models.data} onChange={setA} />
-          <ArmFields label="B" arm={{ ...b, model: b.model || first }} models={models.data} onChange={setB} />
+          <ArmFields label="A" arm={armA} models={models.data} providers={providersA} onChange={setA} />
+          <ArmFields label="B" arm={armB} models={models.data} providers={providersB} onChange={setB} />
           <div className="bench-fields">
             <label>
               Batch size
@@ -72,7 +77,9 @@ export function ABRun({ onFinished }: { onFinished: () => void }) {
           </div>
           <p className="muted">A and B alternate in blocks (A B B A …) inside one process, so machine drift affects both alike; the verdict compares B with A.</p>
           <div className="bench-actions">
-            <button type="submit">Run A/B</button>
+            <button type="submit" disabled={!runnable}>
+              Run A/B
+            </button>
           </div>
         </fieldset>
       </form>
@@ -87,46 +94,76 @@ export function ABRun({ onFinished }: { onFinished: () => void }) {
   );
 }
 
-function ArmFields({ label, arm, models, onChange }: { label: string; arm: Arm; models: ModelSummary[]; onChange: (a: Arm) => void }) {
+/** An arm can run once its EP has been probed available for its model. */
+function usable(ep: EpName, providers: BenchProvider[] | undefined): boolean {
+  return !!providers?.some((p) => p.name === ep && p.available);
+}
+
+interface ProvidersState {
+  data: BenchProvider[] | undefined;
+  error: unknown;
+  loading: boolean;
+  reload: () => void;
+}
+
+function ArmFields({ label, arm, models, providers, onChange }: { label: string; arm: Arm; models: ModelSummary[]; providers: ProvidersState; onChange: (a: Arm) => void }) {
+  const chosen = providers.data?.find((p) => p.name === arm.ep);
   return (
-    <div className="bench-fields bench-arm">
-      <label>
-        {label}: model
-        <select aria-label={`${label} model`} value={arm.model} onChange={(e) => onChange({ ...arm, model: e.target.value })}>
-          {models.flatMap((m) =>
-            Array.from({ length: m.latestVersion }, (_, i) => `${m.name}@${i + 1}`).map((ref) => (
-              <option key={ref} value={ref}>
-                {ref}
+    <>
+      <div className="bench-fields bench-arm">
+        <label>
+          {label}: model
+          <select aria-label={`${label} model`} value={arm.model} onChange={(e) => onChange({ ...arm, model: e.target.value })}>
+            {models.flatMap((m) =>
+              Array.from({ length: m.latestVersion }, (_, i) => `${m.name}@${i + 1}`).map((ref) => (
+                <option key={ref} value={ref}>
+                  {ref}
+                </option>
+              )),
+            )}
+            {models.map((m) => (
+              <option key={m.name} value={m.name}>
+                {m.name} (latest)
               </option>
-            )),
-          )}
-          {models.map((m) => (
-            <option key={m.name} value={m.name}>
-              {m.name} (latest)
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {label}: EP
-        <select aria-label={`${label} EP`} value={arm.ep} onChange={(e) => onChange({ ...arm, ep: e.target.value as EpName })}>
-          {EPS.map((ep) => (
-            <option key={ep}>{ep}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {label}: intra-op threads
-        <input aria-label={`${label} intra-op threads`} value={arm.threads} onChange={(e) => onChange({ ...arm, threads: e.target.value })} placeholder="default" inputMode="numeric" />
-      </label>
-      <label>
-        {label}: spinning
-        <select aria-label={`${label} spinning`} value={arm.spinning} onChange={(e) => onChange({ ...arm, spinning: e.target.value as Arm['spinning'] })}>
-          <option value="default">default (on)</option>
-          <option value="on">on</option>
-          <option value="off">off</option>
-        </select>
-      </label>
-    </div>
+            ))}
+          </select>
+        </label>
+        <label>
+          {label}: EP
+          <select aria-label={`${label} EP`} value={arm.ep} onChange={(e) => onChange({ ...arm, ep: e.target.value as EpName })} disabled={!providers.data}>
+            {providers.data
+              ? providers.data.map((p) => (
+                  <option key={p.name} value={p.name} disabled={!p.available} title={p.available ? undefined : providerReason(p)}>
+                    {providerOption(p)}
+                  </option>
+                ))
+              : [
+                  <option key={arm.ep} value={arm.ep}>
+                    {arm.ep}
+                  </option>,
+                ]}
+          </select>
+        </label>
+        <label>
+          {label}: intra-op threads
+          <input aria-label={`${label} intra-op threads`} value={arm.threads} onChange={(e) => onChange({ ...arm, threads: e.target.value })} placeholder="default" inputMode="numeric" />
+        </label>
+        <label>
+          {label}: spinning
+          <select aria-label={`${label} spinning`} value={arm.spinning} onChange={(e) => onChange({ ...arm, spinning: e.target.value as Arm['spinning'] })}>
+            <option value="default">default (on)</option>
+            <option value="on">on</option>
+            <option value="off">off</option>
+          </select>
+        </label>
+      </div>
+      {providers.loading && <Loading what={`execution providers for ${label} (creating a session on each)`} />}
+      {providers.error ? <ErrorBox title={`Providers for ${label} could not be probed`} error={providers.error} onRetry={providers.reload} /> : null}
+      {chosen && !chosen.available && (
+        <p className="bench-ep-reason bench-note-error" data-testid={`bench-ab-ep-${label.toLowerCase()}`}>
+          {label}: {chosen.name} is unavailable for {arm.model}: {providerReason(chosen)}
+        </p>
+      )}
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { useCall, useJob, isCancelled } from '../api/hooks';
 import { navigate } from '../router/index';
 import { ErrorBox, Loading, ProgressBar, Section } from '../ui/index';
 import { LiveStats } from './LiveStats';
+import { providerReason } from './providers';
 
 type StartArgs = ArgsOf<'bench/start'>;
 
@@ -229,8 +230,7 @@ function Providers({ model, selected, onChange }: { model: string; selected: EpN
           <span className="mono">{p.name}</span> {p.available ? <span className="badge badge-ok">available</span> : <span className="badge badge-muted">unavailable</span>}
           {!p.available && (
             <span className="bench-ep-reason muted">
-              {p.reason}
-              {(p.name === 'cuda' || p.name === 'tensorrt') && /Failed to load shared library/.test(p.reason ?? '') ? ' — the provider libraries are a separate download: see README, “GPU (CUDA) on Linux”.' : ''}
+              {providerReason(p)}
             </span>
           )}
         </label>
