@@ -7,6 +7,7 @@ import { href } from '../router/index';
 import { ErrorBox, formatBytes, formatDate, Loading, Page, Section, Table, type Column } from '../ui/index';
 import { cdfOption, described, histogramOption, latencyVsBatchOption, percentilesLabel, percentilesOption, samplingNote, throughputVsConcurrencyOption, timelineLabel, timelineOption, type PointSeries } from './charts';
 import { ComparisonTable } from './ComparisonTable';
+import { ModelFacts, SettingsFacts } from './RunFacts';
 
 const f = (v: number | null | undefined, digits = 3) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toPrecision(digits));
 
@@ -64,10 +65,7 @@ function RunBody({ run }: { run: BenchRun }) {
     <>
       <Section title="Summary" id="bench-summary">
         <dl className="facts">
-          <dt>Model</dt>
-          <dd>
-            <a href={href('models', `${run.model.name}@${run.model.version}`)}>{`${run.model.name}@${run.model.version}`}</a> <span className="mono muted">sha256:{run.model.sha256}</span>
-          </dd>
+          <ModelFacts run={run} />
           <dt>Started</dt>
           <dd>{formatDate(run.startedAt)}</dd>
           <dt>Providers</dt>
@@ -79,12 +77,7 @@ function RunBody({ run }: { run: BenchRun }) {
               </span>
             ))}
           </dd>
-          <dt>Settings</dt>
-          <dd className="mono">
-            warm-up {run.settings.warmup}, {run.settings.durationSec ? `${run.settings.durationSec} s` : `${run.settings.iterations ?? '—'} iterations`}
-            {run.settings.stability ? `, until stable (±${run.settings.stability.tolerance * 100}%)` : ''}, intra-op {run.settings.intraOpThreads ?? 'default'}, inter-op {run.settings.interOpThreads ?? 'default'}, spinning{' '}
-            {run.settings.allowSpinning === null ? 'default' : run.settings.allowSpinning ? 'on' : 'off'}, optimisation {run.settings.graphOptimizationLevel}, seed {run.settings.seed}
-          </dd>
+          <SettingsFacts run={run} />
           <dt>Environment</dt>
           <dd>
             {env.os} {env.arch}, {env.cpuModel} × {env.cores}, {formatBytes(env.memoryBytes)}, Node {env.nodeVersion}, onnxruntime {env.ortVersion}

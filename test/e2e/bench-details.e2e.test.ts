@@ -92,3 +92,48 @@ describe('Benchmark run charts are readable and honest about sampling', () => {
     await screenshot(page, 'bench-run-sampled');
   });
 });
+
+describe('A/B runs', () => {
+  const ab = () => page.getByRole('form', { name: 'A/B comparison' });
+
+  it('offers the EPs probed for the arm’s model, unavailable ones disabled with their reason', async () => {
+    await page.goto(`${serve!.origin}/#/bench`);
+    const probed = page.getByRole('form', { name: 'New benchmark' }).locator('.bench-ep');
+    await probed.first().getByText(/available/).waitFor({ timeout: 30_000 });
+    const expected = (await probed.allTextContents()).map((t) => ({ name: t.split(' ')[0], available: !/unavailable/.test(t) }));
+    for (const arm of ['A', 'B']) {
+      const select = ab().getByLabel(`${arm} EP`, { exact: true });
+      await expect.poll(() => select.isEnabled(), { timeout: 30_000 }).toBe(true);
+      const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ text: o.textContent ?? '', disabled: (o as HTMLOptionElement).disabled, title: o.getAttribute('title') })));
+      expect(options.map((o) => ({ name: o.text.split(' ')[0], available: !o.disabled }))).toEqual(expected);
+      for (const o of options.filter((x) => x.disabled)) {
+        expect(o.text).toMatch(/^\w+ — unavailable/);
+        expect(o.title).toMatch(/\S/);
+      }
+    }
+    expect(expected.map((e) => e.name)).not.toContain(process.platform === 'darwin' ? 'dml' : 'coreml');
+  });
+
+  it('shows both arms’ models and settings when they differ', async () => {
+    await ab().getByLabel('A model', { exact: true }).selectOption('tiny_mlp@1');
+    await ab().getByLabel('B model', { exact: true }).selectOption('small_cnn@1');
+    await ab().getByLabel('B intra-op threads', { exact: true }).fill('1');
+    await ab().getByLabel('B spinning', { exact: true }).selectOption('off');
+    await ab().getByLabel('Blocks', { exact: true }).fill('2');
+    await ab().getByLabel('Iterations per block', { exact: true }).fill('100');
+    const run = ab().getByRole('button', { name: 'Run A/B' });
+    await expect.poll(() => run.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await run.click();
+    await page.waitForURL(/#\/bench\/4$/, { timeout: 60_000 });
+    const settings = page.getByTestId('bench-run-settings');
+    await settings.waitFor();
+    await expect(settings.textContent()).resolves.toBe(
+      'warm-up 20, 200 iterations per arm (interleaved), batch 1, seed 1' +
+        'A: cpu, intra-op default, inter-op default, spinning default, optimisation all' +
+        'B: cpu, intra-op 1, inter-op default, spinning off, optimisation all',
+    );
+    await expect.poll(() => page.getByTestId('bench-run-model').textContent()).toBe(`A: tiny_mlp@1 sha256:${sha.tiny_mlp}B: small_cnn@1 sha256:${sha.small_cnn}`);
+    await screenshot(page, 'bench-ab-arms');
+    expect(app.problems()).toEqual([]);
+  });
+});
