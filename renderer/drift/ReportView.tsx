@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { PreflightError } from '../../shared/contract/errors';
 import type { DriftReport } from '../../shared/types/drift';
 import { useCall } from '../api/hooks';
 import { Chart } from '../charts/index';
@@ -11,8 +12,22 @@ import { num, pct } from './format';
 
 export function ReportView({ id }: { id: number }) {
   const { data: report, error, loading, reload } = useCall('drift/show', { id });
-  if (error) return <Page title={`Drift report #${id}`}><ErrorBox error={error} onRetry={reload} /></Page>;
-  if (loading || !report) return <Page title={`Drift report #${id}`}><Loading what="drift report" /></Page>;
+  const back = <a href={href('drift')}>← Drift</a>;
+  if (error) {
+    // A report that does not exist is not "something went wrong": say which, and offer the way back.
+    const missing = error instanceof PreflightError && error.code === 'NOT_FOUND';
+    return (
+      <Page title={`Drift report #${id}`} subtitle={back}>
+        <ErrorBox title={missing ? `Drift report #${id} does not exist` : `Drift report #${id} could not be shown`} error={error} onRetry={missing ? undefined : reload} />
+      </Page>
+    );
+  }
+  if (loading || !report)
+    return (
+      <Page title={`Drift report #${id}`} subtitle={back}>
+        <Loading what="drift report" />
+      </Page>
+    );
   return <Report report={report} />;
 }
 

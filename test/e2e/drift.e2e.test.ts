@@ -117,4 +117,16 @@ describe('Drift in web mode', () => {
     await shoot('#drift-predictions >> xpath=ancestor::section', 'drift-predictions');
     expect(app.problems()).toEqual([]);
   }, 240_000);
+
+  it('says a report that does not exist does not exist, with the way back to Drift', async () => {
+    await page.goto(`${serve!.origin}/#/drift/999`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.locator('strong').textContent()).resolves.toBe('Drift report #999 does not exist');
+    await expect(alert.textContent()).resolves.toMatch(/no drift report 999/);
+    await expect(alert.getByRole('button', { name: 'Try again' }).count()).resolves.toBe(0);
+    await page.getByRole('link', { name: '← Drift' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Drift' }).waitFor();
+    expect(page.url()).toMatch(/#\/drift$/);
+  });
 });
