@@ -210,4 +210,17 @@ describe('missing-value words: preflight drift (CLI)', () => {
     expect(x.missing.current).toBeCloseTo(1 / 8, 12);
     expect(x.missing.reference).toBe(0);
   });
+
+  it('in a boolean column the word is a missing value, not a third category (report and time windows)', async () => {
+    const ref = path.join(dir, 'bref.csv');
+    const cur = path.join(dir, 'bcur.csv');
+    fs.writeFileSync(ref, 'flag\ntrue\nfalse\ntrue\nfalse\n');
+    fs.writeFileSync(cur, 'flag,day\ntrue,2026-01-01\nNA,2026-01-01\ntrue,2026-01-02\nfalse,2026-01-02\n');
+    const r = await runCli(['drift', '--reference', ref, '--current', cur, '--time-column', 'day', '--workspace', path.join(dir, 'cli-ws')]);
+    expect(r.code, r.stderr).toBe(0);
+    const flag = r.json.features.find((f: { name: string }) => f.name === 'flag');
+    expect(flag).toMatchObject({ columnType: 'boolean', tested: true, missing: { current: 0.25 } });
+    expect(flag.unseenCategoryShare).toBe(0);
+    expect(r.json.windows.windows).toHaveLength(2);
+  });
 });

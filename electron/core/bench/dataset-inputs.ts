@@ -2,7 +2,7 @@ import { PreflightError } from '../../../shared/contract/errors';
 import type { ColumnInfo } from '../../../shared/types/datasets';
 import type { CoreContext } from '../context';
 import { datasetColumns, datasetIdOf, iterateRows } from '../datasets/columns';
-import { toNumber } from '../datasets/values';
+import { isMissingWord, toNumber } from '../datasets/values';
 import { toHalfBits, type FeedData, type InputSpec } from './inputs';
 
 /** How many distinct batches of real rows a point cycles through (more only costs memory). */
@@ -86,7 +86,7 @@ function assignColumns(specs: InputSpec[], columns: ColumnInfo[], chosen: string
 }
 
 function numberOf(v: number | string | null, spec: InputSpec, column: ColumnInfo, row: number): number {
-  const n = typeof v === 'string' && column.kind === 'boolean' ? (/^true$/i.test(v) ? 1 : /^false$/i.test(v) ? 0 : undefined) : toNumber(v);
+  const n = typeof v === 'string' && column.kind === 'boolean' ? (/^true$/i.test(v) ? 1 : /^false$/i.test(v) ? 0 : isMissingWord(v) ? null : undefined) : toNumber(v);
   const float = spec.type === 'float32' || spec.type === 'float64' || spec.type === 'float16';
   if (n === null && float) return NaN; // a missing value reaches the model as NaN, as pandas would pass it
   if (n === null || n === undefined || (!float && !Number.isInteger(n))) {

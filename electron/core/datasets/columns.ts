@@ -18,7 +18,7 @@ import type { ColumnInfo } from '../../../shared/types/datasets';
 import type { CoreContext } from '../context';
 import type { StoredValue } from '../workspace/queries/datasets';
 import { resolveDataset } from './resolve';
-import { datetimeMillis, toNumber } from './values';
+import { datetimeMillis, isMissingWord, toNumber } from './values';
 
 export type { StoredValue };
 
@@ -63,7 +63,7 @@ export function readNumericColumn(core: CoreContext, datasetIdArg: number, ordin
         ? (v: number | string) => booleanNumber(v)
         : toNumber;
   for (const v of raw) {
-    if (v === null) {
+    if (v === null || (typeof v === 'string' && isMissingWord(v))) {
       out.missing++;
       continue;
     }
@@ -79,11 +79,13 @@ export function readNumericColumn(core: CoreContext, datasetIdArg: number, ordin
 }
 
 export function readCategoricalColumn(core: CoreContext, datasetIdArg: number, ordinal: number): CategoricalColumn {
-  column(core, datasetIdArg, ordinal);
+  const info = column(core, datasetIdArg, ordinal);
+  // In a typed column (boolean here), "NA"-style words are missing values; in a categorical one, values.
+  const wordsMissing = info.kind !== 'categorical';
   const counts = new Map<string, number>();
   let missing = 0;
   for (const [value, count] of core.queries.datasets.valueCounts(datasetIdArg, ordinal)) {
-    if (value === null) missing += count;
+    if (value === null || (wordsMissing && typeof value === 'string' && isMissingWord(value))) missing += count;
     else {
       const key = String(value);
       counts.set(key, (counts.get(key) ?? 0) + count);

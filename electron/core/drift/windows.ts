@@ -9,7 +9,7 @@ import type { ColumnDriftProfile, TimeWindows, TimeWindowUnit } from '../../../s
 import type { ColumnInfo } from '../../../shared/types/datasets';
 import type { CoreContext } from '../context';
 import { readColumnValues } from '../datasets/columns';
-import { toNumber } from '../datasets/values';
+import { isMissingWord, toNumber } from '../datasets/values';
 import type { JobContext } from '../jobs/manager';
 import { yieldToLoop } from './job-util';
 import type { DatasetSource } from './sources';
@@ -52,7 +52,7 @@ export async function timeWindows(
         row.push({ score: r.score, drifted: r.drifted, rows: assigned.rows[w] });
       }
     } else {
-      const parts = splitCategorical(raw, assigned.index, W);
+      const parts = splitCategorical(raw, assigned.index, W, f.column.kind !== 'categorical');
       for (let w = 0; w < W; w++) {
         const r = compareCategorical(p, parts[w], { ...options(f.name), histogram: false });
         row.push({ score: r.score, drifted: r.drifted, rows: assigned.rows[w] });
@@ -95,13 +95,14 @@ function splitNumeric(raw: (number | string | null)[], index: Int32Array, W: num
   return parts.map((p, w) => ({ ...p, sorted: sortFinite(bufs[w].subarray(0, fill[w])) }));
 }
 
-function splitCategorical(raw: (number | string | null)[], index: Int32Array, W: number) {
+/** `wordsMissing`: a typed (boolean) column, where "NA"-style words are missing values, not categories. */
+function splitCategorical(raw: (number | string | null)[], index: Int32Array, W: number, wordsMissing: boolean) {
   const parts = Array.from({ length: W }, () => ({ counts: new Map<string, number>(), missing: 0 }));
   for (let i = 0; i < raw.length; i++) {
     const w = index[i];
     if (w < 0) continue;
     const v = raw[i];
-    if (v === null) parts[w].missing++;
+    if (v === null || (wordsMissing && typeof v === 'string' && isMissingWord(v))) parts[w].missing++;
     else {
       const k = String(v);
       parts[w].counts.set(k, (parts[w].counts.get(k) ?? 0) + 1);
