@@ -166,6 +166,19 @@ describe('Models in web mode', () => {
     const unexpected = problems.filter((p) => p !== 'HTTP 404 POST /api/call/models/show' && !(/status of 404/.test(p) && consoleEchoes-- > 0));
     expect(unexpected).toEqual([]);
   });
+
+  it('explains a non-tensor output in its row, next to the tensor output listed as usual', async () => {
+    await page.goto(`${serve!.origin}/#/models`);
+    await page.getByTestId('add-model-input').setInputFiles(path.join(FIXTURES, 'sklearn_like.onnx'));
+    await page.waitForURL(/#\/models\/sklearn_like@1$/, { timeout: 30_000 });
+    await page.getByRole('heading', { level: 1, name: 'sklearn_like@1' }).waitFor();
+    expect(await rowsOf(/^Outputs/)).toEqual([
+      ['output_label', 'tensor', 'int64', '[?]'],
+      ['output_probability', 'seq(map(int64,tensor(float)))', '—', 'not a tensor: benchmarks time the tensor outputs only; its values are not compared'],
+    ]);
+    expect(await rowsOf(/^Inputs/)).toEqual([['float_input', 'tensor', 'float', '[?, 4]']]);
+    await screenshot(page, 'models-non-tensor-output');
+  });
 });
 
 function filesNamed(dir: string, name: string): string[] {
