@@ -178,6 +178,8 @@ describe('Models in web mode', () => {
     ]);
     expect(await rowsOf(/^Inputs/)).toEqual([['float_input', 'tensor', 'float', '[?, 4]']]);
     await screenshot(page, 'models-non-tensor-output');
+    // The operator chart keeps its own description for screen readers (not ECharts' generic text).
+    await expect(page.locator('.chart[role="img"]').first().getAttribute('aria-label')).resolves.toMatch(/^Operator counts: /);
   });
 });
 
