@@ -8,14 +8,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
-import { launchChromium, openApp, screenshot, type App } from './helpers/browser';
-import { ROOT, startServe, type Serve } from './helpers/server';
-import type { Browser } from 'playwright-core';
+import { screenshot, type App, useWebApp } from './helpers/browser';
+import { ROOT, type Serve } from './helpers/server';
 
-let serve: Serve | undefined;
-let browser: Browser | undefined;
-let app: App;
-let page: Page;
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-e2e-bench-details-'));
 const sha: Record<string, string> = {};
 
@@ -30,21 +25,23 @@ beforeAll(async () => {
   await cli(['bench', 'tiny_mlp', '--iterations', '120000']); // run 1: long enough for the charts to sample it
   await cli(['bench', 'small_cnn', '--iterations', '300']); // run 2: another model
   await cli(['bench', 'tiny_mlp', '--iterations', '300', '--batch', '1,4']); // run 3: the same model, other settings
-  browser = await launchChromium();
-  serve = await startServe({ workspace });
-  app = await openApp(browser, serve);
-  page = app.page;
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
   fs.rmSync(workspace, { recursive: true, force: true });
+});
+
+const web = useWebApp({ workspace });
+let serve: Serve;
+let app: App;
+let page: Page;
+beforeAll(() => {
+  ({ serve, app, page } = web);
 });
 
 describe('Benchmark comparisons say which model each side measured', () => {
   it('names both models with their hashes and warns that the verdict includes the model', async () => {
-    await page.goto(`${serve!.origin}/#/bench/compare/1/2`);
+    await page.goto(`${serve.origin}/#/bench/compare/1/2`);
     const verdict = page.getByTestId('bench-verdict');
     await verdict.waitFor({ timeout: 30_000 });
     const a = page.getByTestId('bench-compare-side-a');
@@ -57,7 +54,7 @@ describe('Benchmark comparisons say which model each side measured', () => {
   });
 
   it('gives no such warning when both sides measured the same model, and names the chosen point', async () => {
-    await page.goto(`${serve!.origin}/#/bench/compare/1/3`);
+    await page.goto(`${serve.origin}/#/bench/compare/1/3`);
     await page.getByTestId('bench-verdict').waitFor({ timeout: 30_000 });
     await page.getByLabel('B (run 3)').selectOption({ label: 'cpu b4 c1' });
     await expect.poll(() => page.getByTestId('bench-compare-side-b').textContent()).toBe(`run 3 · tiny_mlp@1 sha256:${sha.tiny_mlp.slice(0, 12)} · cpu, batch 4, concurrency 1`);
@@ -70,7 +67,7 @@ describe('Benchmark run charts are readable and honest about sampling', () => {
   const chart = (caption: RegExp) => page.locator('figure', { has: page.locator('figcaption', { hasText: caption }) }).getByRole('img');
 
   it('draws the percentiles on a log scale and states them, matching the table', async () => {
-    await page.goto(`${serve!.origin}/#/bench/1`);
+    await page.goto(`${serve.origin}/#/bench/1`);
     await page.getByTestId('bench-charts-ready').waitFor({ state: 'attached', timeout: 30_000 });
     const cells = await page.getByRole('region', { name: /^Results/ }).locator('tbody tr').first().locator('td').allTextContents();
     const header = await page.getByRole('region', { name: /^Results/ }).locator('thead th').allTextContents();
@@ -97,7 +94,7 @@ describe('A/B runs', () => {
   const ab = () => page.getByRole('form', { name: 'A/B comparison' });
 
   it('offers the EPs probed for the arm’s model, unavailable ones disabled with their reason', async () => {
-    await page.goto(`${serve!.origin}/#/bench`);
+    await page.goto(`${serve.origin}/#/bench`);
     const probed = page.getByRole('form', { name: 'New benchmark' }).locator('.bench-ep');
     await probed.first().getByText(/available/).waitFor({ timeout: 30_000 });
     const expected = (await probed.allTextContents()).map((t) => ({ name: t.split(' ')[0], available: !/unavailable/.test(t) }));

@@ -4,39 +4,37 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
-import { launchChromium, openApp, screenshot, type App } from './helpers/browser';
-import { ROOT, startServe, type Serve } from './helpers/server';
+import { screenshot, type App, useWebApp } from './helpers/browser';
+import { ROOT, type Serve } from './helpers/server';
 
-let serve: Serve | undefined;
-let browser: Browser | undefined;
-let app: App;
-let page: Page;
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-e2e-bench-'));
 
 beforeAll(async () => {
   // A registered model to benchmark (adding models through the UI is the Models test's job).
   const added = await runCli(['models', 'add', path.join(ROOT, 'test/fixtures/models/tiny_mlp.onnx'), '--workspace', workspace]);
   expect(added.code).toBe(0);
-  browser = await launchChromium();
-  serve = await startServe({ workspace });
-  app = await openApp(browser, serve);
-  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
   fs.rmSync(workspace, { recursive: true, force: true });
+});
+
+const web = useWebApp({ workspace });
+let serve: Serve;
+let app: App;
+let page: Page;
+beforeAll(() => {
+  ({ serve, app, page } = web);
 });
 
 const field = (label: string) => page.getByRole('form', { name: 'New benchmark' }).getByLabel(label, { exact: true });
 
 describe('Benchmarks in web mode', () => {
   it('shows every execution provider probed for the model, unavailable ones with onnxruntime’s reason', async () => {
-    await page.goto(`${serve!.origin}/#/bench`);
+    await page.goto(`${serve.origin}/#/bench`);
     await page.getByRole('heading', { level: 1, name: 'Benchmarks' }).waitFor();
     const cpu = page.locator('.bench-ep', { hasText: 'cpu' });
     await cpu.getByText('available', { exact: true }).waitFor({ timeout: 30_000 });

@@ -5,17 +5,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, screenshot, type App } from './helpers/browser';
-import { startServe, type Serve } from './helpers/server';
+import { screenshot, type App, useWebApp } from './helpers/browser';
+import { type Serve } from './helpers/server';
 
 const ROWS = 30;
 
-let serve: Serve | undefined;
-let browser: Browser | undefined;
-let app: App;
-let page: Page;
 let tmp: string;
 let csv: string;
 
@@ -25,16 +21,18 @@ beforeAll(async () => {
   // `code` looks like 001, 002, …: zero-padded, so inference keeps it as text (categorical).
   const lines = ['code,label,value', ...Array.from({ length: ROWS }, (_, i) => `${String(i + 1).padStart(3, '0')},${['alpha', 'beta', 'gamma'][i % 3]},${(i * 1.5).toFixed(1)}`)];
   fs.writeFileSync(csv, lines.join('\n') + '\n');
-  browser = await launchChromium();
-  serve = await startServe();
-  app = await openApp(browser, serve);
-  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+const web = useWebApp();
+let serve: Serve;
+let app: App;
+let page: Page;
+beforeAll(() => {
+  ({ serve, app, page } = web);
 });
 
 /** Column name → the text of its Kind cell. */
@@ -58,7 +56,7 @@ async function reimport(column: string, kind: string) {
 
 describe('Dataset actions in web mode', () => {
   it('imports a CSV whose zero-padded codes are inferred as categorical', async () => {
-    await page.goto(`${serve!.origin}/#/datasets`);
+    await page.goto(`${serve.origin}/#/datasets`);
     await page.getByRole('heading', { name: 'Import a data file to profile it' }).waitFor();
     await page.getByTestId('add-dataset-input').setInputFiles(csv);
     await page.waitForURL(/#\/datasets\/codes$/, { timeout: 30_000 });
@@ -88,7 +86,7 @@ describe('Dataset actions in web mode', () => {
 
   it('keeps earlier overrides on a second re-import', async () => {
     // From codes-2 (code already integer), read value as categorical: code stays integer in codes-3.
-    await page.goto(`${serve!.origin}/#/datasets/codes-2`);
+    await page.goto(`${serve.origin}/#/datasets/codes-2`);
     await page.getByRole('heading', { level: 1, name: 'codes-2' }).waitFor();
     await reimport('value', 'categorical');
     await page.waitForURL(/#\/datasets\/codes-3$/, { timeout: 30_000 });
@@ -109,7 +107,7 @@ describe('Dataset actions in web mode', () => {
     expect(text).toMatch(/INVALID_INPUT/);
     // The upload's server folder is not shown; the file is named as the user knows it.
     expect(text).toMatch(/codes\.csv/);
-    expect(text).not.toContain(serve!.workspace);
+    expect(text).not.toContain(serve.workspace);
     expect(page.url()).toMatch(/#\/datasets\/codes-3$/);
     await screenshot(page, 'dataset-actions-kind-error');
     await panel.getByRole('button', { name: 'Close column panel' }).click();
@@ -122,7 +120,7 @@ describe('Dataset actions in web mode', () => {
   });
 
   it('opens the Drift form with the dataset preselected as the reference from “Compare with…”', async () => {
-    await page.goto(`${serve!.origin}/#/datasets/codes`);
+    await page.goto(`${serve.origin}/#/datasets/codes`);
     await page.getByRole('heading', { level: 1, name: 'codes' }).waitFor();
     await page.getByRole('link', { name: 'Compare with…' }).click();
     await page.waitForURL(/#\/drift\/new\/codes$/);
@@ -140,7 +138,7 @@ describe('Dataset actions in web mode', () => {
   });
 
   it('says to add the file again when the uploaded source is gone', async () => {
-    await page.goto(`${serve!.origin}/#/datasets/codes`);
+    await page.goto(`${serve.origin}/#/datasets/codes`);
     await page.getByRole('heading', { level: 1, name: 'codes' }).waitFor();
     // In web mode the source is the server-side copy of the upload; a restarted server has dropped it.
     const source = await page.getByTestId('dataset-summary').locator('span.mono[title]').getAttribute('title');

@@ -4,18 +4,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropFiles, launchChromium, openApp, screenshot, type App } from './helpers/browser';
-import { ROOT, startServe, type Serve } from './helpers/server';
+import { dropFiles, screenshot, type App, useWebApp } from './helpers/browser';
+import { ROOT, type Serve } from './helpers/server';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/datasets');
 const ROWS = 240;
 
-let serve: Serve | undefined;
-let browser: Browser | undefined;
-let app: App;
-let page: Page;
 let tmp: string;
 let csv: string;
 let expectedMissing: number;
@@ -23,16 +19,18 @@ let expectedMissing: number;
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-e2e-datasets-'));
   ({ file: csv, missing: expectedMissing } = writeCustomers(path.join(tmp, 'customers.csv')));
-  browser = await launchChromium();
-  serve = await startServe();
-  app = await openApp(browser, serve);
-  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+const web = useWebApp();
+let serve: Serve;
+let app: App;
+let page: Page;
+beforeAll(() => {
+  ({ serve, app, page } = web);
 });
 
 /** A seeded CSV with one column of every kind, ids like 007, and a column with gaps. */
@@ -84,7 +82,7 @@ async function columnRows(): Promise<Record<string, string[]>> {
 
 describe('Datasets in web mode', () => {
   it('explains formats and the demo on first run', async () => {
-    await page.goto(`${serve!.origin}/#/datasets`);
+    await page.goto(`${serve.origin}/#/datasets`);
     await page.getByRole('heading', { name: 'Import a data file to profile it' }).waitFor();
     const body = await page.locator('.empty-state').textContent();
     expect(body).toMatch(/Parquet/);
