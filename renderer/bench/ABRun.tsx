@@ -2,10 +2,10 @@ import { useState, type FormEvent } from 'react';
 import type { ArgsOf } from '../../shared/contract/index';
 import type { BenchProvider, EpName } from '../../shared/types/bench';
 import type { ModelSummary } from '../../shared/types/models';
-import { isCancelled, useCall, useJob } from '../api/hooks';
+import { useCall, useJob } from '../api/hooks';
 import { navigate } from '../router/index';
-import { ErrorBox, Loading, ProgressBar, Section } from '../ui/index';
-import { LiveStats } from './LiveStats';
+import { ErrorBox, Loading, Section } from '../ui/index';
+import { BenchJobStatus } from './LiveStats';
 import { providerOption, providerReason } from './providers';
 
 interface Arm {
@@ -83,13 +83,7 @@ export function ABRun({ onFinished }: { onFinished: () => void }) {
           </div>
         </fieldset>
       </form>
-      {job.state.running && (
-        <div className="bench-live">
-          <ProgressBar label="A/B benchmark" progress={job.state.progress} onCancel={job.cancel} />
-          <LiveStats progress={job.state.progress} />
-        </div>
-      )}
-      {job.state.error && !isCancelled(job.state.error) ? <ErrorBox title="The A/B run did not complete" error={job.state.error} onDismiss={job.clearError} /> : null}
+      <BenchJobStatus job={job} label="A/B benchmark" failedTitle="The A/B run did not complete" />
     </Section>
   );
 }

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { ArgsOf } from '../../shared/contract/index';
 import type { EpName } from '../../shared/types/bench';
-import { useCall, useJob, isCancelled } from '../api/hooks';
+import { useCall, useJob } from '../api/hooks';
 import { navigate } from '../router/index';
-import { ErrorBox, Loading, ProgressBar, Section } from '../ui/index';
-import { LiveStats } from './LiveStats';
+import { ErrorBox, Loading, Section } from '../ui/index';
+import { BenchJobStatus } from './LiveStats';
 import { providerReason } from './providers';
 
 type StartArgs = ArgsOf<'bench/start'>;
@@ -200,14 +200,7 @@ export function NewRun({ onFinished }: { onFinished: () => void }) {
           </div>
         </fieldset>
       </form>
-      {job.state.running && (
-        <div className="bench-live">
-          <ProgressBar label="Benchmark" progress={job.state.progress} onCancel={job.cancel} />
-          <LiveStats progress={job.state.progress} />
-        </div>
-      )}
-      {job.state.error && !isCancelled(job.state.error) ? <ErrorBox title="The benchmark did not run" error={job.state.error} onDismiss={job.clearError} /> : null}
-      {job.state.error && isCancelled(job.state.error) ? <p className="muted" role="status">Cancelled: nothing was stored.</p> : null}
+      <BenchJobStatus job={job} label="Benchmark" failedTitle="The benchmark did not run" />
     </Section>
   );
 }
