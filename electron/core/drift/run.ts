@@ -15,7 +15,7 @@ import { predictionDrift } from './predictions';
 import { buildDatasetProfile, DEFAULT_GRID_SIZE, loadProfile, storeProfile } from './profile';
 import { driftKindOf } from './read';
 import { removeImported, resolveSource, type DatasetSource } from './sources';
-import { timeWindows } from './windows';
+import { checkTimeColumn, timeWindows } from './windows';
 
 type Args = ParsedArgsOf<'drift/run'>;
 
@@ -95,30 +95,6 @@ async function compareAndStore(core: CoreContext, args: Args, job: JobContext, t
   const id = core.queries.drift.insertReport(report);
   job.progress(1, `${report.dataset.drifted} of ${report.dataset.total} features drifted`);
   return { id, ...report };
-}
-
-/** Epoch seconds (below 1e11) or milliseconds from 1971 to 2100: what a numeric time column may hold. */
-const EPOCH_S = [31_536_000, 4_102_444_800];
-
-/**
- * The time column must exist and hold dates: a datetime column, text parsed per value, or numbers that
- * are plausible epoch timestamps — not a feature like `age` read as seconds since 1970.
- */
-function checkTimeColumn(cur: DatasetSource, name: string): void {
-  const tc = cur.columns.find((c) => c.name === name);
-  if (!tc) throw new PreflightError('BAD_ARGUMENTS', `time column "${name}" is not in ${cur.name} (columns: ${cur.columns.map((c) => c.name).join(', ')})`);
-  if (tc.kind === 'boolean') throw new PreflightError('BAD_ARGUMENTS', `time column "${name}" is boolean, not a date or time`);
-  if (tc.kind !== 'integer' && tc.kind !== 'float') return;
-  const n = tc.profile.numeric;
-  if (!n) return;
-  const seconds = (x: number) => (Math.abs(x) < 1e11 ? x : x / 1000);
-  const plausible = (x: number) => seconds(x) >= EPOCH_S[0] && seconds(x) <= EPOCH_S[1];
-  if (!plausible(n.min) || !plausible(n.max)) {
-    throw new PreflightError(
-      'BAD_ARGUMENTS',
-      `time column "${name}" is ${tc.kind} from ${n.min} to ${n.max}: not epoch timestamps (seconds or milliseconds since 1970, years 1971–2100); choose a date/time column`,
-    );
-  }
 }
 
 async function resolveReference(core: CoreContext, args: Args, job: JobContext, findings: string[], track: (s: DatasetSource) => DatasetSource): Promise<Reference> {

@@ -20,6 +20,31 @@ export interface WindowFeature {
   profile: ColumnDriftProfile | null;
 }
 
+/** Epoch seconds (below 1e11) or milliseconds from 1971 to 2100: what a numeric time column may hold. */
+const EPOCH_S = [31_536_000, 4_102_444_800];
+
+/**
+ * The time column must exist and hold dates: a datetime column, text parsed per value, or numbers that
+ * are plausible epoch timestamps — not a feature like `age` read as seconds since 1970.
+ */
+export function checkTimeColumn(cur: DatasetSource, name: string): ColumnInfo {
+  const tc = cur.columns.find((c) => c.name === name);
+  if (!tc) throw new PreflightError('BAD_ARGUMENTS', `time column "${name}" is not in ${cur.name} (columns: ${cur.columns.map((c) => c.name).join(', ')})`);
+  if (tc.kind === 'boolean') throw new PreflightError('BAD_ARGUMENTS', `time column "${name}" is boolean, not a date or time`);
+  if (tc.kind !== 'integer' && tc.kind !== 'float') return tc;
+  const n = tc.profile.numeric;
+  if (!n) return tc;
+  const seconds = (x: number) => (Math.abs(x) < 1e11 ? x : x / 1000);
+  const plausible = (x: number) => seconds(x) >= EPOCH_S[0] && seconds(x) <= EPOCH_S[1];
+  if (!plausible(n.min) || !plausible(n.max)) {
+    throw new PreflightError(
+      'BAD_ARGUMENTS',
+      `time column "${name}" is ${tc.kind} from ${n.min} to ${n.max}: not epoch timestamps (seconds or milliseconds since 1970, years 1971–2100); choose a date/time column`,
+    );
+  }
+  return tc;
+}
+
 export async function timeWindows(
   core: CoreContext,
   cur: DatasetSource,
@@ -30,8 +55,7 @@ export async function timeWindows(
   driftShare: number,
   job: JobContext,
 ): Promise<TimeWindows> {
-  const tc = cur.columns.find((c) => c.name === timeColumn);
-  if (!tc) throw new PreflightError('BAD_ARGUMENTS', `time column "${timeColumn}" is not in ${cur.name} (columns: ${cur.columns.map((c) => c.name).join(', ')})`);
+  const tc = checkTimeColumn(cur, timeColumn);
   const rawTimes = readColumnValues(core, cur.id, tc.ordinal);
   // The datasets store datetime columns as ISO text or epoch milliseconds; plain numbers are epoch seconds or ms.
   const times = tc.kind === 'datetime' ? rawTimes.map((v) => (typeof v === 'number' ? new Date(v).toISOString() : v)) : rawTimes;
