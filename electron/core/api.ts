@@ -1,6 +1,6 @@
 import { PreflightError, type ErrorData } from '../../shared/contract/errors';
 import type { CoreEvent } from '../../shared/contract/events';
-import { isMethodName, methods } from '../../shared/contract/methods';
+import { isMethodName, methods, type MethodName } from '../../shared/contract/methods';
 import { makeQueries, type CoreContext } from './context';
 import { dropLeftovers } from './datasets/add';
 import { toErrorData } from './errors';
@@ -31,7 +31,30 @@ export function createCore(options: CoreOptions): Core {
   const emit = (event: CoreEvent) => listeners.forEach((l) => l(event));
   const workspace = openWorkspace(options.workspaceDir);
   const jobs = new JobManager(emit);
-  const ctx: CoreContext = { workspace, queries: makeQueries(workspace), jobs, launcher: options.launcher ?? nodeLauncher(), appVersion: APP_VERSION };
+  const run = (method: MethodName, rawArgs: unknown, job: JobContext) => {
+    const parsed = parseArgs(method, rawArgs);
+    const handler = handlers[method] as (c: CoreContext, a: unknown, j: JobContext) => unknown;
+    return Promise.resolve(handler(ctx, parsed, job));
+  };
+  const ctx: CoreContext = {
+    workspace,
+    queries: makeQueries(workspace),
+    jobs,
+    launcher: options.launcher ?? nodeLauncher(),
+    appVersion: APP_VERSION,
+    invoke: async (method, args, job) => {
+      job.throwIfCancelled();
+      try {
+        const result = await run(method, args, job);
+        audit(method, 'ok');
+        return result as never;
+      } catch (err) {
+        const error = toErrorData(err);
+        audit(method, error.code, error.message);
+        throw err;
+      }
+    },
+  };
   try {
     dropLeftovers(ctx); // a killed import's rows go at the next open, not only at the next import
   } catch {
@@ -58,19 +81,12 @@ export function createCore(options: CoreOptions): Core {
     async dispatch(method, rawArgs) {
       try {
         if (!isMethodName(method)) throw new PreflightError('UNKNOWN_METHOD', `unknown method ${method}`);
-        const def = methods[method];
-        const parsed = def.args.safeParse(rawArgs ?? {});
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-          throw new PreflightError('BAD_ARGUMENTS', `${method}: ${where}${issue?.message ?? 'invalid arguments'}`, { issues: parsed.error.issues as unknown as Record<string, unknown> });
-        }
-        const handler = handlers[method] as (c: CoreContext, a: unknown, j: JobContext) => unknown;
-        if (def.job) {
-          const jobId = jobs.start(method, (job) => Promise.resolve(handler(ctx, parsed.data, job)));
+        if (methods[method].job) {
+          parseArgs(method, rawArgs); // a bad call is refused at once, not as a failed job
+          const jobId = jobs.start(method, (job) => run(method, rawArgs, job));
           return { ok: true, result: { jobId } };
         }
-        const result = await handler(ctx, parsed.data, noJob);
+        const result = await run(method, rawArgs, noJob);
         audit(method, 'ok');
         return { ok: true, result };
       } catch (err) {
@@ -88,4 +104,13 @@ export function createCore(options: CoreOptions): Core {
       workspace.close();
     },
   };
+}
+
+/** Validates a call's arguments against the contract: the one place every host's input is checked. */
+function parseArgs(method: MethodName, rawArgs: unknown): unknown {
+  const parsed = methods[method].args.safeParse(rawArgs ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  throw new PreflightError('BAD_ARGUMENTS', `${method}: ${where}${issue?.message ?? 'invalid arguments'}`, { issues: parsed.error.issues as unknown as Record<string, unknown> });
 }

@@ -1,5 +1,6 @@
+import type { ArgsOf, MethodName, ResultOf } from '../../shared/contract/methods';
 import type { Launcher } from './jobs/launcher';
-import type { JobManager } from './jobs/manager';
+import type { JobContext, JobManager } from './jobs/manager';
 import type { Workspace } from './workspace/open';
 import { auditQueries } from './workspace/queries/audit';
 import { modelQueries } from './workspace/queries/models';
@@ -12,6 +13,11 @@ export interface CoreContext {
   jobs: JobManager;
   launcher: Launcher;
   appVersion: string;
+  /**
+   * Calls another capability through the contract — its arguments validated, its progress and
+   * cancellation carried by `job` — so one domain composes others without importing their handlers.
+   */
+  invoke<M extends MethodName>(method: M, args: ArgsOf<M>, job: JobContext): Promise<ResultOf<M>>;
 }
 
 export function makeQueries(workspace: Workspace) {

@@ -1,6 +1,7 @@
 import type { MethodName } from '../../shared/contract/methods';
 import type { Handlers } from './handler-types';
 import { benchHandlers } from './bench/handlers';
+import { bundleHandlers } from './bundles/handlers';
 import { datasetHandlers } from './datasets/handlers';
 import { demoHandlers } from './demo/handlers';
 import { driftHandlers } from './drift/handlers';
@@ -13,6 +14,7 @@ export const handlers: Handlers<MethodName> = {
   ...benchHandlers,
   ...driftHandlers,
   ...demoHandlers,
+  ...bundleHandlers,
   'jobs/get': (core, args) => core.jobs.get(args.jobId),
   'jobs/list': (core) => core.jobs.list(),
   'jobs/cancel': (core, args) => core.jobs.cancel(args.jobId),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { benchMethods } from './methods/bench';
+import { bundleMethods } from './methods/bundles';
 import { datasetMethods } from './methods/datasets';
 import { demoMethods } from './methods/demo';
 import { driftMethods } from './methods/drift';
@@ -16,6 +17,7 @@ export const methods = {
   ...benchMethods,
   ...driftMethods,
   ...demoMethods,
+  ...bundleMethods,
 } as const;
 
 

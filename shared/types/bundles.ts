@@ -207,3 +207,36 @@ export interface KeyPairResult {
   fingerprint: string;
   curve: 'P-256';
 }
+
+/** A file the core produced for the user (bundle, report): web mode serves it, the desktop saves it. */
+export interface ProducedFile {
+  id: string;
+  name: string;
+  kind: 'bundle' | 'report';
+  bytes: number;
+  sha256: string;
+  createdAt: string;
+  /** Absolute path inside the workspace (hosts copy or stream it; never shown as a download URL). */
+  path: string;
+  mediaType: string;
+}
+
+/** What an export would contain, shown before exporting (no file written). */
+export interface BundlePreview {
+  model: { name: string; version: number; sha256: string };
+  previous: { name: string; version: number; sha256: string } | null;
+  reference: { dataset: string; rows: number };
+  bench: { runId: number; startedAt: string } | null;
+  drift: { reportId: number; createdAt: string; current: string } | null;
+  /** Runs and reports the user may choose instead. */
+  choices: { benchRuns: { runId: number; startedAt: string }[]; driftReports: { id: number; createdAt: string; current: string }[] };
+  slos: BundleSlo[];
+  features: FeatureRule[];
+  fallback: FallbackOutcome;
+  /** Float outputs a fallback can read, for the form's choice. */
+  scoreOutputs: string[];
+  /** Reference columns, for the label-column choice. */
+  columns: string[];
+  runbookMarkdown: string;
+  warnings: string[];
+}

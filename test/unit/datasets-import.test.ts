@@ -206,7 +206,7 @@ describe('datasets/add: odd input imports correctly', () => {
 /** A second connection to the test workspace, shaped like the context handlers receive. */
 function context(): CoreContext {
   const workspace = openWorkspace(path.join(tmp.dir, 'ws'));
-  return { workspace, queries: makeQueries(workspace), jobs: new JobManager(() => {}), launcher: nodeLauncher(), appVersion: 'test' };
+  return { workspace, queries: makeQueries(workspace), jobs: new JobManager(() => {}), launcher: nodeLauncher(), appVersion: 'test', invoke: () => Promise.reject(new Error('not used by these tests')) };
 }
 
 describe('nothing is lost', () => {

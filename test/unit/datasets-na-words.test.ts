@@ -134,7 +134,7 @@ describe('missing-value words: the importer', () => {
   const col = (d: DatasetDetail, name: string): ColumnInfo => d.columnInfo.find((c) => c.name === name)!;
   const context = (): CoreContext => {
     const workspace = openWorkspace(dir);
-    return { workspace, queries: makeQueries(workspace), jobs: new JobManager(() => {}), launcher: nodeLauncher(), appVersion: 'test' };
+    return { workspace, queries: makeQueries(workspace), jobs: new JobManager(() => {}), launcher: nodeLauncher(), appVersion: 'test', invoke: () => Promise.reject(new Error('not used by these tests')) };
   };
 
   it('CSV: typed columns read the words as missing (noted), categorical ones keep them, values stay verbatim', async () => {

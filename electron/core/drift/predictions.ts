@@ -75,8 +75,8 @@ export async function predictionDrift(
   };
 }
 
-/** Row-major input arrays; rows with a missing or non-finite input value are skipped (and counted). */
-function buildInputs(core: CoreContext, side: DatasetSource, inputs: TensorInfo[], mapping: InputMapping): { rows: number; skipped: number; inputs: PredictInput[] } {
+/** Row-major input arrays; rows with a missing or non-finite input value are skipped (and counted; `keep` marks the rows used). */
+export function buildInputs(core: CoreContext, side: DatasetSource, inputs: TensorInfo[], mapping: InputMapping): { rows: number; skipped: number; inputs: PredictInput[]; keep: Uint8Array } {
   const cols = new Map<string, Float64Array>();
   for (const m of mapping.inputs) {
     for (const name of m.columns) {
@@ -112,7 +112,7 @@ function buildInputs(core: CoreContext, side: DatasetSource, inputs: TensorInfo[
     const rowDims = info.shape && info.shape.length >= 2 ? [rowWidth(info) ?? width] : [];
     return { name: m.input, type, rowDims, data };
   });
-  return { rows, skipped: n - rows, inputs: out };
+  return { rows, skipped: n - rows, inputs: out, keep };
 }
 
 function compareOutput(r: PredictOutput, c: PredictOutput): FeatureDrift[] {

@@ -1,4 +1,5 @@
 import { benchChildTasks } from '../bench/child-tasks';
+import { bundleChildTasks } from '../bundles/child-tasks';
 import { driftChildTasks } from '../drift/child-tasks';
 import { loadCheck } from '../models/load-check';
 
@@ -14,4 +15,5 @@ export const CHILD_TASKS: Record<string, ChildTask> = {
   'models/load-check': (payload: { path: string }) => loadCheck(payload.path),
   ...benchChildTasks,
   ...driftChildTasks,
+  ...bundleChildTasks,
 };

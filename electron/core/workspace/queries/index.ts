@@ -1,5 +1,6 @@
 import type { Workspace } from '../open';
 import { benchQueries } from './bench';
+import { bundleQueries } from './bundles';
 import { datasetQueries } from './datasets';
 import { driftQueries } from './drift';
 
@@ -10,6 +11,7 @@ import { driftQueries } from './drift';
 export function domainQueries(_workspace: Workspace) {
   return {
     bench: benchQueries(_workspace.db),
+    bundles: bundleQueries(_workspace.db),
     datasets: datasetQueries(_workspace.db),
     drift: driftQueries(_workspace.db),
   };

@@ -1,0 +1,44 @@
+// Files the core produces for the user (bundles now, reports later). The core writes the file inside
+// the workspace and returns an id; web mode serves it as a download, the desktop shell saves it
+// through a dialog. One way out for every produced file.
+
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PreflightError } from '../../../shared/contract/errors';
+import type { ProducedFile } from '../../../shared/types/bundles';
+import type { CoreContext } from '../context';
+
+export function producedDir(core: CoreContext): string {
+  return path.join(core.workspace.dir, 'produced');
+}
+
+/** A fresh folder for one produced file; the caller writes `name` inside it, then calls describeProduced. */
+export function newProducedSlot(core: CoreContext, name: string): { id: string; path: string } {
+  const id = randomUUID();
+  const dir = path.join(producedDir(core), id);
+  fs.mkdirSync(dir, { recursive: true });
+  return { id, path: path.join(dir, safeName(name)) };
+}
+
+export async function describeProduced(id: string, file: string, kind: ProducedFile['kind'], mediaType: string): Promise<ProducedFile> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { id, name: path.basename(file), kind, mediaType, path: file, bytes, sha256: hash.digest('hex'), createdAt: new Date().toISOString() };
+}
+
+export function producedFile(core: CoreContext, id: string): ProducedFile {
+  const f = core.queries.bundles.file(id);
+  if (!f || !fs.existsSync(f.path)) throw new PreflightError('NOT_FOUND', `no produced file ${id} in this workspace`, { id });
+  return f;
+}
+
+/** A file name safe on every OS: the suggested name of a download or a save dialog. */
+export function safeName(name: string): string {
+  const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+/, '');
+  return cleaned.slice(0, 120) || 'file';
+}

@@ -1,0 +1,89 @@
+// The model run over reference rows, in a child process: the golden rows (the first N complete rows,
+// inputs exactly as fed, outputs exactly as onnxruntime returned them) and the confidence
+// distribution of the fallback policy (a seeded sample of up to 50,000 rows, so a 1M-row reference
+// costs seconds, not minutes).
+
+import type { GoldenSet, GoldenTensor } from '../../../shared/types/bundles';
+import type { InputMapping } from '../../../shared/types/drift';
+import type { TensorInfo } from '../../../shared/types/models';
+import type { CoreContext } from '../context';
+import { buildInputs } from '../drift/predictions';
+import type { PredictInput, PredictOutput, PredictPayload } from '../drift/predict-child';
+import type { DatasetSource } from '../drift/sources';
+import type { JobContext } from '../jobs/manager';
+import { runInChild } from '../jobs/run-in-child';
+
+export const GOLDEN_TOLERANCE = { rtol: 1e-4, atol: 1e-5 };
+export const FALLBACK_SAMPLE = 50_000;
+
+export interface Scored {
+  golden: GoldenSet;
+  /** Outputs of the sampled rows, and the dataset row index of each. */
+  sample: { outputs: PredictOutput[]; rowIndex: Int32Array };
+}
+
+export async function scoreReference(
+  core: CoreContext,
+  modelPath: string,
+  source: DatasetSource,
+  inputs: TensorInfo[],
+  outputs: TensorInfo[],
+  mapping: InputMapping,
+  goldenRows: number,
+  job: JobContext,
+): Promise<Scored | null> {
+  const built = buildInputs(core, source, inputs, mapping);
+  if (built.rows === 0) return null;
+  const kept: number[] = [];
+  for (let i = 0; i < built.keep.length; i++) if (built.keep[i]) kept.push(i);
+  const tensorOutputs = outputs.filter((o) => o.kind === 'tensor').map((o) => o.name);
+
+  // Golden: the first rows, values rounded to the input's dtype so replay feeds the same bits.
+  const g = Math.min(goldenRows, built.rows);
+  const goldenInputs = built.inputs.map((i) => slice(i, Array.from({ length: g }, (_, k) => k)));
+  const goldenOut = await predict(core, modelPath, goldenInputs, g, tensorOutputs, job);
+  const golden: GoldenSet = {
+    rows: g,
+    tolerance: GOLDEN_TOLERANCE,
+    inputs: Object.fromEntries(goldenInputs.map((i) => [i.name, tensorOf(i, g)])),
+    outputs: Object.fromEntries(goldenOut.map((o) => [o.name, outputTensor(o, g, outputs.find((x) => x.name === o.name))])),
+  };
+
+  // Sample for the fallback: every k-th kept row (deterministic, spread over the whole dataset).
+  const step = Math.max(1, Math.ceil(built.rows / FALLBACK_SAMPLE));
+  const picks: number[] = [];
+  for (let k = 0; k < built.rows; k += step) picks.push(k);
+  const sampleInputs = built.inputs.map((i) => slice(i, picks));
+  const sampleOut = await predict(core, modelPath, sampleInputs, picks.length, tensorOutputs, job);
+  return { golden, sample: { outputs: sampleOut, rowIndex: Int32Array.from(picks, (k) => kept[k]) } };
+}
+
+function predict(core: CoreContext, modelPath: string, inputs: PredictInput[], rows: number, outputs: string[], job: JobContext) {
+  const payload: PredictPayload = { modelPath, rows, inputs, outputs, batchSize: 4096 };
+  return runInChild<PredictOutput[]>(core.launcher, 'drift/predict', payload, { signal: job.signal, onProgress: (f, m) => job.progress(f, m) });
+}
+
+function slice(input: PredictInput, rows: number[]): PredictInput {
+  const width = input.rowDims.reduce((a, d) => a * d, 1);
+  const data = new Float64Array(rows.length * width);
+  rows.forEach((r, k) => data.set(input.data.subarray(r * width, (r + 1) * width), k * width));
+  if (input.type === 'float32') for (let i = 0; i < data.length; i++) data[i] = Math.fround(data[i]);
+  if (input.type === 'int32' || input.type === 'int64') for (let i = 0; i < data.length; i++) data[i] = Math.round(data[i]);
+  return { ...input, data };
+}
+
+function tensorOf(input: PredictInput, rows: number): GoldenTensor {
+  return { dtype: input.type, shape: [rows, ...input.rowDims], values: Array.from(input.data) };
+}
+
+function outputTensor(o: PredictOutput, rows: number, info: TensorInfo | undefined): GoldenTensor {
+  const rank = info?.shape?.length ?? 2;
+  const shape = rank <= 1 && o.width === 1 ? [rows] : [rows, o.width];
+  if (o.kind === 'number') return { dtype: elemName(info), shape, values: Array.from(o.numbers ?? []) };
+  return { dtype: elemName(info), shape, values: o.labels ?? [] };
+}
+
+const ELEM_NAMES: Record<string, string> = { float: 'float32', double: 'float64', float16: 'float16', int64: 'int64', int32: 'int32', string: 'string', bool: 'bool' };
+function elemName(info: TensorInfo | undefined): string {
+  return ELEM_NAMES[info?.elemType ?? ''] ?? info?.elemType ?? 'float32';
+}
