@@ -5,7 +5,7 @@ import type { CategoricalDriftProfile, ColumnDriftProfile, NumericDriftProfile }
 import type { OnnxMetadata, TensorInfo } from '../../shared/types/models';
 
 const SHA = (c: string): string => c.repeat(64).slice(0, 64);
-export const MODEL_SHA = 'a3f1c9e2b7d4058e6f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7a8';
+export const MODEL_SHA = 'a3f1c9e2b7d4058e6f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7a';
 export const PREVIOUS_SHA = '0b1c2d3e4f5061728394a5b6c7d8e9f00112233445566778899aabbccddeeff0';
 
 /** Numeric profile with decile edges over [min, max] and the given in-range counts (no under/overflow). */

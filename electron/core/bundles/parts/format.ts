@@ -8,7 +8,8 @@ export function fmtMs(ms: number): string {
 /** Plain number: at most 4 decimals, no trailing zeros, no exponent for ordinary magnitudes. */
 export function fmtNum(x: number): string {
   if (!Number.isFinite(x)) return String(x);
-  if (x !== 0 && Math.abs(x) < 1e-4) return x.toExponential(2);
+  // Tiny numbers (tolerances) keep their exact digits: JS prints 1e-5 as 0.00001 and 1e-7 as 1e-7.
+  if (x !== 0 && Math.abs(x) < 1e-4) return String(x);
   return String(Number(x.toFixed(4)));
 }
 

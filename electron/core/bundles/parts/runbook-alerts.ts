@@ -69,7 +69,7 @@ function predictionShift(f: BundleFacts): AlertEntry {
     threshold.push([`fallback automation rate below ${fmtPct(m.automationRate)} (measured on ${m.rows} reference rows at confidence ≥ ${fmtNum(fb.policy.threshold)})` +
       (m.accuracyAbove === null ? '' : `; accuracy above the threshold ${fmtPct(m.accuracyAbove)}`)]);
   } else threshold.push([`no fallback policy: ${fb.reason}`]);
-  threshold.push([`model age: registered ${f.model.addedAt}; maximum staleness: <set by the model owner>`]);
+  threshold.push([`model age: registered ${f.model.addedAt}; maximum staleness: `, code('<set by the model owner>')]);
   return {
     name: 'PredictionDistributionShift', mode: '3. Prediction drift, quality regression, staleness',
     signal: [['output score distribution / class mix against the reference'], ['share of requests served by the fallback'], ['model age and delayed-label quality']],

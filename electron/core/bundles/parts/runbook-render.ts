@@ -4,8 +4,18 @@ import { ENTRY_FIELDS, isMulti, type Inline, type Runbook, type Text } from './r
 
 // ——— Markdown ———
 
+/** Backslash-escapes what Markdown would read as markup or raw HTML (a feature named `<b>` stays text). */
+export function escapeMd(s: string): string {
+  // Only what can start markup mid-line: `>` and `|` are harmless here (no blockquotes, no tables), and an
+  // underscore inside a word (debt_ratio) never emphasises, so raw Markdown stays readable.
+  return s
+    .replace(/[\\`*[\]<]/g, (c) => `\\${c}`)
+    .replace(/&(?=[#A-Za-z])/g, '\\&')
+    .replace(/(^|[^A-Za-z0-9])_|_(?![A-Za-z0-9])/g, (m) => m.replace('_', '\\_'));
+}
+
 function mdInline(i: Inline): string {
-  if (typeof i === 'string') return i;
+  if (typeof i === 'string') return escapeMd(i);
   // A code span must use a longer backtick run than any inside it.
   const ticks = '`'.repeat(Math.max(0, ...(i.code.match(/`+/g) ?? []).map((m) => m.length)) + 1);
   return ticks + (i.code.startsWith('`') ? ' ' : '') + i.code + (i.code.endsWith('`') ? ' ' : '') + ticks;
@@ -13,11 +23,11 @@ function mdInline(i: Inline): string {
 const md = (t: Text): string => t.map(mdInline).join('');
 
 export function renderMarkdown(r: Runbook): string {
-  const out: string[] = [`# ${r.title}`, '', md(r.subtitle), '', '## 0. Service facts', ''];
+  const out: string[] = [`# ${escapeMd(r.title)}`, '', md(r.subtitle), '', '## 0. Service facts', ''];
   for (const f of r.facts) out.push(`- ${md(f)}`);
   out.push('', '## 1. Alerts (one entry each)', '');
   for (const a of r.alerts) {
-    out.push(`### ALERT ${a.name}`, '', `_${a.mode}_`, '');
+    out.push(`### ALERT ${a.name}`, '', `_${escapeMd(a.mode)}_`, '');
     for (const [label, get] of ENTRY_FIELDS) {
       const v = get(a);
       if (isMulti(v)) {

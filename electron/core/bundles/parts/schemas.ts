@@ -15,7 +15,6 @@ export interface PartProblem { file: string; message: string }
 
 let odcsValidator: ValidateFunction | null = null;
 let bomValidator: ValidateFunction | null = null;
-let ajv2020: Ajv2020 | null = null;
 
 /** Compiled once, on first use: compiling the CycloneDX schema takes a noticeable moment. */
 function odcs(): ValidateFunction {
@@ -79,8 +78,7 @@ export function validatePart(path: string, text: string): PartProblem[] {
   if (base === 'payload.schema.json') {
     try {
       // A fresh instance per call: the schema's $id would clash on a second compile in a shared one.
-      ajv2020 = new Ajv2020({ strict: false, validateFormats: false });
-      ajv2020.compile(value as object);
+      new Ajv2020({ strict: false, validateFormats: false }).compile(value as object);
       return [];
     } catch (e) {
       return [{ file, message: `not a valid JSON Schema 2020-12: ${(e as Error).message}` }];
