@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { benchCommand } from './bench';
+import { exportCommand, keysCommand, verifyCommand } from './bundles';
 import { datasetsCommand } from './datasets';
 import { demoCommand } from './demo';
 import { driftCommand } from './drift';
@@ -15,7 +16,8 @@ export const COMMANDS: Command[] = [
   benchCommand,
   driftCommand,
   demoCommand,
-  planned('export', 'export a deployment bundle for ops', 5),
-  planned('verify', 'verify a bundle’s hashes and signature', 5),
+  keysCommand,
+  exportCommand,
+  verifyCommand,
   planned('validate', 'validate production data against a bundle’s contracts', 5),
 ];

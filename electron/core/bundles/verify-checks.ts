@@ -66,7 +66,7 @@ export function signatureChecks(dir: string, entries: ExtractedEntry[], publicKe
 export function schemaChecks(dir: string, manifest: BundleManifest): VerifyCheck[] {
   const checks: VerifyCheck[] = [];
   for (const f of manifest.files) {
-    if (f.path.startsWith('model/')) continue;
+    if (!hasSchema(f.path)) continue;
     const file = path.join(dir, ...f.path.split('/'));
     if (!fs.existsSync(file)) continue;
     const text = fs.readFileSync(file, 'utf8');
@@ -84,4 +84,9 @@ function profileProblems(text: string): { file: string; message: string }[] {
   } catch (err) {
     return [{ file: PROFILE, message: `not a readable Preflight reference profile: ${(err as Error).message}` }];
   }
+}
+
+/** Parts with a schema or a shape to check (the runbook is prose; the model is checked by loading it). */
+function hasSchema(p: string): boolean {
+  return p === PROFILE || /\.(json|ya?ml)$/.test(p);
 }
