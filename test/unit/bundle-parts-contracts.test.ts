@@ -49,7 +49,7 @@ describe('ODCS data contract', () => {
     expect(region.quality.find((q: any) => q.metric === 'invalidValues').arguments.validValues).toEqual(['north', 'south', 'east', 'west']);
     expect(doc.slaProperties.map((s: any) => s.value)).toEqual([1.9, 3.75]);
     const fb = doc.customProperties.find((c: any) => c.property === 'fallbackPolicy');
-    expect(fb.value).toMatchObject({ threshold: 0.8, automationRate: 0.874 });
+    expect(fb.value).toMatchObject({ threshold: 0.8, automationRate: 0.874, rows: 5000, accuracyAbove: 0.931 });
     expect(doc.team.name).toBe('Credit Risk ML');
   });
 
