@@ -8,6 +8,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { expectationSuite, odcsYaml, payloadSchema } from '../../electron/core/bundles/parts/index';
+import { numericPartition } from '../../electron/core/bundles/parts/expectations';
 import type { NumericDriftProfile } from '../../shared/types/drift';
 import { bareFacts, creditRiskFacts } from '../helpers/bundle-facts';
 
@@ -128,5 +129,14 @@ describe('Great Expectations suite', () => {
     expect(between.kwargs).toMatchObject({ min_value: 18, max_value: 90, mostly: 0.98 });
     const inSet = suite.expectations.find((e) => e.type === 'expect_column_values_to_be_in_set' && e.kwargs.column === 'home_ownership')!;
     expect(inSet.kwargs).toMatchObject({ value_set: ['rent', 'own', 'mortgage'], mostly: 0.99 });
+  });
+
+  it('merges the zero-width bins of tied deciles, keeping every count, and skips a constant column', () => {
+    const p = numericPartition([0, 1, 1, 1, 3], [2, 10, 0, 5, 20, 1])!;
+    expect(p.bins).toEqual([0, 1, 3]);
+    expect(p.weights).toEqual([10 / 35, 25 / 35]);
+    expect(p.outside).toBe(3);
+    expect(numericPartition([4], [0, 9, 0])).toBeNull();
+    expect(numericPartition([4, 4], [0, 9, 0])).toBeNull();
   });
 });
