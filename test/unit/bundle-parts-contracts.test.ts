@@ -97,6 +97,9 @@ describe('payload schema (JSON Schema 2020-12)', () => {
     expect(validate({ inputs: { x: [[0.1, 0.2, 0.3]], k: 4.5 } })).toBe(false);
     expect(validate({ inputs: { x: [[0.1, 0.2, 0.3]], k: [4] } })).toBe(false);
     expect(s.$defs.response.properties.outputs.properties.scores['x-onnxType']).toBe('seq(map(int64,tensor(float)))');
+    expect(s.$defs.response.properties.outputs.properties.y['x-dims']).toEqual(['dim0 (unknown)']);
+    expect(validate({ outputs: { y: [0.5], scores: [{ 0: 0.5, 1: 0.5 }] } })).toBe(true);
+    expect(validate({ outputs: { y: [0.5], scores: { 0: 0.5 } } })).toBe(false);
   });
 });
 
