@@ -8,6 +8,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { expectationSuite, odcsYaml, payloadSchema } from '../../electron/core/bundles/parts/index';
+import { numericPartition } from '../../electron/core/bundles/parts/expectations';
 import type { NumericDriftProfile } from '../../shared/types/drift';
 import { bareFacts, creditRiskFacts } from '../helpers/bundle-facts';
 
@@ -49,7 +50,7 @@ describe('ODCS data contract', () => {
     expect(region.quality.find((q: any) => q.metric === 'invalidValues').arguments.validValues).toEqual(['north', 'south', 'east', 'west']);
     expect(doc.slaProperties.map((s: any) => s.value)).toEqual([1.9, 3.75]);
     const fb = doc.customProperties.find((c: any) => c.property === 'fallbackPolicy');
-    expect(fb.value).toMatchObject({ threshold: 0.8, automationRate: 0.874 });
+    expect(fb.value).toMatchObject({ threshold: 0.8, automationRate: 0.874, rows: 5000, accuracyAbove: 0.931 });
     expect(doc.team.name).toBe('Credit Risk ML');
   });
 
@@ -96,6 +97,9 @@ describe('payload schema (JSON Schema 2020-12)', () => {
     expect(validate({ inputs: { x: [[0.1, 0.2, 0.3]], k: 4.5 } })).toBe(false);
     expect(validate({ inputs: { x: [[0.1, 0.2, 0.3]], k: [4] } })).toBe(false);
     expect(s.$defs.response.properties.outputs.properties.scores['x-onnxType']).toBe('seq(map(int64,tensor(float)))');
+    expect(s.$defs.response.properties.outputs.properties.y['x-dims']).toEqual(['dim0 (unknown)']);
+    expect(validate({ outputs: { y: [0.5], scores: [{ 0: 0.5, 1: 0.5 }] } })).toBe(true);
+    expect(validate({ outputs: { y: [0.5], scores: { 0: 0.5 } } })).toBe(false);
   });
 });
 
@@ -128,5 +132,14 @@ describe('Great Expectations suite', () => {
     expect(between.kwargs).toMatchObject({ min_value: 18, max_value: 90, mostly: 0.98 });
     const inSet = suite.expectations.find((e) => e.type === 'expect_column_values_to_be_in_set' && e.kwargs.column === 'home_ownership')!;
     expect(inSet.kwargs).toMatchObject({ value_set: ['rent', 'own', 'mortgage'], mostly: 0.99 });
+  });
+
+  it('merges the zero-width bins of tied deciles, keeping every count, and skips a constant column', () => {
+    const p = numericPartition([0, 1, 1, 1, 3], [2, 10, 0, 5, 20, 1])!;
+    expect(p.bins).toEqual([0, 1, 3]);
+    expect(p.weights).toEqual([10 / 35, 25 / 35]);
+    expect(p.outside).toBe(3);
+    expect(numericPartition([4], [0, 9, 0])).toBeNull();
+    expect(numericPartition([4, 4], [0, 9, 0])).toBeNull();
   });
 });

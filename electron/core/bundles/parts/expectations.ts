@@ -16,10 +16,20 @@ const KL_WHY = 'threshold 0.1 = half the conventional PSI alarm of 0.2 (PSI is s
 /** {bins, weights} from a numeric profile: reference decile edges and in-range counts (binCounts[1..n-2]). */
 export function numericPartition(edges: number[], counts: number[]): { bins: number[]; weights: number[]; outside: number } | null {
   if (edges.length < 2 || counts.length !== edges.length + 1) return null;
-  const inner = counts.slice(1, -1);
+  // Tied data gives repeated decile edges; GX wants increasing bins, so a zero-width bin's count joins the
+  // next bin (totals unchanged).
+  const bins = [edges[0]];
+  const inner: number[] = [];
+  let carry = 0;
+  for (let i = 0; i < edges.length - 1; i++) {
+    carry += counts[i + 1];
+    if (edges[i + 1] > bins[bins.length - 1]) { bins.push(edges[i + 1]); inner.push(carry); carry = 0; }
+  }
+  if (inner.length === 0) return null;
+  inner[inner.length - 1] += carry;
   const total = inner.reduce((a, b) => a + b, 0);
   if (total <= 0) return null;
-  return { bins: edges.slice(), weights: inner.map((c) => c / total), outside: counts[0] + counts[counts.length - 1] };
+  return { bins, weights: inner.map((c) => c / total), outside: counts[0] + counts[counts.length - 1] };
 }
 
 function klExpectation(f: FeatureRule, col: ColumnDriftProfile | undefined): Expectation | null {

@@ -109,12 +109,17 @@ export function odcsContract(facts: BundleFacts): Obj {
     }));
   }
   const f = facts.fallback;
-  contract.customProperties = [
-    { property: 'modelSha256', value: model.sha256 },
-    f.policy
-      ? { property: 'fallbackPolicy', value: { output: f.policy.output, confidence: f.policy.confidence, threshold: f.policy.threshold, fallback: f.policy.fallback, automationRate: f.policy.measured.automationRate, measuredRows: f.policy.measured.rows }, description: 'Confidence-gated fallback, measured on the reference rows' }
-      : { property: 'fallbackPolicy', value: null, description: `No fallback policy: ${f.reason}` },
-  ];
+  const fallback = f.policy
+    ? {
+      property: 'fallbackPolicy',
+      value: {
+        output: f.policy.output, confidence: f.policy.confidence, threshold: f.policy.threshold, fallback: f.policy.fallback,
+        ...f.policy.measured,
+      },
+      description: 'Confidence-gated fallback; rows, automationRate and accuracies measured on the reference rows at export',
+    }
+    : { property: 'fallbackPolicy', value: null, description: `No fallback policy: ${f.reason}` };
+  contract.customProperties = [{ property: 'modelSha256', value: model.sha256 }, fallback];
   contract.contractCreatedTs = facts.createdAt;
   return contract;
 }

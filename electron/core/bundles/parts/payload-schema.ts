@@ -27,8 +27,8 @@ export function elementSchema(elemType: string | null): Schema {
 
 function dimName(d: Dim, i: number): string {
   if ('value' in d) return String(d.value);
-  if ('param' in d && d.param !== '') return d.param;
-  return `dim${i} (unnamed)`;
+  if ('param' in d) return d.param !== '' ? d.param : `dim${i} (unnamed)`;
+  return `dim${i} (unknown)`;
 }
 
 function withRange(base: Schema, rule: FeatureRule | undefined): Schema {
@@ -65,7 +65,8 @@ export function tensorSchema(t: TensorInfo, rules: FeatureRule[]): Schema {
     return arr;
   };
   const body = build(0);
-  return shape.length === 0 ? { ...body, ...head, description: `${head.description}: scalar` } : { ...head, ...body };
+  // The tensor's own description (type and shape) wins over the outer axis's.
+  return shape.length === 0 ? { ...body, ...head, description: `${head.description}: scalar` } : { ...body, ...head };
 }
 
 /** Sequences, maps and optionals are described by their ONNX type text; only the outer JSON shape is checked. */

@@ -25,6 +25,10 @@ function serviceFacts(f: BundleFacts): Text[] {
     out.push(['SLO ', code(s.text), `: ${s.percentile} ≤ ${fmtMs(s.thresholdMs)} on ${s.ep}, batch ${s.batchSize}, concurrency ${s.concurrency}; ` +
       (s.measuredMs === null ? 'not measured (given by the user)' : `benchmarked ${fmtMs(s.measuredMs)}`)]);
   }
+  if (f.bench) {
+    const e = f.bench.environment;
+    out.push([`Benchmarked (run #${f.bench.runId}, ${f.bench.startedAt}) on ${e.cpuModel}, ${e.cores} cores${e.gpuAdapter ? `, ${e.gpuAdapter}` : ''}, ${e.os}, onnxruntime ${e.ortVersion}; points in `, code('slo.json')]);
+  }
   if (!f.bench && f.slos.length > 0) out.push(['Latency not measured: run ', code(`preflight bench ${m.name}@${m.version}`), ' to check the SLOs']);
   out.push(['Availability, max staleness: ', code('<set by the model owner>')]);
   out.push(f.previous
