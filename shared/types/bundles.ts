@@ -140,6 +140,10 @@ export interface BundleFacts {
   slos: BundleSlo[];
   fallback: FallbackOutcome;
   golden: GoldenSet | null;
+  /** Which reference columns feed which model input, in order (null: the inputs cannot be fed from the reference). */
+  mapping: { input: string; columns: string[] }[] | null;
+  /** The model's outputs on the reference sample, profiled like features (reference/predictions.json). */
+  predictions: DatasetDriftProfile | null;
   owner: { team: string; contact: string; escalation: string };
   versions: { preflight: string; onnxruntime: string };
   createdAt: string;
@@ -239,4 +243,16 @@ export interface BundlePreview {
   columns: string[];
   runbookMarkdown: string;
   warnings: string[];
+}
+
+/** contracts/features.json: the data contract's rules in the form `preflight validate` reads. */
+export interface FeatureContract {
+  version: 1;
+  model: { name: string; version: number; sha256: string };
+  reference: { dataset: string; rows: number; profileSha256: string };
+  datasetDriftShare: number;
+  features: FeatureRule[];
+  mapping: { input: string; columns: string[] }[] | null;
+  /** Output signals profiled in reference/predictions.json (null: none). */
+  predictions: string[] | null;
 }

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PreflightError } from '../../../shared/contract/errors';
 import type { ParsedArgsOf } from '../../../shared/contract/methods';
-import type { BundleFacts, BundleManifest, BundleSummary, ProducedFile } from '../../../shared/types/bundles';
+import { encodeProfile } from '../../../shared/math/drift-profile/index';
+import type { BundleFacts, BundleManifest, BundleSummary, FeatureContract, ProducedFile } from '../../../shared/types/bundles';
 import type { CoreContext } from '../context';
 import type { JobContext } from '../jobs/manager';
 import { assembleFacts, exportTime } from './facts';
@@ -21,6 +22,8 @@ export const SIGNATURE = 'model.sig';
 export const PROFILE = 'reference/profile.json';
 export const GOLDEN = 'golden/golden.json';
 export const FALLBACK = 'policy/fallback.json';
+export const FEATURES = 'contracts/features.json';
+export const PREDICTIONS = 'reference/predictions.json';
 
 export async function exportBundle(core: CoreContext, args: ParsedArgsOf<'bundles/export'>, job: JobContext): Promise<BundleSummary> {
   const started = performance.now();
@@ -121,8 +124,22 @@ export function documents(facts: BundleFacts, profileJson: string): { name: stri
     [PROFILE, profileJson],
     [FALLBACK, stableJson(fallback)],
   ];
+  list.push([FEATURES, stableJson(featureContract(facts))]);
   if (facts.golden) list.push([GOLDEN, stableJson({ version: 1, ...facts.golden })]);
+  if (facts.predictions) list.push([PREDICTIONS, encodeProfile(facts.predictions)]);
   return list.map(([name, text]) => ({ name, data: Buffer.from(text, 'utf8') }));
+}
+
+export function featureContract(facts: BundleFacts): FeatureContract {
+  return {
+    version: 1,
+    model: { name: facts.model.name, version: facts.model.version, sha256: facts.model.sha256 },
+    reference: { dataset: facts.reference.dataset, rows: facts.reference.rows, profileSha256: facts.reference.profileSha256 },
+    datasetDriftShare: facts.datasetDriftShare,
+    features: facts.features,
+    mapping: facts.mapping,
+    predictions: facts.predictions ? facts.predictions.columns.map((c) => c.name) : null,
+  };
 }
 
 /** The stored bytes must still be the registered ones: a bundle never ships a model that changed on disk. */

@@ -9,6 +9,7 @@ import { subJob } from '../drift/job-util';
 import type { DatasetSource } from '../drift/sources';
 import type { JobContext } from '../jobs/manager';
 import { fallbackPolicy, scoreOutputNames } from './fallback';
+import { predictionsProfile } from './predictions-profile';
 import { deriveSlos, featureRules } from './rules';
 import { scoreReference, type Scored } from './score';
 import { gatherSources, type ExportSources } from './sources';
@@ -52,6 +53,7 @@ export async function assembleFacts(core: CoreContext, plan: Plan, job: JobConte
 
   const b = sources.bench;
   const d = sources.drift;
+  const createdAt = exportTime().toISOString();
   const facts: BundleFacts = {
     stem: model.name,
     model: { name: model.name, version: model.version, sha256: model.sha256, contentDigest: sources.contentDigest, files: model.files, metadata: model.metadata, addedAt: model.addedAt },
@@ -86,9 +88,11 @@ export async function assembleFacts(core: CoreContext, plan: Plan, job: JobConte
     slos,
     fallback,
     golden: scored?.golden ?? null,
+    mapping: sources.mapping?.inputs ?? null,
+    predictions: scored ? predictionsProfile(scored.sample.outputs, scored.sample.rowIndex.length, createdAt, dataset.name) : null,
     owner: { team: plan.owner?.team ?? '', contact: plan.owner?.contact ?? '', escalation: plan.owner?.escalation ?? '' },
     versions: { preflight: core.appVersion, onnxruntime: model.loadCheck.ortVersion },
-    createdAt: exportTime().toISOString(),
+    createdAt,
   };
   return { facts, sources, warnings };
 }
