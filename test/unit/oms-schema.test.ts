@@ -59,5 +59,4 @@ describe('OMS schemas', () => {
     expect(v('predicate', { ...l.predicate, serialization: { method: 'files', hash_type: 'sha256' } })).toBe(false);
     expect(v('predicate', { ...l.predicate, serialization: { ...l.predicate.serialization, shard_size: 0 } })).toBe(false);
   });
-
 });
