@@ -65,7 +65,7 @@ function specVerify(sigText: string, publicKeyPem: string, folder: string): stri
 let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oms-ind-'));
-  for (const [rel, content] of Object.entries({ 'model.onnx': 'weights', 'contracts/request.schema.json': '{}', 'reference/profile.json': '[1,2]', 'runbook.md': '# r', '.gitignore': 'x' })) {
+  for (const [rel, content] of Object.entries({ 'model.onnx': 'weights', 'contracts/request.schema.json': '{}', 'reference/profile.json': '[1,2]', 'runbook.md': '# r', '.gitignore': 'x', 'données/modèle €.bin': 'ü' })) {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.writeFileSync(path.join(dir, rel), content);
   }
