@@ -100,7 +100,7 @@ describe('independent spec verifier', () => {
     for (const namedCurve of ['P-256', 'P-384']) {
       const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve });
       const pub = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-      const files = ['contracts/request.schema.json', 'model.onnx', 'reference/profile.json'];
+      const files = ['contracts/request.schema.json', 'données/modèle €.bin', 'model.onnx', 'reference/profile.json'];
       const resources = files.map((name) => ({ name, digest: sha256(fs.readFileSync(path.join(dir, name))).toString('hex'), algorithm: 'sha256' }));
       const statement = {
         _type: 'https://in-toto.io/Statement/v1',
