@@ -207,7 +207,7 @@ export interface BundleSummary {
 export interface KeyPairResult {
   privateKeyPath: string;
   publicKeyPath: string;
-  /** SHA-256 of the DER SubjectPublicKeyInfo, hex: the same "hint" model_signing writes. */
+  /** SHA-256 of the public key's SPKI PEM text (not the DER), hex: the "hint" model_signing writes (sign_ec_key.py). */
   fingerprint: string;
   curve: 'P-256';
 }

@@ -125,6 +125,8 @@ describe('sign → verify', () => {
     expect(verifySignatureFile(handSigned(statement, p384.privateKey, pub, 'sha256'), pub)).toMatchObject({ ok: false });
     const priv384 = p384.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     expect(() => signResources([{ name: 'a', digest: sha('a') }], { modelName: 'm', ignorePaths: [], privateKeyPem: priv384 })).toThrow(/signs with ECDSA P-256/);
+    expect(() => signResources([{ name: 'a', digest: sha('a') }], { modelName: 'm', ignorePaths: ['*.tmp'], privateKeyPem: kp.privateKeyPem })).toThrow(/glob character/);
+    expect(() => signResources([{ name: 'a', digest: sha('a') }], { modelName: ' ', ignorePaths: [], privateKeyPem: kp.privateKeyPem })).toThrow(/model name/);
   });
 
   it('accepts pre-1.1 bundles: rawBytes instead of hint, keyid null, no ignore_paths, no tlogEntries', async () => {

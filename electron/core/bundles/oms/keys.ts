@@ -59,7 +59,7 @@ export function readPrivateKey(pem: string): KeyObject {
 export function readPublicKey(pem: string): KeyObject {
   const what = 'public key';
   const label = pemLabel(pem, what);
-  if (label.includes('PRIVATE KEY')) throw bad(what, 'a private key was given where the public key is expected; share only the .pub.pem');
+  if (pem.includes('PRIVATE KEY-----')) throw bad(what, 'a private key was given where the public key is expected; share only the .pub.pem');
   if (label === 'CERTIFICATE') throw bad(what, 'an X.509 certificate was given; extract its key with `openssl x509 -pubkey -noout`');
   if (label !== 'PUBLIC KEY') throw bad(what, `unexpected PEM block "${label}"; expected "PUBLIC KEY" (SPKI)`);
   let key: KeyObject;

@@ -46,16 +46,19 @@ export function compareNames(a: string, b: string): number {
   return pa.length - pb.length;
 }
 
-/** Spec §6.2.1: entries are exact relative paths, never patterns. */
-function checkIgnoreEntry(p: string): string {
-  if (/[*?[]/.test(p)) throw new PreflightError('INVALID_INPUT', `ignore path "${p}" contains a glob character; OMS ignore paths are exact relative paths`);
-  return canonicalName(p, 'ignore path');
+/**
+ * Spec §6.2.1: entries are exact relative paths, never patterns. A signer-side rule only: the
+ * reference records whatever it was given, so a verifier takes such entries literally.
+ */
+export function refuseGlobs(ignorePaths: readonly string[]): void {
+  const bad = ignorePaths.find((p) => /[*?[]/.test(p));
+  if (bad !== undefined) throw new PreflightError('INVALID_INPUT', `ignore path "${bad}" contains a glob character; OMS ignore paths are exact relative paths`);
 }
 
 /** Defaults ∪ given, canonical, deduplicated, in canonical order (the reference's order is a set's). */
-export function effectiveIgnorePaths(ignorePaths: readonly string[]): string[] {
+export function effectiveIgnorePaths(ignorePaths: readonly string[] = []): string[] {
   const all = new Set<string>(DEFAULT_IGNORE_PATHS);
-  for (const p of ignorePaths) all.add(checkIgnoreEntry(p));
+  for (const p of ignorePaths) all.add(canonicalName(p, 'ignore path'));
   return [...all].sort(compareNames);
 }
 

@@ -5,7 +5,7 @@ import { sign as ecdsaSign } from 'node:crypto';
 import { PreflightError } from '../../../../shared/contract/errors';
 import { BUNDLE_MEDIA_TYPE, type OmsResource, pae, PAYLOAD_TYPE, PREDICATE_TYPE, STATEMENT_TYPE } from './format';
 import { curveOf, keyFingerprint, readPrivateKey } from './keys';
-import { effectiveIgnorePaths } from './names';
+import { effectiveIgnorePaths, refuseGlobs } from './names';
 import { sortResources, subjectDigest } from './serialize';
 
 export interface SignOptions {
@@ -35,13 +35,15 @@ export function buildStatement(resources: readonly OmsResource[], modelName: str
 export function signResources(resources: readonly OmsResource[], opts: SignOptions): string {
   const modelName = typeof opts.modelName === 'string' ? opts.modelName.trim() : '';
   if (!modelName) throw new PreflightError('INVALID_INPUT', 'model name (the statement subject) is empty');
+  const ignorePaths = opts.ignorePaths ?? [];
+  refuseGlobs(ignorePaths);
   const key = readPrivateKey(opts.privateKeyPem);
   if (curveOf(key).curve !== 'P-256') {
     throw new PreflightError('INVALID_INPUT', `private key: Preflight signs with ECDSA P-256; this key is ${curveOf(key).curve}`);
   }
   // Two-space indentation like the reference's protobuf MessageToJson; any bytes would verify,
   // this just keeps `base64 -d` output readable.
-  const payload = Buffer.from(JSON.stringify(buildStatement(resources, modelName, opts.ignorePaths), null, 2), 'utf8');
+  const payload = Buffer.from(JSON.stringify(buildStatement(resources, modelName, ignorePaths), null, 2), 'utf8');
   // DER-encoded ECDSA (Node's default dsaEncoding), base64 — what cryptography's sign() returns.
   const sig = ecdsaSign('sha256', pae(PAYLOAD_TYPE, payload), key);
   const bundle = {
