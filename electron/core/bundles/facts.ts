@@ -38,7 +38,7 @@ export async function assembleFacts(core: CoreContext, plan: Plan, job: JobConte
   let scored: Scored | null = null;
   if (sources.mapping) {
     job.progress(0.4, 'running the model on reference rows (golden rows, confidence)');
-    scored = await scoreReference(core, sources.modelPath, source, model.metadata.inputs, model.metadata.outputs, sources.mapping, plan.goldenRows, subJob(job, 0.4, 0.8, 'scoring: '));
+    scored = await scoreReference(core, sources.modelPath, source, model.metadata.inputs, model.metadata.outputs, sources.mapping, plan.goldenRows, plan.fallback?.labelColumn ?? null, subJob(job, 0.4, 0.8, 'scoring: '));
     if (!scored) warnings.push(`no complete row of ${dataset.name} could feed the model: the bundle has no golden rows, so --replay cannot run`);
   } else {
     warnings.push(`the model's inputs cannot be fed from ${dataset.name}'s columns (${sources.mappingProblem ?? 'no mapping'}): no golden rows and no measured fallback; save a mapping with \`preflight drift --model\` first`);
@@ -49,7 +49,7 @@ export async function assembleFacts(core: CoreContext, plan: Plan, job: JobConte
   const features = featureRules(sources.profile, sources.drift, sources.mapping);
   const slos = deriveSlos(sources.bench, plan.slos, plan.sloHeadroom);
   for (const s of slos) if (s.met === false) warnings.push(`SLO ${s.text} is not met by the benchmark: ${s.ep} batch ${s.batchSize} measured ${s.percentile} = ${s.measuredMs?.toFixed(3)} ms`);
-  const fallback = fallbackPolicy(core, model.metadata, scored, source, plan.fallback, forPreview);
+  const fallback = fallbackPolicy(model.metadata, scored, plan.fallback, forPreview);
 
   const b = sources.bench;
   const d = sources.drift;

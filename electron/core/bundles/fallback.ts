@@ -5,9 +5,6 @@ import type { ParsedArgsOf } from '../../../shared/contract/methods';
 import { confidenceHistogram, confidencesOf, gateCurve, labelIndices, measureGate, thresholdForRate, type Confidences } from '../../../shared/math/fallback';
 import type { FallbackOutcome } from '../../../shared/types/bundles';
 import type { OnnxMetadata } from '../../../shared/types/models';
-import type { CoreContext } from '../context';
-import { readColumnValues } from '../datasets/columns';
-import type { DatasetSource } from '../drift/sources';
 import type { Scored } from './score';
 
 type FallbackArgs = NonNullable<ParsedArgsOf<'bundles/export'>['fallback']>;
@@ -21,10 +18,8 @@ export function scoreOutputNames(metadata: OnnxMetadata): string[] {
 export const SUGGESTED_AUTOMATION = 0.9;
 
 export function fallbackPolicy(
-  core: CoreContext,
   metadata: OnnxMetadata,
   scored: Scored | null,
-  source: DatasetSource,
   args: FallbackArgs | null | undefined,
   forPreview: boolean,
 ): FallbackOutcome {
@@ -40,7 +35,8 @@ export function fallbackPolicy(
   if ('reason' in conf) return { policy: null, reason: `output ${name} is not a probability: ${conf.reason}` };
 
   const labelColumn = args?.labelColumn ?? null;
-  const labels = labelColumn ? readLabels(core, source, labelColumn, scored.sample.rowIndex, metadata) : null;
+  const classes = metadata.metadataProps.classes ? metadata.metadataProps.classes.split(',').map((s) => s.trim()) : null;
+  const labels = labelColumn && scored.sample.labels ? labelIndices(scored.sample.labels, classes) : null;
   const threshold = args?.threshold ?? thresholdForRate(conf.values, args?.automationRate ?? SUGGESTED_AUTOMATION);
   const m = measureGate(conf, threshold, labels);
   return {
@@ -55,12 +51,4 @@ export function fallbackPolicy(
       curve: gateCurve(conf as Confidences, labels),
     },
   };
-}
-
-function readLabels(core: CoreContext, source: DatasetSource, column: string, rowIndex: Int32Array, metadata: OnnxMetadata): Int32Array {
-  const info = source.columns.find((c) => c.name === column);
-  if (!info) throw new PreflightError('BAD_ARGUMENTS', `fallback: the reference dataset ${source.name} has no label column "${column}" (columns: ${source.columns.map((c) => c.name).join(', ')})`);
-  const values = readColumnValues(core, source.id, info.ordinal);
-  const classes = metadata.metadataProps.classes ? metadata.metadataProps.classes.split(',').map((s) => s.trim()) : null;
-  return labelIndices(Array.from(rowIndex, (i) => values[i]), classes);
 }

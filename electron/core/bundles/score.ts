@@ -7,7 +7,9 @@ import type { GoldenSet, GoldenTensor } from '../../../shared/types/bundles';
 import type { InputMapping } from '../../../shared/types/drift';
 import type { TensorInfo } from '../../../shared/types/models';
 import type { CoreContext } from '../context';
-import { buildInputs } from '../drift/predictions';
+import { PreflightError } from '../../../shared/contract/errors';
+import { readSampledRows, type StoredValue } from '../datasets/columns';
+import { inputNumber, inputsFromColumns } from '../drift/predictions';
 import type { PredictInput, PredictOutput, PredictPayload } from '../drift/predict-child';
 import type { DatasetSource } from '../drift/sources';
 import type { JobContext } from '../jobs/manager';
@@ -18,8 +20,8 @@ export const FALLBACK_SAMPLE = 50_000;
 
 export interface Scored {
   golden: GoldenSet;
-  /** Outputs of the sampled rows, and the dataset row index of each. */
-  sample: { outputs: PredictOutput[]; rowIndex: Int32Array };
+  /** Outputs of the sampled rows, the dataset row index of each, and their labels when a label column was named. */
+  sample: { outputs: PredictOutput[]; rowIndex: Int32Array; labels: StoredValue[] | null };
 }
 
 export async function scoreReference(
@@ -30,17 +32,15 @@ export async function scoreReference(
   outputs: TensorInfo[],
   mapping: InputMapping,
   goldenRows: number,
+  labelColumn: string | null,
   job: JobContext,
 ): Promise<Scored | null> {
-  const built = buildInputs(core, source, inputs, mapping);
-  if (built.rows === 0) return null;
-  const kept: number[] = [];
-  for (let i = 0; i < built.keep.length; i++) if (built.keep[i]) kept.push(i);
   const tensorOutputs = outputs.filter((o) => o.kind === 'tensor').map((o) => o.name);
-
-  // Golden: the first rows, values rounded to the input's dtype so replay feeds the same bits.
-  const g = Math.min(goldenRows, built.rows);
-  const goldenInputs = built.inputs.map((i) => slice(i, Array.from({ length: g }, (_, k) => k)));
+  // Golden: the first complete rows, values rounded to the input's dtype so replay feeds the same bits.
+  const head = readInputs(core, source, inputs, mapping, 1, Math.max(1000, goldenRows * 20), null);
+  if (head.built.rows === 0) return null;
+  const g = Math.min(goldenRows, head.built.rows);
+  const goldenInputs = head.built.inputs.map((i) => slice(i, Array.from({ length: g }, (_, k) => k)));
   const goldenOut = await predict(core, modelPath, goldenInputs, g, tensorOutputs, job);
   const golden: GoldenSet = {
     rows: g,
@@ -49,13 +49,28 @@ export async function scoreReference(
     outputs: Object.fromEntries(goldenOut.map((o) => [o.name, outputTensor(o, g, outputs.find((x) => x.name === o.name))])),
   };
 
-  // Sample for the fallback: every k-th kept row (deterministic, spread over the whole dataset).
-  const step = Math.max(1, Math.ceil(built.rows / FALLBACK_SAMPLE));
-  const picks: number[] = [];
-  for (let k = 0; k < built.rows; k += step) picks.push(k);
-  const sampleInputs = built.inputs.map((i) => slice(i, picks));
-  const sampleOut = await predict(core, modelPath, sampleInputs, picks.length, tensorOutputs, job);
-  return { golden, sample: { outputs: sampleOut, rowIndex: Int32Array.from(picks, (k) => kept[k]) } };
+  // Sample for the fallback: every k-th row of the dataset (deterministic, spread over all of it).
+  const sample = readInputs(core, source, inputs, mapping, Math.ceil(source.rows / FALLBACK_SAMPLE), FALLBACK_SAMPLE, labelColumn);
+  const kept = sample.index.filter((_, k) => sample.built.keep[k]);
+  const sampleOut = await predict(core, modelPath, sample.built.inputs, sample.built.rows, tensorOutputs, job);
+  const labels = sample.labels ? sample.labels.filter((_, k) => sample.built.keep[k]) : null;
+  return { golden, sample: { outputs: sampleOut, rowIndex: Int32Array.from(kept), labels } };
+}
+
+/** Sampled rows as model inputs (one read of the mapped columns, and of the label column if any). */
+function readInputs(core: CoreContext, source: DatasetSource, inputs: TensorInfo[], mapping: InputMapping, step: number, limit: number, labelColumn: string | null) {
+  const names = [...new Set(mapping.inputs.flatMap((m) => m.columns))];
+  const ordinal = (name: string) => {
+    const info = source.columns.find((c) => c.name === name);
+    if (!info) throw new PreflightError('BAD_ARGUMENTS', `${source.name} has no column "${name}" (columns: ${source.columns.map((c) => c.name).join(', ')})`);
+    return info.ordinal;
+  };
+  const ordinals = names.map(ordinal);
+  if (labelColumn) ordinals.push(ordinal(labelColumn));
+  const { index, rows } = readSampledRows(core, source.id, ordinals, step, limit);
+  const cols = new Map(names.map((name, j) => [name, Float64Array.from(rows, (r) => inputNumber(r[j]))]));
+  const built = inputsFromColumns(cols, rows.length, inputs, mapping);
+  return { index, built, labels: labelColumn ? rows.map((r) => r[names.length]) : null };
 }
 
 function predict(core: CoreContext, modelPath: string, inputs: PredictInput[], rows: number, outputs: string[], job: JobContext) {

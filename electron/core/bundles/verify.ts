@@ -13,7 +13,7 @@ import type { CoreContext } from '../context';
 import type { JobContext } from '../jobs/manager';
 import { runInChild } from '../jobs/run-in-child';
 import { readOnnxMetadata } from '../models/onnx/index';
-import { GOLDEN, SIGNATURE } from './export';
+import { GOLDEN, MANIFEST, SIGNATURE } from './export';
 import { compareResources, hashFolder, verifySignatureFile } from './oms/index';
 import type { ReplayOutcome } from './replay-child';
 import { digestChecks, readManifest, schemaChecks, signatureChecks } from './verify-checks';
@@ -50,11 +50,19 @@ async function verifyBundle(core: CoreContext, zipPath: string, args: Args, pem:
   if (args.signature || args.ignorePaths) throw new PreflightError('BAD_ARGUMENTS', '--signature and --ignore-paths are for a model folder; a bundle carries its own model.sig');
   const draft: Draft = { path: zipPath, kind: 'bundle', ok: false, trusted: false, signer: null, checks: [], seconds: 0 };
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-verify-'));
+  // The load check starts now, in its own process, and loads the model as soon as it is extracted:
+  // onnxruntime's start-up and the model load overlap with reading the rest of the bundle.
+  const stopLoad = new AbortController();
+  const stop = () => stopLoad.abort();
+  job.signal.addEventListener('abort', stop, { once: true });
+  const loading = runInChild<LoadCheck>(core.launcher, 'bundles/load-when-ready', { path: path.join(tmp, 'model', 'model.onnx'), timeoutMs: 3_600_000 }, { signal: stopLoad.signal });
+  loading.catch(() => {});
   try {
     job.progress(0, `reading ${path.basename(zipPath)}`);
     let extracted;
     try {
-      extracted = await extractZip(zipPath, tmp, job.signal);
+      // The manifest's digests cover every other entry; CRCs catch damage where no digest reaches.
+      extracted = await extractZip(zipPath, tmp, job.signal, { crc: (name) => name === MANIFEST || name === SIGNATURE || !name.startsWith('model/') });
     } catch (err) {
       if (err instanceof ZipDamagedError) return { ...draft, checks: [{ check: 'zip', file: path.basename(zipPath), ok: false, message: err.message }] };
       throw err;
@@ -75,19 +83,27 @@ async function verifyBundle(core: CoreContext, zipPath: string, args: Args, pem:
     draft.signer = sig.fingerprint ? { keyFingerprint: sig.fingerprint } : null;
     draft.checks.push(...schemaChecks(tmp, manifest));
     job.progress(0.5, 'loading the model in onnxruntime');
-    draft.checks.push(...(await runtimeChecks(core, tmp, manifest, args.replay, job)));
+    draft.checks.push(...(await runtimeChecks(core, tmp, manifest, args.replay, loading, job)));
     return draft;
   } finally {
+    stop();
+    job.signal.removeEventListener('abort', stop);
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
-async function runtimeChecks(core: CoreContext, dir: string, manifest: BundleManifest, replay: boolean, job: JobContext): Promise<VerifyCheck[]> {
+async function runtimeChecks(core: CoreContext, dir: string, manifest: BundleManifest, replay: boolean, loading: Promise<LoadCheck>, job: JobContext): Promise<VerifyCheck[]> {
   const modelFile = 'model/model.onnx';
   const modelPath = path.join(dir, 'model', 'model.onnx');
   if (!fs.existsSync(modelPath)) return [{ check: 'load', file: modelFile, ok: false, message: 'the bundle has no model/model.onnx' }];
   const checks: VerifyCheck[] = [];
-  const load = await runInChild<LoadCheck>(core.launcher, 'models/load-check', { path: modelPath }, { signal: job.signal });
+  let load: LoadCheck;
+  try {
+    load = await loading;
+  } catch (err) {
+    if (job.signal.aborted) throw err;
+    return [{ check: 'load', file: modelFile, ok: false, message: `the load check failed: ${(err as Error).message}` }];
+  }
   checks.push(load.loadable ? { check: 'load', file: modelFile, ok: true, message: `loads in onnxruntime ${load.ortVersion} (CPU)` } : { check: 'load', file: modelFile, ok: false, message: `onnxruntime ${load.ortVersion} refuses the model: ${load.error}` });
   try {
     const meta = await readOnnxMetadata(modelPath);

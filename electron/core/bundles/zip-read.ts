@@ -37,7 +37,18 @@ export interface Extracted {
 /** A zip that cannot be opened at all: not a zip (exit 2), or a damaged one (a failed check, exit 1). */
 export class ZipDamagedError extends Error {}
 
-export async function extractZip(zipPath: string, destDir: string, signal: AbortSignal, limits = ZIP_LIMITS): Promise<Extracted> {
+export interface ExtractOptions {
+  /** Entries whose CRC-32 is checked (default all). Entries another digest covers can skip it. */
+  crc?: (name: string) => boolean;
+  limits?: typeof ZIP_LIMITS;
+}
+
+/**
+ * Extracts every entry; each file appears under its final name only once complete (written as
+ * NAME.partial, then renamed), so another process may wait for it.
+ */
+export async function extractZip(zipPath: string, destDir: string, signal: AbortSignal, options: ExtractOptions = {}): Promise<Extracted> {
+  const limits = options.limits ?? ZIP_LIMITS;
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.openPromise(zipPath, { decodeStrings: false, autoClose: false, validateEntrySizes: true });
@@ -50,7 +61,7 @@ export async function extractZip(zipPath: string, destDir: string, signal: Abort
     const out: ExtractedEntry[] = [];
     for (const { entry, name } of entries) {
       if (signal.aborted) throw new PreflightError('CANCELLED', 'verification was cancelled');
-      out.push(await extractOne(zip, entry, name, destDir));
+      out.push(await extractOne(zip, entry, name, destDir, options.crc?.(name) ?? true));
     }
     return { dir: destDir, entries: out };
   } finally {
@@ -105,8 +116,9 @@ export function unsafeName(name: string, raw: Buffer): string | null {
   return null;
 }
 
-async function extractOne(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string, destDir: string): Promise<ExtractedEntry> {
+async function extractOne(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string, destDir: string, checkCrc: boolean): Promise<ExtractedEntry> {
   const dest = path.join(destDir, ...name.split('/'));
+  const partial = `${dest}.partial`;
   fs.mkdirSync(path.dirname(dest), { recursive: true });
   const hash = createHash('sha256');
   let crc = 0;
@@ -116,16 +128,17 @@ async function extractOne(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string, 
     const tap = new Transform({
       transform(chunk: Buffer, _enc, cb) {
         hash.update(chunk);
-        crc = zlib.crc32(chunk, crc);
+        if (checkCrc) crc = zlib.crc32(chunk, crc);
         size += chunk.length;
         cb(null, chunk);
       },
     });
-    await pipeline(stream, tap, fs.createWriteStream(dest, { flags: 'wx' }));
+    await pipeline(stream, tap, fs.createWriteStream(partial, { flags: 'wx' }));
+    fs.renameSync(partial, dest);
   } catch (err) {
     return { name, size, sha256: hash.digest('hex'), damage: `cannot be read: ${(err as Error).message}` };
   }
-  const damage = crc >>> 0 === entry.crc32 >>> 0 ? null : `its CRC-32 does not match the zip's record (the entry is damaged)`;
+  const damage = !checkCrc || crc >>> 0 === entry.crc32 >>> 0 ? null : `its CRC-32 does not match the zip's record (the entry is damaged)`;
   return { name, size, sha256: hash.digest('hex'), damage };
 }
 

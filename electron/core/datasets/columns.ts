@@ -116,6 +116,16 @@ export function* iterateRows(core: CoreContext, datasetIdArg: number, ordinals: 
   }
 }
 
+/**
+ * Every `step`-th row (file order, from the first), at most `limit`: the row's index in the dataset
+ * and the values of `ordinals`. A spread sample without reading whole columns.
+ */
+export function readSampledRows(core: CoreContext, datasetIdArg: number, ordinals: number[], step: number, limit: number): { index: number[]; rows: StoredValue[][] } {
+  for (const o of ordinals) column(core, datasetIdArg, o);
+  const page = core.queries.datasets.sampledRows(datasetIdArg, ordinals, Math.max(1, Math.floor(step)), limit);
+  return { index: page.map((r) => (r[0] as number) - 1), rows: page.map((r) => r.slice(1)) };
+}
+
 function booleanNumber(v: number | string): number | undefined {
   if (typeof v === 'number') return v === 0 || v === 1 ? v : undefined;
   const t = v.toLowerCase();

@@ -11,7 +11,7 @@ import {
 import type { FeatureDrift, InputMapping, PredictionDrift } from '../../../shared/types/drift';
 import type { TensorInfo } from '../../../shared/types/models';
 import type { CoreContext } from '../context';
-import { readColumnValues } from '../datasets/columns';
+import { readColumnValues, type StoredValue } from '../datasets/columns';
 import { toNumber } from '../datasets/values';
 import type { JobContext } from '../jobs/manager';
 import { runInChild } from '../jobs/run-in-child';
@@ -82,17 +82,20 @@ export function buildInputs(core: CoreContext, side: DatasetSource, inputs: Tens
     for (const name of m.columns) {
       if (cols.has(name)) continue;
       const info = side.columns.find((c) => c.name === name)!;
-      const raw = readColumnValues(core, side.id, info.ordinal);
-      const a = new Float64Array(raw.length);
-      for (let i = 0; i < raw.length; i++) {
-        const v = raw[i];
-        const x = typeof v === 'number' ? v : v === 'true' ? 1 : v === 'false' ? 0 : toNumber(v);
-        a[i] = typeof x === 'number' ? x : NaN;
-      }
-      cols.set(name, a);
+      cols.set(name, Float64Array.from(readColumnValues(core, side.id, info.ordinal), inputNumber));
     }
   }
-  const n = side.rows;
+  return inputsFromColumns(cols, side.rows, inputs, mapping);
+}
+
+/** A stored value as a model input number (booleans 1/0; anything unreadable NaN, so its row is skipped). */
+export function inputNumber(v: StoredValue): number {
+  const x = typeof v === 'number' ? v : v === 'true' ? 1 : v === 'false' ? 0 : toNumber(v);
+  return typeof x === 'number' ? x : NaN;
+}
+
+/** buildInputs over columns already read (name → values of `n` rows). */
+export function inputsFromColumns(cols: Map<string, Float64Array>, n: number, inputs: TensorInfo[], mapping: InputMapping): { rows: number; skipped: number; inputs: PredictInput[]; keep: Uint8Array } {
   const keep = new Uint8Array(n).fill(1);
   for (const a of cols.values()) for (let i = 0; i < n; i++) if (!Number.isFinite(a[i])) keep[i] = 0;
   let rows = 0;

@@ -180,6 +180,14 @@ export function datasetQueries(db: Database.Database) {
       const c = col(ordinal);
       return db.prepare(`SELECT ${c}, count(*) FROM ${tableOf(datasetId)} GROUP BY ${c}`).raw().all() as [StoredValue, number][];
     },
+    /** Every `step`-th row from the first (rowid 1, 1 + step, …), at most `limit`, as [rowid, ...values of `ordinals`]. */
+    sampledRows(datasetId: number, ordinals: number[], step: number, limit: number): StoredValue[][] {
+      const cols = ordinals.map(col).join(', ');
+      return db
+        .prepare(`SELECT rowid${cols ? `, ${cols}` : ''} FROM ${tableOf(datasetId)} WHERE (rowid - 1) % ? = 0 ORDER BY rowid LIMIT ?`)
+        .raw()
+        .all(step, limit) as StoredValue[][];
+    },
     /** Up to `limit` rows after `afterRowid`, as [rowid, ...values of `ordinals`]. */
     rowsPage(datasetId: number, ordinals: number[], afterRowid: number, limit: number): StoredValue[][] {
       const cols = ordinals.map(col).join(', ');
