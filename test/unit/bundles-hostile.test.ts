@@ -106,7 +106,8 @@ describe('the zip reader', () => {
     try {
       const out = await extractZip(file, dest, new AbortController().signal);
       expect(out.entries[0].damage).toMatch(/cannot be read|CRC/);
-      expect(fs.statSync(path.join(dest, 'a.bin')).size).toBeLessThanOrEqual(5000);
+      // A damaged entry never appears under its name (another process may be waiting for it).
+      expect(fs.existsSync(path.join(dest, 'a.bin'))).toBe(false);
     } finally {
       fs.rmSync(dest, { recursive: true, force: true });
     }

@@ -14,7 +14,9 @@ const fail = (check: VerifyCheck['check'], file: string | null, message: string)
 const pass = (check: VerifyCheck['check'], file: string | null, message: string): VerifyCheck => ({ check, file, ok: true, message });
 
 export function readManifest(dir: string, entries: ExtractedEntry[]): { manifest: BundleManifest | null; check: VerifyCheck } {
-  if (!entries.some((e) => e.name === MANIFEST)) return { manifest: null, check: fail('manifest', MANIFEST, 'manifest.json is missing: this is not a Preflight bundle, or it was altered') };
+  const entry = entries.find((e) => e.name === MANIFEST);
+  if (!entry) return { manifest: null, check: fail('manifest', MANIFEST, 'manifest.json is missing: this is not a Preflight bundle, or it was altered') };
+  if (entry.damage) return { manifest: null, check: fail('manifest', MANIFEST, `manifest.json ${entry.damage}`) };
   try {
     const m = JSON.parse(fs.readFileSync(path.join(dir, MANIFEST), 'utf8')) as BundleManifest;
     const filesOk = Array.isArray(m.files) && m.files.every((f) => f && typeof f.path === 'string' && /^[0-9a-f]{64}$/.test(f.sha256) && Number.isInteger(f.size));
@@ -41,7 +43,7 @@ export function digestChecks(manifest: BundleManifest, entries: ExtractedEntry[]
   for (const e of entries) {
     if (!listed.has(e.name) && e.name !== MANIFEST && e.name !== SIGNATURE) checks.push(fail('digest', e.name, 'in the bundle but not in the manifest (added after export)'));
   }
-  for (const e of entries) if ((e.name === MANIFEST || e.name === SIGNATURE) && e.damage) checks.push(fail('digest', e.name, e.damage));
+  for (const e of entries) if (e.name === SIGNATURE && e.damage) checks.push(fail('digest', e.name, e.damage));
   return checks;
 }
 
@@ -55,6 +57,8 @@ export function signatureChecks(dir: string, entries: ExtractedEntry[], publicKe
     };
   }
   if (!signed) return { checks: [fail('signature', SIGNATURE, 'the bundle is unsigned (no model.sig), but a --key was given: its origin cannot be established')], trusted: false, fingerprint: null };
+  const damage = entries.find((e) => e.name === SIGNATURE)?.damage;
+  if (damage) return { checks: [fail('signature', SIGNATURE, `model.sig ${damage}`)], trusted: false, fingerprint: null };
   const outcome = verifySignatureFile(fs.readFileSync(path.join(dir, SIGNATURE), 'utf8'), publicKeyPem);
   if (!outcome.ok) return { checks: [fail('signature', SIGNATURE, outcome.reason)], trusted: false, fingerprint: null };
   const actual = entries.filter((e) => e.name !== SIGNATURE).map((e) => ({ name: e.name, digest: e.sha256 }));
