@@ -256,3 +256,39 @@ export interface FeatureContract {
   /** Output signals profiled in reference/predictions.json (null: none). */
   predictions: string[] | null;
 }
+
+/** One rule of the contract checked on a production batch. */
+export interface ValidateCheck {
+  kind: 'schema' | 'quality' | 'drift' | 'prediction' | 'fallback';
+  rule:
+    | 'missing-feature' | 'new-column' | 'type' | 'unreadable-values'
+    | 'null-rate' | 'nan-inf' | 'out-of-range' | 'unseen-categories'
+    | 'drift' | 'dataset-drift' | 'prediction-drift' | 'automation-rate';
+  feature: string | null;
+  /** Broken rules make the batch fail (exit 1); notices (ok with notice: true) are shown, not counted. */
+  ok: boolean;
+  notice?: boolean;
+  value: number | null;
+  limit: number | null;
+  message: string;
+  /** 1-based data rows of the first offending values (unreadable values). */
+  rows?: number[];
+  /** Per time window: the label of the first window where the rule broke. */
+  firstWindow?: string | null;
+}
+
+export interface ValidateResult {
+  bundle: { path: string; model: { name: string; version: number; sha256: string }; reference: string };
+  data: { name: string; rows: number; file: string | null };
+  ok: boolean;
+  broken: number;
+  checks: ValidateCheck[];
+  /** The drift comparison in the drift report's shape (profile mode, the bundle's thresholds). */
+  drift: import('./drift').DriftReport | null;
+  /** How the model's outputs were obtained: logged columns, the model run on the batch, or neither. */
+  predictions: { how: 'logged' | 'model' | 'none'; columns: string[]; reason: string | null };
+  fallback: { threshold: number; measuredAutomationRate: number; automationRate: number; rows: number } | null;
+  /** Self-contained HTML report, when asked for. */
+  report: { path: string; fileId: string | null } | null;
+  seconds: number;
+}

@@ -7,6 +7,7 @@ import { driftCommand } from './drift';
 import { modelsCommand } from './models';
 import { serveCommand } from './serve';
 import { planned } from './planned';
+import { validateCommand } from './validate';
 
 /** The public command surface (PRODUCT.md). Commands whose issue has not landed say so instead of vanishing. */
 export const COMMANDS: Command[] = [
@@ -19,5 +20,6 @@ export const COMMANDS: Command[] = [
   keysCommand,
   exportCommand,
   verifyCommand,
-  planned('validate', 'validate production data against a bundle’s contracts', 5),
+  validateCommand,
+  planned('ready', 'the production-ready checklist of a model version'),
 ];

@@ -112,7 +112,9 @@ export async function exportBundle(core: CoreContext, args: ParsedArgsOf<'bundle
 /** The generated parts, in bundle paths (the BOM comes after, since it hashes them). */
 export function documents(facts: BundleFacts, profileJson: string): { name: string; data: Buffer }[] {
   const p = partPaths(facts.stem);
-  const fallback = facts.fallback.policy ? { version: 1, policy: facts.fallback.policy } : { version: 1, policy: null, reason: facts.fallback.reason };
+  const fallback = facts.fallback.policy
+    ? { version: 1, policy: facts.fallback.policy, monitor: fallbackMonitor(facts.fallback.policy.measured.automationRate) }
+    : { version: 1, policy: null, reason: facts.fallback.reason };
   const list: [string, string][] = [
     [p.payloadSchema, payloadSchemaJson(facts)],
     [p.odcs, odcsYaml(facts)],
@@ -128,6 +130,15 @@ export function documents(facts: BundleFacts, profileJson: string): { name: stri
   if (facts.golden) list.push([GOLDEN, stableJson({ version: 1, ...facts.golden })]);
   if (facts.predictions) list.push([PREDICTIONS, encodeProfile(facts.predictions)]);
   return list.map(([name, text]) => ({ name, data: Buffer.from(text, 'utf8') }));
+}
+
+/**
+ * What `validate` alerts on: a batch where the model decides 5 points fewer rows than at export. A
+ * sudden drop in automation is the confidence distribution moving, whatever the features say.
+ */
+export const AUTOMATION_DROP_ALERT = 0.05;
+export function fallbackMonitor(automationRate: number) {
+  return { automationRate, minAutomationRate: Math.max(0, automationRate - AUTOMATION_DROP_ALERT) };
 }
 
 export function featureContract(facts: BundleFacts): FeatureContract {

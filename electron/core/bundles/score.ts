@@ -49,12 +49,26 @@ export async function scoreReference(
     outputs: Object.fromEntries(goldenOut.map((o) => [o.name, outputTensor(o, g, outputs.find((x) => x.name === o.name))])),
   };
 
-  // Sample for the fallback: every k-th row of the dataset (deterministic, spread over all of it).
+  return { golden, sample: await scoreSample(core, modelPath, source, inputs, outputs, mapping, labelColumn, job) };
+}
+
+/** The model's outputs on every k-th row of the dataset (deterministic, spread over all of it), up to FALLBACK_SAMPLE rows. */
+export async function scoreSample(
+  core: CoreContext,
+  modelPath: string,
+  source: DatasetSource,
+  inputs: TensorInfo[],
+  outputs: TensorInfo[],
+  mapping: InputMapping,
+  labelColumn: string | null,
+  job: JobContext,
+): Promise<Scored['sample']> {
+  const tensorOutputs = outputs.filter((o) => o.kind === 'tensor').map((o) => o.name);
   const sample = readInputs(core, source, inputs, mapping, Math.ceil(source.rows / FALLBACK_SAMPLE), FALLBACK_SAMPLE, labelColumn);
   const kept = sample.index.filter((_, k) => sample.built.keep[k]);
-  const sampleOut = await predict(core, modelPath, sample.built.inputs, sample.built.rows, tensorOutputs, job);
+  const sampleOut = sample.built.rows ? await predict(core, modelPath, sample.built.inputs, sample.built.rows, tensorOutputs, job) : [];
   const labels = sample.labels ? sample.labels.filter((_, k) => sample.built.keep[k]) : null;
-  return { golden, sample: { outputs: sampleOut, rowIndex: Int32Array.from(kept), labels } };
+  return { outputs: sampleOut, rowIndex: Int32Array.from(kept), labels };
 }
 
 /** Sampled rows as model inputs (one read of the mapped columns, and of the label column if any). */

@@ -40,6 +40,8 @@ export class ZipDamagedError extends Error {}
 export interface ExtractOptions {
   /** Entries whose CRC-32 is checked (default all). Entries another digest covers can skip it. */
   crc?: (name: string) => boolean;
+  /** Extract only these entries (every name is still checked). */
+  only?: (name: string) => boolean;
   limits?: typeof ZIP_LIMITS;
 }
 
@@ -60,6 +62,7 @@ export async function extractZip(zipPath: string, destDir: string, signal: Abort
     const entries = await listEntries(zip, zipPath, limits);
     const out: ExtractedEntry[] = [];
     for (const { entry, name } of entries) {
+      if (options.only && !options.only(name)) continue;
       if (signal.aborted) throw new PreflightError('CANCELLED', 'verification was cancelled');
       out.push(await extractOne(zip, entry, name, destDir, options.crc?.(name) ?? true));
     }

@@ -3,7 +3,7 @@ import type { Handlers, MethodsStartingWith } from '../handler-types';
 import { datasetColumns } from '../datasets/columns';
 import { resolveModel } from '../models/show';
 import { proposeMapping } from './mapping';
-import { buildDatasetProfile, storeProfile } from './profile';
+import { buildDatasetProfile, importProfile, storeProfile } from './profile';
 import { runDrift } from './run';
 import { resolveSource } from './sources';
 
@@ -22,6 +22,7 @@ export const driftHandlers: Handlers<MethodsStartingWith<'drift/'>> = {
     job.progress(1, `profile of ${source.name} stored (${stored.bytes} bytes)`);
     return stored;
   },
+  'drift/profile-import': (core, args) => importProfile(core, args.name, args.json),
   'drift/profiles': (core) => core.queries.drift.listProfiles(),
   'drift/mapping': (core, args) => {
     const model = resolveModel(core, args.model);

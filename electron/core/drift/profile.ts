@@ -68,6 +68,21 @@ export function storeProfile(core: CoreContext, profile: DatasetDriftProfile, da
   });
 }
 
+/**
+ * Stores a profile made elsewhere (a bundle's reference/profile.json) under `name`, with no dataset
+ * behind it: profile-mode drift then compares batches against it. The text is checked, then kept as is.
+ */
+export function importProfile(core: CoreContext, name: string, json: string): DriftProfileSummary {
+  if (core.queries.datasets.byName(name)) throw new PreflightError('BAD_ARGUMENTS', `"${name}" is a dataset of this workspace; a profile imported under that name would shadow it`);
+  let profile: DatasetDriftProfile;
+  try {
+    profile = decodeProfile(json);
+  } catch (err) {
+    throw new PreflightError('INVALID_INPUT', `not a Preflight reference profile: ${(err as Error).message}`);
+  }
+  return core.queries.drift.saveProfile({ datasetName: name, datasetId: null, rows: profile.rows, columns: profile.columns.length, gridSize: profile.gridSize, createdAt: profile.createdAt, json });
+}
+
 /** The stored profile of `name`; stale (null) when the dataset of that name was re-imported since. */
 export function loadProfile(core: CoreContext, name: string, currentDatasetId: number | null): DatasetDriftProfile | null {
   const row = core.queries.drift.profile(name);

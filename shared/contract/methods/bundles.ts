@@ -1,7 +1,7 @@
 // Contract entries of deployment bundles (export, verify), signing keys and produced files.
 import { z } from 'zod';
 import { method } from '../define';
-import type { BundleSummary, BundlePreview, KeyPairResult, ProducedFile, VerifyResult } from '../../types/bundles';
+import type { BundleSummary, BundlePreview, KeyPairResult, ProducedFile, ValidateResult, VerifyResult } from '../../types/bundles';
 
 const modelRef = z.string().min(1, 'a model is required: NAME or NAME@VERSION');
 const runId = z.number().int().positive();
@@ -84,6 +84,26 @@ export const bundleMethods = {
       })
       .strict()
       .refine((a) => a.key === undefined || a.keyPem === undefined, { message: 'give key or keyPem, not both' }),
+  }),
+  'bundles/validate': method<ValidateResult>()({
+    summary: "Check a production batch against a bundle's contract (schema, quality, drift, predictions, fallback) using only the bundle",
+    job: true,
+    args: z
+      .object({
+        bundle: path('a bundle .zip'),
+        /** A .csv/.tsv/.parquet/.jsonl file, or a dataset of this workspace. */
+        data: path('the batch to validate (a file or a dataset name)'),
+        /** Columns of the batch holding the model's logged outputs, in the order of the bundle's output signals. */
+        predictions: z.array(z.string().min(1)).optional(),
+        timeColumn: z.string().min(1).optional(),
+        window: z.enum(['day', 'week', 'month']).optional(),
+        /** Write a self-contained HTML report here; `true` makes it a produced file (download / save dialog). */
+        report: z.union([z.string().min(1), z.literal(true)]).optional(),
+        /** Keep the imported batch as a dataset of this workspace (default: removed after the check). */
+        keepData: z.boolean().default(false),
+      })
+      .strict()
+      .refine((a) => a.window === undefined || a.timeColumn !== undefined, { message: 'window needs a time column (timeColumn)' }),
   }),
   'keys/generate': method<KeyPairResult>()({
     summary: 'Generate an ECDSA P-256 signing key pair (private key written with mode 0600)',

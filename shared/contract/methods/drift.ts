@@ -50,6 +50,11 @@ export const driftMethods = {
     job: true,
     args: z.object({ dataset: z.string().min(1, 'a dataset name is required'), gridSize: z.number().int().min(100).max(100_000).default(10_000) }).strict(),
   }),
+  'drift/profile-import': method<DriftProfileSummary>()({
+    summary: 'Store a reference profile written elsewhere (a bundle ships one) under a name, for profile-mode drift without its dataset',
+    job: false,
+    args: z.object({ name: z.string().min(1).max(300), json: z.string().min(2).max(512 * 1024 * 1024) }).strict(),
+  }),
   'drift/profiles': method<DriftProfileSummary[]>()({
     summary: 'Stored reference profiles',
     job: false,
