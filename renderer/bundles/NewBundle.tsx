@@ -115,7 +115,7 @@ export function NewBundle({ onExported }: { onExported: () => void }) {
                 <option value="">latest{versionList.length ? ` (${Math.max(...versionList.map((v) => v.version))})` : ''}</option>
                 {versionList.map((v) => (
                   <option key={v.version} value={v.version}>
-                    {v.version} · {v.sha256.slice(0, 12)} · {formatDate(v.addedAt)}
+                    {v.version} · {v.sha256.slice(0, 12)}
                   </option>
                 ))}
               </select>

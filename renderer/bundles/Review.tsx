@@ -35,11 +35,16 @@ export function FeatureRulesTable({ features }: { features: FeatureRule[] }) {
       rowKey={(f) => f.name}
       empty={<p className="muted">The reference dataset has no profiled columns.</p>}
       columns={[
-        { key: 'name', header: 'Feature', render: (f) => f.name, wrap: true },
+        { key: 'name', header: 'Feature', render: (f) => f.name },
         { key: 'type', header: 'Type', render: (f) => f.columnType },
         { key: 'input', header: 'Model input', render: (f) => (f.input ? `${f.input.name}[${f.input.index}]` : '—'), mono: true },
-        { key: 'nulls', header: 'Null rate ≤', render: (f) => <span title={`reference ${pct(f.referenceNullRate, 2)}`}>{pct(f.maxNullRate, 2)}</span>, align: 'right', mono: true },
-        { key: 'refnulls', header: 'Reference nulls', render: (f) => pct(f.referenceNullRate, 2), align: 'right', mono: true },
+        {
+          key: 'nulls',
+          header: 'Null rate ≤ (reference)',
+          render: (f) => `${pct(f.maxNullRate, 2)} (${pct(f.referenceNullRate, 2)})`,
+          align: 'right',
+          mono: true,
+        },
         {
           key: 'range',
           header: 'Range / categories',
@@ -47,7 +52,7 @@ export function FeatureRulesTable({ features }: { features: FeatureRule[] }) {
             f.kind === 'numerical' ? (
               `[${num(f.min)}, ${num(f.max)}]`
             ) : f.kind === 'categorical' ? (
-              <span title={f.categories?.join(', ')}>{f.categories ? `${f.categories.length} categories` : 'many categories (truncated)'}</span>
+              <span title={f.categories?.join(', ')}>{f.categories ? `${f.categories.length} categories` : 'many (truncated)'}</span>
             ) : (
               '—'
             ),
@@ -60,21 +65,14 @@ export function FeatureRulesTable({ features }: { features: FeatureRule[] }) {
           align: 'right',
           mono: true,
         },
-        { key: 'test', header: 'Drift test', render: (f) => (f.drift ? f.drift.test : '—') },
-        {
-          key: 'threshold',
-          header: 'Drift threshold',
-          render: (f) => (f.drift ? `${f.drift.scoreKind === 'p_value' ? 'p <' : '>'} ${num(f.drift.threshold)}` : '—'),
-          align: 'right',
-          mono: true,
-        },
+        { key: 'test', header: 'Drift test', render: (f) => (f.drift ? `${f.drift.test} ${f.drift.scoreKind === 'p_value' ? 'p <' : '>'} ${num(f.drift.threshold)}` : '—') },
         {
           key: 'score',
           header: 'Score at export',
           render: (f) => {
             if (f.driftScore === null || !f.drift) return '—';
             const drifted = f.drift.scoreKind === 'p_value' ? f.driftScore < f.drift.threshold : f.driftScore > f.drift.threshold;
-            return <span className={drifted ? 'bundle-drifted' : undefined}>{num(f.driftScore)}</span>;
+            return <span className={drifted ? 'bundle-drifted' : undefined} title={drifted ? 'past the threshold in the shipped drift report' : undefined}>{num(f.driftScore)}{drifted ? ' ▲' : ''}</span>;
           },
           align: 'right',
           mono: true,
