@@ -40,7 +40,7 @@ export function FeatureRulesTable({ features }: { features: FeatureRule[] }) {
         { key: 'input', header: 'Model input', render: (f) => (f.input ? `${f.input.name}[${f.input.index}]` : '—'), mono: true },
         {
           key: 'nulls',
-          header: 'Null rate ≤ (reference)',
+          header: 'Nulls ≤ (reference)',
           render: (f) => `${pct(f.maxNullRate, 2)} (${pct(f.referenceNullRate, 2)})`,
           align: 'right',
           mono: true,
@@ -65,10 +65,10 @@ export function FeatureRulesTable({ features }: { features: FeatureRule[] }) {
           align: 'right',
           mono: true,
         },
-        { key: 'test', header: 'Drift test', render: (f) => (f.drift ? `${f.drift.test} ${f.drift.scoreKind === 'p_value' ? 'p <' : '>'} ${num(f.drift.threshold)}` : '—') },
+        { key: 'test', header: 'Drift test', render: (f) => (f.drift ? <span className="nowrap">{`${f.drift.test} ${f.drift.scoreKind === 'p_value' ? 'p <' : '>'} ${num(f.drift.threshold)}`}</span> : '—') },
         {
           key: 'score',
-          header: 'Score at export',
+          header: 'Score',
           render: (f) => {
             if (f.driftScore === null || !f.drift) return '—';
             const drifted = f.drift.scoreKind === 'p_value' ? f.driftScore < f.drift.threshold : f.driftScore > f.drift.threshold;

@@ -123,7 +123,8 @@ function VerifyReport({ result, name }: { result: VerifyResult; name: string }) 
       </div>
       <Table<VerifyCheck & { n: number }>
         caption="Verification checks"
-        rows={result.checks.map((c, n) => ({ ...c, n }))}
+        // Failures first (in their own order), so a long list never hides the one that matters.
+        rows={result.checks.map((c, n) => ({ ...c, n })).sort((a, b) => Number(a.ok || !!a.skipped) - Number(b.ok || !!b.skipped) || a.n - b.n)}
         rowKey={(c) => String(c.n)}
         columns={[
           {
