@@ -120,3 +120,25 @@ describe('preload saveFile', () => {
     expect(invoke).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('renderer saveProducedFile on the desktop bridge', () => {
+  afterEach(() => void delete (globalThis as { preflight?: unknown }).preflight);
+  const bridge = (saveFile?: (id: string) => Promise<unknown>) => ({ call: async () => ({ ok: true, result: null }), subscribe: () => () => {}, pathForFile: () => '', ...(saveFile ? { saveFile } : {}) });
+
+  it('sends the id through the bridge and answers the saved path, or null when cancelled', async () => {
+    const { saveProducedFile } = await import('../../renderer/api/save-file');
+    const saveFile = vi.fn(async (id: string) => ({ ok: true, result: id === ID ? '/home/u/m-1.bundle.zip' : null }));
+    (globalThis as { preflight?: unknown }).preflight = bridge(saveFile);
+    await expect(saveProducedFile(ID, 'm-1.bundle.zip')).resolves.toBe('/home/u/m-1.bundle.zip');
+    await expect(saveProducedFile('00000000-aaaa', 'x.zip')).resolves.toBeNull();
+    expect(saveFile).toHaveBeenCalledWith(ID);
+  });
+
+  it("turns main's error into a PreflightError with its code; an old bridge without saveFile says so", async () => {
+    const { saveProducedFile } = await import('../../renderer/api/save-file');
+    (globalThis as { preflight?: unknown }).preflight = bridge(async () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'no produced file' } }));
+    await expect(saveProducedFile(ID, 'x.zip')).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'no produced file' });
+    (globalThis as { preflight?: unknown }).preflight = bridge();
+    await expect(saveProducedFile(ID, 'x.zip')).rejects.toMatchObject({ code: 'INTERNAL' });
+  });
+});
