@@ -95,7 +95,12 @@ export function NewBundle({ onExported }: { onExported: () => void }) {
     <Page title="New bundle" documentTitle="New bundle" subtitle={<>Everything ops need to check and run this model offline, in one signed .zip. <a href={href('bundles')}>Back to bundles</a></>}>
       <form onSubmit={exportBundle} aria-label="New bundle" className="bundle-form">
         <Section title="Sources" id="bundle-sources">
-          {(noModels || noDatasets) && <p className="muted">A bundle needs a registered model and its reference (training) dataset: add them on the Models and Datasets screens, or try the demo there.</p>}
+          {(noModels || noDatasets) && (
+            <p className="muted">
+              A bundle needs a registered model and its reference (training) dataset: add them on the <a href={href('models')}>Models</a> and <a href={href('datasets')}>Datasets</a> screens, or try
+              the demo there.
+            </p>
+          )}
           {models.error ? <ErrorBox error={models.error} onRetry={models.reload} /> : null}
           <div className="bundle-row">
             <label>
