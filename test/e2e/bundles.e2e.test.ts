@@ -157,7 +157,13 @@ describe('Bundles in web mode', () => {
       const row = page.locator('section[aria-labelledby="bundle-list"] tbody tr').first();
       await row.getByText('demo-credit-risk@1').waitFor();
       await expect(row.textContent()).resolves.toContain(keys.fingerprint.slice(0, 12));
-      await expect(row.getByRole('button', { name: /^Save / }).isEnabled()).resolves.toBe(true);
+      // Save… in the list hands the same file over again.
+      const again = page.waitForEvent('download', { timeout: 30_000 });
+      await row.getByRole('button', { name: /^Save / }).click();
+      const file = await again;
+      const copy = path.join(tmp, 'again.zip');
+      await file.saveAs(copy);
+      expect(fs.readFileSync(copy).equals(fs.readFileSync(downloaded))).toBe(true);
     });
   });
 
@@ -174,6 +180,16 @@ describe('Bundles in web mode', () => {
       await screenshot(page, 'bundles-verify-trusted');
     });
     expect(app.problems()).toEqual([]);
+  });
+
+  it('without the public key the same bundle is intact but not trusted (signature not checked)', async () => {
+    await step('verify without key', async () => {
+      await page.reload();
+      await verifyDropped([downloaded]);
+      await expect(page.getByTestId('bundle-verdict').textContent()).resolves.toBe('Intact, not trusted');
+      const signature = page.getByTestId('bundle-verify-report').locator('tbody tr').filter({ has: page.getByRole('cell', { name: 'signature', exact: true }) });
+      await expect(signature.locator('td:first-child').textContent()).resolves.toBe('skipped');
+    });
   });
 
   it('a copy with one flipped byte in the model fails and names model/model.onnx', async () => {
