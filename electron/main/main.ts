@@ -8,6 +8,7 @@ import { desktopWorkspaceDir } from './args';
 import { describeFailure, startCoreHost, type CoreFailure, type CoreHost } from './core-host';
 import { hardenSession, hardenWebContents } from './harden';
 import { registerIpc } from './ipc';
+import { registerSaveFile, saveFilters } from './save-file';
 import { dialogFilters, menuTemplate } from './menu';
 import { createRendererHandler } from './protocol';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, secureWebPreferences } from './security';
@@ -66,6 +67,7 @@ function start(): void {
     call: (method, args) => host!.call(method, args),
     openFiles: (kind) => showOpenDialog(kind),
   });
+  registerSaveFile(ipcMain, { call: (method, args) => host!.call(method, args), workspaceDir, showSaveDialog });
   const actions = {
     openModel: () => void openModelFromMenu(),
     showWorkspaceFolder: () => void shell.openPath(workspaceDir),
@@ -120,6 +122,22 @@ async function showOpenDialog(kind: OpenFilesKind): Promise<string[]> {
   const options = { properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[], filters: dialogFilters(kind) };
   const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   return result.canceled ? [] : result.filePaths;
+}
+
+async function showSaveDialog(file: { name: string; mediaType: string }): Promise<string | null> {
+  let folder = '';
+  try {
+    folder = app.getPath('downloads');
+  } catch {
+    /* no Downloads folder on this system: the dialog starts where the OS likes */
+  }
+  const options = {
+    defaultPath: folder ? path.join(folder, file.name) : file.name,
+    filters: saveFilters(file.name, file.mediaType),
+    properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
+  };
+  const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
 }
 
 async function openModelFromMenu(): Promise<void> {

@@ -11,6 +11,8 @@ export const CHANNELS = {
   openFiles: 'dialog/open-files',
   /** main → renderer: an application-menu command the page should act on. */
   menu: 'preflight:menu',
+  /** renderer → main (invoke): save a file the core produced (by id) through the native save dialog. */
+  saveFile: 'dialog/save-file',
 } as const;
 
 /** What the open dialog is for; main maps it to file-type filters. */
@@ -19,6 +21,11 @@ export type OpenFilesKind = (typeof OPEN_FILE_KINDS)[number];
 
 export function isOpenFilesKind(value: unknown): value is OpenFilesKind {
   return typeof value === 'string' && (OPEN_FILE_KINDS as readonly string[]).includes(value);
+}
+
+/** A produced file's id (files/info's rule): the only thing the page sends to have a file saved. */
+export function isProducedFileId(value: unknown): value is string {
+  return typeof value === 'string' && /^[a-f0-9-]{8,64}$/.test(value);
 }
 
 /** Menu commands the page receives; "Open Model…" runs the dialog in main and hands over the paths. */
@@ -36,7 +43,9 @@ export interface DesktopBridge extends PreflightBridge {
   openFiles(kind?: OpenFilesKind): Promise<string[]>;
   /** Application-menu commands (File → Open Model…); returns the function that unsubscribes. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Saves a produced file through the native save dialog: the saved path, or null when cancelled. */
+  saveFile(fileId: string): ReturnType<NonNullable<PreflightBridge['saveFile']>>;
 }
 
 /** The exact keys of window.preflight; tests hold the preload to this list. */
-export const BRIDGE_KEYS = ['call', 'subscribe', 'pathForFile', 'openFiles', 'onMenuCommand'] as const satisfies readonly (keyof DesktopBridge)[];
+export const BRIDGE_KEYS = ['call', 'subscribe', 'pathForFile', 'openFiles', 'onMenuCommand', 'saveFile'] as const satisfies readonly (keyof DesktopBridge)[];

@@ -4,7 +4,7 @@
 // because the page is treated as untrusted content.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { CoreEvent } from '../../shared/contract/events';
-import { CHANNELS, MAX_METHOD_NAME_LENGTH, isOpenFilesKind, type DesktopBridge, type MenuCommand, type OpenFilesKind } from './channels';
+import { CHANNELS, MAX_METHOD_NAME_LENGTH, isOpenFilesKind, isProducedFileId, type DesktopBridge, type MenuCommand, type OpenFilesKind } from './channels';
 
 type CallOutcome = Awaited<ReturnType<DesktopBridge['call']>>;
 
@@ -49,6 +49,10 @@ const bridge: DesktopBridge = {
     return ipcRenderer.invoke(CHANNELS.openFiles, kind) as Promise<string[]>;
   },
   onMenuCommand: (listener) => subscribeMenu(listener),
+  saveFile(fileId: string) {
+    if (!isProducedFileId(fileId)) return Promise.resolve({ ok: false as const, error: { code: 'BAD_ARGUMENTS' as const, message: 'saveFile expects a produced-file id' } });
+    return ipcRenderer.invoke(CHANNELS.saveFile, fileId) as ReturnType<DesktopBridge['saveFile']>;
+  },
 };
 
 contextBridge.exposeInMainWorld('preflight', bridge);

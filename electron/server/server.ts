@@ -6,6 +6,7 @@ import { httpStatusFor, PreflightError } from '../../shared/contract/errors';
 import type { Core } from '../core/api';
 import { toErrorData } from '../core/errors';
 import { readJson } from './body';
+import { handleFileDownload } from './files';
 import { allowedHosts, cookieName, hostAllowed, originAllowed, SECURITY_HEADERS, tokenFrom, tokenMatches, unsafeStaticPath } from './security';
 import { end, serveStatic } from './static';
 import { handleUpload } from './upload';
@@ -82,6 +83,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return res.end(JSON.stringify(outcome));
     }
     if (url.pathname === '/api/upload' && req.method === 'POST') return handleUpload(req, res, url, options.uploadDir, maxUpload);
+    if (url.pathname.startsWith('/api/files/') && (req.method === 'GET' || req.method === 'HEAD')) return handleFileDownload(req, res, options.core, url.pathname.slice('/api/files/'.length));
     if (url.pathname.startsWith('/api/')) return end(res, 404, 'no such endpoint');
     if (req.method !== 'GET' && req.method !== 'HEAD') return end(res, 405, 'method not allowed');
     return serveStatic(staticDir, url.pathname, res);

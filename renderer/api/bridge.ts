@@ -12,6 +12,8 @@ export interface PreflightBridge {
   pathForFile(file: File): string;
   /** Desktop only: application-menu commands, e.g. File → Open Model… → { type: 'open-model', paths }. */
   onMenuCommand?(listener: (command: { type: string; paths?: string[] }) => void): () => void;
+  /** Desktop only: saves a file the core produced through the native save dialog (null result: cancelled). */
+  saveFile?(fileId: string): Promise<{ ok: true; result: string | null } | { ok: false; error: ErrorData }>;
 }
 
 export function getBridge(): PreflightBridge | null {

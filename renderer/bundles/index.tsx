@@ -1,10 +1,35 @@
-import { NotYetAvailable } from '../ui/index';
+import { useCall } from '../api/hooks';
+import { href, useRoute } from '../router/index';
+import { DropTarget, Page } from '../ui/index';
+import { BundleList } from './BundleList';
+import { NewBundle } from './NewBundle';
+import { useVerifyFiles, VerifyPanel } from './Verify';
+import './bundles.css';
 
-// Placeholder until the Bundles screens land; the owner of renderer/bundles/ replaces this file.
+/** `#/bundles`: exported bundles and Verify (drop a .zip anywhere); `#/bundles/new`: export a new one. */
 export function BundlesScreen() {
+  const route = useRoute();
+  const bundles = useCall('bundles/list', {});
+  if (route.segments[1] === 'new') return <NewBundle onExported={bundles.reload} />;
+  return <BundlesHome bundles={bundles} />;
+}
+
+function BundlesHome({ bundles }: { bundles: ReturnType<typeof useCall<'bundles/list'>> }) {
+  const verify = useVerifyFiles();
   return (
-    <NotYetAvailable title="Bundles" command="preflight export --model M --reference DATASET --out bundle.zip">
-      Export a signed deployment bundle for ops: the model, its contracts, SLOs, drift thresholds, a runbook and golden inputs.
-    </NotYetAvailable>
+    <DropTarget onFiles={verify.add} title="Drop to verify" hint="a bundle .zip, and its public key .pem to check the signature" testId="bundles-drop">
+      <Page
+        title="Bundles"
+        subtitle="Signed deployment bundles for ops: the model, its data contract, SLOs, drift thresholds, fallback policy, runbook and golden rows — checkable offline."
+        actions={
+          <a className="button button-primary" href={href('bundles', 'new')}>
+            New bundle
+          </a>
+        }
+      >
+        <BundleList bundles={bundles} />
+        <VerifyPanel verify={verify} />
+      </Page>
+    </DropTarget>
   );
 }

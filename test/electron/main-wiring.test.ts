@@ -2,6 +2,7 @@
 // and after 'ready', how it wires the window, the protocol, IPC and the core, and how it recovers when
 // the core dies. Stands in for a launch on machines without the Electron binary.
 import fs from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -59,7 +60,7 @@ function fakeElectron() {
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() } },
     ipcMain: { handle: (c: string, l: Listener) => void ipcHandlers.set(c, l), removeHandler: (c: string) => void ipcHandlers.delete(c) },
     Menu: { buildFromTemplate: (t: any[]) => t, setApplicationMenu: (t: any[]) => void (menu = t) },
-    dialog: { showMessageBox: vi.fn(async () => ({ response: 0 })), showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/models/a.onnx'] })), showErrorBox: vi.fn() },
+    dialog: { showMessageBox: vi.fn(async () => ({ response: 0 })), showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/models/a.onnx'] })), showSaveDialog: vi.fn(async (): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })), showErrorBox: vi.fn() },
     shell: { openExternal: vi.fn(), openPath: vi.fn() },
     utilityProcess: { fork: (modulePath: string) => { const p = new FakeProcess(modulePath); forks.push(p); return p; } },
   };
@@ -138,5 +139,27 @@ describe('main process wiring (fake electron, real bundle)', () => {
     electron.app.emit('second-instance');
     expect(windows[0].focus).toHaveBeenCalled();
     await expect(ipcHandlers.get('dialog/open-files')!({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'model')).rejects.toThrow(/refused/);
+  });
+
+  it('dialog/save-file: asks the core for the produced file, shows the save dialog on the window, copies it there', async () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-wiring-'));
+    try {
+      const id = '0a1b2c3d-0000-4000-8000-00000000abcd';
+      const file = path.join(ws, 'produced', id, 'demo-1.bundle.zip');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, 'zip bytes');
+      const { forks, windows, ipcHandlers, electron } = await runMain([`--workspace=${ws}`]);
+      const dest = path.join(ws, 'chosen.zip');
+      electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: dest });
+      const reply = ipcHandlers.get('dialog/save-file')!({ senderFrame: { url: 'app://preflight/index.html', parent: null } }, id);
+      expect(forks[0].sent[1]).toEqual({ type: 'call', id: 1, method: 'files/info', args: { id } });
+      forks[0].emit('message', { type: 'reply', id: 1, outcome: { ok: true, result: { id, name: 'demo-1.bundle.zip', kind: 'bundle', mediaType: 'application/zip', path: file, bytes: 9, sha256: '', createdAt: '' } } });
+      await expect(reply).resolves.toEqual({ ok: true, result: dest });
+      expect(electron.dialog.showSaveDialog).toHaveBeenCalledWith(windows[0], expect.objectContaining({ defaultPath: path.join('/fake/downloads', 'demo-1.bundle.zip'), filters: [{ name: 'Zip archives', extensions: ['zip'] }, { name: 'All files', extensions: ['*'] }] }));
+      expect(fs.readFileSync(dest, 'utf8')).toBe('zip bytes');
+      await expect(ipcHandlers.get('dialog/save-file')!({ senderFrame: { url: 'https://evil.example/', parent: null } }, id)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    } finally {
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
   });
 });
