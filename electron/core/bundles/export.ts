@@ -29,7 +29,7 @@ export async function exportBundle(core: CoreContext, args: ParsedArgsOf<'bundle
   const started = performance.now();
   const dest = args.out ? path.resolve(args.out) : null;
   if (dest) checkDestination(dest, args.overwrite);
-  const privateKeyPem = args.signingKey ? readKeyFile(args.signingKey) : null;
+  const privateKeyPem = args.signingKeyPem ? checkedKey(args.signingKeyPem, 'the signing key') : args.signingKey ? readKeyFile(args.signingKey) : null;
 
   const { facts, sources } = await assembleFacts(core, args, job, false);
   job.throwIfCancelled();
@@ -176,7 +176,16 @@ function readKeyFile(file: string): string {
   } catch (err) {
     throw new PreflightError('INVALID_INPUT', `cannot read the signing key ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
   }
-  readPrivateKey(pem); // a clear error now rather than after the export's work
+  return checkedKey(pem, file);
+}
+
+/** A clear error now rather than after the export's work. */
+function checkedKey(pem: string, what: string): string {
+  try {
+    readPrivateKey(pem);
+  } catch (err) {
+    throw new PreflightError('INVALID_INPUT', `${what}: ${(err as Error).message}`);
+  }
   return pem;
 }
 

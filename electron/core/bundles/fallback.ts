@@ -26,7 +26,7 @@ export function fallbackPolicy(
   const candidates = scoreOutputNames(metadata);
   if (candidates.length === 0) return { policy: null, reason: `the model has no float output to read a confidence from (outputs: ${metadata.outputs.map((o) => `${o.name} ${o.type}`).join(', ')})` };
   if (!scored) return { policy: null, reason: 'the model could not be run on the reference rows (no column mapping to its inputs, or no complete row), so no confidence was measured' };
-  if (!args && !forPreview) return { policy: null, reason: 'no confidence threshold was chosen (export with --fallback "OUTPUT>=T" or a target automation rate)' };
+  if (args === null || (!args && !forPreview)) return { policy: null, reason: 'no confidence threshold was chosen (export with --fallback "OUTPUT>=T" or a target automation rate)' };
   const name = args?.output ?? candidates[0];
   if (!candidates.includes(name)) throw new PreflightError('BAD_ARGUMENTS', `fallback: the model has no float output "${name}" (float outputs: ${candidates.join(', ')})`);
   const out = scored.sample.outputs.find((o) => o.name === name);

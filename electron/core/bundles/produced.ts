@@ -34,6 +34,10 @@ export async function describeProduced(id: string, file: string, kind: ProducedF
 export function producedFile(core: CoreContext, id: string): ProducedFile {
   const f = core.queries.bundles.file(id);
   if (!f || !fs.existsSync(f.path)) throw new PreflightError('NOT_FOUND', `no produced file ${id} in this workspace`, { id });
+  // Only files the core wrote under produced/ ever leave through this path, whatever a record says.
+  const real = fs.realpathSync(f.path);
+  const root = fs.realpathSync(producedDir(core));
+  if (!real.startsWith(root + path.sep)) throw new PreflightError('NOT_FOUND', `produced file ${id} is not inside the workspace's produced/ folder`, { id });
   return f;
 }
 

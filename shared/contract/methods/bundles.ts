@@ -55,12 +55,14 @@ export const bundleMethods = {
         ...exportPlan,
         /** Where to write the .zip (atomic); without it the bundle becomes a produced file (download / save dialog). */
         out: z.string().min(1).optional(),
-        /** Private key (PEM, ECDSA P-256) to sign with; unsigned without it. */
+        /** Private key file (PEM, ECDSA P-256) to sign with; or signingKeyPem with the key itself (never stored). Unsigned without either. */
         signingKey: z.string().min(1).optional(),
+        signingKeyPem: z.string().min(1).max(20_000).optional(),
         /** Overwrite an existing file at `out`. */
         overwrite: z.boolean().default(false),
       })
-      .strict(),
+      .strict()
+      .refine((a) => a.signingKey === undefined || a.signingKeyPem === undefined, { message: 'give signingKey or signingKeyPem, not both' }),
   }),
   'bundles/list': method<BundleSummary[]>()({
     summary: 'Bundles exported from this workspace, newest first',
