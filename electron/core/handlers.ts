@@ -6,6 +6,7 @@ import { datasetHandlers } from './datasets/handlers';
 import { demoHandlers } from './demo/handlers';
 import { driftHandlers } from './drift/handlers';
 import { modelHandlers } from './models/handlers';
+import { readinessHandlers } from './readiness/handlers';
 
 /** One handler per contract method, one file per domain. The mapped type makes a missing or mistyped handler a compile error. */
 export const handlers: Handlers<MethodName> = {
@@ -15,6 +16,7 @@ export const handlers: Handlers<MethodName> = {
   ...driftHandlers,
   ...demoHandlers,
   ...bundleHandlers,
+  ...readinessHandlers,
   'jobs/get': (core, args) => core.jobs.get(args.jobId),
   'jobs/list': (core) => core.jobs.list(),
   'jobs/cancel': (core, args) => core.jobs.cancel(args.jobId),

@@ -6,6 +6,7 @@ import { demoMethods } from './methods/demo';
 import { driftMethods } from './methods/drift';
 import { jobMethods } from './methods/jobs';
 import { modelMethods } from './methods/models';
+import { readinessMethods } from './methods/readiness';
 
 
 // The whole API, defined once, one file per domain in ./methods. Adding a capability = one entry there
@@ -18,6 +19,7 @@ export const methods = {
   ...driftMethods,
   ...demoMethods,
   ...bundleMethods,
+  ...readinessMethods,
 } as const;
 
 

@@ -292,3 +292,12 @@ export interface ValidateResult {
   report: { path: string; fileId: string | null } | null;
   seconds: number;
 }
+
+/** What the workspace keeps of an export besides its manifest: the facts readiness reads. */
+export interface BundleRecordFacts {
+  goldenRows: number;
+  fallback: { output: string; threshold: number; automationRate: number } | { reason: string };
+  previous: { version: number; sha256: string } | null;
+  /** The runbook's thresholds came from a benchmark and from a drift report (else it says "not measured"). */
+  measured: { bench: boolean; drift: boolean };
+}

@@ -74,9 +74,12 @@ describe('the preflight command line', () => {
   });
 
   it('says plainly when a capability has not landed yet', async () => {
-    const r = await runCli(['export', '--workspace', ws.dir]);
+    const r = await runCli(['ready', 'demo', '--workspace', ws.dir]);
     expect(r.code).toBe(2);
     expect(r.json.error.message).toMatch(/not yet available/);
+    const e = await runCli(['export', '--workspace', ws.dir]);
+    expect(e.code).toBe(2);
+    expect(e.json.error.message).toMatch(/--model, --reference and --out are required/);
   });
 
   it('refuses an impossible port before trying to listen', async () => {

@@ -103,6 +103,12 @@ export async function exportBundle(core: CoreContext, args: ParsedArgsOf<'bundle
       exportSeconds: (performance.now() - started) / 1000,
     },
     manifest,
+    {
+      goldenRows: facts.golden?.rows ?? 0,
+      fallback: facts.fallback.policy ? { output: facts.fallback.policy.output, threshold: facts.fallback.policy.threshold, automationRate: facts.fallback.policy.measured.automationRate } : { reason: facts.fallback.reason },
+      previous: facts.previous && { version: facts.previous.version, sha256: facts.previous.sha256 },
+      measured: { bench: facts.bench !== null, drift: facts.drift !== null },
+    },
     slot ? produced : null,
   );
   job.progress(1, `bundle written: ${target}`);

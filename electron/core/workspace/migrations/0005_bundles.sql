@@ -27,7 +27,8 @@ CREATE TABLE bundles (
   path            TEXT NOT NULL,
   file_id         TEXT REFERENCES produced_files(id),
   export_seconds  REAL NOT NULL,
-  manifest_json   TEXT NOT NULL           -- BundleManifest: every part by SHA-256
+  manifest_json   TEXT NOT NULL,          -- BundleManifest: every part by SHA-256
+  facts_json      TEXT NOT NULL           -- BundleRecordFacts: what readiness reads (fallback, golden rows, rollback target, runbook)
 );
 
 CREATE INDEX bundles_model ON bundles(model_name, model_version);
@@ -44,4 +45,23 @@ CREATE TABLE bundle_verifications (
   replayed      INTEGER NOT NULL,
   seconds       REAL NOT NULL,
   result_json   TEXT NOT NULL             -- VerifyResult
+);
+
+-- Readiness: the provider a model is meant to run on, how old evidence may be, and what a person
+-- attests (retraining is outside Preflight's sight). States themselves are derived on every read.
+CREATE TABLE readiness_settings (
+  model_name    TEXT PRIMARY KEY,
+  target_ep     TEXT NOT NULL DEFAULT 'cpu',
+  max_age_days  INTEGER NOT NULL DEFAULT 90
+);
+
+CREATE TABLE readiness_attestations (
+  id             INTEGER PRIMARY KEY,
+  model_name     TEXT NOT NULL,
+  model_version  INTEGER NOT NULL,
+  item           TEXT NOT NULL,
+  who            TEXT NOT NULL,
+  at             TEXT NOT NULL,
+  link           TEXT,
+  note           TEXT
 );

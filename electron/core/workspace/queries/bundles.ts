@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { BundleManifest, BundleSummary, ProducedFile, VerifyResult } from '../../../../shared/types/bundles';
+import type { BundleManifest, BundleRecordFacts, BundleSummary, ProducedFile, VerifyResult } from '../../../../shared/types/bundles';
 
 // All SQL of bundles, verifications and produced files, bound parameters only.
 
@@ -55,8 +55,8 @@ const BUNDLE_COLUMNS = 'id, created_at, model_name, model_version, model_sha256,
 export function bundleQueries(db: Database.Database) {
   const insertFile = db.prepare('INSERT INTO produced_files (id, name, kind, media_type, path, bytes, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const insertBundle = db.prepare(
-    `INSERT INTO bundles (created_at, model_name, model_version, model_sha256, reference, bench_run, drift_report, signed, key_fingerprint, sha256, bytes, path, file_id, export_seconds, manifest_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO bundles (created_at, model_name, model_version, model_sha256, reference, bench_run, drift_report, signed, key_fingerprint, sha256, bytes, path, file_id, export_seconds, manifest_json, facts_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertVerification = db.prepare(
     'INSERT INTO bundle_verifications (at, path, kind, bundle_sha256, model_sha256, ok, trusted, replayed, seconds, result_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -70,16 +70,32 @@ export function bundleQueries(db: Database.Database) {
       return r ? file(r) : null;
     },
     /** Records an export; with a produced file, both rows in one transaction. */
-    addBundle(b: Omit<BundleSummary, 'id'>, manifest: BundleManifest, produced: ProducedFile | null): BundleSummary {
+    addBundle(b: Omit<BundleSummary, 'id'>, manifest: BundleManifest, facts: BundleRecordFacts, produced: ProducedFile | null): BundleSummary {
       const run = db.transaction(() => {
         if (produced) insertFile.run(produced.id, produced.name, produced.kind, produced.mediaType, produced.path, produced.bytes, produced.sha256, produced.createdAt);
         const info = insertBundle.run(
           b.createdAt, b.model.name, b.model.version, b.model.sha256, b.reference, b.benchRun, b.driftReport, b.signed ? 1 : 0, b.keyFingerprint,
-          b.sha256, b.bytes, b.path, b.fileId, b.exportSeconds, JSON.stringify(manifest),
+          b.sha256, b.bytes, b.path, b.fileId, b.exportSeconds, JSON.stringify(manifest), JSON.stringify(facts),
         );
         return Number(info.lastInsertRowid);
       });
       return { id: run.immediate(), ...b };
+    },
+    /** Exports of one model version, newest first, with the facts readiness reads. */
+    ofVersion(name: string, version: number): (BundleSummary & { facts: BundleRecordFacts })[] {
+      const rows = db.prepare(`SELECT ${BUNDLE_COLUMNS}, facts_json FROM bundles WHERE model_name = ? AND model_version = ? ORDER BY id DESC`).all(name, version) as (BundleRow & { facts_json: string })[];
+      return rows.map((r) => ({ ...bundle(r), facts: JSON.parse(r.facts_json) as BundleRecordFacts }));
+    },
+    /** Verifications of bundles of a model (by its SHA-256), newest first. */
+    verificationsOf(modelSha256: string): { at: string; ok: boolean; trusted: boolean; replayed: boolean; seconds: number; path: string }[] {
+      return (db.prepare('SELECT at, ok, trusted, replayed, seconds, path FROM bundle_verifications WHERE model_sha256 = ? ORDER BY id DESC').all(modelSha256) as { at: string; ok: number; trusted: number; replayed: number; seconds: number; path: string }[]).map((v) => ({
+        at: v.at,
+        ok: v.ok === 1,
+        trusted: v.trusted === 1,
+        replayed: v.replayed === 1,
+        seconds: v.seconds,
+        path: v.path,
+      }));
     },
     list(): BundleSummary[] {
       return (db.prepare(`SELECT ${BUNDLE_COLUMNS} FROM bundles ORDER BY id DESC`).all() as BundleRow[]).map(bundle);

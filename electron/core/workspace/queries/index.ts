@@ -3,6 +3,7 @@ import { benchQueries } from './bench';
 import { bundleQueries } from './bundles';
 import { datasetQueries } from './datasets';
 import { driftQueries } from './drift';
+import { readinessQueries } from './readiness';
 
 /**
  * Query sets of the later domains (datasets, bench, drift), one line each, so every handler reaches
@@ -14,5 +15,6 @@ export function domainQueries(_workspace: Workspace) {
     bundles: bundleQueries(_workspace.db),
     datasets: datasetQueries(_workspace.db),
     drift: driftQueries(_workspace.db),
+    readiness: readinessQueries(_workspace.db),
   };
 }
