@@ -201,7 +201,7 @@ export function planInputs(inputs: TensorInfo[], batchSize: number, o: InputOver
     if (source.kind === 'constant') checkConstant(input.name, dtype, source.value);
     const shape = planned.map((d) => d.value);
     if (source.kind === 'random' && shape.length === 0 && dtype !== 'string' && !dtype.startsWith('float')) {
-      assumed.push(`${input.name} is a ${dtype} scalar filled with random ${randomRange(dtype)}; if it must hold a particular value (a sample rate, a flag), set it with --value ${input.name}=N`);
+      assumed.push(`${input.name} is ${/^[aeiou]/.test(dtype) ? 'an' : 'a'} ${dtype} scalar filled with random ${randomRange(dtype)}; if it must hold a particular value (a sample rate, a flag), set it with --value ${input.name}=N`);
     }
     return { name: input.name, dtype, declared, dims: planned, shape, source, assumed };
   });
@@ -209,7 +209,9 @@ export function planInputs(inputs: TensorInfo[], batchSize: number, o: InputOver
 
 /** How to make every assumption explicit, as a command-line suffix: `--shape x=1x3x48x1`. */
 export function explicitFlags(plan: PlannedInput[]): string {
-  const shapes = plan.filter((p) => p.dims.some((d) => d.origin === 'hint' || d.origin === 'default')).map((p) => `${p.name}=${p.shape.join('x')}`);
+  const shapes = plan
+    .filter((p) => p.dims.some((d) => d.origin === 'hint' || d.origin === 'default'))
+    .map((p) => `${p.name}=${p.dims.map((d) => (d.origin === 'hint' || d.origin === 'default' ? '?' : String(d.value))).join('x')}`);
   return shapes.length ? `--shape ${shapes.join(',')}` : '';
 }
 
@@ -218,6 +220,6 @@ export function assumptionWarning(plan: PlannedInput[]): string | null {
   const all = plan.flatMap((p) => p.assumed);
   if (all.length === 0) return null;
   const dimsAssumed = plan.some((p) => p.dims.some((d) => d.origin === 'hint' || d.origin === 'default'));
-  const fix = dimsAssumed ? ` Set the real sizes (${explicitFlags(plan)} with your sizes, or --dim NAME=N) — the numbers are for these shapes only.` : '';
+  const fix = dimsAssumed ? ` Set the real sizes (${explicitFlags(plan)} with each ? replaced, or --dim NAME=N for a named one) — these numbers hold for the assumed shapes only.` : '';
   return `INPUTS ASSUMED: ${all.join('; ')}.${fix}`;
 }

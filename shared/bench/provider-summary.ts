@@ -31,8 +31,18 @@ export function summarizeProviderError(ep: string, reason: string | null): strin
   return plain ? `${label}: ${plain}` : `${label}: unavailable`;
 }
 
-/** A point's error in one line: the provider summary, or onnxruntime's message without its source paths. */
+/** The "check: …" notes Preflight appends to an inference error (what to set), one per entry. */
+export function errorNotes(error: string): string[] {
+  const at = error.indexOf(' — check: ');
+  return at < 0 ? [] : error.slice(at + ' — check: '.length).split('; ');
+}
+
+/** A point's error in one line: the provider summary, or onnxruntime's message without source paths, node boilerplate or the fed-inputs list. */
 export function summarizePointError(ep: string, error: string): string {
   if (/ is unavailable: /.test(error)) return summarizeProviderError(ep, error.replace(/^.*? is unavailable: /, ''));
-  return plainOrtMessage(error);
+  const at = error.indexOf(' — check: ');
+  const head = (at < 0 ? error : error.slice(0, at))
+    .replace(/ with inputs \{[^}]*\}:/, ':')
+    .replace(/Non-zero status code returned while running (\w+) node\. Name:'[^']*' Status Message: /g, '$1 node: ');
+  return plainOrtMessage(head);
 }

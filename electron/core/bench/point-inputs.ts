@@ -64,7 +64,7 @@ function failureNotes(planned: PlannedInput[]): string[] {
       notes.push(`${p.name} (${p.dtype} scalar) held random ${randomRange(p.dtype)}: if the model needs a particular value, set it with --value ${p.name}=N`);
     }
     const assumed = p.dims.filter((d) => d.origin === 'default' || d.origin === 'hint');
-    if (assumed.length) notes.push(`${p.name} was fed ${p.dtype}[${p.shape.join(',')}] with ${assumed.length === 1 ? 'a dimension' : `${assumed.length} dimensions`} nobody set: give its real shape with --shape ${p.name}=${p.shape.join('x')} (your sizes)`);
+    if (assumed.length) notes.push(`${p.name} was fed ${p.dtype}[${p.shape.join(',')}] with ${assumed.length === 1 ? 'a dimension' : `${assumed.length} dimensions`} nobody set: give its real shape with --shape ${p.name}=${p.dims.map((d) => (d.origin === 'default' || d.origin === 'hint' ? '?' : d.value)).join('x')} (each ? replaced)`);
   }
   return notes;
 }

@@ -49,7 +49,7 @@ export interface RunComparison {
   mannWhitney: MannWhitneyResult;
   headline: PercentileKey;
   verdict: string;
-  /** percentileWarnings of each run, prefixed "A: " / "B: ". */
+  /** percentileWarnings of each run, prefixed "A: " / "B: " ("A and B: " once when both have it). */
   warnings: string[];
   /** Set by the caller that knows what each side measured: false when they measured different work. */
   comparable?: boolean;
@@ -87,8 +87,13 @@ export function compareRuns(
     mannWhitney: mannWhitneyU(sa, sb),
     headline,
     verdict: nA === 0 || nB === 0 || !head ? `cannot compare: run ${nA === 0 ? 'A' : 'B'} has no samples` : statedVerdict(percentiles, confidence),
-    warnings: [...percentileWarnings(nA).map((w) => `A: ${w}`), ...percentileWarnings(nB).map((w) => `B: ${w}`)],
+    warnings: sideWarnings(percentileWarnings(nA), percentileWarnings(nB)),
   };
+}
+
+/** Each warning once: "A and B: …" when both runs have it (same sample count), else "A: …" / "B: …". */
+function sideWarnings(a: string[], b: string[]): string[] {
+  return [...a.map((w) => (b.includes(w) ? `A and B: ${w}` : `A: ${w}`)), ...b.filter((w) => !a.includes(w)).map((w) => `B: ${w}`)];
 }
 
 /** The percentiles a verdict states: p50, p99 and every significant one, significant first (table order within). */
