@@ -8,6 +8,7 @@ import { ErrorBox, Loading, Page, Section, shortHash } from '../ui/index';
 import { cdfOption } from './charts';
 import { ComparisonTable } from './ComparisonTable';
 import { differentModels, usePointModel, type PointModel } from './pointModel';
+import { AssumedInputs } from './RunInputs';
 
 /** `#/bench/compare/<runA>/<runB>`: pick a point on each side, see deltas with CIs and the verdict. */
 export function CompareView({ runA, runB }: { runA: number; runB: number }) {
@@ -76,6 +77,7 @@ export function CompareView({ runA, runB }: { runA: number; runB: number }) {
       <Section title="Comparison" id="bench-compare">
         {result.error ? <ErrorBox title="These points cannot be compared" error={result.error} /> : null}
         {!result.data && !result.error && <Loading what="the comparison (bootstrap)" />}
+        {result.data && <AssumedInputs texts={[result.data.a, result.data.b].flatMap((s, i) => (s.inputsAssumed ? [`${i === 0 ? 'A' : 'B'}: ${s.inputsAssumed}`] : []))} />}
         {result.data && (
           <ComparisonTable
             comparison={result.data.comparison}
@@ -107,6 +109,11 @@ function Side({ side, runId, run, point, model }: { side: 'A' | 'B'; runId: numb
           </>
         )}
       </dd>
+      {p && (
+        <dd className="mono bench-side-inputs" data-testid={`bench-compare-inputs-${side.toLowerCase()}`}>
+          inputs: {p.inputs.map((i) => `${i.name} ${i.dtype}[${i.shape.join(',')}] ${i.source}`).join('; ') || '—'}
+        </dd>
+      )}
     </>
   );
 }

@@ -164,6 +164,10 @@ export interface BenchRunSummary {
   /** Best p50 over the points, ms (null when every point failed). */
   bestP50Ms: number | null;
   sloPassed: boolean | null;
+  /** Distinct inputs fed over the points, "x float32[1,3,48,320] random uniform [-1, 1), seed 1". */
+  inputs?: string[];
+  /** Whether any point fed an assumed (not set) dimension or scalar. */
+  inputsAssumed?: boolean;
 }
 
 /** Live data in a bench job's progress events. */

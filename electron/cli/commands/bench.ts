@@ -70,8 +70,18 @@ export const benchCommand: Command = {
         runs.length === 0
           ? 'no benchmark runs yet: preflight bench <model>'
           : table(
-              ['RUN', 'KIND', 'MODEL', 'STARTED', 'POINTS', 'EPS', 'BEST P50', 'SLO'],
-              runs.map((r) => [String(r.runId), r.kind, `${r.model.name}@${r.model.version}`, r.startedAt, String(r.points), r.eps.join(','), r.bestP50Ms === null ? '-' : `${r.bestP50Ms.toFixed(3)} ms`, r.sloPassed === null ? '-' : r.sloPassed ? 'pass' : 'FAIL']),
+              ['RUN', 'KIND', 'MODEL', 'STARTED', 'POINTS', 'EPS', 'BEST P50', 'SLO', 'INPUTS'],
+              runs.map((r) => [
+                String(r.runId),
+                r.kind,
+                `${r.model.name}@${r.model.version}`,
+                r.startedAt,
+                String(r.points),
+                r.eps.join(','),
+                r.bestP50Ms === null ? '-' : `${r.bestP50Ms.toFixed(3)} ms`,
+                r.sloPassed === null ? '-' : r.sloPassed ? 'pass' : 'FAIL',
+                `${r.inputsAssumed ? 'ASSUMED ' : ''}${(r.inputs ?? []).map((i) => i.replace(/ (random|constant|dataset).*$/, '')).join(', ')}`,
+              ]),
             ),
       );
       return;

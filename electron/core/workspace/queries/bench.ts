@@ -107,6 +107,8 @@ export function benchQueries(db: Database.Database) {
           eps: [...new Set(run.results.map((r) => r.ep))],
           bestP50Ms: p50s.length ? Math.min(...p50s) : null,
           sloPassed: run.sloVerdict ? run.sloVerdict.passed : null,
+          inputs: [...new Set(run.results.flatMap((r) => r.inputs.map((i) => `${i.name} ${i.dtype}[${i.shape.join(',')}] ${i.source}`)))],
+          inputsAssumed: run.results.some((r) => r.inputsAssumed),
         };
       });
     },
