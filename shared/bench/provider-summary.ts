@@ -10,9 +10,8 @@ export const epLabel = (ep: string): string => EP_LABELS[ep] ?? ep;
 /** onnxruntime's message without source paths, C++ signatures and failed-assertion text; one line. */
 export function plainOrtMessage(message: string): string {
   let m = message.replace(/\s+/g, ' ').trim();
-  // "/onnxruntime_src/…/file.cc:136 <signature> <condition> was false. <what happened>"
-  const afterAssert = m.lastIndexOf(' was false. ');
-  if (/\/onnxruntime_src\/|\.(cc|cpp|h):[0-9]+/.test(m) && afterAssert >= 0) m = m.slice(afterAssert + ' was false. '.length);
+  // "<context> /onnxruntime_src/…/file.cc:136 <signature> <condition> was false. <what happened>": keep both ends.
+  m = m.replace(/\/\S*onnxruntime_src\/\S+:[0-9]+ .*? was false\. /g, '');
   m = m.replace(/\/\S*onnxruntime_src\/\S+:[0-9]+ \S+ /g, '').replace(/\/\S+\.(cc|cpp|h):[0-9]+ ?/g, '');
   return m.length > 220 ? `${m.slice(0, 219)}…` : m;
 }
