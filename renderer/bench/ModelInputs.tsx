@@ -1,6 +1,6 @@
 import type { PlannedInput } from '../../shared/bench/input-plan';
 import { ErrorBox, Loading } from '../ui/index';
-import type { InputsState } from './inputChoice';
+import { dimKey, isEditable, type InputsState } from './inputChoice';
 import { InputsTable } from './InputsTable';
 
 interface PlanState {
@@ -12,7 +12,10 @@ interface PlanState {
 
 /** The inputs section of a run form: the table, what is still a suggestion, and why Run waits. */
 export function ModelInputs({ plan, state, onChange, datasetChosen, problem, idPrefix, note }: { plan: PlanState; state: InputsState; onChange: (s: InputsState) => void; datasetChosen: boolean; problem: string | null; idPrefix: string; note?: string }) {
-  const suggested = plan.data?.inputs.some((i) => i.dims.some((d, k) => (d.origin === 'default' || d.origin === 'hint') && state.dims[d.name ? `@${d.name}` : `${i.name}#${k}`] === undefined));
+  const untouched = (plan.data?.inputs ?? []).flatMap((i) => i.dims.flatMap((d, k) => (isEditable(d) && state.dims[dimKey(i.name, k, d)] === undefined ? [[dimKey(i.name, k, d), String(d.value)] as const] : [])));
+  const suggested = untouched.length > 0;
+  // Agreeing with a suggestion is a choice too: it has to be made, not inferred from leaving the field alone.
+  const useSuggested = () => onChange({ ...state, dims: { ...state.dims, ...Object.fromEntries(untouched) } });
   return (
     <fieldset className="bench-inputs-set">
       <legend>Inputs{note ? ` — ${note}` : ''}</legend>
@@ -21,7 +24,10 @@ export function ModelInputs({ plan, state, onChange, datasetChosen, problem, idP
       {plan.data && <InputsTable plan={plan.data.inputs} state={state} onChange={onChange} datasetChosen={datasetChosen} idPrefix={idPrefix} />}
       {suggested && (
         <p className="bench-verdict-warning" role="note" data-testid={`${idPrefix}-inputs-note`}>
-          Some sizes are suggestions (nothing in the model sets them). Set the real sizes; a suggestion left as it is will be reported with every result as an assumed shape.
+          Some sizes are suggestions (nothing in the model sets them). Set the real sizes; a suggestion left as it is will be reported with every result as an assumed shape.{' '}
+          <button type="button" className="button-small" onClick={useSuggested}>
+            Use the suggested sizes as mine
+          </button>
         </p>
       )}
       {problem && (

@@ -66,7 +66,7 @@ export function AssumedInputs({ texts, prefix = '' }: { texts: string[]; prefix?
         <p key={t} className="bench-assumed" role="alert" data-testid="bench-inputs-assumed">
           <strong>
             {prefix}
-            {t.replace(/^INPUTS ASSUMED: /, 'Inputs assumed, not set: ')}
+            {t.replace(/^((?:[AB]: )?)INPUTS ASSUMED: /, '$1Inputs assumed, not set: ')}
           </strong>
         </p>
       ))}
