@@ -6,7 +6,7 @@ import { Chart } from '../charts/index';
 import { href } from '../router/index';
 import { ErrorBox, Loading, Page, Section, shortHash } from '../ui/index';
 import { cdfOption } from './charts';
-import { ComparisonTable } from './ComparisonTable';
+import { ComparisonTable, NotComparable } from './ComparisonTable';
 import { differentModels, usePointModel, type PointModel } from './pointModel';
 import { AssumedInputs } from './RunInputs';
 
@@ -64,6 +64,8 @@ export function CompareView({ runA, runB }: { runA: number; runB: number }) {
 
   return (
     <Page title={`Compare runs ${runA} and ${runB}`} subtitle={<a href={href('bench')}>← Benchmarks</a>}>
+      {result.data && !result.data.comparable && <NotComparable reasons={result.data.reasons} />}
+      {result.data && <AssumedInputs texts={[result.data.a, result.data.b].flatMap((s, i) => (s.inputsAssumed ? [`${i === 0 ? 'A' : 'B'}: ${s.inputsAssumed}`] : []))} />}
       <Section title="Points" id="bench-compare-points">
         <div className="bench-fields">
           {picker(`A (run ${runA})`, a, pa, setPa)}
@@ -77,10 +79,10 @@ export function CompareView({ runA, runB }: { runA: number; runB: number }) {
       <Section title="Comparison" id="bench-compare">
         {result.error ? <ErrorBox title="These points cannot be compared" error={result.error} /> : null}
         {!result.data && !result.error && <Loading what="the comparison (bootstrap)" />}
-        {result.data && <AssumedInputs texts={[result.data.a, result.data.b].flatMap((s, i) => (s.inputsAssumed ? [`${i === 0 ? 'A' : 'B'}: ${s.inputsAssumed}`] : []))} />}
         {result.data && (
           <ComparisonTable
             comparison={result.data.comparison}
+            banner={false}
             warning={different ? `A and B are different models (${modelA.ref} and ${modelB.ref}): the difference includes the model, not only the settings.` : undefined}
           />
         )}
@@ -109,11 +111,10 @@ function Side({ side, runId, run, point, model }: { side: 'A' | 'B'; runId: numb
           </>
         )}
       </dd>
-      {p && (
-        <dd className="mono bench-side-inputs" data-testid={`bench-compare-inputs-${side.toLowerCase()}`}>
-          inputs: {p.inputs.map((i) => `${i.name} ${i.dtype}[${i.shape.join(',')}] ${i.source}`).join('; ') || '—'}
-        </dd>
-      )}
+      <dt>{side} inputs</dt>
+      <dd className="mono bench-side-inputs" data-testid={`bench-compare-inputs-${side.toLowerCase()}`}>
+        {p ? p.inputs.map((i) => `${i.name} ${i.dtype}[${i.shape.join(',')}] ${i.source}`).join('; ') || '—' : '…'}
+      </dd>
     </>
   );
 }

@@ -21,20 +21,25 @@ const columns = (comparable: boolean): Column<PercentileComparison>[] => [
  * Deltas per percentile with bootstrap CIs, the rank test, and the verdict in plain words. `warning`
  * sits right under the verdict: what the verdict does not say (e.g. that A and B are different models).
  */
-export function ComparisonTable({ comparison: c, warning, showWarnings = true }: { comparison: RunComparison; warning?: ReactNode; showWarnings?: boolean }) {
+/** Said first wherever two sides that measured different work are shown together. */
+export function NotComparable({ reasons }: { reasons: string[] }) {
+  return (
+    <div className="bench-not-comparable" role="alert" data-testid="bench-not-comparable">
+      <strong>Not comparable</strong> — A and B did not measure the same work, so there is no significance verdict for this pair (the numbers below are for reading only):
+      <ul>
+        {reasons.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function ComparisonTable({ comparison: c, warning, showWarnings = true, banner = true }: { comparison: RunComparison; warning?: ReactNode; showWarnings?: boolean; banner?: boolean }) {
   const comparable = c.comparable !== false;
   return (
     <>
-      {!comparable && (
-        <div className="bench-not-comparable" role="alert" data-testid="bench-not-comparable">
-          <strong>Not comparable</strong> — A and B did not measure the same work, so there is no significance verdict for this pair (the numbers below are for reading only):
-          <ul>
-            {(c.reasons ?? []).map((r) => (
-              <li key={r}>{r}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {!comparable && banner && <NotComparable reasons={c.reasons ?? []} />}
       <p className="bench-verdict" data-testid="bench-verdict">
         <strong>{c.verdict}</strong>
       </p>

@@ -102,9 +102,12 @@ describe('Benchmark inputs in web mode', () => {
     expect(await page.getByTestId('bench-verdict').textContent()).toMatch(/^not comparable: /);
     const significant = await page.getByRole('table', { name: 'Percentile differences' }).locator('tbody tr td:last-child').allTextContents();
     expect(new Set(significant)).toEqual(new Set(['n/a']));
-    await expect(page.getByTestId('bench-compare-inputs-a').textContent()).resolves.toBe('inputs: x float32[1,3,48,1] random uniform [-1, 1), seed 1');
-    await expect(page.getByTestId('bench-compare-inputs-b').textContent()).resolves.toBe('inputs: x float32[1,3,48,320] random uniform [-1, 1), seed 1');
+    await expect(page.getByTestId('bench-compare-inputs-a').textContent()).resolves.toBe('x float32[1,3,48,1] random uniform [-1, 1), seed 1');
+    await expect(page.getByTestId('bench-compare-inputs-b').textContent()).resolves.toBe('x float32[1,3,48,320] random uniform [-1, 1), seed 1');
     expect(await page.getByTestId('bench-inputs-assumed').first().textContent()).toMatch(/^A: Inputs assumed, not set/);
+    // First on the page: before the points, the numbers and the other notes.
+    const first = await page.evaluate(() => document.querySelector('main [role="alert"]')?.getAttribute('data-testid'));
+    expect(first).toBe('bench-not-comparable');
     await screenshot(page, 'bench-inputs-not-comparable');
   });
 
