@@ -174,6 +174,15 @@ describe('the run forms send what the user set, and only that', () => {
     expect(inputArgs(plan, { dims: { 'input#1': '512' }, sources: {} }, [1, 8], false).problem).toMatch(/input has unnamed free dimensions: run one batch size at a time/);
   });
 
+  it('a dataset column per input: only those inputs take rows, with their columns in input order', () => {
+    const two = planInputs([t('a', 'float', [p('N')]), t('b', 'float', [p('N')]), t('k', 'int64', [])], 1, {}, opts);
+    const choice = inputArgs(two, { dims: {}, sources: { a: { kind: 'dataset', value: '', column: 'x1' }, b: { kind: 'random', value: '', column: '' }, k: { kind: 'constant', value: '3', column: '' } } }, [8], true);
+    expect(choice).toMatchObject({ problem: null, values: { k: 3 }, data: { inputs: ['a'], columns: ['x1'] } });
+    // With a dataset chosen every input defaults to it; without one, the dataset source is a problem to fix.
+    expect(inputArgs(two, { dims: {}, sources: { k: { kind: 'constant', value: '3', column: '' } } }, [8], true).data).toEqual({ inputs: ['a', 'b'], columns: undefined });
+    expect(inputArgs(two, { dims: {}, sources: { a: { kind: 'dataset', value: '', column: '' } } }, [8], false).problem).toMatch(/a: choose a dataset/);
+  });
+
   it('named dims are sent by name, so a sweep over batch sizes keeps working', () => {
     const rec = planInputs(ocrRec, 1, {}, opts);
     expect(inputArgs(rec, { dims: { '@p2o.DynamicDimension.1': '320' }, sources: {} }, [1, 8], false)).toMatchObject({ problem: null, dims: { 'p2o.DynamicDimension.1': 320 }, shapes: undefined });

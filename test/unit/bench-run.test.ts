@@ -135,6 +135,19 @@ describe('bench/start', () => {
     expect(wrongWidth.results[0].error).toMatch(/take 4 values per row but only 3 usable columns/);
   });
 
+  it('mixes value sources per input: one input from a dataset column, one constant, the rest seeded random', async () => {
+    // multi_dtype: a float[B,3], ids int64[B], mask bool[B], h float16[B,3]; dataset "rows" from the test above.
+    const run = await client.run('bench/start', { model: model('multi_dtype'), batchSizes: [4], iterations: 20, warmup: 1, values: { mask: 1 }, data: { dataset: 'rows', columns: ['id'], inputs: ['ids'] } });
+    expect(run.results[0].error).toBeNull();
+    expect(run.results[0].inputs.map((i) => [i.name, i.shape, i.source])).toEqual([
+      ['a', [4, 3], 'random uniform [-1, 1), seed 1'],
+      ['ids', [4], 'dataset rows, column id (10 batches cycled)'],
+      ['mask', [4], 'constant 1'],
+      ['h', [4, 3], 'random uniform [-1, 1), seed 4'],
+    ]);
+    await expect(client.run('bench/start', { model: model('multi_dtype'), values: { mask: 1 }, data: { dataset: 'rows', inputs: ['mask'] } })).rejects.toMatchObject({ code: 'BAD_ARGUMENTS', message: expect.stringMatching(/mask has a constant --value and cannot also take dataset rows/) });
+  });
+
   it('a cancelled run keeps nothing', async () => {
     const before = (await client.call('bench/list', {})).length;
     const controller = new AbortController();
