@@ -63,6 +63,16 @@ describe('Silero-VAD-like model: unnamed dimensions and a sample-rate scalar', (
     expect(r.stdout).toMatch(/^input +float32 +1x1 +\[\?,\?\] +random uniform \[-1, 1\), seed 1 \(SHAPE ASSUMED\)$/m);
   });
 
+  it('--inputs shows what a run would feed, without running, and checks the names the same way', async () => {
+    const plan = await runCli(['bench', 'silero_like', '--inputs', '--shape', 'input=1x512'], { env: env(), json: false });
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toMatch(/^input +float32 +\[\?,\?\] +1x512 +random uniform \[-1, 1\), seed 1$/m);
+    expect(plan.stdout).toMatch(/^!! INPUTS ASSUMED: state \[2,\?,128\]: dimension 1 \(unnamed\) = 1/m);
+    const json = await runCli(['bench', 'silero_like', '--inputs', '--value', 'sr=16000'], { env: env() });
+    expect(json.json.inputs.find((i: { name: string }) => i.name === 'sr')).toMatchObject({ shape: [], source: { kind: 'constant', value: 16000 } });
+    expect((await runCli(['bench', 'silero_like', '--inputs', '--dim', 'T=1'], { env: env() })).code).toBe(2);
+  });
+
   it('unknown names and impossible shapes are exit 2 before anything runs, naming the valid ones', async () => {
     const before = (await runCli(['bench', '--list'], { env: env() })).json.length;
     const cases: [string[], RegExp][] = [

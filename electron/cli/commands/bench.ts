@@ -1,6 +1,6 @@
 import { PreflightError } from '../../../shared/contract/errors';
 import { formatMs, msDecimals, PERCENTILE_METHOD } from '../../../shared/math/latency/index';
-import { parseShape } from '../../../shared/bench/input-plan';
+import { describeSource, parseShape } from '../../../shared/bench/input-plan';
 import { errorNotes, summarizePointError, summarizeProviderError } from '../../../shared/bench/provider-summary';
 import type { RunComparison } from '../../../shared/math/latency/index';
 import type { BenchComparisonResult, BenchInput, BenchRun } from '../../../shared/types/bench';
@@ -19,6 +19,7 @@ const usage = `preflight bench <file.onnx|NAME[@VERSION]> [--ep cpu,webgpu,cuda,
   and the run says so at the top: INPUTS ASSUMED. Values are seeded random in the dtype's range unless
   --value or --data (rows of an imported dataset, cycled batch by batch) gives them.
   --verbose shows onnxruntime's verbatim messages under the one-line summaries
+  --inputs only shows the inputs a run would feed (dtype, model shape, shape, values) and stops
   --slo is repeatable or comma-separated, per batch size with bN: (e.g. "b8:p99<=30ms"); breached → exit 1
   a point that produced no numbers (an EP that cannot run) fails the SLO; a run with no numbers at all → exit 1
 preflight bench <A> --ab <B> [--ep EP] [--ab-ep EP] [--ab-threads N] [--ab-spinning on|off] [--blocks N] [--block-iterations N]
@@ -45,6 +46,7 @@ const options = {
   shape: { type: 'string', multiple: true },
   value: { type: 'string', multiple: true },
   verbose: { type: 'boolean', default: false },
+  inputs: { type: 'boolean', default: false },
   list: { type: 'boolean', default: false },
   data: { type: 'string' },
   columns: { type: 'string' },
@@ -101,6 +103,21 @@ export const benchCommand: Command = {
       if (unsupported.length) throw new PreflightError('BAD_ARGUMENTS', `bench --ab: ${unsupported.map((n) => `--${n}`).join(', ')} ${unsupported.length > 1 ? 'are' : 'is'} not supported with --ab (A/B runs --blocks × --block-iterations per side); run without --ab for a sweep or an SLO gate`);
       return abRun(positionals[0], v, env);
     }
+    if (v.inputs) {
+      const batch = intList(v.batch, 'batch') ?? [1];
+      const plan = await client.call('bench/inputs', { model: positionals[0], batchSize: batch[0], dims: dims(v.dim), shapes: shapes(v.shape), values: values(v.value), seed: int(v.seed, 'seed', 0) });
+      out.result(plan, () =>
+        [
+          `${plan.model.name}@${plan.model.version}, batch ${plan.batchSize}${plan.dimNames.length ? `; named dimensions (--dim): ${plan.dimNames.join(', ')}` : ''}`,
+          ...(plan.inputsAssumed ? [`!! ${plan.inputsAssumed}`] : []),
+          table(
+            ['INPUT', 'DTYPE', 'MODEL SHAPE', 'SHAPE', 'VALUES'],
+            plan.inputs.map((i) => [i.name, i.dtype, i.declared, i.shape.length ? i.shape.join('x') : 'scalar', describeSource(i.source, i.dtype)]),
+          ),
+        ].join('\n'),
+      );
+      return;
+    }
     const abOnly = given(['ab-ep', 'ab-threads', 'ab-spinning', 'blocks', 'block-iterations']);
     if (abOnly.length) throw new PreflightError('BAD_ARGUMENTS', `bench: ${abOnly.map((n) => `--${n}`).join(', ')} only apply with --ab B`);
     if (v.columns !== undefined && v.data === undefined) throw new PreflightError('BAD_ARGUMENTS', 'bench: --columns needs --data DATASET');
@@ -136,7 +153,7 @@ export const benchCommand: Command = {
     }
     // Nothing measured is not a result: say so with a failing exit code, whatever the reason.
     if (run.results.every((r) => !r.latencyMs)) {
-      out.log(`no point produced numbers: ${[...new Set(run.results.map((r) => r.error ?? 'nothing was measured'))].join('; ')} — exit 1 (CHECK_FAILED)`);
+      out.log(`no point produced numbers: ${[...new Set(run.results.map((r) => `${r.label}: ${r.error ? (r.errorSummary ?? r.error) : 'nothing was measured'}`))].join('; ')} — exit 1 (CHECK_FAILED)`);
       return 1;
     }
   },

@@ -28,7 +28,8 @@ export function pointInputs(core: CoreContext, meta: Pick<OnnxMetadata, 'inputs'
   const planned = planInputs(meta.inputs, batchSize, overrides, { seed, metadataProps: meta.metadataProps });
   const specs = specsOf(planned);
   let feedSets: FeedData[][] | undefined;
-  let inputSource = `synthetic, seed ${seed}`;
+  const constants = planned.flatMap((p) => (p.source.kind === 'constant' ? [`${p.name} = ${p.source.value}`] : []));
+  let inputSource = `synthetic, seed ${seed}${constants.length ? `; constant ${constants.join(', ')}` : ''}`;
   if (data) {
     const names = data.inputs ?? planned.filter((p) => p.source.kind !== 'constant').map((p) => p.name);
     const unknown = names.filter((n) => !planned.some((p) => p.name === n));
