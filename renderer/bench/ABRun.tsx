@@ -7,6 +7,9 @@ import { navigate } from '../router/index';
 import { ErrorBox, Loading, Section } from '../ui/index';
 import { BenchJobStatus } from './LiveStats';
 import { providerOption, providerReason } from './providers';
+import { EMPTY_INPUTS, inputArgs, type InputsState } from './inputChoice';
+import { ModelInputs } from './ModelInputs';
+import { ProviderReason } from './ProviderReason';
 
 interface Arm {
   model: string;
@@ -39,8 +42,17 @@ export function ABRun({ onFinished }: { onFinished: () => void }) {
   // The same probe as the New benchmark form: an EP that cannot run on this machine cannot be chosen.
   const providersA = useCall('bench/providers', { model: armA.model }, { skip: !armA.model });
   const providersB = useCall('bench/providers', { model: armB.model }, { skip: !armB.model });
+  const batchSize = /^[1-9][0-9]*$/.test(batch.trim()) ? Number(batch) : 1;
+  // One set of inputs for both arms (the same work is what makes A and B comparable), planned on A's model.
+  const planA = useCall('bench/inputs', { model: armA.model, batchSize }, { skip: !armA.model });
+  const planB = useCall('bench/inputs', { model: armB.model, batchSize }, { skip: !armB.model || armB.model === armA.model });
+  const [edits, setEdits] = useState<{ model: string; state: InputsState }>({ model: '', state: EMPTY_INPUTS });
+  const inputsState = edits.model === armA.model ? edits.state : EMPTY_INPUTS;
+  const choice = planA.data ? inputArgs(planA.data.inputs, inputsState, [batchSize], false) : null;
+  const signature = (p: typeof planA.data) => JSON.stringify(p?.inputs.map((i) => [i.name, i.dtype, i.declared]));
+  const otherInputs = planB.data && planA.data && signature(planB.data) !== signature(planA.data);
   if (!models.data?.length) return null;
-  const runnable = usable(armA.ep, providersA.data) && usable(armB.ep, providersB.data);
+  const runnable = usable(armA.ep, providersA.data) && usable(armB.ep, providersB.data) && !!choice && choice.problem === null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -50,6 +62,9 @@ export function ABRun({ onFinished }: { onFinished: () => void }) {
       batchSize: Number(batch),
       blocks: Number(blocks),
       blockIterations: Number(blockIterations),
+      dims: choice?.dims,
+      shapes: choice?.shapes,
+      values: choice?.values,
     });
     onFinished();
     if (run) navigate('bench', String(run.runId));
@@ -75,6 +90,12 @@ export function ABRun({ onFinished }: { onFinished: () => void }) {
               <input aria-label="Iterations per block" value={blockIterations} onChange={(e) => setBlockIterations(e.target.value)} inputMode="numeric" />
             </label>
           </div>
+          <ModelInputs plan={planA} state={inputsState} onChange={(state) => setEdits({ model: armA.model, state })} datasetChosen={false} problem={choice?.problem ?? null} idPrefix="bench-ab" note="fed to A and B alike" />
+          {otherInputs && (
+            <p className="bench-note-error" role="note" data-testid="bench-ab-other-inputs">
+              B’s model takes different inputs ({planB.data!.inputs.map((i) => `${i.name} ${i.dtype}${i.declared}`).join(', ')}): A and B would not measure the same work, so the run will say they are not comparable.
+            </p>
+          )}
           <p className="muted">A and B alternate in blocks (A B B A …) inside one process, so machine drift affects both alike; the verdict compares B with A.</p>
           <div className="bench-actions">
             <button type="submit" disabled={!runnable}>
@@ -155,7 +176,7 @@ function ArmFields({ label, arm, models, providers, onChange }: { label: string;
       {providers.error ? <ErrorBox title={`Providers for ${label} could not be probed`} error={providers.error} onRetry={providers.reload} /> : null}
       {chosen && !chosen.available && (
         <p className="bench-ep-reason bench-note-error" data-testid={`bench-ab-ep-${label.toLowerCase()}`}>
-          {label}: {chosen.name} is unavailable for {arm.model}: {providerReason(chosen)}
+          {label}: {chosen.name} is unavailable for {arm.model}: <ProviderReason provider={chosen} />
         </p>
       )}
     </>

@@ -6,8 +6,9 @@ import { Chart } from '../charts/index';
 import { href } from '../router/index';
 import { ErrorBox, Loading, Page, Section, shortHash } from '../ui/index';
 import { cdfOption } from './charts';
-import { ComparisonTable } from './ComparisonTable';
+import { ComparisonTable, NotComparable } from './ComparisonTable';
 import { differentModels, usePointModel, type PointModel } from './pointModel';
+import { AssumedInputs } from './RunInputs';
 
 /** `#/bench/compare/<runA>/<runB>`: pick a point on each side, see deltas with CIs and the verdict. */
 export function CompareView({ runA, runB }: { runA: number; runB: number }) {
@@ -63,6 +64,8 @@ export function CompareView({ runA, runB }: { runA: number; runB: number }) {
 
   return (
     <Page title={`Compare runs ${runA} and ${runB}`} subtitle={<a href={href('bench')}>← Benchmarks</a>}>
+      {result.data && !result.data.comparable && <NotComparable reasons={result.data.reasons} />}
+      {result.data && <AssumedInputs texts={[result.data.a, result.data.b].flatMap((s, i) => (s.inputsAssumed ? [`${i === 0 ? 'A' : 'B'}: ${s.inputsAssumed}`] : []))} />}
       <Section title="Points" id="bench-compare-points">
         <div className="bench-fields">
           {picker(`A (run ${runA})`, a, pa, setPa)}
@@ -79,6 +82,7 @@ export function CompareView({ runA, runB }: { runA: number; runB: number }) {
         {result.data && (
           <ComparisonTable
             comparison={result.data.comparison}
+            banner={false}
             warning={different ? `A and B are different models (${modelA.ref} and ${modelB.ref}): the difference includes the model, not only the settings.` : undefined}
           />
         )}
@@ -106,6 +110,10 @@ function Side({ side, runId, run, point, model }: { side: 'A' | 'B'; runId: numb
             · {p.ep}, batch {p.batchSize}, concurrency {p.concurrency}
           </>
         )}
+      </dd>
+      <dt>{side} inputs</dt>
+      <dd className="mono bench-side-inputs" data-testid={`bench-compare-inputs-${side.toLowerCase()}`}>
+        {p ? p.inputs.map((i) => `${i.name} ${i.dtype}[${i.shape.join(',')}] ${i.source}`).join('; ') || '—' : '…'}
       </dd>
     </>
   );

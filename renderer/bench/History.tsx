@@ -28,6 +28,16 @@ export function History({ generation }: { generation: number }) {
     { key: 'kind', header: 'Kind', render: (r) => (r.kind === 'ab' ? 'A/B' : 'sweep') },
     { key: 'eps', header: 'EPs', mono: true, render: (r) => r.eps.join(', ') },
     { key: 'points', header: 'Points', align: 'right', render: (r) => r.points },
+    {
+      key: 'inputs',
+      header: 'Inputs',
+      render: (r) => (
+        <span className="mono bench-history-inputs">
+          {(r.inputs ?? []).join('; ') || '—'}
+          {r.inputsAssumed && <span className="badge badge-warn">assumed</span>}
+        </span>
+      ),
+    },
     { key: 'p50', header: 'Best p50', align: 'right', mono: true, render: (r) => (r.bestP50Ms === null ? '—' : `${r.bestP50Ms.toPrecision(3)} ms`) },
     { key: 'slo', header: 'SLO', render: (r) => (r.sloPassed === null ? <span className="muted">—</span> : r.sloPassed ? <span className="badge badge-ok">met</span> : <span className="badge badge-bad">breached</span>) },
     { key: 'at', header: 'Started', render: (r) => <span title={r.startedAt}>{formatDate(r.startedAt)}</span> },

@@ -4,8 +4,10 @@ import type { EpName } from '../../shared/types/bench';
 import { useCall, useJob } from '../api/hooks';
 import { navigate } from '../router/index';
 import { ErrorBox, Loading, Section } from '../ui/index';
+import { EMPTY_INPUTS, inputArgs, type InputsChoice, type InputsState } from './inputChoice';
+import { ModelInputs } from './ModelInputs';
 import { BenchJobStatus } from './LiveStats';
-import { providerReason } from './providers';
+import { ProviderReason } from './ProviderReason';
 
 type StartArgs = ArgsOf<'bench/start'>;
 
@@ -27,16 +29,15 @@ interface Form {
   seed: string;
   slo: string;
   dataset: string;
-  columns: string;
 }
 
-const INITIAL: Form = { name: '', version: '', eps: ['cpu'], batch: '1', concurrency: '1', warmup: '20', measure: 'iterations', iterations: '1000', duration: '5', tolerance: '0.1', threads: '', interThreads: '', spinning: 'default', optLevel: 'all', seed: '1', slo: '', dataset: '', columns: '' };
+const INITIAL: Form = { name: '', version: '', eps: ['cpu'], batch: '1', concurrency: '1', warmup: '20', measure: 'iterations', iterations: '1000', duration: '5', tolerance: '0.1', threads: '', interThreads: '', spinning: 'default', optLevel: 'all', seed: '1', slo: '', dataset: '' };
 
 const ints = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean).map(Number);
 const optInt = (s: string) => (s.trim() === '' ? undefined : Number(s));
 
 /** Form → bench/start arguments. Validation is the core's: its message is shown as it words it. */
-export function toArgs(f: Form): StartArgs {
+export function toArgs(f: Form, inputs: InputsChoice | null): StartArgs {
   return {
     model: f.version ? `${f.name}@${f.version}` : f.name,
     eps: f.eps,
@@ -52,7 +53,10 @@ export function toArgs(f: Form): StartArgs {
     graphOptimizationLevel: f.optLevel,
     seed: optInt(f.seed),
     slo: f.slo.trim() ? [f.slo] : undefined,
-    data: f.dataset ? { dataset: f.dataset, columns: f.columns.trim() ? f.columns.split(',').map((c) => c.trim()).filter(Boolean) : undefined } : undefined,
+    dims: inputs?.dims,
+    shapes: inputs?.shapes,
+    values: inputs?.values,
+    data: f.dataset && inputs?.data ? { dataset: f.dataset, columns: inputs.data.columns, inputs: inputs.data.inputs } : undefined,
   };
 }
 
@@ -64,10 +68,17 @@ export function NewRun({ onFinished }: { onFinished: () => void }) {
   const job = useJob();
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
   const name = form.name || models.data?.[0]?.name || '';
+  const modelRef = form.version ? `${name}@${form.version}` : name;
+  const batchSizes = ints(form.batch).filter((b) => Number.isInteger(b) && b >= 1);
+  const plan = useCall('bench/inputs', { model: modelRef, batchSize: batchSizes[0] ?? 1 }, { skip: !modelRef });
+  // Edits belong to one model: choosing another starts from its own suggestions.
+  const [edits, setEdits] = useState<{ model: string; state: InputsState }>({ model: '', state: EMPTY_INPUTS });
+  const inputsState = edits.model === modelRef ? edits.state : EMPTY_INPUTS;
+  const choice = plan.data ? inputArgs(plan.data.inputs, inputsState, batchSizes, !!form.dataset) : null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const run = await job.start('bench/start', toArgs({ ...form, name }));
+    const run = await job.start('bench/start', toArgs({ ...form, name }, choice));
     onFinished();
     if (run) navigate('bench', String(run.runId));
   };
@@ -168,9 +179,9 @@ export function NewRun({ onFinished }: { onFinished: () => void }) {
               <input aria-label="Seed" value={form.seed} onChange={(e) => set('seed', e.target.value)} inputMode="numeric" />
             </label>
             <label>
-              Inputs
-              <select aria-label="Inputs" value={form.dataset} onChange={(e) => set('dataset', e.target.value)}>
-                <option value="">synthetic (seeded)</option>
+              Dataset rows
+              <select aria-label="Dataset rows" value={form.dataset} onChange={(e) => set('dataset', e.target.value)}>
+                <option value="">none (values per input below)</option>
                 {datasets.data?.map((d) => (
                   <option key={d.name} value={d.name}>
                     rows of {d.name}
@@ -178,23 +189,18 @@ export function NewRun({ onFinished }: { onFinished: () => void }) {
                 ))}
               </select>
             </label>
-            {form.dataset && (
-              <label>
-                Columns
-                <input aria-label="Columns" value={form.columns} onChange={(e) => set('columns', e.target.value)} placeholder="all numeric, in order" />
-              </label>
-            )}
             <label>
               SLO
               <input aria-label="SLO" value={form.slo} onChange={(e) => set('slo', e.target.value)} placeholder="p99<=20ms, b8:p99<=30ms" />
             </label>
           </div>
           <p id="bench-batch-hint" className="muted">
-            Comma-separated lists sweep: every EP × batch size × concurrency is one point, each in its own process. Inputs are synthetic and seeded, shaped from the model’s inputs.
+            Comma-separated lists sweep: every EP × batch size × concurrency is one point, each in its own process.
           </p>
+          <ModelInputs plan={plan} state={inputsState} onChange={(state) => setEdits({ model: modelRef, state })} datasetChosen={!!form.dataset} problem={choice?.problem ?? null} idPrefix="bench-new" />
           <Providers model={form.version ? `${name}@${form.version}` : name} selected={form.eps} onChange={(eps) => set('eps', eps)} />
           <div className="bench-actions">
-            <button type="submit" className="button-primary" disabled={form.eps.length === 0}>
+            <button type="submit" className="button-primary" disabled={form.eps.length === 0 || !choice || choice.problem !== null}>
               Run benchmark
             </button>
           </div>
@@ -214,7 +220,7 @@ function Providers({ model, selected, onChange }: { model: string; selected: EpN
       {providers.loading && <Loading what="execution providers (creating a session on each)" />}
       {providers.error ? <ErrorBox title="Providers could not be probed" error={providers.error} onRetry={providers.reload} /> : null}
       {providers.data?.map((p) => (
-        <label key={p.name} className="bench-ep" title={p.reason ?? undefined}>
+        <label key={p.name} className="bench-ep">
           <input
             type="checkbox"
             checked={selected.includes(p.name)}
@@ -223,7 +229,7 @@ function Providers({ model, selected, onChange }: { model: string; selected: EpN
           <span className="mono">{p.name}</span> {p.available ? <span className="badge badge-ok">available</span> : <span className="badge badge-muted">unavailable</span>}
           {!p.available && (
             <span className="bench-ep-reason muted">
-              {providerReason(p)}
+              <ProviderReason provider={p} />
             </span>
           )}
         </label>

@@ -7,7 +7,10 @@ import { href } from '../router/index';
 import { ErrorBox, formatBytes, formatDate, Loading, Page, Section, Table, type Column } from '../ui/index';
 import { cdfOption, described, histogramOption, latencyVsBatchOption, percentilesLabel, percentilesOption, samplingNote, throughputVsConcurrencyOption, timelineLabel, timelineOption, type PointSeries } from './charts';
 import { ComparisonTable } from './ComparisonTable';
+import { PointError } from './ProviderReason';
+import { AssumedInputs, RunInputs } from './RunInputs';
 import { ModelFacts, SettingsFacts } from './RunFacts';
+import { summarizePointError, summarizeProviderError } from '../../shared/bench/provider-summary';
 
 const f = (v: number | null | undefined, digits = 3) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toPrecision(digits));
 
@@ -61,8 +64,10 @@ function RunBody({ run }: { run: BenchRun }) {
     [series, chosen, run.results, timeLabel, histLabel],
   );
   const env = run.environment;
+  const assumed = [...new Set(run.results.flatMap((r) => (r.inputsAssumed ? [r.inputsAssumed] : [])))];
   return (
     <>
+      <AssumedInputs texts={assumed} />
       <Section title="Summary" id="bench-summary">
         <dl className="facts">
           <ModelFacts run={run} />
@@ -71,7 +76,7 @@ function RunBody({ run }: { run: BenchRun }) {
           <dt>Providers</dt>
           <dd>
             {run.providers.map((p) => (
-              <span key={p.name} className={`badge ${p.available ? 'badge-ok' : 'badge-muted'}`} title={p.reason ?? 'available'}>
+              <span key={p.name} className={`badge ${p.available ? 'badge-ok' : 'badge-muted'}`} title={p.available ? 'available' : (p.summary ?? summarizeProviderError(p.name, p.reason))}>
                 {p.name}
                 {p.available ? '' : ' unavailable'}
               </span>
@@ -96,22 +101,24 @@ function RunBody({ run }: { run: BenchRun }) {
             </>
           )}
         </dl>
-        {run.warnings.map((w) => (
+        {run.warnings.filter((w) => !assumed.some((a) => w.endsWith(a))).map((w) => (
           <p key={w} className="muted">
             {w}
           </p>
         ))}
       </Section>
+      <Section title="Inputs" id="bench-inputs">
+        <RunInputs points={run.results} />
+      </Section>
       <Section title="Results (latency in ms)" id="bench-results">
         <Table caption="Results per point" columns={COLUMNS} rows={run.results} rowKey={(p) => String(p.index)} />
-        <p className="muted">
-          Percentiles: {run.results[0]?.percentileMethod}. Inputs: {[...new Set(run.results.filter((r) => !r.error).map((r) => r.inputSource ?? 'synthetic'))].join(' | ') || '—'}.
-        </p>
-        <PointNotes points={run.results} />
+        <p className="muted">Percentiles: {run.results[0]?.percentileMethod}.</p>
+        <PointNotes points={run.results} skip={new Set(assumed)} />
       </Section>
       {run.comparison && (
         <Section title="A/B comparison (B against A)" id="bench-ab">
-          <ComparisonTable comparison={run.comparison} />
+          {/* The sample-size notes of A and B are the points' own, listed once under the results. */}
+          <ComparisonTable comparison={run.comparison} showWarnings={false} />
         </Section>
       )}
       {ok.length > 0 && (
@@ -179,15 +186,22 @@ function sweeps(run: BenchRun, key: 'batchSize' | 'concurrency'): boolean {
   return run.kind === 'sweep' && new Set(run.results.filter((r) => r.latencyMs).map((r) => r[key])).size > 1;
 }
 
-function PointNotes({ points }: { points: BenchPointResult[] }) {
-  const notes = points.flatMap((p) => [...(p.error ? [{ p, text: p.error, bad: true }] : []), ...p.warnings.map((w) => ({ p, text: w, bad: false }))]);
-  if (notes.length === 0) return null;
+/** Errors per point (one line, the full message a click away) and each warning once, with the points it applies to. */
+function PointNotes({ points, skip }: { points: BenchPointResult[]; skip: Set<string> }) {
+  const errors = points.filter((p) => p.error);
+  const warnings = new Map<string, string[]>();
+  for (const p of points) for (const w of p.warnings) if (!skip.has(w)) warnings.set(w, [...(warnings.get(w) ?? []), p.label.split(':')[0]]);
+  if (errors.length === 0 && warnings.size === 0) return null;
   return (
     <ul className="bench-notes">
-      {notes.map((n, i) => (
-        <li key={i} className={n.bad ? 'bench-note-error' : 'muted'}>
-          <span className="mono">{n.p.label}</span>: {n.bad ? 'error: ' : ''}
-          {n.text}
+      {errors.map((p) => (
+        <li key={`e${p.index}`} className="bench-note-error">
+          <span className="mono">{p.label}</span>: error: <PointError summary={p.errorSummary ?? summarizePointError(p.ep, p.error!)} error={p.error!} />
+        </li>
+      ))}
+      {[...warnings].map(([w, labels]) => (
+        <li key={w} className="muted">
+          <span className="mono">{labels.length === points.length && points.length > 1 ? 'all points' : labels.join(', ')}</span>: {w}
         </li>
       ))}
     </ul>

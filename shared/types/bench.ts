@@ -1,4 +1,5 @@
 // Domain types for latency benchmarks. Isomorphic: used by the core, the CLI and the renderer.
+import type { PlannedInput } from '../bench/input-plan';
 import type { LatencySummary, RunComparison } from '../math/latency/index';
 
 /** Execution providers Preflight knows how to ask onnxruntime-node for. */
@@ -9,6 +10,8 @@ export interface BenchProvider {
   name: EpName;
   available: boolean;
   reason: string | null;
+  /** Why it cannot run in one line ("WebGPU: no GPU adapter found"); null when available or stored before summaries. */
+  summary?: string | null;
 }
 
 export type GraphOptimizationLevel = 'disabled' | 'basic' | 'extended' | 'all';
@@ -31,8 +34,30 @@ export interface BenchSettings {
   seed: number;
   /** Overrides for symbolic dimensions by name; the batch size fills the first symbolic dimension. */
   dims: Record<string, number>;
-  /** Inputs from a dataset's rows instead of synthetic values (null: synthetic, seeded). */
-  data: { dataset: string; columns: string[] | null } | null;
+  /** Whole shapes per input (--shape NAME=1x512); absent in runs stored before they existed. */
+  shapes?: Record<string, number[]>;
+  /** Constant values per input (--value NAME=16000); absent in runs stored before they existed. */
+  values?: Record<string, number>;
+  /**
+   * Inputs from a dataset's rows instead of synthetic values (null: synthetic, seeded). `inputs`
+   * names the model inputs fed from it (default: every input without a constant value).
+   */
+  data: { dataset: string; columns: string[] | null; inputs?: string[] | null } | null;
+}
+
+/** One input as it was fed to a point: `--json` carries these per point. */
+export interface BenchInput {
+  name: string;
+  /** onnxruntime tensor type: float32, int64, … */
+  dtype: string;
+  /** The concrete shape fed ([] for a scalar). */
+  shape: number[];
+  /** Where the values came from: "random uniform [-1, 1), seed 1", "constant 16000", "dataset d: columns a, b". */
+  source: string;
+  /** The shape as the model declares it, "?" for an unnamed free dimension: "[?,3,48,?]". */
+  declared: string;
+  /** The dimensions (and random integer scalars) nobody set: why each has the value it has. Empty when none. */
+  assumed: string[];
 }
 
 /** A latency objective: `p99<=20ms`, optionally only for one batch size (`b8:p99<=30ms`). */
@@ -93,12 +118,21 @@ export interface BenchPointResult {
   peakRssBytes: number | null;
   warnings: string[];
   error: string | null;
+  /** `error` in one line without onnxruntime's source paths ("WebGPU: no GPU adapter found"); `error` keeps the verbatim words. */
+  errorSummary?: string | null;
   /** The session options actually used (EP, threads, spinning, optimisation level). */
   sessionOptions: Record<string, unknown>;
-  /** Input shapes fed, e.g. { x: 'float32[8,4]' }. */
-  inputs: Record<string, string>;
+  /** Each input fed: name, dtype, shape, value source (and what was assumed about it). */
+  inputs: BenchInput[];
+  /** The same shapes in short form, e.g. { x: 'float32[8,4]' } (what `inputs` held before it listed sources). */
+  inputShapes: Record<string, string>;
   /** Where the input values came from: "synthetic, seed 1" or the dataset, batches and columns. */
   inputSource: string;
+  /**
+   * The prominent warning when any input dimension or scalar was assumed rather than set ("INPUTS
+   * ASSUMED: …"), null when every shape was determined. Also the first entry of `warnings`.
+   */
+  inputsAssumed: string | null;
   /** p50 of each measurement window, in order (stability evidence). */
   windowP50s: number[];
 }
@@ -130,6 +164,10 @@ export interface BenchRunSummary {
   /** Best p50 over the points, ms (null when every point failed). */
   bestP50Ms: number | null;
   sloPassed: boolean | null;
+  /** Distinct inputs fed over the points, "x float32[1,3,48,320] random uniform [-1, 1), seed 1". */
+  inputs?: string[];
+  /** Whether any point fed an assumed (not set) dimension or scalar. */
+  inputsAssumed?: boolean;
 }
 
 /** Live data in a bench job's progress events. */
@@ -142,10 +180,36 @@ export interface BenchProgressData {
   p99Ms: number | null;
 }
 
-export interface BenchComparisonResult {
-  a: { runId: number; point: number; label: string; model: string };
-  b: { runId: number; point: number; label: string; model: string };
-  comparison: RunComparison;
+/** One side of a comparison, with what it fed and what it assumed. */
+export interface BenchComparisonSide {
+  runId: number;
+  point: number;
+  label: string;
+  model: string;
+  sha256: string;
+  inputs: BenchInput[];
+  inputsAssumed: string | null;
 }
 
-export type { LatencySummary, RunComparison };
+export interface BenchComparisonResult {
+  a: BenchComparisonSide;
+  b: BenchComparisonSide;
+  comparison: RunComparison;
+  /** false when the two points measured different work (inputs, model bytes, session settings): no significance verdict then. */
+  comparable: boolean;
+  /** Why not, one sentence each ([] when comparable). */
+  reasons: string[];
+}
+
+/** bench/inputs: what a run would feed, for the forms to show and edit before anything runs. */
+export interface BenchInputsPlan {
+  model: { name: string; version: number; sha256: string };
+  batchSize: number;
+  inputs: PlannedInput[];
+  /** The prominent warning the run would carry (null when every shape is determined). */
+  inputsAssumed: string | null;
+  /** Named symbolic dimensions (valid --dim names). */
+  dimNames: string[];
+}
+
+export type { LatencySummary, RunComparison, PlannedInput };

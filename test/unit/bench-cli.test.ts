@@ -20,7 +20,7 @@ describe('preflight bench', () => {
     expect(r.json.runId).toBeGreaterThan(0);
     expect(r.json.modelHash).toMatch(/^[0-9a-f]{64}$/);
     expect(r.json.providers.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['cpu', 'webgpu']));
-    for (const p of r.json.providers) expect(Object.keys(p).sort()).toEqual(['available', 'name', 'reason']);
+    for (const p of r.json.providers) expect(Object.keys(p).sort()).toEqual(['available', 'name', 'reason', 'summary']);
     const cpu = r.json.results.filter((x: { ep: string }) => x.ep === 'cpu');
     expect(cpu).toHaveLength(2);
     for (const x of cpu) {

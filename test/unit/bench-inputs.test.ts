@@ -14,14 +14,20 @@ describe('synthetic inputs from model metadata', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('named symbolic dims take --dim overrides; other free dims become 1 with a warning', () => {
+  it('named symbolic dims take --dim overrides; other free dims become 1, reported as assumed', () => {
     const { specs, warnings } = resolveInputs([tensor('ids', 'int64', [{ param: 'batch' }, { param: 'seq' }, { param: '' }])], 2, { seq: 16 });
     expect(specs[0]).toEqual({ name: 'ids', type: 'int64', dims: [2, 16, 1] });
-    expect(warnings.join()).toMatch(/free dimension 2 set to 1/);
+    expect(warnings).toEqual(['ids [batch,seq,?]: dimension 2 (unnamed) = 1 — nothing sets it']);
+  });
+
+  it('a constant value fills every element in the dtype', () => {
+    const { specs } = resolveInputs([tensor('sr', 'int64', []), tensor('x', 'float', [{ value: 3 }])], 1, {}, { values: { sr: 16000, x: 0.25 } });
+    expect(synthesize(specs[0], 1).data).toEqual(BigInt64Array.from([16000n]));
+    expect(synthesize(specs[1], 1).data).toEqual(Float32Array.from([0.25, 0.25, 0.25]));
   });
 
   it('a batch size a model cannot take is a clear INVALID_INPUT naming why', () => {
-    expect(() => resolveInputs([tensor('img', 'float', [{ value: 1 }, { value: 3 }])], 8, {})).toThrow(/no input has a symbolic first \(batch\) dimension: batch size 8/);
+    expect(() => resolveInputs([tensor('img', 'float', [{ value: 1 }, { value: 3 }])], 8, {})).toThrow(/no input has a free first \(batch\) dimension left to set: batch size 8/);
     expect(() => resolveInputs([{ ...tensor('m', 'float', null), kind: 'map', type: 'map(int64,float)' }], 1, {})).toThrow(/input m is map\(int64,float\)/);
     expect(() => resolveInputs([tensor('u', 'float', null)], 1, {})).toThrow(/unknown rank/);
   });

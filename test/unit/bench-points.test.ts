@@ -3,7 +3,7 @@ import type { ArmOutcome } from '../../electron/core/bench/child/measure';
 import { postHocWindows, toPoint, type PointPlan } from '../../electron/core/bench/points';
 import { decodeLatencies, summarizeLatencies } from '../../shared/math/latency/index';
 
-const plan: PointPlan = { label: 'cpu b4 c1', ep: 'cpu', batchSize: 4, concurrency: 1, sessionOptions: { executionProviders: ['cpu'] }, inputs: { x: 'float32[4,4]' }, inputSource: 'synthetic, seed 1', warnings: [] };
+const plan: PointPlan = { label: 'cpu b4 c1', ep: 'cpu', batchSize: 4, concurrency: 1, sessionOptions: { executionProviders: ['cpu'] }, inputs: [{ name: 'x', dtype: 'float32', shape: [4, 4], source: 'random uniform [-1, 1), seed 1', declared: '[N,4]', assumed: [] }], inputSource: 'synthetic, seed 1', inputsAssumed: null, warnings: [] };
 const outcome = (latencies: number[], over: Partial<ArmOutcome> = {}): ArmOutcome => ({
   label: plan.label,
   createMs: 12,

@@ -29,7 +29,7 @@ describe('bench/start', () => {
   it('benchmarks CPU, reports an EP without an adapter as unavailable with its reason, and never falls back', async () => {
     const progress: unknown[] = [];
     const run = await client.run('bench/start', { model: model('tiny_mlp'), eps: ['cpu', 'webgpu'], batchSizes: [1, 8], iterations: 300, warmup: 10 }, { onProgress: (p) => progress.push(p) });
-    expect(run.providers.find((p) => p.name === 'cpu')).toEqual({ name: 'cpu', available: true, reason: null });
+    expect(run.providers.find((p) => p.name === 'cpu')).toEqual({ name: 'cpu', available: true, reason: null, summary: null });
     const cpu = run.results.filter((r) => r.ep === 'cpu');
     expect(cpu.map((r) => [r.batchSize, r.iterations, r.error])).toEqual([
       [1, 300, null],
@@ -46,7 +46,9 @@ describe('bench/start', () => {
       expect(r.warnings.join('\n')).toMatch(/p99\.9 from 300 samples is the maximum/);
       expect(r.sessionOptions).toMatchObject({ executionProviders: ['cpu'] });
     }
-    expect(cpu[1].inputs).toEqual({ x: 'float32[8,4]' });
+    expect(cpu[1].inputs).toEqual([{ name: 'x', dtype: 'float32', shape: [8, 4], source: 'random uniform [-1, 1), seed 1', declared: '[N,4]', assumed: [] }]);
+    expect(cpu[1].inputShapes).toEqual({ x: 'float32[8,4]' });
+    expect(cpu[1].inputsAssumed).toBeNull();
     const webgpu = run.providers.find((p) => p.name === 'webgpu')!;
     const gpuPoints = run.results.filter((r) => r.ep === 'webgpu');
     expect(gpuPoints).toHaveLength(2);
@@ -123,13 +125,27 @@ describe('bench/start', () => {
     fs.writeFileSync(csv, ['id,a,b,c,d,label', ...Array.from({ length: 40 }, (_, i) => `${i},${i / 10},0.5,${-i},1e-3,x`)].join('\n'));
     await client.run('datasets/add', { path: csv, name: 'rows' });
     const run = await client.run('bench/start', { model: 'tiny_mlp', batchSizes: [8, 64], iterations: 50, warmup: 1, data: { dataset: 'rows', columns: ['a', 'b', 'c', 'd'] } });
-    expect(run.settings.data).toEqual({ dataset: 'rows', columns: ['a', 'b', 'c', 'd'] });
+    expect(run.settings.data).toEqual({ dataset: 'rows', columns: ['a', 'b', 'c', 'd'], inputs: null });
+    expect(run.results[0].inputs[0]).toMatchObject({ name: 'x', shape: [8, 4], source: 'dataset rows, columns a, b, c, d (5 batches cycled)' });
     expect(run.results[0]).toMatchObject({ error: null, inputSource: 'dataset rows: 5 batches of 8 rows cycled; x ← a, b, c, d' });
     expect(run.results[1].error).toMatch(/has 40 rows, fewer than the batch size 64/);
     await expect(client.run('bench/start', { model: 'tiny_mlp', data: { dataset: 'rows', columns: ['a', 'nope'] } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(client.run('bench/start', { model: 'tiny_mlp', data: { dataset: 'missing' } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const wrongWidth = await client.run('bench/start', { model: 'tiny_mlp', iterations: 10, data: { dataset: 'rows', columns: ['label', 'a', 'b'] } });
     expect(wrongWidth.results[0].error).toMatch(/take 4 values per row but only 3 usable columns/);
+  });
+
+  it('mixes value sources per input: one input from a dataset column, one constant, the rest seeded random', async () => {
+    // multi_dtype: a float[B,3], ids int64[B], mask bool[B], h float16[B,3]; dataset "rows" from the test above.
+    const run = await client.run('bench/start', { model: model('multi_dtype'), batchSizes: [4], iterations: 20, warmup: 1, values: { mask: 1 }, data: { dataset: 'rows', columns: ['id'], inputs: ['ids'] } });
+    expect(run.results[0].error).toBeNull();
+    expect(run.results[0].inputs.map((i) => [i.name, i.shape, i.source])).toEqual([
+      ['a', [4, 3], 'random uniform [-1, 1), seed 1'],
+      ['ids', [4], 'dataset rows, column id (10 batches cycled)'],
+      ['mask', [4], 'constant 1'],
+      ['h', [4, 3], 'random uniform [-1, 1), seed 4'],
+    ]);
+    await expect(client.run('bench/start', { model: model('multi_dtype'), values: { mask: 1 }, data: { dataset: 'rows', inputs: ['mask'] } })).rejects.toMatchObject({ code: 'BAD_ARGUMENTS', message: expect.stringMatching(/mask has a constant --value and cannot also take dataset rows/) });
   });
 
   it('a cancelled run keeps nothing', async () => {
@@ -153,12 +169,17 @@ describe('bench/start', () => {
 });
 
 describe('comparison', () => {
-  it('compares two stored points with CIs and a verdict', async () => {
+  it('compares two stored points with CIs and a verdict; points that fed other shapes get no verdict', async () => {
     const a = await client.run('bench/start', { model: 'tiny_mlp', batchSizes: [1, 8], iterations: 300, warmup: 10 });
-    const cmp = await client.call('bench/compare', { a: { runId: a.runId, point: 0 }, b: { runId: a.runId, point: 1 } });
+    const b = await client.run('bench/start', { model: 'tiny_mlp', batchSizes: [1], iterations: 300, warmup: 10 });
+    const cmp = await client.call('bench/compare', { a: { runId: a.runId, point: 0 }, b: { runId: b.runId, point: 0 } });
     expect(cmp.comparison.nA).toBe(300);
     expect(cmp.comparison.percentiles.map((p) => p.label)).toEqual(['p50', 'p90', 'p95', 'p99']);
+    expect(cmp).toMatchObject({ comparable: true, reasons: [] });
     expect(cmp.comparison.verdict).toMatch(/B is (slower|faster)|no significant difference/);
+    const other = await client.call('bench/compare', { a: { runId: a.runId, point: 0 }, b: { runId: a.runId, point: 1 } });
+    expect(other).toMatchObject({ comparable: false, reasons: ['input x is float32[1,4] in A but float32[8,4] in B'] });
+    expect(other.comparison.verdict).toBe('not comparable: input x is float32[1,4] in A but float32[8,4] in B — no significance verdict for this pair');
     await expect(client.call('bench/compare', { a: { runId: a.runId, point: 9 }, b: { runId: a.runId } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 

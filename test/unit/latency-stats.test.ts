@@ -29,6 +29,8 @@ import {
   sortedCopy,
   summarizeLatencies,
   verdictFor,
+  statedVerdict,
+  withComparability,
   type PercentileComparison,
 } from '../../shared/math/latency';
 
@@ -340,18 +342,45 @@ describe('compareRuns', () => {
     const r = compareRuns(a, b);
     expect(r.percentiles.map((c) => c.key)).toEqual(['p50', 'p90', 'p95', 'p99', 'p999']);
     expect(r.headline).toBe('p99');
-    expect(r.verdict).toMatch(/^B is slower at p99 by \d+\.\d\d ms \(95% CI \d+\.\d\d–\d+\.\d\d\), significant$/);
+    // Every significant percentile of the table is in the verdict, in the table's own numbers and words.
+    for (const c of r.percentiles.filter((x) => x.significant || x.key === 'p50' || x.key === 'p99')) expect(r.verdict).toContain(verdictFor(c, 0.95));
+    expect(r.verdict).toMatch(/B is slower at p99 by \d+\.\d\d ms \(95% CI \d+\.\d\d–\d+\.\d\d\), significant/);
     expect(r.mannWhitney.pValue).toBeLessThan(1e-100);
     expect(r.mannWhitney.effectSize).toBeLessThan(0.5); // a (first) tends smaller
     expect(r.method).toBe(PERCENTILE_METHOD);
-    expect(r.warnings).toContain("A: p99 from 5,000 samples is below MLPerf's 270,336 for 99% confidence: treat as indicative");
+    // The same sample count gives the same warning: stated once for both runs.
+    expect(r.warnings).toContain("A and B: p99 from 5,000 samples is below MLPerf's 270,336 for 99% confidence: treat as indicative");
+    expect(r.warnings.filter((w) => w.includes('p99 from'))).toHaveLength(1);
     const p99 = r.percentiles.find((c) => c.key === 'p99')!;
     expect(p99.diff).toBe(p99.b - p99.a);
   });
 
   it('says "no significant difference" for the same distribution and "faster" the other way round', () => {
-    expect(compareRuns(a, same).verdict).toMatch(/^no significant difference at p99 \(−?\d+\.\d\d ms, 95% CI −\d+\.\d\d–\d+\.\d\d\)$/);
-    expect(compareRuns(b, a).verdict).toMatch(/^B is faster at p99 by \d+\.\d\d ms/);
+    const none = compareRuns(a, same);
+    // Same distribution, 5 percentiles at 95%: here the table marks p95 significant by chance — the
+    // verdict must say so too (the old p99-only headline hid it), then p50 and p99 in table order.
+    expect(none.percentiles.filter((c) => c.significant).map((c) => c.key)).toEqual(['p95']);
+    expect(none.verdict).toMatch(/^B is slower at p95 by \d+\.\d+ ms \(95% CI [\d.]+–[\d.]+\), significant; no significant difference at p50 \(−?\d+\.\d+ ms, 95% CI −\d+\.\d+–\d+\.\d+\); no significant difference at p99 \(−?\d+\.\d\d ms, 95% CI −\d+\.\d\d–\d+\.\d\d\)$/);
+    expect(compareRuns(b, a).verdict).toMatch(/B is faster at p99 by \d+\.\d\d ms/);
+  });
+
+  it('states a percentile the table marks significant even when p50 and p99 are not (the A/B headline bug)', () => {
+    const c = (key: PercentileComparison['key'], diff: number, significant: boolean): PercentileComparison => ({
+      key, label: key === 'p999' ? 'p99.9' : key, p: 0.5, a: 1, b: 1 + diff, diff, low: significant ? diff / 2 : -0.1, high: diff * 2 + 0.1, significant,
+    });
+    const table = [c('p50', 0.01, false), c('p90', 0.12, true), c('p95', 0.05, false), c('p99', 0.3, false)];
+    expect(statedVerdict(table, 0.95)).toBe(
+      'B is slower at p90 by 0.12 ms (95% CI 0.06–0.34), significant; no significant difference at p50 (0.01 ms, 95% CI −0.10–0.12); no significant difference at p99 (0.30 ms, 95% CI −0.10–0.70)',
+    );
+  });
+
+  it('refuses a verdict for sides that measured different work, keeping the numbers', () => {
+    const r = withComparability(compareRuns(a, b), ['input x is float32[1,3,48,1] in A but float32[1,3,48,320] in B']);
+    expect(r.comparable).toBe(false);
+    expect(r.verdict).toBe('not comparable: input x is float32[1,3,48,1] in A but float32[1,3,48,320] in B — no significance verdict for this pair');
+    expect(r.verdict).not.toMatch(/significant,|slower|faster/);
+    expect(r.percentiles).toEqual(compareRuns(a, b).percentiles);
+    expect(withComparability(compareRuns(a, b), [])).toMatchObject({ comparable: true, reasons: [] });
   });
 
   it('falls back to p50 and drops p99.9 for small runs; is deterministic', () => {
@@ -359,6 +388,7 @@ describe('compareRuns', () => {
     expect(small.headline).toBe('p50');
     expect(small.percentiles.map((c) => c.key)).toEqual(['p50', 'p90', 'p95', 'p99']);
     expect(small.verdict).toMatch(/at p50/);
+    expect(small.verdict).toMatch(/at p99/);
     expect(compareRuns(a.subarray(0, 400), b.subarray(0, 400), { seed: 3 })).toEqual(small);
     expect(compareRuns(a.subarray(0, 1000), b.subarray(0, 1000)).percentiles).toHaveLength(4); // p99.9 needs 1,001
     expect(compareRuns([], b).verdict).toBe('cannot compare: run A has no samples');

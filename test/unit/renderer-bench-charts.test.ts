@@ -7,7 +7,7 @@ function point(label: string, latency: Partial<Record<'p50' | 'p90' | 'p95' | 'p
   const l = latency && { mean: 0.02, std: 0.1, min: 0.008, max: 9, p50: 0.01, p90: 0.011, p95: 0.012, p99: 0.013, p999: 7.9, ...latency };
   return {
     index: 0, label, ep: 'cpu', batchSize: 1, concurrency: 1, warmup: 0, iterations: 1000, sessionCreateMs: 1, firstRunMs: 1, latencyMs: l, percentileMethod: '',
-    throughput: null, peakRssBytes: null, warnings: [], error: l ? null : 'failed', sessionOptions: {}, inputs: {}, inputSource: '', windowP50s: [],
+    throughput: null, peakRssBytes: null, warnings: [], error: l ? null : 'failed', sessionOptions: {}, inputs: [], inputShapes: {}, inputSource: '', inputsAssumed: null, windowP50s: [],
   } as BenchPointResult;
 }
 

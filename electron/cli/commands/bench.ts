@@ -1,6 +1,9 @@
 import { PreflightError } from '../../../shared/contract/errors';
 import { formatMs, msDecimals, PERCENTILE_METHOD } from '../../../shared/math/latency/index';
-import type { BenchComparisonResult, BenchRun } from '../../../shared/types/bench';
+import { describeSource, parseShape } from '../../../shared/bench/input-plan';
+import { errorNotes, summarizePointError, summarizeProviderError } from '../../../shared/bench/provider-summary';
+import type { RunComparison } from '../../../shared/math/latency/index';
+import type { BenchComparisonResult, BenchInput, BenchRun } from '../../../shared/types/bench';
 import { int, intList, list, num, parse } from '../args';
 import type { Command, CommandEnv } from '../command';
 import { table } from './models';
@@ -8,8 +11,15 @@ import { table } from './models';
 const usage = `preflight bench <file.onnx|NAME[@VERSION]> [--ep cpu,webgpu,cuda,…] [--batch 1,8] [--concurrency 1,2]
                 [--warmup N] [--iterations N | --duration S] [--threads N] [--seed N] [--slo "p99<=20ms"] [--json]
   more settings: [--inter-threads N] [--spinning on|off] [--opt-level disabled|basic|extended|all]
-                 [--stable] [--tolerance 0.1] [--dim NAME=N]… [--data DATASET [--columns c1,c2,…]]
-  inputs are synthetic and seeded unless --data feeds rows of an imported dataset (cycled, batch by batch)
+                 [--stable] [--tolerance 0.1] [--data DATASET [--columns c1,c2,…]] [--verbose]
+  inputs:        [--shape NAME=1x512[,NAME2=2x1x128]] [--value NAME=16000[,…]] [--dim NAME=N[,…]]
+  --shape sets an input's whole shape (checked against the model's rank and fixed sizes; unnamed
+  dimensions too), --value fills an input with a constant, --dim sets a named symbolic dimension;
+  a name that matches nothing is exit 2. A free dimension nobody set is assumed (metadata hint, else 1)
+  and the run says so at the top: INPUTS ASSUMED. Values are seeded random in the dtype's range unless
+  --value or --data (rows of an imported dataset, cycled batch by batch) gives them.
+  --verbose shows onnxruntime's verbatim messages under the one-line summaries
+  --inputs only shows the inputs a run would feed (dtype, model shape, shape, values) and stops
   --slo is repeatable or comma-separated, per batch size with bN: (e.g. "b8:p99<=30ms"); breached → exit 1
   a point that produced no numbers (an EP that cannot run) fails the SLO; a run with no numbers at all → exit 1
 preflight bench <A> --ab <B> [--ep EP] [--ab-ep EP] [--ab-threads N] [--ab-spinning on|off] [--blocks N] [--block-iterations N]
@@ -33,6 +43,10 @@ const options = {
   seed: { type: 'string' },
   slo: { type: 'string', multiple: true },
   dim: { type: 'string', multiple: true },
+  shape: { type: 'string', multiple: true },
+  value: { type: 'string', multiple: true },
+  verbose: { type: 'boolean', default: false },
+  inputs: { type: 'boolean', default: false },
   list: { type: 'boolean', default: false },
   data: { type: 'string' },
   columns: { type: 'string' },
@@ -58,8 +72,18 @@ export const benchCommand: Command = {
         runs.length === 0
           ? 'no benchmark runs yet: preflight bench <model>'
           : table(
-              ['RUN', 'KIND', 'MODEL', 'STARTED', 'POINTS', 'EPS', 'BEST P50', 'SLO'],
-              runs.map((r) => [String(r.runId), r.kind, `${r.model.name}@${r.model.version}`, r.startedAt, String(r.points), r.eps.join(','), r.bestP50Ms === null ? '-' : `${r.bestP50Ms.toFixed(3)} ms`, r.sloPassed === null ? '-' : r.sloPassed ? 'pass' : 'FAIL']),
+              ['RUN', 'KIND', 'MODEL', 'STARTED', 'POINTS', 'EPS', 'BEST P50', 'SLO', 'INPUTS'],
+              runs.map((r) => [
+                String(r.runId),
+                r.kind,
+                `${r.model.name}@${r.model.version}`,
+                r.startedAt,
+                String(r.points),
+                r.eps.join(','),
+                r.bestP50Ms === null ? '-' : `${r.bestP50Ms.toFixed(3)} ms`,
+                r.sloPassed === null ? '-' : r.sloPassed ? 'pass' : 'FAIL',
+                `${r.inputsAssumed ? 'ASSUMED ' : ''}${(r.inputs ?? []).map((i) => i.replace(/ (random|constant|dataset).*$/, '')).join(', ')}`,
+              ]),
             ),
       );
       return;
@@ -78,6 +102,21 @@ export const benchCommand: Command = {
       const unsupported = given(['slo', 'iterations', 'duration', 'concurrency', 'data', 'columns', 'stable', 'tolerance']);
       if (unsupported.length) throw new PreflightError('BAD_ARGUMENTS', `bench --ab: ${unsupported.map((n) => `--${n}`).join(', ')} ${unsupported.length > 1 ? 'are' : 'is'} not supported with --ab (A/B runs --blocks × --block-iterations per side); run without --ab for a sweep or an SLO gate`);
       return abRun(positionals[0], v, env);
+    }
+    if (v.inputs) {
+      const batch = intList(v.batch, 'batch') ?? [1];
+      const plan = await client.call('bench/inputs', { model: positionals[0], batchSize: batch[0], dims: dims(v.dim), shapes: shapes(v.shape), values: values(v.value), seed: int(v.seed, 'seed', 0) });
+      out.result(plan, () =>
+        [
+          `${plan.model.name}@${plan.model.version}, batch ${plan.batchSize}${plan.dimNames.length ? `; named dimensions (--dim): ${plan.dimNames.join(', ')}` : ''}`,
+          ...(plan.inputsAssumed ? [`!! ${plan.inputsAssumed}`] : []),
+          table(
+            ['INPUT', 'DTYPE', 'MODEL SHAPE', 'SHAPE', 'VALUES'],
+            plan.inputs.map((i) => [i.name, i.dtype, i.declared, i.shape.length ? i.shape.join('x') : 'scalar', describeSource(i.source, i.dtype)]),
+          ),
+        ].join('\n'),
+      );
+      return;
     }
     const abOnly = given(['ab-ep', 'ab-threads', 'ab-spinning', 'blocks', 'block-iterations']);
     if (abOnly.length) throw new PreflightError('BAD_ARGUMENTS', `bench: ${abOnly.map((n) => `--${n}`).join(', ')} only apply with --ab B`);
@@ -100,19 +139,21 @@ export const benchCommand: Command = {
         stability: v.stable || v.tolerance !== undefined ? { tolerance: num(v.tolerance, 'tolerance') } : undefined,
         seed: int(v.seed, 'seed', 0),
         dims: dims(v.dim),
+        shapes: shapes(v.shape),
+        values: values(v.value),
         slo: v.slo,
         data: v.data === undefined ? undefined : { dataset: v.data, columns: list(v.columns) },
       },
       { onProgress: out.progress, signal },
     );
-    out.result({ ...run, modelHash: run.model.sha256 }, () => describeRun(run));
+    out.result({ ...run, modelHash: run.model.sha256 }, () => describeRun(run, v.verbose));
     if (run.sloVerdict && !run.sloVerdict.passed) {
       out.log(`SLO breached: ${run.sloVerdict.checks.filter((c) => !c.passed).map((c) => `${c.slo} on ${c.ep} b${c.batchSize} c${c.concurrency} (${c.reason ?? `${Number.isFinite(c.valueMs) ? c.valueMs.toFixed(3) : '-'} ms`})`).join('; ') || 'no point produced numbers'} — exit 1 (CHECK_FAILED)`);
       return 1;
     }
     // Nothing measured is not a result: say so with a failing exit code, whatever the reason.
     if (run.results.every((r) => !r.latencyMs)) {
-      out.log(`no point produced numbers: ${[...new Set(run.results.map((r) => r.error ?? 'nothing was measured'))].join('; ')} — exit 1 (CHECK_FAILED)`);
+      out.log(`no point produced numbers: ${[...new Set(run.results.map((r) => `${r.label}: ${r.error ? (r.errorSummary ?? r.error) : 'nothing was measured'}`))].join('; ')} — exit 1 (CHECK_FAILED)`);
       return 1;
     }
   },
@@ -143,10 +184,12 @@ async function abRun(a: string, v: Values, { client, out, signal }: CommandEnv):
       blockIterations: int(v['block-iterations'], 'block-iterations', 1),
       seed: int(v.seed, 'seed', 0),
       dims: dims(v.dim),
+      shapes: shapes(v.shape),
+      values: values(v.value),
     },
     { onProgress: out.progress, signal },
   );
-  out.result({ ...run, modelHash: run.model.sha256 }, () => `${describeRun(run)}\n${run.comparison ? `verdict (B against A): ${run.comparison.verdict}` : 'no comparison: a side did not run'}`);
+  out.result({ ...run, modelHash: run.model.sha256 }, () => `${describeRun(run, v.verbose)}\n${run.comparison ? describeAbComparison(run.comparison) : 'no comparison: a side did not run'}`);
 }
 
 function onOff(value: string | undefined): boolean | undefined {
@@ -167,23 +210,53 @@ function dims(items: string[] | undefined): Record<string, number> | undefined {
   );
 }
 
+/** --shape input=1x512,state=2x1x128 (repeatable) → { input: [1, 512], state: [2, 1, 128] }; "sr=" is a scalar. */
+function shapes(items: string[] | undefined): Record<string, number[]> | undefined {
+  if (!items) return undefined;
+  return Object.fromEntries(
+    items.flatMap((s) => s.split(',')).map((item) => {
+      const m = /^([^=]+)=(.*)$/.exec(item.trim());
+      if (!m) throw new PreflightError('BAD_ARGUMENTS', `--shape "${item}": expected NAME=AxBx…, e.g. --shape input=1x512,state=2x1x128`);
+      return [m[1], parseShape(m[2], `--shape ${m[1]}=`)];
+    }),
+  );
+}
+
+/** --value sr=16000 (repeatable, comma-separated) → { sr: 16000 }. */
+function values(items: string[] | undefined): Record<string, number> | undefined {
+  if (!items) return undefined;
+  return Object.fromEntries(
+    items.flatMap((s) => s.split(',')).map((item) => {
+      const m = /^([^=]+)=(.+)$/.exec(item.trim());
+      const n = m ? Number(m[2]) : NaN;
+      if (!m || !Number.isFinite(n)) throw new PreflightError('BAD_ARGUMENTS', `--value "${item}": expected NAME=NUMBER, e.g. --value sr=16000`);
+      return [m[1], n];
+    }),
+  );
+}
+
 function pointRef(text: string): { runId: number; point?: number } {
   const m = /^([1-9][0-9]*)(?::([0-9]+))?$/.exec(text);
   if (!m) throw new PreflightError('BAD_ARGUMENTS', `bench --compare: "${text}" is not RUN or RUN:POINT`);
   return m[2] === undefined ? { runId: Number(m[1]) } : { runId: Number(m[1]), point: Number(m[2]) };
 }
 
-function describeRun(run: BenchRun): string {
+function describeRun(run: BenchRun, verbose = false): string {
   const ok = run.results.filter((r) => r.latencyMs);
   const d = msDecimals(...ok.flatMap((r) => [r.latencyMs!.p50, r.latencyMs!.min]));
   const ms = (x: number) => formatMs(x, d);
   const env = run.environment;
+  const assumed = [...new Set(run.results.flatMap((r) => (r.inputsAssumed ? [r.inputsAssumed] : [])))];
   const lines = [
     `run ${run.runId}  ${run.model.name}@${run.model.version}  sha256:${run.model.sha256}`,
-    `providers: ${run.providers.map((p) => (p.available ? p.name : `${p.name} (unavailable: ${p.reason?.split('\n')[0]})`)).join(', ')}`,
+    // Before any number: a result measured on assumed shapes is for those shapes only.
+    ...assumed.map((a) => `!! ${a}`),
+    `providers: ${run.providers.map((p) => (p.available ? p.name : `${p.name} (unavailable: ${p.summary ?? summarizeProviderError(p.name, p.reason)})`)).join(', ')}`,
+    ...(verbose ? run.providers.filter((p) => !p.available).map((p) => `  ${p.name}, onnxruntime said: ${p.reason}`) : []),
     ...(run.providers.some((p) => (p.name === 'cuda' || p.name === 'tensorrt') && !p.available && /Failed to load shared library/.test(p.reason ?? ''))
       ? ['note: the CUDA/TensorRT provider libraries are not installed; see README → "GPU (CUDA) on Linux"']
       : []),
+    inputsTable(run),
     table(
       ['POINT', 'N', 'COLD MS', 'FIRST MS', 'MEAN', 'STD', 'P50', 'P90', 'P99', 'P99.9', 'MAX', 'INF/S', 'ITEMS/S'],
       run.results.map((r) =>
@@ -192,22 +265,61 @@ function describeRun(run: BenchRun): string {
           : [r.label, '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-'],
       ),
     ),
-    `latencies in ms; percentiles ${PERCENTILE_METHOD}; inputs: ${[...new Set(run.results.filter((r) => !r.error).map((r) => r.inputSource))].join(' | ') || '-'}`,
-    ...run.results.flatMap((r) => [...(r.error ? [`${r.label}: ERROR ${r.error}`] : []), ...r.warnings.map((w) => `${r.label}: warning: ${w}`)]),
+    `latencies in ms; percentiles ${PERCENTILE_METHOD}`,
+    ...run.results.flatMap((r) =>
+      r.error ? [`${r.label}: ERROR ${r.errorSummary ?? summarizePointError(r.ep, r.error)}`, ...errorNotes(r.error).map((n) => `  check: ${n}`), ...(verbose ? [`  onnxruntime said: ${r.error}`] : [])] : [],
+    ),
+    ...(!verbose && run.results.some((r) => r.error) ? ['(--verbose shows onnxruntime’s own message for each error)'] : []),
+    ...groupedWarnings(run.results, new Set(assumed)),
     `environment: ${env.os} ${env.arch}, ${env.cpuModel} × ${env.cores}, ${(env.memoryBytes / 2 ** 30).toFixed(1)} GiB, node ${env.nodeVersion}, onnxruntime ${env.ortVersion}${env.gpuAdapter ? `, GPU ${env.gpuAdapter}` : ''}`,
   ];
   if (run.sloVerdict) lines.push(`SLO ${run.sloVerdict.passed ? 'passed' : 'BREACHED'}: ${run.slo.map((s) => s.text).join(', ')}`);
   return lines.join('\n');
 }
 
+/** Each input with dtype, shape and value source; points that fed the same inputs share one block. */
+function inputsTable(run: BenchRun): string {
+  const groups = new Map<string, { labels: string[]; inputs: BenchInput[] }>();
+  for (const r of run.results) {
+    const key = JSON.stringify(r.inputs.map((i) => [i.name, i.dtype, i.shape, i.source]));
+    const g = groups.get(key) ?? { labels: [], inputs: r.inputs };
+    g.labels.push(r.label);
+    groups.set(key, g);
+  }
+  const many = groups.size > 1;
+  return table(
+    [...(many ? ['POINTS'] : []), 'INPUT', 'DTYPE', 'SHAPE', 'MODEL SHAPE', 'VALUES'],
+    [...groups.values()].flatMap((g) => g.inputs.map((i) => [...(many ? [g.labels.join(', ')] : []), i.name, i.dtype, shapeText(i.shape), i.declared, `${i.source}${i.assumed.some((a) => a.includes(': dimension')) ? ' (SHAPE ASSUMED)' : i.assumed.length ? ' (VALUE ASSUMED)' : ''}`])),
+  );
+}
+
+const shapeText = (shape: number[]) => (shape.length ? shape.join('x') : 'scalar');
+
+/** Each warning once, with the points it applies to (the same sample-size note for A and B is one line). */
+function groupedWarnings(results: BenchRun['results'], skip: Set<string>): string[] {
+  const by = new Map<string, string[]>();
+  for (const r of results) for (const w of r.warnings) if (!skip.has(w)) by.set(w, [...(by.get(w) ?? []), r.label.split(':')[0]]);
+  return [...by].map(([w, labels]) => `${labels.length === results.length && results.length > 1 ? 'all points' : labels.join(', ')}: warning: ${w}`);
+}
+
+function describeAbComparison(c: RunComparison): string {
+  if (c.comparable === false) return `NOT COMPARABLE (B against A): ${(c.reasons ?? []).join('; ')} — no significance verdict`;
+  return `verdict (B against A): ${c.verdict}`;
+}
+
 function describeComparison(r: BenchComparisonResult): string {
   const c = r.comparison;
+  const side = (name: 'A' | 'B', s: BenchComparisonResult['a'], n: number) => [
+    `${name}: run ${s.runId} point ${s.point} (${s.label}, ${s.model}), n=${n}; inputs ${s.inputs.map((i) => `${i.name} ${i.dtype}[${i.shape.join(',')}] ${i.source}`).join(', ') || '-'}`,
+    ...(s.inputsAssumed ? [`!! ${name}: ${s.inputsAssumed}`] : []),
+  ];
   return [
-    `A: run ${r.a.runId} point ${r.a.point} (${r.a.label}, ${r.a.model}), n=${c.nA}`,
-    `B: run ${r.b.runId} point ${r.b.point} (${r.b.label}, ${r.b.model}), n=${c.nB}`,
+    ...(r.comparable ? [] : [`NOT COMPARABLE: ${r.reasons.join('; ')}. The numbers below are shown for reading; there is no significance verdict for this pair.`]),
+    ...side('A', r.a, c.nA),
+    ...side('B', r.b, c.nB),
     table(
       ['PCTL', 'A MS', 'B MS', 'B−A', `${Math.round(c.confidence * 100)}% CI`, 'SIGNIFICANT'],
-      c.percentiles.map((p) => [p.label, p.a.toFixed(4), p.b.toFixed(4), p.diff.toFixed(4), `[${p.low.toFixed(4)}, ${p.high.toFixed(4)}]`, p.significant ? 'yes' : 'no']),
+      c.percentiles.map((p) => [p.label, p.a.toFixed(4), p.b.toFixed(4), p.diff.toFixed(4), `[${p.low.toFixed(4)}, ${p.high.toFixed(4)}]`, r.comparable ? (p.significant ? 'yes' : 'no') : 'n/a']),
     ),
     `Mann–Whitney U p ${c.mannWhitney.pValue < 0.001 ? '< 0.001' : `= ${c.mannWhitney.pValue.toPrecision(2)}`}, P(B slower than A) = ${(1 - c.mannWhitney.effectSize).toFixed(2)}`,
     `verdict: ${c.verdict}`,

@@ -1,12 +1,14 @@
 import type { ParsedArgsOf } from '../../../shared/contract/methods';
-import { compareRuns, decodeLatencies } from '../../../shared/math/latency/index';
+import { comparabilityReasons } from '../../../shared/bench/comparability';
+import { checkOverrideNames, type InputOverrides } from '../../../shared/bench/input-plan';
+import { compareRuns, decodeLatencies, withComparability } from '../../../shared/math/latency/index';
 import type { BenchPointResult, BenchRun, BenchSettings } from '../../../shared/types/bench';
 import type { CoreContext } from '../context';
 import type { JobContext } from '../jobs/manager';
 import { runInChild } from '../jobs/run-in-child';
 import type { ArmSpec, MeasureResult } from './child/measure';
-import { describeSpec, resolveInputs } from './inputs';
 import { benchModel } from './model-ref';
+import { pointInputs } from './point-inputs';
 import { toPoint } from './points';
 import { probeProviders } from './providers';
 import { oneAtATime } from './queue';
@@ -24,11 +26,12 @@ export async function abBench(core: CoreContext, args: ParsedArgsOf<'bench/ab'>,
   const blockIterations = args.blockIterations ?? 100;
   const seed = args.seed ?? 1;
   const dims = args.dims ?? {};
+  const overrides: InputOverrides = { dims, shapes: args.shapes ?? {}, values: args.values ?? {} };
   return oneAtATime(job, async () => {
     const startedAt = new Date().toISOString();
     // In order: B may name the model that A's path has just registered.
-    const arms = [await prepareArm(core, 'A', args.a, batchSize, dims, job)];
-    arms.push(await prepareArm(core, 'B', args.b, batchSize, dims, job));
+    const arms = [await prepareArm(core, 'A', args.a, batchSize, overrides, seed, job)];
+    arms.push(await prepareArm(core, 'B', args.b, batchSize, overrides, seed, job));
     job.progress(null, 'probing execution providers');
     const providers = await probeProviders(core, arms[0].model.path, job.signal);
     const measured = await runInChild<MeasureResult>(
@@ -39,11 +42,13 @@ export async function abBench(core: CoreContext, args: ParsedArgsOf<'bench/ab'>,
     );
     job.throwIfCancelled();
     const points = arms.map((a, i) =>
-      toPoint(i, { label: armLabel(a, arms), ep: a.ep, batchSize, concurrency: 1, sessionOptions: a.arm.sessionOptions, inputs: Object.fromEntries(a.arm.inputs.map((s) => [s.name, describeSpec(s)])), inputSource: `synthetic, seed ${seed}`, warnings: a.warnings }, warmup, measured.arms[i], measured.peakRssBytes, null),
+      toPoint(i, { label: armLabel(a, arms), ep: a.ep, batchSize, concurrency: 1, sessionOptions: a.arm.sessionOptions, inputs: a.fed.inputs, inputSource: a.fed.inputSource, inputsAssumed: a.fed.inputsAssumed, warnings: a.warnings }, warmup, measured.arms[i], measured.peakRssBytes, null),
     );
     const results: BenchPointResult[] = points.map((p) => p.result);
     const [ea, eb] = points.map((p) => p.encoded);
-    const settings: BenchSettings = { eps: [...new Set(arms.map((a) => a.ep))], batchSizes: [batchSize], concurrency: [1], warmup, iterations: blocks * blockIterations, durationSec: null, stability: null, ...arms[0].settings, seed, dims, data: null };
+    const settings: BenchSettings = { eps: [...new Set(arms.map((a) => a.ep))], batchSizes: [batchSize], concurrency: [1], warmup, iterations: blocks * blockIterations, durationSec: null, stability: null, ...arms[0].settings, seed, dims, shapes: overrides.shapes, values: overrides.values, data: null };
+    // A/B varies the model or the settings on purpose; different inputs would make it apples to oranges.
+    const reasons = comparabilityReasons({ sha256: arms[0].model.version.sha256, point: results[0] }, { sha256: arms[1].model.version.sha256, point: results[1] }, 'ab');
     return storeRun(core, {
       kind: 'ab',
       model: arms[0].model.version,
@@ -55,22 +60,24 @@ export async function abBench(core: CoreContext, args: ParsedArgsOf<'bench/ab'>,
       latencies: [ea, eb],
       slo: [],
       sloVerdict: null,
-      warnings: [`A/B: ${blocks} blocks of ${blockIterations} iterations, interleaved ABBA in one process; B is compared against A`],
-      comparison: ea && eb ? compareRuns(decodeLatencies(ea), decodeLatencies(eb)) : null,
+      warnings: [...new Set(results.flatMap((r) => (r.inputsAssumed ? [`${r.label.slice(0, 1)}: ${r.inputsAssumed}`] : []))), `A/B: ${blocks} blocks of ${blockIterations} iterations, interleaved ABBA in one process; B is compared against A`],
+      comparison: ea && eb ? withComparability(compareRuns(decodeLatencies(ea), decodeLatencies(eb)), reasons) : null,
     });
   });
 }
 
 type ArmArgs = ParsedArgsOf<'bench/ab'>['a'];
 
-async function prepareArm(core: CoreContext, label: 'A' | 'B', spec: ArmArgs, batchSize: number, dims: Record<string, number>, job: JobContext) {
+async function prepareArm(core: CoreContext, label: 'A' | 'B', spec: ArmArgs, batchSize: number, overrides: InputOverrides, seed: number, job: JobContext) {
   const model = await benchModel(core, spec.model, job);
   const ep = spec.ep ?? 'cpu';
   const settings = { intraOpThreads: spec.intraOpThreads ?? null, interOpThreads: spec.interOpThreads ?? null, allowSpinning: spec.allowSpinning ?? null, graphOptimizationLevel: spec.graphOptimizationLevel ?? 'all' } as const;
-  const { specs, warnings } = resolveInputs(model.version.metadata.inputs, batchSize, dims);
-  const outputs = tensorOutputs(model.version.metadata.outputs);
-  const arm: ArmSpec = { label, modelPath: model.path, sessionOptions: sessionOptionsFor(ep, settings), inputs: specs, outputNames: outputs.outputNames, concurrency: 1 };
-  return { arm, model, ep, settings, warnings: [...outputs.warnings, ...warnings] };
+  const meta = model.version.metadata;
+  checkOverrideNames(meta.inputs, overrides);
+  const fed = pointInputs(core, meta, batchSize, overrides, seed, null);
+  const outputs = tensorOutputs(meta.outputs);
+  const arm: ArmSpec = { label, modelPath: model.path, sessionOptions: sessionOptionsFor(ep, settings), inputs: fed.specs, outputNames: outputs.outputNames, concurrency: 1, failureNotes: fed.failureNotes };
+  return { arm, model, ep, settings, fed, warnings: [...(fed.inputsAssumed ? [fed.inputsAssumed] : []), ...outputs.warnings] };
 }
 
 type PreparedArm = Awaited<ReturnType<typeof prepareArm>>;

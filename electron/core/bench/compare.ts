@@ -1,6 +1,7 @@
 import { PreflightError } from '../../../shared/contract/errors';
 import type { ParsedArgsOf } from '../../../shared/contract/methods';
-import { compareRuns, decodeLatencies } from '../../../shared/math/latency/index';
+import { comparabilityReasons } from '../../../shared/bench/comparability';
+import { compareRuns, decodeLatencies, withComparability } from '../../../shared/math/latency/index';
 import type { BenchComparisonResult } from '../../../shared/types/bench';
 import type { CoreContext } from '../context';
 
@@ -15,14 +16,29 @@ export function pointLatencies(core: CoreContext, runId: number, point = 0) {
   return { run, result, latencies: decodeLatencies(encoded) };
 }
 
-/** bench/compare: B against A with bootstrap CIs per percentile, a Mann–Whitney test and a plain verdict. */
+/**
+ * bench/compare: B against A with bootstrap CIs per percentile, a Mann–Whitney test and a plain
+ * verdict — unless the two points measured different work (inputs, model bytes, session settings,
+ * concurrency): then `comparable` is false, the reasons are listed and there is no verdict.
+ */
 export function compareStored(core: CoreContext, args: ParsedArgsOf<'bench/compare'>): BenchComparisonResult {
   const a = pointLatencies(core, args.a.runId, args.a.point);
   const b = pointLatencies(core, args.b.runId, args.b.point);
-  const describe = (x: typeof a, runId: number, point: number) => ({ runId, point, label: x.result.label, model: `${x.run.model.name}@${x.run.model.version}` });
+  const describe = (x: typeof a, runId: number, point: number) => ({
+    runId,
+    point,
+    label: x.result.label,
+    model: `${x.run.model.name}@${x.run.model.version}`,
+    sha256: x.run.model.sha256,
+    inputs: x.result.inputs,
+    inputsAssumed: x.result.inputsAssumed,
+  });
+  const reasons = comparabilityReasons({ sha256: a.run.model.sha256, point: a.result }, { sha256: b.run.model.sha256, point: b.result }, 'compare');
   return {
     a: describe(a, args.a.runId, args.a.point ?? 0),
     b: describe(b, args.b.runId, args.b.point ?? 0),
-    comparison: compareRuns(a.latencies, b.latencies),
+    comparison: withComparability(compareRuns(a.latencies, b.latencies), reasons),
+    comparable: reasons.length === 0,
+    reasons,
   };
 }

@@ -19,7 +19,7 @@ export interface DatasetChoice {
  * consecutive rows: an input named like a column takes that column; the others take the next
  * columns in order, as many as the input's per-row width ([N, F] → F columns, [N] → 1).
  */
-export function datasetFeeds(core: CoreContext, choice: DatasetChoice, specs: InputSpec[], batchSize: number): { feedSets: FeedData[][]; description: string } {
+export function datasetFeeds(core: CoreContext, choice: DatasetChoice, specs: InputSpec[], batchSize: number): { feedSets: FeedData[][]; description: string; perInput: Record<string, string> } {
   const id = datasetIdOf(core, choice.dataset);
   const columns = datasetColumns(core, choice.dataset);
   const plan = assignColumns(specs, columns, choice.columns, batchSize);
@@ -47,7 +47,8 @@ export function datasetFeeds(core: CoreContext, choice: DatasetChoice, specs: In
     );
   }
   const used = plan.map((p) => `${p.spec.name} ← ${p.columns.map((c) => c.name).join(', ')}`).join('; ');
-  return { feedSets, description: `dataset ${choice.dataset}: ${batches} batch${batches === 1 ? '' : 'es'} of ${batchSize} rows cycled; ${used}` };
+  const perInput = Object.fromEntries(plan.map((p) => [p.spec.name, `dataset ${choice.dataset}, column${p.columns.length === 1 ? '' : 's'} ${p.columns.map((c) => c.name).join(', ')} (${batches} batch${batches === 1 ? '' : 'es'} cycled)`]));
+  return { feedSets, description: `dataset ${choice.dataset}: ${batches} batch${batches === 1 ? '' : 'es'} of ${batchSize} rows cycled; ${used}`, perInput };
 }
 
 function assignColumns(specs: InputSpec[], columns: ColumnInfo[], chosen: string[] | undefined, batchSize: number) {

@@ -5,9 +5,18 @@ import { benchModel } from './model-ref';
 import { probeProviders } from './providers';
 import { startBench } from './start';
 import { PreflightError } from '../../../shared/contract/errors';
+import { assumptionWarning, planInputs } from '../../../shared/bench/input-plan';
 
 export const benchHandlers: Handlers<MethodsStartingWith<'bench/'>> = {
   'bench/providers': async (core, args) => probeProviders(core, (await benchModel(core, args.model)).path),
+  'bench/inputs': async (core, args) => {
+    const { version } = await benchModel(core, args.model);
+    const meta = version.metadata;
+    const batchSize = args.batchSize ?? 1;
+    const plan = planInputs(meta.inputs, batchSize, { shapes: args.shapes, dims: args.dims, values: args.values }, { seed: args.seed ?? 1, metadataProps: meta.metadataProps });
+    const dimNames = [...new Set(meta.inputs.flatMap((i) => (i.shape ?? []).flatMap((d) => ('param' in d && d.param ? [d.param] : []))))];
+    return { model: { name: version.name, version: version.version, sha256: version.sha256 }, batchSize, inputs: plan, inputsAssumed: assumptionWarning(plan), dimNames };
+  },
   'bench/start': (core, args, job) => startBench(core, args, job),
   'bench/ab': (core, args, job) => abBench(core, args, job),
   'bench/list': (core, args) => core.queries.bench.list(args.model),

@@ -1,15 +1,17 @@
-import { PreflightError } from '../../../shared/contract/errors';
+import { planInputs, type InputOverrides, type OrtType, type PlannedInput } from '../../../shared/bench/input-plan';
 import { createRng } from '../../../shared/math/latency/index';
 import type { TensorInfo } from '../../../shared/types/models';
 
-/** One input to synthesise: onnxruntime's tensor type name and concrete dims. */
+/** One input to synthesise: onnxruntime's tensor type name, concrete dims and, when set, a constant value. */
 export interface InputSpec {
   name: string;
   type: OrtType;
   dims: number[];
+  /** --value NAME=V: every element holds V (otherwise seeded random values in the dtype's range). */
+  constant?: number;
 }
 
-export type OrtType = 'float32' | 'float16' | 'float64' | 'int64' | 'int32' | 'int16' | 'int8' | 'uint64' | 'uint32' | 'uint16' | 'uint8' | 'bool' | 'string';
+export type { OrtType };
 
 /** A synthesised input as it crosses to a worker (typed arrays clone cheaply). */
 export interface FeedData {
@@ -19,52 +21,18 @@ export interface FeedData {
   data: ArrayBufferView | string[];
 }
 
-// ONNX element type names (as the registry stores them) → onnxruntime-node tensor types.
-const ORT_TYPES: Record<string, OrtType> = {
-  float: 'float32',
-  float16: 'float16',
-  double: 'float64',
-  int64: 'int64',
-  int32: 'int32',
-  int16: 'int16',
-  int8: 'int8',
-  uint64: 'uint64',
-  uint32: 'uint32',
-  uint16: 'uint16',
-  uint8: 'uint8',
-  bool: 'bool',
-  string: 'string',
-};
+/** The plan (see shared/bench/input-plan.ts) as the specs a worker synthesises. */
+export function specsOf(plan: PlannedInput[]): InputSpec[] {
+  return plan.map((p) => (p.source.kind === 'constant' ? { name: p.name, type: p.dtype, dims: p.shape, constant: p.source.value } : { name: p.name, type: p.dtype, dims: p.shape }));
+}
 
 /**
- * Concrete input shapes for one batch size. Fixed dims stay; a symbolic dim named in `dims` takes that
- * value; the first dim of an input, when symbolic, is the batch; other free dims default to 1 with a
- * warning. A fixed first dim that differs from the batch size is an error for this point.
+ * Concrete input shapes for one batch size (shared/bench/input-plan.ts decides; this keeps the
+ * older call shape). `warnings` are the assumptions, one per assumed dimension.
  */
-export function resolveInputs(inputs: TensorInfo[], batchSize: number, overrides: Record<string, number>): { specs: InputSpec[]; warnings: string[] } {
-  const warnings = new Set<string>();
-  if (inputs.length === 0) throw new PreflightError('INVALID_INPUT', 'the model has no inputs to feed');
-  const hasBatchDim = inputs.some((t) => t.shape && t.shape.length > 0 && !('value' in t.shape[0]));
-  if (batchSize !== 1 && !hasBatchDim) {
-    throw new PreflightError('INVALID_INPUT', `no input has a symbolic first (batch) dimension: batch size ${batchSize} cannot be fed to this model`);
-  }
-  const specs = inputs.map((input): InputSpec => {
-    const type = input.elemType ? ORT_TYPES[input.elemType] : undefined;
-    if (input.kind !== 'tensor' || !type) {
-      throw new PreflightError('INVALID_INPUT', `input ${input.name} is ${input.type}: only tensor inputs of numeric, bool or string type can be synthesised`, { input: input.name });
-    }
-    if (input.shape === null) throw new PreflightError('INVALID_INPUT', `input ${input.name} has no shape in the model (unknown rank): cannot synthesise it`, { input: input.name });
-    const dims = input.shape.map((d, i) => {
-      if ('value' in d) return d.value;
-      const name = 'param' in d ? d.param : '';
-      if (name && overrides[name] !== undefined) return overrides[name];
-      if (i === 0) return batchSize;
-      warnings.add(`input ${input.name}: free dimension ${i}${name ? ` (${name})` : ''} set to 1; override it with --dim ${name || 'NAME'}=N`);
-      return 1;
-    });
-    return { name: input.name, type, dims };
-  });
-  return { specs, warnings: [...warnings] };
+export function resolveInputs(inputs: TensorInfo[], batchSize: number, dims: Record<string, number>, overrides: Omit<InputOverrides, 'dims'> = {}): { specs: InputSpec[]; warnings: string[]; plan: PlannedInput[] } {
+  const plan = planInputs(inputs, batchSize, { ...overrides, dims }, { seed: 1 });
+  return { specs: specsOf(plan), warnings: plan.flatMap((p) => p.assumed), plan };
 }
 
 export function describeSpec(s: InputSpec): string {
@@ -74,6 +42,7 @@ export function describeSpec(s: InputSpec): string {
 /** Seeded synthetic data of the right dtype: same seed, same bytes, on every machine. */
 export function synthesize(spec: InputSpec, seed: number): FeedData {
   const n = spec.dims.reduce((a, b) => a * b, 1);
+  if (spec.constant !== undefined) return { name: spec.name, type: spec.type, dims: spec.dims, data: constantData(spec.type, n, spec.constant) };
   const rng = createRng(seed);
   const fill = <T extends { length: number; [i: number]: number | bigint }>(arr: T, f: () => number | bigint): T => {
     for (let i = 0; i < arr.length; i++) arr[i] = f();
@@ -123,6 +92,35 @@ export function synthesize(spec: InputSpec, seed: number): FeedData {
       break;
   }
   return { name: spec.name, type: spec.type, dims: spec.dims, data };
+}
+
+function constantData(type: OrtType, n: number, v: number): ArrayBufferView | string[] {
+  switch (type) {
+    case 'float32':
+      return new Float32Array(n).fill(v);
+    case 'float64':
+      return new Float64Array(n).fill(v);
+    case 'float16':
+      return new Uint16Array(n).fill(toHalfBits(v));
+    case 'int64':
+      return new BigInt64Array(n).fill(BigInt(v));
+    case 'uint64':
+      return new BigUint64Array(n).fill(BigInt(v));
+    case 'int32':
+      return new Int32Array(n).fill(v);
+    case 'int16':
+      return new Int16Array(n).fill(v);
+    case 'int8':
+      return new Int8Array(n).fill(v);
+    case 'uint32':
+      return new Uint32Array(n).fill(v);
+    case 'uint16':
+      return new Uint16Array(n).fill(v);
+    case 'string':
+      return Array.from({ length: n }, () => String(v));
+    default: // uint8, bool
+      return new Uint8Array(n).fill(v);
+  }
 }
 
 /** float → IEEE 754 binary16 bits (round to nearest even), enough for synthetic values in [-1, 1]. */

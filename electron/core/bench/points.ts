@@ -1,5 +1,6 @@
 import { encodeLatencies, decodeLatencies, isStable, percentileNearestRank, percentileWarnings, PERCENTILE_METHOD, sortedCopy, summarizeLatencies } from '../../../shared/math/latency/index';
-import type { BenchPointResult, EpName } from '../../../shared/types/bench';
+import { summarizePointError } from '../../../shared/bench/provider-summary';
+import type { BenchInput, BenchPointResult, EpName } from '../../../shared/types/bench';
 import type { ArmOutcome } from './child/measure';
 
 export interface PointPlan {
@@ -8,8 +9,10 @@ export interface PointPlan {
   batchSize: number;
   concurrency: number;
   sessionOptions: Record<string, unknown>;
-  inputs: Record<string, string>;
+  inputs: BenchInput[];
   inputSource: string;
+  /** The prominent "INPUTS ASSUMED: …" warning, or null. */
+  inputsAssumed: string | null;
   warnings: string[];
 }
 
@@ -40,11 +43,14 @@ export function toPoint(index: number, plan: PointPlan, warmup: number, outcome:
     error: error ?? outcome?.error ?? null,
     sessionOptions: plan.sessionOptions,
     inputs: plan.inputs,
+    inputShapes: Object.fromEntries(plan.inputs.map((i) => [i.name, `${i.dtype}[${i.shape.join(',')}]`])),
     inputSource: plan.inputSource,
+    inputsAssumed: plan.inputsAssumed,
     windowP50s: [],
   };
   if (!outcome || base.error || outcome.latencies.length === 0) {
     if (!base.error) base.error = 'no iterations were measured';
+    base.errorSummary = summarizePointError(plan.ep, base.error);
     return { result: base, encoded: null };
   }
   const encoded = encodeLatencies(outcome.latencies);
@@ -69,6 +75,7 @@ export function toPoint(index: number, plan: PointPlan, warmup: number, outcome:
       latencyMs: { mean: s.mean, std: s.std, min: s.min, p50: s.p50, p90: s.p90, p95: s.p95, p99: s.p99, p999: s.p999, max: s.max },
       throughput: seconds > 0 ? { inferencesPerSec: s.n / seconds, itemsPerSec: (s.n * plan.batchSize) / seconds } : null,
       warnings,
+      errorSummary: null,
       windowP50s,
     },
   };

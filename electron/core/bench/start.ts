@@ -5,8 +5,11 @@ import type { CoreContext } from '../context';
 import type { JobContext } from '../jobs/manager';
 import { runInChild } from '../jobs/run-in-child';
 import type { MeasureMode, MeasurePayload, MeasureResult } from './child/measure';
-import { datasetFeeds } from './dataset-inputs';
-import { describeSpec, resolveInputs, type FeedData } from './inputs';
+import { checkOverrideNames } from '../../../shared/bench/input-plan';
+import { summarizeProviderError } from '../../../shared/bench/provider-summary';
+import type { OnnxMetadata } from '../../../shared/types/models';
+import type { FeedData, InputSpec } from './inputs';
+import { pointInputs } from './point-inputs';
 import { benchModel } from './model-ref';
 import { toPoint, type PointPlan } from './points';
 import { probeProviders } from './providers';
@@ -36,7 +39,9 @@ export function normalizeSettings(args: ParsedArgsOf<'bench/start'>): BenchSetti
     graphOptimizationLevel: args.graphOptimizationLevel ?? 'all',
     seed: args.seed ?? 1,
     dims: args.dims ?? {},
-    data: args.data ? { dataset: args.data.dataset, columns: args.data.columns ?? null } : null,
+    shapes: args.shapes ?? {},
+    values: args.values ?? {},
+    data: args.data ? { dataset: args.data.dataset, columns: args.data.columns ?? null, inputs: args.data.inputs ?? null } : null,
   };
 }
 
@@ -59,16 +64,19 @@ export async function startBench(core: CoreContext, args: ParsedArgsOf<'bench/st
     job.progress(null, 'probing execution providers');
     const providers = withRequested(await probeProviders(core, model.path, job.signal), settings);
     const { outputNames, warnings } = tensorOutputs(model.version.metadata.outputs);
-    const plans = planPoints(core, settings, providers, model.version.metadata.inputs);
+    const meta = model.version.metadata;
+    // A name that matches no input or dimension is a usage error before any point runs (exit 2).
+    checkOverrideNames(meta.inputs, { shapes: settings.shapes, dims: settings.dims, values: settings.values });
+    const plans = planPoints(core, settings, providers, meta);
     const results: BenchPointResult[] = [];
     const latencies: (Uint8Array | null)[] = [];
     let environment: MeasureResult['environment'] | null = null;
-    for (const [index, { plan, specs, feedSets, error }] of plans.entries()) {
+    for (const [index, { plan, specs, feedSets, error, failureNotes }] of plans.entries()) {
       job.throwIfCancelled();
       let measured: MeasureResult | null = null;
       if (!error) {
         const payload: MeasurePayload = {
-          arms: [{ label: plan.label, modelPath: model.path, sessionOptions: plan.sessionOptions, inputs: specs, feedSets, outputNames, concurrency: plan.concurrency }],
+          arms: [{ label: plan.label, modelPath: model.path, sessionOptions: plan.sessionOptions, inputs: specs, feedSets, outputNames, concurrency: plan.concurrency, failureNotes }],
           warmup: settings.warmup,
           mode: modeOf(settings),
           seed: settings.seed,
@@ -80,7 +88,7 @@ export async function startBench(core: CoreContext, args: ParsedArgsOf<'bench/st
         });
         environment ??= measured.environment;
       }
-      const { result, encoded } = toPoint(index, { ...plan, warnings: [...warnings, ...plan.warnings] }, settings.warmup, measured?.arms[0] ?? null, measured?.peakRssBytes ?? null, error);
+      const { result, encoded } = toPoint(index, { ...plan, warnings: [...plan.warnings.slice(0, plan.inputsAssumed ? 1 : 0), ...warnings, ...plan.warnings.slice(plan.inputsAssumed ? 1 : 0)] }, settings.warmup, measured?.arms[0] ?? null, measured?.peakRssBytes ?? null, error);
       results.push(result);
       latencies.push(encoded);
       job.progress((index + 1) / plans.length, `[${index + 1}/${plans.length}] ${plan.label}: ${result.error ? 'failed' : `p50 ${result.latencyMs!.p50.toFixed(3)} ms`}`);
@@ -98,7 +106,7 @@ export async function startBench(core: CoreContext, args: ParsedArgsOf<'bench/st
       latencies,
       slo,
       sloVerdict: evaluateSlos(slo, results),
-      warnings: [],
+      warnings: [...new Set(results.flatMap((r) => (r.inputsAssumed ? [r.inputsAssumed] : [])))],
       comparison: null,
     });
   });
@@ -107,41 +115,38 @@ export async function startBench(core: CoreContext, args: ParsedArgsOf<'bench/st
 /** EPs asked for that this OS does not offer are reported too, never silently dropped. */
 function withRequested(providers: BenchProvider[], settings: BenchSettings): BenchProvider[] {
   const extra = settings.eps.filter((ep) => !providers.some((p) => p.name === ep));
-  return [...providers, ...extra.map((name) => ({ name, available: false, reason: `onnxruntime-node does not offer ${name} on ${process.platform}` }))];
+  return [...providers, ...extra.map((name) => ({ name, available: false, reason: `onnxruntime-node does not offer ${name} on ${process.platform}`, summary: summarizeProviderError(name, 'does not offer') }))];
 }
 
-function planPoints(core: CoreContext, settings: BenchSettings, providers: BenchProvider[], inputs: Parameters<typeof resolveInputs>[0]) {
-  const out: { plan: PointPlan; specs: ReturnType<typeof resolveInputs>['specs']; feedSets?: FeedData[][]; error: string | null }[] = [];
+function planPoints(core: CoreContext, settings: BenchSettings, providers: BenchProvider[], meta: OnnxMetadata) {
+  const out: { plan: PointPlan; specs: InputSpec[]; feedSets?: FeedData[][]; error: string | null; failureNotes: string[] }[] = [];
   for (const ep of settings.eps) {
     const provider = providers.find((p) => p.name === ep)!;
     for (const batchSize of settings.batchSizes) {
       for (const concurrency of settings.concurrency) {
-        const plan: PointPlan = { label: `${ep} b${batchSize} c${concurrency}`, ep, batchSize, concurrency, sessionOptions: sessionOptionsFor(ep, settings), inputs: {}, inputSource: `synthetic, seed ${settings.seed}`, warnings: [] };
+        const plan: PointPlan = { label: `${ep} b${batchSize} c${concurrency}`, ep, batchSize, concurrency, sessionOptions: sessionOptionsFor(ep, settings), inputs: [], inputSource: `synthetic, seed ${settings.seed}`, inputsAssumed: null, warnings: [] };
         let feedSets: FeedData[][] | undefined;
+        let specs: InputSpec[] = [];
+        let failureNotes: string[] = [];
+        let error: string | null = provider.available ? null : `${ep} is unavailable: ${provider.reason}`;
+        try {
+          // Planned even for an unavailable EP, so every point says what it would have fed.
+          const fed = pointInputs(core, meta, batchSize, { shapes: settings.shapes, dims: settings.dims, values: settings.values }, settings.seed, error ? null : settings.data);
+          ({ specs, feedSets, failureNotes } = fed);
+          plan.inputs = fed.inputs;
+          plan.inputSource = fed.inputSource;
+          plan.inputsAssumed = fed.inputsAssumed;
+          if (fed.inputsAssumed) plan.warnings.push(fed.inputsAssumed);
+        } catch (err) {
+          // A dataset that is missing altogether, or a usage mistake, is the run's error, not one point's.
+          if (!(err instanceof PreflightError) || err.code === 'NOT_FOUND' || err.code === 'BAD_ARGUMENTS') throw err;
+          error ??= err.message;
+        }
         if (concurrency > 1 && settings.intraOpThreads === null) {
           // Each session's intra-op pool defaults to one thread per core: N sessions oversubscribe the CPU.
           plan.warnings.push(`${concurrency} sessions each use onnxruntime's default intra-op thread pool (one thread per core); set intra-op threads (e.g. 1) to avoid oversubscribing the CPU`);
         }
-        let error: string | null = provider.available ? null : `${ep} is unavailable: ${provider.reason}`;
-        let specs: ReturnType<typeof resolveInputs>['specs'] = [];
-        if (!error) {
-          try {
-            const resolved = resolveInputs(inputs, batchSize, settings.dims);
-            specs = resolved.specs;
-            plan.warnings.push(...resolved.warnings);
-            plan.inputs = Object.fromEntries(specs.map((s) => [s.name, describeSpec(s)]));
-            if (settings.data) {
-              const fromData = datasetFeeds(core, { dataset: settings.data.dataset, columns: settings.data.columns ?? undefined }, specs, batchSize);
-              feedSets = fromData.feedSets;
-              plan.inputSource = fromData.description;
-            }
-          } catch (err) {
-            // A dataset that is missing altogether is the run's error, not one point's.
-            if (!(err instanceof PreflightError) || err.code === 'NOT_FOUND' || err.code === 'BAD_ARGUMENTS') throw err;
-            error = err.message;
-          }
-        }
-        out.push({ plan, specs, feedSets, error });
+        out.push({ plan, specs, feedSets, error, failureNotes });
       }
     }
   }

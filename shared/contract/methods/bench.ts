@@ -1,7 +1,7 @@
 // Contract entries of the bench domain.
 import { z } from 'zod';
 import { method } from '../define';
-import type { BenchComparisonResult, BenchProvider, BenchRun, BenchRunSummary } from '../../types/bench';
+import type { BenchComparisonResult, BenchInputsPlan, BenchProvider, BenchRun, BenchRunSummary } from '../../types/bench';
 
 const EP_NAMES = ['cpu', 'webgpu', 'cuda', 'tensorrt', 'dml', 'coreml'] as const;
 const model = z.string().min(1, 'a model is required: NAME[@VERSION] or a path to an .onnx file');
@@ -15,7 +15,12 @@ const sessionSettings = {
 };
 const inputSettings = {
   seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+  /** Named symbolic dimensions: { seq: 128 }. */
   dims: z.record(z.string(), positive).optional(),
+  /** Whole shapes per input: { input: [1, 512], state: [2, 1, 128] }; [] is a scalar. */
+  shapes: z.record(z.string(), z.array(positive.max(2 ** 31 - 1)).max(16)).optional(),
+  /** Constant values per input: { sr: 16000 }. */
+  values: z.record(z.string(), z.number().refine(Number.isFinite, 'a finite number')).optional(),
 };
 const pointRef = z.object({ runId: positive, point: z.number().int().min(0).optional() }).strict();
 
@@ -44,7 +49,10 @@ export const benchMethods = {
         ...sessionSettings,
         ...inputSettings,
         slo: z.array(z.string().min(1)).optional(),
-        data: z.object({ dataset: z.string().min(1), columns: z.array(z.string().min(1)).min(1).optional() }).strict().optional(),
+        data: z
+          .object({ dataset: z.string().min(1), columns: z.array(z.string().min(1)).min(1).optional(), inputs: z.array(z.string().min(1)).min(1).optional() })
+          .strict()
+          .optional(),
       })
       .strict()
       .refine((a) => a.iterations === undefined || a.durationSec === undefined, { message: 'give iterations or durationSec, not both' }),
@@ -63,6 +71,11 @@ export const benchMethods = {
         ...inputSettings,
       })
       .strict(),
+  }),
+  'bench/inputs': method<BenchInputsPlan>()({
+    summary: "A model's inputs with dtype, declared shape and the shape a benchmark would feed (suggestions marked), before running",
+    job: false,
+    args: z.object({ model, batchSize: positive.max(65536).optional(), ...inputSettings }).strict(),
   }),
   'bench/list': method<BenchRunSummary[]>()({
     summary: 'Stored benchmark runs, newest first',

@@ -1,7 +1,10 @@
 // Comparing two runs A (baseline) and B (candidate): per-percentile bootstrap CIs for pB − pA, a
 // Mann–Whitney test over the whole distributions, and one plain-language verdict.
 //
-// Verdict rule (one percentile, so the sentence cannot cherry-pick whichever percentile moved):
+// Verdict rule: the sentence states p50 and p99 always, and every other percentile of the table whose
+// difference is significant — so it can neither cherry-pick one percentile nor contradict the table.
+// Significant percentiles come first, in table order, then the others, in the table's own labels.
+// `headline` (kept for readers of stored results) is the primary percentile:
 //   headline = p99 when BOTH runs have ≥ HEADLINE_TAIL_MIN_SAMPLES (1,000) samples, else p50.
 // At 1,000 samples at least 10 observations lie beyond the p99 of each run, so it is a real order
 // statistic rather than one of the last few samples. It is deliberately far below MLPerf's 270,336
@@ -46,8 +49,12 @@ export interface RunComparison {
   mannWhitney: MannWhitneyResult;
   headline: PercentileKey;
   verdict: string;
-  /** percentileWarnings of each run, prefixed "A: " / "B: ". */
+  /** percentileWarnings of each run, prefixed "A: " / "B: " ("A and B: " once when both have it). */
   warnings: string[];
+  /** Set by the caller that knows what each side measured: false when they measured different work. */
+  comparable?: boolean;
+  /** Why the sides are not comparable ([] when they are). */
+  reasons?: string[];
 }
 
 export function compareRuns(
@@ -79,9 +86,36 @@ export function compareRuns(
     percentiles,
     mannWhitney: mannWhitneyU(sa, sb),
     headline,
-    verdict: nA === 0 || nB === 0 ? `cannot compare: run ${nA === 0 ? 'A' : 'B'} has no samples` : verdictFor(head, confidence),
-    warnings: [...percentileWarnings(nA).map((w) => `A: ${w}`), ...percentileWarnings(nB).map((w) => `B: ${w}`)],
+    verdict: nA === 0 || nB === 0 || !head ? `cannot compare: run ${nA === 0 ? 'A' : 'B'} has no samples` : statedVerdict(percentiles, confidence),
+    warnings: sideWarnings(percentileWarnings(nA), percentileWarnings(nB)),
   };
+}
+
+/** Each warning once: "A and B: …" when both runs have it (same sample count), else "A: …" / "B: …". */
+function sideWarnings(a: string[], b: string[]): string[] {
+  return [...a.map((w) => (b.includes(w) ? `A and B: ${w}` : `A: ${w}`)), ...b.filter((w) => !a.includes(w)).map((w) => `B: ${w}`)];
+}
+
+/** The percentiles a verdict states: p50, p99 and every significant one, significant first (table order within). */
+export function statedPercentiles(percentiles: PercentileComparison[]): PercentileComparison[] {
+  const stated = percentiles.filter((c) => c.significant || c.key === 'p50' || c.key === 'p99');
+  return [...stated.filter((c) => c.significant), ...stated.filter((c) => !c.significant)];
+}
+
+/** Every stated percentile's sentence (verdictFor), joined with "; ". */
+export function statedVerdict(percentiles: PercentileComparison[], confidence: number): string {
+  return statedPercentiles(percentiles)
+    .map((c) => verdictFor(c, confidence))
+    .join('; ');
+}
+
+/**
+ * The comparison of two sides that measured different work (other input shapes, model bytes or
+ * session settings): the numbers stay, the verdict says why there is none, `comparable` is false.
+ */
+export function withComparability(c: RunComparison, reasons: string[]): RunComparison {
+  if (reasons.length === 0) return { ...c, comparable: true, reasons: [] };
+  return { ...c, comparable: false, reasons, verdict: `not comparable: ${reasons.join('; ')} — no significance verdict for this pair` };
 }
 
 /**

@@ -30,6 +30,9 @@ export {
   HEADLINE_TAIL_MIN_SAMPLES,
   compareRuns,
   verdictFor,
+  statedPercentiles,
+  statedVerdict,
+  withComparability,
   type PercentileComparison,
   type RunComparison,
 } from './compare';

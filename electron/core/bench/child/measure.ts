@@ -14,6 +14,8 @@ export interface ArmSpec {
   feedSets?: FeedData[][];
   outputNames: string[];
   concurrency: number;
+  /** Appended to an inference error: inputs that were random scalars or had assumed dimensions. */
+  failureNotes?: string[];
 }
 
 export type MeasureMode =
@@ -138,7 +140,8 @@ function describe(err: unknown, arm: ArmSpec): string {
   if (!(err instanceof ArmError)) return message;
   if (err.stage === 'create') return `session creation failed: ${message}`;
   const fed = arm.inputs.map((s) => `${s.name}: ${s.type}[${s.dims.join(',')}]`).join(', ');
-  return `${err.stage === 'first-run' ? 'first inference' : 'inference'} failed with inputs {${fed}}: ${message}`;
+  const notes = arm.failureNotes?.length ? ` — check: ${arm.failureNotes.join('; ')}` : '';
+  return `${err.stage === 'first-run' ? 'first inference' : 'inference'} failed with inputs {${fed}}: ${message.trim()}${notes}`;
 }
 
 /** Running iteration count and p50/p99 for the progress bar, recomputed at most twice a second. */

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { normalizePoint } from '../../../../shared/bench/comparability';
 import type { RunComparison } from '../../../../shared/math/latency/index';
 import type { BenchEnvironment, BenchPointResult, BenchProvider, BenchRun, BenchRunSummary, BenchSettings, SloSpec, SloVerdict } from '../../../../shared/types/bench';
 
@@ -42,7 +43,8 @@ export function benchQueries(db: Database.Database) {
     settings: JSON.parse(row.settings_json) as BenchSettings,
     providers: JSON.parse(row.providers_json) as BenchProvider[],
     environment: JSON.parse(row.environment_json) as BenchEnvironment,
-    results: (pointsOf.all(row.id) as { result_json: string }[]).map((p) => JSON.parse(p.result_json) as BenchPointResult),
+    // Points stored before inputs listed their sources are read in today's form.
+    results: (pointsOf.all(row.id) as { result_json: string }[]).map((p) => normalizePoint(JSON.parse(p.result_json) as BenchPointResult)),
     slo: JSON.parse(row.slo_json) as SloSpec[],
     sloVerdict: row.slo_verdict_json ? (JSON.parse(row.slo_verdict_json) as SloVerdict) : null,
     warnings: JSON.parse(row.warnings_json) as string[],
@@ -105,6 +107,8 @@ export function benchQueries(db: Database.Database) {
           eps: [...new Set(run.results.map((r) => r.ep))],
           bestP50Ms: p50s.length ? Math.min(...p50s) : null,
           sloPassed: run.sloVerdict ? run.sloVerdict.passed : null,
+          inputs: [...new Set(run.results.flatMap((r) => r.inputs.map((i) => `${i.name} ${i.dtype}[${i.shape.join(',')}] ${i.source}`)))],
+          inputsAssumed: run.results.some((r) => r.inputsAssumed),
         };
       });
     },
