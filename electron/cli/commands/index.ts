@@ -6,7 +6,7 @@ import { demoCommand } from './demo';
 import { driftCommand } from './drift';
 import { modelsCommand } from './models';
 import { serveCommand } from './serve';
-import { planned } from './planned';
+import { readyCommand } from './ready';
 import { validateCommand } from './validate';
 
 /** The public command surface (PRODUCT.md). Commands whose issue has not landed say so instead of vanishing. */
@@ -21,5 +21,5 @@ export const COMMANDS: Command[] = [
   exportCommand,
   verifyCommand,
   validateCommand,
-  planned('ready', 'the production-ready checklist of a model version'),
+  readyCommand,
 ];

@@ -92,7 +92,7 @@ async function compareAndStore(core: CoreContext, args: Args, job: JobContext, t
     predictions,
     timings: { readSeconds: readMs / 1000, computeSeconds: computeMs / 1000, totalSeconds: (performance.now() - started) / 1000 },
   };
-  const id = core.queries.drift.insertReport(report);
+  const id = args.store ? core.queries.drift.insertReport(report) : 0;
   job.progress(1, `${report.dataset.drifted} of ${report.dataset.total} features drifted`);
   return { id, ...report };
 }

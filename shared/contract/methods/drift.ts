@@ -31,6 +31,8 @@ export const driftMethods = {
         model: z.string().min(1).optional(),
         /** Column → input mapping for the model; saved for the next run. Default: saved, else by name / by order. */
         mapping: mappingInputs.optional(),
+        /** false: compute and return the report without storing it (its id is then 0). */
+        store: z.boolean().default(true),
       })
       .strict()
       .refine((a) => a.window === undefined || a.timeColumn !== undefined, { message: 'window needs a time column (timeColumn)' }),

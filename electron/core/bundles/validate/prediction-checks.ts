@@ -52,7 +52,7 @@ export function fallbackCheck(doc: FallbackDoc | null, values: ArrayLike<number>
   return {
     check: {
       kind: 'fallback', rule: 'automation-rate', feature: policy.output, ok: rate >= min, value: rate, limit: min,
-      message: `${pct(rate)} of rows decided by the model at confidence ≥ ${policy.threshold} (measured at export ${pct(policy.measured.automationRate)}; alert below ${pct(min)}); the rest go to ${policy.fallback}`,
+      message: `${pct(rate)} of rows decided by the model at confidence ≥ ${Number(policy.threshold.toPrecision(4))} (measured at export ${pct(policy.measured.automationRate)}; alert below ${pct(min)}); the rest go to ${policy.fallback}`,
     },
     summary: { threshold: policy.threshold, measuredAutomationRate: policy.measured.automationRate, automationRate: rate, rows: conf.values.length },
   };

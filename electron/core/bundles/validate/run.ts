@@ -64,6 +64,7 @@ export async function validateBatch(core: CoreContext, args: Args, job: JobConte
             datasetDriftShare: contract.datasetDriftShare,
             timeColumn: args.timeColumn,
             window: args.window,
+            store: false,
           },
           subJob(job, 0.4, 0.8, 'drift: '),
         );
