@@ -117,7 +117,7 @@ export function ValidateBatch({ bundles, preselect }: { bundles: CallState<Bundl
     if (!result) return;
     setOutcome({
       result,
-      bundleName: bundle.kind === 'file' ? bundle.file.name : `bundle #${exported!.id} (${modelLabel(exported!.model)})`,
+      bundleName: bundle.kind === 'file' ? bundle.file.name : `bundle #${exported!.id}`,
       batchName: batch.kind === 'file' ? batch.file.name : `dataset ${batch.name}`,
     });
   };
@@ -261,7 +261,7 @@ function ValidateReport({ outcome }: { outcome: Outcome }) {
     <div className="bundle-report" data-testid="validate-report">
       <Section title="Verdict" id="validate-verdict">
         <div className={r.ok ? 'bundle-verdict bundle-verdict-ok' : 'bundle-verdict bundle-verdict-bad'} role="status">
-          <strong data-testid="validate-verdict">{r.ok ? 'Honours the contract' : `${r.broken} ${r.broken === 1 ? 'rule' : 'rules'} broken`}</strong>
+          <strong className="nowrap" data-testid="validate-verdict">{r.ok ? 'Honours the contract' : `${r.broken} ${r.broken === 1 ? 'rule' : 'rules'} broken`}</strong>
           <span data-testid="validate-verdict-detail">
             {batchName} ({r.data.rows.toLocaleString()} rows) against {bundleName}, {modelLabel(r.bundle.model)}, reference {r.bundle.reference}:{' '}
             {r.ok
@@ -324,7 +324,7 @@ function ValidateReport({ outcome }: { outcome: Outcome }) {
           <dt>Fallback</dt>
           <dd>
             {r.fallback
-              ? `${pct(r.fallback.automationRate, 1)} of ${r.fallback.rows.toLocaleString()} rows decided by the model at confidence ≥ ${r.fallback.threshold} (measured at export: ${pct(r.fallback.measuredAutomationRate, 1)})`
+              ? `${pct(r.fallback.automationRate, 1)} of ${r.fallback.rows.toLocaleString()} rows decided by the model at confidence ≥ ${num(r.fallback.threshold)} (measured at export: ${pct(r.fallback.measuredAutomationRate, 1)})`
               : 'not checked: the bundle has no fallback policy, or no model outputs were available'}
           </dd>
         </dl>
