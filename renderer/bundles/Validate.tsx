@@ -153,6 +153,7 @@ export function ValidateBatch({ bundles, preselect }: { bundles: CallState<Bundl
                   >
                     {!bundle && <option value="">{noBundles ? 'none exported yet: choose a .zip…' : 'choose a bundle…'}</option>}
                     {bundle?.kind === 'file' && <option value="file">{`${bundle.file.name} (${formatBytes(bundle.file.size)})`}</option>}
+                    {bundle?.kind === 'exported' && bundles.data && !exported && <option value={bundle.id}>{`#${bundle.id}: no such bundle in this workspace`}</option>}
                     {(bundles.data ?? []).map((b) => (
                       <option key={b.id} value={b.id}>
                         {`#${b.id} · ${modelLabel(b.model)} · reference ${b.reference} · ${b.signed ? 'signed' : 'unsigned'} · ${formatDate(b.createdAt)}`}
