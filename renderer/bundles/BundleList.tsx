@@ -48,16 +48,22 @@ export function BundleList({ bundles }: { bundles: CallState<BundleSummary[]> })
             {
               key: 'save',
               header: <span className="visually-hidden">Actions</span>,
-              render: (b) =>
-                b.fileId ? (
-                  <button type="button" className="button-small" onClick={() => void saver.save(b)} aria-label={`Save ${bundleFileName(b)}`} disabled={status.state === 'saving'}>
-                    Save…
-                  </button>
-                ) : (
-                  <span className="muted mono" title={b.path}>
-                    {b.path.split(/[\\/]/).pop()}
-                  </span>
-                ),
+              render: (b) => (
+                <span className="bundle-row-actions">
+                  <a className="button button-small" href={href('bundles', 'validate', String(b.id))} aria-label={`Validate a batch against bundle #${b.id}`}>
+                    Validate…
+                  </a>
+                  {b.fileId ? (
+                    <button type="button" className="button-small" onClick={() => void saver.save(b)} aria-label={`Save ${bundleFileName(b)}`} disabled={status.state === 'saving'}>
+                      Save…
+                    </button>
+                  ) : (
+                    <span className="muted mono" title={b.path}>
+                      {b.path.split(/[\\/]/).pop()}
+                    </span>
+                  )}
+                </span>
+              ),
             },
           ]}
         />

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { ArgsOf } from '../../shared/contract/methods';
 import type { BundlePreview, BundleSummary } from '../../shared/types/bundles';
-import { uploadForJob } from '../api/files';
+import { filesToPaths } from '../api/files';
+import { host } from '../api/client';
 import { isCancelled, useCall, useJob } from '../api/hooks';
 import { href } from '../router/index';
 import { ErrorBox, formatDate, Page, ProgressBar, Section } from '../ui/index';
@@ -75,13 +76,9 @@ export function NewBundle({ onExported }: { onExported: () => void }) {
     e.preventDefault();
     if (!plan) return;
     setExported(null);
-    let signingKey: string | undefined;
-    if (key) {
-      const paths = await uploadForJob(job, [key]);
-      if (!paths) return;
-      signingKey = paths[0];
-    }
-    const bundle = await job.start('bundles/export', { ...plan, ...(signingKey ? { signingKey } : {}) });
+    const signing = key ? await signingArgs(key, job) : {};
+    if (!signing) return;
+    const bundle = await job.start('bundles/export', { ...plan, ...signing });
     if (!bundle) return;
     setExported(bundle);
     onExported();
@@ -213,4 +210,21 @@ function sourceValue(choice: SourceChoice, current: number | undefined): string 
 
 function parseSource(value: string): number | null {
   return value === 'none' ? null : Number(value);
+}
+
+/**
+ * How the private key reaches the core. Web mode: its text, read here and sent with the request — the
+ * core signs with it and stores nothing, so no key file is left in the server's upload folder. The
+ * desktop: the key's real path, read in place. undefined when the key could not be read (the error is
+ * in the job's box).
+ */
+async function signingArgs(key: File, job: ReturnType<typeof useJob>): Promise<{ signingKey: string } | { signingKeyPem: string } | undefined> {
+  try {
+    if (host === 'web') return { signingKeyPem: await key.text() };
+    const [signingKey] = await filesToPaths([key]);
+    return { signingKey };
+  } catch (err) {
+    job.fail(err);
+    return undefined;
+  }
 }

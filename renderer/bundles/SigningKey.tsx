@@ -1,7 +1,7 @@
 import { host } from '../api/client';
 import { FilePickerButton } from '../ui/index';
 
-/** null: unsigned. A File: the private key to sign with (uploaded in web mode, read in place on the desktop). */
+/** null: unsigned. A File: the private key to sign with (its text is sent in web mode, its path on the desktop). */
 export type SigningChoice = File | null;
 
 export function SigningKey({ value, onChange, disabled }: { value: SigningChoice; onChange: (v: SigningChoice) => void; disabled?: boolean }) {
@@ -31,7 +31,7 @@ export function SigningKey({ value, onChange, disabled }: { value: SigningChoice
       ) : (
         <p className="muted">
           ECDSA P-256 private key (PEM), as <code>preflight keys generate</code> writes it; give ops the matching <code>.pub.pem</code>.
-          {host === 'web' ? ' In web mode the key is uploaded to this Preflight server for the export.' : ''}
+          {host === 'web' ? " In web mode the key's text goes with the export request only: it is not uploaded as a file and the server stores nothing of it." : ''}
         </p>
       )}
     </fieldset>

@@ -32,14 +32,6 @@ export function ReportView({ id }: { id: number }) {
 }
 
 function Report({ report: r }: { report: DriftReport }) {
-  const firstDrifted = r.features.find((f) => f.drifted) ?? r.features.find((f) => f.tested) ?? r.features[0];
-  const [selected, setSelected] = useState<string | null>(firstDrifted?.name ?? null);
-  useEffect(() => setSelected(firstDrifted?.name ?? null), [r.id]); // eslint-disable-line react-hooks/exhaustive-deps
-  const feature = r.features.find((f) => f.name === selected) ?? null;
-  const d = r.dataset;
-  const heat = useMemo(() => (r.windows ? heatmapOption(r.windows, r.features) : null), [r]);
-  const share = useMemo(() => (r.windows ? windowShareOption(r.windows, d.threshold) : null), [r, d.threshold]);
-  const s = r.schema;
   return (
     <Page
       title={`Drift report #${r.id}`}
@@ -50,7 +42,27 @@ function Report({ report: r }: { report: DriftReport }) {
         </>
       }
     >
-      <Section title="Summary" id="drift-summary">
+      <DriftReportSections report={r} />
+    </Page>
+  );
+}
+
+/**
+ * The body of a drift report — summary, per-feature table and detail, time windows, predictions — for
+ * any screen that holds a DriftReport (the drift report page, a bundle's Validate a batch).
+ */
+export function DriftReportSections({ report: r, summaryTitle = 'Summary' }: { report: DriftReport; summaryTitle?: string }) {
+  const firstDrifted = r.features.find((f) => f.drifted) ?? r.features.find((f) => f.tested) ?? r.features[0];
+  const [selected, setSelected] = useState<string | null>(firstDrifted?.name ?? null);
+  useEffect(() => setSelected(firstDrifted?.name ?? null), [r.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  const feature = r.features.find((f) => f.name === selected) ?? null;
+  const d = r.dataset;
+  const heat = useMemo(() => (r.windows ? heatmapOption(r.windows, r.features) : null), [r]);
+  const share = useMemo(() => (r.windows ? windowShareOption(r.windows, d.threshold) : null), [r, d.threshold]);
+  const s = r.schema;
+  return (
+    <>
+      <Section title={summaryTitle} id="drift-summary">
         <div className="drift-summary" data-testid="drift-summary">
           {d.total === 0 ? (
             // Nothing compared is not "no drift": say so, and point at the reason (schema, findings).
@@ -122,7 +134,7 @@ function Report({ report: r }: { report: DriftReport }) {
           <PredictionOutputs outputs={r.predictions.outputs} />
         </Section>
       )}
-    </Page>
+    </>
   );
 }
 

@@ -111,9 +111,10 @@ describe('Bundles in web mode', () => {
       await page.goto(`${serve.origin}/#/bundles`);
       await page.getByRole('link', { name: 'New bundle' }).click();
       await page.getByRole('heading', { level: 1, name: 'New bundle' }).waitFor();
-      await expect(page.getByLabel('Model', { exact: true }).inputValue()).resolves.toBe('demo-credit-risk');
+      // Preselection waits for models, datasets and drift reports to load: poll, do not read once.
+      await expect.poll(() => page.getByLabel('Model', { exact: true }).inputValue()).toBe('demo-credit-risk');
       // The demo's drift report compared the model on demo-training: that is the preselected reference.
-      await expect(page.getByLabel('Reference dataset').inputValue()).resolves.toBe('demo-training');
+      await expect.poll(() => page.getByLabel('Reference dataset').inputValue(), { timeout: 15_000 }).toBe('demo-training');
       await page.getByTestId('bundle-preview-sources').waitFor({ timeout: 60_000 });
       await expect(page.getByLabel('Benchmark run').inputValue()).resolves.toMatch(/^\d+$/);
       await expect(page.getByLabel('Drift report').inputValue()).resolves.toMatch(/^\d+$/);
