@@ -144,6 +144,8 @@ export interface BundleFacts {
   mapping: { input: string; columns: string[] }[] | null;
   /** The model's outputs on the reference sample, profiled like features (reference/predictions.json). */
   predictions: DatasetDriftProfile | null;
+  /** The production-ready checklist at export (readiness.json; the runbook's first section). */
+  readiness?: { id: string; title: string; state: string; detail: string; evidence: { label: string; sha256: string | null }[] }[] | null;
   owner: { team: string; contact: string; escalation: string };
   versions: { preflight: string; onnxruntime: string };
   createdAt: string;

@@ -14,6 +14,7 @@ import { assembleFacts, exportTime } from './facts';
 import { keyFingerprint, readPrivateKey, signResources } from './oms/index';
 import { bomJson, expectationsJson, mlmodelYaml, odcsYaml, partPaths, payloadSchemaJson, runbookHtml, runbookMarkdown, sloJson, stableJson } from './parts/index';
 import { describeProduced, newProducedSlot } from './produced';
+import { addReadiness, recordFacts } from './readiness-at-export';
 import { writeZipAtomic, type ZipEntry } from './zip-write';
 import { createPublicKey } from 'node:crypto';
 
@@ -24,6 +25,7 @@ export const GOLDEN = 'golden/golden.json';
 export const FALLBACK = 'policy/fallback.json';
 export const FEATURES = 'contracts/features.json';
 export const PREDICTIONS = 'reference/predictions.json';
+export const READINESS = 'readiness.json';
 
 export async function exportBundle(core: CoreContext, args: ParsedArgsOf<'bundles/export'>, job: JobContext): Promise<BundleSummary> {
   const started = performance.now();
@@ -32,9 +34,11 @@ export async function exportBundle(core: CoreContext, args: ParsedArgsOf<'bundle
   const privateKeyPem = args.signingKeyPem ? checkedKey(args.signingKeyPem, 'the signing key') : args.signingKey ? readKeyFile(args.signingKey) : null;
 
   const { facts, sources } = await assembleFacts(core, args, job, false);
+  const ready = await addReadiness(core, facts, job);
   job.throwIfCancelled();
   job.progress(0.8, 'writing contracts, runbook, manifest and signature');
   const texts = documents(facts, sources.profileJson);
+  texts.push({ name: READINESS, data: Buffer.from(stableJson({ version: 1, model: { name: facts.model.name, version: facts.model.version, sha256: facts.model.sha256 }, targetEp: ready.targetEp, ready: ready.ready, items: facts.readiness }), 'utf8') });
   const modelEntries = facts.model.files.map((f) => ({ name: `model/${f.relativePath}`, file: path.join(sources.modelDir, ...f.relativePath.split('/')), size: f.sizeBytes, sha256: f.sha256 }));
   const digests = [
     ...modelEntries.map((e) => ({ path: e.name, sha256: e.sha256, size: e.size })),
@@ -103,12 +107,7 @@ export async function exportBundle(core: CoreContext, args: ParsedArgsOf<'bundle
       exportSeconds: (performance.now() - started) / 1000,
     },
     manifest,
-    {
-      goldenRows: facts.golden?.rows ?? 0,
-      fallback: facts.fallback.policy ? { output: facts.fallback.policy.output, threshold: facts.fallback.policy.threshold, automationRate: facts.fallback.policy.measured.automationRate } : { reason: facts.fallback.reason },
-      previous: facts.previous && { version: facts.previous.version, sha256: facts.previous.sha256 },
-      measured: { bench: facts.bench !== null, drift: facts.drift !== null },
-    },
+    recordFacts(facts),
     slot ? produced : null,
   );
   job.progress(1, `bundle written: ${target}`);

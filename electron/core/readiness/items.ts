@@ -5,13 +5,17 @@
 import type { BenchRun, BenchRunSummary } from '../../../shared/types/bench';
 import type { DriftReport } from '../../../shared/types/drift';
 import type { Readiness, ReadinessEvidence, ReadinessItem, ReadinessState } from '../../../shared/types/readiness';
+import type { BundleRecordFacts, BundleSummary } from '../../../shared/types/bundles';
 import type { CoreContext } from '../context';
 import type { JobContext } from '../jobs/manager';
 
 type Facts = Awaited<ReturnType<typeof gather>>;
 
-export async function readiness(core: CoreContext, ref: string, job: JobContext): Promise<Readiness> {
-  const f = await gather(core, ref, job);
+/** A bundle being exported: it stands in for the version's bundles (so readiness.json depends on no earlier export). */
+export type PendingBundle = BundleSummary & { facts: BundleRecordFacts };
+
+export async function readiness(core: CoreContext, ref: string, job: JobContext, pending?: PendingBundle): Promise<Readiness> {
+  const f = await gather(core, ref, job, pending);
   const items = [loadsPinned(f), latency(f), inputDrift(f), outputDrift(f), contracts(f), reproducible(f), fallback(f), rollback(f), runbook(f), retraining(f)];
   const counts: Record<ReadinessState, number> = { proven: 0, stale: 0, missing: 0, attested: 0 };
   for (const i of items) counts[i.state]++;
@@ -19,7 +23,7 @@ export async function readiness(core: CoreContext, ref: string, job: JobContext)
   return { model: { name: m.name, version: m.version, sha256: m.sha256, addedAt: m.addedAt }, targetEp: f.settings.targetEp, maxAgeDays: f.settings.maxAgeDays, items, ready: counts.missing + counts.stale === 0, counts };
 }
 
-async function gather(core: CoreContext, ref: string, job: JobContext) {
+async function gather(core: CoreContext, ref: string, job: JobContext, pending?: PendingBundle) {
   const model = await core.invoke('models/show', { ref }, job);
   const settings = core.queries.readiness.settings(model.name);
   const runs = (await core.invoke('bench/list', { model: model.name }, job)).filter((r) => r.model.version === model.version && r.model.sha256 === model.sha256);
@@ -35,7 +39,7 @@ async function gather(core: CoreContext, ref: string, job: JobContext) {
     runs,
     bench,
     reports: detailed,
-    bundles: core.queries.bundles.ofVersion(model.name, model.version),
+    bundles: pending ? [pending] : core.queries.bundles.ofVersion(model.name, model.version),
     verifications: core.queries.bundles.verificationsOf(model.sha256),
     previous,
     previousBundles: previous ? core.queries.bundles.ofVersion(model.name, previous.version) : [],
@@ -113,12 +117,13 @@ const inputDrift = (f: Facts) => driftItem(f, 'input');
 const outputDrift = (f: Facts) => driftItem(f, 'output');
 
 const exportAction = (f: Facts) => ({ command: `preflight export --model ${id(f)} --reference <training> --out ${f.model.name}-${f.model.version}.zip --sign <key.pem>`, route: '#/bundles/new' });
-const bundleEvidence = (b: Facts['bundles'][number]): ReadinessEvidence => ({ label: `bundle #${b.id}`, kind: 'bundle', id: b.id, at: b.createdAt, sha256: b.sha256 });
+const bundleEvidence = (b: Facts['bundles'][number]): ReadinessEvidence => ({ label: bundleName(b), kind: 'bundle', id: b.id, at: b.createdAt, sha256: b.sha256 || null });
+const bundleName = (b: { id: number }) => (b.id === 0 ? 'this bundle' : `bundle #${b.id}`);
 
 function contracts(f: Facts): ReadinessItem {
   const b = f.bundles[0];
   if (!b) return item('contracts', 'Contracts (payload schema, data contract)', 'missing', 'no bundle of this version', [], exportAction(f));
-  const j = judged(f, [bundleEvidence(b)], `bundle #${b.id} carries contracts/payload.schema.json and the ODCS data contract of ${b.reference}`);
+  const j = judged(f, [bundleEvidence(b)], `${bundleName(b)} carries contracts/payload.schema.json and the ODCS data contract of ${b.reference}`);
   return item('contracts', 'Contracts (payload schema, data contract)', j.state, j.detail, [bundleEvidence(b)], exportAction(f));
 }
 
@@ -128,7 +133,7 @@ function reproducible(f: Facts): ReadinessItem {
   if (!b) return item('reproducible', title, 'missing', f.bundles.length ? 'the bundles of this version have no golden rows (no column mapping for the model)' : 'no bundle of this version', [], exportAction(f));
   const replay = f.verifications.find((v) => v.replayed && v.ok);
   const verifyAction = { command: `preflight verify ${b.path} --key <public.pem> --replay`, route: '#/bundles' };
-  if (!replay) return item('reproducible', title, 'missing', `bundle #${b.id} has ${b.facts.goldenRows} golden rows, but no replay has passed`, [bundleEvidence(b)], verifyAction);
+  if (!replay) return item('reproducible', title, 'missing', `${bundleName(b)} has ${b.facts.goldenRows} golden rows, but no replay has passed`, [bundleEvidence(b)], verifyAction);
   const ev = [bundleEvidence(b), { label: `replay of ${replay.path}`, kind: 'verification' as const, id: replay.at, at: replay.at, sha256: null }];
   const j = judged(f, ev, `${b.facts.goldenRows} golden rows replayed within tolerance (${replay.at.slice(0, 19)})`);
   return item('reproducible', title, j.state, j.detail, ev, verifyAction);
@@ -140,9 +145,9 @@ function fallback(f: Facts): ReadinessItem {
   if (!b) return item('fallback', title, 'missing', 'no bundle of this version', [], exportAction(f));
   const fb = b.facts.fallback;
   if ('reason' in fb && /no confidence threshold was chosen/.test(fb.reason)) {
-    return item('fallback', title, 'missing', `bundle #${b.id} has no policy: ${fb.reason}`, [bundleEvidence(b)], { command: `${exportAction(f).command} --automation-rate 0.9`, route: '#/bundles/new' });
+    return item('fallback', title, 'missing', `${bundleName(b)} has no policy: ${fb.reason}`, [bundleEvidence(b)], { command: `${exportAction(f).command} --automation-rate 0.9`, route: '#/bundles/new' });
   }
-  const detail = 'reason' in fb ? `no policy, for a recorded reason: ${fb.reason}` : `${fb.output} ≥ ${fb.threshold}: the model decides ${(fb.automationRate * 100).toFixed(1)}% of reference rows`;
+  const detail = 'reason' in fb ? `no policy, for a recorded reason: ${fb.reason}` : `${fb.output} ≥ ${Number(fb.threshold.toPrecision(4))}: the model decides ${(fb.automationRate * 100).toFixed(1)}% of reference rows`;
   const j = judged(f, [bundleEvidence(b)], detail);
   return item('fallback', title, j.state, j.detail, [bundleEvidence(b)], exportAction(f));
 }
@@ -158,7 +163,7 @@ function rollback(f: Facts): ReadinessItem {
   if (!prevBundle || !verified) return item('rollback', title, 'missing', `${prevId} (sha256 ${f.previous.sha256.slice(0, 16)}…) has ${prevBundle ? 'a bundle that was never verified' : 'no bundle'}`, [], action);
   if (!named) return item('rollback', title, 'missing', `${prevId} has a verified bundle, but no runbook of this version names it (export this version again)`, [bundleEvidence(prevBundle)], exportAction(f));
   const ev = [bundleEvidence(prevBundle), { label: `verification of ${verified.path}`, kind: 'verification' as const, id: verified.at, at: verified.at, sha256: null }, bundleEvidence(named)];
-  const j = judged(f, [bundleEvidence(named)], `roll back to ${prevId} (sha256 ${f.previous.sha256.slice(0, 16)}…): its bundle exported in ${prevBundle.exportSeconds.toFixed(1)} s and verified in ${verified.seconds.toFixed(1)} s${verified.trusted ? ' (signature trusted)' : ''}; bundle #${named.id}'s runbook names it`);
+  const j = judged(f, [bundleEvidence(named)], `roll back to ${prevId} (sha256 ${f.previous.sha256.slice(0, 16)}…): its bundle exported in ${prevBundle.exportSeconds.toFixed(1)} s and verified in ${verified.seconds.toFixed(1)} s${verified.trusted ? ' (signature trusted)' : ''}; ${bundleName(named)}'s runbook names it`);
   return item('rollback', title, j.state, j.detail, ev, action);
 }
 
@@ -167,8 +172,8 @@ function runbook(f: Facts): ReadinessItem {
   const b = f.bundles[0];
   if (!b) return item('runbook', title, 'missing', 'no bundle of this version', [], exportAction(f));
   const unmeasured = [!b.facts.measured.bench && 'latency (no benchmark run)', !b.facts.measured.drift && 'drift (no drift report)'].filter(Boolean);
-  if (unmeasured.length) return item('runbook', title, 'missing', `bundle #${b.id}'s runbook has thresholds not taken from measurements: ${unmeasured.join(', ')}`, [bundleEvidence(b)], exportAction(f));
-  const j = judged(f, [bundleEvidence(b)], `bundle #${b.id}: every threshold taken from its benchmark and drift report`);
+  if (unmeasured.length) return item('runbook', title, 'missing', `${bundleName(b)}'s runbook has thresholds not taken from measurements: ${unmeasured.join(', ')}`, [bundleEvidence(b)], exportAction(f));
+  const j = judged(f, [bundleEvidence(b)], `${bundleName(b)}: every threshold taken from its benchmark and drift report`);
   return item('runbook', title, j.state, j.detail, [bundleEvidence(b)], exportAction(f));
 }
 

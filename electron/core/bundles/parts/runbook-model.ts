@@ -23,6 +23,8 @@ export interface AlertEntry {
 export interface Runbook {
   title: string;
   subtitle: Text;
+  /** The production-ready checklist at export (empty when not known). */
+  readiness: Text[];
   facts: Text[];
   alerts: AlertEntry[];
   procedures: Text[];

@@ -23,7 +23,13 @@ function mdInline(i: Inline): string {
 const md = (t: Text): string => t.map(mdInline).join('');
 
 export function renderMarkdown(r: Runbook): string {
-  const out: string[] = [`# ${escapeMd(r.title)}`, '', md(r.subtitle), '', '## 0. Service facts', ''];
+  const out: string[] = [`# ${escapeMd(r.title)}`, '', md(r.subtitle), ''];
+  if (r.readiness.length) {
+    out.push('## Production readiness at export', '');
+    for (const t of r.readiness) out.push(`- ${md(t)}`);
+    out.push('');
+  }
+  out.push('## 0. Service facts', '');
   for (const f of r.facts) out.push(`- ${md(f)}`);
   out.push('', '## 1. Alerts (one entry each)', '');
   for (const a of r.alerts) {
@@ -62,8 +68,10 @@ export function renderHtml(r: Runbook): string {
   const out: string[] = [
     '<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">',
     `<title>${escapeHtml(r.title)}</title>`, `<style>${CSS}</style>`, '</head>', '<body>',
-    `<h1>${escapeHtml(r.title)}</h1>`, `<p>${html(r.subtitle)}</p>`, '<h2>0. Service facts</h2>', '<ul>',
+    `<h1>${escapeHtml(r.title)}</h1>`, `<p>${html(r.subtitle)}</p>`,
   ];
+  if (r.readiness.length) out.push('<h2>Production readiness at export</h2>', '<ul>', ...r.readiness.map((t) => `<li>${html(t)}</li>`), '</ul>');
+  out.push('<h2>0. Service facts</h2>', '<ul>');
   for (const f of r.facts) out.push(`<li>${html(f)}</li>`);
   out.push('</ul>', '<h2>1. Alerts (one entry each)</h2>');
   for (const a of r.alerts) {

@@ -55,6 +55,7 @@ export function runbookModel(f: BundleFacts): Runbook {
   return {
     title: `Runbook: ${f.model.name} v${f.model.version}`,
     subtitle: ['Model sha256 ', { code: f.model.sha256 }, '; bundle digest: see ', { code: 'manifest.json' }, ' and ', { code: 'model.sig' }],
+    readiness: (f.readiness ?? []).map((i) => [`${i.state.toUpperCase()} — ${i.title}: ${i.detail}`]),
     facts: serviceFacts(f),
     alerts: alertEntries(f),
     procedures: procedures(f),
