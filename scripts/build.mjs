@@ -2,6 +2,8 @@
 // host, main and preload. Native modules stay external; SQL migrations are inlined as text.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { compileValidators } from './compile-validators.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const external = ['better-sqlite3', 'onnxruntime-node', 'electron'];
@@ -14,6 +16,7 @@ const common = {
   loader: { '.sql': 'text' },
   define: { __PREFLIGHT_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
+  plugins: [precompiledValidators(compileValidators('dist/.validators'))],
 };
 // ESM bundles may contain CommonJS dependencies that call require().
 const esmBanner = { js: "import { createRequire as __pfCreateRequire } from 'node:module'; const require = __pfCreateRequire(import.meta.url);" };
@@ -34,3 +37,14 @@ await Promise.all([
   build({ ...common, format: 'cjs', entryPoints: { main: 'electron/main/main.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
   build({ ...common, format: 'cjs', platform: 'browser', entryPoints: { preload: 'electron/preload/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
 ]);
+
+/** Swaps electron/core/bundles/parts/validators.ts for its precompiled twin (see compile-validators.mjs). */
+function precompiledValidators(file) {
+  const parts = `${path.sep}bundles${path.sep}parts${path.sep}`;
+  return {
+    name: 'precompiled-validators',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/validators$/ }, (args) => (args.importer.includes(parts) ? { path: path.resolve(file) } : undefined));
+    },
+  };
+}

@@ -7,7 +7,7 @@ import type { BundleManifest, VerifyCheck } from '../../../shared/types/bundles'
 import { compareResources, verifySignatureFile } from './oms/index';
 import { validatePart } from './parts/index';
 import { decodeProfile } from '../../../shared/math/drift-profile/index';
-import { MANIFEST, PROFILE, SIGNATURE } from './export';
+import { MANIFEST, PREDICTIONS, PROFILE, SIGNATURE } from './export';
 import type { ExtractedEntry } from './zip-read';
 
 const fail = (check: VerifyCheck['check'], file: string | null, message: string): VerifyCheck => ({ check, file, ok: false, message });
@@ -74,19 +74,19 @@ export function schemaChecks(dir: string, manifest: BundleManifest): VerifyCheck
     const file = path.join(dir, ...f.path.split('/'));
     if (!fs.existsSync(file)) continue;
     const text = fs.readFileSync(file, 'utf8');
-    const problems = f.path === PROFILE ? profileProblems(text) : validatePart(f.path, text);
+    const problems = f.path === PROFILE || f.path === PREDICTIONS ? profileProblems(f.path, text) : validatePart(f.path, text);
     if (problems.length) checks.push(...problems.map((p) => fail('schema', p.file, p.message)));
     else checks.push(pass('schema', f.path, 'valid'));
   }
   return checks;
 }
 
-function profileProblems(text: string): { file: string; message: string }[] {
+function profileProblems(file: string, text: string): { file: string; message: string }[] {
   try {
     decodeProfile(text);
     return [];
   } catch (err) {
-    return [{ file: PROFILE, message: `not a readable Preflight reference profile: ${(err as Error).message}` }];
+    return [{ file, message: `not a readable Preflight profile: ${(err as Error).message}` }];
   }
 }
 

@@ -1,35 +1,12 @@
 // Run-time validation of bundle parts for `preflight verify` / `validate`, against the schema copies in
 // schemas/ (the program never reads ../shared). Formats are not validated: ajv-formats is not a
 // dependency, and both standards use `format` for information (date-time, iri-reference…).
-import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
-import AjvDraft7 from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { load } from 'js-yaml';
-import odcsSchema from '../../../../schemas/odcs-json-schema-v3.1.0.json';
-import bomSchema from '../../../../schemas/bom-1.6.schema.json';
-import spdxSchema from '../../../../schemas/spdx.schema.json';
-import jsfSchema from '../../../../schemas/jsf-0.82.schema.json';
+import { bomValidator as cyclonedx, odcsValidator as odcs } from './validators';
 
 export interface PartProblem { file: string; message: string }
-
-let odcsValidator: ValidateFunction | null = null;
-let bomValidator: ValidateFunction | null = null;
-
-/** Compiled once, on first use: compiling the CycloneDX schema takes a noticeable moment. */
-function odcs(): ValidateFunction {
-  odcsValidator ??= new Ajv2019({ strict: false, validateFormats: false, allErrors: true }).compile(odcsSchema);
-  return odcsValidator;
-}
-function cyclonedx(): ValidateFunction {
-  if (!bomValidator) {
-    const ajv = new AjvDraft7({ strict: false, validateFormats: false, allErrors: true });
-    ajv.addSchema(spdxSchema as object);
-    ajv.addSchema(jsfSchema as object);
-    bomValidator = ajv.compile(bomSchema);
-  }
-  return bomValidator;
-}
 
 function messages(file: string, errors: ErrorObject[] | null | undefined): PartProblem[] {
   return (errors ?? []).slice(0, 20).map((e) => ({ file, message: `${e.instancePath || '/'} ${e.message ?? 'is invalid'}` }));
@@ -86,7 +63,9 @@ export function validatePart(path: string, text: string): PartProblem[] {
   }
   if (base.endsWith('.expectations.json')) return expectations(file, value);
   if (base === 'slo.json') return shape(file, value, { version: 'number', points: 'array', slos: 'array' });
-  if (path.includes('fallback')) return shape(file, value, {});
+  if (path.includes('fallback')) return shape(file, value, { version: 'number' }).concat(isObj(value) && !(value.policy === null ? typeof value.reason === 'string' : isObj(value.policy)) ? [{ file, message: 'needs a policy object, or policy null with a reason' }] : []);
+  if (base === 'features.json') return shape(file, value, { version: 'number', model: 'object', features: 'array' });
+  if (base === 'readiness.json') return shape(file, value, { version: 'number', model: 'object', items: 'array' });
   if (path.includes('golden')) return shape(file, value, { rows: 'number', tolerance: 'object', inputs: 'object', outputs: 'object' });
   return [];
 }
