@@ -41,6 +41,9 @@ export async function addModel(core: CoreContext, args: ParsedArgsOf<'models/add
     job.progress(0.7, 'loading in onnxruntime (isolated process)');
     loadCheck = await runInChild<LoadCheck>(core.launcher, 'models/load-check', { path: path.join(staged.stagingDir, 'model.onnx') }, { signal: job.signal });
     job.throwIfCancelled();
+    if (!loadCheck.loadable && !args.allowUnloadable) {
+      throw new PreflightError('MODEL_LOAD_FAILED', `${source} does not load in onnxruntime ${loadCheck.ortVersion}: ${loadCheck.error} (nothing was registered; --allow-unloadable keeps it anyway)`, { path: source, ortVersion: loadCheck.ortVersion });
+    }
     commitStaged(core.workspace.blobsDir, staged);
     const stored = core.queries.models.insertVersion({
       name,

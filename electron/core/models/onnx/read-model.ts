@@ -9,6 +9,7 @@ import { emptyTotals, readGraph } from './graph';
 import { Model, OperatorSetId } from './schema';
 import { readString } from './strings';
 import { readEntry } from './tensor';
+import { scanExternalData } from './tensor-scan';
 import { messageField, readFields, varintField, type Range } from './wire';
 
 /** IR versions run 1…11 today; anything far outside that is a sign of a file that is not ONNX. */
@@ -50,7 +51,8 @@ async function readModel(src: ByteSource): Promise<OnnxMetadata> {
     externalData: [],
     fileSizeBytes: src.size,
   };
-  let graph = null as Range | null;
+  // Protobuf merges repeated occurrences of ModelProto.graph into one graph: read them all.
+  const graphs: Range[] = [];
   let sawIrVersion = false as boolean;
   const props: [string, string][] = [];
   await readFields(src, { start: 0, end: src.size }, 'ModelProto', async (f) => {
@@ -65,7 +67,7 @@ async function readModel(src: ByteSource): Promise<OnnxMetadata> {
     } else if (f.no === Model.domain) meta.domain = await readString(src, f, m, 'domain');
     else if (f.no === Model.modelVersion) meta.modelVersion = varintField(f, m, 'model_version');
     else if (f.no === Model.docString) meta.docString = await readString(src, f, m, 'doc_string');
-    else if (f.no === Model.graph) graph = messageField(f, m, 'graph');
+    else if (f.no === Model.graph) graphs.push(messageField(f, m, 'graph'));
     else if (f.no === Model.opsetImport) {
       meta.opsetImports.push(await readOpset(src, messageField(f, m, 'opset_import')));
     } else if (f.no === Model.metadataProps) {
@@ -76,18 +78,20 @@ async function readModel(src: ByteSource): Promise<OnnxMetadata> {
   if (meta.irVersion < 1 || meta.irVersion > MAX_IR_VERSION) {
     throw invalidModel(`ir_version ${meta.irVersion} is not an ONNX IR version`);
   }
-  if (!graph) throw invalidModel('the model has no graph');
+  if (graphs.length === 0) throw invalidModel('the model has no graph');
   meta.metadataProps = Object.fromEntries(props);
 
   const totals = emptyTotals();
-  const main = await readGraph(src, graph, totals, 0);
+  const main = await readGraph(src, graphs, totals, 0);
   meta.graphName = main.name;
   meta.inputs = main.inputs;
   meta.outputs = main.outputs;
   meta.parameterCount = totals.parameterCount;
   meta.initializerCount = totals.initializerCount;
   meta.nodeCount = totals.nodeCount;
-  meta.externalData = totals.externalData;
+  // Not the graph walk's list: every TensorProto anywhere (attributes, sparse tensors, functions,
+  // merged messages) may name a file, and the safety check must see each of them.
+  meta.externalData = await scanExternalData(src);
   const ops = [...totals.operators].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   meta.operators = Object.fromEntries(ops);
   return meta;
