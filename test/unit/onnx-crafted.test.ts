@@ -8,7 +8,7 @@ import { useInProcessCore } from '../helpers/core';
 import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/workspace';
 // @ts-expect-error: a plain .mjs generator script without type declarations
-import { ESCAPES, unloadable } from '../fixtures/models/make-crafted.mjs';
+import { ESCAPES, metadataAmplification, nodeAmplification, opsetAmplification, unloadable } from '../fixtures/models/make-crafted.mjs';
 
 const ws = useInProcessCore();
 const files = tempDir('preflight-crafted-');
@@ -61,4 +61,27 @@ describe('a model onnxruntime cannot load', () => {
     expect(kept.code).toBe(0);
     expect(kept.json.loadCheck.loadable).toBe(false);
   });
+});
+
+describe('protobuf amplification is bounded', () => {
+  it('2M tiny opset_import fields (8 MB): INVALID_INPUT at once, nothing registered', async () => {
+    const p = write('opset-8mb.onnx', opsetAmplification(2_000_000));
+    const started = Date.now();
+    const err = await ws.client().run('models/add', { path: p, allowUnloadable: true }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/more than 1,000 opset_import entries/) });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('300k metadata_props entries: refused rather than stored', async () => {
+    const p = write('meta.onnx', metadataAmplification(300_000, 8));
+    await expect(readOnnxMetadata(p)).rejects.toThrow(/more than 10,000 metadata_props entries/);
+  });
+
+  it('5M tiny nodes (40 MB): stops at the field budget within seconds', async () => {
+    const p = write('nodes.onnx', nodeAmplification(5_000_000));
+    const started = Date.now();
+    await expect(readOnnxMetadata(p)).rejects.toThrow(/more than 8,000,000 protobuf fields/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    fs.rmSync(p);
+  }, 30_000);
 });

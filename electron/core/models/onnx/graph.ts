@@ -4,6 +4,7 @@
 import type { TensorInfo } from '../../../../shared/types/models';
 import type { ByteSource } from './byte-source';
 import { invalidModel } from './errors';
+import { LIMITS, tooMany } from './limits';
 import { Attribute, Graph, Node } from './schema';
 import { readString } from './strings';
 import { readSparseTensor, readTensor, type TensorSummary } from './tensor';
@@ -68,8 +69,10 @@ export async function readGraph(
     } else if (f.no === Graph.sparseInitializer) {
       addTensor(await readSparseTensor(src, messageField(f, M, 'sparse_initializer')));
     } else if (main && f.no === Graph.input) {
+      if (graph.inputs.length + graph.outputs.length >= LIMITS.inputsOutputs) tooMany('graph inputs and outputs', LIMITS.inputsOutputs);
       graph.inputs.push(await readValueInfo(src, messageField(f, M, 'input')));
     } else if (main && f.no === Graph.output) {
+      if (graph.inputs.length + graph.outputs.length >= LIMITS.inputsOutputs) tooMany('graph inputs and outputs', LIMITS.inputsOutputs);
       graph.outputs.push(await readValueInfo(src, messageField(f, M, 'output')));
     }
   });
@@ -105,6 +108,7 @@ async function readNode(
   });
   const defaultDomain = domain === '' || domain === 'ai.onnx';
   const key = defaultDomain ? opType : `${domain}.${opType}`;
+  if (!totals.operators.has(key) && totals.operators.size >= LIMITS.operators) tooMany('distinct operators', LIMITS.operators);
   totals.operators.set(key, (totals.operators.get(key) ?? 0) + 1);
   totals.nodeCount++;
   if (defaultDomain && opType === 'Constant') await countConstant(src, attributes, totals);

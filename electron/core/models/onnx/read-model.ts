@@ -8,12 +8,14 @@ import { invalidModel } from './errors';
 import { emptyTotals, readGraph } from './graph';
 import { Model, OperatorSetId } from './schema';
 import { readString } from './strings';
+import { LIMITS, tooMany } from './limits';
 import { readEntry } from './tensor';
 import { scanExternalData } from './tensor-scan';
 import { messageField, readFields, varintField, type Range } from './wire';
 
 /** IR versions run 1…11 today; anything far outside that is a sign of a file that is not ONNX. */
 const MAX_IR_VERSION = 100;
+
 
 /**
  * Reads an ONNX model's metadata without loading its weights.
@@ -55,6 +57,7 @@ async function readModel(src: ByteSource): Promise<OnnxMetadata> {
   const graphs: Range[] = [];
   let sawIrVersion = false as boolean;
   const props: [string, string][] = [];
+  let propChars = 0;
   await readFields(src, { start: 0, end: src.size }, 'ModelProto', async (f) => {
     const m = 'ModelProto';
     if (f.no === Model.irVersion) {
@@ -69,9 +72,14 @@ async function readModel(src: ByteSource): Promise<OnnxMetadata> {
     else if (f.no === Model.docString) meta.docString = await readString(src, f, m, 'doc_string');
     else if (f.no === Model.graph) graphs.push(messageField(f, m, 'graph'));
     else if (f.no === Model.opsetImport) {
+      if (meta.opsetImports.length >= LIMITS.opsetImports) tooMany('opset_import entries', LIMITS.opsetImports);
       meta.opsetImports.push(await readOpset(src, messageField(f, m, 'opset_import')));
     } else if (f.no === Model.metadataProps) {
-      props.push(await readEntry(src, messageField(f, m, 'metadata_props')));
+      if (props.length >= LIMITS.metadataProps) tooMany('metadata_props entries', LIMITS.metadataProps);
+      const entry = await readEntry(src, messageField(f, m, 'metadata_props'));
+      propChars += entry[0].length + entry[1].length;
+      if (propChars > LIMITS.metadataChars) tooMany('characters of metadata_props', LIMITS.metadataChars);
+      props.push(entry);
     }
   });
   if (!sawIrVersion) throw invalidModel('no ir_version (is this an ONNX file?)');
@@ -92,6 +100,10 @@ async function readModel(src: ByteSource): Promise<OnnxMetadata> {
   // Not the graph walk's list: every TensorProto anywhere (attributes, sparse tensors, functions,
   // merged messages) may name a file, and the safety check must see each of them.
   meta.externalData = await scanExternalData(src);
+  const stored = JSON.stringify(meta).length;
+  if (stored > LIMITS.storedChars) {
+    throw invalidModel(`its metadata would take ${(stored / 1048576).toFixed(1)} MiB, more than the ${LIMITS.storedChars / 1048576} MiB Preflight stores per model`);
+  }
   const ops = [...totals.operators].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   meta.operators = Object.fromEntries(ops);
   return meta;

@@ -7,6 +7,7 @@
 import type { ExternalDataRef } from '../../../../shared/types/models';
 import type { ByteSource } from './byte-source';
 import { invalidModel } from './errors';
+import { LIMITS, tooMany } from './limits';
 import { readString } from './strings';
 import { DATA_LOCATION_EXTERNAL, StringStringEntry, Tensor } from './schema';
 import { expectWire, readFields, WIRE_LEN, type Range } from './wire';
@@ -88,6 +89,7 @@ async function tensor(src: ByteSource, range: Range, refs: ExternalDataRef[]) {
   const int = (text: string | undefined) => (text !== undefined && /^\d+$/.test(text.trim()) ? Number(text.trim()) : null);
   // Every location named counts, not only the last: each is a path onnxruntime might open.
   for (const location of locations.length > 0 ? locations : ['']) {
+    if (refs.length >= LIMITS.externalData) tooMany('external-data references', LIMITS.externalData);
     refs.push({ tensor: name, location, offset: int(entries.get('offset')), length: int(entries.get('length')) });
   }
 }
