@@ -44,6 +44,7 @@ export async function addDataset(core: CoreContext, args: ParsedArgsOf<'datasets
   try {
     const result = await READERS[format](source, sink, {
       signal: job.signal,
+      encoding: args.encoding,
       chunkTarget: () => chunkTarget(q, core.workspace.file),
       onBytes: (bytes) => {
         job.progress((0.95 * bytes) / Math.max(size, 1), `read ${sink.rows.toLocaleString('en-US')} rows`, { bytes, rows: sink.rows });
