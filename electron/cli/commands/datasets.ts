@@ -99,9 +99,9 @@ function row(c: ColumnInfo): string[] {
     String(p.missing),
     p.nan + p.posInf + p.negInf ? `${p.nan}/${p.posInf + p.negInf}` : '',
     `${p.distinctExact ? '' : '~'}${p.distinct}`,
-    fmt(num?.min),
+    num?.minExact ?? fmt(num?.min),
     fmt(num?.mean),
-    fmt(num?.max),
+    num?.maxExact ?? fmt(num?.max),
     num ? '' : p.top.slice(0, 3).map((t) => `${t.value.slice(0, 12)}(${t.count})`).join(' '),
   ];
 }

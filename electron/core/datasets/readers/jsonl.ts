@@ -23,6 +23,7 @@ export async function readJsonLines(file: string, sink: DatasetSink, options: Re
   let pendingChars = 0;
   let line = 0;
   let blank = 0;
+  let outOfRange = 0;
   let bytes = 0;
 
   /** One line: its object, and keys not seen before (null for a blank line). */
@@ -40,7 +41,13 @@ export async function readJsonLines(file: string, sink: DatasetSink, options: Re
   };
   const push = (obj: Record<string, unknown>) => {
     row.toks.fill(0);
-    for (const k in obj) row.set(ordinals.get(k)!, obj[k]);
+    for (const k in obj) {
+      const v = obj[k];
+      if (typeof v === 'string' && v.startsWith(OUT_OF_RANGE)) {
+        outOfRange++;
+        row.setOutOfRange(ordinals.get(k)!, v.slice(OUT_OF_RANGE.length));
+      } else row.set(ordinals.get(k)!, v);
+    }
     sink.pushTypedRow(row.toks, row.stored, row.xs, sink.names.length, line);
   };
   const handleLines = async (lines: string[]) => {
@@ -98,7 +105,10 @@ export async function readJsonLines(file: string, sink: DatasetSink, options: Re
     stream.destroy();
   }
   if (sink.names.length === 0) throw new PreflightError('INVALID_INPUT', 'no JSON objects found (the file holds only blank lines)');
-  return { encoding: text.label, notes: blank ? [`${blank.toLocaleString('en-US')} blank line(s) skipped`] : [] };
+  const notes: string[] = [];
+  if (blank) notes.push(`${blank.toLocaleString('en-US')} blank line(s) skipped`);
+  if (outOfRange) notes.push(`${outOfRange.toLocaleString('en-US')} number(s) beyond the range of a double (like 1e999) kept as written; they read as ±inf or 0`);
+  return { encoding: text.label, notes };
 }
 
 function parseLine(s: string, line: number): Record<string, unknown> {
@@ -115,13 +125,18 @@ function parseLine(s: string, line: number): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/** Stands in for a number literal JSON.parse would turn into ±Infinity or 0 (see protectNumbers). */
+export const OUT_OF_RANGE = '\u0001out-of-range:';
+
 /**
- * JSON.parse would round integers beyond ±2^53 (a 20-digit id becomes a different number). Such bare
- * integers are quoted first, so they arrive as exact text. Strings are skipped; only lines holding a
- * run of 16+ digits pay for the scan.
+ * JSON.parse would round integers beyond ±2^53 (a 20-digit id becomes a different number), turn
+ * 1e999 into Infinity and 1e-999 into 0. Such bare integers are quoted first, so they arrive as exact
+ * text; out-of-range literals arrive as OUT_OF_RANGE + the literal, so the reader can keep them as
+ * written and say so. Strings are skipped; only lines holding a run of 16+ digits or a 3-digit
+ * exponent pay for the scan.
  */
 export function protectBigIntegers(s: string): string {
-  if (!/\d{16}/.test(s)) return s;
+  if (!/\d{16}|[eE][+-]?\d{3}/.test(s)) return s;
   let out = '';
   let last = 0;
   let inString = false;
@@ -141,10 +156,21 @@ export function protectBigIntegers(s: string): string {
       while (j < s.length && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
       const next = s.charCodeAt(j);
       const integer = next !== 46 && next !== 101 && next !== 69;
-      const digits = s.slice(i, j);
-      if (integer && j - i >= 16 && !Number.isSafeInteger(Number(digits))) {
-        out += `${s.slice(last, i)}"${digits}"`;
-        last = j;
+      if (integer) {
+        const digits = s.slice(i, j);
+        if (j - i >= 16 && !Number.isSafeInteger(Number(digits))) {
+          out += `${s.slice(last, i)}"${digits}"`;
+          last = j;
+        }
+      } else {
+        const m = /^\.?\d*(?:[eE][+-]?\d+)?/.exec(s.slice(j, j + 400));
+        j += m ? m[0].length : 0;
+        const literal = s.slice(i, j);
+        const x = Number(literal);
+        if (!Number.isFinite(x) || (x === 0 && /[1-9]/.test(literal.replace(/[eE].*$/, '')))) {
+          out += `${s.slice(last, i)}${JSON.stringify(OUT_OF_RANGE + literal)}`;
+          last = j;
+        }
       }
       i = j - 1;
     }
