@@ -13,7 +13,7 @@ import type { Reader } from './readers/types';
 import { chunkTarget } from './insert-pipe';
 import { DatasetSink } from './sink';
 import { isAlive } from '../jobs/pid';
-import { defaultDatasetName } from '../../../shared/naming/index';
+import { defaultDatasetName, notADatasetFile } from '../../../shared/naming/index';
 
 /** Staging tables of imports running in this process (never dropped as leftovers). */
 const ACTIVE = new Set<string>();
@@ -118,6 +118,8 @@ function checkIsFile(p: string): number {
 
 /** By extension; otherwise by content (Parquet magic, a leading "{"), else delimited text. */
 async function detectFormat(p: string): Promise<DatasetFormat> {
+  const refusal = notADatasetFile(p);
+  if (refusal) throw new PreflightError('INVALID_INPUT', refusal, { path: p });
   const ext = path.extname(p).toLowerCase();
   if (ext === '.parquet' || ext === '.pq') return 'parquet';
   if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';

@@ -87,6 +87,9 @@ async function inspect(p: string) {
 }
 
 function asInvalidModel(p: string, err: unknown): PreflightError {
+  if (err instanceof OnnxFormatError && err.message.startsWith('not an ONNX model: ')) {
+    return new PreflightError('INVALID_INPUT', `${p} is ${err.message}`, { path: p });
+  }
   if (err instanceof OnnxFormatError) {
     const reason = err.message.replace(/^not a valid ONNX model:\s*/i, '');
     return new PreflightError('INVALID_INPUT', `${p} is not a valid ONNX model: ${reason}`, { path: p });

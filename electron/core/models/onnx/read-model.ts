@@ -1,10 +1,10 @@
 // readOnnxMetadata: everything Preflight shows about a model, read from the file by positioned
 // reads. Tensor data is never loaded, so a multi-gigabyte model costs a few small reads.
 
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { OnnxMetadata, OpsetImport } from '../../../../shared/types/models';
 import { ByteSource } from './byte-source';
-import { invalidModel } from './errors';
+import { invalidModel, OnnxFormatError } from './errors';
 import { emptyTotals, readGraph } from './graph';
 import { Model, OperatorSetId } from './schema';
 import { readString } from './strings';
@@ -27,13 +27,35 @@ export async function readOnnxMetadata(path: string): Promise<OnnxMetadata> {
   try {
     const { size } = await fh.stat();
     if (size === 0) throw invalidModel('file is empty');
-    return await readModel(new ByteSource(fh, size));
+    const state = { sawIrVersion: false };
+    try {
+      return await readModel(new ByteSource(fh, size), state);
+    } catch (err) {
+      if (!(err instanceof OnnxFormatError) || state.sawIrVersion) throw err;
+      throw await notOnnx(fh, size, err);
+    }
   } finally {
     await fh.close();
   }
 }
 
-async function readModel(src: ByteSource): Promise<OnnxMetadata> {
+/**
+ * A file that fails before its ir_version is most likely not an ONNX model at all (a CSV renamed
+ * .onnx): say that first, then what the decoder hit.
+ */
+async function notOnnx(fh: FileHandle, size: number, err: OnnxFormatError): Promise<OnnxFormatError> {
+  const head = Buffer.alloc(Math.min(size, 64));
+  await fh.read(head, 0, head.length, 0);
+  const details = err.message.replace(/^not a valid ONNX model:\s*/, '');
+  const text = head.toString('latin1');
+  const printable = /^[\t\n\r\x20-\x7e\xa0-\xff]*$/.test(text);
+  const what = printable
+    ? `it looks like a text file (it starts with ${JSON.stringify(text.slice(0, 24))})`
+    : `its first bytes (${[...head.subarray(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join(' ')}) do not start an ONNX ModelProto`;
+  return new OnnxFormatError(`not an ONNX model: ${what}; details: ${details}`);
+}
+
+async function readModel(src: ByteSource, state: { sawIrVersion: boolean }): Promise<OnnxMetadata> {
   const meta: OnnxMetadata = {
     irVersion: 0,
     opsetImports: [],
@@ -63,6 +85,7 @@ async function readModel(src: ByteSource): Promise<OnnxMetadata> {
     if (f.no === Model.irVersion) {
       meta.irVersion = varintField(f, m, 'ir_version');
       sawIrVersion = true;
+      state.sawIrVersion = true;
     } else if (f.no === Model.producerName) {
       meta.producerName = await readString(src, f, m, 'producer_name');
     } else if (f.no === Model.producerVersion) {
