@@ -8,6 +8,7 @@ import { handlers } from './handlers';
 import { nodeLauncher, type Launcher } from './jobs/launcher';
 import { JobManager, type JobContext } from './jobs/manager';
 import { openWorkspace } from './workspace/open';
+import { markDamaged, refuseIfDamaged } from './workspace/doctor';
 import { APP_VERSION } from './version';
 
 export interface CoreOptions {
@@ -25,6 +26,11 @@ export interface Core {
   readonly workspaceDir: string;
 }
 
+/** Methods that only read: not audited, and allowed on a workspace marked damaged. */
+function readOnly(method: string): boolean {
+  return method.endsWith('/list') || method.endsWith('/get') || method.endsWith('/show') || method === 'workspace/info' || method === 'workspace/doctor';
+}
+
 /** The single entry point every host calls. Never throws for a user's mistake: errors are data. */
 export function createCore(options: CoreOptions): Core {
   const listeners = new Set<(event: CoreEvent) => void>();
@@ -40,7 +46,7 @@ export function createCore(options: CoreOptions): Core {
   const noJob: JobContext = { signal: new AbortController().signal, progress: () => {}, throwIfCancelled: () => {} };
 
   const audit = (method: string, outcome: string, detail?: string) => {
-    if (method.endsWith('/list') || method.endsWith('/get') || method.endsWith('/show') || method === 'workspace/info') return;
+    if (readOnly(method)) return;
     try {
       ctx.queries.audit.record(method, outcome, detail);
     } catch {
@@ -51,6 +57,7 @@ export function createCore(options: CoreOptions): Core {
   listeners.add((event) => {
     if (event.type === 'job/finished') audit(event.method, 'ok');
     if (event.type === 'job/failed') audit(event.method, event.error.code, event.error.message);
+    if (event.type === 'job/failed' && event.error.details?.damaged === true) markDamaged(workspace.dir, event.error.message);
   });
 
   return {
@@ -65,6 +72,7 @@ export function createCore(options: CoreOptions): Core {
           const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
           throw new PreflightError('BAD_ARGUMENTS', `${method}: ${where}${issue?.message ?? 'invalid arguments'}`, { issues: parsed.error.issues as unknown as Record<string, unknown> });
         }
+        if (!readOnly(method) && !method.startsWith('jobs/')) refuseIfDamaged(workspace.dir, method);
         const handler = handlers[method] as (c: CoreContext, a: unknown, j: JobContext) => unknown;
         if (def.job) {
           const jobId = jobs.start(method, (job) => Promise.resolve(handler(ctx, parsed.data, job)));
@@ -75,6 +83,7 @@ export function createCore(options: CoreOptions): Core {
         return { ok: true, result };
       } catch (err) {
         const error = toErrorData(err);
+        if (error.details?.damaged === true && method !== 'workspace/doctor') markDamaged(workspace.dir, error.message);
         audit(method, error.code, error.message);
         return { ok: false, error };
       }

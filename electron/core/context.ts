@@ -2,6 +2,7 @@ import type { Launcher } from './jobs/launcher';
 import type { JobManager } from './jobs/manager';
 import type { Workspace } from './workspace/open';
 import { auditQueries } from './workspace/queries/audit';
+import { doctorQueries } from './workspace/queries/doctor';
 import { modelQueries } from './workspace/queries/models';
 import { domainQueries } from './workspace/queries/index';
 
@@ -18,6 +19,7 @@ export function makeQueries(workspace: Workspace) {
   return {
     models: modelQueries(workspace.db),
     audit: auditQueries(workspace.db),
+    doctor: doctorQueries(workspace.db),
     ...domainQueries(workspace),
   };
 }

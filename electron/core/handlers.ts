@@ -5,6 +5,7 @@ import { datasetHandlers } from './datasets/handlers';
 import { demoHandlers } from './demo/handlers';
 import { driftHandlers } from './drift/handlers';
 import { modelHandlers } from './models/handlers';
+import { doctor } from './workspace/doctor';
 
 /** One handler per contract method, one file per domain. The mapped type makes a missing or mistyped handler a compile error. */
 export const handlers: Handlers<MethodName> = {
@@ -13,6 +14,7 @@ export const handlers: Handlers<MethodName> = {
   ...benchHandlers,
   ...driftHandlers,
   ...demoHandlers,
+  'workspace/doctor': (core, args) => doctor(core, args.clean ?? false),
   'jobs/get': (core, args) => core.jobs.get(args.jobId),
   'jobs/list': (core) => core.jobs.list(),
   'jobs/cancel': (core, args) => core.jobs.cancel(args.jobId),

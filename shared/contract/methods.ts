@@ -5,6 +5,7 @@ import { demoMethods } from './methods/demo';
 import { driftMethods } from './methods/drift';
 import { jobMethods } from './methods/jobs';
 import { modelMethods } from './methods/models';
+import { workspaceMethods } from './methods/workspace';
 
 
 // The whole API, defined once, one file per domain in ./methods. Adding a capability = one entry there
@@ -16,6 +17,7 @@ export const methods = {
   ...benchMethods,
   ...driftMethods,
   ...demoMethods,
+  ...workspaceMethods,
 } as const;
 
 

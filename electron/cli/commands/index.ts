@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { benchCommand } from './bench';
 import { datasetsCommand } from './datasets';
 import { demoCommand } from './demo';
+import { doctorCommand } from './doctor';
 import { driftCommand } from './drift';
 import { modelsCommand } from './models';
 import { serveCommand } from './serve';
@@ -15,6 +16,7 @@ export const COMMANDS: Command[] = [
   benchCommand,
   driftCommand,
   demoCommand,
+  doctorCommand,
   planned('export', 'export a deployment bundle for ops', 5),
   planned('verify', 'verify a bundle’s hashes and signature', 5),
   planned('validate', 'validate production data against a bundle’s contracts', 5),
