@@ -26,6 +26,17 @@ export interface Core {
   readonly workspaceDir: string;
 }
 
+/** What an audit entry says about a result: which thing (name@version, id) and the hashes involved. */
+function describeResult(result: unknown): { detail?: string; hashes?: Record<string, string> } {
+  if (typeof result !== 'object' || result === null) return {};
+  const r = result as Record<string, unknown>;
+  const hashes: Record<string, string> = {};
+  for (const [k, v] of Object.entries(r)) if (/sha256|digest/i.test(k) && typeof v === 'string' && /^[0-9a-f]{64}$/.test(v)) hashes[k] = v;
+  const name = typeof r.name === 'string' ? r.name : typeof r.removed === 'string' ? r.removed : undefined;
+  const which = name !== undefined ? `${name}${typeof r.version === 'number' ? `@${r.version}` : ''}` : r.id !== undefined ? `#${String(r.id)}` : undefined;
+  return { detail: which, hashes };
+}
+
 /** Methods that only read: not audited, and allowed on a workspace marked damaged. */
 function readOnly(method: string): boolean {
   return method.endsWith('/list') || method.endsWith('/get') || method.endsWith('/show') || method === 'workspace/info' || method === 'workspace/doctor';
@@ -45,17 +56,18 @@ export function createCore(options: CoreOptions): Core {
   }
   const noJob: JobContext = { signal: new AbortController().signal, progress: () => {}, throwIfCancelled: () => {} };
 
-  const audit = (method: string, outcome: string, detail?: string) => {
+  const audit = (method: string, outcome: string, detail?: string, result?: unknown) => {
     if (readOnly(method)) return;
     try {
-      ctx.queries.audit.record(method, outcome, detail);
+      const described = result === undefined ? { detail, hashes: undefined } : describeResult(result);
+      ctx.queries.audit.record(method, outcome, detail ?? described.detail, described.hashes);
     } catch {
       /* the audit trail must never turn a success into a failure */
     }
   };
   // Job outcomes join the audit trail when they end, not when they start.
   listeners.add((event) => {
-    if (event.type === 'job/finished') audit(event.method, 'ok');
+    if (event.type === 'job/finished') audit(event.method, 'ok', undefined, event.result);
     if (event.type === 'job/failed') audit(event.method, event.error.code, event.error.message);
     if (event.type === 'job/failed' && event.error.details?.damaged === true) markDamaged(workspace.dir, event.error.message);
   });
@@ -79,7 +91,7 @@ export function createCore(options: CoreOptions): Core {
           return { ok: true, result: { jobId } };
         }
         const result = await handler(ctx, parsed.data, noJob);
-        audit(method, 'ok');
+        audit(method, 'ok', undefined, result);
         return { ok: true, result };
       } catch (err) {
         const error = toErrorData(err);

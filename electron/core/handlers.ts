@@ -15,6 +15,7 @@ export const handlers: Handlers<MethodName> = {
   ...driftHandlers,
   ...demoHandlers,
   'workspace/doctor': (core, args) => doctor(core, args.clean ?? false),
+  'audit/list': (core, args) => core.queries.audit.list(args),
   'jobs/get': (core, args) => core.jobs.get(args.jobId),
   'jobs/list': (core) => core.jobs.list(),
   'jobs/cancel': (core, args) => core.jobs.cancel(args.jobId),

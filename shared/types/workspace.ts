@@ -27,3 +27,22 @@ export interface DoctorReport {
   /** Left-overs removed because `clean` was asked. */
   cleaned: string[];
 }
+
+/** One entry of the audit trail (append-only, hash-chained). */
+export interface AuditEntry {
+  id: number;
+  /** ISO 8601, UTC. */
+  at: string;
+  /** The contract method: models/add, datasets/remove, bench/start… */
+  method: string;
+  /** "ok" or the error code. */
+  outcome: string;
+  detail: string | null;
+  /** The OS user that ran Preflight (null for entries older than the chain). */
+  user: string | null;
+  /** The hashes involved: the model's sha256, a bundle's digest… */
+  hashes: Record<string, string>;
+  prevSha256: string | null;
+  /** null for entries written before the trail was chained. */
+  sha256: string | null;
+}

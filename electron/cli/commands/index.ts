@@ -3,6 +3,7 @@ import { benchCommand } from './bench';
 import { datasetsCommand } from './datasets';
 import { demoCommand } from './demo';
 import { doctorCommand } from './doctor';
+import { auditCommand } from './audit';
 import { driftCommand } from './drift';
 import { modelsCommand } from './models';
 import { serveCommand } from './serve';
@@ -17,6 +18,7 @@ export const COMMANDS: Command[] = [
   driftCommand,
   demoCommand,
   doctorCommand,
+  auditCommand,
   planned('export', 'export a deployment bundle for ops', 5),
   planned('verify', 'verify a bundle’s hashes and signature', 5),
   planned('validate', 'validate production data against a bundle’s contracts', 5),

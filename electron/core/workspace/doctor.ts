@@ -38,6 +38,11 @@ export function doctor(core: CoreContext, clean: boolean): DoctorReport {
       findings.push({ area: 'records', severity: 'damaged', message: `${table}: cannot be read (${(err as Error).message})` });
     }
   }
+  try {
+    for (const message of core.queries.audit.verifyChain()) findings.push({ area: 'audit', severity: 'damaged', message });
+  } catch (err) {
+    findings.push({ area: 'audit', severity: 'damaged', message: `the audit trail cannot be read (${(err as Error).message})` });
+  }
   checkBlobs(core, findings, cleaned, clean);
   checkStaging(core, findings, cleaned, clean);
   const ok = !findings.some((f) => f.severity === 'damaged');

@@ -4,6 +4,7 @@ import m0001 from './0001_registry.sql';
 import m0002 from './0002_datasets.sql';
 import m0003 from './0003_bench.sql';
 import m0004 from './0004_drift.sql';
+import m0006 from './0006_audit_chain.sql';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [{ version: 1, name: '0001_registry', sql: m0001 }, { version: 2, name: '0002_datasets', sql: m0002 }, { version: 3, name: '0003_bench', sql: m0003 }, { version: 4, name: '0004_drift', sql: m0004 }];
+export const MIGRATIONS: Migration[] = [{ version: 1, name: '0001_registry', sql: m0001 }, { version: 2, name: '0002_datasets', sql: m0002 }, { version: 3, name: '0003_bench', sql: m0003 }, { version: 4, name: '0004_drift', sql: m0004 }, { version: 6, name: '0006_audit_chain', sql: m0006 }];
