@@ -27,11 +27,16 @@ export interface Core {
 }
 
 /** What an audit entry says about a result: which thing (name@version, id) and the hashes involved. */
-function describeResult(result: unknown): { detail?: string; hashes?: Record<string, string> } {
+export function describeResult(result: unknown): { detail?: string; hashes?: Record<string, string> } {
   if (typeof result !== 'object' || result === null) return {};
   const r = result as Record<string, unknown>;
   const hashes: Record<string, string> = {};
-  for (const [k, v] of Object.entries(r)) if (/sha256|digest/i.test(k) && typeof v === 'string' && /^[0-9a-f]{64}$/.test(v)) hashes[k] = v;
+  const isHash = (k: string, v: unknown): v is string => /sha256|digest/i.test(k) && typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
+  for (const [k, v] of Object.entries(r)) {
+    if (isHash(k, v)) hashes[k] = v;
+    // One level down: a benchmark's or a drift report's model ({ model: { name, version, sha256 } }).
+    else if (typeof v === 'object' && v !== null && !Array.isArray(v)) for (const [k2, v2] of Object.entries(v)) if (isHash(k2, v2)) hashes[`${k}.${k2}`] = v2;
+  }
   const name = typeof r.name === 'string' ? r.name : typeof r.removed === 'string' ? r.removed : undefined;
   const which = name !== undefined ? `${name}${typeof r.version === 'number' ? `@${r.version}` : ''}` : r.id !== undefined ? `#${String(r.id)}` : undefined;
   return { detail: which, hashes };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../shared/client';
-import { createCore } from '../../electron/core/api';
+import { createCore, describeResult } from '../../electron/core/api';
 import { inProcessTransport } from '../../electron/core/in-process';
 import { WORKSPACE_FILE } from '../../electron/core/workspace/location';
 import { runCli } from '../helpers/cli';
@@ -23,6 +23,13 @@ async function workspaceWithHistory(dir: string): Promise<void> {
 }
 
 describe('the audit trail', () => {
+  it('names what a result is about and the hashes involved, one level down too (a run’s model)', () => {
+    const sha = 'a'.repeat(64);
+    expect(describeResult({ id: 7, model: { name: 'm', version: 2, sha256: sha } })).toEqual({ detail: '#7', hashes: { 'model.sha256': sha } });
+    expect(describeResult({ name: 'fraud', version: 3, sha256: sha })).toEqual({ detail: 'fraud@3', hashes: { sha256: sha } });
+    expect(describeResult({ removed: 'ids' })).toEqual({ detail: 'ids', hashes: {} });
+  });
+
   it('records what, when, who and the hashes, each entry chained to the previous one', async () => {
     const tmp = tempDir('preflight-audit-');
     try {
