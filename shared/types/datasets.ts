@@ -77,6 +77,8 @@ export interface ImportDetails {
   seconds: number;
   /** Things the user should know: renamed columns, skipped blank lines, sampled statistics… */
   notes: string[];
+  /** SHA-256 of the source file as imported (absent for datasets imported before it was recorded). */
+  sha256?: string;
 }
 
 export interface DatasetDetail extends DatasetSummary {

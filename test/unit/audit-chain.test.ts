@@ -1,5 +1,7 @@
 // The audit trail a regulator can trust: append-only, hash-chained, verified by `preflight doctor`,
 // which names the first broken entry; exportable as JSON Lines.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -40,6 +42,7 @@ describe('the audit trail', () => {
       const entries = [...res.json].reverse();
       expect(entries.map((e: { method: string; outcome: string }) => `${e.method} ${e.outcome}`)).toEqual(['models/add ok', 'datasets/add ok', 'datasets/remove ok', 'datasets/add INVALID_INPUT']);
       expect(entries[0]).toMatchObject({ detail: 'tiny_mlp@1', user: os.userInfo().username, hashes: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+      expect(entries[1].hashes['import.sha256']).toBe(createHash('sha256').update(fs.readFileSync(path.join(FIXTURES, 'datasets', 'ids.csv'))).digest('hex'));
       expect(entries[2].detail).toBe('ids');
       for (let i = 1; i < entries.length; i++) expect(entries[i].prevSha256).toBe(entries[i - 1].sha256);
       const jsonl = await runCli(['audit', '--jsonl', '--workspace', dir], { json: false });
