@@ -41,8 +41,11 @@ export async function addModel(core: CoreContext, args: ParsedArgsOf<'models/add
     job.progress(0.7, 'loading in onnxruntime (isolated process)');
     loadCheck = await runInChild<LoadCheck>(core.launcher, 'models/load-check', { path: path.join(staged.stagingDir, 'model.onnx') }, { signal: job.signal });
     job.throwIfCancelled();
+    // onnxruntime names the staged copy; the user knows the file they gave.
+    if (loadCheck.error) loadCheck = { ...loadCheck, error: loadCheck.error.split(path.join(staged.stagingDir, 'model.onnx')).join(source) };
     if (!loadCheck.loadable && !args.allowUnloadable) {
-      throw new PreflightError('MODEL_LOAD_FAILED', `${source} does not load in onnxruntime ${loadCheck.ortVersion}: ${loadCheck.error} (nothing was registered; --allow-unloadable keeps it anyway)`, { path: source, ortVersion: loadCheck.ortVersion });
+      const reason = loadCheck.error ?? 'unknown reason';
+      throw new PreflightError('MODEL_LOAD_FAILED', `${source} does not load in onnxruntime ${loadCheck.ortVersion}: ${reason} (nothing was registered; --allow-unloadable keeps it anyway)`, { path: source, ortVersion: loadCheck.ortVersion });
     }
     commitStaged(core.workspace.blobsDir, staged);
     const stored = core.queries.models.insertVersion({
