@@ -18,6 +18,16 @@ const common = {
   logLevel: 'warning',
   plugins: [precompiledValidators(compileValidators('dist/.validators'))],
 };
+// Electron's entries (main, the utilityProcess core, model children, preload) are CommonJS with every
+// JavaScript dependency inlined: Electron's ESM loader inside app.asar has regressed across versions
+// (transitive imports, dynamic import(), "type": "module" ancestors), and CommonJS avoids that whole
+// class. import.meta.url has no CommonJS equivalent, so it is defined from __filename.
+const cjsImportMeta = {
+  // import('onnxruntime-node') becomes require(): no dynamic import() reaches Electron's ESM loader.
+  supported: { 'dynamic-import': false },
+  define: { ...common.define, 'import.meta.url': '__pfImportMetaUrl' },
+  banner: { js: "const __pfImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
 // ESM bundles may contain CommonJS dependencies that call require().
 const esmBanner = { js: "import { createRequire as __pfCreateRequire } from 'node:module'; const require = __pfCreateRequire(import.meta.url);" };
 
@@ -34,7 +44,14 @@ await Promise.all([
     outdir: 'dist/node',
     outExtension: { '.js': '.mjs' },
   }),
-  build({ ...common, format: 'cjs', entryPoints: { main: 'electron/main/main.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
+  build({
+    ...common,
+    ...cjsImportMeta,
+    format: 'cjs',
+    entryPoints: { main: 'electron/main/main.ts', 'core-host': 'electron/core/host-utility.ts', child: 'electron/core/jobs/child-main.ts' },
+    outdir: 'dist/electron',
+    outExtension: { '.js': '.cjs' },
+  }),
   build({ ...common, format: 'cjs', platform: 'browser', entryPoints: { preload: 'electron/preload/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
 ]);
 

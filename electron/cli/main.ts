@@ -52,7 +52,10 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const command: Command | undefined = COMMANDS.find((c) => c.name === name);
-  if (!command) return fail(out, new PreflightError('BAD_ARGUMENTS', `unknown command "${name}"; run \`preflight --help\``));
+  if (!command) {
+    const guess = didYouMean(name, COMMANDS.map((c) => c.name));
+    return fail(out, new PreflightError('BAD_ARGUMENTS', `unknown command "${name}"${guess ? `; did you mean \`preflight ${guess}\`?` : ''} (run \`preflight --help\` for the list)`));
+  }
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${command.usage}\n`);
     return 0;
@@ -98,6 +101,43 @@ function workspaceFlag(args: string[]): string | undefined {
   return value;
 }
 
+/** The command a mistyped one most likely meant (model → models, dataset → datasets, bnech → bench). */
+export function didYouMean(word: string, names: string[]): string | null {
+  const w = word.toLowerCase();
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const n of names) {
+    const d = n.startsWith(w) || w.startsWith(n) ? Math.abs(n.length - w.length) * 0.5 : editDistance(w, n);
+    if (d < bestDistance) (best = n), (bestDistance = d);
+  }
+  return bestDistance <= (w.length >= 4 ? 2 : 1) ? best : null;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const here = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = here;
+    }
+  }
+  return row[b.length];
+}
+
+/**
+ * `preflight … | head -1`: the reader went away. That is the user's choice, not an error: stop
+ * quietly (no EPIPE stack trace), as Unix tools do.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 function fail(out: ReturnType<typeof createOutput>, err: unknown): number {
   const error = toErrorData(err);
   if (out.json) process.stdout.write(`${JSON.stringify({ error }, null, 2)}\n`);
@@ -105,6 +145,8 @@ function fail(out: ReturnType<typeof createOutput>, err: unknown): number {
   return exitCodeFor(error.code);
 }
 
+quietOnClosedPipe(process.stdout);
+quietOnClosedPipe(process.stderr);
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -8,6 +8,7 @@ import { handlers } from './handlers';
 import { nodeLauncher, type Launcher } from './jobs/launcher';
 import { JobManager, type JobContext } from './jobs/manager';
 import { openWorkspace } from './workspace/open';
+import { markDamaged, refuseIfDamaged } from './workspace/doctor';
 import { APP_VERSION } from './version';
 
 export interface CoreOptions {
@@ -23,6 +24,27 @@ export interface Core {
   onEvent(listener: (event: CoreEvent) => void): () => void;
   close(): Promise<void>;
   readonly workspaceDir: string;
+}
+
+/** What an audit entry says about a result: which thing (name@version, id) and the hashes involved. */
+export function describeResult(result: unknown): { detail?: string; hashes?: Record<string, string> } {
+  if (typeof result !== 'object' || result === null) return {};
+  const r = result as Record<string, unknown>;
+  const hashes: Record<string, string> = {};
+  const isHash = (k: string, v: unknown): v is string => /sha256|digest/i.test(k) && typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
+  for (const [k, v] of Object.entries(r)) {
+    if (isHash(k, v)) hashes[k] = v;
+    // One level down: a benchmark's or a drift report's model ({ model: { name, version, sha256 } }).
+    else if (typeof v === 'object' && v !== null && !Array.isArray(v)) for (const [k2, v2] of Object.entries(v)) if (isHash(k2, v2)) hashes[`${k}.${k2}`] = v2;
+  }
+  const name = typeof r.name === 'string' ? r.name : typeof r.removed === 'string' ? r.removed : undefined;
+  const which = name !== undefined ? `${name}${typeof r.version === 'number' ? `@${r.version}` : ''}` : r.id !== undefined ? `#${String(r.id)}` : undefined;
+  return { detail: which, hashes };
+}
+
+/** Methods that only read: not audited, and allowed on a workspace marked damaged. */
+function readOnly(method: string): boolean {
+  return method.endsWith('/list') || method.endsWith('/get') || method.endsWith('/show') || method === 'workspace/info' || method === 'workspace/doctor';
 }
 
 /** The single entry point every host calls. Never throws for a user's mistake: errors are data. */
@@ -46,7 +68,7 @@ export function createCore(options: CoreOptions): Core {
       job.throwIfCancelled();
       try {
         const result = await run(method, args, job);
-        audit(method, 'ok');
+        audit(method, 'ok', undefined, result);
         return result as never;
       } catch (err) {
         const error = toErrorData(err);
@@ -62,18 +84,20 @@ export function createCore(options: CoreOptions): Core {
   }
   const noJob: JobContext = { signal: new AbortController().signal, progress: () => {}, throwIfCancelled: () => {} };
 
-  const audit = (method: string, outcome: string, detail?: string) => {
-    if (method.endsWith('/list') || method.endsWith('/get') || method.endsWith('/show') || method === 'workspace/info') return;
+  const audit = (method: string, outcome: string, detail?: string, result?: unknown) => {
+    if (readOnly(method)) return;
     try {
-      ctx.queries.audit.record(method, outcome, detail);
+      const described = result === undefined ? { detail, hashes: undefined } : describeResult(result);
+      ctx.queries.audit.record(method, outcome, detail ?? described.detail, described.hashes);
     } catch {
       /* the audit trail must never turn a success into a failure */
     }
   };
   // Job outcomes join the audit trail when they end, not when they start.
   listeners.add((event) => {
-    if (event.type === 'job/finished') audit(event.method, 'ok');
+    if (event.type === 'job/finished') audit(event.method, 'ok', undefined, event.result);
     if (event.type === 'job/failed') audit(event.method, event.error.code, event.error.message);
+    if (event.type === 'job/failed' && event.error.details?.damaged === true) markDamaged(workspace.dir, event.error.message);
   });
 
   return {
@@ -81,16 +105,18 @@ export function createCore(options: CoreOptions): Core {
     async dispatch(method, rawArgs) {
       try {
         if (!isMethodName(method)) throw new PreflightError('UNKNOWN_METHOD', `unknown method ${method}`);
+        if (!readOnly(method) && !method.startsWith('jobs/')) refuseIfDamaged(workspace.dir, method);
         if (methods[method].job) {
           parseArgs(method, rawArgs); // a bad call is refused at once, not as a failed job
           const jobId = jobs.start(method, (job) => run(method, rawArgs, job));
           return { ok: true, result: { jobId } };
         }
         const result = await run(method, rawArgs, noJob);
-        audit(method, 'ok');
+        audit(method, 'ok', undefined, result);
         return { ok: true, result };
       } catch (err) {
         const error = toErrorData(err);
+        if (error.details?.damaged === true && method !== 'workspace/doctor') markDamaged(workspace.dir, error.message);
         audit(method, error.code, error.message);
         return { ok: false, error };
       }

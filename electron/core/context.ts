@@ -3,6 +3,7 @@ import type { Launcher } from './jobs/launcher';
 import type { JobContext, JobManager } from './jobs/manager';
 import type { Workspace } from './workspace/open';
 import { auditQueries } from './workspace/queries/audit';
+import { doctorQueries } from './workspace/queries/doctor';
 import { modelQueries } from './workspace/queries/models';
 import { domainQueries } from './workspace/queries/index';
 
@@ -24,6 +25,7 @@ export function makeQueries(workspace: Workspace) {
   return {
     models: modelQueries(workspace.db),
     audit: auditQueries(workspace.db),
+    doctor: doctorQueries(workspace.db),
     ...domainQueries(workspace),
   };
 }

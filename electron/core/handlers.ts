@@ -7,6 +7,7 @@ import { demoHandlers } from './demo/handlers';
 import { driftHandlers } from './drift/handlers';
 import { modelHandlers } from './models/handlers';
 import { readinessHandlers } from './readiness/handlers';
+import { doctor } from './workspace/doctor';
 
 /** One handler per contract method, one file per domain. The mapped type makes a missing or mistyped handler a compile error. */
 export const handlers: Handlers<MethodName> = {
@@ -17,6 +18,8 @@ export const handlers: Handlers<MethodName> = {
   ...demoHandlers,
   ...bundleHandlers,
   ...readinessHandlers,
+  'workspace/doctor': (core, args) => doctor(core, args.clean ?? false),
+  'audit/list': (core, args) => core.queries.audit.list(args),
   'jobs/get': (core, args) => core.jobs.get(args.jobId),
   'jobs/list': (core) => core.jobs.list(),
   'jobs/cancel': (core, args) => core.jobs.cancel(args.jobId),

@@ -6,6 +6,7 @@ import type { ErrorData } from '../../shared/contract/errors';
 import type { CoreEvent } from '../../shared/contract/events';
 import type { DispatchOutcome } from '../core/api';
 import type { CoreToMain, MainToCore } from '../core/host-protocol';
+import { childTempDir } from '../core/jobs/child-temp';
 
 /** The part of Electron's UtilityProcess used here. */
 export interface UtilityProcessLike {
@@ -16,7 +17,7 @@ export interface UtilityProcessLike {
   kill(): boolean;
 }
 
-export type ForkUtility = (modulePath: string, args: string[], options: { serviceName: string }) => UtilityProcessLike;
+export type ForkUtility = (modulePath: string, args: string[], options: { serviceName: string; env?: NodeJS.ProcessEnv }) => UtilityProcessLike;
 
 export type CoreFailure = { kind: 'init-failed'; message: string } | { kind: 'exited'; code: number };
 
@@ -53,10 +54,13 @@ export function startCoreHost(options: CoreHostOptions): CoreHost {
   };
 
   function spawnChild(childId: number): void {
-    const child = options.fork(options.childEntry, [], { serviceName: 'Preflight model runner' });
+    // Native scratch files (onnxruntime's mat-debug logs) go to a folder removed when the child exits.
+    const temp = childTempDir();
+    const child = options.fork(options.childEntry, [], { serviceName: 'Preflight model runner', env: temp.env });
     children.set(childId, child);
     child.on('message', (message) => send({ type: 'child-message', childId, message }));
     child.on('exit', (code) => {
+      temp.remove();
       children.delete(childId);
       send({ type: 'child-exit', childId, code });
     });

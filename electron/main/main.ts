@@ -16,8 +16,9 @@ import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, secureWebPreferences 
 // Bundled to dist/electron/main.cjs: the other build outputs sit beside it under dist/.
 const DIST = path.resolve(__dirname, '..');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
-const CORE_ENTRY = path.join(DIST, 'node', 'core-host.mjs');
-const CHILD_ENTRY = path.join(DIST, 'node', 'child.mjs');
+// CommonJS bundles (scripts/build.mjs): Electron loads them from app.asar without its ESM loader.
+const CORE_ENTRY = path.join(__dirname, 'core-host.cjs');
+const CHILD_ENTRY = path.join(__dirname, 'child.cjs');
 const RENDERER_ROOT = path.join(DIST, 'renderer');
 const devTools = !app.isPackaged;
 const openExternal = (url: string) => shell.openExternal(url);

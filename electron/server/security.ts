@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import os from 'node:os';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
@@ -7,17 +8,49 @@ export function isLoopback(host: string): boolean {
   return LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
+/** 0.0.0.0 and :: listen on every interface of the machine. */
+export function isWildcard(host: string): boolean {
+  return host === '0.0.0.0' || host === '::' || host === '[::]' || host === '';
+}
+
+/** The machine's own names and addresses: what a browser may put in Host to reach this server. */
+export function machineNames(): { hostname: string; addresses: string[] } {
+  const addresses = Object.values(os.networkInterfaces())
+    .flat()
+    .filter((a): a is os.NetworkInterfaceInfo => a !== undefined)
+    .map((a) => a.address.split('%')[0]);
+  return { hostname: os.hostname(), addresses };
+}
+
+const withPort = (name: string, port: number) => `${name.includes(':') && !name.startsWith('[') ? `[${name}]` : name}:${port}`.toLowerCase();
+
 /**
- * Host names a browser may legitimately use to reach us. On loopback only loopback names are
- * accepted: a foreign Host header means DNS rebinding, so the request is refused (403).
+ * Host headers a browser may legitimately send: loopback names always; when listening beyond
+ * loopback, the machine's own names and addresses (all of them for 0.0.0.0 / ::, else the one it
+ * listens on) plus names the user allowed (--allow-host). Anything else means DNS rebinding or a
+ * request meant for another machine: 403, whatever the interface.
  */
-export function allowedHosts(host: string, port: number): Set<string> | null {
-  if (!isLoopback(host)) return null; // bound to a real interface on purpose: the token is the defence
-  return new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`]);
+export function allowedHosts(host: string, port: number, extra: string[] = [], machine = machineNames()): Set<string> {
+  const names = ['127.0.0.1', 'localhost', '::1', ...extra];
+  if (!isLoopback(host)) {
+    names.push(machine.hostname, `${machine.hostname}.local`);
+    if (isWildcard(host)) names.push(...machine.addresses);
+    else names.push(host.replace(/^\[|\]$/g, ''));
+  } else names.push(host.replace(/^\[|\]$/g, ''));
+  return new Set(names.filter(Boolean).map((n) => withPort(n, port)));
+}
+
+/** URLs a user can open: for 0.0.0.0 / :: one per address of the machine (loopback first), else the host. */
+export function reachableBases(host: string, port: number, machine = machineNames()): string[] {
+  if (!isWildcard(host)) return [`http://${withPort(host.replace(/^\[|\]$/g, ''), port)}`];
+  const v6 = host.includes(':');
+  const addresses = machine.addresses.filter((a) => v6 || !a.includes(':')).filter((a) => !a.startsWith('fe80'));
+  const sorted = [...addresses.filter((a) => isLoopback(a)), ...addresses.filter((a) => !isLoopback(a))];
+  return [...new Set(sorted)].map((a) => `http://${withPort(a, port)}`);
 }
 
 export function hostAllowed(req: IncomingMessage, allowed: Set<string> | null): boolean {
-  if (!allowed) return true;
+  if (!allowed) return false; // not listening yet
   const host = (req.headers.host ?? '').toLowerCase();
   return allowed.has(host);
 }
@@ -33,8 +66,7 @@ export function originAllowed(req: IncomingMessage, allowed: Set<string> | null)
   } catch {
     return false;
   }
-  if (parsed.protocol !== 'http:') return false;
-  if (!allowed) return parsed.host.toLowerCase() === (req.headers.host ?? '').toLowerCase();
+  if (parsed.protocol !== 'http:' || !allowed) return false;
   return allowed.has(parsed.host.toLowerCase());
 }
 

@@ -7,7 +7,7 @@ import type { Core } from '../core/api';
 import { toErrorData } from '../core/errors';
 import { readJson } from './body';
 import { handleFileDownload } from './files';
-import { allowedHosts, cookieName, hostAllowed, originAllowed, SECURITY_HEADERS, tokenFrom, tokenMatches, unsafeStaticPath } from './security';
+import { allowedHosts, reachableBases, cookieName, hostAllowed, originAllowed, SECURITY_HEADERS, tokenFrom, tokenMatches, unsafeStaticPath } from './security';
 import { end, serveStatic } from './static';
 import { handleUpload } from './upload';
 
@@ -19,12 +19,16 @@ export interface ServerOptions {
   uploadDir: string;
   token?: string;
   maxUploadBytes?: number;
+  /** Extra Host names accepted beyond the machine's own (--allow-host: a DNS name, a proxy). */
+  allowHosts?: string[];
 }
 
 export interface RunningServer {
   url: string;
   /** The URL to open once: it carries the token, which becomes an HttpOnly cookie. */
   launchUrl: string;
+  /** Every launch URL that reaches this server (one per address of the machine for 0.0.0.0). */
+  launchUrls: string[];
   token: string;
   port: number;
   close(): Promise<void>;
@@ -105,12 +109,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.listen(options.port, options.host, resolve);
   });
   port = (server.address() as { port: number }).port;
-  allowed = allowedHosts(options.host, port);
-  const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
-  const base = `http://${hostForUrl}:${port}`;
+  allowed = allowedHosts(options.host, port, options.allowHosts);
+  // 0.0.0.0 is not an address a browser can open: print the machine's own addresses instead.
+  const bases = reachableBases(options.host, port);
+  const base = bases[0];
   return {
     url: `${base}/`,
     launchUrl: `${base}/?token=${token}`,
+    launchUrls: bases.map((b) => `${b}/?token=${token}`),
     token,
     port,
     close: async () => {

@@ -72,7 +72,10 @@ export function useJob() {
         onProgress: (progress) => setState((s) => ({ ...s, progress })),
       });
     } catch (error) {
-      setState((s) => ({ ...s, error: describeError(error) }));
+      // Described now, not inside the state updater (which React may run later): callers can learn
+      // from the error before start() resolves.
+      const described = describeError(error);
+      setState((s) => ({ ...s, error: described }));
       return undefined;
     } finally {
       jobIdRef.current = null;

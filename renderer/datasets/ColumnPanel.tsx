@@ -65,7 +65,7 @@ export function ColumnPanel({ dataset, column, onClose, onReimported }: { datase
             <>
               <dt>Min · mean · max</dt>
               <dd className="mono">
-                {formatStat(column, n.min)} · {formatStat(column, n.mean)} · {formatStat(column, n.max)}
+                {n.minExact ?? formatStat(column, n.min)} · {formatStat(column, n.mean)} · {n.maxExact ?? formatStat(column, n.max)}
                 {/* NaN and infinities are counted above, not in the statistics. */}
                 {n.count !== p.count - p.missing && <span className="muted"> (of {formatCount(n.count)} finite values)</span>}
               </dd>

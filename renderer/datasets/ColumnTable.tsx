@@ -45,9 +45,10 @@ const COLUMNS: Column<ColumnInfo>[] = [
   { key: 'missing', header: 'Missing', align: 'right', mono: true, render: (c) => <Missing column={c} /> },
   { key: 'nonfinite', header: 'NaN / inf', align: 'right', mono: true, render: (c) => <NonFinite column={c} /> },
   { key: 'distinct', header: 'Distinct', align: 'right', mono: true, render: (c) => <Distinct column={c} /> },
-  { key: 'min', header: 'Min', align: 'right', mono: true, render: stat((n) => n.min) },
+  // INT64 extremes beyond 2^53 are shown exactly (minExact/maxExact), not as the nearest double.
+  { key: 'min', header: 'Min', align: 'right', mono: true, render: (c) => c.profile.numeric?.minExact ?? stat((n) => n.min)(c) },
   { key: 'mean', header: 'Mean', align: 'right', mono: true, render: stat((n) => n.mean) },
-  { key: 'max', header: 'Max', align: 'right', mono: true, render: stat((n) => n.max) },
+  { key: 'max', header: 'Max', align: 'right', mono: true, render: (c) => c.profile.numeric?.maxExact ?? stat((n) => n.max)(c) },
   { key: 'std', header: 'Std', align: 'right', mono: true, render: stat((n) => n.std, true) },
   { key: 'p50', header: 'p50', align: 'right', mono: true, render: stat((n) => n.quantiles.p50) },
   { key: 'shape', header: 'Distribution', render: (c) => <Sparkline column={c} /> },

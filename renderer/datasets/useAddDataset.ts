@@ -4,6 +4,7 @@ import type { DatasetDetail } from '../../shared/types/datasets';
 import { host } from '../api/client';
 import { uploadForJob } from '../api/files';
 import { useJob } from '../api/hooks';
+import { notADatasetFile } from '../../shared/naming/index';
 import { DATASET_FILE } from './format';
 
 /** The last import that failed because the name was taken: enough to retry under another name. */
@@ -42,6 +43,8 @@ export function useAddDataset(onAdded: (added: DatasetDetail) => void) {
       if (files.length === 0 || job.state.running) return;
       job.clearError();
       last.current = null;
+      const refused = files.map((f) => notADatasetFile(f.name)).find((m) => m !== null);
+      if (refused) return job.fail(new PreflightError('INVALID_INPUT', refused));
       const wrong = files.filter((f) => !DATASET_FILE.test(f.name));
       if (wrong.length) {
         const names = wrong.map((f) => f.name).join(', ');

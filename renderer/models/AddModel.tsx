@@ -44,7 +44,18 @@ export function AddModelStatus({ adder }: { adder: ModelAdder }) {
   }
   if (state.error) {
     const title = isCancelled(state.error) ? 'Adding the model was cancelled' : 'The model could not be added';
-    return <ErrorBox title={title} error={state.error} onDismiss={adder.dismiss} />;
+    return (
+      <ErrorBox title={title} error={state.error} onDismiss={adder.dismiss}>
+        {adder.unloadable && (
+          <p>
+            Nothing downstream can use a model that does not load (benchmarks, drift predictions, bundles).{' '}
+            <button type="button" className="button-small" onClick={() => void adder.keepUnloadable()}>
+              Register it anyway
+            </button>
+          </p>
+        )}
+      </ErrorBox>
+    );
   }
   if (adder.lastAdded && !adder.lastAdded.created) {
     const ref = modelRef(adder.lastAdded.name, adder.lastAdded.version);

@@ -18,6 +18,8 @@ const MODEL_FILE = /\.onnx$/i;
 export function useAddModel(onAdded: (added: AddedModel) => void) {
   const job = useJob();
   const [lastAdded, setLastAdded] = useState<AddedModel | null>(null);
+  /** The model onnxruntime refused, kept so the user can register it anyway (--allow-unloadable). */
+  const [unloadable, setUnloadable] = useState<{ path: string; name?: string; describeError?: (err: unknown) => unknown } | null>(null);
 
   const add = useCallback(
     async (files: File[]) => {
@@ -51,11 +53,19 @@ export function useAddModel(onAdded: (added: AddedModel) => void) {
     [job, onAdded],
   );
 
-  async function register(targets: { path: string; name?: string }[], describeError?: (err: unknown) => unknown) {
+  async function register(targets: { path: string; name?: string }[], describeError?: (err: unknown) => unknown, allowUnloadable = false) {
     let added: AddedModel | null = null;
+    setUnloadable(null);
     for (const { path, name } of targets) {
-      const result = await job.start('models/add', name ? { path, name } : { path }, describeError);
-      if (!result) return; // failed or cancelled: the error is in job.state
+      let refused = false;
+      const result = await job.start('models/add', { path, ...(name ? { name } : {}), ...(allowUnloadable ? { allowUnloadable } : {}) }, (err) => {
+        refused = err instanceof PreflightError && err.code === 'MODEL_LOAD_FAILED';
+        return describeError ? describeError(err) : err;
+      });
+      if (!result) {
+        if (refused) setUnloadable({ path, name, describeError });
+        return; // failed or cancelled: the error is in job.state
+      }
       added = { name: result.name, version: result.version, created: result.created };
     }
     if (added) {
@@ -73,7 +83,14 @@ export function useAddModel(onAdded: (added: AddedModel) => void) {
     [job.clearError],
   );
 
-  return { add, addPaths, job, lastAdded, forget, dismiss: () => (job.clearError(), setLastAdded(null)) };
+  /** Registers the model onnxruntime refused, as not loading (the CLI's --allow-unloadable). */
+  const keepUnloadable = useCallback(async () => {
+    if (!unloadable || job.state.running) return;
+    job.clearError();
+    await register([{ path: unloadable.path, name: unloadable.name }], unloadable.describeError, true);
+  }, [unloadable, job]);
+
+  return { add, addPaths, job, lastAdded, forget, unloadable: unloadable !== null, keepUnloadable, dismiss: () => (job.clearError(), setLastAdded(null), setUnloadable(null)) };
 }
 
 export type ModelAdder = ReturnType<typeof useAddModel>;

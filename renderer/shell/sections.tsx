@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { AuditScreen } from '../audit/index';
 import { BenchmarksScreen } from '../bench/index';
 import { BundlesScreen } from '../bundles/index';
 import { DatasetsScreen } from '../datasets/index';
@@ -25,4 +26,5 @@ export const SECTIONS: SectionDef[] = [
   { id: 'bench', label: 'Benchmarks', icon: 'bench', key: '3', Screen: BenchmarksScreen },
   { id: 'drift', label: 'Drift', icon: 'drift', key: '4', Screen: DriftScreen },
   { id: 'bundles', label: 'Bundles', icon: 'bundles', key: '5', Screen: BundlesScreen },
+  { id: 'audit', label: 'Audit trail', icon: 'audit', key: '6', Screen: AuditScreen },
 ];

@@ -38,3 +38,24 @@ export function defaultDatasetName(filePath: string): string {
   const file = filePath.split(/[\\/]+/).filter(Boolean).pop() ?? '';
   return cleanName(file.replace(/\.(csv|tsv|tab|txt|parquet|pq|jsonl|ndjson|json)$/i, '')) || 'dataset';
 }
+
+/** Files that are plainly not datasets, by extension, with what they are. */
+const NOT_DATASETS: [RegExp, string][] = [
+  [/\.onnx$/i, 'an ONNX model'],
+  [/\.(ort|pb|pt|pth|tflite|safetensors|h5)$/i, 'a model file'],
+];
+
+/**
+ * Why a file cannot be imported as a dataset, judged by its name, or null. One message for every
+ * host (the CLI, web mode and the desktop app say the same thing about the same file).
+ */
+export function notADatasetFile(fileName: string): string | null {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  for (const [re, what] of NOT_DATASETS) {
+    if (re.test(base)) {
+      const hint = what === 'an ONNX model' ? `; register it as a model instead (Models → Add, or \`preflight models add ${base}\`)` : '';
+      return `${base} is ${what}, not a dataset${hint}. Preflight imports .csv, .tsv, .txt (delimited text), .parquet and .jsonl files`;
+    }
+  }
+  return null;
+}

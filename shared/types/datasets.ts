@@ -14,6 +14,12 @@ export interface NumericProfile {
   count: number;
   min: number;
   max: number;
+  /**
+   * The exact decimal value of min/max when it is an integer beyond ±2^53 (INT64 ids, big counts):
+   * `min`/`max` are then the nearest doubles, which may differ in the last digits.
+   */
+  minExact?: string;
+  maxExact?: string;
   mean: number;
   /** Sample standard deviation (n - 1); 0 for a single value. */
   std: number;
@@ -28,7 +34,7 @@ export interface NumericProfile {
 export interface ColumnProfile {
   /** Rows in the dataset. */
   count: number;
-  /** Empty CSV fields, JSON null or absent keys, Parquet nulls. */
+  /** Empty CSV fields, JSON null or absent keys, Parquet nulls. A typed empty string ("" in Parquet or JSON) is a value, not missing. */
   missing: number;
   nan: number;
   posInf: number;
@@ -71,6 +77,8 @@ export interface ImportDetails {
   seconds: number;
   /** Things the user should know: renamed columns, skipped blank lines, sampled statistics… */
   notes: string[];
+  /** SHA-256 of the source file as imported (absent for datasets imported before it was recorded). */
+  sha256?: string;
 }
 
 export interface DatasetDetail extends DatasetSummary {

@@ -46,7 +46,7 @@ describeThroughEveryHost('model registry', (current) => {
   });
 
   it.each([
-    ['not_onnx.onnx', /not a valid ONNX model/],
+    ['not_onnx.onnx', /not an ONNX model: it looks like a text file/],
     ['empty.onnx', /empty/],
     ['truncated.onnx', /not a valid ONNX model: truncated/],
     ['escaping_external/model.onnx', /leaves the model's folder/],

@@ -54,7 +54,7 @@ describe('Models in web mode', () => {
     await page.getByTestId('add-model-input').setInputFiles(path.join(FIXTURES, 'not_onnx.onnx'));
     const alert = page.getByRole('alert');
     await alert.waitFor({ timeout: 30_000 });
-    await expect(alert.textContent()).resolves.toMatch(/not a valid ONNX model/);
+    await expect(alert.textContent()).resolves.toMatch(/not an ONNX model: it looks like a text file/);
     expect(await alert.textContent()).toMatch(/INVALID_INPUT/);
     // Still on the model it was showing; nothing was registered.
     expect(page.url()).toMatch(/#\/models\/tiny_mlp@1$/);

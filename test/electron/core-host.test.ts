@@ -113,8 +113,8 @@ describe('core host with the real core and model children', () => {
     const forked: string[] = [];
     const host = startCoreHost({
       fork: (m, a, o) => (forked.push(path.basename(m)), forkNode(m, a, o)),
-      coreEntry: path.join(ROOT, 'dist/node/core-host.mjs'),
-      childEntry: path.join(ROOT, 'dist/node/child.mjs'),
+      coreEntry: path.join(ROOT, 'dist/electron/core-host.cjs'),
+      childEntry: path.join(ROOT, 'dist/electron/child.cjs'),
       workspaceDir,
       onEvent: (e) => (events.push(e), waiters.forEach((w) => w(e))),
       onFailure: (f) => failures.push(f),
@@ -140,7 +140,7 @@ describe('core host with the real core and model children', () => {
       expect(started).toMatchObject({ ok: true });
       const done = await first.finished((started as { result: { jobId: string } }).result.jobId);
       expect(done).toMatchObject({ type: 'job/finished', result: { name: 'tiny', created: true } });
-      expect(first.forked).toEqual(['core-host.mjs', 'child.mjs']); // the load check ran in a model child
+      expect(first.forked).toEqual(['core-host.cjs', 'child.cjs']); // the load check ran in a model child
       expect(first.events.map((e) => e.type)).toContain('job/started');
 
       // A native crash of the core: the pending call fails as data, main is told once.

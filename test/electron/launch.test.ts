@@ -23,7 +23,7 @@ function electronBinary(): { path: string } | { reason: string } {
   const exe = override ? path.join(override, rel) : path.join(pkg, 'dist', rel);
   if (!fs.existsSync(exe)) return { reason: `Electron binary missing at ${exe}: skipping desktop launch test` };
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return { reason: 'no display: run under xvfb-run to launch the desktop app' };
-  for (const built of ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/node/core-host.mjs', 'dist/renderer/index.html']) {
+  for (const built of ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/core-host.cjs', 'dist/electron/child.cjs', 'dist/renderer/index.html']) {
     if (!fs.existsSync(path.join(ROOT, built))) return { reason: `${built} missing: run \`npm run build\` first` };
   }
   return { path: exe };

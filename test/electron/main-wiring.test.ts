@@ -102,7 +102,7 @@ describe('main process wiring (fake electron, real bundle)', () => {
     expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false, preload: path.join(ROOT, 'dist/electron/preload.cjs') });
     expect(win.loadURL).toHaveBeenCalledWith('app://preflight/index.html');
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
-    expect(forks[0].modulePath).toBe(path.join(ROOT, 'dist/node/core-host.mjs'));
+    expect(forks[0].modulePath).toBe(path.join(ROOT, 'dist/electron/core-host.cjs'));
     expect(forks[0].sent[0]).toEqual({ type: 'init', workspaceDir: path.resolve('/tmp/ws-from-flag') });
 
     const frame = { senderFrame: { url: 'app://preflight/index.html', parent: null } };
@@ -116,7 +116,7 @@ describe('main process wiring (fake electron, real bundle)', () => {
     expect(win.webContents.send).toHaveBeenCalledWith('preflight:event', event);
 
     forks[0].emit('message', { type: 'child-spawn', childId: 1 });
-    expect(forks[1].modulePath).toBe(path.join(ROOT, 'dist/node/child.mjs'));
+    expect(forks[1].modulePath).toBe(path.join(ROOT, 'dist/electron/child.cjs'));
   });
 
   it('when the core dies: a dialog, then a fresh core on the same workspace and a reloaded page', async () => {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers/workspace';
+import { appEntries, checkAsarEntries } from './asar-entries';
 
 const require = createRequire(import.meta.url);
 const yaml = require('js-yaml') as { load(text: string): Record<string, any>; dump(value: unknown): string };
@@ -20,7 +21,7 @@ const { build } = require('electron-builder') as { build(options: Record<string,
 
 describe('electron-builder packaging (offline stand-ins)', () => {
   it('ships only dist/ and production dependencies, with native code unpacked', async () => {
-    for (const built of ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/node/core-host.mjs', 'dist/renderer/index.html']) {
+    for (const built of ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/core-host.cjs', 'dist/electron/child.cjs', 'dist/renderer/index.html']) {
       if (!fs.existsSync(path.join(ROOT, built))) throw new Error(`${built} missing: run \`npm run build\` first`);
     }
     const tmp = tempDir('preflight-pack-');
@@ -48,7 +49,10 @@ describe('electron-builder packaging (offline stand-ins)', () => {
       const entries = asar.listPackage(archive, { isPack: false }).map((e) => e.replaceAll('\\', '/'));
       const topLevel = new Set(entries.map((e) => e.split('/')[1]));
       expect([...topLevel].sort()).toEqual(['dist', 'node_modules', 'package.json']);
-      expect(entries).toEqual(expect.arrayContaining(['/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/node/core-host.mjs', '/dist/node/child.mjs', '/dist/renderer/index.html']));
+      expect(entries).toEqual(expect.arrayContaining(['/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/electron/core-host.cjs', '/dist/electron/child.cjs', '/dist/renderer/index.html']));
+      // Every entry Electron starts is CommonJS and resolves only built-ins, electron and shipped files.
+      expect(appEntries(archive)).toEqual(['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/core-host.cjs', 'dist/electron/child.cjs']);
+      expect(checkAsarEntries(archive)).toEqual([]);
       expect(JSON.parse(asar.extractFile(archive, 'package.json').toString()).main).toBe('dist/electron/main.cjs');
 
       // No devDependencies (electron itself, the builder, React — React is bundled into dist/renderer).

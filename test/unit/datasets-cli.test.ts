@@ -34,7 +34,7 @@ describe('preflight datasets', () => {
 
   it.each([
     [['datasets', 'add', data('ragged.csv')], /ragged\.csv: line 3: expected 3 fields, found 2/],
-    [['datasets', 'add', data('bad-footer.parquet')], /not a valid Parquet file/],
+    [['datasets', 'add', data('bad-footer.parquet')], /is a damaged Parquet file/],
     [['datasets', 'add', data('bad-line.jsonl')], /line 3: not valid JSON/],
     [['datasets', 'add', data('ids.csv'), '--type', 'code'], /--type: "code" should be COLUMN=KIND/],
     [['datasets', 'add', data('ids.csv'), '--name', 'bad name!'], /names use letters/],

@@ -66,7 +66,7 @@ describe('datasets/add: bad input is refused with line and column, the workspace
   it('an unclosed quote', () => rejects('unclosed-quote.csv', /line 3: the quoted field in column 2 is never closed/));
   it('an empty file', () => rejects('empty.csv', /empty\.csv: the file is empty/));
   it('a JSON Lines file with a bad line', () => rejects('bad-line.jsonl', /bad-line\.jsonl: line 3: not valid JSON/));
-  it('a Parquet file with a damaged footer', () => rejects('bad-footer.parquet', /bad-footer\.parquet: not a valid Parquet file/));
+  it('a Parquet file with a damaged footer', () => rejects('bad-footer.parquet', /bad-footer\.parquet is a damaged Parquet file: /));
   it('a missing file', () => rejects('nope.csv', /nope\.csv: no such file/));
   it('a value that does not fit an explicit --type', () => rejects('ids.csv', /line 2, column "hex": "0x1A" is not an integer/, { name: 'ids-typed', types: { hex: 'integer' } }));
   it('a --type naming no column', () => rejects('ids.csv', /--type names column\(s\) the file does not have: "nope"/, { name: 'ids-typed', types: { nope: 'float' } }));
@@ -85,7 +85,7 @@ describe('datasets/add: bad input is refused with line and column, the workspace
     await rejects(utf16, /utf16\.csv is UTF-16 text; save it as UTF-8/);
     const junk = path.join(tmp.dir, 'junk.parquet');
     fs.writeFileSync(junk, Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 251)));
-    await rejects(junk, /junk\.parquet: not a valid Parquet file/);
+    await rejects(junk, /junk\.parquet is a damaged Parquet file: /);
   });
   it('a JSON array (not JSON Lines)', async () => {
     const file = path.join(tmp.dir, 'array.json');

@@ -213,7 +213,7 @@ describe('external data', () => {
 describe('files that are not ONNX models', () => {
   it.each([
     ['empty.onnx', /not a valid ONNX model: file is empty/],
-    ['not_onnx.onnx', /not a valid ONNX model: .*wire type/],
+    ['not_onnx.onnx', /^not an ONNX model: it looks like a text file .*; details: .*wire type/],
     ['truncated.onnx', /not a valid ONNX model: truncated at byte \d+/],
     ['bitflip.onnx', /not a valid ONNX model: /],
   ])('%s', async (file, message) => {

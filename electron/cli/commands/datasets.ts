@@ -4,8 +4,9 @@ import { parse } from '../args';
 import type { Command } from '../command';
 import { table } from './models';
 
-const usage = `preflight datasets add <file> [--name NAME] [--type COLUMN=KIND,…] [--workspace DIR] [--json]
+const usage = `preflight datasets add <file> [--name NAME] [--type COLUMN=KIND,…] [--encoding utf-8|latin-1] [--workspace DIR] [--json]
     formats: .csv .tsv (delimiter and encoding detected), .parquet, .jsonl
+    a UTF-8 file with an invalid byte stops at its line and offset; --encoding latin-1 reads it as Latin-1
     kinds: ${COLUMN_KINDS.join(', ')}
 preflight datasets list [--workspace DIR] [--json]
 preflight datasets show <NAME> [--workspace DIR] [--json]
@@ -18,10 +19,11 @@ export const datasetsCommand: Command = {
   async run(argv, { client, out, signal }) {
     const [verb, ...rest] = argv;
     if (verb === 'add') {
-      const { values, positionals } = parse(rest, { name: { type: 'string' }, type: { type: 'string', multiple: true } }, 'datasets add');
+      const { values, positionals } = parse(rest, { name: { type: 'string' }, type: { type: 'string', multiple: true }, encoding: { type: 'string' } }, 'datasets add');
       if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', 'datasets add: give exactly one data file');
       const types = parseTypes(values.type as string[] | undefined);
-      const result = await client.run('datasets/add', { path: positionals[0], name: values.name, types }, { onProgress: out.progress, signal });
+      const encoding = values.encoding === undefined ? undefined : encodingFlag(String(values.encoding));
+      const result = await client.run('datasets/add', { path: positionals[0], name: values.name, types, ...(encoding ? { encoding } : {}) }, { onProgress: out.progress, signal });
       out.result(result, () => `imported ${result.name}: ${result.rows.toLocaleString('en-US')} rows × ${result.columns} columns in ${result.import.seconds.toFixed(2)} s\n${describe(result)}`);
       return;
     }
@@ -52,6 +54,14 @@ export const datasetsCommand: Command = {
     throw new PreflightError('BAD_ARGUMENTS', `datasets: unknown subcommand "${verb ?? ''}" (add, list, show); see \`preflight datasets --help\``);
   },
 };
+
+/** --encoding: utf-8 or latin-1, spelled as people do (UTF8, iso-8859-1). */
+function encodingFlag(value: string): 'utf-8' | 'latin-1' {
+  const v = value.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (v === 'utf8') return 'utf-8';
+  if (v === 'latin1' || v === 'iso88591') return 'latin-1';
+  throw new PreflightError('BAD_ARGUMENTS', `--encoding: "${value}" is not supported (utf-8 or latin-1)`);
+}
 
 /** --type a=integer,b=categorical (repeatable). The column name is everything before the last "=". */
 function parseTypes(values: string[] | undefined): Record<string, ColumnKind> | undefined {
@@ -89,9 +99,9 @@ function row(c: ColumnInfo): string[] {
     String(p.missing),
     p.nan + p.posInf + p.negInf ? `${p.nan}/${p.posInf + p.negInf}` : '',
     `${p.distinctExact ? '' : '~'}${p.distinct}`,
-    fmt(num?.min),
+    num?.minExact ?? fmt(num?.min),
     fmt(num?.mean),
-    fmt(num?.max),
+    num?.maxExact ?? fmt(num?.max),
     num ? '' : p.top.slice(0, 3).map((t) => `${t.value.slice(0, 12)}(${t.count})`).join(' '),
   ];
 }

@@ -3,6 +3,8 @@ import { benchCommand } from './bench';
 import { exportCommand, keysCommand, verifyCommand } from './bundles';
 import { datasetsCommand } from './datasets';
 import { demoCommand } from './demo';
+import { doctorCommand } from './doctor';
+import { auditCommand } from './audit';
 import { driftCommand } from './drift';
 import { modelsCommand } from './models';
 import { serveCommand } from './serve';
@@ -22,4 +24,6 @@ export const COMMANDS: Command[] = [
   verifyCommand,
   validateCommand,
   readyCommand,
+  doctorCommand,
+  auditCommand,
 ];

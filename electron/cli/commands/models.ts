@@ -3,7 +3,8 @@ import type { Dim, ModelVersion, TensorInfo } from '../../../shared/types/models
 import { parse } from '../args';
 import type { Command } from '../command';
 
-const usage = `preflight models add <file.onnx> [--name NAME] [--workspace DIR] [--json]
+const usage = `preflight models add <file.onnx> [--name NAME] [--allow-unloadable] [--workspace DIR] [--json]
+    (a model onnxruntime cannot load is refused unless --allow-unloadable)
 preflight models list [--workspace DIR] [--json]
 preflight models show <NAME[@VERSION]> [--workspace DIR] [--json]`;
 
@@ -14,9 +15,9 @@ export const modelsCommand: Command = {
   async run(argv, { client, out, signal }) {
     const [verb, ...rest] = argv;
     if (verb === 'add') {
-      const { values, positionals } = parse(rest, { name: { type: 'string' } }, 'models add');
+      const { values, positionals } = parse(rest, { name: { type: 'string' }, 'allow-unloadable': { type: 'boolean' } }, 'models add');
       if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', 'models add: give exactly one .onnx file');
-      const result = await client.run('models/add', { path: positionals[0], name: values.name }, { onProgress: out.progress, signal });
+      const result = await client.run('models/add', { path: positionals[0], name: values.name, ...(values['allow-unloadable'] ? { allowUnloadable: true } : {}) }, { onProgress: out.progress, signal });
       if (!result.loadCheck.loadable) out.log(`warning: onnxruntime cannot load this model: ${result.loadCheck.error}`);
       out.result(result, () => `${result.created ? 'registered' : 'already registered as'} ${result.name}@${result.version}  sha256:${result.sha256}\n${describe(result)}`);
       return;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PreflightError } from '../../../shared/contract/errors';
@@ -13,7 +14,7 @@ import type { Reader } from './readers/types';
 import { chunkTarget } from './insert-pipe';
 import { DatasetSink } from './sink';
 import { isAlive } from '../jobs/pid';
-import { defaultDatasetName } from '../../../shared/naming/index';
+import { defaultDatasetName, notADatasetFile } from '../../../shared/naming/index';
 
 /** Staging tables of imports running in this process (never dropped as leftovers). */
 const ACTIVE = new Set<string>();
@@ -39,11 +40,16 @@ export async function addDataset(core: CoreContext, args: ParsedArgsOf<'datasets
   dropLeftovers(core);
 
   const started = Date.now();
+  // The source's SHA-256, for the audit trail and provenance: read alongside the import (the same
+  // pages, from the OS cache), so it costs no second trip to the disk.
+  const sourceHash = sha256OfFile(source);
+  sourceHash.catch(() => {});
   const sink = new DatasetSink(q, args.types ?? {}, 0, (staging) => ACTIVE.add(staging));
   job.progress(0, `reading ${format}`);
   try {
     const result = await READERS[format](source, sink, {
       signal: job.signal,
+      encoding: args.encoding,
       chunkTarget: () => chunkTarget(q, core.workspace.file),
       onBytes: (bytes) => {
         job.progress((0.95 * bytes) / Math.max(size, 1), `read ${sink.rows.toLocaleString('en-US')} rows`, { bytes, rows: sink.rows });
@@ -65,7 +71,7 @@ export async function addDataset(core: CoreContext, args: ParsedArgsOf<'datasets
       sourcePath: source,
       sourceBytes: size,
       addedAt: new Date().toISOString(),
-      import: { encoding: result.encoding, delimiter: result.delimiter, seconds: (Date.now() - started) / 1000, notes },
+      import: { encoding: result.encoding, delimiter: result.delimiter, seconds: (Date.now() - started) / 1000, notes, sha256: await sourceHash },
     }, columns);
     job.progress(1, `imported ${name}: ${sink.rows.toLocaleString('en-US')} rows × ${columns.length} columns`);
     return datasetDetail(core, name);
@@ -102,6 +108,12 @@ export function dropLeftovers(core: CoreContext): void {
 }
 
 
+async function sha256OfFile(p: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(p, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
 function checkIsFile(p: string): number {
   let stat: fs.Stats;
   try {
@@ -117,6 +129,8 @@ function checkIsFile(p: string): number {
 
 /** By extension; otherwise by content (Parquet magic, a leading "{"), else delimited text. */
 async function detectFormat(p: string): Promise<DatasetFormat> {
+  const refusal = notADatasetFile(p);
+  if (refusal) throw new PreflightError('INVALID_INPUT', refusal, { path: p });
   const ext = path.extname(p).toLowerCase();
   if (ext === '.parquet' || ext === '.pq') return 'parquet';
   if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';

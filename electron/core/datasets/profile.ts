@@ -8,6 +8,15 @@ import { HLL, HyperLogLog } from './hll';
 import { datetimeMillis, isMissingWord, toNumber } from './values';
 
 export const HISTOGRAM_BINS = 30;
+const BIG_INTEGER = /^[+-]?\d+$/;
+
+/** Sign of (big - x), exactly, for an integer big and a finite double x. */
+function exceeds(big: bigint, x: number): number {
+  const floor = Math.floor(x);
+  const b = BigInt(floor);
+  if (big !== b) return big > b ? 1 : -1;
+  return x > floor ? -1 : 0;
+}
 const TOP = 20;
 
 /** Caps shrink with the column count so 2,000 columns still fit in a few hundred MB. */
@@ -25,6 +34,14 @@ export class ColumnAccumulator {
   private m2 = 0;
   private min = Infinity;
   private max = -Infinity;
+  /**
+   * Integers beyond ±2^53 arrive as exact text (their x is the nearest double, which may differ):
+   * the extremes among them and among the exactly represented numbers, so min/max stay exact.
+   */
+  private bigMin: bigint | null = null;
+  private bigMax: bigint | null = null;
+  private plainMin = Infinity;
+  private plainMax = -Infinity;
   /** Exact counts (a box per value: one hash lookup per occurrence), until the cap. */
   private values: Map<string | number, { n: number }> | null = new Map();
   private hll: HyperLogLog | null = null;
@@ -59,6 +76,14 @@ export class ColumnAccumulator {
       this.m2 += d * (x - this.mean);
       if (x < this.min) this.min = x;
       if (x > this.max) this.max = x;
+      if (typeof key === 'string' && !Number.isSafeInteger(x) && BIG_INTEGER.test(key)) {
+        const b = BigInt(key);
+        if (this.bigMin === null || b < this.bigMin) this.bigMin = b;
+        if (this.bigMax === null || b > this.bigMax) this.bigMax = b;
+      } else {
+        if (x < this.plainMin) this.plainMin = x;
+        if (x > this.plainMax) this.plainMax = x;
+      }
     }
     const values = this.values;
     if (values !== null) {
@@ -125,6 +150,17 @@ export class ColumnAccumulator {
     return this.sketch ? HLL.estimate(this.sketch) : NaN;
   }
 
+  /** minExact/maxExact when an extreme is an integer beyond ±2^53 whose double differs from it. */
+  private exactExtremes(): { minExact?: string; maxExact?: string } {
+    if (this.bigMin === null || this.bigMax === null) return {};
+    const out: { minExact?: string; maxExact?: string } = {};
+    const plainMin = Number.isFinite(this.plainMin) ? this.plainMin : null;
+    const plainMax = Number.isFinite(this.plainMax) ? this.plainMax : null;
+    if (plainMin === null || exceeds(this.bigMin, plainMin) <= 0) out.minExact = this.bigMin.toString();
+    if (plainMax === null || exceeds(this.bigMax, plainMax) >= 0) out.maxExact = this.bigMax.toString();
+    return out;
+  }
+
   private numeric(kind: ColumnKind): NumericProfile | null {
     if (this.n === 0) return null;
     const xs: number[] = [];
@@ -140,6 +176,7 @@ export class ColumnAccumulator {
       count: this.n,
       min: this.min,
       max: this.max,
+      ...this.exactExtremes(),
       mean: this.mean,
       std: this.n > 1 ? Math.sqrt(this.m2 / (this.n - 1)) : 0,
       quantiles,

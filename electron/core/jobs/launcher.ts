@@ -2,6 +2,7 @@ import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childTempDir, sweepChildTempDirs } from './child-temp';
 
 /**
  * A process that runs native model code. Hosts choose how it is started: CLI and web mode fork Node;
@@ -19,14 +20,19 @@ export interface ChildPort {
 export type Launcher = () => ChildPort;
 
 export function nodeLauncher(entry = childEntryPath()): Launcher {
+  sweepChildTempDirs();
   return () => {
+    const temp = childTempDir();
     const child = fork(entry, [], {
+      env: temp.env, // scratch files of native libraries land in a folder removed at exit
       serialization: 'advanced', // typed arrays cross without JSON
       // stderr is kept, not shown: native libraries chatter there (Dawn's "Couldn't load Vulkan"),
       // and its end explains a crash.
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       execArgv: [],
     });
+    child.on('close', () => temp.remove());
+    child.on('error', () => child.pid === undefined && temp.remove());
     let tail = '';
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => {

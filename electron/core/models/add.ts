@@ -41,6 +41,12 @@ export async function addModel(core: CoreContext, args: ParsedArgsOf<'models/add
     job.progress(0.7, 'loading in onnxruntime (isolated process)');
     loadCheck = await runInChild<LoadCheck>(core.launcher, 'models/load-check', { path: path.join(staged.stagingDir, 'model.onnx') }, { signal: job.signal });
     job.throwIfCancelled();
+    // onnxruntime names the staged copy; the user knows the file they gave.
+    if (loadCheck.error) loadCheck = { ...loadCheck, error: loadCheck.error.split(path.join(staged.stagingDir, 'model.onnx')).join(source) };
+    if (!loadCheck.loadable && !args.allowUnloadable) {
+      const reason = loadCheck.error ?? 'unknown reason';
+      throw new PreflightError('MODEL_LOAD_FAILED', `${source} does not load in onnxruntime ${loadCheck.ortVersion}: ${reason} (nothing was registered; --allow-unloadable keeps it anyway)`, { path: source, ortVersion: loadCheck.ortVersion });
+    }
     commitStaged(core.workspace.blobsDir, staged);
     const stored = core.queries.models.insertVersion({
       name,
@@ -84,6 +90,9 @@ async function inspect(p: string) {
 }
 
 function asInvalidModel(p: string, err: unknown): PreflightError {
+  if (err instanceof OnnxFormatError && err.message.startsWith('not an ONNX model: ')) {
+    return new PreflightError('INVALID_INPUT', `${p} is ${err.message}`, { path: p });
+  }
   if (err instanceof OnnxFormatError) {
     const reason = err.message.replace(/^not a valid ONNX model:\s*/i, '');
     return new PreflightError('INVALID_INPUT', `${p} is not a valid ONNX model: ${reason}`, { path: p });

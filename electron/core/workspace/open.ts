@@ -50,7 +50,8 @@ export function openWorkspace(dir: string): Workspace {
     if (existed && appId !== APPLICATION_ID && tables > 0) {
       throw new PreflightError('WORKSPACE_ERROR', `${file} is an SQLite database but not a Preflight workspace; refusing to change it`, { file });
     }
-    db.pragma('journal_mode = WAL');
+    // Already WAL (every workspace after its first open): asking again could wait on a writer.
+    if (String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') db.pragma('journal_mode = WAL');
     // Registry rows must survive power loss; the cost is small at this write rate.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -65,9 +66,24 @@ export function openWorkspace(dir: string): Workspace {
   } catch (err) {
     db.close();
     if (err instanceof PreflightError) throw err;
+    if (isBusy(err)) throw busyWorkspace(file);
     // better-sqlite3 reports garbage as "file is not a database" on the first statement.
     throw new PreflightError('WORKSPACE_ERROR', `cannot use workspace ${file}: ${(err as Error).message} (the file is damaged or not a workspace; it was left untouched)`, { file });
   }
+}
+
+/** SQLITE_BUSY / SQLITE_LOCKED: another connection holds the lock; nothing is wrong with the file. */
+export function isBusy(err: unknown): boolean {
+  const code = (err as { code?: string })?.code ?? '';
+  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
+}
+
+export function busyWorkspace(file: string): PreflightError {
+  return new PreflightError(
+    'WORKSPACE_ERROR',
+    `workspace ${file} is busy: another Preflight process is writing to it (an import, a benchmark…) and did not let go within 5 s. The workspace is not damaged; try again when that process finishes`,
+    { file, busy: true },
+  );
 }
 
 /**

@@ -17,6 +17,8 @@ export const datasetMethods = {
         name: name.optional(),
         /** Column name (verbatim) → kind, overriding inference. Values that do not fit fail the import with their line. */
         types: z.record(z.string(), z.enum(COLUMN_KINDS as [ColumnKind, ...ColumnKind[]])).optional(),
+        /** CSV/TSV/JSONL: read the file in this encoding instead of detecting it. */
+        encoding: z.enum(['utf-8', 'latin-1']).optional(),
       })
       .strict(),
   }),

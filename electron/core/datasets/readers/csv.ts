@@ -4,7 +4,7 @@ import { PreflightError } from '../../../../shared/contract/errors';
 import { normalizeNames } from '../names';
 import type { DatasetSink } from '../sink';
 import { CsvSyntaxError, CsvTokenizer } from './csv-tokenizer';
-import { detectEncoding, sniffDelimiter } from './text-file';
+import { Utf8Checker, detectEncoding, sniffDelimiter } from './text-file';
 import type { ReadOptions, ReadResult } from './types';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'pipe' };
@@ -15,7 +15,8 @@ const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', '\t': 'tab', ';'
  * an Excel "sep=" line). Ragged rows are an error naming the line (padding them would invent values).
  */
 export async function readDelimited(file: string, sink: DatasetSink, options: ReadOptions, preferred = ','): Promise<ReadResult> {
-  const text = await detectEncoding(file, options.signal);
+  const text = await detectEncoding(file, options.signal, options.encoding);
+  const checker = new Utf8Checker(file, text.encoding === 'utf8');
   const { delimiter, sepLine } = await sniffDelimiter(file, text.encoding, preferred);
   const decoder = new StringDecoder(text.encoding);
   let header = true;
@@ -40,6 +41,7 @@ export async function readDelimited(file: string, sink: DatasetSink, options: Re
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (options.signal.aborted) throw new PreflightError('CANCELLED', 'datasets/add was cancelled');
+      checker.check(chunk);
       let s = decoder.write(chunk);
       if (first) {
         first = false;
@@ -50,6 +52,7 @@ export async function readDelimited(file: string, sink: DatasetSink, options: Re
       bytes += chunk.length;
       options.onBytes(bytes);
     }
+    checker.end();
     const tail = decoder.end();
     if (tail) {
       tokenizer.feed(tail);

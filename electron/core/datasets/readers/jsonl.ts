@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { PreflightError } from '../../../../shared/contract/errors';
 import type { DatasetSink } from '../sink';
-import { detectEncoding } from './text-file';
+import { Utf8Checker, detectEncoding } from './text-file';
 import { TypedRow } from './typed';
 import type { ReadOptions, ReadResult } from './types';
 
@@ -14,13 +14,16 @@ const MAX_LINE_CHARS = 64 * 1024 * 1024;
  * number. Rows go to the insert thread like CSV rows.
  */
 export async function readJsonLines(file: string, sink: DatasetSink, options: ReadOptions): Promise<ReadResult> {
-  const text = await detectEncoding(file, options.signal);
+  const text = await detectEncoding(file, options.signal, options.encoding);
+  const checker = new Utf8Checker(file, text.encoding === 'utf8');
   const decoder = new StringDecoder(text.encoding);
   const ordinals = new Map<string, number>();
   const row = new TypedRow(16);
-  let rest = '';
+  let pending: string[] = [];
+  let pendingChars = 0;
   let line = 0;
   let blank = 0;
+  let outOfRange = 0;
   let bytes = 0;
 
   /** One line: its object, and keys not seen before (null for a blank line). */
@@ -38,7 +41,13 @@ export async function readJsonLines(file: string, sink: DatasetSink, options: Re
   };
   const push = (obj: Record<string, unknown>) => {
     row.toks.fill(0);
-    for (const k in obj) row.set(ordinals.get(k)!, obj[k]);
+    for (const k in obj) {
+      const v = obj[k];
+      if (typeof v === 'string' && v.startsWith(OUT_OF_RANGE)) {
+        outOfRange++;
+        row.setOutOfRange(ordinals.get(k)!, v.slice(OUT_OF_RANGE.length));
+      } else row.set(ordinals.get(k)!, v);
+    }
     sink.pushTypedRow(row.toks, row.stored, row.xs, sink.names.length, line);
   };
   const handleLines = async (lines: string[]) => {
@@ -65,17 +74,28 @@ export async function readJsonLines(file: string, sink: DatasetSink, options: Re
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (options.signal.aborted) throw new PreflightError('CANCELLED', 'datasets/add was cancelled');
-      let s = rest + decoder.write(chunk);
-      if (bytes === 0 && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
-      const lines = s.split('\n');
-      rest = lines.pop()!;
-      if (rest.length > MAX_LINE_CHARS) throw new PreflightError('INVALID_INPUT', `line ${line + 1}: longer than 64 MiB`);
-      await handleLines(lines);
+      checker.check(chunk);
+      let piece = decoder.write(chunk);
+      if (bytes === 0 && piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
+      // Only the new piece is searched for a line end: a very long line costs one pass, not one
+      // re-split of everything pending per chunk (a 300 MB one-line file once took 12 s and 640 MB).
+      const nl = piece.lastIndexOf('\n');
+      if (nl === -1) {
+        pending.push(piece);
+        pendingChars += piece.length;
+      } else {
+        const lines = (pending.join('') + piece.slice(0, nl)).split('\n');
+        pending = [piece.slice(nl + 1)];
+        pendingChars = pending[0].length;
+        await handleLines(lines);
+      }
+      if (pendingChars > MAX_LINE_CHARS) throw new PreflightError('INVALID_INPUT', `line ${line + 1}: longer than 64 MiB`, { line: line + 1 });
       bytes += chunk.length;
       options.onBytes(bytes);
     }
-    rest += decoder.end();
-    if (rest) await handleLines([rest]);
+    checker.end();
+    const rest = pending.join('') + decoder.end();
+    if (rest) await handleLines(rest.split('\n'));
     if (sink.names.length > 0) await sink.finishChunks();
     else await target.abort();
   } catch (err) {
@@ -85,7 +105,10 @@ export async function readJsonLines(file: string, sink: DatasetSink, options: Re
     stream.destroy();
   }
   if (sink.names.length === 0) throw new PreflightError('INVALID_INPUT', 'no JSON objects found (the file holds only blank lines)');
-  return { encoding: text.label, notes: blank ? [`${blank.toLocaleString('en-US')} blank line(s) skipped`] : [] };
+  const notes: string[] = [];
+  if (blank) notes.push(`${blank.toLocaleString('en-US')} blank line(s) skipped`);
+  if (outOfRange) notes.push(`${outOfRange.toLocaleString('en-US')} number(s) beyond the range of a double (like 1e999) kept as written; they read as ±inf or 0`);
+  return { encoding: text.label, notes };
 }
 
 function parseLine(s: string, line: number): Record<string, unknown> {
@@ -102,13 +125,18 @@ function parseLine(s: string, line: number): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/** Stands in for a number literal JSON.parse would turn into ±Infinity or 0 (see protectNumbers). */
+export const OUT_OF_RANGE = '\u0001out-of-range:';
+
 /**
- * JSON.parse would round integers beyond ±2^53 (a 20-digit id becomes a different number). Such bare
- * integers are quoted first, so they arrive as exact text. Strings are skipped; only lines holding a
- * run of 16+ digits pay for the scan.
+ * JSON.parse would round integers beyond ±2^53 (a 20-digit id becomes a different number), turn
+ * 1e999 into Infinity and 1e-999 into 0. Such bare integers are quoted first, so they arrive as exact
+ * text; out-of-range literals arrive as OUT_OF_RANGE + the literal, so the reader can keep them as
+ * written and say so. Strings are skipped; only lines holding a run of 16+ digits or a 3-digit
+ * exponent pay for the scan.
  */
 export function protectBigIntegers(s: string): string {
-  if (!/\d{16}/.test(s)) return s;
+  if (!/\d{16}|[eE][+-]?\d{3}/.test(s)) return s;
   let out = '';
   let last = 0;
   let inString = false;
@@ -128,10 +156,21 @@ export function protectBigIntegers(s: string): string {
       while (j < s.length && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
       const next = s.charCodeAt(j);
       const integer = next !== 46 && next !== 101 && next !== 69;
-      const digits = s.slice(i, j);
-      if (integer && j - i >= 16 && !Number.isSafeInteger(Number(digits))) {
-        out += `${s.slice(last, i)}"${digits}"`;
-        last = j;
+      if (integer) {
+        const digits = s.slice(i, j);
+        if (j - i >= 16 && !Number.isSafeInteger(Number(digits))) {
+          out += `${s.slice(last, i)}"${digits}"`;
+          last = j;
+        }
+      } else {
+        const m = /^\.?\d*(?:[eE][+-]?\d+)?/.exec(s.slice(j, j + 400));
+        j += m ? m[0].length : 0;
+        const literal = s.slice(i, j);
+        const x = Number(literal);
+        if (!Number.isFinite(x) || (x === 0 && /[1-9]/.test(literal.replace(/[eE].*$/, '')))) {
+          out += `${s.slice(last, i)}${JSON.stringify(OUT_OF_RANGE + literal)}`;
+          last = j;
+        }
       }
       i = j - 1;
     }

@@ -1,5 +1,6 @@
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData, type SchemaElement } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
+import fs from 'node:fs';
 import { PreflightError } from '../../../../shared/contract/errors';
 import { normalizeNames } from '../names';
 import type { DatasetSink } from '../sink';
@@ -19,12 +20,13 @@ const SLICE_ROWS = 1_000_000;
 export async function readParquet(file: string, sink: DatasetSink, options: ReadOptions): Promise<ReadResult> {
   const buffer = await asyncBufferFromFile(file);
   let metadata: FileMetaData;
+  let top: ReturnType<typeof parquetSchema>['children'];
   try {
     metadata = await parquetMetadataAsync(buffer);
+    top = parquetSchema(metadata).children;
   } catch (err) {
-    throw new PreflightError('INVALID_INPUT', `not a valid Parquet file: ${(err as Error).message}`);
+    throw new PreflightError('INVALID_INPUT', `${file} is a damaged Parquet file: ${await footerProblem(file, err)}`, { path: file });
   }
-  const top = parquetSchema(metadata).children;
   const { names, notes } = normalizeNames(top.map((c) => c.element.name));
   const target = await options.chunkTarget();
   sink.useChunks(target);
@@ -38,6 +40,24 @@ export async function readParquet(file: string, sink: DatasetSink, options: Read
     throw err;
   }
   return { notes: [`${metadata.row_groups.length} row group(s), created by ${metadata.created_by ?? 'an unknown writer'}`] };
+}
+
+/** What is wrong with a Parquet file whose footer hyparquet could not read, in words. */
+async function footerProblem(file: string, err: unknown): Promise<string> {
+  const { size } = await fs.promises.stat(file);
+  if (size < 12) return `it is only ${size} bytes, too short for the PAR1 header, a footer and the PAR1 trailer`;
+  const fd = await fs.promises.open(file, 'r');
+  try {
+    const tail = Buffer.alloc(8);
+    await fd.read(tail, 0, 8, size - 8);
+    if (tail.toString('latin1', 4) !== 'PAR1') return 'it does not end with the PAR1 trailer (truncated or not Parquet)';
+    const length = tail.readUInt32LE(0);
+    if (length === 0) return 'its footer (the file metadata) is empty';
+    if (length > size - 12) return `its footer claims ${length} bytes but the file holds only ${size - 12} before the trailer`;
+  } finally {
+    await fd.close();
+  }
+  return `its footer (the file metadata) cannot be decoded (${(err as Error).message})`;
 }
 
 /** Rows handed to the insert thread at a time (bounds the memory of chunks in flight). */

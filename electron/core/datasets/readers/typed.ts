@@ -33,6 +33,14 @@ export class TypedRow {
     this.stored[i] = cell.stored;
     this.xs[i] = cell.x;
   }
+
+  /** A number literal beyond the double range (1e999, 1e-999): stored as written, read as ±inf or 0. */
+  setOutOfRange(i: number, literal: string): void {
+    const x = Number(literal);
+    this.toks[i] = x === Infinity ? POSINF : x === -Infinity ? NEGINF : FLOAT;
+    this.stored[i] = literal;
+    this.xs[i] = x;
+  }
 }
 
 /** The last value classified by typedCell (reused: no allocation per value). */
@@ -58,6 +66,11 @@ export function typedCell(v: unknown, integral?: boolean): void {
       else (stored = v.toString()), (tok = integral ? INT : TEXT), (x = Number(v));
       break;
     case 'string': {
+      // A typed empty string is a value (""), not a missing one: only null and absent keys are missing.
+      if (v === '') {
+        stored = '';
+        break;
+      }
       const t = classify(v);
       tok = t === INT || t === FLOAT || t === BOOL ? TEXT : t;
       stored = tok === MISSING ? null : v;

@@ -3,6 +3,8 @@ import type { DatasetSink } from '../sink';
 
 export interface ReadOptions {
   signal: AbortSignal;
+  /** Text files: the encoding the user named (else detected). */
+  encoding?: 'utf-8' | 'latin-1';
   /** Bytes of the file consumed so far. */
   onBytes(bytes: number): void;
   /** Where delimited-text rows are inserted (an insert thread when possible). */

@@ -7,16 +7,32 @@ import { invalidModel } from './errors';
 
 const WINDOW_BYTES = 64 * 1024;
 
+/**
+ * Protobuf fields one read may decode. Large real models stay far below (a 100k-node graph is
+ * a few million fields); a file made of millions of tiny fields is an amplification attack that
+ * would otherwise cost minutes and gigabytes. At well under a microsecond a field, a few seconds.
+ */
+export const MAX_FIELDS = 8_000_000;
+
 export class ByteSource {
   private buf: Buffer = Buffer.alloc(0);
   private bufStart = 0;
   private bufEnd = 0;
+  /** Fields decoded so far, against MAX_FIELDS. */
+  private fields = 0;
 
   constructor(
     private readonly fh: FileHandle,
     /** Total size of the file in bytes. */
     readonly size: number,
   ) {}
+
+  /** Counts one decoded field; throws once the file has more than MAX_FIELDS. */
+  countField(at: number): void {
+    if (++this.fields > MAX_FIELDS) {
+      throw invalidModel(`more than ${MAX_FIELDS.toLocaleString('en-US')} protobuf fields (at byte ${at}): too many to be a real model`);
+    }
+  }
 
   /** True when bytes [pos, pos + n) are in the window, so the sync accessors may be used. */
   has(pos: number, n: number): boolean {

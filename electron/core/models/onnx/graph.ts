@@ -1,9 +1,10 @@
 // GraphProto, NodeProto and AttributeProto: walks a graph and every subgraph held in node
 // attributes (If, Loop, Scan…), counting operators, nodes, initializers and parameters.
 
-import type { ExternalDataRef, TensorInfo } from '../../../../shared/types/models';
+import type { TensorInfo } from '../../../../shared/types/models';
 import type { ByteSource } from './byte-source';
 import { invalidModel } from './errors';
+import { LIMITS, tooMany } from './limits';
 import { Attribute, Graph, Node } from './schema';
 import { readString } from './strings';
 import { readSparseTensor, readTensor, type TensorSummary } from './tensor';
@@ -19,7 +20,6 @@ export interface GraphTotals {
   initializerCount: number;
   nodeCount: number;
   operators: Map<string, number>;
-  externalData: ExternalDataRef[];
 }
 
 /** What only the main graph contributes. */
@@ -36,14 +36,16 @@ export function emptyTotals(): GraphTotals {
     initializerCount: 0,
     nodeCount: 0,
     operators: new Map(),
-    externalData: [],
   };
 }
 
-/** Reads a graph; inputs and outputs are decoded for the main graph (depth 0) only. */
+/**
+ * Reads a graph given as one or more ranges (occurrences protobuf merges into one message);
+ * inputs and outputs are decoded for the main graph (depth 0) only.
+ */
 export async function readGraph(
   src: ByteSource,
-  range: Range,
+  ranges: Range | Range[],
   totals: GraphTotals,
   depth: number,
 ): Promise<MainGraph> {
@@ -56,11 +58,10 @@ export async function readGraph(
   const addTensor = (t: TensorSummary) => {
     totals.initializerCount++;
     totals.parameterCount += t.elements;
-    if (t.external) totals.externalData.push(t.external);
     initializerNames.add(t.name);
   };
   const M = 'GraphProto';
-  await readFields(src, range, M, async (f) => {
+  for (const range of Array.isArray(ranges) ? ranges : [ranges]) await readFields(src, range, M, async (f) => {
     if (f.no === Graph.node) await readNode(src, messageField(f, M, 'node'), totals, depth);
     else if (f.no === Graph.name) graph.name = await readString(src, f, M, 'name');
     else if (f.no === Graph.initializer) {
@@ -68,8 +69,10 @@ export async function readGraph(
     } else if (f.no === Graph.sparseInitializer) {
       addTensor(await readSparseTensor(src, messageField(f, M, 'sparse_initializer')));
     } else if (main && f.no === Graph.input) {
+      if (graph.inputs.length + graph.outputs.length >= LIMITS.inputsOutputs) tooMany('graph inputs and outputs', LIMITS.inputsOutputs);
       graph.inputs.push(await readValueInfo(src, messageField(f, M, 'input')));
     } else if (main && f.no === Graph.output) {
+      if (graph.inputs.length + graph.outputs.length >= LIMITS.inputsOutputs) tooMany('graph inputs and outputs', LIMITS.inputsOutputs);
       graph.outputs.push(await readValueInfo(src, messageField(f, M, 'output')));
     }
   });
@@ -105,6 +108,7 @@ async function readNode(
   });
   const defaultDomain = domain === '' || domain === 'ai.onnx';
   const key = defaultDomain ? opType : `${domain}.${opType}`;
+  if (!totals.operators.has(key) && totals.operators.size >= LIMITS.operators) tooMany('distinct operators', LIMITS.operators);
   totals.operators.set(key, (totals.operators.get(key) ?? 0) + 1);
   totals.nodeCount++;
   if (defaultDomain && opType === 'Constant') await countConstant(src, attributes, totals);
@@ -119,8 +123,7 @@ async function countConstant(src: ByteSource, attributes: AttributeSummary[], to
     if (a.name === 'value' && a.tensor) {
       const t = await readTensor(src, a.tensor);
       totals.parameterCount += t.elements;
-      if (t.external) totals.externalData.push(t.external);
-    } else if (a.name === 'sparse_value' && a.sparseTensor) {
+      } else if (a.name === 'sparse_value' && a.sparseTensor) {
       totals.parameterCount += (await readSparseTensor(src, a.sparseTensor)).elements;
     } else if (/^value_(float|int)s?$/.test(a.name)) {
       totals.parameterCount += a.values;

@@ -73,6 +73,7 @@ export async function readFields(
     const want = Math.min(HEADER_MAX, end - pos);
     if (!src.has(pos, want)) await src.load(pos, want);
     const at = pos;
+    src.countField(at);
     const tag = varintAt(src, pos, end, `a field tag of ${message}`);
     pos = next.pos;
     const no = Math.floor(tag / 8);

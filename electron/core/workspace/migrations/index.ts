@@ -5,6 +5,7 @@ import m0002 from './0002_datasets.sql';
 import m0003 from './0003_bench.sql';
 import m0004 from './0004_drift.sql';
 import m0005 from './0005_bundles.sql';
+import m0006 from './0006_audit_chain.sql';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 3, name: '0003_bench', sql: m0003 },
   { version: 4, name: '0004_drift', sql: m0004 },
   { version: 5, name: '0005_bundles', sql: m0005 },
+  { version: 6, name: '0006_audit_chain', sql: m0006 },
 ];

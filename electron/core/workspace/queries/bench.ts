@@ -1,3 +1,4 @@
+import { storedJson } from './stored-json';
 import type Database from 'better-sqlite3';
 import { normalizePoint } from '../../../../shared/bench/comparability';
 import type { RunComparison } from '../../../../shared/math/latency/index';
@@ -40,15 +41,15 @@ export function benchQueries(db: Database.Database) {
     model: { name: row.name, version: row.version, sha256: row.sha256 },
     startedAt: row.started_at,
     finishedAt: row.finished_at,
-    settings: JSON.parse(row.settings_json) as BenchSettings,
-    providers: JSON.parse(row.providers_json) as BenchProvider[],
-    environment: JSON.parse(row.environment_json) as BenchEnvironment,
+    settings: storedJson(row.settings_json) as BenchSettings,
+    providers: storedJson(row.providers_json) as BenchProvider[],
+    environment: storedJson(row.environment_json) as BenchEnvironment,
     // Points stored before inputs listed their sources are read in today's form.
-    results: (pointsOf.all(row.id) as { result_json: string }[]).map((p) => normalizePoint(JSON.parse(p.result_json) as BenchPointResult)),
-    slo: JSON.parse(row.slo_json) as SloSpec[],
-    sloVerdict: row.slo_verdict_json ? (JSON.parse(row.slo_verdict_json) as SloVerdict) : null,
-    warnings: JSON.parse(row.warnings_json) as string[],
-    comparison: row.comparison_json ? (JSON.parse(row.comparison_json) as RunComparison) : null,
+    results: (pointsOf.all(row.id) as { result_json: string }[]).map((p) => normalizePoint(storedJson(p.result_json) as BenchPointResult)),
+    slo: storedJson(row.slo_json) as SloSpec[],
+    sloVerdict: row.slo_verdict_json ? (storedJson(row.slo_verdict_json) as SloVerdict) : null,
+    warnings: storedJson(row.warnings_json) as string[],
+    comparison: row.comparison_json ? (storedJson(row.comparison_json) as RunComparison) : null,
   });
 
   return {

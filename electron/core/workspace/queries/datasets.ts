@@ -1,3 +1,4 @@
+import { storedJson } from './stored-json';
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ColumnInfo, ColumnKind, ColumnProfile, DatasetDetail, DatasetFormat, DatasetSummary, ImportDetails } from '../../../../shared/types/datasets';
@@ -67,7 +68,7 @@ export function datasetQueries(db: Database.Database) {
           sourcePath: r.source_path,
           sourceBytes: r.source_bytes,
           addedAt: r.added_at,
-          import: JSON.parse(r.import_json) as ImportDetails,
+          import: storedJson(r.import_json) as ImportDetails,
         }
       : null;
   const byId = (id: number) => hydrate(db.prepare('SELECT * FROM datasets WHERE id = ?').get(id) as DatasetRow | undefined);
@@ -97,8 +98,8 @@ export function datasetQueries(db: Database.Database) {
         name: r.name,
         kind: r.kind,
         inferredKind: r.inferred_kind,
-        notes: JSON.parse(r.notes_json) as string[],
-        profile: JSON.parse(r.profile_json) as ColumnProfile,
+        notes: storedJson(r.notes_json) as string[],
+        profile: storedJson(r.profile_json) as ColumnProfile,
       }));
     },
     counts(): { datasets: number } {

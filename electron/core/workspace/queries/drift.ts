@@ -1,3 +1,4 @@
+import { storedJson } from './stored-json';
 import type Database from 'better-sqlite3';
 import type { DatasetDrift, DriftProfileSummary, DriftReport, DriftReportSummary, InputMapping } from '../../../../shared/types/drift';
 
@@ -91,7 +92,7 @@ export function driftQueries(db: Database.Database) {
     },
     report(id: number): DriftReport | null {
       const row = db.prepare('SELECT report_json FROM drift_reports WHERE id = ?').pluck().get(id) as string | undefined;
-      return row === undefined ? null : { ...(JSON.parse(row) as Omit<DriftReport, 'id'>), id };
+      return row === undefined ? null : { ...(storedJson(row) as Omit<DriftReport, 'id'>), id };
     },
     saveProfile(p: { datasetName: string; datasetId: number | null; rows: number; columns: number; gridSize: number; createdAt: string; json: string }): DriftProfileSummary {
       db.prepare(
@@ -118,7 +119,7 @@ export function driftQueries(db: Database.Database) {
     },
     mapping(modelName: string): InputMapping['inputs'] | null {
       const row = db.prepare('SELECT mapping_json FROM drift_mappings WHERE model_name = ?').pluck().get(modelName) as string | undefined;
-      return row === undefined ? null : (JSON.parse(row) as InputMapping['inputs']);
+      return row === undefined ? null : (storedJson(row) as InputMapping['inputs']);
     },
     saveMapping(modelName: string, inputs: InputMapping['inputs'], at: string): void {
       db.prepare(

@@ -1,3 +1,4 @@
+import { storedJson } from './stored-json';
 import type Database from 'better-sqlite3';
 import type { LoadCheck, ModelFile, ModelSummary, ModelVersion, OnnxMetadata } from '../../../../shared/types/models';
 
@@ -42,8 +43,8 @@ export function modelQueries(db: Database.Database) {
       addedAt: row.added_at,
       sourcePath: row.source_path,
       files,
-      metadata: JSON.parse(row.metadata_json) as OnnxMetadata,
-      loadCheck: JSON.parse(row.load_json) as LoadCheck,
+      metadata: storedJson(row.metadata_json) as OnnxMetadata,
+      loadCheck: storedJson(row.load_json) as LoadCheck,
     };
   };
 
@@ -93,7 +94,7 @@ export function modelQueries(db: Database.Database) {
         )
         .all() as { name: string; latestVersion: number; versions: number; sha256: string; addedAt: string; metadata_json: string; load_json: string }[];
       return rows.map((r) => {
-        const meta = JSON.parse(r.metadata_json) as OnnxMetadata;
+        const meta = storedJson(r.metadata_json) as OnnxMetadata;
         return {
           name: r.name,
           latestVersion: r.latestVersion,
@@ -102,7 +103,7 @@ export function modelQueries(db: Database.Database) {
           addedAt: r.addedAt,
           inputs: meta.inputs.length,
           outputs: meta.outputs.length,
-          loadable: (JSON.parse(r.load_json) as LoadCheck).loadable,
+          loadable: (storedJson(r.load_json) as LoadCheck).loadable,
         };
       });
     },

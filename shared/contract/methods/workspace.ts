@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { method } from '../define';
+import type { AuditEntry, DoctorReport } from '../../types/workspace';
+
+export const workspaceMethods = {
+  'workspace/doctor': method<DoctorReport>()({
+    summary: 'Check the workspace: SQLite integrity, every stored record, model files, left-overs, the audit chain',
+    job: false,
+    args: z
+      .object({
+        /** Remove left-overs (orphaned model files, staging tables and folders); never touches records. */
+        clean: z.boolean().optional(),
+      })
+      .strict(),
+  }),
+  'audit/list': method<AuditEntry[]>()({
+    summary: 'The audit trail, newest first: what changed, when, by which OS user, with the hashes involved',
+    job: false,
+    args: z
+      .object({
+        /** A method or its prefix: "models/", "datasets/add". */
+        method: z.string().max(100).optional(),
+        /** "ok" or an error code. */
+        outcome: z.string().max(40).optional(),
+        limit: z.number().int().min(1).max(100_000).optional(),
+        /** Entries older than this id (paging). */
+        beforeId: z.number().int().min(1).optional(),
+      })
+      .strict(),
+  }),
+} as const;

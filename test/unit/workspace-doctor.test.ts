@@ -1,0 +1,97 @@
+// A damaged workspace is named as such ("workspace damaged: run `preflight doctor`"), not reported as a
+// JSON error; writes stop; `preflight doctor` says what is damaged and what is intact.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createClient } from '../../shared/client';
+import { createCore } from '../../electron/core/api';
+import { inProcessTransport } from '../../electron/core/in-process';
+import { WORKSPACE_FILE } from '../../electron/core/workspace/location';
+import { runCli } from '../helpers/cli';
+import { FIXTURES, tempDir } from '../helpers/workspace';
+
+const DATA = path.join(FIXTURES, 'datasets');
+
+async function workspaceWithData(dir: string): Promise<void> {
+  const core = createCore({ workspaceDir: dir });
+  const client = createClient(inProcessTransport(core));
+  await client.run('datasets/add', { path: path.join(DATA, 'ids.csv'), name: 'ids' });
+  await client.run('datasets/add', { path: path.join(DATA, 'quoted-newlines.csv'), name: 'quoted' });
+  await core.close(); // the last connection checkpoints the WAL into the file
+}
+
+describe('a flipped byte inside a stored record', () => {
+  it('reads say "workspace damaged: run `preflight doctor`", writes are refused, doctor names the table', async () => {
+    const tmp = tempDir('preflight-doctor-');
+    try {
+      const dir = path.join(tmp.dir, 'ws');
+      await workspaceWithData(dir);
+      const file = path.join(dir, WORKSPACE_FILE);
+      const bytes = fs.readFileSync(file);
+      const at = bytes.indexOf('"delimiter":"comma"');
+      expect(at).toBeGreaterThan(0);
+      bytes[at + 11] = 0x3b; // ':' → ';' inside the JSON: same length, SQLite cannot tell
+      fs.writeFileSync(file, bytes);
+
+      const broken = await runCli(['datasets', 'list', '--workspace', dir]);
+      expect(broken.code).toBe(2);
+      expect(broken.json.error.code).toBe('WORKSPACE_ERROR');
+      expect(broken.json.error.message).toMatch(/^workspace damaged: .*run `preflight doctor`/);
+      expect(broken.json.error.message).not.toMatch(/internal error/);
+
+      const add = await runCli(['datasets', 'add', path.join(DATA, 'ragged.csv'), '--name', 'more', '--workspace', dir]);
+      expect(add.code).toBe(2);
+      expect(add.json.error.message).toMatch(/workspace damaged.*refused/);
+
+      const doc = await runCli(['doctor', '--workspace', dir]);
+      expect(doc.code).toBe(1);
+      expect(doc.json.ok).toBe(false);
+      expect(doc.json.integrity).toEqual(['ok']);
+      expect(doc.json.tables).toContainEqual({ table: 'datasets', rows: 2, damaged: 1 });
+      expect(doc.json.tables).toContainEqual(expect.objectContaining({ table: 'dataset_columns', damaged: 0 }));
+    } finally {
+      tmp.cleanup();
+    }
+  }, 60_000);
+});
+
+describe('page-level corruption', () => {
+  it('200 flipped bytes inside the file: doctor reports the integrity failure (exit 1)', async () => {
+    const tmp = tempDir('preflight-doctor-');
+    try {
+      const dir = path.join(tmp.dir, 'ws');
+      await workspaceWithData(dir);
+      const file = path.join(dir, WORKSPACE_FILE);
+      const bytes = fs.readFileSync(file);
+      const pageSize = bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16);
+      // Flip 200 bytes in the header area of the last page (a b-tree page of the registry or data).
+      const start = bytes.length - pageSize + 8;
+      for (let i = start; i < start + 200; i++) bytes[i] ^= 0xff;
+      fs.writeFileSync(file, bytes);
+      const doc = await runCli(['doctor', '--workspace', dir]);
+      expect(doc.code).not.toBe(0);
+      const text = JSON.stringify(doc.json);
+      expect(text).toMatch(/damaged|DAMAGED|malformed/i);
+      expect(text).not.toMatch(/internal error/);
+    } finally {
+      tmp.cleanup();
+    }
+  }, 60_000);
+
+  it('a healthy workspace: exit 0, --clean removes left-overs only', async () => {
+    const tmp = tempDir('preflight-doctor-');
+    try {
+      const dir = path.join(tmp.dir, 'ws');
+      await workspaceWithData(dir);
+      fs.mkdirSync(path.join(dir, 'blobs', 'sha256', 'f'.repeat(64)), { recursive: true });
+      const first = await runCli(['doctor', '--workspace', dir]);
+      expect(first.code).toBe(0);
+      expect(first.json.findings).toEqual([expect.objectContaining({ area: 'blobs', severity: 'leftover' })]);
+      const cleaned = await runCli(['doctor', '--clean', '--workspace', dir]);
+      expect(cleaned.json.cleaned).toEqual([`orphaned model files ${'f'.repeat(64)}`]);
+      expect((await runCli(['datasets', 'list', '--workspace', dir])).json).toHaveLength(2);
+    } finally {
+      tmp.cleanup();
+    }
+  }, 60_000);
+});
