@@ -23,9 +23,11 @@ const COLUMNS: Column<ReadinessSummary>[] = [
     header: 'Overall',
     render: (r) => {
       const counts = countStates(Object.values(r.states));
+      const [verdict, rest] = overall(r.ready, counts).split(/: | (?=\()/);
       return (
-        <span className={`badge ${r.ready ? 'badge-ok' : 'badge-bad'}`} data-testid="overall">
-          {overall(r.ready, counts)}
+        <span className="ready-overall-cell" data-testid="overall" title={overall(r.ready, counts)}>
+          <span className={`badge ${r.ready ? 'badge-ok' : 'badge-bad'}`}>{verdict}</span>
+          {rest && <span className="ready-counts">{rest}</span>}
         </span>
       );
     },
@@ -68,6 +70,7 @@ export function ReadinessList() {
               {rows.length} of {list.data.length} version{list.data.length === 1 ? '' : 's'}
             </span>
           </div>
+          <div className="ready-list">
           <Table
             caption="Readiness of every model version"
             columns={COLUMNS}
@@ -76,6 +79,7 @@ export function ReadinessList() {
             onRowActivate={(r) => navigate('readiness', refOf(r))}
             empty={<p className="muted">No model version matches “{filter}”.</p>}
           />
+          </div>
           <p className="muted table-hint">
             Open a version with Enter or a click for each item’s evidence and the one action that would prove it. In CI: <code>preflight ready NAME@VERSION</code> exits 1 while
             an item is missing or stale.

@@ -56,7 +56,8 @@ describe('Readiness, the home', () => {
     for (const id of ['latency-target', 'contracts', 'reproducible', 'fallback', 'rollback', 'runbook', 'retraining']) {
       expect(await badge(id).textContent(), id).toMatch(/missing/);
     }
-    expect(await row.getByTestId('overall').textContent()).toBe('not ready: 7 missing');
+    expect(await row.getByTestId('overall').getAttribute('title')).toBe('not ready: 7 missing');
+    expect(await row.getByTestId('overall').textContent()).toBe('not ready7 missing');
     await screenshot(page, 'readiness-list-demo');
   });
 
@@ -199,7 +200,7 @@ describe('Readiness, the home', () => {
     expect(await row.locator('[data-item="rollback"] .ready-badge').textContent()).toMatch(/missing/);
     expect(await row.locator('[data-item="retraining"] .ready-badge').textContent()).toMatch(/attested/);
     expect(await row.locator('[data-item="reproducible"] .ready-badge').textContent()).toMatch(/proven/);
-    expect(await row.getByTestId('overall').textContent()).toBe('not ready: 1 missing');
+    expect(await row.getByTestId('overall').getAttribute('title')).toBe('not ready: 1 missing');
     await screenshot(page, 'readiness-list-walked');
     const gate = await runCli(['ready', MODEL, '--workspace', serve.workspace]);
     expect(gate.code).toBe(1);
