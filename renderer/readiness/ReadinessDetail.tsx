@@ -135,7 +135,7 @@ function AttestForm({ modelRef, onDone }: { modelRef: string; onDone: () => void
   };
   return (
     <form className="ready-form" onSubmit={submit} aria-label="Attest automated retraining">
-      <p className="muted">Preflight cannot see a training pipeline. Record who attests that retraining is automated; it is shown as attested, not proven.</p>
+      <p className="muted">Record who attests that retraining is automated, with a link to the pipeline; it is shown as attested, never as proven.</p>
       <div className="ready-fields">
         <label htmlFor={`${ids}-by`}>Attested by</label>
         <input id={`${ids}-by`} value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} placeholder="name or team" />
