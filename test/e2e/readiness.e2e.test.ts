@@ -59,7 +59,7 @@ describe('Readiness, the home', () => {
     expect(await row.getByTestId('overall').getAttribute('title')).toBe('not ready: 7 missing');
     expect(await row.getByTestId('overall').textContent()).toBe('not ready7 missing');
     await screenshot(page, 'readiness-list-demo');
-  });
+  }, 120_000);
 
   it('filters the list', async () => {
     const filter = page.getByLabel('Filter');
@@ -75,6 +75,8 @@ describe('Readiness, the home', () => {
     await page.locator('tbody tr', { hasText: MODEL }).click();
     await page.waitForURL(new RegExp(`#/readiness/${MODEL}$`));
     await page.getByRole('heading', { level: 1, name: MODEL }).waitFor();
+    // The heading names the version while its checklist loads too: wait for the items themselves.
+    await item('loads-pinned').waitFor();
     expect(await page.locator('li.ready-item').count()).toBe(10);
 
     // Proven, with evidence links into the app and their dates.
