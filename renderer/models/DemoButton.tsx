@@ -1,3 +1,4 @@
+import type { ResultOf } from '../../shared/contract/index';
 import { isCancelled, useJob } from '../api/hooks';
 import { navigate } from '../router/index';
 import { ErrorBox, ProgressBar } from '../ui/index';
@@ -5,12 +6,15 @@ import { ErrorBox, ProgressBar } from '../ui/index';
 /**
  * First run: one click builds a demo — a model, training and production data with drift that builds
  * up week by week, a drift report and a short CPU benchmark — all generated on this machine.
+ * Opens the demo's drift report when done, unless `onCreated` says where to go instead.
  */
-export function DemoButton() {
+export function DemoButton({ onCreated }: { onCreated?: (result: ResultOf<'demo/create'>) => void } = {}) {
   const job = useJob();
   const start = async () => {
     const result = await job.start('demo/create', { benchmark: true });
-    if (result) navigate('drift', String(result.driftReportId));
+    if (!result) return;
+    if (onCreated) onCreated(result);
+    else navigate('drift', String(result.driftReportId));
   };
   return (
     <div className="demo-offer">

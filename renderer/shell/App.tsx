@@ -9,7 +9,7 @@ import { StatusBar } from './StatusBar';
 export function App() {
   const route = useRoute();
   useEffect(() => {
-    if (!route.section) navigate('models');
+    if (!route.section) navigate(SECTIONS[0].id);
   }, [route.section]);
   const section = SECTIONS.find((s) => s.id === route.section);
   return (

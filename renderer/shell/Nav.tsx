@@ -3,7 +3,7 @@ import { href, navigate } from '../router/index';
 import { Icon } from './icons';
 import { SECTIONS } from './sections';
 
-/** Left navigation. Alt+1…5 jump between sections from anywhere (shown next to each entry). */
+/** Left navigation. Alt+1…6 jump between sections from anywhere (shown next to each entry). */
 export function Nav({ current }: { current: string }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -14,6 +14,8 @@ beforeAll(() => {
 describe('the first-run demo', () => {
   it('builds the demo from the empty Models screen and opens its drift report', async () => {
     const page = app.page;
+    // The app opens on Readiness (it offers the demo too, see readiness.e2e); this is the Models screen's offer.
+    await page.goto(`${serve!.origin}/#/models`);
     await page.getByRole('heading', { name: 'Add an .onnx model to get started' }).waitFor();
     await page.getByRole('button', { name: 'Try the demo' }).click();
     await page.getByRole('status').filter({ hasText: 'Building the demo' }).waitFor();

@@ -29,6 +29,9 @@ async function rowsOf(sectionTitle: RegExp): Promise<string[][]> {
 
 describe('Models in web mode', () => {
   it('explains what to do on first run, with an empty workspace', async () => {
+    // The app opens on Readiness, the home; Models is one step down the navigation.
+    await expect(page.waitForURL(/#\/readiness$/)).resolves.toBeUndefined();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /Models/ }).click();
     await expect(page.waitForURL(/#\/models$/)).resolves.toBeUndefined();
     await page.getByRole('heading', { name: 'Add an .onnx model to get started' }).waitFor();
     await screenshot(page, 'models-empty');
@@ -132,19 +135,25 @@ describe('Models in web mode', () => {
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('Skip to content');
     await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^Readiness/);
+    await page.keyboard.press('Tab');
     expect(await focused()).toMatch(/^Models/);
     await page.keyboard.press('Tab');
     expect(await focused()).toMatch(/^Datasets/);
     await page.keyboard.press('Enter');
     await page.waitForURL(/#\/datasets$/);
-    await page.keyboard.press('Alt+5');
+    await page.keyboard.press('Alt+6');
     await page.waitForURL(/#\/bundles$/);
-    await page.keyboard.press('Alt+1');
+    await page.keyboard.press('Alt+2');
     await page.waitForURL(/#\/models$/);
+    await page.keyboard.press('Alt+1');
+    await page.waitForURL(/#\/readiness$/);
   });
 
   it('shows every section’s screen', async () => {
     for (const [route, heading] of [
+      ['readiness', /Readiness/],
+      ['models', /Models/],
       ['datasets', /Datasets/],
       ['bench', /Benchmarks/],
       ['drift', /Drift/],

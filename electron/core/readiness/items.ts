@@ -77,7 +77,7 @@ function loadsPinned(f: Facts): ReadinessItem {
 
 function latency(f: Facts): ReadinessItem {
   const ep = f.settings.targetEp;
-  const action = { command: `preflight bench ${id(f)} --ep ${ep} --slo "p99<=<ms>"`, route: `#/bench/new?model=${encodeURIComponent(id(f))}` };
+  const action = { command: `preflight bench ${id(f)} --ep ${ep} --slo "p99<=<ms>"`, route: '#/bench' };
   const b = f.bench;
   if (!b) {
     const others = [...new Set(f.runs.flatMap((r) => r.eps))];
@@ -99,7 +99,7 @@ function latency(f: Facts): ReadinessItem {
 function driftItem(f: Facts, which: 'input' | 'output'): ReadinessItem {
   const title = which === 'input' ? 'Input drift checked' : 'Output drift checked';
   const itemId = which === 'input' ? 'input-drift' : 'output-drift';
-  const action = { command: `preflight drift --reference <training> --current <production sample> --model ${id(f)} --time-column <ts> --window week`, route: `#/drift/new?model=${encodeURIComponent(id(f))}` };
+  const action = { command: `preflight drift --reference <training> --current <production sample> --model ${id(f)} --time-column <ts> --window week`, route: '#/drift' };
   const good = f.reports.find((r) => (which === 'input' ? r.windows !== null : r.predictions !== null));
   if (!good) {
     const any = f.reports[0];
@@ -116,7 +116,7 @@ function driftItem(f: Facts, which: 'input' | 'output'): ReadinessItem {
 const inputDrift = (f: Facts) => driftItem(f, 'input');
 const outputDrift = (f: Facts) => driftItem(f, 'output');
 
-const exportAction = (f: Facts) => ({ command: `preflight export --model ${id(f)} --reference <training> --out ${f.model.name}-${f.model.version}.zip --sign <key.pem>`, route: '#/bundles/new' });
+const exportAction = (f: Facts) => ({ command: `preflight export --model ${id(f)} --reference <training> --out ${f.model.name}-${f.model.version}.zip --sign <key.pem> --automation-rate 0.9`, route: '#/bundles/new' });
 const bundleEvidence = (b: Facts['bundles'][number]): ReadinessEvidence => ({ label: bundleName(b), kind: 'bundle', id: b.id, at: b.createdAt, sha256: b.sha256 || null });
 const bundleName = (b: { id: number }) => (b.id === 0 ? 'this bundle' : `bundle #${b.id}`);
 
@@ -145,7 +145,7 @@ function fallback(f: Facts): ReadinessItem {
   if (!b) return item('fallback', title, 'missing', 'no bundle of this version', [], exportAction(f));
   const fb = b.facts.fallback;
   if ('reason' in fb && /no confidence threshold was chosen/.test(fb.reason)) {
-    return item('fallback', title, 'missing', `${bundleName(b)} has no policy: ${fb.reason}`, [bundleEvidence(b)], { command: `${exportAction(f).command} --automation-rate 0.9`, route: '#/bundles/new' });
+    return item('fallback', title, 'missing', `${bundleName(b)} has no policy: ${fb.reason}`, [bundleEvidence(b)], exportAction(f));
   }
   const detail = 'reason' in fb ? `no policy, for a recorded reason: ${fb.reason}` : `${fb.output} ≥ ${Number(fb.threshold.toPrecision(4))}: the model decides ${(fb.automationRate * 100).toFixed(1)}% of reference rows`;
   const j = judged(f, [bundleEvidence(b)], detail);
