@@ -71,3 +71,19 @@ export async function entryDataRanges(file: string): Promise<{ name: string; sta
   }
   return out;
 }
+
+/** Every entry of a zip, by name (small test bundles only: read whole into memory). */
+export async function readZipEntries(file: string): Promise<Map<string, Buffer>> {
+  const zip = await yauzl.openPromise(file, { autoClose: false });
+  const map = new Map<string, Buffer>();
+  try {
+    for await (const e of zip.eachEntry()) {
+      const chunks: Buffer[] = [];
+      for await (const c of await zip.openReadStreamPromise(e)) chunks.push(c as Buffer);
+      map.set(e.fileName, Buffer.concat(chunks));
+    }
+  } finally {
+    zip.close();
+  }
+  return map;
+}

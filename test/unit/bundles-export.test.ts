@@ -7,12 +7,11 @@ import Ajv from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
 import yaml from 'js-yaml';
-import yauzl from 'yauzl';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BundleManifest, GoldenSet, VerifyResult } from '../../shared/types/bundles';
 import { useInProcessCore } from '../helpers/core';
 import { tempDir } from '../helpers/workspace';
-import { entryDataRanges } from '../helpers/zip';
+import { entryDataRanges, readZipEntries } from '../helpers/zip';
 
 const SPECS = path.resolve(__dirname, '..', '..', '..', 'shared', 'specs');
 const ws = useInProcessCore();
@@ -20,21 +19,7 @@ const out = tempDir('preflight-bundles-');
 let keys: { privateKeyPath: string; publicKeyPath: string; fingerprint: string };
 let signed: string;
 
-async function entries(file: string): Promise<Map<string, Buffer>> {
-  const zip = await yauzl.openPromise(file, { autoClose: false });
-  const map = new Map<string, Buffer>();
-  try {
-    for await (const e of zip.eachEntry()) {
-      const chunks: Buffer[] = [];
-      for await (const c of await zip.openReadStreamPromise(e)) chunks.push(c as Buffer);
-      map.set(e.fileName, Buffer.concat(chunks));
-    }
-  } finally {
-    zip.close();
-  }
-  return map;
-}
-
+const entries = readZipEntries;
 const verify = (args: { path: string; key?: string; replay?: boolean }) => ws.client().run('bundles/verify', args);
 const failed = (r: VerifyResult) => r.checks.filter((c) => !c.ok && !c.skipped);
 

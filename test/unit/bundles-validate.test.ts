@@ -8,9 +8,8 @@ import { productionCsv, trainingCsv } from '../../electron/core/demo/data';
 import type { ValidateResult } from '../../shared/types/bundles';
 import { runCli } from '../helpers/cli';
 import { requireBuild, tempDir } from '../helpers/workspace';
-import { rawZip } from '../helpers/zip';
+import { rawZip, readZipEntries } from '../helpers/zip';
 import { createHash } from 'node:crypto';
-import yauzl from 'yauzl';
 
 const tmp = tempDir('preflight-validate-');
 const ds = ['--workspace', path.join(tmp.dir, 'ds-ws')];
@@ -151,7 +150,7 @@ describe('bad input: exit 2, one line naming the file', () => {
   }, 60_000);
 
   it('a bundle whose contract or profile is malformed, or was changed after export', async () => {
-    const entries = await readZip(bundle);
+    const entries = await readZipEntries(bundle);
     const rezip = (name: string, patch: (e: Map<string, Buffer>) => void) => {
       const copy = new Map(entries);
       patch(copy);
@@ -193,18 +192,3 @@ describe('bad input: exit 2, one line naming the file', () => {
     for (const c of broken(r.json)) if (c.feature) expect(html).toContain(c.feature.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
   }, 60_000);
 });
-
-async function readZip(file: string): Promise<Map<string, Buffer>> {
-  const zip = await yauzl.openPromise(file, { autoClose: false });
-  const map = new Map<string, Buffer>();
-  try {
-    for await (const e of zip.eachEntry()) {
-      const chunks: Buffer[] = [];
-      for await (const c of await zip.openReadStreamPromise(e)) chunks.push(c as Buffer);
-      map.set(e.fileName, Buffer.concat(chunks));
-    }
-  } finally {
-    zip.close();
-  }
-  return map;
-}

@@ -3,11 +3,11 @@
 // into the bundle as readiness.json and the runbook's first section.
 import fs from 'node:fs';
 import path from 'node:path';
-import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeOnnxModel } from '../../electron/core/demo/onnx-writer';
 import type { Readiness } from '../../shared/types/readiness';
 import { runCli } from '../helpers/cli';
+import { readZipEntries } from '../helpers/zip';
 import { requireBuild, tempDir } from '../helpers/workspace';
 
 const tmp = tempDir('preflight-ready-');
@@ -15,18 +15,9 @@ const W = ['--workspace', path.join(tmp.dir, 'ws')];
 const state = (r: Readiness, id: string) => r.items.find((i) => i.id === id)!.state;
 
 async function entry(zip: string, name: string): Promise<string> {
-  const z = await yauzl.openPromise(zip, { autoClose: false });
-  try {
-    for await (const e of z.eachEntry()) {
-      if (e.fileName !== name) continue;
-      const chunks: Buffer[] = [];
-      for await (const c of await z.openReadStreamPromise(e)) chunks.push(c as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
-    }
-  } finally {
-    z.close();
-  }
-  throw new Error(`${name} not in ${zip}`);
+  const data = (await readZipEntries(zip)).get(name);
+  if (!data) throw new Error(`${name} not in ${zip}`);
+  return data.toString('utf8');
 }
 
 beforeAll(async () => {
