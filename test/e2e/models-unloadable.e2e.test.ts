@@ -21,6 +21,9 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('a model that does not load', () => {
   it('is refused with onnxruntime’s reason, then registered on request, marked as not loading', async () => {
+    // The app opens on Readiness; the empty Models screen has the add-model chooser.
+    await page.goto(`${web.serve.origin}/#/models`);
+    await page.getByRole('heading', { name: 'Add an .onnx model to get started' }).waitFor();
     await page.getByTestId('add-model-input').setInputFiles(path.join(dir, 'broken_op.onnx'));
     const alert = page.getByRole('alert');
     await alert.waitFor({ timeout: 30_000 });
