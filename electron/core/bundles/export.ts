@@ -37,8 +37,7 @@ export async function exportBundle(core: CoreContext, args: ParsedArgsOf<'bundle
   const ready = await addReadiness(core, facts, job);
   job.throwIfCancelled();
   job.progress(0.8, 'writing contracts, runbook, manifest and signature');
-  const texts = documents(facts, sources.profileJson);
-  texts.push({ name: READINESS, data: Buffer.from(stableJson({ version: 1, model: { name: facts.model.name, version: facts.model.version, sha256: facts.model.sha256 }, targetEp: ready.targetEp, ready: ready.ready, items: facts.readiness }), 'utf8') });
+  const texts = documents(facts, sources.profileJson, ready);
   const modelEntries = facts.model.files.map((f) => ({ name: `model/${f.relativePath}`, file: path.join(sources.modelDir, ...f.relativePath.split('/')), size: f.sizeBytes, sha256: f.sha256 }));
   const digests = [
     ...modelEntries.map((e) => ({ path: e.name, sha256: e.sha256, size: e.size })),
@@ -115,7 +114,7 @@ export async function exportBundle(core: CoreContext, args: ParsedArgsOf<'bundle
 }
 
 /** The generated parts, in bundle paths (the BOM comes after, since it hashes them). */
-export function documents(facts: BundleFacts, profileJson: string): { name: string; data: Buffer }[] {
+export function documents(facts: BundleFacts, profileJson: string, ready: { targetEp: string; ready: boolean } | null = null): { name: string; data: Buffer }[] {
   const p = partPaths(facts.stem);
   const fallback = facts.fallback.policy
     ? { version: 1, policy: facts.fallback.policy, monitor: fallbackMonitor(facts.fallback.policy.measured.automationRate) }
@@ -134,6 +133,10 @@ export function documents(facts: BundleFacts, profileJson: string): { name: stri
   list.push([FEATURES, stableJson(featureContract(facts))]);
   if (facts.golden) list.push([GOLDEN, stableJson({ version: 1, ...facts.golden })]);
   if (facts.predictions) list.push([PREDICTIONS, encodeProfile(facts.predictions)]);
+  if (ready && facts.readiness) {
+    const model = { name: facts.model.name, version: facts.model.version, sha256: facts.model.sha256 };
+    list.push([READINESS, stableJson({ version: 1, model, targetEp: ready.targetEp, ready: ready.ready, items: facts.readiness })]);
+  }
   return list.map(([name, text]) => ({ name, data: Buffer.from(text, 'utf8') }));
 }
 
