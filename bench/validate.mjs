@@ -93,6 +93,6 @@ console.log(`validate / drift-profile ratio = ${(best.v / bestDrift).toFixed(2)}
 
 const big = spawnSync('/usr/bin/time', ['-v', process.execPath, CLI, 'validate', '--bundle', bundle, '--data', parquet, '--workspace', path.join(dir, 'ops-big'), '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
 const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(big.stderr)?.[1]);
-const wall = /Elapsed \(wall clock\) time[^:]*: (.*)/.exec(big.stderr)?.[1];
+const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (.*)/.exec(big.stderr)?.[1];
 console.log(`3M-row Parquet: validate ${wall} wall, exit ${big.status}; peak RSS = ${(kb / 1024).toFixed(0)} MB (largest process; target < 500 MB)`);
 if (!opt('keep', null)) fs.rmSync(dir, { recursive: true, force: true });
