@@ -7,6 +7,7 @@ import { demoHandlers } from './demo/handlers';
 import { driftHandlers } from './drift/handlers';
 import { modelHandlers } from './models/handlers';
 import { readinessHandlers } from './readiness/handlers';
+import { reportHandlers } from './reports/handlers';
 
 /** One handler per contract method, one file per domain. The mapped type makes a missing or mistyped handler a compile error. */
 export const handlers: Handlers<MethodName> = {
@@ -17,6 +18,7 @@ export const handlers: Handlers<MethodName> = {
   ...demoHandlers,
   ...bundleHandlers,
   ...readinessHandlers,
+  ...reportHandlers,
   'jobs/get': (core, args) => core.jobs.get(args.jobId),
   'jobs/list': (core) => core.jobs.list(),
   'jobs/cancel': (core, args) => core.jobs.cancel(args.jobId),

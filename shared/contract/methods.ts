@@ -7,6 +7,7 @@ import { driftMethods } from './methods/drift';
 import { jobMethods } from './methods/jobs';
 import { modelMethods } from './methods/models';
 import { readinessMethods } from './methods/readiness';
+import { reportMethods } from './methods/reports';
 
 
 // The whole API, defined once, one file per domain in ./methods. Adding a capability = one entry there
@@ -20,6 +21,7 @@ export const methods = {
   ...demoMethods,
   ...bundleMethods,
   ...readinessMethods,
+  ...reportMethods,
 } as const;
 
 

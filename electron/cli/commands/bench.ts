@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { PreflightError } from '../../../shared/contract/errors';
 import { formatMs, msDecimals, PERCENTILE_METHOD } from '../../../shared/math/latency/index';
 import { describeSource, parseShape } from '../../../shared/bench/input-plan';
@@ -25,7 +26,8 @@ const usage = `preflight bench <file.onnx|NAME[@VERSION]> [--ep cpu,webgpu,cuda,
 preflight bench <A> --ab <B> [--ep EP] [--ab-ep EP] [--ab-threads N] [--ab-spinning on|off] [--blocks N] [--block-iterations N]
   A/B: A and B (two models, or one model with two EPs/settings) interleaved in blocks in one process
 preflight bench --list [--json]
-preflight bench --compare RUN[:POINT],RUN[:POINT] [--json]`;
+preflight bench --compare RUN[:POINT],RUN[:POINT] [--html FILE] [--json]
+preflight bench show RUN [--html FILE]     one stored run (--html: a self-contained report file)`;
 
 const options = {
   ep: { type: 'string' },
@@ -51,6 +53,7 @@ const options = {
   data: { type: 'string' },
   columns: { type: 'string' },
   compare: { type: 'string' },
+  html: { type: 'string' },
   ab: { type: 'string' },
   'ab-ep': { type: 'string' },
   'ab-threads': { type: 'string' },
@@ -91,10 +94,27 @@ export const benchCommand: Command = {
     if (v.compare !== undefined) {
       const refs = (list(v.compare) ?? []).map(pointRef);
       if (refs.length !== 2) throw new PreflightError('BAD_ARGUMENTS', 'bench --compare: give two runs, e.g. --compare 3,4 or --compare 3:0,3:1');
+      if (v.html !== undefined) {
+        const file = await client.call('reports/bench-compare', { a: refs[0], b: refs[1], out: path.resolve(v.html) });
+        out.result(file, () => `wrote ${file.path} (${file.bytes} bytes, sha256 ${file.sha256})`);
+        return;
+      }
       const result = await client.call('bench/compare', { a: refs[0], b: refs[1] });
       out.result(result, () => describeComparison(result));
       return;
     }
+    if (positionals[0] === 'show' && positionals.length === 2) {
+      const runId = int(positionals[1], 'run', 1)!;
+      if (v.html !== undefined) {
+        const file = await client.call('reports/bench', { runId, out: path.resolve(v.html) });
+        out.result(file, () => `wrote ${file.path} (${file.bytes} bytes, sha256 ${file.sha256})`);
+        return;
+      }
+      const run = await client.call('bench/show', { runId });
+      out.result({ ...run, modelHash: run.model.sha256 }, () => describeRun(run, v.verbose));
+      return;
+    }
+    if (v.html !== undefined) throw new PreflightError('BAD_ARGUMENTS', 'bench: --html goes with `bench show RUN` or `bench --compare A,B`');
     if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', `bench: give exactly one model (a .onnx file or NAME[@VERSION]); see \`preflight bench --help\``);
     // Flags of the other mode would be silently ignored: refuse them instead.
     const given = (names: readonly string[]) => names.filter((n) => { const x = (v as Record<string, unknown>)[n]; return x !== undefined && x !== false; });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { PreflightError } from '../../../shared/contract/errors';
 import { DRIFT_TESTS, type DriftReport, type DriftTest, type FeatureDrift, type FeatureOverride } from '../../../shared/types/drift';
 import { int, list, parse } from '../args';
@@ -13,7 +14,7 @@ const usage = `preflight drift --reference R --current C [options]     R, C: dat
   --time-column T [--window day|week|month]   drift per time window of the current dataset
   --model M [--map INPUT=col1,col2,…]          prediction drift (mapping saved for the model; repeat --map per input)
   --fail-on-drift               exit 1 when dataset drift is detected, or no feature could be compared
-preflight drift list | show ID | profile DATASET [--grid N] | profiles   [--workspace DIR] [--json]`;
+preflight drift list | show ID [--html FILE] | profile DATASET [--grid N] | profiles   [--workspace DIR] [--json]`;
 
 export const driftCommand: Command = {
   name: 'drift',
@@ -35,9 +36,14 @@ export const driftCommand: Command = {
       return;
     }
     if (verb === 'show') {
-      const { positionals } = parse(rest, {}, 'drift show');
+      const { values, positionals } = parse(rest, { html: { type: 'string' } }, 'drift show');
       const id = int(positionals[0], 'id', 1);
       if (positionals.length !== 1 || id === undefined) throw new PreflightError('BAD_ARGUMENTS', 'drift show: give one report id (see `preflight drift list`)');
+      if (values.html !== undefined) {
+        const file = await client.call('reports/drift', { id, out: path.resolve(values.html) });
+        out.result(file, () => `wrote ${file.path} (${file.bytes} bytes, sha256 ${file.sha256})`);
+        return;
+      }
       const report = await client.call('drift/show', { id });
       out.result(report, () => human(report));
       return;
