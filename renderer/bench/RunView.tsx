@@ -6,6 +6,7 @@ import { Chart } from '../charts/index';
 import { href } from '../router/index';
 import { ErrorBox, formatBytes, formatDate, Loading, Page, Section, Table, type Column } from '../ui/index';
 import { cdfOption, described, histogramOption, latencyVsBatchOption, percentilesLabel, percentilesOption, samplingNote, throughputVsConcurrencyOption, timelineLabel, timelineOption, type PointSeries } from './charts';
+import { ReportActions } from '../reports/ReportActions';
 import { ComparisonTable } from './ComparisonTable';
 import { PointError } from './ProviderReason';
 import { AssumedInputs, RunInputs } from './RunInputs';
@@ -35,7 +36,11 @@ const COLUMNS: Column<BenchPointResult>[] = [
 export function RunView({ runId }: { runId: number }) {
   const run = useCall('bench/show', { runId });
   return (
-    <Page title={`Benchmark run ${runId}`} subtitle={<a href={href('bench')}>← Benchmarks</a>}>
+    <Page
+      title={`Benchmark run ${runId}`}
+      subtitle={<a href={href('bench')}>← Benchmarks</a>}
+      actions={run.data ? <ReportActions method="reports/bench" args={{ runId }} what="benchmark run" /> : undefined}
+    >
       {run.error ? <ErrorBox title="The run could not be read" error={run.error} onRetry={run.reload} /> : null}
       {run.loading && !run.data && <Loading what="the run" />}
       {run.data && <RunBody run={run.data} />}

@@ -9,4 +9,6 @@ export interface ReportFile {
   name: string;
   bytes: number;
   sha256: string;
+  /** The page itself, only when asked for inline (Print); then nothing was written and `path` is empty. */
+  html?: string;
 }

@@ -8,8 +8,9 @@ import type { ReportFile } from '../../../shared/types/reports';
 import { describeProduced, newProducedSlot } from '../bundles/produced';
 import type { CoreContext } from '../context';
 
-export async function writeReport(core: CoreContext, html: string, name: string, out: string | undefined): Promise<ReportFile> {
+export async function writeReport(core: CoreContext, html: string, name: string, out: string | undefined, inline = false): Promise<ReportFile> {
   const bytes = Buffer.from(html, 'utf8');
+  if (inline) return { fileId: null, path: '', name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), html };
   if (out === undefined) {
     const slot = newProducedSlot(core, name);
     fs.writeFileSync(slot.path, bytes);

@@ -7,6 +7,8 @@ import type { ReportFile } from '../../types/reports';
 const out = {
   /** Write the report here (atomic); without it the report becomes a produced file (download / save dialog). */
   out: z.string().min(1).optional(),
+  /** Return the HTML itself in `html` and write nothing (the app's Print lays out these very bytes). */
+  inline: z.boolean().default(false),
 };
 const pointRef = z.object({ runId: z.number().int().min(1), point: z.number().int().min(0).optional() }).strict();
 
