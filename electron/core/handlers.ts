@@ -7,6 +7,7 @@ import { demoHandlers } from './demo/handlers';
 import { driftHandlers } from './drift/handlers';
 import { modelHandlers } from './models/handlers';
 import { readinessHandlers } from './readiness/handlers';
+import { removalHandlers } from './removal/handlers';
 import { reportHandlers } from './reports/handlers';
 
 /** One handler per contract method, one file per domain. The mapped type makes a missing or mistyped handler a compile error. */
@@ -19,6 +20,7 @@ export const handlers: Handlers<MethodName> = {
   ...bundleHandlers,
   ...readinessHandlers,
   ...reportHandlers,
+  ...removalHandlers,
   'jobs/get': (core, args) => core.jobs.get(args.jobId),
   'jobs/list': (core) => core.jobs.list(),
   'jobs/cancel': (core, args) => core.jobs.cancel(args.jobId),

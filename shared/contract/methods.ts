@@ -7,6 +7,7 @@ import { driftMethods } from './methods/drift';
 import { jobMethods } from './methods/jobs';
 import { modelMethods } from './methods/models';
 import { readinessMethods } from './methods/readiness';
+import { removalMethods } from './methods/removal';
 import { reportMethods } from './methods/reports';
 
 
@@ -22,6 +23,7 @@ export const methods = {
   ...bundleMethods,
   ...readinessMethods,
   ...reportMethods,
+  ...removalMethods,
 } as const;
 
 

@@ -7,6 +7,7 @@ import type { RunComparison } from '../../../shared/math/latency/index';
 import type { BenchComparisonResult, BenchInput, BenchRun } from '../../../shared/types/bench';
 import { int, intList, list, num, parse } from '../args';
 import type { Command, CommandEnv } from '../command';
+import { describeRemoval } from './removal';
 import { table } from './models';
 
 const usage = `preflight bench <file.onnx|NAME[@VERSION]> [--ep cpu,webgpu,cuda,…] [--batch 1,8] [--concurrency 1,2]
@@ -27,7 +28,8 @@ preflight bench <A> --ab <B> [--ep EP] [--ab-ep EP] [--ab-threads N] [--ab-spinn
   A/B: A and B (two models, or one model with two EPs/settings) interleaved in blocks in one process
 preflight bench --list [--json]
 preflight bench --compare RUN[:POINT],RUN[:POINT] [--html FILE] [--json]
-preflight bench show RUN [--html FILE]     one stored run (--html: a self-contained report file)`;
+preflight bench show RUN [--html FILE]     one stored run (--html: a self-contained report file)
+preflight bench remove RUN [--dry-run] [--force]   delete a stored run (one an exported bundle cites: --force)`;
 
 const options = {
   ep: { type: 'string' },
@@ -54,6 +56,8 @@ const options = {
   columns: { type: 'string' },
   compare: { type: 'string' },
   html: { type: 'string' },
+  force: { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
   ab: { type: 'string' },
   'ab-ep': { type: 'string' },
   'ab-threads': { type: 'string' },
@@ -114,6 +118,12 @@ export const benchCommand: Command = {
       out.result({ ...run, modelHash: run.model.sha256 }, () => describeRun(run, v.verbose));
       return;
     }
+    if (positionals[0] === 'remove' && positionals.length === 2) {
+      const r = await client.call('bench/remove', { runId: int(positionals[1], 'run', 1)!, force: v.force, dryRun: v['dry-run'] });
+      out.result(r, () => describeRemoval(r));
+      return;
+    }
+    if (v.force || v['dry-run']) throw new PreflightError('BAD_ARGUMENTS', 'bench: --force and --dry-run go with `bench remove RUN`');
     if (v.html !== undefined) throw new PreflightError('BAD_ARGUMENTS', 'bench: --html goes with `bench show RUN` or `bench --compare A,B`');
     if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', `bench: give exactly one model (a .onnx file or NAME[@VERSION]); see \`preflight bench --help\``);
     // Flags of the other mode would be silently ignored: refuse them instead.

@@ -3,6 +3,7 @@ import { PreflightError } from '../../../shared/contract/errors';
 import { DRIFT_TESTS, type DriftReport, type DriftTest, type FeatureDrift, type FeatureOverride } from '../../../shared/types/drift';
 import { int, list, parse } from '../args';
 import type { Command } from '../command';
+import { describeRemoval, removeOptions } from './removal';
 import { table } from './models';
 
 const usage = `preflight drift --reference R --current C [options]     R, C: dataset names or files (imported on the fly)
@@ -14,7 +15,7 @@ const usage = `preflight drift --reference R --current C [options]     R, C: dat
   --time-column T [--window day|week|month]   drift per time window of the current dataset
   --model M [--map INPUT=col1,col2,…]          prediction drift (mapping saved for the model; repeat --map per input)
   --fail-on-drift               exit 1 when dataset drift is detected, or no feature could be compared
-preflight drift list | show ID [--html FILE] | profile DATASET [--grid N] | profiles   [--workspace DIR] [--json]`;
+preflight drift list | show ID [--html FILE] | remove ID [--dry-run] [--force] | profile DATASET [--grid N] | profiles   [--workspace DIR] [--json]`;
 
 export const driftCommand: Command = {
   name: 'drift',
@@ -46,6 +47,14 @@ export const driftCommand: Command = {
       }
       const report = await client.call('drift/show', { id });
       out.result(report, () => human(report));
+      return;
+    }
+    if (verb === 'remove') {
+      const { values, positionals } = parse(rest, removeOptions, 'drift remove');
+      const id = int(positionals[0], 'id', 1);
+      if (positionals.length !== 1 || id === undefined) throw new PreflightError('BAD_ARGUMENTS', 'drift remove: give one report id (see `preflight drift list`)');
+      const r = await client.call('drift/remove', { id, force: values.force, dryRun: values['dry-run'] });
+      out.result(r, () => describeRemoval(r));
       return;
     }
     if (verb === 'profile') {

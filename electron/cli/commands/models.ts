@@ -2,10 +2,13 @@ import { PreflightError } from '../../../shared/contract/errors';
 import type { Dim, ModelVersion, TensorInfo } from '../../../shared/types/models';
 import { parse } from '../args';
 import type { Command } from '../command';
+import { describeRemoval, removeOptions } from './removal';
 
 const usage = `preflight models add <file.onnx> [--name NAME] [--workspace DIR] [--json]
 preflight models list [--workspace DIR] [--json]
-preflight models show <NAME[@VERSION]> [--workspace DIR] [--json]`;
+preflight models show <NAME[@VERSION]> [--workspace DIR] [--json]
+preflight models remove <NAME@VERSION> [--dry-run] [--force]   also removes its benchmark runs and drift reports;
+  a version an exported bundle was made from is kept unless --force; --dry-run only says what would go`;
 
 export const modelsCommand: Command = {
   name: 'models',
@@ -19,6 +22,13 @@ export const modelsCommand: Command = {
       const result = await client.run('models/add', { path: positionals[0], name: values.name }, { onProgress: out.progress, signal });
       if (!result.loadCheck.loadable) out.log(`warning: onnxruntime cannot load this model: ${result.loadCheck.error}`);
       out.result(result, () => `${result.created ? 'registered' : 'already registered as'} ${result.name}@${result.version}  sha256:${result.sha256}\n${describe(result)}`);
+      return;
+    }
+    if (verb === 'remove') {
+      const { values, positionals } = parse(rest, removeOptions, 'models remove');
+      if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', 'models remove: give one model version, NAME@VERSION');
+      const r = await client.call('models/remove', { ref: positionals[0], force: values.force, dryRun: values['dry-run'] });
+      out.result(r, () => describeRemoval(r));
       return;
     }
     if (verb === 'list') {
