@@ -6,7 +6,13 @@ import { relativePathOf, uploadForJob } from '../api/files';
 import { useJob } from '../api/hooks';
 import { defaultModelName } from '../../shared/naming/index';
 
-export type AddedModel = Pick<ModelVersion, 'name' | 'version'> & { created: boolean };
+export type AddedModel = Pick<ModelVersion, 'name' | 'version'> & {
+  created: boolean;
+  /** Other versions holding exactly these bytes (the core offers the first instead of a second copy). */
+  sameBytesAs?: string[];
+  /** What was asked for, to register a second copy under that name on request. */
+  asked?: { path: string; name: string };
+};
 
 const MODEL_FILE = /\.onnx$/i;
 
@@ -56,13 +62,25 @@ export function useAddModel(onAdded: (added: AddedModel) => void) {
     for (const { path, name } of targets) {
       const result = await job.start('models/add', name ? { path, name } : { path }, describeError);
       if (!result) return; // failed or cancelled: the error is in job.state
-      added = { name: result.name, version: result.version, created: result.created };
+      added = { name: result.name, version: result.version, created: result.created, sameBytesAs: result.sameBytesAs, asked: { path, name: name ?? defaultModelName(path) } };
     }
     if (added) {
       setLastAdded(added);
       onAdded(added);
     }
   }
+
+  /** The bytes were already registered under another name: keep a second copy under the asked name anyway. */
+  const addDuplicate = useCallback(async () => {
+    const asked = lastAdded?.asked;
+    if (!asked || job.state.running) return;
+    job.clearError();
+    const result = await job.start('models/add', { path: asked.path, name: asked.name, duplicate: true });
+    if (!result) return;
+    const added = { name: result.name, version: result.version, created: result.created, sameBytesAs: result.sameBytesAs };
+    setLastAdded(added);
+    onAdded(added);
+  }, [job, lastAdded, onAdded]);
 
   /** On moving to another model, an old error or notice no longer applies (unless it is about that model). */
   const forget = useCallback(
@@ -73,7 +91,7 @@ export function useAddModel(onAdded: (added: AddedModel) => void) {
     [job.clearError],
   );
 
-  return { add, addPaths, job, lastAdded, forget, dismiss: () => (job.clearError(), setLastAdded(null)) };
+  return { add, addPaths, addDuplicate, job, lastAdded, forget, dismiss: () => (job.clearError(), setLastAdded(null)) };
 }
 
 export type ModelAdder = ReturnType<typeof useAddModel>;

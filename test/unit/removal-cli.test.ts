@@ -75,7 +75,7 @@ describe('preflight models remove NAME@V', () => {
   });
 
   it('with --force removes the version and its drift reports, but keeps bytes another version shares', async () => {
-    const twin = await cli(['models', 'add', path.join(digestDir, 'model.onnx'), '--name', 'twin']);
+    const twin = await cli(['models', 'add', path.join(digestDir, 'model.onnx'), '--name', 'twin', '--duplicate']);
     expect(twin.code, twin.stderr).toBe(0);
     const r = await cli(['models', 'remove', MODEL, '--force']);
     expect(r.code, r.stderr).toBe(0);

@@ -11,7 +11,7 @@ export const modelMethods = {
     job: false,
     args: z.object({}).strict(),
   }),
-  'models/add': method<ModelVersion & { created: boolean }>()({
+  'models/add': method<ModelVersion & { created: boolean; sameBytesAs?: string[] }>()({
     summary: 'Register a local .onnx file (and its external data) as a new model version',
     job: true,
     args: z
@@ -21,6 +21,11 @@ export const modelMethods = {
           .string()
           .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'names use letters, digits, ".", "_" and "-" (max 128), starting with a letter or digit')
           .optional(),
+        /**
+         * Register these bytes under `name` even when another model already holds the very same bytes
+         * (default: answer with that one, created: false, and say so in sameBytesAs).
+         */
+        duplicate: z.boolean().default(false),
       })
       .strict(),
   }),
