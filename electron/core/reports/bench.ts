@@ -8,7 +8,7 @@ import type { JobContext } from '../jobs/manager';
 import { bytes, count, ms3 } from './format';
 import { esc, figure, list, page, table, type ReportSection } from './html';
 import { isoLocal, producedFacts } from './provenance';
-import { svg } from './svg';
+import { chartRenderer, type Svg } from './svg';
 
 const spinning = (v: boolean | null) => (v === null ? 'default' : v ? 'on' : 'off');
 const PCTS = ['p50', 'p90', 'p95', 'p99', 'p999'] as const;
@@ -16,6 +16,7 @@ const PCT_LABEL: Record<(typeof PCTS)[number], string> = { p50: 'p50', p90: 'p90
 
 export async function benchReportHtml(core: CoreContext, runId: number, job: JobContext): Promise<string> {
   const run = await core.invoke('bench/show', { runId }, job);
+  const svg = await chartRenderer();
   const ok = run.results.filter((p) => p.latencyMs);
   const series = await Promise.all(ok.map(async (point) => ({ point, latencies: (await core.invoke('bench/latencies', { runId, point: point.index, maxSamples: 20_000 }, job)).latenciesMs })));
   const env = run.environment;
@@ -40,7 +41,7 @@ ${run.sloVerdict ? `<dt>SLO</dt><dd>${run.sloVerdict.passed ? '<strong style="co
     { title: 'Results (latency in ms)', body: `${resultsTable(run.results)}<p class="muted">Percentiles: ${esc(run.results[0]?.percentileMethod ?? '')}.</p>${pointNotes(run.results)}` },
   ];
   if (run.comparison) sections.push({ title: 'A/B comparison (B against A)', body: comparisonBody(run.comparison) });
-  if (ok.length) sections.push({ title: 'Charts', body: charts(run, series) });
+  if (ok.length) sections.push({ title: 'Charts', body: charts(run, series, svg) });
   return page(`Benchmark run ${run.runId}: ${run.model.name}@${run.model.version}`, facts, sections);
 }
 
@@ -62,6 +63,7 @@ export async function benchCompareHtml(core: CoreContext, a: { runId: number; po
   ];
   const la = await core.invoke('bench/latencies', { runId: a.runId, point: result.a.point, maxSamples: 20_000 }, job);
   const lb = await core.invoke('bench/latencies', { runId: b.runId, point: result.b.point, maxSamples: 20_000 }, job);
+  const svg = await chartRenderer();
   sections.push({ title: 'Latency distributions', body: figure('Latency distribution (CDF) of A and B', svg(cdfOption([{ name: `A: ${result.a.label}`, latencies: la.latenciesMs }, { name: `B: ${result.b.label}`, latencies: lb.latenciesMs }]), 1000, 320)) });
   return page(`Benchmark comparison: run ${result.a.runId}:${result.a.point} vs ${result.b.runId}:${result.b.point}`, facts, sections);
 }
@@ -147,7 +149,7 @@ function cdfOption(series: { name: string; latencies: number[] }[]) {
   };
 }
 
-function charts(run: BenchRun, series: { point: BenchPointResult; latencies: number[] }[]): string {
+function charts(run: BenchRun, series: { point: BenchPointResult; latencies: number[] }[], svg: Svg): string {
   const ok = run.results.filter((p) => p.latencyMs);
   const out = [figure('Latency distribution (CDF), every point', svg(cdfOption(series.map((s) => ({ name: s.point.label, latencies: s.latencies }))), 1000, 320))];
   out.push(

@@ -7,10 +7,11 @@ import type { JobContext } from '../jobs/manager';
 import { count, EFFECT_LABEL, num, pct, TEST_LABEL } from './format';
 import { esc, figure, list, page, table, type ReportSection } from './html';
 import { isoLocal, producedFacts } from './provenance';
-import { svg } from './svg';
+import { chartRenderer, type Svg } from './svg';
 
 export async function driftReportHtml(core: CoreContext, id: number, job: JobContext): Promise<string> {
   const r = await core.invoke('drift/show', { id }, job);
+  const svg = await chartRenderer();
   const datasetFact = async (name: string, rows: number, kind: string) => {
     const d = await core.invoke('datasets/show', { ref: name }, job).catch(() => null);
     return `${esc(name)} — ${count(rows)} rows${kind}${d ? `, ${d.columns} columns, from ${esc(d.sourcePath)} (${count(d.sourceBytes)} bytes)` : ' (dataset no longer in the workspace)'}`;
@@ -31,13 +32,13 @@ export async function driftReportHtml(core: CoreContext, id: number, job: JobCon
     ...producedFacts(core, ort),
   ];
   const sections: ReportSection[] = [summary(r), { title: `Features (${r.features.length})`, body: featureTable(r.features) }];
-  sections.push({ title: 'Feature details', body: r.features.map(featureDetail).join('\n') });
-  if (r.windows) sections.push(windows(r.windows, r.features, r.dataset.threshold));
+  sections.push({ title: 'Feature details', body: r.features.map((f) => featureDetail(f, svg)).join('\n') });
+  if (r.windows) sections.push(windows(r.windows, r.features, r.dataset.threshold, svg));
   if (r.predictions) {
     const p = r.predictions;
     sections.push({
       title: `Predictions of ${p.model}`,
-      body: `<p>${p.dataset.drifted} of ${p.dataset.total} output signals drifted · mapping ${esc(p.mapping.how)}: ${esc(p.mapping.inputs.map((m) => `${m.input} ← ${m.columns.join(', ')}`).join('; '))} · scored ${count(p.rows.reference)} / ${count(p.rows.current)} rows (skipped ${p.skipped.reference} / ${p.skipped.current} with missing inputs)</p>${featureTable(p.outputs)}${p.outputs.map(featureDetail).join('\n')}`,
+      body: `<p>${p.dataset.drifted} of ${p.dataset.total} output signals drifted · mapping ${esc(p.mapping.how)}: ${esc(p.mapping.inputs.map((m) => `${m.input} ← ${m.columns.join(', ')}`).join('; '))} · scored ${count(p.rows.reference)} / ${count(p.rows.current)} rows (skipped ${p.skipped.reference} / ${p.skipped.current} with missing inputs)</p>${featureTable(p.outputs)}${p.outputs.map((f) => featureDetail(f, svg)).join('\n')}`,
     });
   }
   return page(`Drift report #${r.id}: ${r.reference.name} → ${r.current.name}`, facts, sections);
@@ -96,7 +97,7 @@ function featureTable(features: FeatureDrift[]): string {
 
 const rank = (f: FeatureDrift) => (f.tested ? (f.drifted ? 2 : 1) : 0);
 
-function featureDetail(f: FeatureDrift): string {
+function featureDetail(f: FeatureDrift, svg: Svg): string {
   const m = f.metrics;
   const facts: [string, string][] = [
     ['Deciding test', `${TEST_LABEL[f.test]} = ${num(f.score)} (threshold ${f.threshold}) → ${f.tested ? (f.drifted ? 'drifted' : 'stable') : 'not tested'}`],
@@ -132,7 +133,7 @@ function overlayOption(h: DriftHistogram) {
   };
 }
 
-function windows(w: TimeWindows, features: FeatureDrift[], datasetThreshold: number): ReportSection {
+function windows(w: TimeWindows, features: FeatureDrift[], datasetThreshold: number, svg: Svg): ReportSection {
   const byName = new Map(features.map((f) => [f.name, f]));
   const data: [number, number, number | '-'][] = [];
   w.cells.forEach((row, fi) => {
