@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, tempDir } from '../helpers/workspace';
-import { type App, useWebApp } from './helpers/browser';
+import { type App, screenshot, useWebApp } from './helpers/browser';
 import { type Serve } from './helpers/server';
 
 const ws = tempDir('preflight-e2e-remove-');
@@ -40,6 +40,8 @@ describe('Remove… with a confirmation', () => {
     await page.goto(`${serve.origin}/#/drift/1`);
     await page.getByRole('button', { name: 'Remove report…' }).click();
     await expect(confirm().textContent()).resolves.toMatch(/Exported from it: bundle #1 \(bundle\.zip\)/);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await screenshot(page, 'drift-report-remove-confirm');
     await confirm().getByRole('button', { name: 'Keep' }).click();
     await expect(confirm().count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Remove report…' }).click();
