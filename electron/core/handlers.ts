@@ -8,6 +8,8 @@ import { driftHandlers } from './drift/handlers';
 import { modelHandlers } from './models/handlers';
 import { readinessHandlers } from './readiness/handlers';
 import { doctor } from './workspace/doctor';
+import { removalHandlers } from './removal/handlers';
+import { reportHandlers } from './reports/handlers';
 
 /** One handler per contract method, one file per domain. The mapped type makes a missing or mistyped handler a compile error. */
 export const handlers: Handlers<MethodName> = {
@@ -20,6 +22,8 @@ export const handlers: Handlers<MethodName> = {
   ...readinessHandlers,
   'workspace/doctor': (core, args) => doctor(core, args.clean ?? false),
   'audit/list': (core, args) => core.queries.audit.list(args),
+  ...reportHandlers,
+  ...removalHandlers,
   'jobs/get': (core, args) => core.jobs.get(args.jobId),
   'jobs/list': (core) => core.jobs.list(),
   'jobs/cancel': (core, args) => core.jobs.cancel(args.jobId),

@@ -4,6 +4,7 @@ import { client } from '../api/client';
 import { useCall } from '../api/hooks';
 import { Chart } from '../charts/index';
 import { href } from '../router/index';
+import { ReportActions } from '../reports/ReportActions';
 import { ErrorBox, Loading, Page, Section, shortHash } from '../ui/index';
 import { cdfOption } from './charts';
 import { ComparisonTable, NotComparable } from './ComparisonTable';
@@ -63,7 +64,11 @@ export function CompareView({ runA, runB }: { runA: number; runB: number }) {
   );
 
   return (
-    <Page title={`Compare runs ${runA} and ${runB}`} subtitle={<a href={href('bench')}>← Benchmarks</a>}>
+    <Page
+      title={`Compare runs ${runA} and ${runB}`}
+      subtitle={<a href={href('bench')}>← Benchmarks</a>}
+      actions={result.data ? <ReportActions method="reports/bench-compare" args={{ a: { runId: runA, point: pa }, b: { runId: runB, point: pb } }} what="comparison" /> : undefined}
+    >
       {result.data && !result.data.comparable && <NotComparable reasons={result.data.reasons} />}
       {result.data && <AssumedInputs texts={[result.data.a, result.data.b].flatMap((s, i) => (s.inputsAssumed ? [`${i === 0 ? 'A' : 'B'}: ${s.inputsAssumed}`] : []))} />}
       <Section title="Points" id="bench-compare-points">

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { BenchRunSummary } from '../../shared/types/bench';
 import { useCall } from '../api/hooks';
 import { navigate } from '../router/index';
-import { ErrorBox, formatDate, Loading, Section, Table, type Column } from '../ui/index';
+import { ErrorBox, FilterBox, formatDate, Loading, noMatch, Section, Table, useFilter, type Column } from '../ui/index';
 
 /** Stored runs, newest first; tick two to compare them. */
 export function History({ generation }: { generation: number }) {
@@ -13,6 +13,7 @@ export function History({ generation }: { generation: number }) {
     if (generation > 0) reload();
   }, [generation, reload]);
   const [picked, setPicked] = useState<number[]>([]);
+  const filter = useFilter(runs.data, (r) => `#${r.runId} ${r.runId} ${r.model.name}@${r.model.version} ${r.kind === 'ab' ? 'A/B' : 'sweep'} ${r.eps.join(' ')} ${(r.inputs ?? []).join(' ')}`);
   const toggle = (id: number) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id].slice(-2)));
   const columns: Column<BenchRunSummary>[] = [
     {
@@ -55,7 +56,17 @@ export function History({ generation }: { generation: number }) {
       {runs.error ? <ErrorBox title="Runs could not be read" error={runs.error} onRetry={runs.reload} /> : null}
       {runs.loading && !runs.data && <Loading what="runs" />}
       {runs.data && (
-        <Table caption="Benchmark runs" columns={columns} rows={runs.data} rowKey={(r) => String(r.runId)} onRowActivate={(r) => navigate('bench', String(r.runId))} empty={<p className="muted">No runs yet.</p>} />
+        <>
+          {runs.data.length > 0 && <FilterBox filter={filter} what="runs" />}
+          <Table
+            caption="Benchmark runs"
+            columns={columns}
+            rows={filter.rows}
+            rowKey={(r) => String(r.runId)}
+            onRowActivate={(r) => navigate('bench', String(r.runId))}
+            empty={<p className="muted">{runs.data.length ? noMatch('runs', filter.query) : 'No runs yet.'}</p>}
+          />
+        </>
       )}
     </Section>
   );

@@ -3,9 +3,11 @@ import type { BenchPointResult, BenchRun } from '../../shared/types/bench';
 import { client } from '../api/client';
 import { useCall } from '../api/hooks';
 import { Chart } from '../charts/index';
-import { href } from '../router/index';
+import { href, navigate } from '../router/index';
 import { ErrorBox, formatBytes, formatDate, Loading, Page, Section, Table, type Column } from '../ui/index';
 import { cdfOption, described, histogramOption, latencyVsBatchOption, percentilesLabel, percentilesOption, samplingNote, throughputVsConcurrencyOption, timelineLabel, timelineOption, type PointSeries } from './charts';
+import { RemoveAction } from '../reports/RemoveAction';
+import { ReportActions } from '../reports/ReportActions';
 import { ComparisonTable } from './ComparisonTable';
 import { PointError } from './ProviderReason';
 import { AssumedInputs, RunInputs } from './RunInputs';
@@ -35,7 +37,18 @@ const COLUMNS: Column<BenchPointResult>[] = [
 export function RunView({ runId }: { runId: number }) {
   const run = useCall('bench/show', { runId });
   return (
-    <Page title={`Benchmark run ${runId}`} subtitle={<a href={href('bench')}>← Benchmarks</a>}>
+    <Page
+      title={`Benchmark run ${runId}`}
+      subtitle={<a href={href('bench')}>← Benchmarks</a>}
+      actions={
+        run.data ? (
+          <>
+            <ReportActions method="reports/bench" args={{ runId }} what="benchmark run" />
+            <RemoveAction method="bench/remove" args={{ runId }} label="Remove run…" onRemoved={() => navigate('bench')} />
+          </>
+        ) : undefined
+      }
+    >
       {run.error ? <ErrorBox title="The run could not be read" error={run.error} onRetry={run.reload} /> : null}
       {run.loading && !run.data && <Loading what="the run" />}
       {run.data && <RunBody run={run.data} />}

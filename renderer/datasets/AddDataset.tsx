@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { JobProgress } from '../../shared/contract/events';
 import { isCancelled } from '../api/hooks';
 import { ErrorBox, FilePickerButton, formatBytes, formatCount, ProgressBar } from '../ui/index';
+import { href } from '../router/index';
 import { DATASET_ACCEPT } from './format';
 import type { DatasetAdder } from './useAddDataset';
 
@@ -33,9 +34,14 @@ export function AddDatasetStatus({ adder }: { adder: DatasetAdder }) {
     );
   }
   if (state.error) {
-    const title = isCancelled(state.error) ? 'The import was cancelled' : 'The dataset could not be imported';
+    const title = isCancelled(state.error) ? 'The import was cancelled' : adder.existing ? 'This file is already there' : 'The dataset could not be imported';
     return (
       <ErrorBox title={title} error={state.error} onDismiss={adder.dismiss}>
+        {adder.existing && (
+          <p>
+            <a href={href('datasets', adder.existing)}>Open {adder.existing}</a>, or import a second copy under another name:
+          </p>
+        )}
         {adder.clash && <RenameForm adder={adder} taken={adder.clash.name} />}
       </ErrorBox>
     );

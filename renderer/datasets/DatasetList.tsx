@@ -1,7 +1,7 @@
 import type { DatasetSummary } from '../../shared/types/datasets';
 import { useCall } from '../api/hooks';
 import { href, navigate } from '../router/index';
-import { EmptyState, ErrorBox, formatBytes, formatCount, formatDate, Loading, Page, Table, type Column } from '../ui/index';
+import { EmptyState, ErrorBox, FilterBox, formatBytes, formatCount, formatDate, Loading, noMatch, Page, Table, useFilter, type Column } from '../ui/index';
 import { AddDatasetButton, AddDatasetStatus } from './AddDataset';
 import { baseName, formatLabel } from './format';
 import type { DatasetAdder } from './useAddDataset';
@@ -19,6 +19,7 @@ const COLUMNS: Column<DatasetSummary>[] = [
 export function DatasetList({ adder }: { adder: DatasetAdder }) {
   const datasets = useCall('datasets/list', {});
   const empty = datasets.data?.length === 0;
+  const filter = useFilter(datasets.data, (d) => `${d.name} ${d.format} ${d.sourcePath.split(/[\\/]/).pop() ?? ''}`);
   return (
     <Page
       title="Datasets"
@@ -33,10 +34,12 @@ export function DatasetList({ adder }: { adder: DatasetAdder }) {
       {empty && <FirstRun adder={adder} />}
       {datasets.data && datasets.data.length > 0 && (
         <section className="section" aria-label="Datasets in this workspace">
+          <FilterBox filter={filter} what="datasets" />
           <Table
             caption="Datasets in this workspace"
             columns={COLUMNS}
-            rows={datasets.data}
+            rows={filter.rows}
+            empty={<p className="muted">{noMatch('datasets', filter.query)}</p>}
             rowKey={(d) => d.name}
             onRowActivate={(d) => navigate('datasets', d.name)}
           />

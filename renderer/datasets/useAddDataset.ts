@@ -65,8 +65,10 @@ export function useAddDataset(onAdded: (added: DatasetDetail) => void) {
 
   // The core refuses a taken name with BAD_ARGUMENTS and the name in its details.
   const error = job.state.error;
-  const taken = error instanceof PreflightError && error.code === 'BAD_ARGUMENTS' && typeof error.details?.name === 'string' && /already exists/.test(error.message);
+  const taken = error instanceof PreflightError && error.code === 'BAD_ARGUMENTS' && typeof error.details?.name === 'string' && /already exists|already there/.test(error.message);
   const clash: NameClash | null = taken && last.current ? { ...last.current, name: String(error.details!.name) } : null;
+  /** The same file was imported before: the dataset it became, to offer instead of a copy. */
+  const existing = taken && typeof error.details?.existing === 'string' ? error.details.existing : null;
 
   /** Retries a clashing import under a name the user chose. */
   const addAs = useCallback(
@@ -82,7 +84,7 @@ export function useAddDataset(onAdded: (added: DatasetDetail) => void) {
 
   const dismiss = useCallback(() => job.clearError(), [job]);
 
-  return { add, addAs, job, clash, size, dismiss };
+  return { add, addAs, job, clash, existing, size, dismiss };
 }
 
 export type DatasetAdder = ReturnType<typeof useAddDataset>;

@@ -3,7 +3,9 @@ import { PreflightError } from '../../shared/contract/errors';
 import type { DriftReport } from '../../shared/types/drift';
 import { useCall } from '../api/hooks';
 import { Chart } from '../charts/index';
-import { href } from '../router/index';
+import { href, navigate } from '../router/index';
+import { RemoveAction } from '../reports/RemoveAction';
+import { ReportActions } from '../reports/ReportActions';
 import { ErrorBox, Loading, Page, Section } from '../ui/index';
 import { heatmapOption, windowShareOption } from './charts';
 import { FeatureDetail } from './FeatureDetail';
@@ -35,6 +37,12 @@ function Report({ report: r }: { report: DriftReport }) {
   return (
     <Page
       title={`Drift report #${r.id}`}
+      actions={
+        <>
+          <ReportActions method="reports/drift" args={{ id: r.id }} what="drift report" />
+          <RemoveAction method="drift/remove" args={{ id: r.id }} label="Remove report…" onRemoved={() => navigate('drift')} />
+        </>
+      }
       subtitle={
         <>
           <a href={href('drift')}>← Drift</a> · {r.reference.name} ({r.reference.rows.toLocaleString()} rows{r.mode === 'profile' ? ', stored profile' : ''}) → {r.current.name} (

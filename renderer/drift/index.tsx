@@ -1,6 +1,6 @@
 import { useCall } from '../api/hooks';
 import { href, navigate, useRoute } from '../router/index';
-import { ErrorBox, formatBytes, formatCount, formatDate, Loading, Page, Section, Table } from '../ui/index';
+import { ErrorBox, FilterBox, formatBytes, formatCount, formatDate, Loading, noMatch, Page, Section, Table, useFilter } from '../ui/index';
 import type { DriftProfileSummary, DriftReportSummary } from '../../shared/types/drift';
 import { NewDrift } from './NewDrift';
 import { ReportView } from './ReportView';
@@ -16,6 +16,7 @@ export function DriftScreen() {
 
 function DriftHome() {
   const reports = useCall('drift/list', {});
+  const filter = useFilter(reports.data, (r) => `#${r.id} ${r.id} ${r.reference} ${r.current} ${r.model ?? ''} ${r.dataset.detected ? 'drift drifted' : 'stable'}`);
   return (
     <Page title="Drift" subtitle="Compare a current dataset with a reference, feature by feature (Evidently's rules), over time, and through a model.">
       <NewDrift onDone={reports.reload} />
@@ -25,12 +26,20 @@ function DriftHome() {
         ) : reports.loading && !reports.data ? (
           <Loading what="drift reports" />
         ) : (
+          <>
+          {(reports.data?.length ?? 0) > 0 && <FilterBox filter={filter} what="reports" />}
           <Table<DriftReportSummary>
             caption="Stored drift reports"
-            rows={reports.data ?? []}
+            rows={filter.rows}
             rowKey={(r) => String(r.id)}
             onRowActivate={(r) => navigate('drift', String(r.id))}
-            empty={<p className="muted">No reports yet. Pick a reference and a current dataset above, or run <code>preflight drift --reference R --current C</code>.</p>}
+            empty={
+              reports.data?.length ? (
+                <p className="muted">{noMatch('reports', filter.query)}</p>
+              ) : (
+                <p className="muted">No reports yet. Pick a reference and a current dataset above, or run <code>preflight drift --reference R --current C</code>.</p>
+              )
+            }
             columns={[
               { key: 'id', header: '#', render: (r) => <a href={href('drift', String(r.id))}>{r.id}</a>, mono: true },
               { key: 'created', header: 'Created', render: (r) => formatDate(r.createdAt) },
@@ -41,6 +50,7 @@ function DriftHome() {
               { key: 'verdict', header: 'Verdict', render: (r) => (r.dataset.detected ? <span className="badge badge-bad">drift</span> : <span className="badge badge-ok">stable</span>) },
             ]}
           />
+          </>
         )}
       </Section>
       <Profiles />

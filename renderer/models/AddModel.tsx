@@ -57,6 +57,26 @@ export function AddModelStatus({ adder }: { adder: ModelAdder }) {
       </ErrorBox>
     );
   }
+  const last = adder.lastAdded;
+  if (last && !last.created && last.sameBytesAs?.length && last.asked && last.asked.name !== last.name) {
+    const ref = modelRef(last.name, last.version);
+    return (
+      <div className="notice" role="status" data-testid="model-same-bytes">
+        These bytes are already registered as <a href={href('models', ref)}>{ref}</a>
+        {last.sameBytesAs.length > 1 ? ` (and ${last.sameBytesAs.slice(1).join(', ')})` : ''}; nothing was added.{' '}
+        <button type="button" className="button-small" onClick={() => void adder.addDuplicate()}>
+          Register as {last.asked.name} too
+        </button>
+      </div>
+    );
+  }
+  if (last && last.created && last.sameBytesAs?.some((r) => r !== modelRef(last.name, last.version))) {
+    return (
+      <div className="notice" role="status" data-testid="model-same-bytes">
+        Registered {modelRef(last.name, last.version)}; the same bytes are also registered as {last.sameBytesAs.filter((r) => r !== modelRef(last.name, last.version)).join(', ')}.
+      </div>
+    );
+  }
   if (adder.lastAdded && !adder.lastAdded.created) {
     const ref = modelRef(adder.lastAdded.name, adder.lastAdded.version);
     return (

@@ -1,5 +1,6 @@
 import { useCall } from '../api/hooks';
-import { href } from '../router/index';
+import { RemoveAction } from '../reports/RemoveAction';
+import { href, navigate } from '../router/index';
 import { ErrorBox, Loading, Page, plural, Section } from '../ui/index';
 import { AddModelButton, AddModelStatus } from './AddModel';
 import { FilesSection, MetadataSection } from './ModelDetails';
@@ -37,7 +38,12 @@ export function ModelDetail({ modelRef, adder }: { modelRef: string; adder: Mode
       }
       documentTitle={`${model.name}@${model.version}`}
       subtitle={back}
-      actions={<AddModelButton adder={adder} primary={false} />}
+      actions={
+        <>
+          <AddModelButton adder={adder} primary={false} />
+          <RemoveAction method="models/remove" args={{ ref: `${model.name}@${model.version}` }} label="Remove version…" onRemoved={() => navigate('models')} />
+        </>
+      }
     >
       <AddModelStatus adder={adder} />
       <LoadStatus model={model} />

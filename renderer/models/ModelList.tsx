@@ -1,7 +1,7 @@
 import type { ModelSummary } from '../../shared/types/models';
 import { useCall } from '../api/hooks';
 import { navigate } from '../router/index';
-import { EmptyState, ErrorBox, formatDate, Loading, Page, shortHash, Table, type Column } from '../ui/index';
+import { EmptyState, ErrorBox, FilterBox, formatDate, Loading, noMatch, Page, shortHash, Table, useFilter, type Column } from '../ui/index';
 import { AddModelButton, AddModelStatus } from './AddModel';
 import { DemoButton } from './DemoButton';
 import { modelRef } from './format';
@@ -25,6 +25,7 @@ const COLUMNS: Column<ModelSummary>[] = [
 export function ModelList({ adder }: { adder: ModelAdder }) {
   const models = useCall('models/list', {});
   const empty = models.data?.length === 0;
+  const filter = useFilter(models.data, (m) => `${m.name} @${m.latestVersion} ${m.sha256}`);
   return (
     <Page
       title="Models"
@@ -39,10 +40,12 @@ export function ModelList({ adder }: { adder: ModelAdder }) {
       {empty && <FirstRun adder={adder} />}
       {models.data && models.data.length > 0 && (
         <section className="section" aria-label="Registered models">
+          <FilterBox filter={filter} what="models" />
           <Table
             caption="Registered models"
             columns={COLUMNS}
-            rows={models.data}
+            rows={filter.rows}
+            empty={<p className="muted">{noMatch('models', filter.query)}</p>}
             rowKey={(m) => m.name}
             onRowActivate={(m) => navigate('models', modelRef(m.name, m.latestVersion))}
           />

@@ -6,7 +6,13 @@ import { relativePathOf, uploadForJob } from '../api/files';
 import { useJob } from '../api/hooks';
 import { defaultModelName } from '../../shared/naming/index';
 
-export type AddedModel = Pick<ModelVersion, 'name' | 'version'> & { created: boolean };
+export type AddedModel = Pick<ModelVersion, 'name' | 'version'> & {
+  created: boolean;
+  /** Other versions holding exactly these bytes (the core offers the first instead of a second copy). */
+  sameBytesAs?: string[];
+  /** What was asked for, to register a second copy under that name on request. */
+  asked?: { path: string; name: string };
+};
 
 const MODEL_FILE = /\.onnx$/i;
 
@@ -66,13 +72,25 @@ export function useAddModel(onAdded: (added: AddedModel) => void) {
         if (refused) setUnloadable({ path, name, describeError });
         return; // failed or cancelled: the error is in job.state
       }
-      added = { name: result.name, version: result.version, created: result.created };
+      added = { name: result.name, version: result.version, created: result.created, sameBytesAs: result.sameBytesAs, asked: { path, name: name ?? defaultModelName(path) } };
     }
     if (added) {
       setLastAdded(added);
       onAdded(added);
     }
   }
+
+  /** The bytes were already registered under another name: keep a second copy under the asked name anyway. */
+  const addDuplicate = useCallback(async () => {
+    const asked = lastAdded?.asked;
+    if (!asked || job.state.running) return;
+    job.clearError();
+    const result = await job.start('models/add', { path: asked.path, name: asked.name, duplicate: true });
+    if (!result) return;
+    const added = { name: result.name, version: result.version, created: result.created, sameBytesAs: result.sameBytesAs };
+    setLastAdded(added);
+    onAdded(added);
+  }, [job, lastAdded, onAdded]);
 
   /** On moving to another model, an old error or notice no longer applies (unless it is about that model). */
   const forget = useCallback(
@@ -90,7 +108,7 @@ export function useAddModel(onAdded: (added: AddedModel) => void) {
     await register([{ path: unloadable.path, name: unloadable.name }], unloadable.describeError, true);
   }, [unloadable, job]);
 
-  return { add, addPaths, job, lastAdded, forget, unloadable: unloadable !== null, keepUnloadable, dismiss: () => (job.clearError(), setLastAdded(null), setUnloadable(null)) };
+  return { add, addPaths, addDuplicate, job, lastAdded, forget, unloadable: unloadable !== null, keepUnloadable, dismiss: () => (job.clearError(), setLastAdded(null), setUnloadable(null)) };
 }
 
 export type ModelAdder = ReturnType<typeof useAddModel>;

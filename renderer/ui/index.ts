@@ -10,3 +10,4 @@ export { NotYetAvailable } from './NotYetAvailable';
 export { CopyButton } from './CopyButton';
 export { Loading } from './Loading';
 export { formatBytes, formatCount, formatDate, plural, shortHash } from './format';
+export { FilterBox, noMatch, useFilter } from './Filter';

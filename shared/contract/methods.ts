@@ -8,6 +8,8 @@ import { jobMethods } from './methods/jobs';
 import { modelMethods } from './methods/models';
 import { readinessMethods } from './methods/readiness';
 import { workspaceMethods } from './methods/workspace';
+import { removalMethods } from './methods/removal';
+import { reportMethods } from './methods/reports';
 
 
 // The whole API, defined once, one file per domain in ./methods. Adding a capability = one entry there
@@ -22,6 +24,8 @@ export const methods = {
   ...bundleMethods,
   ...readinessMethods,
   ...workspaceMethods,
+  ...reportMethods,
+  ...removalMethods,
 } as const;
 
 

@@ -173,7 +173,8 @@ describe('Datasets in web mode', () => {
     await page.getByTestId('add-dataset-input').setInputFiles(csv);
     const alert = page.getByRole('alert');
     await alert.waitFor({ timeout: 30_000 });
-    expect(await alert.textContent()).toMatch(/already exists/);
+    expect(await alert.textContent()).toMatch(/customers.csv is already there: dataset customers/);
+    await page.getByRole('link', { name: 'Open customers' }).waitFor();
     await page.getByLabel('Import it as').fill('customers-copy');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.waitForURL(/#\/datasets\/customers-copy$/, { timeout: 30_000 });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { PreflightError } from '../../../shared/contract/errors';
 import { formatMs, msDecimals, PERCENTILE_METHOD } from '../../../shared/math/latency/index';
 import { describeSource, parseShape } from '../../../shared/bench/input-plan';
@@ -6,6 +7,7 @@ import type { RunComparison } from '../../../shared/math/latency/index';
 import type { BenchComparisonResult, BenchInput, BenchRun } from '../../../shared/types/bench';
 import { int, intList, list, num, parse } from '../args';
 import type { Command, CommandEnv } from '../command';
+import { describeRemoval } from './removal';
 import { table } from './models';
 
 const usage = `preflight bench <file.onnx|NAME[@VERSION]> [--ep cpu,webgpu,cuda,…] [--batch 1,8] [--concurrency 1,2]
@@ -25,7 +27,9 @@ const usage = `preflight bench <file.onnx|NAME[@VERSION]> [--ep cpu,webgpu,cuda,
 preflight bench <A> --ab <B> [--ep EP] [--ab-ep EP] [--ab-threads N] [--ab-spinning on|off] [--blocks N] [--block-iterations N]
   A/B: A and B (two models, or one model with two EPs/settings) interleaved in blocks in one process
 preflight bench --list [--json]
-preflight bench --compare RUN[:POINT],RUN[:POINT] [--json]`;
+preflight bench --compare RUN[:POINT],RUN[:POINT] [--html FILE] [--json]
+preflight bench show RUN [--html FILE]     one stored run (--html: a self-contained report file)
+preflight bench remove RUN [--dry-run] [--force]   delete a stored run (one an exported bundle cites: --force)`;
 
 const options = {
   ep: { type: 'string' },
@@ -51,6 +55,9 @@ const options = {
   data: { type: 'string' },
   columns: { type: 'string' },
   compare: { type: 'string' },
+  html: { type: 'string' },
+  force: { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
   ab: { type: 'string' },
   'ab-ep': { type: 'string' },
   'ab-threads': { type: 'string' },
@@ -91,10 +98,33 @@ export const benchCommand: Command = {
     if (v.compare !== undefined) {
       const refs = (list(v.compare) ?? []).map(pointRef);
       if (refs.length !== 2) throw new PreflightError('BAD_ARGUMENTS', 'bench --compare: give two runs, e.g. --compare 3,4 or --compare 3:0,3:1');
+      if (v.html !== undefined) {
+        const file = await client.call('reports/bench-compare', { a: refs[0], b: refs[1], out: path.resolve(v.html) });
+        out.result(file, () => `wrote ${file.path} (${file.bytes} bytes, sha256 ${file.sha256})`);
+        return;
+      }
       const result = await client.call('bench/compare', { a: refs[0], b: refs[1] });
       out.result(result, () => describeComparison(result));
       return;
     }
+    if (positionals[0] === 'show' && positionals.length === 2) {
+      const runId = int(positionals[1], 'run', 1)!;
+      if (v.html !== undefined) {
+        const file = await client.call('reports/bench', { runId, out: path.resolve(v.html) });
+        out.result(file, () => `wrote ${file.path} (${file.bytes} bytes, sha256 ${file.sha256})`);
+        return;
+      }
+      const run = await client.call('bench/show', { runId });
+      out.result({ ...run, modelHash: run.model.sha256 }, () => describeRun(run, v.verbose));
+      return;
+    }
+    if (positionals[0] === 'remove' && positionals.length === 2) {
+      const r = await client.call('bench/remove', { runId: int(positionals[1], 'run', 1)!, force: v.force, dryRun: v['dry-run'] });
+      out.result(r, () => describeRemoval(r));
+      return;
+    }
+    if (v.force || v['dry-run']) throw new PreflightError('BAD_ARGUMENTS', 'bench: --force and --dry-run go with `bench remove RUN`');
+    if (v.html !== undefined) throw new PreflightError('BAD_ARGUMENTS', 'bench: --html goes with `bench show RUN` or `bench --compare A,B`');
     if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', `bench: give exactly one model (a .onnx file or NAME[@VERSION]); see \`preflight bench --help\``);
     // Flags of the other mode would be silently ignored: refuse them instead.
     const given = (names: readonly string[]) => names.filter((n) => { const x = (v as Record<string, unknown>)[n]; return x !== undefined && x !== false; });

@@ -1,7 +1,9 @@
+import path from 'node:path';
 import { PreflightError } from '../../../shared/contract/errors';
 import { DRIFT_TESTS, type DriftReport, type DriftTest, type FeatureDrift, type FeatureOverride } from '../../../shared/types/drift';
 import { int, list, parse } from '../args';
 import type { Command } from '../command';
+import { describeRemoval, removeOptions } from './removal';
 import { table } from './models';
 
 const usage = `preflight drift --reference R --current C [options]     R, C: dataset names or files (imported on the fly)
@@ -13,7 +15,7 @@ const usage = `preflight drift --reference R --current C [options]     R, C: dat
   --time-column T [--window day|week|month]   drift per time window of the current dataset
   --model M [--map INPUT=col1,col2,…]          prediction drift (mapping saved for the model; repeat --map per input)
   --fail-on-drift               exit 1 when dataset drift is detected, or no feature could be compared
-preflight drift list | show ID | profile DATASET [--grid N] | profiles   [--workspace DIR] [--json]`;
+preflight drift list | show ID [--html FILE] | remove ID [--dry-run] [--force] | profile DATASET [--grid N] | profiles   [--workspace DIR] [--json]`;
 
 export const driftCommand: Command = {
   name: 'drift',
@@ -35,11 +37,24 @@ export const driftCommand: Command = {
       return;
     }
     if (verb === 'show') {
-      const { positionals } = parse(rest, {}, 'drift show');
+      const { values, positionals } = parse(rest, { html: { type: 'string' } }, 'drift show');
       const id = int(positionals[0], 'id', 1);
       if (positionals.length !== 1 || id === undefined) throw new PreflightError('BAD_ARGUMENTS', 'drift show: give one report id (see `preflight drift list`)');
+      if (values.html !== undefined) {
+        const file = await client.call('reports/drift', { id, out: path.resolve(values.html) });
+        out.result(file, () => `wrote ${file.path} (${file.bytes} bytes, sha256 ${file.sha256})`);
+        return;
+      }
       const report = await client.call('drift/show', { id });
       out.result(report, () => human(report));
+      return;
+    }
+    if (verb === 'remove') {
+      const { values, positionals } = parse(rest, removeOptions, 'drift remove');
+      const id = int(positionals[0], 'id', 1);
+      if (positionals.length !== 1 || id === undefined) throw new PreflightError('BAD_ARGUMENTS', 'drift remove: give one report id (see `preflight drift list`)');
+      const r = await client.call('drift/remove', { id, force: values.force, dryRun: values['dry-run'] });
+      out.result(r, () => describeRemoval(r));
       return;
     }
     if (verb === 'profile') {

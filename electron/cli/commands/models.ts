@@ -2,11 +2,15 @@ import { PreflightError } from '../../../shared/contract/errors';
 import type { Dim, ModelVersion, TensorInfo } from '../../../shared/types/models';
 import { parse } from '../args';
 import type { Command } from '../command';
+import { describeRemoval, removeOptions } from './removal';
 
-const usage = `preflight models add <file.onnx> [--name NAME] [--allow-unloadable] [--workspace DIR] [--json]
-    (a model onnxruntime cannot load is refused unless --allow-unloadable)
+const usage = `preflight models add <file.onnx> [--name NAME [--duplicate]] [--allow-unloadable] [--workspace DIR] [--json]
+    (a model onnxruntime cannot load is refused unless --allow-unloadable; bytes already registered under another
+     name are not added again: that version is offered — --duplicate adds a second copy)
 preflight models list [--workspace DIR] [--json]
-preflight models show <NAME[@VERSION]> [--workspace DIR] [--json]`;
+preflight models show <NAME[@VERSION]> [--workspace DIR] [--json]
+preflight models remove <NAME@VERSION> [--dry-run] [--force]   also removes its benchmark runs and drift reports;
+  a version an exported bundle was made from is kept unless --force; --dry-run only says what would go`;
 
 export const modelsCommand: Command = {
   name: 'models',
@@ -15,11 +19,24 @@ export const modelsCommand: Command = {
   async run(argv, { client, out, signal }) {
     const [verb, ...rest] = argv;
     if (verb === 'add') {
-      const { values, positionals } = parse(rest, { name: { type: 'string' }, 'allow-unloadable': { type: 'boolean' } }, 'models add');
+      const { values, positionals } = parse(rest, { name: { type: 'string' }, 'allow-unloadable': { type: 'boolean' }, duplicate: { type: 'boolean', default: false } }, 'models add');
       if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', 'models add: give exactly one .onnx file');
-      const result = await client.run('models/add', { path: positionals[0], name: values.name, ...(values['allow-unloadable'] ? { allowUnloadable: true } : {}) }, { onProgress: out.progress, signal });
+      const result = await client.run('models/add', { path: positionals[0], name: values.name, duplicate: values.duplicate, ...(values['allow-unloadable'] ? { allowUnloadable: true } : {}) }, { onProgress: out.progress, signal });
       if (!result.loadCheck.loadable) out.log(`warning: onnxruntime cannot load this model: ${result.loadCheck.error}`);
+      const same = result.sameBytesAs ?? [];
+      if (!result.created && same.length) {
+        out.log(`the same bytes are already registered as ${same.join(', ')}: nothing was added; use ${same[0]}${values.name ? `, or register them as ${values.name} too with --duplicate` : ' (or --name NAME --duplicate to keep a second copy under another name)'}`);
+      } else if (result.created && same.length) {
+        out.log(`note: the same bytes are also registered as ${same.filter((r) => r !== `${result.name}@${result.version}`).join(', ')}`);
+      }
       out.result(result, () => `${result.created ? 'registered' : 'already registered as'} ${result.name}@${result.version}  sha256:${result.sha256}\n${describe(result)}`);
+      return;
+    }
+    if (verb === 'remove') {
+      const { values, positionals } = parse(rest, removeOptions, 'models remove');
+      if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', 'models remove: give one model version, NAME@VERSION');
+      const r = await client.call('models/remove', { ref: positionals[0], force: values.force, dryRun: values['dry-run'] });
+      out.result(r, () => describeRemoval(r));
       return;
     }
     if (verb === 'list') {

@@ -4,10 +4,12 @@ import { compareStored, pointLatencies } from './compare';
 import { benchModel } from './model-ref';
 import { probeProviders } from './providers';
 import { startBench } from './start';
+import { removeBenchRun } from '../removal/remove';
 import { PreflightError } from '../../../shared/contract/errors';
 import { assumptionWarning, planInputs } from '../../../shared/bench/input-plan';
 
 export const benchHandlers: Handlers<MethodsStartingWith<'bench/'>> = {
+  'bench/remove': (core, args) => removeBenchRun(core, args.runId, args),
   'bench/providers': async (core, args) => probeProviders(core, (await benchModel(core, args.model)).path),
   'bench/inputs': async (core, args) => {
     const { version } = await benchModel(core, args.model);

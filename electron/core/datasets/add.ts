@@ -36,7 +36,11 @@ export async function addDataset(core: CoreContext, args: ParsedArgsOf<'datasets
   const format = await detectFormat(source);
   const name = args.name ?? defaultName(source);
   const q = core.queries.datasets;
-  if (q.byName(name)) throw new PreflightError('BAD_ARGUMENTS', `a dataset named ${name} already exists; choose another --name (or remove it first)`, { name });
+  const taken = q.byName(name);
+  // The same file given twice (same name, same size, same place — or an upload of it) is already there: say so.
+  if (taken && taken.sourceBytes === size && (taken.sourcePath === source || path.basename(taken.sourcePath) === path.basename(source)))
+    throw new PreflightError('BAD_ARGUMENTS', `${path.basename(source)} is already there: dataset ${name} (${taken.rows.toLocaleString('en-US')} rows, imported ${taken.addedAt}) came from a file of the same name and size; use it, or give another --name to import a second copy`, { name, existing: name });
+  if (taken) throw new PreflightError('BAD_ARGUMENTS', `a dataset named ${name} already exists; choose another --name (or remove it first)`, { name });
   dropLeftovers(core);
 
   const started = Date.now();

@@ -6,10 +6,12 @@ import { proposeMapping } from './mapping';
 import { buildDatasetProfile, importProfile, storeProfile } from './profile';
 import { runDrift } from './run';
 import { resolveSource } from './sources';
+import { removeDriftReport } from '../removal/remove';
 
 export const driftHandlers: Handlers<MethodsStartingWith<'drift/'>> = {
   'drift/run': (core, args, job) => runDrift(core, args, job),
   'drift/list': (core) => core.queries.drift.listReports(),
+  'drift/remove': (core, args) => removeDriftReport(core, args.id, args),
   'drift/show': (core, args) => {
     const report = core.queries.drift.report(args.id);
     if (!report) throw new PreflightError('NOT_FOUND', `no drift report ${args.id} (see \`preflight drift list\`)`, { id: args.id });

@@ -12,7 +12,7 @@ import type { LoadCheck } from '../../../shared/types/models';
 import { defaultModelName } from '../../../shared/naming/index';
 
 /** models/add: validate the file, keep its exact bytes, inspect them, prove they load, register a version. */
-export async function addModel(core: CoreContext, args: ParsedArgsOf<'models/add'>, job: JobContext): Promise<ModelVersion & { created: boolean }> {
+export async function addModel(core: CoreContext, args: ParsedArgsOf<'models/add'>, job: JobContext): Promise<ModelVersion & { created: boolean; sameBytesAs?: string[] }> {
   const source = path.resolve(args.path);
   checkIsFile(source);
   job.progress(0, 'reading model metadata');
@@ -33,6 +33,14 @@ export async function addModel(core: CoreContext, args: ParsedArgsOf<'models/add
     fs.rmSync(staged.stagingDir, { recursive: true, force: true });
     job.progress(1, `already registered as ${name}@${existing.version}`);
     return { ...withoutId(existing), created: false };
+  }
+  // The same bytes under another name: offer that one instead of a silent second copy.
+  const sameBytes = core.queries.models.withDigest(staged.contentDigest);
+  const sameBytesAs = sameBytes.map((v) => `${v.name}@${v.version}`);
+  if (sameBytes.length && !args.duplicate) {
+    fs.rmSync(staged.stagingDir, { recursive: true, force: true });
+    job.progress(1, `the same bytes are already registered as ${sameBytesAs.join(', ')}`);
+    return { ...withoutId(sameBytes[0]), created: false, sameBytesAs };
   }
   let loadCheck: LoadCheck;
   try {
@@ -59,7 +67,7 @@ export async function addModel(core: CoreContext, args: ParsedArgsOf<'models/add
       loadCheck,
     });
     job.progress(1, stored.created ? `registered ${name}@${stored.version}` : `already registered as ${name}@${stored.version}`);
-    return { ...withoutId(stored), created: stored.created };
+    return { ...withoutId(stored), created: stored.created, ...(sameBytesAs.length ? { sameBytesAs } : {}) };
   } finally {
     fs.rmSync(staged.stagingDir, { recursive: true, force: true });
   }

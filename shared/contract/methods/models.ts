@@ -11,7 +11,7 @@ export const modelMethods = {
     job: false,
     args: z.object({}).strict(),
   }),
-  'models/add': method<ModelVersion & { created: boolean }>()({
+  'models/add': method<ModelVersion & { created: boolean; sameBytesAs?: string[] }>()({
     summary: 'Register a local .onnx file (and its external data) as a new model version',
     job: true,
     args: z
@@ -23,6 +23,11 @@ export const modelMethods = {
           .optional(),
         /** Keep a model onnxruntime cannot load (it is refused by default: nothing downstream can use it). */
         allowUnloadable: z.boolean().optional(),
+        /**
+         * Register these bytes under `name` even when another model already holds the very same bytes
+         * (default: answer with that one, created: false, and say so in sameBytesAs).
+         */
+        duplicate: z.boolean().default(false),
       })
       .strict(),
   }),

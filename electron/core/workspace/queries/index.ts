@@ -4,6 +4,7 @@ import { bundleQueries } from './bundles';
 import { datasetQueries } from './datasets';
 import { driftQueries } from './drift';
 import { readinessQueries } from './readiness';
+import { removalQueries } from './removal';
 
 /**
  * Query sets of the later domains (datasets, bench, drift), one line each, so every handler reaches
@@ -16,5 +17,6 @@ export function domainQueries(_workspace: Workspace) {
     datasets: datasetQueries(_workspace.db),
     drift: driftQueries(_workspace.db),
     readiness: readinessQueries(_workspace.db),
+    removal: removalQueries(_workspace.db),
   };
 }

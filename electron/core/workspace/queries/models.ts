@@ -49,6 +49,10 @@ export function modelQueries(db: Database.Database) {
   };
 
   return {
+    /** Every version, under any name, holding exactly these bytes (oldest first). */
+    withDigest(contentDigest: string): StoredVersion[] {
+      return (db.prepare(`${selectVersion} WHERE v.content_digest = ? ORDER BY v.id`).all(contentDigest) as VersionRow[]).map((r) => hydrate(r)!);
+    },
     findByDigest(name: string, contentDigest: string): StoredVersion | null {
       return hydrate(db.prepare(`${selectVersion} WHERE m.name = ? AND v.content_digest = ?`).get(name, contentDigest) as VersionRow | undefined);
     },
