@@ -11,20 +11,4 @@ export function pct(x: number | null | undefined, digits = 1): string {
   return `${(x * 100).toFixed(digits)}%`;
 }
 
-export const TEST_LABEL: Record<string, string> = {
-  ks: 'KS p-value',
-  wasserstein: 'Wasserstein (normed)',
-  chisquare: 'chi-square p-value',
-  ztest: 'z-test p-value',
-  jensenshannon: 'Jensen–Shannon',
-  psi: 'PSI',
-};
-
-export const EFFECT_LABEL: Record<string, string> = {
-  ks_statistic: 'KS D',
-  cramers_v: "Cramér's V",
-  cohens_h: "Cohen's h",
-  wasserstein_normed: 'W normed',
-  jensen_shannon: 'JS',
-  psi: 'PSI',
-};
+export { EFFECT_LABEL, TEST_LABEL } from '../../shared/naming/drift-labels';

@@ -29,20 +29,4 @@ export function bytes(n: number): string {
   return i === 0 ? `${n} B` : `${v.toFixed(v >= 100 ? 0 : 1)} ${units[i]}`;
 }
 
-export const TEST_LABEL: Record<string, string> = {
-  ks: 'KS p-value',
-  wasserstein: 'Wasserstein (normed)',
-  chisquare: 'chi-square p-value',
-  ztest: 'z-test p-value',
-  jensenshannon: 'Jensen–Shannon',
-  psi: 'PSI',
-};
-
-export const EFFECT_LABEL: Record<string, string> = {
-  ks_statistic: 'KS D',
-  cramers_v: "Cramér's V",
-  cohens_h: "Cohen's h",
-  wasserstein_normed: 'W normed',
-  jensen_shannon: 'JS',
-  psi: 'PSI',
-};
+export { EFFECT_LABEL, TEST_LABEL } from '../../../shared/naming/drift-labels';
