@@ -115,8 +115,9 @@ describe('Dataset actions in web mode', () => {
 
     await page.getByRole('link', { name: /← Datasets/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Datasets' }).waitFor();
-    const names = await page.locator('tbody tr td:first-child').allTextContents();
-    expect(names.map((n) => n.replace(/CSV$/, '')).sort()).toEqual(['codes', 'codes-2', 'codes-3']);
+    // The heading shows before the list has loaded: wait for the rows, not just the page.
+    const names = async () => (await page.locator('tbody tr td:first-child').allTextContents()).map((n) => n.replace(/CSV$/, '')).sort();
+    await expect.poll(names, { timeout: 15_000 }).toEqual(['codes', 'codes-2', 'codes-3']);
   });
 
   it('opens the Drift form with the dataset preselected as the reference from “Compare with…”', async () => {
