@@ -7,7 +7,13 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   // Migrations are plain .sql files; esbuild inlines them as text for the bundles, this does it for tests.
-  plugins: [react(), { name: 'sql-as-text', transform: (code, id) => (id.endsWith('.sql') ? `export default ${JSON.stringify(code)};` : null) }],
+  plugins: [
+    react(),
+    {
+      name: 'sql-as-text',
+      transform: (code, id) => (id.endsWith('.sql') ? `export default ${JSON.stringify(code)};` : null),
+    },
+  ],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

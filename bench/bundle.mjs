@@ -20,7 +20,10 @@ const ws = path.join(dir, 'workspace');
 const model = path.join(dir, 'big.onnx');
 const csv = path.join(dir, 'reference.csv');
 
-if (!fs.existsSync(model)) execFileSync('/usr/bin/python3', [path.join(ROOT, 'bench', 'make-bundle-model.py'), model, String(MB)], { stdio: 'inherit' });
+if (!fs.existsSync(model))
+  execFileSync('/usr/bin/python3', [path.join(ROOT, 'bench', 'make-bundle-model.py'), model, String(MB)], {
+    stdio: 'inherit',
+  });
 if (!fs.existsSync(csv)) {
   const r = rng(42);
   const out = fs.openSync(csv, 'w');
@@ -28,7 +31,8 @@ if (!fs.existsSync(csv)) {
   let buf = '';
   for (let i = 0; i < ROWS; i++) {
     const row = [];
-    for (let f = 0; f < 20; f++) row.push((Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r()) * (1 + f / 10)).toFixed(5));
+    for (let f = 0; f < 20; f++)
+      row.push((Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r()) * (1 + f / 10)).toFixed(5));
     buf += `${row.join(',')}\n`;
     if (buf.length > 1 << 20) {
       fs.writeSync(out, buf);
@@ -39,7 +43,9 @@ if (!fs.existsSync(csv)) {
   fs.closeSync(out);
 }
 
-console.log(`bench/bundle: ${(fs.statSync(model).size / 1e6).toFixed(1)} MB model, ${ROWS} reference rows × 20 features; ${load()}`);
+console.log(
+  `bench/bundle: ${(fs.statSync(model).size / 1e6).toFixed(1)} MB model, ${ROWS} reference rows × 20 features; ${load()}`,
+);
 if (!fs.existsSync(path.join(ws, 'workspace.sqlite'))) {
   cli(ws, ['models', 'add', model, '--name', 'big']);
   cli(ws, ['datasets', 'add', csv, '--name', 'reference']);
@@ -52,9 +58,23 @@ const exports = [];
 for (const run of [1, 2]) {
   const zip = path.join(dir, `bundle-${run}.zip`);
   fs.rmSync(zip, { force: true });
-  const r = cli(ws, ['export', '--model', 'big', '--reference', 'reference', '--out', zip, '--sign', key, '--automation-rate', '0.9']);
+  const r = cli(ws, [
+    'export',
+    '--model',
+    'big',
+    '--reference',
+    'reference',
+    '--out',
+    zip,
+    '--sign',
+    key,
+    '--automation-rate',
+    '0.9',
+  ]);
   exports.push(r.seconds);
-  console.log(`export ${run}: ${r.seconds.toFixed(2)} s${run === 1 ? ' (builds the reference profile first)' : ' (profile already stored)'}, ${r.json.bytes} bytes`);
+  console.log(
+    `export ${run}: ${r.seconds.toFixed(2)} s${run === 1 ? ' (builds the reference profile first)' : ' (profile already stored)'}, ${r.json.bytes} bytes`,
+  );
 }
 const zip = path.join(dir, 'bundle-2.zip');
 const rows = [];
@@ -68,10 +88,16 @@ for (const run of [1, 2, 3]) {
   if (!v.json.ok) throw new Error(`verification failed: ${JSON.stringify(v.json.checks.filter((c) => !c.ok))}`);
   const replay = cli(path.join(dir, 'ops-workspace'), ['verify', zip, '--key', pub, '--replay']);
   rows.push({ sha, verify: v.seconds, replay: replay.seconds, inside: v.json.seconds });
-  console.log(`run ${run}: sha256 of the bundle ${sha.toFixed(2)} s; verify ${v.seconds.toFixed(2)} s (${v.json.seconds.toFixed(2)} s inside the command); verify --replay ${replay.seconds.toFixed(2)} s`);
+  console.log(
+    `run ${run}: sha256 of the bundle ${sha.toFixed(2)} s; verify ${v.seconds.toFixed(2)} s (${v.json.seconds.toFixed(2)} s inside the command); verify --replay ${replay.seconds.toFixed(2)} s`,
+  );
 }
 const best = rows.reduce((a, b) => (a.verify < b.verify ? a : b));
-console.log(`export seconds = ${Math.min(...exports).toFixed(2)} (first export, with the profile build: ${exports[0].toFixed(2)})`);
+console.log(
+  `export seconds = ${Math.min(...exports).toFixed(2)} (first export, with the profile build: ${exports[0].toFixed(2)})`,
+);
 console.log(`verify seconds = ${best.verify.toFixed(2)} (with --replay: ${best.replay.toFixed(2)})`);
-console.log(`verify ratio = ${(best.verify / best.sha).toFixed(2)} (target ≤ 1.5; sha256 of the same ${(fs.statSync(zip).size / 1e6).toFixed(1)} MB: ${best.sha.toFixed(2)} s)`);
+console.log(
+  `verify ratio = ${(best.verify / best.sha).toFixed(2)} (target ≤ 1.5; sha256 of the same ${(fs.statSync(zip).size / 1e6).toFixed(1)} MB: ${best.sha.toFixed(2)} s)`,
+);
 if (!opt('keep', null)) fs.rmSync(dir, { recursive: true, force: true });

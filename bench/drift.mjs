@@ -14,11 +14,17 @@ import { CLI, cli as runCli, load, opt, rng } from './lib.mjs';
 
 const ROWS = Number(opt('rows', '1000000'));
 const FEATURES = 20;
-const DRIFTED = { 2: 'shift +0.3 sd', 5: 'scale ×1.5', 8: 'shift +0.15 sd', 11: 'mixture 10% at +3', 14: 'shift +1 sd', 17: 'scale ×0.7' };
+const DRIFTED = {
+  2: 'shift +0.3 sd',
+  5: 'scale ×1.5',
+  8: 'shift +0.15 sd',
+  11: 'mixture 10% at +3',
+  14: 'shift +1 sd',
+  17: 'scale ×0.7',
+};
 const dir = opt('keep', null) ?? fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-bench-drift-'));
 fs.mkdirSync(dir, { recursive: true });
 const ws = path.join(dir, 'workspace');
-
 
 /** CSV for preflight and the same values as raw little-endian float64 (feature-major) for scipy. */
 function generate(name, current, seed) {
@@ -59,7 +65,6 @@ function generate(name, current, seed) {
   fs.closeSync(out);
 }
 
-
 console.log(`bench/drift: ${ROWS.toLocaleString('en-US')} × ${FEATURES} reference and current rows in ${dir}`);
 let t = performance.now();
 generate('reference', false, 1);
@@ -77,16 +82,22 @@ const have = (name) => {
 for (const name of ['reference', 'current']) {
   if (have(name)) continue;
   const imp = runCli(ws, ['datasets', 'add', path.join(dir, `${name}.csv`), '--name', name]);
-  console.log(`import ${name}: ${imp.seconds.toFixed(1)} s (${Math.round(ROWS / imp.seconds).toLocaleString('en-US')} rows/s)`);
+  console.log(
+    `import ${name}: ${imp.seconds.toFixed(1)} s (${Math.round(ROWS / imp.seconds).toLocaleString('en-US')} rows/s)`,
+  );
 }
 
 const drift = runCli(ws, ['drift', '--reference', 'reference', '--current', 'current']);
 const report = drift.json;
-console.log(`preflight drift: ${report.dataset.drifted} of ${report.dataset.total} drifted; in-process ${report.timings.totalSeconds.toFixed(2)} s (read ${report.timings.readSeconds.toFixed(2)} s, compute ${report.timings.computeSeconds.toFixed(2)} s)`);
+console.log(
+  `preflight drift: ${report.dataset.drifted} of ${report.dataset.total} drifted; in-process ${report.timings.totalSeconds.toFixed(2)} s (read ${report.timings.readSeconds.toFixed(2)} s, compute ${report.timings.computeSeconds.toFixed(2)} s)`,
+);
 const planted = Object.keys(DRIFTED).map((f) => `f${String(f).padStart(2, '0')}`);
 for (const f of report.features) {
   const mark = planted.includes(f.name) ? `planted: ${DRIFTED[Number(f.name.slice(1))]}` : '';
-  console.log(`  ${f.name}  ${f.test.padEnd(11)} ${String(f.score?.toFixed(4)).padStart(8)}  ${f.drifted ? 'DRIFT' : 'ok   '}  ks D=${f.metrics.ksStatistic?.toFixed(4)}  ${mark}`);
+  console.log(
+    `  ${f.name}  ${f.test.padEnd(11)} ${String(f.score?.toFixed(4)).padStart(8)}  ${f.drifted ? 'DRIFT' : 'ok   '}  ks D=${f.metrics.ksStatistic?.toFixed(4)}  ${mark}`,
+  );
 }
 console.log(`(${load()}; CPU ${drift.cpu === null ? 'n/a' : `${drift.cpu.toFixed(2)} s`} over all processes)`);
 console.log(`drift seconds = ${drift.seconds.toFixed(2)}`);
@@ -110,15 +121,24 @@ for f in range(k):
     out.append([float(ks.statistic), float(ks.pvalue), float(w)])
 print(json.dumps({"seconds": time.perf_counter() - t, "features": out}))
 `;
-  const res = spawnSync(py, ['-c', script, path.join(dir, 'reference.f64'), path.join(dir, 'current.f64')], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const res = spawnSync(py, ['-c', script, path.join(dir, 'reference.f64'), path.join(dir, 'current.f64')], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   if (res.status !== 0) throw new Error(`scipy run failed: ${res.stderr}`);
   const sp = JSON.parse(res.stdout);
   let worst = 0;
   report.features.forEach((f, i) => {
     const [d, , w] = sp.features[i];
-    worst = Math.max(worst, Math.abs(f.metrics.ksStatistic - d) / Math.max(d, 1e-12), Math.abs(f.metrics.wassersteinNormed - w) / Math.max(w, 1e-12));
+    worst = Math.max(
+      worst,
+      Math.abs(f.metrics.ksStatistic - d) / Math.max(d, 1e-12),
+      Math.abs(f.metrics.wassersteinNormed - w) / Math.max(w, 1e-12),
+    );
   });
-  console.log(`scipy (ks_2samp + wasserstein_distance, 20 features, data in memory): ${sp.seconds.toFixed(2)} s; max relative difference in D / W normed: ${worst.toExponential(2)}`);
+  console.log(
+    `scipy (ks_2samp + wasserstein_distance, 20 features, data in memory): ${sp.seconds.toFixed(2)} s; max relative difference in D / W normed: ${worst.toExponential(2)}`,
+  );
   console.log(`scipy ratio = ${(drift.seconds / sp.seconds).toFixed(2)}`);
 }
 if (!opt('keep', null)) fs.rmSync(dir, { recursive: true, force: true });

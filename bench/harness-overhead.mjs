@@ -18,7 +18,15 @@ import { parseArgs } from 'node:util';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const ort = require('onnxruntime-node');
-const { values } = parseArgs({ options: { iterations: { type: 'string', default: '5000' }, rounds: { type: 'string', default: '3' }, warmup: { type: 'string', default: '200' }, threads: { type: 'string' }, spinning: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    iterations: { type: 'string', default: '5000' },
+    rounds: { type: 'string', default: '3' },
+    warmup: { type: 'string', default: '200' },
+    threads: { type: 'string' },
+    spinning: { type: 'string' },
+  },
+});
 const iterations = Number(values.iterations);
 const warmup = Number(values.warmup);
 const model = path.join(root, 'test', 'fixtures', 'models', 'tiny_mlp.onnx');
@@ -27,7 +35,8 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-overhead-'));
 // The same session options Preflight builds (electron/core/bench/session-options.ts).
 const sessionOptions = { executionProviders: ['cpu'], graphOptimizationLevel: 'all' };
 if (values.threads) sessionOptions.intraOpNumThreads = Number(values.threads);
-if (values.spinning) sessionOptions.extra = { session: { intra_op: { allow_spinning: values.spinning === 'off' ? '0' : '1' } } };
+if (values.spinning)
+  sessionOptions.extra = { session: { intra_op: { allow_spinning: values.spinning === 'off' ? '0' : '1' } } };
 
 function p50(ms) {
   const s = Float64Array.from(ms).sort();
@@ -36,7 +45,11 @@ function p50(ms) {
 
 async function bare() {
   const session = await ort.InferenceSession.create(model, sessionOptions);
-  const x = new ort.Tensor('float32', Float32Array.from({ length: 4 }, (_, i) => (i - 1.5) / 2), [1, 4]);
+  const x = new ort.Tensor(
+    'float32',
+    Float32Array.from({ length: 4 }, (_, i) => (i - 1.5) / 2),
+    [1, 4],
+  );
   const feeds = { [session.inputNames[0]]: x };
   for (let i = 0; i < warmup; i++) await session.run(feeds);
   const lat = new Float64Array(iterations);
@@ -50,7 +63,22 @@ async function bare() {
 }
 
 function preflight() {
-  const args = [path.join(root, 'bin', 'preflight.mjs'), 'bench', model, '--ep', 'cpu', '--batch', '1', '--warmup', String(warmup), '--iterations', String(iterations), '--workspace', path.join(tmp, 'ws'), '--json'];
+  const args = [
+    path.join(root, 'bin', 'preflight.mjs'),
+    'bench',
+    model,
+    '--ep',
+    'cpu',
+    '--batch',
+    '1',
+    '--warmup',
+    String(warmup),
+    '--iterations',
+    String(iterations),
+    '--workspace',
+    path.join(tmp, 'ws'),
+    '--json',
+  ];
   if (values.threads) args.push('--threads', values.threads);
   if (values.spinning) args.push('--spinning', values.spinning);
   const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
@@ -64,12 +92,16 @@ try {
     const p = preflight();
     const b = await bare();
     rows.push({ p, b });
-    console.log(`round ${round}: p50 preflight ${p.toFixed(4)} ms   p50 bare ${b.toFixed(4)} ms   ratio ${(p / b).toFixed(3)}`);
+    console.log(
+      `round ${round}: p50 preflight ${p.toFixed(4)} ms   p50 bare ${b.toFixed(4)} ms   ratio ${(p / b).toFixed(3)}`,
+    );
   }
   const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const pm = median(rows.map((r) => r.p));
   const bm = median(rows.map((r) => r.b));
-  console.log(`settings: tiny_mlp batch 1, cpu, warm-up ${warmup}, ${iterations} iterations, threads ${values.threads ?? 'default'}, spinning ${values.spinning ?? 'default'}; ${os.cpus()[0]?.model} × ${os.cpus().length}`);
+  console.log(
+    `settings: tiny_mlp batch 1, cpu, warm-up ${warmup}, ${iterations} iterations, threads ${values.threads ?? 'default'}, spinning ${values.spinning ?? 'default'}; ${os.cpus()[0]?.model} × ${os.cpus().length}`,
+  );
   console.log(`median p50: preflight ${pm.toFixed(4)} ms, bare ${bm.toFixed(4)} ms`);
   console.log(`overhead ratio = p50_preflight / p50_bare = ${(pm / bm).toFixed(3)} (target ≤ 1.10)`);
 } finally {

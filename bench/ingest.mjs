@@ -27,18 +27,33 @@ const csv = path.join(tmp, 'data.csv');
 try {
   generate(csv, rows);
   const size = fs.statSync(csv).size;
-  console.log(`generated ${rows.toLocaleString('en-US')} rows × ${COLUMNS} columns, ${(size / 1e6).toFixed(1)} MB (seeded)`);
+  console.log(
+    `generated ${rows.toLocaleString('en-US')} rows × ${COLUMNS} columns, ${(size / 1e6).toFixed(1)} MB (seeded)`,
+  );
   const pre = [];
   const sql = [];
   for (let run = 1; run <= runs; run++) {
     const db = path.join(tmp, `fresh${run}.db`);
     sql.push(timed(['/usr/bin/sqlite3', db, '-cmd', '.mode csv', `.import ${csv} t`]));
     const ws = path.join(tmp, `ws${run}`);
-    const r = timed([process.execPath, path.join(root, 'bin', 'preflight.mjs'), 'datasets', 'add', csv, '--name', 'bench', '--workspace', ws, '--json']);
+    const r = timed([
+      process.execPath,
+      path.join(root, 'bin', 'preflight.mjs'),
+      'datasets',
+      'add',
+      csv,
+      '--name',
+      'bench',
+      '--workspace',
+      ws,
+      '--json',
+    ]);
     const result = JSON.parse(r.stdout);
     if (result.rows !== rows) throw new Error(`preflight imported ${result.rows} rows, expected ${rows}`);
     pre.push(r);
-    console.log(`run ${run}: preflight ${r.seconds.toFixed(2)} s (CPU ${r.cpu.toFixed(2)} s, peak RSS ${(r.rssKb / 1024).toFixed(0)} MB), sqlite3 ${sql[run - 1].seconds.toFixed(2)} s (CPU ${sql[run - 1].cpu.toFixed(2)} s)`);
+    console.log(
+      `run ${run}: preflight ${r.seconds.toFixed(2)} s (CPU ${r.cpu.toFixed(2)} s, peak RSS ${(r.rssKb / 1024).toFixed(0)} MB), sqlite3 ${sql[run - 1].seconds.toFixed(2)} s (CPU ${sql[run - 1].cpu.toFixed(2)} s)`,
+    );
     fs.rmSync(ws, { recursive: true, force: true });
     fs.rmSync(db, { force: true });
   }
@@ -63,7 +78,9 @@ function timed(argv) {
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`${argv.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN);
-  const cpu = Number(/User time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? NaN) + Number(/System time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? NaN);
+  const cpu =
+    Number(/User time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? NaN) +
+    Number(/System time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? NaN);
   return { seconds, rssKb, cpu, stdout: r.stdout };
 }
 
@@ -85,7 +102,12 @@ function generate(file, n) {
     const v = new Array(COLUMNS);
     for (let c = 0; c < COLUMNS; c++) {
       const k = kind(c);
-      v[c] = k === 'cat' ? cats[Math.floor(rnd() * 8)] : k === 'int' ? String(Math.floor(rnd() * 100000)) : (rnd() * 1000 - 500).toFixed(4);
+      v[c] =
+        k === 'cat'
+          ? cats[Math.floor(rnd() * 8)]
+          : k === 'int'
+            ? String(Math.floor(rnd() * 100000))
+            : (rnd() * 1000 - 500).toFixed(4);
     }
     buf += `${v.join(',')}\n`;
     if (buf.length > 1 << 20) {

@@ -39,7 +39,8 @@ export function cli(ws, argv) {
     ? spawnSync(TIME, ['-f', 'PFCPU %U %S', process.execPath, ...cmd], { encoding: 'utf8', maxBuffer: 1 << 28 })
     : spawnSync(process.execPath, cmd, { encoding: 'utf8', maxBuffer: 1 << 28 });
   const seconds = (performance.now() - t) / 1000;
-  if (res.status !== 0) throw new Error(`preflight ${argv.join(' ')} failed (${res.status}):\n${res.stderr}\n${res.stdout.slice(0, 2000)}`);
+  if (res.status !== 0)
+    throw new Error(`preflight ${argv.join(' ')} failed (${res.status}):\n${res.stderr}\n${res.stdout.slice(0, 2000)}`);
   const m = /PFCPU ([\d.]+) ([\d.]+)/.exec(res.stderr ?? '');
   return { seconds, cpu: m ? Number(m[1]) + Number(m[2]) : null, json: JSON.parse(res.stdout) };
 }

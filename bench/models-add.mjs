@@ -15,16 +15,32 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-bench-add-'));
 const model = path.join(tmp, 'big.onnx');
 const mb = Number(process.argv[2] ?? 100);
 try {
-  execFileSync('/usr/bin/python3', [path.join(root, 'bench', 'make-big-model.py'), model, String(mb)], { stdio: 'inherit' });
+  execFileSync('/usr/bin/python3', [path.join(root, 'bench', 'make-big-model.py'), model, String(mb)], {
+    stdio: 'inherit',
+  });
   const size = fs.statSync(model).size;
   const rows = [];
   for (const run of [1, 2, 3]) {
     const ws = path.join(tmp, `ws${run}`);
     const t0 = process.hrtime.bigint();
-    const r = spawnSync('/usr/bin/time', ['-v', process.execPath, path.join(root, 'bin', 'preflight.mjs'), 'models', 'add', model, '--workspace', ws, '--json'], {
-      encoding: 'utf8',
-      env: { ...process.env, PREFLIGHT_REPORT_RSS: '1' },
-    });
+    const r = spawnSync(
+      '/usr/bin/time',
+      [
+        '-v',
+        process.execPath,
+        path.join(root, 'bin', 'preflight.mjs'),
+        'models',
+        'add',
+        model,
+        '--workspace',
+        ws,
+        '--json',
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, PREFLIGHT_REPORT_RSS: '1' },
+      },
+    );
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     if (r.status !== 0) throw new Error(`models add failed: ${r.stderr}`);
     const treeKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1]);
@@ -33,10 +49,17 @@ try {
   }
   const best = rows.reduce((a, b) => (a.seconds < b.seconds ? a : b));
   console.log(`model size        = ${(size / 1e6).toFixed(1)} MB`);
-  for (const [i, r] of rows.entries()) console.log(`run ${i + 1}: ${r.seconds.toFixed(2)} s, peak RSS preflight process ${(r.selfKb / 1024).toFixed(0)} MB, largest process in the tree (onnxruntime load check) ${(r.treeKb / 1024).toFixed(0)} MB`);
+  for (const [i, r] of rows.entries())
+    console.log(
+      `run ${i + 1}: ${r.seconds.toFixed(2)} s, peak RSS preflight process ${(r.selfKb / 1024).toFixed(0)} MB, largest process in the tree (onnxruntime load check) ${(r.treeKb / 1024).toFixed(0)} MB`,
+    );
   console.log(`models add seconds = ${best.seconds.toFixed(2)} (target < 2)`);
-  console.log(`peak RSS ratio     = ${((best.selfKb * 1024) / size).toFixed(2)}x file size for the Preflight process (target < 2)`);
-  console.log(`load-check ratio   = ${((best.treeKb * 1024) / size).toFixed(2)}x file size for the onnxruntime child (informational)`);
+  console.log(
+    `peak RSS ratio     = ${((best.selfKb * 1024) / size).toFixed(2)}x file size for the Preflight process (target < 2)`,
+  );
+  console.log(
+    `load-check ratio   = ${((best.treeKb * 1024) / size).toFixed(2)}x file size for the onnxruntime child (informational)`,
+  );
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }

@@ -19,7 +19,6 @@ fs.mkdirSync(dir, { recursive: true });
 const ws = path.join(dir, 'workspace');
 const CITIES = ['Paris', 'Lyon', 'Nice', 'Lille', 'Nantes', 'Rennes'];
 
-
 async function generate(file, n, drift, seed) {
   if (fs.existsSync(file)) return;
   await init();
@@ -44,32 +43,64 @@ async function generate(file, n, drift, seed) {
   };
   const cityW = drift ? [20, 20, 20, 20, 10, 10] : [30, 25, 15, 15, 10, 5];
   columnData.push({ name: 'city', data: Array.from({ length: n }, () => CITIES[pick(cityW)]), type: 'STRING' });
-  columnData.push({ name: 'plan', data: Array.from({ length: n }, () => (r() < 0.3 ? 'pro' : 'basic')), type: 'STRING' });
-  columnData.push({ name: 'segment', data: Array.from({ length: n }, () => `s${pick([5, 4, 3, 2, 1])}`), type: 'STRING' });
-  parquetWriteFile({ filename: file, columnData, codec: 'ZSTD', compressors: { ZSTD: (input) => compress(input, 3) }, rowGroupSize: 100_000 });
+  columnData.push({
+    name: 'plan',
+    data: Array.from({ length: n }, () => (r() < 0.3 ? 'pro' : 'basic')),
+    type: 'STRING',
+  });
+  columnData.push({
+    name: 'segment',
+    data: Array.from({ length: n }, () => `s${pick([5, 4, 3, 2, 1])}`),
+    type: 'STRING',
+  });
+  parquetWriteFile({
+    filename: file,
+    columnData,
+    codec: 'ZSTD',
+    compressors: { ZSTD: (input) => compress(input, 3) },
+    rowGroupSize: 100_000,
+  });
 }
-
 
 const big = path.join(dir, 'train.parquet');
 const batch = path.join(dir, 'batch.parquet');
 let t = performance.now();
 await generate(big, ROWS, false, 7);
 await generate(batch, BATCH, true, 8);
-console.log(`bench/profile-compare in ${dir}: generated ${(fs.statSync(big).size / 1e6).toFixed(1)} MB + ${(fs.statSync(batch).size / 1e6).toFixed(1)} MB of ZSTD Parquet in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+console.log(
+  `bench/profile-compare in ${dir}: generated ${(fs.statSync(big).size / 1e6).toFixed(1)} MB + ${(fs.statSync(batch).size / 1e6).toFixed(1)} MB of ZSTD Parquet in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+);
 
 const imp = runCli(ws, ['datasets', 'add', big, '--name', 'train']);
 console.log(`import ${ROWS.toLocaleString('en-US')} rows: ${imp.seconds.toFixed(1)} s`);
 const prof = runCli(ws, ['drift', 'profile', 'train']);
-console.log(`profile: ${prof.seconds.toFixed(2)} s, ${(prof.json.bytes / 1e6).toFixed(2)} MB stored, grid ${prof.json.gridSize}`);
+console.log(
+  `profile: ${prof.seconds.toFixed(2)} s, ${(prof.json.bytes / 1e6).toFixed(2)} MB stored, grid ${prof.json.gridSize}`,
+);
 
 // A batch given as a file: imported, then compared with the profile.
 const fromFile = runCli(ws, ['drift', '--reference', 'train', '--current', batch, '--mode', 'profile']);
 console.log(`batch file → import + compare with the profile: ${fromFile.seconds.toFixed(2)} s`);
 // The same batch, already imported: the comparison alone.
-const compare = runCli(ws, ['drift', '--reference', 'train', '--current', fromFile.json.current.name, '--mode', 'profile']);
+const compare = runCli(ws, [
+  'drift',
+  '--reference',
+  'train',
+  '--current',
+  fromFile.json.current.name,
+  '--mode',
+  'profile',
+]);
 const r = compare.json;
-console.log(`compare ${BATCH.toLocaleString('en-US')} rows with the stored profile: ${compare.seconds.toFixed(2)} s (in-process ${r.timings.totalSeconds.toFixed(2)} s; read ${r.timings.readSeconds.toFixed(2)} s, compute ${r.timings.computeSeconds.toFixed(2)} s)`);
-console.log(`  ${r.dataset.drifted} of ${r.dataset.total} features drifted: ${r.features.filter((f) => f.drifted).map((f) => f.name).join(', ')}`);
+console.log(
+  `compare ${BATCH.toLocaleString('en-US')} rows with the stored profile: ${compare.seconds.toFixed(2)} s (in-process ${r.timings.totalSeconds.toFixed(2)} s; read ${r.timings.readSeconds.toFixed(2)} s, compute ${r.timings.computeSeconds.toFixed(2)} s)`,
+);
+console.log(
+  `  ${r.dataset.drifted} of ${r.dataset.total} features drifted: ${r.features
+    .filter((f) => f.drifted)
+    .map((f) => f.name)
+    .join(', ')}`,
+);
 console.log(`(${load()}; CPU ${compare.cpu === null ? 'n/a' : `${compare.cpu.toFixed(2)} s`} over all processes)`);
 console.log(`profile compare seconds = ${compare.seconds.toFixed(2)}`);
 
@@ -88,6 +119,8 @@ if (!flag('no-exact')) {
     }
     if (f.drifted === e.drifted) agree++;
   }
-  console.log(`profile vs exact (reference re-read, ${exact.timings.totalSeconds.toFixed(2)} s): max |ΔKS D| = ${dKs.toExponential(2)}, max |ΔW normed| = ${dW.toExponential(2)}, max |ΔPSI| = ${dPsi.toExponential(2)}; verdicts agree on ${agree} of ${r.features.length}`);
+  console.log(
+    `profile vs exact (reference re-read, ${exact.timings.totalSeconds.toFixed(2)} s): max |ΔKS D| = ${dKs.toExponential(2)}, max |ΔW normed| = ${dW.toExponential(2)}, max |ΔPSI| = ${dPsi.toExponential(2)}; verdicts agree on ${agree} of ${r.features.length}`,
+  );
 }
 if (!opt('keep', null)) fs.rmSync(dir, { recursive: true, force: true });

@@ -32,12 +32,30 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-repeat-'));
 function series(label, extra) {
   const p50s = [];
   for (let i = 0; i < Number(values.runs); i++) {
-    const args = [path.join(root, 'bin', 'preflight.mjs'), 'bench', model, '--ep', 'cpu', '--batch', '1', '--warmup', values.warmup, '--iterations', values.iterations, '--workspace', path.join(tmp, 'ws'), '--json', ...extra];
+    const args = [
+      path.join(root, 'bin', 'preflight.mjs'),
+      'bench',
+      model,
+      '--ep',
+      'cpu',
+      '--batch',
+      '1',
+      '--warmup',
+      values.warmup,
+      '--iterations',
+      values.iterations,
+      '--workspace',
+      path.join(tmp, 'ws'),
+      '--json',
+      ...extra,
+    ];
     const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`preflight bench failed (${r.status}): ${r.stderr}`);
     const point = JSON.parse(r.stdout).results[0];
     p50s.push(point.latencyMs.p50);
-    console.log(`${label} run ${i + 1}: p50 ${point.latencyMs.p50.toFixed(4)} ms  p99 ${point.latencyMs.p99.toFixed(4)} ms  (${point.iterations} iterations${point.warnings.some((w) => w.startsWith('unstable')) ? ', flagged unstable' : ''})`);
+    console.log(
+      `${label} run ${i + 1}: p50 ${point.latencyMs.p50.toFixed(4)} ms  p99 ${point.latencyMs.p99.toFixed(4)} ms  (${point.iterations} iterations${point.warnings.some((w) => w.startsWith('unstable')) ? ', flagged unstable' : ''})`,
+    );
   }
   const spread = (Math.max(...p50s) - Math.min(...p50s)) / Math.min(...p50s);
   console.log(`${label}: p50 spread = ${(spread * 100).toFixed(2)}% (target ≤ 5%)`);
@@ -45,9 +63,16 @@ function series(label, extra) {
 }
 
 try {
-  console.log(`small_cnn batch 1, cpu, warm-up ${values.warmup}, ${values.iterations} iterations; ${os.cpus()[0]?.model} × ${os.cpus().length}`);
+  console.log(
+    `small_cnn batch 1, cpu, warm-up ${values.warmup}, ${values.iterations} iterations; ${os.cpus()[0]?.model} × ${os.cpus().length}`,
+  );
   if (values.compare) series('onnxruntime defaults', []);
-  series(`intra-op threads ${values.threads}, spinning ${values.spinning}`, ['--threads', values.threads, '--spinning', values.spinning]);
+  series(`intra-op threads ${values.threads}, spinning ${values.spinning}`, [
+    '--threads',
+    values.threads,
+    '--spinning',
+    values.spinning,
+  ]);
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }

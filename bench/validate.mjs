@@ -25,7 +25,9 @@ function columns(rows, seed, drift) {
   const r = rng(seed);
   return Array.from({ length: 20 }, (_, f) => {
     const a = new Float64Array(rows);
-    for (let i = 0; i < rows; i++) a[i] = Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r()) * (1 + f / 10) + (drift ? SHIFT[f] ?? 0 : 0);
+    for (let i = 0; i < rows; i++)
+      a[i] =
+        Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r()) * (1 + f / 10) + (drift ? (SHIFT[f] ?? 0) : 0);
     return a;
   });
 }
@@ -50,13 +52,20 @@ function csv(name, rows, seed, drift) {
 }
 
 const model = path.join(dir, 'model.onnx');
-if (!fs.existsSync(model)) execFileSync('/usr/bin/python3', [path.join(ROOT, 'bench', 'make-bundle-model.py'), model, '1'], { stdio: 'inherit' });
+if (!fs.existsSync(model))
+  execFileSync('/usr/bin/python3', [path.join(ROOT, 'bench', 'make-bundle-model.py'), model, '1'], {
+    stdio: 'inherit',
+  });
 const reference = csv('reference.csv', ROWS, 1, false);
 const batch = csv('batch.csv', ROWS, 2, true);
 const parquet = path.join(dir, 'big.parquet');
 if (!fs.existsSync(parquet)) {
   const cols = columns(BIG, 3, true);
-  parquetWriteFile({ filename: parquet, columnData: cols.map((data, f) => ({ name: `f${f}`, data, type: 'DOUBLE' })), rowGroupSize: 100_000 });
+  parquetWriteFile({
+    filename: parquet,
+    columnData: cols.map((data, f) => ({ name: `f${f}`, data, type: 'DOUBLE' })),
+    rowGroupSize: 100_000,
+  });
 }
 const bundle = path.join(dir, 'bundle.zip');
 if (!fs.existsSync(bundle)) {
@@ -68,13 +77,19 @@ if (!fs.existsSync(bundle)) {
 /** validate exits 1 when a rule is broken (the planted drift): that is a result here, not a failure. */
 function validate(ops, args) {
   const t = performance.now();
-  const r = spawnSync(process.execPath, [CLI, 'validate', ...args, '--workspace', ops, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, [CLI, 'validate', ...args, '--workspace', ops, '--json'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const seconds = (performance.now() - t) / 1000;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`validate failed (${r.status}): ${r.stderr}\n${r.stdout.slice(0, 2000)}`);
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`validate failed (${r.status}): ${r.stderr}\n${r.stdout.slice(0, 2000)}`);
   return { seconds, json: JSON.parse(r.stdout) };
 }
 
-console.log(`bench/validate: batch ${ROWS} rows × 20 features against a bundle from a ${ROWS}-row reference; ${load()}`);
+console.log(
+  `bench/validate: batch ${ROWS} rows × 20 features against a bundle from a ${ROWS}-row reference; ${load()}`,
+);
 const rows = [];
 for (const run of [1, 2, 3]) {
   const ops = path.join(dir, `ops-${run}`);
@@ -84,15 +99,37 @@ for (const run of [1, 2, 3]) {
   if (cli(ws, ['datasets', 'list']).json.some((x) => x.name === 'batch')) cli(ws, ['datasets', 'remove', 'batch']);
   const d = cli(ws, ['drift', '--reference', 'reference', '--current', batch, '--mode', 'profile']);
   rows.push({ v: vt, d: d.seconds });
-  console.log(`run ${run}: validate ${vt.toFixed(2)} s (${v.broken} rules broken; predictions ${v.predictions.how}), drift --mode profile ${d.seconds.toFixed(2)} s`);
+  console.log(
+    `run ${run}: validate ${vt.toFixed(2)} s (${v.broken} rules broken; predictions ${v.predictions.how}), drift --mode profile ${d.seconds.toFixed(2)} s`,
+  );
 }
 const best = rows.reduce((a, b) => (a.v < b.v ? a : b));
 const bestDrift = Math.min(...rows.map((r) => r.d));
 console.log(`validate seconds = ${best.v.toFixed(2)}`);
-console.log(`validate / drift-profile ratio = ${(best.v / bestDrift).toFixed(2)} (target ≤ 1.1; drift --mode profile best ${bestDrift.toFixed(2)} s)`);
+console.log(
+  `validate / drift-profile ratio = ${(best.v / bestDrift).toFixed(2)} (target ≤ 1.1; drift --mode profile best ${bestDrift.toFixed(2)} s)`,
+);
 
-const big = spawnSync('/usr/bin/time', ['-v', process.execPath, CLI, 'validate', '--bundle', bundle, '--data', parquet, '--workspace', path.join(dir, 'ops-big'), '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+const big = spawnSync(
+  '/usr/bin/time',
+  [
+    '-v',
+    process.execPath,
+    CLI,
+    'validate',
+    '--bundle',
+    bundle,
+    '--data',
+    parquet,
+    '--workspace',
+    path.join(dir, 'ops-big'),
+    '--json',
+  ],
+  { encoding: 'utf8', maxBuffer: 1 << 28 },
+);
 const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(big.stderr)?.[1]);
 const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (.*)/.exec(big.stderr)?.[1];
-console.log(`3M-row Parquet: validate ${wall} wall, exit ${big.status}; peak RSS = ${(kb / 1024).toFixed(0)} MB (largest process; target < 500 MB)`);
+console.log(
+  `3M-row Parquet: validate ${wall} wall, exit ${big.status}; peak RSS = ${(kb / 1024).toFixed(0)} MB (largest process; target < 500 MB)`,
+);
 if (!opt('keep', null)) fs.rmSync(dir, { recursive: true, force: true });

@@ -29,7 +29,9 @@ const cjsImportMeta = {
   banner: { js: "const __pfImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 // ESM bundles may contain CommonJS dependencies that call require().
-const esmBanner = { js: "import { createRequire as __pfCreateRequire } from 'node:module'; const require = __pfCreateRequire(import.meta.url);" };
+const esmBanner = {
+  js: "import { createRequire as __pfCreateRequire } from 'node:module'; const require = __pfCreateRequire(import.meta.url);",
+};
 
 await Promise.all([
   build({
@@ -48,11 +50,22 @@ await Promise.all([
     ...common,
     ...cjsImportMeta,
     format: 'cjs',
-    entryPoints: { main: 'electron/main/main.ts', 'core-host': 'electron/core/host-utility.ts', child: 'electron/core/jobs/child-main.ts' },
+    entryPoints: {
+      main: 'electron/main/main.ts',
+      'core-host': 'electron/core/host-utility.ts',
+      child: 'electron/core/jobs/child-main.ts',
+    },
     outdir: 'dist/electron',
     outExtension: { '.js': '.cjs' },
   }),
-  build({ ...common, format: 'cjs', platform: 'browser', entryPoints: { preload: 'electron/preload/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
+  build({
+    ...common,
+    format: 'cjs',
+    platform: 'browser',
+    entryPoints: { preload: 'electron/preload/preload.ts' },
+    outdir: 'dist/electron',
+    outExtension: { '.js': '.cjs' },
+  }),
 ]);
 
 /** Swaps electron/core/bundles/parts/validators.ts for its precompiled twin (see compile-validators.mjs). */
@@ -61,7 +74,9 @@ function precompiledValidators(file) {
   return {
     name: 'precompiled-validators',
     setup(b) {
-      b.onResolve({ filter: /^\.\/validators$/ }, (args) => (args.importer.includes(parts) ? { path: path.resolve(file) } : undefined));
+      b.onResolve({ filter: /^\.\/validators$/ }, (args) =>
+        args.importer.includes(parts) ? { path: path.resolve(file) } : undefined,
+      );
     },
   };
 }

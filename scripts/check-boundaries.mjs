@@ -5,11 +5,35 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const rules = [
-  { dir: 'electron/core', forbid: [/from ['"]electron['"]/, /require\(['"]electron['"]\)/, /from ['"][./]*\/renderer\//], why: 'the core runs in the CLI and web server too' },
-  { dir: 'electron/cli', forbid: [/from ['"]electron['"]/, /from ['"][./]*\/renderer\//], why: 'the CLI runs without Electron' },
-  { dir: 'electron/server', forbid: [/from ['"]electron['"]/, /from ['"][./]*\/renderer\//], why: 'web mode runs without Electron' },
-  { dir: 'shared', forbid: [/from ['"]node:/, /require\(['"]node:/, /from ['"](fs|path|os|crypto|child_process|better-sqlite3|onnxruntime-node|electron)['"]/], why: 'shared/ is isomorphic' },
-  { dir: 'renderer', forbid: [/from ['"][./]*\/electron\//, /from ['"]node:/, /from ['"]electron['"]/], why: 'the renderer talks to the core only through the contract' },
+  {
+    dir: 'electron/core',
+    forbid: [/from ['"]electron['"]/, /require\(['"]electron['"]\)/, /from ['"][./]*\/renderer\//],
+    why: 'the core runs in the CLI and web server too',
+  },
+  {
+    dir: 'electron/cli',
+    forbid: [/from ['"]electron['"]/, /from ['"][./]*\/renderer\//],
+    why: 'the CLI runs without Electron',
+  },
+  {
+    dir: 'electron/server',
+    forbid: [/from ['"]electron['"]/, /from ['"][./]*\/renderer\//],
+    why: 'web mode runs without Electron',
+  },
+  {
+    dir: 'shared',
+    forbid: [
+      /from ['"]node:/,
+      /require\(['"]node:/,
+      /from ['"](fs|path|os|crypto|child_process|better-sqlite3|onnxruntime-node|electron)['"]/,
+    ],
+    why: 'shared/ is isomorphic',
+  },
+  {
+    dir: 'renderer',
+    forbid: [/from ['"][./]*\/electron\//, /from ['"]node:/, /from ['"]electron['"]/],
+    why: 'the renderer talks to the core only through the contract',
+  },
 ];
 
 const files = (dir) =>

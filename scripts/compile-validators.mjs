@@ -23,6 +23,9 @@ export function compileValidators(outDir) {
   bom.addSchema(schema('jsf-0.82.schema.json'));
   fs.writeFileSync(path.join(outDir, 'bom.mjs'), code(bom, bom.compile(schema('bom-1.6.schema.json'))));
   const entry = path.join(outDir, 'validators.mjs');
-  fs.writeFileSync(entry, "import odcs from './odcs.mjs';\nimport bom from './bom.mjs';\nexport const VALIDATOR_OPTIONS = { strict: false, validateFormats: false, allErrors: true };\nexport const odcsValidator = () => odcs;\nexport const bomValidator = () => bom;\n");
+  fs.writeFileSync(
+    entry,
+    "import odcs from './odcs.mjs';\nimport bom from './bom.mjs';\nexport const VALIDATOR_OPTIONS = { strict: false, validateFormats: false, allErrors: true };\nexport const odcsValidator = () => odcs;\nexport const bomValidator = () => bom;\n",
+  );
   return entry;
 }

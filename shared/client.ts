@@ -23,7 +23,11 @@ export function createClient(transport: Transport) {
     return outcome.result as ResultOf<M>;
   }
 
-  async function run<M extends JobMethodName>(method: M, args: ArgsOf<M>, options: RunOptions = {}): Promise<ResultOf<M>> {
+  async function run<M extends JobMethodName>(
+    method: M,
+    args: ArgsOf<M>,
+    options: RunOptions = {},
+  ): Promise<ResultOf<M>> {
     // Subscribe before starting: a fast job can finish before the call returns its id.
     const early: CoreEvent[] = [];
     let jobId: string | null = null;
@@ -43,13 +47,15 @@ export function createClient(transport: Transport) {
       const onAbort = () => void transport.call('jobs/cancel', { jobId });
       options.signal?.addEventListener('abort', onAbort, { once: true });
       if (options.signal?.aborted) onAbort();
-      for (const event of early) if (event.jobId === jobId && (event.type === 'job/finished' || event.type === 'job/failed')) finish!(event);
+      for (const event of early)
+        if (event.jobId === jobId && (event.type === 'job/finished' || event.type === 'job/failed')) finish!(event);
       // Covers events missed while a stream (re)connected.
       const snapshot = await transport.call('jobs/get', { jobId });
       if (snapshot.ok) {
         const info = snapshot.result as JobInfo;
         if (info.state === 'succeeded') finish!({ type: 'job/finished', jobId, method, result: info.result });
-        else if (info.state !== 'running' && info.error) finish!({ type: 'job/failed', jobId, method, error: info.error });
+        else if (info.state !== 'running' && info.error)
+          finish!({ type: 'job/failed', jobId, method, error: info.error });
       }
       const event = await done;
       options.signal?.removeEventListener('abort', onAbort);

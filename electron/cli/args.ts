@@ -12,7 +12,10 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(argv: s
   try {
     return parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...options }, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new PreflightError('BAD_ARGUMENTS', `${command}: ${oneLine((err as Error).message)} (see \`preflight ${command} --help\`)`);
+    throw new PreflightError(
+      'BAD_ARGUMENTS',
+      `${command}: ${oneLine((err as Error).message)} (see \`preflight ${command} --help\`)`,
+    );
   }
 }
 
@@ -24,27 +27,35 @@ function oneLine(message: string): string {
 }
 
 export function list(value: string | undefined): string[] | undefined {
-  return value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 
 export function intList(value: string | undefined, flag: string): number[] | undefined {
   const items = list(value);
   if (!items) return undefined;
   return items.map((item) => {
-    if (!/^[0-9]+$/.test(item) || Number(item) < 1) throw new PreflightError('BAD_ARGUMENTS', `--${flag}: "${item}" is not a positive integer`);
+    if (!/^[0-9]+$/.test(item) || Number(item) < 1)
+      throw new PreflightError('BAD_ARGUMENTS', `--${flag}: "${item}" is not a positive integer`);
     return Number(item);
   });
 }
 
 export function int(value: string | undefined, flag: string, min = 0): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^-?[0-9]+$/.test(value) || Number(value) < min) throw new PreflightError('BAD_ARGUMENTS', `--${flag}: "${value}" must be an integer ≥ ${min}`);
+  if (!/^-?[0-9]+$/.test(value) || Number(value) < min)
+    throw new PreflightError('BAD_ARGUMENTS', `--${flag}: "${value}" must be an integer ≥ ${min}`);
   return Number(value);
 }
 
 export function num(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new PreflightError('BAD_ARGUMENTS', `--${flag}: "${value}" must be a positive number`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new PreflightError('BAD_ARGUMENTS', `--${flag}: "${value}" must be a positive number`);
   return n;
 }

@@ -34,7 +34,8 @@ export async function main(argv: string[]): Promise<number> {
   // `--workspace DIR` may come before the command too (`preflight --workspace ws models list`).
   const words = argv.filter((a) => a !== '--json' && a !== '--json=true');
   const leading: string[] = [];
-  while (words[0] === '--workspace' || words[0]?.startsWith('--workspace=')) leading.push(...words.splice(0, words[0] === '--workspace' ? 2 : 1));
+  while (words[0] === '--workspace' || words[0]?.startsWith('--workspace='))
+    leading.push(...words.splice(0, words[0] === '--workspace' ? 2 : 1));
   const [name, ...afterName] = words;
   const rest = [...afterName, ...leading, ...(json ? ['--json'] : [])];
   if (name === '--version') {
@@ -53,8 +54,17 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command: Command | undefined = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    const guess = didYouMean(name, COMMANDS.map((c) => c.name));
-    return fail(out, new PreflightError('BAD_ARGUMENTS', `unknown command "${name}"${guess ? `; did you mean \`preflight ${guess}\`?` : ''} (run \`preflight --help\` for the list)`));
+    const guess = didYouMean(
+      name,
+      COMMANDS.map((c) => c.name),
+    );
+    return fail(
+      out,
+      new PreflightError(
+        'BAD_ARGUMENTS',
+        `unknown command "${name}"${guess ? `; did you mean \`preflight ${guess}\`?` : ''} (run \`preflight --help\` for the list)`,
+      ),
+    );
   }
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${command.usage}\n`);
@@ -77,7 +87,13 @@ export async function main(argv: string[]): Promise<number> {
       call: (method, args) => (transport ??= inProcessTransport(openCore())).call(method, args),
       subscribe: (listener) => (transport ??= inProcessTransport(openCore())).subscribe(listener),
     };
-    const code = await command.run(rest, { client: createClient(lazy), out, signal: controller.signal, openCore, workspaceDir });
+    const code = await command.run(rest, {
+      client: createClient(lazy),
+      out,
+      signal: controller.signal,
+      openCore,
+      workspaceDir,
+    });
     out.done();
     return code ?? 0;
   } catch (err) {
@@ -86,7 +102,8 @@ export async function main(argv: string[]): Promise<number> {
     process.off('SIGINT', onSigint);
     await (core as Core | null)?.close();
     // For bench/models-add: the CLI's own peak, apart from its isolated children.
-    if (process.env.PREFLIGHT_REPORT_RSS) process.stderr.write(`peak rss of preflight process: ${process.resourceUsage().maxRSS} kB\n`);
+    if (process.env.PREFLIGHT_REPORT_RSS)
+      process.stderr.write(`peak rss of preflight process: ${process.resourceUsage().maxRSS} kB\n`);
   }
 }
 
@@ -96,7 +113,10 @@ function workspaceFlag(args: string[]): string | undefined {
   const value = values.workspace;
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || value === '' || value.startsWith('-')) {
-    throw new PreflightError('BAD_ARGUMENTS', '--workspace needs a folder, e.g. --workspace ./ws (or set PREFLIGHT_WORKSPACE)');
+    throw new PreflightError(
+      'BAD_ARGUMENTS',
+      '--workspace needs a folder, e.g. --workspace ./ws (or set PREFLIGHT_WORKSPACE)',
+    );
   }
   return value;
 }
@@ -108,7 +128,7 @@ export function didYouMean(word: string, names: string[]): string | null {
   let bestDistance = Infinity;
   for (const n of names) {
     const d = n.startsWith(w) || w.startsWith(n) ? Math.abs(n.length - w.length) * 0.5 : editDistance(w, n);
-    if (d < bestDistance) (best = n), (bestDistance = d);
+    if (d < bestDistance) ((best = n), (bestDistance = d));
   }
   return bestDistance <= (w.length >= 4 ? 2 : 1) ? best : null;
 }

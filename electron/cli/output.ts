@@ -24,7 +24,12 @@ export function createOutput(json: boolean, stdout = process.stdout, stderr = pr
       stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
     },
     progress(p) {
-      const pct = p.fraction === null ? '' : `${Math.round(p.fraction * 100).toString().padStart(3)}% `;
+      const pct =
+        p.fraction === null
+          ? ''
+          : `${Math.round(p.fraction * 100)
+              .toString()
+              .padStart(3)}% `;
       const line = `${bar(p.fraction)} ${pct}${p.message}`;
       if (tty) {
         stderr.write(`\r\x1b[K${line.slice(0, (stderr.columns ?? 100) - 1)}`);

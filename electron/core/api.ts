@@ -31,20 +31,33 @@ export function describeResult(result: unknown): { detail?: string; hashes?: Rec
   if (typeof result !== 'object' || result === null) return {};
   const r = result as Record<string, unknown>;
   const hashes: Record<string, string> = {};
-  const isHash = (k: string, v: unknown): v is string => /sha256|digest/i.test(k) && typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
+  const isHash = (k: string, v: unknown): v is string =>
+    /sha256|digest/i.test(k) && typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
   for (const [k, v] of Object.entries(r)) {
     if (isHash(k, v)) hashes[k] = v;
     // One level down: a benchmark's or a drift report's model ({ model: { name, version, sha256 } }).
-    else if (typeof v === 'object' && v !== null && !Array.isArray(v)) for (const [k2, v2] of Object.entries(v)) if (isHash(k2, v2)) hashes[`${k}.${k2}`] = v2;
+    else if (typeof v === 'object' && v !== null && !Array.isArray(v))
+      for (const [k2, v2] of Object.entries(v)) if (isHash(k2, v2)) hashes[`${k}.${k2}`] = v2;
   }
   const name = typeof r.name === 'string' ? r.name : typeof r.removed === 'string' ? r.removed : undefined;
-  const which = name !== undefined ? `${name}${typeof r.version === 'number' ? `@${r.version}` : ''}` : r.id !== undefined ? `#${String(r.id)}` : undefined;
+  const which =
+    name !== undefined
+      ? `${name}${typeof r.version === 'number' ? `@${r.version}` : ''}`
+      : r.id !== undefined
+        ? `#${String(r.id)}`
+        : undefined;
   return { detail: which, hashes };
 }
 
 /** Methods that only read: not audited, and allowed on a workspace marked damaged. */
 function readOnly(method: string): boolean {
-  return method.endsWith('/list') || method.endsWith('/get') || method.endsWith('/show') || method === 'workspace/info' || method === 'workspace/doctor';
+  return (
+    method.endsWith('/list') ||
+    method.endsWith('/get') ||
+    method.endsWith('/show') ||
+    method === 'workspace/info' ||
+    method === 'workspace/doctor'
+  );
 }
 
 /** The single entry point every host calls. Never throws for a user's mistake: errors are data. */
@@ -97,7 +110,8 @@ export function createCore(options: CoreOptions): Core {
   listeners.add((event) => {
     if (event.type === 'job/finished') audit(event.method, 'ok', undefined, event.result);
     if (event.type === 'job/failed') audit(event.method, event.error.code, event.error.message);
-    if (event.type === 'job/failed' && event.error.details?.damaged === true) markDamaged(workspace.dir, event.error.message);
+    if (event.type === 'job/failed' && event.error.details?.damaged === true)
+      markDamaged(workspace.dir, event.error.message);
   });
 
   return {
@@ -138,5 +152,7 @@ function parseArgs(method: MethodName, rawArgs: unknown): unknown {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-  throw new PreflightError('BAD_ARGUMENTS', `${method}: ${where}${issue?.message ?? 'invalid arguments'}`, { issues: parsed.error.issues as unknown as Record<string, unknown> });
+  throw new PreflightError('BAD_ARGUMENTS', `${method}: ${where}${issue?.message ?? 'invalid arguments'}`, {
+    issues: parsed.error.issues as unknown as Record<string, unknown>,
+  });
 }

@@ -11,12 +11,18 @@ interface ParentPort {
 }
 const parent = (process as unknown as { parentPort: ParentPort }).parentPort;
 
-const children = new Map<number, { onMessage: ((m: unknown) => void)[]; onExit: ((code: number | null, signal: string | null) => void)[] }>();
+const children = new Map<
+  number,
+  { onMessage: ((m: unknown) => void)[]; onExit: ((code: number | null, signal: string | null) => void)[] }
+>();
 let nextChild = 1;
 
 const electronLauncher: Launcher = (): ChildPort => {
   const childId = nextChild++;
-  const entry = { onMessage: [] as ((m: unknown) => void)[], onExit: [] as ((c: number | null, s: string | null) => void)[] };
+  const entry = {
+    onMessage: [] as ((m: unknown) => void)[],
+    onExit: [] as ((c: number | null, s: string | null) => void)[],
+  };
   children.set(childId, entry);
   parent.postMessage({ type: 'child-spawn', childId });
   return {
@@ -39,7 +45,9 @@ parent.on('message', async ({ data }) => {
       parent.postMessage({ type: 'init-failed', message: toErrorData(err).message });
     }
   } else if (data.type === 'call') {
-    const outcome = core ? await core.dispatch(data.method, data.args) : { ok: false as const, error: { code: 'WORKSPACE_ERROR' as const, message: 'the workspace is not open' } };
+    const outcome = core
+      ? await core.dispatch(data.method, data.args)
+      : { ok: false as const, error: { code: 'WORKSPACE_ERROR' as const, message: 'the workspace is not open' } };
     parent.postMessage({ type: 'reply', id: data.id, outcome });
   } else if (data.type === 'child-message') {
     children.get(data.childId)?.onMessage.forEach((l) => l(data.message));

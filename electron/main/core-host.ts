@@ -17,7 +17,11 @@ export interface UtilityProcessLike {
   kill(): boolean;
 }
 
-export type ForkUtility = (modulePath: string, args: string[], options: { serviceName: string; env?: NodeJS.ProcessEnv }) => UtilityProcessLike;
+export type ForkUtility = (
+  modulePath: string,
+  args: string[],
+  options: { serviceName: string; env?: NodeJS.ProcessEnv },
+) => UtilityProcessLike;
 
 export type CoreFailure = { kind: 'init-failed'; message: string } | { kind: 'exited'; code: number };
 
@@ -38,7 +42,10 @@ export interface CoreHost {
   stop(): void;
 }
 
-const CRASHED: ErrorData = { code: 'CHILD_CRASHED', message: 'the Preflight core stopped unexpectedly; restart it to continue' };
+const CRASHED: ErrorData = {
+  code: 'CHILD_CRASHED',
+  message: 'the Preflight core stopped unexpectedly; restart it to continue',
+};
 
 export function startCoreHost(options: CoreHostOptions): CoreHost {
   const core = options.fork(options.coreEntry, [], { serviceName: 'Preflight core' });

@@ -45,7 +45,11 @@ export function permissionGranted(permission: string, requestingUrl: string | un
 
 /** Every other permission (camera, notifications, clipboard-read, geolocation, USB, HID…) is refused. */
 export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(permissionGranted(permission, details.requestingUrl)));
-  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permissionGranted(permission, requestingOrigin));
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(permissionGranted(permission, details.requestingUrl)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    permissionGranted(permission, requestingOrigin),
+  );
   session.setDevicePermissionHandler(() => false);
 }

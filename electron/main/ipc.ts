@@ -25,7 +25,10 @@ export interface IpcDeps {
   openFiles(kind: OpenFilesKind, event: IpcInvokeEventLike): Promise<string[]>;
 }
 
-const refused = (code: ErrorData['code'], message: string): DispatchOutcome => ({ ok: false, error: { code, message } });
+const refused = (code: ErrorData['code'], message: string): DispatchOutcome => ({
+  ok: false,
+  error: { code, message },
+});
 
 /**
  * Only the app's own page may call: the top-level frame, on app://preflight/. A frame that navigated
@@ -38,9 +41,13 @@ export function isTrustedSender(event: IpcInvokeEventLike): boolean {
 
 export function registerIpc(ipc: IpcMainLike, deps: IpcDeps): () => void {
   ipc.handle(CHANNELS.call, async (event, method, args) => {
-    if (!isTrustedSender(event)) return refused('FORBIDDEN', 'IPC call refused: it did not come from the Preflight window');
+    if (!isTrustedSender(event))
+      return refused('FORBIDDEN', 'IPC call refused: it did not come from the Preflight window');
     if (typeof method !== 'string' || method.length > MAX_METHOD_NAME_LENGTH || !isMethodName(method)) {
-      return refused('UNKNOWN_METHOD', `unknown method ${typeof method === 'string' ? method.slice(0, MAX_METHOD_NAME_LENGTH) : typeof method}`);
+      return refused(
+        'UNKNOWN_METHOD',
+        `unknown method ${typeof method === 'string' ? method.slice(0, MAX_METHOD_NAME_LENGTH) : typeof method}`,
+      );
     }
     try {
       return await deps.call(method, args ?? {});

@@ -73,7 +73,9 @@ function start(): void {
     openModel: () => void openModelFromMenu(),
     showWorkspaceFolder: () => void shell.openPath(workspaceDir),
   };
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(actions, { isMac: process.platform === 'darwin', devTools })));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate(actions, { isMac: process.platform === 'darwin', devTools })),
+  );
   createWindow();
 }
 
@@ -91,7 +93,16 @@ function startCore(): void {
 /** The core died or could not open the workspace: say so, and offer a fresh core (or quit). */
 async function offerRestart(failure: CoreFailure): Promise<void> {
   const { message, detail } = describeFailure(failure);
-  const options = { type: 'error' as const, title: 'Preflight', message, detail, buttons: ['Restart', 'Quit'], defaultId: 0, cancelId: 1, noLink: true };
+  const options = {
+    type: 'error' as const,
+    title: 'Preflight',
+    message,
+    detail,
+    buttons: ['Restart', 'Quit'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  };
   const { response } = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
   if (response !== 0) return app.quit();
   host?.stop();
@@ -120,7 +131,10 @@ function sendToWindow(channel: string, payload: CoreEvent | MenuCommand): void {
 }
 
 async function showOpenDialog(kind: OpenFilesKind): Promise<string[]> {
-  const options = { properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[], filters: dialogFilters(kind) };
+  const options = {
+    properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[],
+    filters: dialogFilters(kind),
+  };
   const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   return result.canceled ? [] : result.filePaths;
 }

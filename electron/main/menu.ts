@@ -7,7 +7,10 @@ export interface MenuActions {
   showWorkspaceFolder(): void;
 }
 
-export function menuTemplate(actions: MenuActions, options: { isMac: boolean; devTools: boolean }): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  actions: MenuActions,
+  options: { isMac: boolean; devTools: boolean },
+): MenuItemConstructorOptions[] {
   const file: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
@@ -20,7 +23,9 @@ export function menuTemplate(actions: MenuActions, options: { isMac: boolean; de
     label: 'View',
     submenu: [
       { role: 'reload' },
-      ...(options.devTools ? ([{ role: 'forceReload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[]) : []),
+      ...(options.devTools
+        ? ([{ role: 'forceReload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[])
+        : []),
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },
@@ -33,7 +38,14 @@ export function menuTemplate(actions: MenuActions, options: { isMac: boolean; de
     role: 'help',
     submenu: [{ label: 'Show Workspace Folder', click: () => actions.showWorkspaceFolder() }],
   };
-  return [...(options.isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []), file, { role: 'editMenu' }, view, { role: 'windowMenu' }, help];
+  return [
+    ...(options.isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
+    file,
+    { role: 'editMenu' },
+    view,
+    { role: 'windowMenu' },
+    help,
+  ];
 }
 
 /** Native open-dialog filters per kind of file the page asks for. */

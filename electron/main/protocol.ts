@@ -49,7 +49,8 @@ export type ReadFile = (file: string) => Promise<Uint8Array>;
 /** The protocol.handle handler. Reads through fs (asar-aware in Electron), never through file:// URLs. */
 export function createRendererHandler(root: string, readFile: ReadFile = (f) => fs.readFile(f)) {
   return async (request: { url: string; method?: string }): Promise<Response> => {
-    if (request.method && request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'method not allowed');
+    if (request.method && request.method !== 'GET' && request.method !== 'HEAD')
+      return plain(405, 'method not allowed');
     const file = rendererFileFor(root, request.url);
     if (!file) return plain(400, 'bad path');
     let body: Uint8Array;
@@ -64,5 +65,8 @@ export function createRendererHandler(root: string, readFile: ReadFile = (f) => 
 }
 
 function plain(status: number, message: string): Response {
-  return new Response(`${message}\n`, { status, headers: { ...RESPONSE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(`${message}\n`, {
+    status,
+    headers: { ...RESPONSE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 }

@@ -37,7 +37,10 @@ export function registerSaveFile(ipc: IpcMainLike, deps: SaveFileDeps): () => vo
     try {
       await copyAtomically(source, dest);
     } catch (err) {
-      return failed('BAD_ARGUMENTS', `could not save ${path.basename(dest)}: ${err instanceof Error ? err.message : String(err)}`);
+      return failed(
+        'BAD_ARGUMENTS',
+        `could not save ${path.basename(dest)}: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
     return { ok: true, result: dest };
   });
@@ -71,5 +74,10 @@ async function copyAtomically(source: string, dest: string): Promise<void> {
 export function saveFilters(name: string, mediaType: string): { name: string; extensions: string[] }[] {
   const ext = path.extname(name).slice(1);
   const label = mediaType === 'application/zip' ? 'Zip archives' : ext ? `${ext.toUpperCase()} files` : 'Files';
-  return ext ? [{ name: label, extensions: [ext] }, { name: 'All files', extensions: ['*'] }] : [{ name: 'All files', extensions: ['*'] }];
+  return ext
+    ? [
+        { name: label, extensions: [ext] },
+        { name: 'All files', extensions: ['*'] },
+      ]
+    : [{ name: 'All files', extensions: ['*'] }];
 }

@@ -48,4 +48,11 @@ export interface DesktopBridge extends PreflightBridge {
 }
 
 /** The exact keys of window.preflight; tests hold the preload to this list. */
-export const BRIDGE_KEYS = ['call', 'subscribe', 'pathForFile', 'openFiles', 'onMenuCommand', 'saveFile'] as const satisfies readonly (keyof DesktopBridge)[];
+export const BRIDGE_KEYS = [
+  'call',
+  'subscribe',
+  'pathForFile',
+  'openFiles',
+  'onMenuCommand',
+  'saveFile',
+] as const satisfies readonly (keyof DesktopBridge)[];

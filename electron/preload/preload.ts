@@ -4,7 +4,15 @@
 // because the page is treated as untrusted content.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { CoreEvent } from '../../shared/contract/events';
-import { CHANNELS, MAX_METHOD_NAME_LENGTH, isOpenFilesKind, isProducedFileId, type DesktopBridge, type MenuCommand, type OpenFilesKind } from './channels';
+import {
+  CHANNELS,
+  MAX_METHOD_NAME_LENGTH,
+  isOpenFilesKind,
+  isProducedFileId,
+  type DesktopBridge,
+  type MenuCommand,
+  type OpenFilesKind,
+} from './channels';
 
 type CallOutcome = Awaited<ReturnType<DesktopBridge['call']>>;
 
@@ -34,14 +42,18 @@ const subscribeMenu = fanOut<MenuCommand>(CHANNELS.menu);
 const bridge: DesktopBridge = {
   call(method: string, args: unknown): Promise<CallOutcome> {
     if (typeof method !== 'string' || method.length === 0 || method.length > MAX_METHOD_NAME_LENGTH) {
-      return Promise.resolve({ ok: false, error: { code: 'BAD_ARGUMENTS', message: 'method must be a non-empty string' } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'BAD_ARGUMENTS', message: 'method must be a non-empty string' },
+      });
     }
     return ipcRenderer.invoke(CHANNELS.call, method, args ?? {}) as Promise<CallOutcome>;
   },
   subscribe: (listener) => subscribeEvents(listener),
   pathForFile(file: File): string {
     // webUtils itself throws for anything that is not a File; this gives the page a clearer message first.
-    if (typeof file !== 'object' || file === null) throw new TypeError('pathForFile expects a File from a drop or a file input');
+    if (typeof file !== 'object' || file === null)
+      throw new TypeError('pathForFile expects a File from a drop or a file input');
     return webUtils.getPathForFile(file);
   },
   openFiles(kind: OpenFilesKind = 'any'): Promise<string[]> {
@@ -50,7 +62,11 @@ const bridge: DesktopBridge = {
   },
   onMenuCommand: (listener) => subscribeMenu(listener),
   saveFile(fileId: string) {
-    if (!isProducedFileId(fileId)) return Promise.resolve({ ok: false as const, error: { code: 'BAD_ARGUMENTS' as const, message: 'saveFile expects a produced-file id' } });
+    if (!isProducedFileId(fileId))
+      return Promise.resolve({
+        ok: false as const,
+        error: { code: 'BAD_ARGUMENTS' as const, message: 'saveFile expects a produced-file id' },
+      });
     return ipcRenderer.invoke(CHANNELS.saveFile, fileId) as ReturnType<DesktopBridge['saveFile']>;
   },
 };

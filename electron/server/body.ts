@@ -27,7 +27,13 @@ export async function streamToFile(req: IncomingMessage, dest: string, limit: nu
   const counter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length;
-      if (size > limit) return done(new PreflightError('BAD_ARGUMENTS', `upload over the ${limit}-byte limit (set PREFLIGHT_MAX_UPLOAD_BYTES to raise it)`));
+      if (size > limit)
+        return done(
+          new PreflightError(
+            'BAD_ARGUMENTS',
+            `upload over the ${limit}-byte limit (set PREFLIGHT_MAX_UPLOAD_BYTES to raise it)`,
+          ),
+        );
       done(null, chunk);
     },
   });

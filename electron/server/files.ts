@@ -14,10 +14,20 @@ import { end } from './static';
 /** Same shape the contract accepts for files/info; anything else never reaches the core. */
 export const PRODUCED_FILE_ID = /^[a-f0-9-]{8,64}$/;
 
-export async function handleFileDownload(req: IncomingMessage, res: ServerResponse, core: Core, id: string): Promise<void> {
+export async function handleFileDownload(
+  req: IncomingMessage,
+  res: ServerResponse,
+  core: Core,
+  id: string,
+): Promise<void> {
   if (!PRODUCED_FILE_ID.test(id)) return end(res, 400, 'bad file id');
   const outcome = await core.dispatch('files/info', { id });
-  if (!outcome.ok) return end(res, outcome.error.code === 'NOT_FOUND' ? 404 : httpStatusFor(outcome.error.code), outcome.error.message);
+  if (!outcome.ok)
+    return end(
+      res,
+      outcome.error.code === 'NOT_FOUND' ? 404 : httpStatusFor(outcome.error.code),
+      outcome.error.message,
+    );
   const info = outcome.result as ProducedFile;
   const real = insideProduced(core.workspaceDir, info.path);
   if (!real) return end(res, 404, `no produced file ${id} in this workspace`);
@@ -57,5 +67,7 @@ export function contentDisposition(name: string): string {
   const base = name.replace(/[/\\]/g, '_');
   const ascii = base.replace(/[^\x20-\x7e]|["\\%;]/g, '_').trim() || 'download';
   const encoded = encodeURIComponent(base).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return ascii === base ? `attachment; filename="${ascii}"` : `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  return ascii === base
+    ? `attachment; filename="${ascii}"`
+    : `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

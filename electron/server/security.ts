@@ -22,7 +22,8 @@ export function machineNames(): { hostname: string; addresses: string[] } {
   return { hostname: os.hostname(), addresses };
 }
 
-const withPort = (name: string, port: number) => `${name.includes(':') && !name.startsWith('[') ? `[${name}]` : name}:${port}`.toLowerCase();
+const withPort = (name: string, port: number) =>
+  `${name.includes(':') && !name.startsWith('[') ? `[${name}]` : name}:${port}`.toLowerCase();
 
 /**
  * Host headers a browser may legitimately send: loopback names always; when listening beyond

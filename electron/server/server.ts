@@ -7,7 +7,17 @@ import type { Core } from '../core/api';
 import { toErrorData } from '../core/errors';
 import { readJson } from './body';
 import { handleFileDownload } from './files';
-import { allowedHosts, reachableBases, cookieName, hostAllowed, originAllowed, SECURITY_HEADERS, tokenFrom, tokenMatches, unsafeStaticPath } from './security';
+import {
+  allowedHosts,
+  reachableBases,
+  cookieName,
+  hostAllowed,
+  originAllowed,
+  SECURITY_HEADERS,
+  tokenFrom,
+  tokenMatches,
+  unsafeStaticPath,
+} from './security';
 import { end, serveStatic } from './static';
 import { handleUpload } from './upload';
 
@@ -61,15 +71,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (unsafeStaticPath(rawPath)) return end(res, 400, 'bad path');
     const url = new URL(req.url ?? '/', 'http://local');
     if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
-      if (!tokenMatches(url.searchParams.get('token'), token)) return end(res, 401, 'wrong token: use the URL printed by `preflight serve`');
-      res.writeHead(302, { 'Set-Cookie': `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`, Location: '/' });
+      if (!tokenMatches(url.searchParams.get('token'), token))
+        return end(res, 401, 'wrong token: use the URL printed by `preflight serve`');
+      res.writeHead(302, {
+        'Set-Cookie': `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: '/',
+      });
       return res.end();
     }
-    if (!tokenMatches(tokenFrom(req, port), token)) return end(res, 401, 'missing or wrong token: open the URL printed by `preflight serve`');
-    if (req.method !== 'GET' && req.method !== 'HEAD' && !originAllowed(req, allowed)) return end(res, 403, 'forbidden origin');
+    if (!tokenMatches(tokenFrom(req, port), token))
+      return end(res, 401, 'missing or wrong token: open the URL printed by `preflight serve`');
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !originAllowed(req, allowed))
+      return end(res, 403, 'forbidden origin');
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
-      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       streams.add(res);
       req.on('close', () => streams.delete(res));
@@ -83,11 +103,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       } catch (err) {
         outcome = { ok: false as const, error: toErrorData(err) };
       }
-      res.writeHead(outcome.ok ? 200 : httpStatusFor(outcome.error.code), { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      res.writeHead(outcome.ok ? 200 : httpStatusFor(outcome.error.code), {
+        'Content-Type': 'application/json',
+        'Cache-Control': 'no-store',
+      });
       return res.end(JSON.stringify(outcome));
     }
-    if (url.pathname === '/api/upload' && req.method === 'POST') return handleUpload(req, res, url, options.uploadDir, maxUpload);
-    if (url.pathname.startsWith('/api/files/') && (req.method === 'GET' || req.method === 'HEAD')) return handleFileDownload(req, res, options.core, url.pathname.slice('/api/files/'.length));
+    if (url.pathname === '/api/upload' && req.method === 'POST')
+      return handleUpload(req, res, url, options.uploadDir, maxUpload);
+    if (url.pathname.startsWith('/api/files/') && (req.method === 'GET' || req.method === 'HEAD'))
+      return handleFileDownload(req, res, options.core, url.pathname.slice('/api/files/'.length));
     if (url.pathname.startsWith('/api/')) return end(res, 404, 'no such endpoint');
     if (req.method !== 'GET' && req.method !== 'HEAD') return end(res, 405, 'method not allowed');
     return serveStatic(staticDir, url.pathname, res);
@@ -104,7 +129,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.requestTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(new PreflightError('BAD_ARGUMENTS', err.code === 'EADDRINUSE' ? `port ${options.port} is in use; choose another with --port` : `cannot listen on ${options.host}:${options.port}: ${err.message}`)),
+      reject(
+        new PreflightError(
+          'BAD_ARGUMENTS',
+          err.code === 'EADDRINUSE'
+            ? `port ${options.port} is in use; choose another with --port`
+            : `cannot listen on ${options.host}:${options.port}: ${err.message}`,
+        ),
+      ),
     );
     server.listen(options.port, options.host, resolve);
   });

@@ -16,7 +16,11 @@ export interface UploadProgress {
  * path; in web mode the files are uploaded in ONE batch so they share a folder on the server — a
  * model and its external data files must keep their layout for the model to resolve `location`.
  */
-export async function filesToPaths(files: File[], onProgress?: (p: UploadProgress) => void, signal?: AbortSignal): Promise<string[]> {
+export async function filesToPaths(
+  files: File[],
+  onProgress?: (p: UploadProgress) => void,
+  signal?: AbortSignal,
+): Promise<string[]> {
   const bridge = getBridge();
   if (bridge) return files.map((f) => bridge.pathForFile(f));
   if (!httpTransport) throw new Error('no way to reach the core');
@@ -27,7 +31,13 @@ export async function filesToPaths(files: File[], onProgress?: (p: UploadProgres
   for (const file of files) {
     // Folders travel too: a model's `data/weights.bin` must land in `data/` beside it on the server.
     const name = relativePathOf(file);
-    const result = await httpTransport.upload(file, batch, name, (loaded) => onProgress?.({ loaded: done + loaded, total, file: name }), signal);
+    const result = await httpTransport.upload(
+      file,
+      batch,
+      name,
+      (loaded) => onProgress?.({ loaded: done + loaded, total, file: name }),
+      signal,
+    );
     done += file.size;
     onProgress?.({ loaded: done, total, file: name });
     paths.push(result.path);
@@ -41,8 +51,15 @@ export async function filesToPaths(files: File[], onProgress?: (p: UploadProgres
  */
 export async function uploadForJob(job: ReturnType<typeof useJob>, files: File[]): Promise<string[] | undefined> {
   try {
-    const signal = host === 'web' ? job.setPhase(`Uploading ${files.length === 1 ? files[0].name : `${files.length} files`}`, 0) : undefined;
-    const paths = await filesToPaths(files, (p) => job.setPhase(`Uploading ${p.file}`, p.total ? p.loaded / p.total : null), signal);
+    const signal =
+      host === 'web'
+        ? job.setPhase(`Uploading ${files.length === 1 ? files[0].name : `${files.length} files`}`, 0)
+        : undefined;
+    const paths = await filesToPaths(
+      files,
+      (p) => job.setPhase(`Uploading ${p.file}`, p.total ? p.loaded / p.total : null),
+      signal,
+    );
     job.setPhase(null);
     return paths;
   } catch (err) {

@@ -14,10 +14,17 @@ export interface CallState<T> {
  * Calls a (non-job) method and re-calls it when its arguments change. `skip: true` makes no call
  * (e.g. nothing selected yet) rather than sending arguments the core would refuse.
  */
-export function useCall<M extends CallMethodName>(method: M, args: ArgsOf<M>, options: { skip?: boolean } = {}): CallState<ResultOf<M>> {
+export function useCall<M extends CallMethodName>(
+  method: M,
+  args: ArgsOf<M>,
+  options: { skip?: boolean } = {},
+): CallState<ResultOf<M>> {
   const skip = options.skip === true;
   const key = skip ? `${method} (skipped)` : `${method} ${JSON.stringify(args)}`;
-  const [state, setState] = useState<{ key: string; data?: ResultOf<M>; error?: unknown; loading: boolean }>({ key, loading: true });
+  const [state, setState] = useState<{ key: string; data?: ResultOf<M>; error?: unknown; loading: boolean }>({
+    key,
+    loading: true,
+  });
   const [generation, setGeneration] = useState(0);
   const argsRef = useRef(args);
   argsRef.current = args;
@@ -37,7 +44,12 @@ export function useCall<M extends CallMethodName>(method: M, args: ArgsOf<M>, op
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   const current = state.key === key;
-  return { data: current ? state.data : undefined, error: current ? state.error : undefined, loading: !current || state.loading, reload };
+  return {
+    data: current ? state.data : undefined,
+    error: current ? state.error : undefined,
+    loading: !current || state.loading,
+    reload,
+  };
 }
 
 export interface JobState {
@@ -61,27 +73,34 @@ export function useJob() {
   const phaseAbort = useRef<AbortController | null>(null);
 
   /** `describeError` may reword a failure for display (e.g. replace server paths by the user's file names). */
-  const start = useCallback(async <M extends JobMethodName>(method: M, args: ArgsOf<M>, describeError: (e: unknown) => unknown = (e) => e): Promise<ResultOf<M> | undefined> => {
-    setState((s) => ({ ...s, running: true, progress: { fraction: null, message: 'starting…' }, error: null }));
-    try {
-      return await client.run(method, args, {
-        onStarted: (jobId) => {
-          jobIdRef.current = jobId;
-          setState((s) => ({ ...s, jobId }));
-        },
-        onProgress: (progress) => setState((s) => ({ ...s, progress })),
-      });
-    } catch (error) {
-      // Described now, not inside the state updater (which React may run later): callers can learn
-      // from the error before start() resolves.
-      const described = describeError(error);
-      setState((s) => ({ ...s, error: described }));
-      return undefined;
-    } finally {
-      jobIdRef.current = null;
-      setState((s) => ({ ...s, running: false, phase: null, progress: null, jobId: null }));
-    }
-  }, []);
+  const start = useCallback(
+    async <M extends JobMethodName>(
+      method: M,
+      args: ArgsOf<M>,
+      describeError: (e: unknown) => unknown = (e) => e,
+    ): Promise<ResultOf<M> | undefined> => {
+      setState((s) => ({ ...s, running: true, progress: { fraction: null, message: 'starting…' }, error: null }));
+      try {
+        return await client.run(method, args, {
+          onStarted: (jobId) => {
+            jobIdRef.current = jobId;
+            setState((s) => ({ ...s, jobId }));
+          },
+          onProgress: (progress) => setState((s) => ({ ...s, progress })),
+        });
+      } catch (error) {
+        // Described now, not inside the state updater (which React may run later): callers can learn
+        // from the error before start() resolves.
+        const described = describeError(error);
+        setState((s) => ({ ...s, error: described }));
+        return undefined;
+      } finally {
+        jobIdRef.current = null;
+        setState((s) => ({ ...s, running: false, phase: null, progress: null, jobId: null }));
+      }
+    },
+    [],
+  );
 
   const cancel = useCallback(async () => {
     phaseAbort.current?.abort();

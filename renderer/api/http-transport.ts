@@ -11,7 +11,13 @@ export type ConnectionState = 'connecting' | 'open' | 'lost';
 
 export interface HttpTransport extends Transport {
   /** `name` may be a relative path (`model/data/weights.bin`): the server keeps the folders inside the batch. */
-  upload(file: File, batch: string, name: string, onProgress?: (loaded: number, total: number) => void, signal?: AbortSignal): Promise<{ path: string; size: number }>;
+  upload(
+    file: File,
+    batch: string,
+    name: string,
+    onProgress?: (loaded: number, total: number) => void,
+    signal?: AbortSignal,
+  ): Promise<{ path: string; size: number }>;
   onConnection(listener: (state: ConnectionState) => void): () => void;
 }
 
@@ -44,7 +50,8 @@ export function createHttpTransport(base = ''): HttpTransport {
       if (!outcome.ok || !running.has(jobId)) continue;
       const info = outcome.result as JobInfo;
       if (info.state === 'succeeded') emit({ type: 'job/finished', jobId, method: info.method, result: info.result });
-      else if (info.state !== 'running' && info.error) emit({ type: 'job/failed', jobId, method: info.method, error: info.error });
+      else if (info.state !== 'running' && info.error)
+        emit({ type: 'job/failed', jobId, method: info.method, error: info.error });
       else if (info.progress) emit({ type: 'job/progressed', jobId, method: info.method, progress: info.progress });
     }
   }
@@ -85,7 +92,13 @@ export function createHttpTransport(base = ''): HttpTransport {
     return outcome;
   }
 
-  function upload(file: File, batch: string, name: string, onProgress?: (loaded: number, total: number) => void, signal?: AbortSignal) {
+  function upload(
+    file: File,
+    batch: string,
+    name: string,
+    onProgress?: (loaded: number, total: number) => void,
+    signal?: AbortSignal,
+  ) {
     // XMLHttpRequest rather than fetch: it is the only browser API that reports upload progress.
     return new Promise<{ path: string; size: number }>((resolve, reject) => {
       const xhr = new XMLHttpRequest();
@@ -144,5 +157,11 @@ function parseOutcome(status: number, text: string): Outcome {
 
 function unreachable(err: unknown): { ok: false; error: ErrorData } {
   const detail = err instanceof Error ? ` (${err.message})` : '';
-  return { ok: false, error: { code: 'INTERNAL', message: `cannot reach the Preflight server${detail}: is \`preflight serve\` still running?` } };
+  return {
+    ok: false,
+    error: {
+      code: 'INTERNAL',
+      message: `cannot reach the Preflight server${detail}: is \`preflight serve\` still running?`,
+    },
+  };
 }

@@ -20,6 +20,7 @@ export function createIpcTransport(bridge: PreflightBridge): Transport {
 /** The transport of the desktop app; throws when the page is not running inside it. */
 export function ipcTransport(): Transport {
   const bridge = getBridge();
-  if (!bridge) throw new Error('The Preflight desktop bridge is missing: this page is not running inside the desktop app.');
+  if (!bridge)
+    throw new Error('The Preflight desktop bridge is missing: this page is not running inside the desktop app.');
   return createIpcTransport(bridge);
 }

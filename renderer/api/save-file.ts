@@ -13,7 +13,8 @@ import { getBridge } from './bridge';
 export async function saveProducedFile(fileId: string, name: string): Promise<string | null> {
   const bridge = getBridge();
   if (bridge) {
-    if (!bridge.saveFile) throw new PreflightError('INTERNAL', 'this version of the desktop app cannot save files; update it');
+    if (!bridge.saveFile)
+      throw new PreflightError('INTERNAL', 'this version of the desktop app cannot save files; update it');
     const outcome = await bridge.saveFile(fileId);
     if (!outcome.ok) throw PreflightError.fromData(outcome.error);
     return outcome.result;

@@ -13,8 +13,28 @@ const COLUMNS: Column<AuditEntry>[] = [
   { key: 'method', header: 'Change', mono: true, render: (e) => e.method },
   { key: 'outcome', header: 'Outcome', render: (e) => (e.outcome === 'ok' ? 'ok' : <strong>{e.outcome}</strong>) },
   { key: 'detail', header: 'What', wrap: true, render: (e) => e.detail ?? '' },
-  { key: 'hashes', header: 'Hashes', mono: true, render: (e) => Object.entries(e.hashes).map(([k, v]) => <span key={k} title={`${k} ${v}`}>{shortHash(v)} </span>) },
-  { key: 'sha', header: 'Entry SHA-256', mono: true, render: (e) => (e.sha256 ? <span title={`${e.sha256}\nprevious: ${e.prevSha256 ?? ''}`}>{shortHash(e.sha256)}</span> : 'before chain') },
+  {
+    key: 'hashes',
+    header: 'Hashes',
+    mono: true,
+    render: (e) =>
+      Object.entries(e.hashes).map(([k, v]) => (
+        <span key={k} title={`${k} ${v}`}>
+          {shortHash(v)}{' '}
+        </span>
+      )),
+  },
+  {
+    key: 'sha',
+    header: 'Entry SHA-256',
+    mono: true,
+    render: (e) =>
+      e.sha256 ? (
+        <span title={`${e.sha256}\nprevious: ${e.prevSha256 ?? ''}`}>{shortHash(e.sha256)}</span>
+      ) : (
+        'before chain'
+      ),
+  },
 ];
 
 const DOMAINS = ['', 'models/', 'datasets/', 'bench/', 'drift/', 'bundles/', 'keys/'];
@@ -22,9 +42,16 @@ const DOMAINS = ['', 'models/', 'datasets/', 'bench/', 'drift/', 'bundles/', 'ke
 export function AuditScreen() {
   const [method, setMethod] = useState('');
   const [outcome, setOutcome] = useState('');
-  const trail = useCall('audit/list', { ...(method ? { method } : {}), ...(outcome ? { outcome } : {}), limit: 100_000 });
+  const trail = useCall('audit/list', {
+    ...(method ? { method } : {}),
+    ...(outcome ? { outcome } : {}),
+    limit: 100_000,
+  });
   const exportJsonl = () => {
-    const lines = [...(trail.data ?? [])].reverse().map((e) => JSON.stringify(e)).join('\n');
+    const lines = [...(trail.data ?? [])]
+      .reverse()
+      .map((e) => JSON.stringify(e))
+      .join('\n');
     const url = URL.createObjectURL(new Blob([`${lines}\n`], { type: 'application/x-ndjson' }));
     const a = document.createElement('a');
     a.href = url;
@@ -65,11 +92,19 @@ export function AuditScreen() {
           </select>
         </label>
       </section>
-      {trail.error ? <ErrorBox title="The audit trail could not be read" error={trail.error} onRetry={trail.reload} /> : null}
+      {trail.error ? (
+        <ErrorBox title="The audit trail could not be read" error={trail.error} onRetry={trail.reload} />
+      ) : null}
       {trail.loading && !trail.data && <Loading what="the audit trail" />}
       {trail.data && (
         <section className="section" aria-label="Audit entries">
-          <Table caption="Audit entries, newest first" columns={COLUMNS} rows={trail.data} rowKey={(e) => String(e.id)} empty={<p className="muted">No entries match.</p>} />
+          <Table
+            caption="Audit entries, newest first"
+            columns={COLUMNS}
+            rows={trail.data}
+            rowKey={(e) => String(e.id)}
+            empty={<p className="muted">No entries match.</p>}
+          />
         </section>
       )}
     </Page>

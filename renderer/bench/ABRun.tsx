@@ -45,14 +45,19 @@ export function ABRun({ onFinished }: { onFinished: () => void }) {
   const batchSize = /^[1-9][0-9]*$/.test(batch.trim()) ? Number(batch) : 1;
   // One set of inputs for both arms (the same work is what makes A and B comparable), planned on A's model.
   const planA = useCall('bench/inputs', { model: armA.model, batchSize }, { skip: !armA.model });
-  const planB = useCall('bench/inputs', { model: armB.model, batchSize }, { skip: !armB.model || armB.model === armA.model });
+  const planB = useCall(
+    'bench/inputs',
+    { model: armB.model, batchSize },
+    { skip: !armB.model || armB.model === armA.model },
+  );
   const [edits, setEdits] = useState<{ model: string; state: InputsState }>({ model: '', state: EMPTY_INPUTS });
   const inputsState = edits.model === armA.model ? edits.state : EMPTY_INPUTS;
   const choice = planA.data ? inputArgs(planA.data.inputs, inputsState, [batchSize], false) : null;
   const signature = (p: typeof planA.data) => JSON.stringify(p?.inputs.map((i) => [i.name, i.dtype, i.declared]));
   const otherInputs = planB.data && planA.data && signature(planB.data) !== signature(planA.data);
   if (!models.data?.length) return null;
-  const runnable = usable(armA.ep, providersA.data) && usable(armB.ep, providersB.data) && !!choice && choice.problem === null;
+  const runnable =
+    usable(armA.ep, providersA.data) && usable(armB.ep, providersB.data) && !!choice && choice.problem === null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -79,24 +84,52 @@ export function ABRun({ onFinished }: { onFinished: () => void }) {
           <div className="bench-fields">
             <label>
               Batch size
-              <input aria-label="A/B batch size" value={batch} onChange={(e) => setBatch(e.target.value)} inputMode="numeric" />
+              <input
+                aria-label="A/B batch size"
+                value={batch}
+                onChange={(e) => setBatch(e.target.value)}
+                inputMode="numeric"
+              />
             </label>
             <label>
               Blocks
-              <input aria-label="Blocks" value={blocks} onChange={(e) => setBlocks(e.target.value)} inputMode="numeric" />
+              <input
+                aria-label="Blocks"
+                value={blocks}
+                onChange={(e) => setBlocks(e.target.value)}
+                inputMode="numeric"
+              />
             </label>
             <label>
               Iterations per block
-              <input aria-label="Iterations per block" value={blockIterations} onChange={(e) => setBlockIterations(e.target.value)} inputMode="numeric" />
+              <input
+                aria-label="Iterations per block"
+                value={blockIterations}
+                onChange={(e) => setBlockIterations(e.target.value)}
+                inputMode="numeric"
+              />
             </label>
           </div>
-          <ModelInputs plan={planA} state={inputsState} onChange={(state) => setEdits({ model: armA.model, state })} datasetChosen={false} problem={choice?.problem ?? null} idPrefix="bench-ab" note="fed to A and B alike" />
+          <ModelInputs
+            plan={planA}
+            state={inputsState}
+            onChange={(state) => setEdits({ model: armA.model, state })}
+            datasetChosen={false}
+            problem={choice?.problem ?? null}
+            idPrefix="bench-ab"
+            note="fed to A and B alike"
+          />
           {otherInputs && (
             <p className="bench-note-error" role="note" data-testid="bench-ab-other-inputs">
-              B’s model takes different inputs ({planB.data!.inputs.map((i) => `${i.name} ${i.dtype}${i.declared}`).join(', ')}): A and B would not measure the same work, so the run will say they are not comparable.
+              B’s model takes different inputs (
+              {planB.data!.inputs.map((i) => `${i.name} ${i.dtype}${i.declared}`).join(', ')}): A and B would not
+              measure the same work, so the run will say they are not comparable.
             </p>
           )}
-          <p className="muted">A and B alternate in blocks (A B B A …) inside one process, so machine drift affects both alike; the verdict compares B with A.</p>
+          <p className="muted">
+            A and B alternate in blocks (A B B A …) inside one process, so machine drift affects both alike; the verdict
+            compares B with A.
+          </p>
           <div className="bench-actions">
             <button type="submit" disabled={!runnable}>
               Run A/B
@@ -121,14 +154,30 @@ interface ProvidersState {
   reload: () => void;
 }
 
-function ArmFields({ label, arm, models, providers, onChange }: { label: string; arm: Arm; models: ModelSummary[]; providers: ProvidersState; onChange: (a: Arm) => void }) {
+function ArmFields({
+  label,
+  arm,
+  models,
+  providers,
+  onChange,
+}: {
+  label: string;
+  arm: Arm;
+  models: ModelSummary[];
+  providers: ProvidersState;
+  onChange: (a: Arm) => void;
+}) {
   const chosen = providers.data?.find((p) => p.name === arm.ep);
   return (
     <>
       <div className="bench-fields bench-arm">
         <label>
           {label}: model
-          <select aria-label={`${label} model`} value={arm.model} onChange={(e) => onChange({ ...arm, model: e.target.value })}>
+          <select
+            aria-label={`${label} model`}
+            value={arm.model}
+            onChange={(e) => onChange({ ...arm, model: e.target.value })}
+          >
             {models.flatMap((m) =>
               Array.from({ length: m.latestVersion }, (_, i) => `${m.name}@${i + 1}`).map((ref) => (
                 <option key={ref} value={ref}>
@@ -145,10 +194,20 @@ function ArmFields({ label, arm, models, providers, onChange }: { label: string;
         </label>
         <label>
           {label}: EP
-          <select aria-label={`${label} EP`} value={arm.ep} onChange={(e) => onChange({ ...arm, ep: e.target.value as EpName })} disabled={!providers.data}>
+          <select
+            aria-label={`${label} EP`}
+            value={arm.ep}
+            onChange={(e) => onChange({ ...arm, ep: e.target.value as EpName })}
+            disabled={!providers.data}
+          >
             {providers.data
               ? providers.data.map((p) => (
-                  <option key={p.name} value={p.name} disabled={!p.available} title={p.available ? undefined : providerReason(p)}>
+                  <option
+                    key={p.name}
+                    value={p.name}
+                    disabled={!p.available}
+                    title={p.available ? undefined : providerReason(p)}
+                  >
                     {providerOption(p)}
                   </option>
                 ))
@@ -161,11 +220,21 @@ function ArmFields({ label, arm, models, providers, onChange }: { label: string;
         </label>
         <label>
           {label}: intra-op threads
-          <input aria-label={`${label} intra-op threads`} value={arm.threads} onChange={(e) => onChange({ ...arm, threads: e.target.value })} placeholder="default" inputMode="numeric" />
+          <input
+            aria-label={`${label} intra-op threads`}
+            value={arm.threads}
+            onChange={(e) => onChange({ ...arm, threads: e.target.value })}
+            placeholder="default"
+            inputMode="numeric"
+          />
         </label>
         <label>
           {label}: spinning
-          <select aria-label={`${label} spinning`} value={arm.spinning} onChange={(e) => onChange({ ...arm, spinning: e.target.value as Arm['spinning'] })}>
+          <select
+            aria-label={`${label} spinning`}
+            value={arm.spinning}
+            onChange={(e) => onChange({ ...arm, spinning: e.target.value as Arm['spinning'] })}
+          >
             <option value="default">default (on)</option>
             <option value="on">on</option>
             <option value="off">off</option>
@@ -173,7 +242,13 @@ function ArmFields({ label, arm, models, providers, onChange }: { label: string;
         </label>
       </div>
       {providers.loading && <Loading what={`execution providers for ${label} (creating a session on each)`} />}
-      {providers.error ? <ErrorBox title={`Providers for ${label} could not be probed`} error={providers.error} onRetry={providers.reload} /> : null}
+      {providers.error ? (
+        <ErrorBox
+          title={`Providers for ${label} could not be probed`}
+          error={providers.error}
+          onRetry={providers.reload}
+        />
+      ) : null}
       {chosen && !chosen.available && (
         <p className="bench-ep-reason bench-note-error" data-testid={`bench-ab-ep-${label.toLowerCase()}`}>
           {label}: {chosen.name} is unavailable for {arm.model}: <ProviderReason provider={chosen} />

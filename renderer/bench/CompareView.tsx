@@ -17,7 +17,9 @@ export function CompareView({ runA, runB }: { runA: number; runB: number }) {
   const b = useCall('bench/show', { runId: runB });
   const [pa, setPa] = useState(0);
   const [pb, setPb] = useState(0);
-  const [result, setResult] = useState<{ data?: BenchComparisonResult; error?: unknown; lat?: [number[], number[]] }>({});
+  const [result, setResult] = useState<{ data?: BenchComparisonResult; error?: unknown; lat?: [number[], number[]] }>(
+    {},
+  );
   const modelA = usePointModel(a.data, pa);
   const modelB = usePointModel(b.data, pb);
   const different = modelA && modelB && differentModels(modelA, modelB);
@@ -67,10 +69,24 @@ export function CompareView({ runA, runB }: { runA: number; runB: number }) {
     <Page
       title={`Compare runs ${runA} and ${runB}`}
       subtitle={<a href={href('bench')}>← Benchmarks</a>}
-      actions={result.data ? <ReportActions method="reports/bench-compare" args={{ a: { runId: runA, point: pa }, b: { runId: runB, point: pb } }} what="comparison" /> : undefined}
+      actions={
+        result.data ? (
+          <ReportActions
+            method="reports/bench-compare"
+            args={{ a: { runId: runA, point: pa }, b: { runId: runB, point: pb } }}
+            what="comparison"
+          />
+        ) : undefined
+      }
     >
       {result.data && !result.data.comparable && <NotComparable reasons={result.data.reasons} />}
-      {result.data && <AssumedInputs texts={[result.data.a, result.data.b].flatMap((s, i) => (s.inputsAssumed ? [`${i === 0 ? 'A' : 'B'}: ${s.inputsAssumed}`] : []))} />}
+      {result.data && (
+        <AssumedInputs
+          texts={[result.data.a, result.data.b].flatMap((s, i) =>
+            s.inputsAssumed ? [`${i === 0 ? 'A' : 'B'}: ${s.inputsAssumed}`] : [],
+          )}
+        />
+      )}
       <Section title="Points" id="bench-compare-points">
         <div className="bench-fields">
           {picker(`A (run ${runA})`, a, pa, setPa)}
@@ -88,7 +104,11 @@ export function CompareView({ runA, runB }: { runA: number; runB: number }) {
           <ComparisonTable
             comparison={result.data.comparison}
             banner={false}
-            warning={different ? `A and B are different models (${modelA.ref} and ${modelB.ref}): the difference includes the model, not only the settings.` : undefined}
+            warning={
+              different
+                ? `A and B are different models (${modelA.ref} and ${modelB.ref}): the difference includes the model, not only the settings.`
+                : undefined
+            }
           />
         )}
         {cdf && <Chart option={cdf} ariaLabel="Cumulative latency distributions of A and B" height={300} />}
@@ -98,7 +118,19 @@ export function CompareView({ runA, runB }: { runA: number; runB: number }) {
 }
 
 /** What one side measured: the model by name@version and hash, and the point's EP, batch and concurrency. */
-function Side({ side, runId, run, point, model }: { side: 'A' | 'B'; runId: number; run: BenchRun | undefined; point: number; model: PointModel | null }) {
+function Side({
+  side,
+  runId,
+  run,
+  point,
+  model,
+}: {
+  side: 'A' | 'B';
+  runId: number;
+  run: BenchRun | undefined;
+  point: number;
+  model: PointModel | null;
+}) {
   const p = run?.results[point];
   return (
     <>

@@ -13,7 +13,16 @@ const columns = (comparable: boolean): Column<PercentileComparison>[] => [
   {
     key: 's',
     header: 'Significant',
-    render: (c) => (!comparable ? <span className="badge badge-muted" title="not comparable: no significance verdict">n/a</span> : c.significant ? <span className="badge badge-warn">yes</span> : <span className="badge badge-muted">no</span>),
+    render: (c) =>
+      !comparable ? (
+        <span className="badge badge-muted" title="not comparable: no significance verdict">
+          n/a
+        </span>
+      ) : c.significant ? (
+        <span className="badge badge-warn">yes</span>
+      ) : (
+        <span className="badge badge-muted">no</span>
+      ),
   },
 ];
 
@@ -25,7 +34,8 @@ const columns = (comparable: boolean): Column<PercentileComparison>[] => [
 export function NotComparable({ reasons }: { reasons: string[] }) {
   return (
     <div className="bench-not-comparable" role="alert" data-testid="bench-not-comparable">
-      <strong>Not comparable</strong> — A and B did not measure the same work, so there is no significance verdict for this pair (the numbers below are for reading only):
+      <strong>Not comparable</strong> — A and B did not measure the same work, so there is no significance verdict for
+      this pair (the numbers below are for reading only):
       <ul>
         {reasons.map((r) => (
           <li key={r}>{r}</li>
@@ -35,7 +45,17 @@ export function NotComparable({ reasons }: { reasons: string[] }) {
   );
 }
 
-export function ComparisonTable({ comparison: c, warning, showWarnings = true, banner = true }: { comparison: RunComparison; warning?: ReactNode; showWarnings?: boolean; banner?: boolean }) {
+export function ComparisonTable({
+  comparison: c,
+  warning,
+  showWarnings = true,
+  banner = true,
+}: {
+  comparison: RunComparison;
+  warning?: ReactNode;
+  showWarnings?: boolean;
+  banner?: boolean;
+}) {
   const comparable = c.comparable !== false;
   return (
     <>
@@ -48,9 +68,16 @@ export function ComparisonTable({ comparison: c, warning, showWarnings = true, b
           {warning}
         </p>
       ) : null}
-      <Table caption="Percentile differences" columns={columns(comparable)} rows={c.percentiles} rowKey={(p) => p.key} />
+      <Table
+        caption="Percentile differences"
+        columns={columns(comparable)}
+        rows={c.percentiles}
+        rowKey={(p) => p.key}
+      />
       <p className="muted">
-        n = {c.nA} (A), {c.nB} (B); {Math.round(c.confidence * 100)}% bootstrap intervals; Mann–Whitney U p {formatP(c.mannWhitney.pValue)}, P(B slower than A) = {(1 - c.mannWhitney.effectSize).toFixed(2)}; percentiles {c.method}.
+        n = {c.nA} (A), {c.nB} (B); {Math.round(c.confidence * 100)}% bootstrap intervals; Mann–Whitney U p{' '}
+        {formatP(c.mannWhitney.pValue)}, P(B slower than A) = {(1 - c.mannWhitney.effectSize).toFixed(2)}; percentiles{' '}
+        {c.method}.
       </p>
       {(showWarnings ? c.warnings : []).map((w) => (
         <p key={w} className="muted">

@@ -13,14 +13,24 @@ export function History({ generation }: { generation: number }) {
     if (generation > 0) reload();
   }, [generation, reload]);
   const [picked, setPicked] = useState<number[]>([]);
-  const filter = useFilter(runs.data, (r) => `#${r.runId} ${r.runId} ${r.model.name}@${r.model.version} ${r.kind === 'ab' ? 'A/B' : 'sweep'} ${r.eps.join(' ')} ${(r.inputs ?? []).join(' ')}`);
+  const filter = useFilter(
+    runs.data,
+    (r) =>
+      `#${r.runId} ${r.runId} ${r.model.name}@${r.model.version} ${r.kind === 'ab' ? 'A/B' : 'sweep'} ${r.eps.join(' ')} ${(r.inputs ?? []).join(' ')}`,
+  );
   const toggle = (id: number) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id].slice(-2)));
   const columns: Column<BenchRunSummary>[] = [
     {
       key: 'pick',
       header: <span className="visually-hidden">Compare</span>,
       render: (r) => (
-        <input type="checkbox" aria-label={`Compare run ${r.runId}`} checked={picked.includes(r.runId)} onClick={(e) => e.stopPropagation()} onChange={() => toggle(r.runId)} />
+        <input
+          type="checkbox"
+          aria-label={`Compare run ${r.runId}`}
+          checked={picked.includes(r.runId)}
+          onClick={(e) => e.stopPropagation()}
+          onChange={() => toggle(r.runId)}
+        />
       ),
       width: '28px',
     },
@@ -39,8 +49,25 @@ export function History({ generation }: { generation: number }) {
         </span>
       ),
     },
-    { key: 'p50', header: 'Best p50', align: 'right', mono: true, render: (r) => (r.bestP50Ms === null ? '—' : `${r.bestP50Ms.toPrecision(3)} ms`) },
-    { key: 'slo', header: 'SLO', render: (r) => (r.sloPassed === null ? <span className="muted">—</span> : r.sloPassed ? <span className="badge badge-ok">met</span> : <span className="badge badge-bad">breached</span>) },
+    {
+      key: 'p50',
+      header: 'Best p50',
+      align: 'right',
+      mono: true,
+      render: (r) => (r.bestP50Ms === null ? '—' : `${r.bestP50Ms.toPrecision(3)} ms`),
+    },
+    {
+      key: 'slo',
+      header: 'SLO',
+      render: (r) =>
+        r.sloPassed === null ? (
+          <span className="muted">—</span>
+        ) : r.sloPassed ? (
+          <span className="badge badge-ok">met</span>
+        ) : (
+          <span className="badge badge-bad">breached</span>
+        ),
+    },
     { key: 'at', header: 'Started', render: (r) => <span title={r.startedAt}>{formatDate(r.startedAt)}</span> },
   ];
   return (
@@ -48,7 +75,12 @@ export function History({ generation }: { generation: number }) {
       title="Run history"
       id="bench-history"
       actions={
-        <button type="button" className="button-small" disabled={picked.length !== 2} onClick={() => navigate('bench', 'compare', String(picked[0]), String(picked[1]))}>
+        <button
+          type="button"
+          className="button-small"
+          disabled={picked.length !== 2}
+          onClick={() => navigate('bench', 'compare', String(picked[0]), String(picked[1]))}
+        >
           Compare selected
         </button>
       }

@@ -4,7 +4,9 @@ import { ErrorBox, formatCount, ProgressBar } from '../ui/index';
 
 /** The running numbers a bench job reports: which point, how many iterations, p50 and p99 so far. */
 export function LiveStats({ progress }: { progress: JobProgress | null }) {
-  const d = progress?.data as { label?: string; point?: number; points?: number; iterations?: number; p50Ms?: number; p99Ms?: number } | undefined;
+  const d = progress?.data as
+    | { label?: string; point?: number; points?: number; iterations?: number; p50Ms?: number; p99Ms?: number }
+    | undefined;
   if (!d || d.iterations === undefined) return null;
   return (
     <dl className="facts bench-live-stats" data-testid="bench-live" aria-live="polite">
@@ -26,7 +28,15 @@ export function LiveStats({ progress }: { progress: JobProgress | null }) {
  * A bench job's state where it was started (New benchmark, A/B): progress with Cancel and the running
  * numbers, the failure, or "nothing was stored" after a cancel.
  */
-export function BenchJobStatus({ job, label, failedTitle }: { job: ReturnType<typeof useJob>; label: string; failedTitle: string }) {
+export function BenchJobStatus({
+  job,
+  label,
+  failedTitle,
+}: {
+  job: ReturnType<typeof useJob>;
+  label: string;
+  failedTitle: string;
+}) {
   const { state } = job;
   return (
     <>
@@ -36,7 +46,9 @@ export function BenchJobStatus({ job, label, failedTitle }: { job: ReturnType<ty
           <LiveStats progress={state.progress} />
         </div>
       )}
-      {state.error && !isCancelled(state.error) ? <ErrorBox title={failedTitle} error={state.error} onDismiss={job.clearError} /> : null}
+      {state.error && !isCancelled(state.error) ? (
+        <ErrorBox title={failedTitle} error={state.error} onDismiss={job.clearError} />
+      ) : null}
       {state.error && isCancelled(state.error) ? (
         <p className="muted" role="status">
           Cancelled: nothing was stored.

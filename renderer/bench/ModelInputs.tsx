@@ -11,8 +11,30 @@ interface PlanState {
 }
 
 /** The inputs section of a run form: the table, what is still a suggestion, and why Run waits. */
-export function ModelInputs({ plan, state, onChange, datasetChosen, problem, idPrefix, note }: { plan: PlanState; state: InputsState; onChange: (s: InputsState) => void; datasetChosen: boolean; problem: string | null; idPrefix: string; note?: string }) {
-  const untouched = (plan.data?.inputs ?? []).flatMap((i) => i.dims.flatMap((d, k) => (isEditable(d) && state.dims[dimKey(i.name, k, d)] === undefined ? [[dimKey(i.name, k, d), String(d.value)] as const] : [])));
+export function ModelInputs({
+  plan,
+  state,
+  onChange,
+  datasetChosen,
+  problem,
+  idPrefix,
+  note,
+}: {
+  plan: PlanState;
+  state: InputsState;
+  onChange: (s: InputsState) => void;
+  datasetChosen: boolean;
+  problem: string | null;
+  idPrefix: string;
+  note?: string;
+}) {
+  const untouched = (plan.data?.inputs ?? []).flatMap((i) =>
+    i.dims.flatMap((d, k) =>
+      isEditable(d) && state.dims[dimKey(i.name, k, d)] === undefined
+        ? [[dimKey(i.name, k, d), String(d.value)] as const]
+        : [],
+    ),
+  );
   const suggested = untouched.length > 0;
   // Agreeing with a suggestion is a choice too: it has to be made, not inferred from leaving the field alone.
   const useSuggested = () => onChange({ ...state, dims: { ...state.dims, ...Object.fromEntries(untouched) } });
@@ -20,11 +42,22 @@ export function ModelInputs({ plan, state, onChange, datasetChosen, problem, idP
     <fieldset className="bench-inputs-set">
       <legend>Inputs{note ? ` — ${note}` : ''}</legend>
       {plan.loading && !plan.data && <Loading what="the model's inputs" />}
-      {plan.error ? <ErrorBox title="The model's inputs could not be read" error={plan.error} onRetry={plan.reload} /> : null}
-      {plan.data && <InputsTable plan={plan.data.inputs} state={state} onChange={onChange} datasetChosen={datasetChosen} idPrefix={idPrefix} />}
+      {plan.error ? (
+        <ErrorBox title="The model's inputs could not be read" error={plan.error} onRetry={plan.reload} />
+      ) : null}
+      {plan.data && (
+        <InputsTable
+          plan={plan.data.inputs}
+          state={state}
+          onChange={onChange}
+          datasetChosen={datasetChosen}
+          idPrefix={idPrefix}
+        />
+      )}
       {suggested && (
         <p className="bench-verdict-warning" role="note" data-testid={`${idPrefix}-inputs-note`}>
-          Some sizes are suggestions (nothing in the model sets them). Set the real sizes; a suggestion left as it is will be reported with every result as an assumed shape.{' '}
+          Some sizes are suggestions (nothing in the model sets them). Set the real sizes; a suggestion left as it is
+          will be reported with every result as an assumed shape.{' '}
           <button type="button" className="button-small" onClick={useSuggested}>
             Use the suggested sizes as mine
           </button>

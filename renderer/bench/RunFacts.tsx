@@ -7,7 +7,8 @@ import { usePointModel, type PointModel } from './pointModel';
 function ModelLink({ model }: { model: PointModel }) {
   return (
     <>
-      <a href={href('models', model.ref)}>{model.ref}</a> <span className="mono muted">{model.sha256 ? `sha256:${model.sha256}` : 'sha256 unknown'}</span>
+      <a href={href('models', model.ref)}>{model.ref}</a>{' '}
+      <span className="mono muted">{model.sha256 ? `sha256:${model.sha256}` : 'sha256 unknown'}</span>
     </>
   );
 }
@@ -44,15 +45,18 @@ export function SettingsFacts({ run }: { run: BenchRun }) {
       <>
         <dt>Settings</dt>
         <dd className="mono" data-testid="bench-run-settings">
-          warm-up {s.warmup}, {s.iterations ?? '—'} iterations per arm (interleaved), batch {s.batchSizes.join(',')}, seed {s.seed}
+          warm-up {s.warmup}, {s.iterations ?? '—'} iterations per arm (interleaved), batch {s.batchSizes.join(',')},
+          seed {s.seed}
           {a === b ? (
             <>
               <br />A and B: {a}
             </>
           ) : (
             <>
-              <br />A: {a}
-              <br />B: {b}
+              <br />
+              A: {a}
+              <br />
+              B: {b}
             </>
           )}
         </dd>
@@ -64,8 +68,9 @@ export function SettingsFacts({ run }: { run: BenchRun }) {
       <dt>Settings</dt>
       <dd className="mono" data-testid="bench-run-settings">
         warm-up {s.warmup}, {s.durationSec ? `${s.durationSec} s` : `${s.iterations ?? '—'} iterations`}
-        {s.stability ? `, until stable (±${s.stability.tolerance * 100}%)` : ''}, intra-op {s.intraOpThreads ?? 'default'}, inter-op {s.interOpThreads ?? 'default'}, spinning {spinning(s.allowSpinning)}, optimisation{' '}
-        {s.graphOptimizationLevel}, seed {s.seed}
+        {s.stability ? `, until stable (±${s.stability.tolerance * 100}%)` : ''}, intra-op{' '}
+        {s.intraOpThreads ?? 'default'}, inter-op {s.interOpThreads ?? 'default'}, spinning {spinning(s.allowSpinning)},
+        optimisation {s.graphOptimizationLevel}, seed {s.seed}
       </dd>
     </>
   );

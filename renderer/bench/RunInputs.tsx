@@ -41,12 +41,16 @@ export function RunInputs({ points }: { points: BenchPointResult[] }) {
                 <td className="mono">{i.dtype}</td>
                 <td className="mono">
                   {shapeText(i)}
-                  {i.assumed.some((a) => a.includes(': dimension')) && <span className="badge badge-warn">assumed</span>}
+                  {i.assumed.some((a) => a.includes(': dimension')) && (
+                    <span className="badge badge-warn">assumed</span>
+                  )}
                 </td>
                 <td className="mono">{i.declared}</td>
                 <td>
                   {i.source}
-                  {i.assumed.length > 0 && !i.assumed.some((a) => a.includes(': dimension')) && <span className="badge badge-warn">assumed</span>}
+                  {i.assumed.length > 0 && !i.assumed.some((a) => a.includes(': dimension')) && (
+                    <span className="badge badge-warn">assumed</span>
+                  )}
                 </td>
               </tr>
             )),

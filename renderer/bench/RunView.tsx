@@ -5,7 +5,19 @@ import { useCall } from '../api/hooks';
 import { Chart } from '../charts/index';
 import { href, navigate } from '../router/index';
 import { ErrorBox, formatBytes, formatDate, Loading, Page, Section, Table, type Column } from '../ui/index';
-import { cdfOption, described, histogramOption, latencyVsBatchOption, percentilesLabel, percentilesOption, samplingNote, throughputVsConcurrencyOption, timelineLabel, timelineOption, type PointSeries } from './charts';
+import {
+  cdfOption,
+  described,
+  histogramOption,
+  latencyVsBatchOption,
+  percentilesLabel,
+  percentilesOption,
+  samplingNote,
+  throughputVsConcurrencyOption,
+  timelineLabel,
+  timelineOption,
+  type PointSeries,
+} from './charts';
 import { RemoveAction } from '../reports/RemoveAction';
 import { ReportActions } from '../reports/ReportActions';
 import { ComparisonTable } from './ComparisonTable';
@@ -14,7 +26,8 @@ import { AssumedInputs, RunInputs } from './RunInputs';
 import { ModelFacts, SettingsFacts } from './RunFacts';
 import { summarizePointError, summarizeProviderError } from '../../shared/bench/provider-summary';
 
-const f = (v: number | null | undefined, digits = 3) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toPrecision(digits));
+const f = (v: number | null | undefined, digits = 3) =>
+  v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toPrecision(digits);
 
 const COLUMNS: Column<BenchPointResult>[] = [
   { key: 'label', header: 'Point', mono: true, render: (p) => <span className="bench-label">{p.label}</span> },
@@ -28,9 +41,26 @@ const COLUMNS: Column<BenchPointResult>[] = [
     mono: true,
     render: (p: BenchPointResult) => f(p.latencyMs?.[k]),
   })),
-  { key: 'ips', header: 'Inf/s', align: 'right', mono: true, render: (p) => (p.throughput ? p.throughput.inferencesPerSec.toFixed(0) : '—') },
-  { key: 'items', header: 'Items/s', align: 'right', mono: true, render: (p) => (p.throughput ? p.throughput.itemsPerSec.toFixed(0) : '—') },
-  { key: 'rss', header: 'Peak RSS', align: 'right', render: (p) => (p.peakRssBytes ? formatBytes(p.peakRssBytes) : '—') },
+  {
+    key: 'ips',
+    header: 'Inf/s',
+    align: 'right',
+    mono: true,
+    render: (p) => (p.throughput ? p.throughput.inferencesPerSec.toFixed(0) : '—'),
+  },
+  {
+    key: 'items',
+    header: 'Items/s',
+    align: 'right',
+    mono: true,
+    render: (p) => (p.throughput ? p.throughput.itemsPerSec.toFixed(0) : '—'),
+  },
+  {
+    key: 'rss',
+    header: 'Peak RSS',
+    align: 'right',
+    render: (p) => (p.peakRssBytes ? formatBytes(p.peakRssBytes) : '—'),
+  },
 ];
 
 /** `#/bench/<runId>`: every number of a stored run, its charts, environment and SLO verdict. */
@@ -44,7 +74,12 @@ export function RunView({ runId }: { runId: number }) {
         run.data ? (
           <>
             <ReportActions method="reports/bench" args={{ runId }} what="benchmark run" />
-            <RemoveAction method="bench/remove" args={{ runId }} label="Remove run…" onRemoved={() => navigate('bench')} />
+            <RemoveAction
+              method="bench/remove"
+              args={{ runId }}
+              label="Remove run…"
+              onRemoved={() => navigate('bench')}
+            />
           </>
         ) : undefined
       }
@@ -64,7 +99,9 @@ function RunBody({ run }: { run: BenchRun }) {
   const chosen = useMemo(() => series.filter((s) => s.point.index === chosenIndex), [series, chosenIndex]);
   const sampling = chosen[0] ? ` (${samplingNote(chosen[0])})` : '';
   const histLabel = `Latency histogram of ${ok[selected]?.label}${sampling}`;
-  const timeLabel = chosen[0] ? timelineLabel(chosen[0]) : `Latency of each iteration over time for ${ok[selected]?.label}`;
+  const timeLabel = chosen[0]
+    ? timelineLabel(chosen[0])
+    : `Latency of each iteration over time for ${ok[selected]?.label}`;
   const options = useMemo(
     () => ({
       cdf: cdfOption(series),
@@ -89,7 +126,11 @@ function RunBody({ run }: { run: BenchRun }) {
           <dt>Providers</dt>
           <dd>
             {run.providers.map((p) => (
-              <span key={p.name} className={`badge ${p.available ? 'badge-ok' : 'badge-muted'}`} title={p.available ? 'available' : (p.summary ?? summarizeProviderError(p.name, p.reason))}>
+              <span
+                key={p.name}
+                className={`badge ${p.available ? 'badge-ok' : 'badge-muted'}`}
+                title={p.available ? 'available' : (p.summary ?? summarizeProviderError(p.name, p.reason))}
+              >
                 {p.name}
                 {p.available ? '' : ' unavailable'}
               </span>
@@ -98,14 +139,20 @@ function RunBody({ run }: { run: BenchRun }) {
           <SettingsFacts run={run} />
           <dt>Environment</dt>
           <dd>
-            {env.os} {env.arch}, {env.cpuModel} × {env.cores}, {formatBytes(env.memoryBytes)}, Node {env.nodeVersion}, onnxruntime {env.ortVersion}
+            {env.os} {env.arch}, {env.cpuModel} × {env.cores}, {formatBytes(env.memoryBytes)}, Node {env.nodeVersion},
+            onnxruntime {env.ortVersion}
             {env.gpuAdapter ? `, GPU ${env.gpuAdapter}` : ''}
           </dd>
           {run.sloVerdict && (
             <>
               <dt>SLO</dt>
               <dd data-testid="bench-slo">
-                {run.sloVerdict.passed ? <span className="badge badge-ok">met</span> : <span className="badge badge-bad">breached</span>} {run.slo.map((s) => s.text).join(', ')}
+                {run.sloVerdict.passed ? (
+                  <span className="badge badge-ok">met</span>
+                ) : (
+                  <span className="badge badge-bad">breached</span>
+                )}{' '}
+                {run.slo.map((s) => s.text).join(', ')}
                 {run.sloVerdict.checks
                   .filter((c) => !c.passed)
                   .map((c) => ` · ${c.slo} on ${c.ep} b${c.batchSize} c${c.concurrency}: ${f(c.valueMs)} ms`)
@@ -114,11 +161,13 @@ function RunBody({ run }: { run: BenchRun }) {
             </>
           )}
         </dl>
-        {run.warnings.filter((w) => !assumed.some((a) => w.endsWith(a))).map((w) => (
-          <p key={w} className="muted">
-            {w}
-          </p>
-        ))}
+        {run.warnings
+          .filter((w) => !assumed.some((a) => w.endsWith(a)))
+          .map((w) => (
+            <p key={w} className="muted">
+              {w}
+            </p>
+          ))}
       </Section>
       <Section title="Inputs" id="bench-inputs">
         <RunInputs points={run.results} />
@@ -139,7 +188,11 @@ function RunBody({ run }: { run: BenchRun }) {
           {latencyError ? <ErrorBox title="The raw latencies could not be read" error={latencyError} /> : null}
           {!loaded && <Loading what="raw latencies" />}
           {loaded && <span data-testid="bench-charts-ready" hidden />}
-          {series.some((s) => s.stride > 1) && <p className="muted">Charts of long runs use every k-th sample (an even stride over all of them); the table's numbers use all.</p>}
+          {series.some((s) => s.stride > 1) && (
+            <p className="muted">
+              Charts of long runs use every k-th sample (an even stride over all of them); the table's numbers use all.
+            </p>
+          )}
           <div className="bench-charts">
             <figure>
               <figcaption>Latency distribution (CDF), every point</figcaption>
@@ -158,7 +211,11 @@ function RunBody({ run }: { run: BenchRun }) {
             {sweeps(run, 'concurrency') && (
               <figure>
                 <figcaption>Throughput vs concurrency (latency–throughput curve)</figcaption>
-                <Chart option={options.conc} ariaLabel="p99 latency against throughput, one mark per concurrency level" height={260} />
+                <Chart
+                  option={options.conc}
+                  ariaLabel="p99 latency against throughput, one mark per concurrency level"
+                  height={260}
+                />
               </figure>
             )}
           </div>
@@ -203,18 +260,23 @@ function sweeps(run: BenchRun, key: 'batchSize' | 'concurrency'): boolean {
 function PointNotes({ points, skip }: { points: BenchPointResult[]; skip: Set<string> }) {
   const errors = points.filter((p) => p.error);
   const warnings = new Map<string, string[]>();
-  for (const p of points) for (const w of p.warnings) if (!skip.has(w)) warnings.set(w, [...(warnings.get(w) ?? []), p.label.split(':')[0]]);
+  for (const p of points)
+    for (const w of p.warnings) if (!skip.has(w)) warnings.set(w, [...(warnings.get(w) ?? []), p.label.split(':')[0]]);
   if (errors.length === 0 && warnings.size === 0) return null;
   return (
     <ul className="bench-notes">
       {errors.map((p) => (
         <li key={`e${p.index}`} className="bench-note-error">
-          <span className="mono">{p.label}</span>: error: <PointError summary={p.errorSummary ?? summarizePointError(p.ep, p.error!)} error={p.error!} />
+          <span className="mono">{p.label}</span>: error:{' '}
+          <PointError summary={p.errorSummary ?? summarizePointError(p.ep, p.error!)} error={p.error!} />
         </li>
       ))}
       {[...warnings].map(([w, labels]) => (
         <li key={w} className="muted">
-          <span className="mono">{labels.length === points.length && points.length > 1 ? 'all points' : labels.join(', ')}</span>: {w}
+          <span className="mono">
+            {labels.length === points.length && points.length > 1 ? 'all points' : labels.join(', ')}
+          </span>
+          : {w}
         </li>
       ))}
     </ul>
@@ -225,12 +287,26 @@ function PointNotes({ points, skip }: { points: BenchPointResult[]; skip: Set<st
 const MAX_CHART_SAMPLES = 50_000;
 
 /** Raw latencies of every successful point (stored compactly; decoded and thinned by the core). */
-function useLatencies(run: BenchRun): { series: (PointSeries & { stride: number; total: number })[]; error: unknown; loaded: boolean } {
-  const [state, setState] = useState<{ series: (PointSeries & { stride: number; total: number })[]; error: unknown; loaded: boolean }>({ series: [], error: null, loaded: false });
+function useLatencies(run: BenchRun): {
+  series: (PointSeries & { stride: number; total: number })[];
+  error: unknown;
+  loaded: boolean;
+} {
+  const [state, setState] = useState<{
+    series: (PointSeries & { stride: number; total: number })[];
+    error: unknown;
+    loaded: boolean;
+  }>({ series: [], error: null, loaded: false });
   useEffect(() => {
     let live = true;
     const ok = run.results.filter((r) => r.latencyMs);
-    Promise.all(ok.map((point) => client.call('bench/latencies', { runId: run.runId, point: point.index, maxSamples: MAX_CHART_SAMPLES }).then((r) => ({ point, latencies: r.latenciesMs, stride: r.stride, total: r.total })))).then(
+    Promise.all(
+      ok.map((point) =>
+        client
+          .call('bench/latencies', { runId: run.runId, point: point.index, maxSamples: MAX_CHART_SAMPLES })
+          .then((r) => ({ point, latencies: r.latenciesMs, stride: r.stride, total: r.total })),
+      ),
+    ).then(
       (series) => live && setState({ series, error: null, loaded: true }),
       (error: unknown) => live && setState({ series: [], error, loaded: true }),
     );

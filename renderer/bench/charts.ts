@@ -17,23 +17,33 @@ export interface PointSeries {
 export function samplingNote(s: PointSeries): string {
   const stride = s.stride ?? 1;
   const total = s.total ?? s.latencies.length;
-  return stride > 1 ? `every ${ordinal(stride)} of ${formatCount(total)} iterations` : `all ${formatCount(total)} iterations`;
+  return stride > 1
+    ? `every ${ordinal(stride)} of ${formatCount(total)} iterations`
+    : `all ${formatCount(total)} iterations`;
 }
 
 function ordinal(n: number): string {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  const suffix =
+    n % 100 >= 11 && n % 100 <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${formatCount(n)}${suffix}`;
 }
 
 const ms = (v: number) => `${v.toPrecision(3)} ms`;
 const valueAxis = (name: string) => ({ type: 'value', name, nameLocation: 'middle', nameGap: 36, scale: true });
-const base = { tooltip: { trigger: 'axis' }, legend: { top: 0, type: 'scroll' }, grid: { left: 56, right: 24, top: 36, bottom: 48, containLabel: false } };
+const base = {
+  tooltip: { trigger: 'axis' },
+  legend: { top: 0, type: 'scroll' },
+  grid: { left: 56, right: 24, top: 36, bottom: 48, containLabel: false },
+};
 
 /**
  * The option with `label` as its accessible description. ECharts' aria component writes its own
  * generic description ("This is a chart…") over the container's aria-label unless given this one.
  */
-export function described<T extends object>(option: T, label: string): T & { aria: { enabled: true; label: { description: string } } } {
+export function described<T extends object>(
+  option: T,
+  label: string,
+): T & { aria: { enabled: true; label: { description: string } } } {
   return { ...option, aria: { enabled: true, label: { description: label } } };
 }
 
@@ -47,7 +57,13 @@ export function cdfOption(series: PointSeries[]) {
     yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
     series: series.map(({ point, latencies }) => {
       const e = ecdfPoints(sortedCopy(latencies), 400);
-      return { type: 'line', name: point.label, showSymbol: false, step: 'end', data: Array.from(e.x, (x, i) => [x, e.y[i]]) };
+      return {
+        type: 'line',
+        name: point.label,
+        showSymbol: false,
+        step: 'end',
+        data: Array.from(e.x, (x, i) => [x, e.y[i]]),
+      };
     }),
   };
 }
@@ -60,20 +76,44 @@ export function histogramOption(series: PointSeries[], bins = 40) {
   // Clip the tail at p99 so rare stalls do not squash the body into one bar (the CDF shows the tail).
   const hi = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))];
   const range: [number, number] = [sorted[0], hi > sorted[0] ? hi : sorted[0] + 1e-3];
-  const hists = series.map((s) => histogram(s.latencies.map((v) => Math.min(v, range[1])), bins, range));
+  const hists = series.map((s) =>
+    histogram(
+      s.latencies.map((v) => Math.min(v, range[1])),
+      bins,
+      range,
+    ),
+  );
   const edges = hists[0].edges;
   return {
     ...base,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'category', name: 'latency (ms, bin start; tail beyond p99 counted in the last bin)', nameLocation: 'middle', nameGap: 30, data: Array.from(edges.slice(0, -1), (e) => e.toPrecision(3)) },
+    xAxis: {
+      type: 'category',
+      name: 'latency (ms, bin start; tail beyond p99 counted in the last bin)',
+      nameLocation: 'middle',
+      nameGap: 30,
+      data: Array.from(edges.slice(0, -1), (e) => e.toPrecision(3)),
+    },
     // Counts of what was drawn: of a sample, the axis says so (the caption says which sample).
     yAxis: { type: 'value', name: series.some((s) => (s.stride ?? 1) > 1) ? 'sampled iterations' : 'iterations' },
-    series: hists.map((h, i) => ({ type: 'bar', name: series[i].point.label, data: Array.from(h.counts), barGap: '-100%', itemStyle: { opacity: series.length > 1 ? 0.6 : 1 } })),
+    series: hists.map((h, i) => ({
+      type: 'bar',
+      name: series[i].point.label,
+      data: Array.from(h.counts),
+      barGap: '-100%',
+      itemStyle: { opacity: series.length > 1 ? 0.6 : 1 },
+    })),
   };
 }
 
 const PCTS = ['p50', 'p90', 'p95', 'p99', 'p999'] as const;
-const PCT_LABEL: Record<(typeof PCTS)[number], string> = { p50: 'p50', p90: 'p90', p95: 'p95', p99: 'p99', p999: 'p99.9' };
+const PCT_LABEL: Record<(typeof PCTS)[number], string> = {
+  p50: 'p50',
+  p90: 'p90',
+  p95: 'p95',
+  p99: 'p99',
+  p999: 'p99.9',
+};
 
 /**
  * Percentiles of every point as marks on a log latency axis: a p50 of 0.01 ms and a p99.9 of 8 ms
@@ -85,7 +125,11 @@ export function percentilesOption(points: BenchPointResult[]) {
   return {
     ...base,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: ms },
-    xAxis: { type: 'category', data: ok.map((p) => p.label), axisLabel: { interval: 0, width: 110, overflow: 'truncate' } },
+    xAxis: {
+      type: 'category',
+      data: ok.map((p) => p.label),
+      axisLabel: { interval: 0, width: 110, overflow: 'truncate' },
+    },
     yAxis: { ...valueAxis('latency (ms, log)'), type: 'log', scale: false, nameGap: 44 },
     series: PCTS.map((k, i) => ({
       type: 'scatter',
@@ -110,24 +154,39 @@ export function percentilesLabel(points: BenchPointResult[]): string {
 
 /** p50/p99 against batch size, one line per EP × concurrency. */
 export function latencyVsBatchOption(points: BenchPointResult[]) {
-  const groups = groupBy(points.filter((p) => p.latencyMs), (p) => `${p.ep} c${p.concurrency}`);
+  const groups = groupBy(
+    points.filter((p) => p.latencyMs),
+    (p) => `${p.ep} c${p.concurrency}`,
+  );
   return {
     ...base,
     tooltip: { trigger: 'axis', valueFormatter: ms },
     xAxis: { type: 'value', name: 'batch size', nameLocation: 'middle', nameGap: 30, minInterval: 1 },
     yAxis: valueAxis('latency (ms)'),
     series: [...groups].flatMap(([name, ps]) =>
-      (['p50', 'p99'] as const).map((k) => ({ type: 'line', name: `${name} ${k}`, lineStyle: k === 'p99' ? { type: 'dashed' } : undefined, data: ps.map((p) => [p.batchSize, p.latencyMs![k]]).sort((a, b) => a[0] - b[0]) })),
+      (['p50', 'p99'] as const).map((k) => ({
+        type: 'line',
+        name: `${name} ${k}`,
+        lineStyle: k === 'p99' ? { type: 'dashed' } : undefined,
+        data: ps.map((p) => [p.batchSize, p.latencyMs![k]]).sort((a, b) => a[0] - b[0]),
+      })),
     ),
   };
 }
 
 /** Latency–throughput curve: each point is one concurrency level (labelled), per EP × batch size. */
 export function throughputVsConcurrencyOption(points: BenchPointResult[]) {
-  const groups = groupBy(points.filter((p) => p.latencyMs && p.throughput), (p) => `${p.ep} b${p.batchSize}`);
+  const groups = groupBy(
+    points.filter((p) => p.latencyMs && p.throughput),
+    (p) => `${p.ep} b${p.batchSize}`,
+  );
   return {
     ...base,
-    tooltip: { trigger: 'item', formatter: (x: { seriesName: string; data: [number, number, number] }) => `${x.seriesName} · concurrency ${x.data[2]}<br/>${x.data[0].toFixed(0)} items/s at p99 ${ms(x.data[1])}` },
+    tooltip: {
+      trigger: 'item',
+      formatter: (x: { seriesName: string; data: [number, number, number] }) =>
+        `${x.seriesName} · concurrency ${x.data[2]}<br/>${x.data[0].toFixed(0)} items/s at p99 ${ms(x.data[1])}`,
+    },
     xAxis: { type: 'value', name: 'throughput (items/s)', nameLocation: 'middle', nameGap: 30, scale: true },
     yAxis: valueAxis('p99 latency (ms)'),
     series: [...groups].map(([name, ps]) => ({
@@ -135,7 +194,9 @@ export function throughputVsConcurrencyOption(points: BenchPointResult[]) {
       name,
       symbolSize: 8,
       label: { show: true, formatter: (x: { data: number[] }) => `c${x.data[2]}`, position: 'top' },
-      data: ps.sort((a, b) => a.concurrency - b.concurrency).map((p) => [p.throughput!.itemsPerSec, p.latencyMs!.p99, p.concurrency]),
+      data: ps
+        .sort((a, b) => a.concurrency - b.concurrency)
+        .map((p) => [p.throughput!.itemsPerSec, p.latencyMs!.p99, p.concurrency]),
     })),
   };
 }
@@ -157,13 +218,21 @@ export function timelineOption(series: PointSeries[], maxPoints = TIMELINE_POINT
     tooltip: { trigger: 'axis', valueFormatter: ms },
     dataZoom: [{ type: 'inside' }, { type: 'slider', height: 16, bottom: 4 }],
     grid: { ...base.grid, bottom: 64 },
-    xAxis: { type: 'value', name: 'iteration', nameLocation: 'middle', nameGap: 26, min: 1, max: Math.max(1, ...series.map((s) => s.total ?? s.latencies.length)) },
+    xAxis: {
+      type: 'value',
+      name: 'iteration',
+      nameLocation: 'middle',
+      nameGap: 26,
+      min: 1,
+      max: Math.max(1, ...series.map((s) => s.total ?? s.latencies.length)),
+    },
     yAxis: valueAxis('latency (ms)'),
     series: series.map(({ point, latencies, stride = 1 }) => {
       // Thin long series for drawing only (max of each group keeps the spikes visible).
       const group = timelineGroup(latencies.length, maxPoints);
       const data: [number, number][] = [];
-      for (let i = 0; i < latencies.length; i += group) data.push([i * stride + 1, Math.max(...latencies.slice(i, i + group))]);
+      for (let i = 0; i < latencies.length; i += group)
+        data.push([i * stride + 1, Math.max(...latencies.slice(i, i + group))]);
       return { type: 'line', name: point.label, showSymbol: false, sampling: undefined, lineStyle: { width: 1 }, data };
     }),
   };

@@ -12,10 +12,14 @@ import './bench.css';
 export function BenchmarksScreen() {
   const { segments } = useRoute();
   const [generation, setGeneration] = useState(0);
-  if (segments[1] === 'compare' && segments[2] && segments[3]) return <CompareView runA={Number(segments[2])} runB={Number(segments[3])} />;
+  if (segments[1] === 'compare' && segments[2] && segments[3])
+    return <CompareView runA={Number(segments[2])} runB={Number(segments[3])} />;
   if (segments[1] && /^[0-9]+$/.test(segments[1])) return <RunView runId={Number(segments[1])} />;
   return (
-    <Page title="Benchmarks" subtitle="Latency percentiles, cold start and throughput per execution provider, batch size and concurrency — each point in its own process.">
+    <Page
+      title="Benchmarks"
+      subtitle="Latency percentiles, cold start and throughput per execution provider, batch size and concurrency — each point in its own process."
+    >
       <NewRun onFinished={() => setGeneration((g) => g + 1)} />
       <ABRun onFinished={() => setGeneration((g) => g + 1)} />
       <History generation={generation} />

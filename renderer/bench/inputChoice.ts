@@ -29,10 +29,17 @@ export const dimKey = (input: string, index: number, d: PlannedDim) => (d.name ?
 export const isEditable = (d: PlannedDim) => d.origin === 'default' || d.origin === 'hint';
 
 export function sourceOf(state: InputsState, name: string, datasetChosen: boolean) {
-  return state.sources[name] ?? { kind: datasetChosen ? ('dataset' as const) : ('random' as const), value: '', column: '' };
+  return (
+    state.sources[name] ?? { kind: datasetChosen ? ('dataset' as const) : ('random' as const), value: '', column: '' }
+  );
 }
 
-export function inputArgs(plan: PlannedInput[], state: InputsState, batchSizes: number[], datasetChosen: boolean): InputsChoice {
+export function inputArgs(
+  plan: PlannedInput[],
+  state: InputsState,
+  batchSizes: number[],
+  datasetChosen: boolean,
+): InputsChoice {
   const dims: Record<string, number> = {};
   const shapes: Record<string, number[]> = {};
   const values: Record<string, number> = {};
@@ -55,18 +62,26 @@ export function inputArgs(plan: PlannedInput[], state: InputsState, batchSizes: 
       return Number(text);
     });
     if (touched) {
-      if (batchSizes.length > 1 && input.dims.some((d) => d.origin === 'batch')) problems.push(`${input.name} has unnamed free dimensions: run one batch size at a time`);
+      if (batchSizes.length > 1 && input.dims.some((d) => d.origin === 'batch'))
+        problems.push(`${input.name} has unnamed free dimensions: run one batch size at a time`);
       shapes[input.name] = shape;
     }
     const source = sourceOf(state, input.name, datasetChosen);
     if (source.kind === 'constant') {
       const v = Number(source.value);
-      if (source.value.trim() === '' || !Number.isFinite(v)) problems.push(`${input.name}: the constant value must be a number`);
+      if (source.value.trim() === '' || !Number.isFinite(v))
+        problems.push(`${input.name}: the constant value must be a number`);
       else values[input.name] = v;
     } else if (source.kind === 'dataset') {
       if (!datasetChosen) problems.push(`${input.name}: choose a dataset for its column`);
       dataInputs.push(input.name);
-      if (source.column.trim()) columns.push(...source.column.split(',').map((c) => c.trim()).filter(Boolean));
+      if (source.column.trim())
+        columns.push(
+          ...source.column
+            .split(',')
+            .map((c) => c.trim())
+            .filter(Boolean),
+        );
     }
   }
   const named = dataInputs.every((n) => sourceOf(state, n, datasetChosen).column.trim());
@@ -74,7 +89,9 @@ export function inputArgs(plan: PlannedInput[], state: InputsState, batchSizes: 
     dims: Object.keys(dims).length ? dims : undefined,
     shapes: Object.keys(shapes).length ? shapes : undefined,
     values: Object.keys(values).length ? values : undefined,
-    data: dataInputs.length ? { inputs: dataInputs, columns: named && columns.length ? columns : undefined } : undefined,
+    data: dataInputs.length
+      ? { inputs: dataInputs, columns: named && columns.length ? columns : undefined }
+      : undefined,
     problem: problems.length ? problems.join('; ') : null,
   };
 }

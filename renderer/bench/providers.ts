@@ -4,7 +4,10 @@ import type { BenchProvider } from '../../shared/types/bench';
 
 /** Why a provider is unavailable in one line, with the next step where Preflight knows one (ProviderReason.tsx adds the verbatim message). */
 export function providerReason(p: BenchProvider): string {
-  const hint = (p.name === 'cuda' || p.name === 'tensorrt') && /Failed to load shared library/.test(p.reason ?? '') ? ' — the provider libraries are a separate download: see README, “GPU (CUDA) on Linux”.' : '';
+  const hint =
+    (p.name === 'cuda' || p.name === 'tensorrt') && /Failed to load shared library/.test(p.reason ?? '')
+      ? ' — the provider libraries are a separate download: see README, “GPU (CUDA) on Linux”.'
+      : '';
   return `${p.summary ?? summarizeProviderError(p.name, p.reason)}${hint}`;
 }
 

@@ -46,7 +46,8 @@ function parse(lines: string[]): Block[] {
       continue;
     }
     const para: string[] = [];
-    while (i < lines.length && lines[i].trim() && !/^(#{1,6}\s|\s*```)/.test(lines[i]) && !LIST_ITEM.test(lines[i])) para.push(lines[i++].trim());
+    while (i < lines.length && lines[i].trim() && !/^(#{1,6}\s|\s*```)/.test(lines[i]) && !LIST_ITEM.test(lines[i]))
+      para.push(lines[i++].trim());
     blocks.push({ kind: 'paragraph', text: para.join(' ') });
   }
   return blocks;
@@ -108,7 +109,8 @@ function renderBlock(block: Block, key: number): ReactNode {
 /** Code spans, **bold**, _italic_ / *italic*, [text](url) as its text, and backslash escapes. */
 export function inline(text: string): ReactNode[] {
   const out: ReactNode[] = [];
-  const pattern = /`([^`]+)`|\*\*(.+?)\*\*|(?<![\w\\])_(.+?)_(?!\w)|(?<![\w\\*])\*(?!\s)(.+?)\*(?!\w)|\[([^\]]+)\]\([^)]*\)/g;
+  const pattern =
+    /`([^`]+)`|\*\*(.+?)\*\*|(?<![\w\\])_(.+?)_(?!\w)|(?<![\w\\*])\*(?!\s)(.+?)\*(?!\w)|\[([^\]]+)\]\([^)]*\)/g;
   let last = 0;
   let m: RegExpExecArray | null;
   while ((m = pattern.exec(text))) {

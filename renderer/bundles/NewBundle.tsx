@@ -66,7 +66,13 @@ export function NewBundle({ onExported }: { onExported: () => void }) {
   }, [model, version, reference, bench, drift, fallback]);
   const preview = usePreview(plan);
   // A preview of other sources (the user switched model or dataset) is not shown as this one's.
-  const data: BundlePreview | undefined = preview.data && preview.data.model.name === model && preview.data.reference.dataset === reference && (!version || preview.data.model.version === version) ? preview.data : undefined;
+  const data: BundlePreview | undefined =
+    preview.data &&
+    preview.data.model.name === model &&
+    preview.data.reference.dataset === reference &&
+    (!version || preview.data.model.version === version)
+      ? preview.data
+      : undefined;
   const stale = preview.running || (plan !== null && preview.dataKey !== JSON.stringify(plan));
 
   const job = useJob();
@@ -89,13 +95,23 @@ export function NewBundle({ onExported }: { onExported: () => void }) {
   const noModels = models.data?.length === 0;
   const noDatasets = datasets.data?.length === 0;
   return (
-    <Page title="New bundle" documentTitle="New bundle" subtitle={<>Everything ops need to check and run this model offline, in one signed .zip. <a href={href('bundles')}>Back to bundles</a></>}>
+    <Page
+      title="New bundle"
+      documentTitle="New bundle"
+      subtitle={
+        <>
+          Everything ops need to check and run this model offline, in one signed .zip.{' '}
+          <a href={href('bundles')}>Back to bundles</a>
+        </>
+      }
+    >
       <form onSubmit={exportBundle} aria-label="New bundle" className="bundle-form">
         <Section title="Sources" id="bundle-sources">
           {(noModels || noDatasets) && (
             <p className="muted">
-              A bundle needs a registered model and its reference (training) dataset: add them on the <a href={href('models')}>Models</a> and <a href={href('datasets')}>Datasets</a> screens, or try
-              the demo there.
+              A bundle needs a registered model and its reference (training) dataset: add them on the{' '}
+              <a href={href('models')}>Models</a> and <a href={href('datasets')}>Datasets</a> screens, or try the demo
+              there.
             </p>
           )}
           {models.error ? <ErrorBox error={models.error} onRetry={models.reload} /> : null}
@@ -113,8 +129,15 @@ export function NewBundle({ onExported }: { onExported: () => void }) {
             </label>
             <label>
               Version{' '}
-              <select aria-label="Version" value={version ?? ''} onChange={(e) => setVersion(e.target.value ? Number(e.target.value) : null)} disabled={!model}>
-                <option value="">latest{versionList.length ? ` (${Math.max(...versionList.map((v) => v.version))})` : ''}</option>
+              <select
+                aria-label="Version"
+                value={version ?? ''}
+                onChange={(e) => setVersion(e.target.value ? Number(e.target.value) : null)}
+                disabled={!model}
+              >
+                <option value="">
+                  latest{versionList.length ? ` (${Math.max(...versionList.map((v) => v.version))})` : ''}
+                </option>
                 {versionList.map((v) => (
                   <option key={v.version} value={v.version}>
                     {v.version} · {v.sha256.slice(0, 12)}
@@ -124,7 +147,11 @@ export function NewBundle({ onExported }: { onExported: () => void }) {
             </label>
             <label>
               Reference dataset{' '}
-              <select aria-label="Reference dataset" value={reference} onChange={(e) => chooseReference(e.target.value)}>
+              <select
+                aria-label="Reference dataset"
+                value={reference}
+                onChange={(e) => chooseReference(e.target.value)}
+              >
                 <option value="">choose the training data…</option>
                 {(datasets.data ?? []).map((d) => (
                   <option key={d.name} value={d.name}>
@@ -135,7 +162,12 @@ export function NewBundle({ onExported }: { onExported: () => void }) {
             </label>
             <label>
               Benchmark run{' '}
-              <select aria-label="Benchmark run" value={sourceValue(bench, data?.bench?.runId)} onChange={(e) => setBench(parseSource(e.target.value))} disabled={!data}>
+              <select
+                aria-label="Benchmark run"
+                value={sourceValue(bench, data?.bench?.runId)}
+                onChange={(e) => setBench(parseSource(e.target.value))}
+                disabled={!data}
+              >
                 <option value="none">none</option>
                 {(data?.choices.benchRuns ?? []).map((r) => (
                   <option key={r.runId} value={r.runId}>
@@ -146,7 +178,12 @@ export function NewBundle({ onExported }: { onExported: () => void }) {
             </label>
             <label>
               Drift report{' '}
-              <select aria-label="Drift report" value={sourceValue(drift, data?.drift?.reportId)} onChange={(e) => setDrift(parseSource(e.target.value))} disabled={!data}>
+              <select
+                aria-label="Drift report"
+                value={sourceValue(drift, data?.drift?.reportId)}
+                onChange={(e) => setDrift(parseSource(e.target.value))}
+                disabled={!data}
+              >
                 <option value="none">none</option>
                 {(data?.choices.driftReports ?? []).map((r) => (
                   <option key={r.id} value={r.id}>
@@ -160,7 +197,8 @@ export function NewBundle({ onExported }: { onExported: () => void }) {
           {preview.error ? <ErrorBox title="The preview failed" error={preview.error} /> : null}
           {data && (
             <p className="muted" data-testid="bundle-preview-sources">
-              {modelLabel(data.model)} (sha256 <span className="mono">{data.model.sha256.slice(0, 12)}</span>) · reference {data.reference.dataset}, {data.reference.rows} rows ·{' '}
+              {modelLabel(data.model)} (sha256 <span className="mono">{data.model.sha256.slice(0, 12)}</span>) ·
+              reference {data.reference.dataset}, {data.reference.rows} rows ·{' '}
               {data.previous ? `rollback to ${modelLabel(data.previous)}` : 'no previous version to roll back to'}
             </p>
           )}
@@ -175,7 +213,14 @@ export function NewBundle({ onExported }: { onExported: () => void }) {
               <FeatureRulesTable features={data.features} />
             </Section>
             <Section title="Confidence-gated fallback" id="bundle-fallback">
-              <FallbackPanel outcome={data.fallback} scoreOutputs={data.scoreOutputs} columns={data.columns} choice={fallback} onChange={setFallback} updating={stale} />
+              <FallbackPanel
+                outcome={data.fallback}
+                scoreOutputs={data.scoreOutputs}
+                columns={data.columns}
+                choice={fallback}
+                onChange={setFallback}
+                updating={stale}
+              />
             </Section>
             <Section title="Runbook" id="bundle-runbook">
               <details className="bundle-runbook">
@@ -194,7 +239,13 @@ export function NewBundle({ onExported }: { onExported: () => void }) {
             {stale && data && <span className="muted">updating the preview…</span>}
           </div>
           {job.state.running && <ProgressBar label="Exporting" progress={job.state.progress} onCancel={job.cancel} />}
-          {job.state.error ? <ErrorBox title={isCancelled(job.state.error) ? 'The export was cancelled' : 'The export failed'} error={job.state.error} onDismiss={job.clearError} /> : null}
+          {job.state.error ? (
+            <ErrorBox
+              title={isCancelled(job.state.error) ? 'The export was cancelled' : 'The export failed'}
+              error={job.state.error}
+              onDismiss={job.clearError}
+            />
+          ) : null}
           {exported && <SaveOutcome bundle={exported} saver={saver} />}
         </Section>
       </form>
@@ -218,7 +269,10 @@ function parseSource(value: string): number | null {
  * desktop: the key's real path, read in place. undefined when the key could not be read (the error is
  * in the job's box).
  */
-async function signingArgs(key: File, job: ReturnType<typeof useJob>): Promise<{ signingKey: string } | { signingKeyPem: string } | undefined> {
+async function signingArgs(
+  key: File,
+  job: ReturnType<typeof useJob>,
+): Promise<{ signingKey: string } | { signingKeyPem: string } | undefined> {
   try {
     if (host === 'web') return { signingKeyPem: await key.text() };
     const [signingKey] = await filesToPaths([key]);

@@ -9,17 +9,40 @@ export function SloTable({ slos, hasBench }: { slos: BundleSlo[]; hasBench: bool
       caption="Latency SLOs"
       rows={slos}
       rowKey={(s) => `${s.text} ${s.ep} ${s.batchSize} ${s.concurrency}`}
-      empty={<p className="muted">{hasBench ? 'No SLOs: the benchmark has no successful point.' : 'No SLOs: choose a benchmark run, or export from the CLI with --slo "p99<=20ms".'}</p>}
+      empty={
+        <p className="muted">
+          {hasBench
+            ? 'No SLOs: the benchmark has no successful point.'
+            : 'No SLOs: choose a benchmark run, or export from the CLI with --slo "p99<=20ms".'}
+        </p>
+      }
       columns={[
         { key: 'slo', header: 'SLO', render: (s) => <code>{s.text}</code> },
-        { key: 'where', header: 'Measured on', render: (s) => `${s.ep}, batch ${s.batchSize}, concurrency ${s.concurrency}` },
-        { key: 'measured', header: 'Measured', render: (s) => (s.measuredMs === null ? '—' : `${s.percentile} ${ms(s.measuredMs)}`), align: 'right', mono: true },
+        {
+          key: 'where',
+          header: 'Measured on',
+          render: (s) => `${s.ep}, batch ${s.batchSize}, concurrency ${s.concurrency}`,
+        },
+        {
+          key: 'measured',
+          header: 'Measured',
+          render: (s) => (s.measuredMs === null ? '—' : `${s.percentile} ${ms(s.measuredMs)}`),
+          align: 'right',
+          mono: true,
+        },
         { key: 'threshold', header: 'Threshold', render: (s) => ms(s.thresholdMs), align: 'right', mono: true },
         { key: 'origin', header: 'From', render: (s) => (s.origin === 'measured' ? 'benchmark × headroom' : 'given') },
         {
           key: 'met',
           header: 'Met',
-          render: (s) => (s.met === null ? <span className="badge badge-muted">not measured</span> : s.met ? <span className="badge badge-ok">met</span> : <span className="badge badge-bad">missed</span>),
+          render: (s) =>
+            s.met === null ? (
+              <span className="badge badge-muted">not measured</span>
+            ) : s.met ? (
+              <span className="badge badge-ok">met</span>
+            ) : (
+              <span className="badge badge-bad">missed</span>
+            ),
         },
       ]}
     />
@@ -37,7 +60,12 @@ export function FeatureRulesTable({ features }: { features: FeatureRule[] }) {
       columns={[
         { key: 'name', header: 'Feature', render: (f) => f.name },
         { key: 'type', header: 'Type', render: (f) => f.columnType },
-        { key: 'input', header: 'Model input', render: (f) => (f.input ? `${f.input.name}[${f.input.index}]` : '—'), mono: true },
+        {
+          key: 'input',
+          header: 'Model input',
+          render: (f) => (f.input ? `${f.input.name}[${f.input.index}]` : '—'),
+          mono: true,
+        },
         {
           key: 'nulls',
           header: 'Nulls ≤ (reference)',
@@ -52,7 +80,9 @@ export function FeatureRulesTable({ features }: { features: FeatureRule[] }) {
             f.kind === 'numerical' ? (
               `[${num(f.min)}, ${num(f.max)}]`
             ) : f.kind === 'categorical' ? (
-              <span title={f.categories?.join(', ')}>{f.categories ? `${f.categories.length} categories` : 'many (truncated)'}</span>
+              <span title={f.categories?.join(', ')}>
+                {f.categories ? `${f.categories.length} categories` : 'many (truncated)'}
+              </span>
             ) : (
               '—'
             ),
@@ -61,18 +91,41 @@ export function FeatureRulesTable({ features }: { features: FeatureRule[] }) {
         {
           key: 'outside',
           header: 'Outside / unseen ≤',
-          render: (f) => (f.maxOutOfRangeShare !== null ? pct(f.maxOutOfRangeShare) : f.maxUnseenShare !== null ? pct(f.maxUnseenShare) : '—'),
+          render: (f) =>
+            f.maxOutOfRangeShare !== null
+              ? pct(f.maxOutOfRangeShare)
+              : f.maxUnseenShare !== null
+                ? pct(f.maxUnseenShare)
+                : '—',
           align: 'right',
           mono: true,
         },
-        { key: 'test', header: 'Drift test', render: (f) => (f.drift ? <span className="nowrap">{`${f.drift.test} ${f.drift.scoreKind === 'p_value' ? 'p <' : '>'} ${num(f.drift.threshold)}`}</span> : '—') },
+        {
+          key: 'test',
+          header: 'Drift test',
+          render: (f) =>
+            f.drift ? (
+              <span className="nowrap">{`${f.drift.test} ${f.drift.scoreKind === 'p_value' ? 'p <' : '>'} ${num(f.drift.threshold)}`}</span>
+            ) : (
+              '—'
+            ),
+        },
         {
           key: 'score',
           header: 'Score',
           render: (f) => {
             if (f.driftScore === null || !f.drift) return '—';
-            const drifted = f.drift.scoreKind === 'p_value' ? f.driftScore < f.drift.threshold : f.driftScore > f.drift.threshold;
-            return <span className={drifted ? 'bundle-drifted' : undefined} title={drifted ? 'past the threshold in the shipped drift report' : undefined}>{num(f.driftScore)}{drifted ? ' ▲' : ''}</span>;
+            const drifted =
+              f.drift.scoreKind === 'p_value' ? f.driftScore < f.drift.threshold : f.driftScore > f.drift.threshold;
+            return (
+              <span
+                className={drifted ? 'bundle-drifted' : undefined}
+                title={drifted ? 'past the threshold in the shipped drift report' : undefined}
+              >
+                {num(f.driftScore)}
+                {drifted ? ' ▲' : ''}
+              </span>
+            );
           },
           align: 'right',
           mono: true,

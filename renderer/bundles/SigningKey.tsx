@@ -4,7 +4,15 @@ import { FilePickerButton } from '../ui/index';
 /** null: unsigned. A File: the private key to sign with (its text is sent in web mode, its path on the desktop). */
 export type SigningChoice = File | null;
 
-export function SigningKey({ value, onChange, disabled }: { value: SigningChoice; onChange: (v: SigningChoice) => void; disabled?: boolean }) {
+export function SigningKey({
+  value,
+  onChange,
+  disabled,
+}: {
+  value: SigningChoice;
+  onChange: (v: SigningChoice) => void;
+  disabled?: boolean;
+}) {
   return (
     <fieldset className="bundle-fieldset">
       <legend>Signature</legend>
@@ -16,7 +24,15 @@ export function SigningKey({ value, onChange, disabled }: { value: SigningChoice
         ) : (
           <span className="badge badge-warn">unsigned</span>
         )}
-        <FilePickerButton label={value ? 'Choose another key…' : 'Choose private key…'} accept=".pem,.key" ariaLabel="Private signing key (.pem)" testId="bundle-signing-key" primary={false} disabled={disabled} onFiles={(files) => files[0] && onChange(files[0])} />
+        <FilePickerButton
+          label={value ? 'Choose another key…' : 'Choose private key…'}
+          accept=".pem,.key"
+          ariaLabel="Private signing key (.pem)"
+          testId="bundle-signing-key"
+          primary={false}
+          disabled={disabled}
+          onFiles={(files) => files[0] && onChange(files[0])}
+        />
         {value && (
           <button type="button" onClick={() => onChange(null)} disabled={disabled}>
             Export unsigned
@@ -25,13 +41,17 @@ export function SigningKey({ value, onChange, disabled }: { value: SigningChoice
       </div>
       {value === null ? (
         <p className="bundle-note-inline">
-          <strong>Unsigned.</strong> Ops can check every file against the manifest but not who produced it: <code>preflight verify --key</code> fails on an unsigned bundle. Make a key pair with{' '}
+          <strong>Unsigned.</strong> Ops can check every file against the manifest but not who produced it:{' '}
+          <code>preflight verify --key</code> fails on an unsigned bundle. Make a key pair with{' '}
           <code>preflight keys generate --out DIR</code> and sign with its <code>.key.pem</code>.
         </p>
       ) : (
         <p className="muted">
-          ECDSA P-256 private key (PEM), as <code>preflight keys generate</code> writes it; give ops the matching <code>.pub.pem</code>.
-          {host === 'web' ? " In web mode the key's text goes with the export request only: it is not uploaded as a file and the server stores nothing of it." : ''}
+          ECDSA P-256 private key (PEM), as <code>preflight keys generate</code> writes it; give ops the matching{' '}
+          <code>.pub.pem</code>.
+          {host === 'web'
+            ? " In web mode the key's text goes with the export request only: it is not uploaded as a file and the server stores nothing of it."
+            : ''}
         </p>
       )}
     </fieldset>

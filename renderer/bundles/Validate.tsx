@@ -9,7 +9,17 @@ import { saveProducedFile } from '../api/save-file';
 import { DriftReportSections } from '../drift/ReportView';
 import { num, pct } from '../drift/format';
 import { href } from '../router/index';
-import { DropTarget, ErrorBox, FilePickerButton, formatBytes, formatDate, Page, ProgressBar, Section, Table } from '../ui/index';
+import {
+  DropTarget,
+  ErrorBox,
+  FilePickerButton,
+  formatBytes,
+  formatDate,
+  Page,
+  ProgressBar,
+  Section,
+  Table,
+} from '../ui/index';
 import { modelLabel } from './format';
 import '../drift/drift.css';
 
@@ -39,7 +49,13 @@ const RULE_LABEL: Record<ValidateCheck['rule'], string> = {
   'prediction-drift': 'prediction drift',
   'automation-rate': 'automation rate',
 };
-const SHARE_RULES = new Set<ValidateCheck['rule']>(['null-rate', 'out-of-range', 'unseen-categories', 'dataset-drift', 'automation-rate']);
+const SHARE_RULES = new Set<ValidateCheck['rule']>([
+  'null-rate',
+  'out-of-range',
+  'unseen-categories',
+  'dataset-drift',
+  'automation-rate',
+]);
 const COUNT_RULES = new Set<ValidateCheck['rule']>(['nan-inf', 'unreadable-values', 'new-column']);
 
 /** A check's number in its own unit: shares as percentages, counts as counts, scores as the drift report shows them. */
@@ -56,7 +72,13 @@ interface Outcome {
   batchName: string;
 }
 
-export function ValidateBatch({ bundles, preselect }: { bundles: CallState<BundleSummary[]>; preselect: number | null }) {
+export function ValidateBatch({
+  bundles,
+  preselect,
+}: {
+  bundles: CallState<BundleSummary[]>;
+  preselect: number | null;
+}) {
   const datasets = useCall('datasets/list', {});
   const [bundle, setBundle] = useState<BundleChoice>(preselect ? { kind: 'exported', id: preselect } : null);
   const [batch, setBatch] = useState<BatchChoice>(null);
@@ -94,7 +116,9 @@ export function ValidateBatch({ bundles, preselect }: { bundles: CallState<Bundl
     e.preventDefault();
     if (!bundle || !batch || !bundleReady) return;
     setOutcome(null);
-    const uploads = [bundle.kind === 'file' ? bundle.file : null, batch.kind === 'file' ? batch.file : null].filter((f): f is File => f !== null);
+    const uploads = [bundle.kind === 'file' ? bundle.file : null, batch.kind === 'file' ? batch.file : null].filter(
+      (f): f is File => f !== null,
+    );
     let paths: string[] = [];
     if (uploads.length) {
       const uploaded = await uploadForJob(job, uploads);
@@ -125,13 +149,20 @@ export function ValidateBatch({ bundles, preselect }: { bundles: CallState<Bundl
   const busy = job.state.running;
   const noBundles = bundles.data?.length === 0;
   return (
-    <DropTarget onFiles={addFiles} disabled={busy} title="Drop to validate" hint="a bundle .zip and/or a batch (.csv, .tsv, .parquet, .jsonl)" testId="validate-drop">
+    <DropTarget
+      onFiles={addFiles}
+      disabled={busy}
+      title="Drop to validate"
+      hint="a bundle .zip and/or a batch (.csv, .tsv, .parquet, .jsonl)"
+      testId="validate-drop"
+    >
       <Page
         title="Validate a batch"
         documentTitle="Validate a batch"
         subtitle={
           <>
-            A production batch against a bundle's contract — schema, quality, drift, predictions, fallback — using only the bundle: exactly what <code>preflight validate</code> tells ops.{' '}
+            A production batch against a bundle's contract — schema, quality, drift, predictions, fallback — using only
+            the bundle: exactly what <code>preflight validate</code> tells ops.{' '}
             <a href={href('bundles')}>Back to bundles</a>
           </>
         }
@@ -140,7 +171,8 @@ export function ValidateBatch({ bundles, preselect }: { bundles: CallState<Bundl
           <Section title="Bundle and batch" id="validate-inputs">
             <div className="bundle-dropzone" data-testid="validate-dropzone">
               <p>
-                <strong>Drop a bundle .zip and a batch file here</strong>, or choose them — or use a bundle exported here and a dataset of this workspace.
+                <strong>Drop a bundle .zip and a batch file here</strong>, or choose them — or use a bundle exported
+                here and a dataset of this workspace.
               </p>
               <div className="bundle-row">
                 <label>
@@ -148,12 +180,21 @@ export function ValidateBatch({ bundles, preselect }: { bundles: CallState<Bundl
                   <select
                     aria-label="Bundle"
                     value={bundle?.kind === 'file' ? 'file' : bundle ? String(bundle.id) : ''}
-                    onChange={(e) => e.target.value !== 'file' && setBundle(e.target.value ? { kind: 'exported', id: Number(e.target.value) } : null)}
+                    onChange={(e) =>
+                      e.target.value !== 'file' &&
+                      setBundle(e.target.value ? { kind: 'exported', id: Number(e.target.value) } : null)
+                    }
                     disabled={busy}
                   >
-                    {!bundle && <option value="">{noBundles ? 'none exported yet: choose a .zip…' : 'choose a bundle…'}</option>}
-                    {bundle?.kind === 'file' && <option value="file">{`${bundle.file.name} (${formatBytes(bundle.file.size)})`}</option>}
-                    {bundle?.kind === 'exported' && bundles.data && !exported && <option value={bundle.id}>{`#${bundle.id}: no such bundle in this workspace`}</option>}
+                    {!bundle && (
+                      <option value="">{noBundles ? 'none exported yet: choose a .zip…' : 'choose a bundle…'}</option>
+                    )}
+                    {bundle?.kind === 'file' && (
+                      <option value="file">{`${bundle.file.name} (${formatBytes(bundle.file.size)})`}</option>
+                    )}
+                    {bundle?.kind === 'exported' && bundles.data && !exported && (
+                      <option value={bundle.id}>{`#${bundle.id}: no such bundle in this workspace`}</option>
+                    )}
                     {(bundles.data ?? []).map((b) => (
                       <option key={b.id} value={b.id}>
                         {`#${b.id} · ${modelLabel(b.model)} · reference ${b.reference} · ${b.signed ? 'signed' : 'unsigned'} · ${formatDate(b.createdAt)}`}
@@ -161,7 +202,15 @@ export function ValidateBatch({ bundles, preselect }: { bundles: CallState<Bundl
                     ))}
                   </select>
                 </label>
-                <FilePickerButton label="Choose bundle .zip…" accept=".zip,application/zip" ariaLabel="Bundle to validate against (.zip)" testId="validate-bundle-file" primary={false} disabled={busy} onFiles={addFiles} />
+                <FilePickerButton
+                  label="Choose bundle .zip…"
+                  accept=".zip,application/zip"
+                  ariaLabel="Bundle to validate against (.zip)"
+                  testId="validate-bundle-file"
+                  primary={false}
+                  disabled={busy}
+                  onFiles={addFiles}
+                />
               </div>
               <div className="bundle-row">
                 <label>
@@ -169,11 +218,18 @@ export function ValidateBatch({ bundles, preselect }: { bundles: CallState<Bundl
                   <select
                     aria-label="Batch"
                     value={batch?.kind === 'file' ? 'file' : batch ? `dataset:${batch.name}` : ''}
-                    onChange={(e) => e.target.value !== 'file' && setBatch(e.target.value ? { kind: 'dataset', name: e.target.value.slice('dataset:'.length) } : null)}
+                    onChange={(e) =>
+                      e.target.value !== 'file' &&
+                      setBatch(
+                        e.target.value ? { kind: 'dataset', name: e.target.value.slice('dataset:'.length) } : null,
+                      )
+                    }
                     disabled={busy}
                   >
                     {!batch && <option value="">choose a file or a dataset…</option>}
-                    {batch?.kind === 'file' && <option value="file">{`${batch.file.name} (${formatBytes(batch.file.size)})`}</option>}
+                    {batch?.kind === 'file' && (
+                      <option value="file">{`${batch.file.name} (${formatBytes(batch.file.size)})`}</option>
+                    )}
                     {(datasets.data ?? []).map((d) => (
                       <option key={d.name} value={`dataset:${d.name}`}>
                         {`dataset ${d.name} (${d.rows.toLocaleString()} rows)`}
@@ -181,26 +237,68 @@ export function ValidateBatch({ bundles, preselect }: { bundles: CallState<Bundl
                     ))}
                   </select>
                 </label>
-                <FilePickerButton label="Choose batch file…" accept={BATCH_ACCEPT} ariaLabel="Batch to validate (.csv, .tsv, .parquet, .jsonl)" testId="validate-batch-file" primary={false} disabled={busy} onFiles={addFiles} />
+                <FilePickerButton
+                  label="Choose batch file…"
+                  accept={BATCH_ACCEPT}
+                  ariaLabel="Batch to validate (.csv, .tsv, .parquet, .jsonl)"
+                  testId="validate-batch-file"
+                  primary={false}
+                  disabled={busy}
+                  onFiles={addFiles}
+                />
               </div>
-              {ignored.length > 0 && <p className="muted">Ignored {ignored.join(', ')}: only a .zip bundle and a .csv, .tsv, .parquet or .jsonl batch are used here.</p>}
-              {bundles.error ? <ErrorBox title="The exported bundles could not be listed" error={bundles.error} onRetry={bundles.reload} /> : null}
-              {datasets.error ? <ErrorBox title="The datasets could not be listed" error={datasets.error} onRetry={datasets.reload} /> : null}
+              {ignored.length > 0 && (
+                <p className="muted">
+                  Ignored {ignored.join(', ')}: only a .zip bundle and a .csv, .tsv, .parquet or .jsonl batch are used
+                  here.
+                </p>
+              )}
+              {bundles.error ? (
+                <ErrorBox
+                  title="The exported bundles could not be listed"
+                  error={bundles.error}
+                  onRetry={bundles.reload}
+                />
+              ) : null}
+              {datasets.error ? (
+                <ErrorBox title="The datasets could not be listed" error={datasets.error} onRetry={datasets.reload} />
+              ) : null}
             </div>
             <fieldset className="bundle-fieldset">
               <legend>Options</legend>
               <div className="bundle-row">
                 <label>
                   Prediction columns{' '}
-                  <input type="text" aria-label="Prediction columns" value={predictions} onChange={(e) => setPredictions(e.target.value)} placeholder="e.g. p_default" disabled={busy} size={28} />
+                  <input
+                    type="text"
+                    aria-label="Prediction columns"
+                    value={predictions}
+                    onChange={(e) => setPredictions(e.target.value)}
+                    placeholder="e.g. p_default"
+                    disabled={busy}
+                    size={28}
+                  />
                 </label>
                 <label>
                   Time column{' '}
-                  <input type="text" aria-label="Time column" value={timeColumn} onChange={(e) => setTimeColumn(e.target.value)} placeholder="e.g. ts" disabled={busy} size={14} />
+                  <input
+                    type="text"
+                    aria-label="Time column"
+                    value={timeColumn}
+                    onChange={(e) => setTimeColumn(e.target.value)}
+                    placeholder="e.g. ts"
+                    disabled={busy}
+                    size={14}
+                  />
                 </label>
                 <label>
                   Window{' '}
-                  <select aria-label="Window" value={windowUnit} onChange={(e) => setWindowUnit(e.target.value as WindowUnit)} disabled={busy || !timeColumn.trim()}>
+                  <select
+                    aria-label="Window"
+                    value={windowUnit}
+                    onChange={(e) => setWindowUnit(e.target.value as WindowUnit)}
+                    disabled={busy || !timeColumn.trim()}
+                  >
                     <option value="">default</option>
                     <option value="day">day</option>
                     <option value="week">week</option>
@@ -209,8 +307,10 @@ export function ValidateBatch({ bundles, preselect }: { bundles: CallState<Bundl
                 </label>
               </div>
               <p className="muted">
-                Prediction columns: the batch's columns holding the model's logged outputs, comma-separated — they map <em>in order</em> to the bundle's output signals. Leave empty and the
-                bundle's own model is run on the batch when its inputs are there. A time column splits the check into windows, so a slow drift shows where it started.
+                Prediction columns: the batch's columns holding the model's logged outputs, comma-separated — they map{' '}
+                <em>in order</em> to the bundle's output signals. Leave empty and the bundle's own model is run on the
+                batch when its inputs are there. A time column splits the check into windows, so a slow drift shows
+                where it started.
               </p>
             </fieldset>
             <div className="bundle-actions">
@@ -220,7 +320,15 @@ export function ValidateBatch({ bundles, preselect }: { bundles: CallState<Bundl
               {!batch && <span className="muted">choose a batch to validate</span>}
             </div>
             {busy && <ProgressBar label="Validating" progress={job.state.progress} onCancel={job.cancel} />}
-            {job.state.error ? <ErrorBox title={isCancelled(job.state.error) ? 'The validation was cancelled' : 'The batch could not be validated'} error={job.state.error} onDismiss={job.clearError} /> : null}
+            {job.state.error ? (
+              <ErrorBox
+                title={
+                  isCancelled(job.state.error) ? 'The validation was cancelled' : 'The batch could not be validated'
+                }
+                error={job.state.error}
+                onDismiss={job.clearError}
+              />
+            ) : null}
           </Section>
         </form>
         {outcome && <ValidateReport key={outcome.result.report?.fileId ?? outcome.result.seconds} outcome={outcome} />}
@@ -236,7 +344,12 @@ function withFileNames(err: unknown, names: Map<string, string>): unknown {
   return message === err.message ? err : new PreflightError(err.code, message, err.details);
 }
 
-type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; where: string } | { state: 'cancelled' } | { state: 'failed'; error: unknown };
+type SaveState =
+  | { state: 'idle' }
+  | { state: 'saving' }
+  | { state: 'saved'; where: string }
+  | { state: 'cancelled' }
+  | { state: 'failed'; error: unknown };
 
 function ValidateReport({ outcome }: { outcome: Outcome }) {
   const { result: r, bundleName, batchName } = outcome;
@@ -256,15 +369,19 @@ function ValidateReport({ outcome }: { outcome: Outcome }) {
   };
   // Which features broke which rules, in the verdict itself: the first thing ops read.
   const byRule = new Map<string, string[]>();
-  for (const c of broken) byRule.set(RULE_LABEL[c.rule], [...(byRule.get(RULE_LABEL[c.rule]) ?? []), c.feature ?? 'the batch']);
+  for (const c of broken)
+    byRule.set(RULE_LABEL[c.rule], [...(byRule.get(RULE_LABEL[c.rule]) ?? []), c.feature ?? 'the batch']);
   const predictionChecks = r.checks.filter((c) => c.kind === 'prediction' || c.kind === 'fallback');
   return (
     <div className="bundle-report" data-testid="validate-report">
       <Section title="Verdict" id="validate-verdict">
         <div className={r.ok ? 'bundle-verdict bundle-verdict-ok' : 'bundle-verdict bundle-verdict-bad'} role="status">
-          <strong className="nowrap" data-testid="validate-verdict">{r.ok ? 'Honours the contract' : `${r.broken} ${r.broken === 1 ? 'rule' : 'rules'} broken`}</strong>
+          <strong className="nowrap" data-testid="validate-verdict">
+            {r.ok ? 'Honours the contract' : `${r.broken} ${r.broken === 1 ? 'rule' : 'rules'} broken`}
+          </strong>
           <span data-testid="validate-verdict-detail">
-            {batchName} ({r.data.rows.toLocaleString()} rows) against {bundleName}, {modelLabel(r.bundle.model)}, reference {r.bundle.reference}:{' '}
+            {batchName} ({r.data.rows.toLocaleString()} rows) against {bundleName}, {modelLabel(r.bundle.model)},
+            reference {r.bundle.reference}:{' '}
             {r.ok
               ? 'every rule of the contract holds.'
               : `${[...byRule].map(([rule, features]) => `${rule}: ${[...new Set(features)].join(', ')}`).join(' · ')}.`}{' '}
@@ -275,14 +392,34 @@ function ValidateReport({ outcome }: { outcome: Outcome }) {
           <button type="button" onClick={() => void saveReport()} disabled={!fileId || save.state === 'saving'}>
             {save.state === 'saved' ? 'Save report again…' : 'Save report…'}
           </button>
-          <span className="muted">the self-contained HTML page ops attach to an incident (no network, opens from a file)</span>
+          <span className="muted">
+            the self-contained HTML page ops attach to an incident (no network, opens from a file)
+          </span>
         </div>
-        {save.state === 'saving' && <p className="muted">{host === 'web' ? 'Starting the download…' : 'Choose where to save it…'}</p>}
+        {save.state === 'saving' && (
+          <p className="muted">{host === 'web' ? 'Starting the download…' : 'Choose where to save it…'}</p>
+        )}
         {save.state === 'saved' && (
-          <p role="status">{host === 'web' ? <>Downloading <code>{save.where}</code> (your browser's download folder).</> : <>Saved to <code>{save.where}</code>.</>}</p>
+          <p role="status">
+            {host === 'web' ? (
+              <>
+                Downloading <code>{save.where}</code> (your browser's download folder).
+              </>
+            ) : (
+              <>
+                Saved to <code>{save.where}</code>.
+              </>
+            )}
+          </p>
         )}
         {save.state === 'cancelled' && <p className="muted">Not saved.</p>}
-        {save.state === 'failed' && <ErrorBox title="The report could not be saved" error={save.error} onDismiss={() => setSave({ state: 'idle' })} />}
+        {save.state === 'failed' && (
+          <ErrorBox
+            title="The report could not be saved"
+            error={save.error}
+            onDismiss={() => setSave({ state: 'idle' })}
+          />
+        )}
       </Section>
       {broken.length > 0 && (
         <Section title={`Broken rules (${broken.length})`} id="validate-broken">
@@ -329,13 +466,23 @@ function ValidateReport({ outcome }: { outcome: Outcome }) {
               : 'not checked: the bundle has no fallback policy, or no model outputs were available'}
           </dd>
         </dl>
-        {predictionChecks.length > 0 && <ChecksTable checks={predictionChecks} caption="Prediction and fallback checks" withResult />}
+        {predictionChecks.length > 0 && (
+          <ChecksTable checks={predictionChecks} caption="Prediction and fallback checks" withResult />
+        )}
       </Section>
     </div>
   );
 }
 
-function ChecksTable({ checks, caption, withResult }: { checks: ValidateCheck[]; caption: string; withResult?: boolean }) {
+function ChecksTable({
+  checks,
+  caption,
+  withResult,
+}: {
+  checks: ValidateCheck[];
+  caption: string;
+  withResult?: boolean;
+}) {
   const rows = checks.map((c, n) => ({ ...c, n }));
   return (
     <Table<ValidateCheck & { n: number }>
@@ -349,7 +496,13 @@ function ChecksTable({ checks, caption, withResult }: { checks: ValidateCheck[];
                 key: 'result',
                 header: 'Result',
                 render: (c: ValidateCheck) =>
-                  !c.ok ? <span className="badge badge-bad">broken</span> : c.notice ? <span className="badge badge-warn">notice</span> : <span className="badge badge-ok">holds</span>,
+                  !c.ok ? (
+                    <span className="badge badge-bad">broken</span>
+                  ) : c.notice ? (
+                    <span className="badge badge-warn">notice</span>
+                  ) : (
+                    <span className="badge badge-ok">holds</span>
+                  ),
               },
             ]
           : []),

@@ -48,15 +48,38 @@ export function VerifyPanel({ verify }: { verify: ReturnType<typeof useVerifyFil
       <form className="bundle-verify" onSubmit={run} aria-label="Verify a bundle">
         <div className="bundle-dropzone" data-testid="bundle-verify-drop">
           <p>
-            <strong>Drop a bundle .zip here</strong>, with its public key <code>.pem</code> to check who signed it — or choose them.
+            <strong>Drop a bundle .zip here</strong>, with its public key <code>.pem</code> to check who signed it — or
+            choose them.
           </p>
           <div className="bundle-row">
-            <FilePickerButton label="Choose bundle…" accept=".zip,application/zip" ariaLabel="Bundle to verify (.zip)" testId="bundle-verify-zip" primary={false} disabled={job.state.running} onFiles={verify.add} />
-            <FilePickerButton label="Choose public key…" accept=".pem,.pub" ariaLabel="Public key (.pem)" testId="bundle-verify-key" primary={false} disabled={job.state.running} onFiles={verify.add} />
+            <FilePickerButton
+              label="Choose bundle…"
+              accept=".zip,application/zip"
+              ariaLabel="Bundle to verify (.zip)"
+              testId="bundle-verify-zip"
+              primary={false}
+              disabled={job.state.running}
+              onFiles={verify.add}
+            />
+            <FilePickerButton
+              label="Choose public key…"
+              accept=".pem,.pub"
+              ariaLabel="Public key (.pem)"
+              testId="bundle-verify-key"
+              primary={false}
+              disabled={job.state.running}
+              onFiles={verify.add}
+            />
           </div>
           <dl className="facts">
             <dt>Bundle</dt>
-            <dd data-testid="bundle-verify-file">{files.bundle ? `${files.bundle.name} (${formatBytes(files.bundle.size)})` : <span className="muted">none yet</span>}</dd>
+            <dd data-testid="bundle-verify-file">
+              {files.bundle ? (
+                `${files.bundle.name} (${formatBytes(files.bundle.size)})`
+              ) : (
+                <span className="muted">none yet</span>
+              )}
+            </dd>
             <dt>Public key</dt>
             <dd>
               {files.key ? (
@@ -67,15 +90,22 @@ export function VerifyPanel({ verify }: { verify: ReturnType<typeof useVerifyFil
                   </button>
                 </>
               ) : (
-                <span className="muted">none: the signature is not checked and the bundle cannot be called trusted</span>
+                <span className="muted">
+                  none: the signature is not checked and the bundle cannot be called trusted
+                </span>
               )}
             </dd>
           </dl>
-          {files.ignored.length > 0 && <p className="muted">Ignored {files.ignored.join(', ')}: only a .zip bundle and a .pem public key are used here.</p>}
+          {files.ignored.length > 0 && (
+            <p className="muted">
+              Ignored {files.ignored.join(', ')}: only a .zip bundle and a .pem public key are used here.
+            </p>
+          )}
         </div>
         <div className="bundle-actions">
           <label className="bundle-check">
-            <input type="checkbox" checked={replay} onChange={(e) => setReplay(e.target.checked)} /> Replay golden rows (runs the model on the recorded inputs)
+            <input type="checkbox" checked={replay} onChange={(e) => setReplay(e.target.checked)} /> Replay golden rows
+            (runs the model on the recorded inputs)
           </label>
           <button type="submit" className="button-primary" disabled={!files.bundle || job.state.running}>
             Verify
@@ -83,7 +113,13 @@ export function VerifyPanel({ verify }: { verify: ReturnType<typeof useVerifyFil
         </div>
       </form>
       {job.state.running && <ProgressBar label="Verifying" progress={job.state.progress} onCancel={job.cancel} />}
-      {job.state.error ? <ErrorBox title={isCancelled(job.state.error) ? 'Verification was cancelled' : 'The bundle could not be verified'} error={job.state.error} onDismiss={job.clearError} /> : null}
+      {job.state.error ? (
+        <ErrorBox
+          title={isCancelled(job.state.error) ? 'Verification was cancelled' : 'The bundle could not be verified'}
+          error={job.state.error}
+          onDismiss={job.clearError}
+        />
+      ) : null}
       {result && <VerifyReport result={result} name={files.bundle?.name ?? result.path} />}
     </Section>
   );
@@ -100,12 +136,17 @@ function verdict(result: VerifyResult): { className: string; title: string; deta
     };
   }
   if (result.trusted) {
-    return { className: 'bundle-verdict bundle-verdict-ok', title: 'Trusted', detail: `Every check passed and the signature holds for key ${shortHash(result.signer?.keyFingerprint ?? '', 16)}.` };
+    return {
+      className: 'bundle-verdict bundle-verdict-ok',
+      title: 'Trusted',
+      detail: `Every check passed and the signature holds for key ${shortHash(result.signer?.keyFingerprint ?? '', 16)}.`,
+    };
   }
   return {
     className: 'bundle-verdict bundle-verdict-warn',
     title: 'Intact, not trusted',
-    detail: 'Every check that ran passed, but no signature was checked against a key you gave: who produced it is unknown.',
+    detail:
+      'Every check that ran passed, but no signature was checked against a key you gave: who produced it is unknown.',
   };
 }
 
@@ -118,19 +159,29 @@ function VerifyReport({ result, name }: { result: VerifyResult; name: string }) 
       <div className={v.className} role="status">
         <strong data-testid="bundle-verdict">{v.title}</strong>
         <span>
-          {name}: {v.detail} {result.checks.length} checks ({failed} failed{skipped ? `, ${skipped} skipped` : ''}) in {result.seconds.toFixed(1)} s.
+          {name}: {v.detail} {result.checks.length} checks ({failed} failed{skipped ? `, ${skipped} skipped` : ''}) in{' '}
+          {result.seconds.toFixed(1)} s.
         </span>
       </div>
       <Table<VerifyCheck & { n: number }>
         caption="Verification checks"
         // Failures first (in their own order), so a long list never hides the one that matters.
-        rows={result.checks.map((c, n) => ({ ...c, n })).sort((a, b) => Number(a.ok || !!a.skipped) - Number(b.ok || !!b.skipped) || a.n - b.n)}
+        rows={result.checks
+          .map((c, n) => ({ ...c, n }))
+          .sort((a, b) => Number(a.ok || !!a.skipped) - Number(b.ok || !!b.skipped) || a.n - b.n)}
         rowKey={(c) => String(c.n)}
         columns={[
           {
             key: 'result',
             header: 'Result',
-            render: (c) => (c.skipped ? <span className="badge badge-muted">skipped</span> : c.ok ? <span className="badge badge-ok">pass</span> : <span className="badge badge-bad">fail</span>),
+            render: (c) =>
+              c.skipped ? (
+                <span className="badge badge-muted">skipped</span>
+              ) : c.ok ? (
+                <span className="badge badge-ok">pass</span>
+              ) : (
+                <span className="badge badge-bad">fail</span>
+              ),
           },
           { key: 'check', header: 'Check', render: (c) => c.check },
           { key: 'file', header: 'File', render: (c) => c.file ?? '—', mono: true, wrap: true },

@@ -1,7 +1,12 @@
 // ECharts options for the confidence-gated fallback: pure functions of the preview's policy.
 import type { FallbackPolicy } from '../../shared/types/bundles';
 
-const percentAxis = { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } };
+const percentAxis = {
+  type: 'value',
+  min: 0,
+  max: 1,
+  axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` },
+};
 
 /** Rows per confidence bin; bins wholly below the threshold (they fall back) faded. */
 export function confidenceHistogramOption(policy: FallbackPolicy, threshold: number) {
@@ -10,15 +15,29 @@ export function confidenceHistogramOption(policy: FallbackPolicy, threshold: num
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 56, right: 16, top: 24, bottom: 48 },
-    xAxis: { type: 'category', data: labels, name: 'top confidence', nameLocation: 'middle', nameGap: 30, axisLabel: { formatter: (v: string) => v.split('–')[0], hideOverlap: true } },
+    xAxis: {
+      type: 'category',
+      data: labels,
+      name: 'top confidence',
+      nameLocation: 'middle',
+      nameGap: 30,
+      axisLabel: { formatter: (v: string) => v.split('–')[0], hideOverlap: true },
+    },
     yAxis: { type: 'value', name: 'reference rows' },
     series: [
       {
         type: 'bar',
         name: 'rows',
         barCategoryGap: '8%',
-        data: counts.map((c, i) => ({ value: c, itemStyle: edges[i + 1] <= threshold ? { opacity: 0.35 } : undefined })),
-        markLine: { symbol: 'none', label: { formatter: `threshold ${threshold.toFixed(3)}` }, data: [{ xAxis: binOf(edges, threshold) }] },
+        data: counts.map((c, i) => ({
+          value: c,
+          itemStyle: edges[i + 1] <= threshold ? { opacity: 0.35 } : undefined,
+        })),
+        markLine: {
+          symbol: 'none',
+          label: { formatter: `threshold ${threshold.toFixed(3)}` },
+          data: [{ xAxis: binOf(edges, threshold) }],
+        },
       },
     ],
   };
@@ -29,7 +48,10 @@ export function gateCurveOption(policy: FallbackPolicy, threshold: number) {
   const withAccuracy = policy.curve.some((p) => p.accuracyAbove !== null);
   return {
     legend: { top: 0 },
-    tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`) },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v: number | null) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`),
+    },
     grid: { left: 56, right: 16, top: 32, bottom: 48 },
     xAxis: { type: 'value', min: 0, max: 1, name: 'confidence threshold', nameLocation: 'middle', nameGap: 30 },
     yAxis: percentAxis,
@@ -41,7 +63,17 @@ export function gateCurveOption(policy: FallbackPolicy, threshold: number) {
         data: policy.curve.map((p) => [p.threshold, p.automationRate]),
         markLine: { symbol: 'none', label: { formatter: 'chosen' }, data: [{ xAxis: threshold }] },
       },
-      ...(withAccuracy ? [{ type: 'line', name: 'accuracy above threshold', showSymbol: false, connectNulls: false, data: policy.curve.map((p) => [p.threshold, p.accuracyAbove]) }] : []),
+      ...(withAccuracy
+        ? [
+            {
+              type: 'line',
+              name: 'accuracy above threshold',
+              showSymbol: false,
+              connectNulls: false,
+              data: policy.curve.map((p) => [p.threshold, p.accuracyAbove]),
+            },
+          ]
+        : []),
     ],
   };
 }

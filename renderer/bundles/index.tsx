@@ -25,7 +25,12 @@ export function BundlesScreen() {
 function BundlesHome({ bundles }: { bundles: ReturnType<typeof useCall<'bundles/list'>> }) {
   const verify = useVerifyFiles();
   return (
-    <DropTarget onFiles={verify.add} title="Drop to verify" hint="a bundle .zip, and its public key .pem to check the signature" testId="bundles-drop">
+    <DropTarget
+      onFiles={verify.add}
+      title="Drop to verify"
+      hint="a bundle .zip, and its public key .pem to check the signature"
+      testId="bundles-drop"
+    >
       <Page
         title="Bundles"
         subtitle="Signed deployment bundles for ops: the model, its data contract, SLOs, drift thresholds, fallback policy, runbook and golden rows — checkable offline."

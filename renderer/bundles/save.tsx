@@ -11,7 +11,12 @@ export function bundleFileName(bundle: BundleSummary): string {
   return bundle.path.split(/[\\/]/).pop() || `${bundle.model.name}-${bundle.model.version}.bundle.zip`;
 }
 
-type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; where: string } | { state: 'cancelled' } | { state: 'failed'; error: unknown };
+type SaveState =
+  | { state: 'idle' }
+  | { state: 'saving' }
+  | { state: 'saved'; where: string }
+  | { state: 'cancelled' }
+  | { state: 'failed'; error: unknown };
 
 /** Hands an exported bundle to the user (download or save dialog) and remembers how that went. */
 export function useSaveBundle() {
@@ -35,7 +40,8 @@ export function SaveOutcome({ bundle, saver }: { bundle: BundleSummary; saver: R
   return (
     <div className="bundle-done" role="status" data-testid="bundle-exported">
       <p>
-        <strong>Exported {modelLabel(bundle.model)}</strong> — {formatBytes(bundle.bytes)}, sha256 <span className="mono">{shortHash(bundle.sha256)}</span>{' '}
+        <strong>Exported {modelLabel(bundle.model)}</strong> — {formatBytes(bundle.bytes)}, sha256{' '}
+        <span className="mono">{shortHash(bundle.sha256)}</span>{' '}
         <CopyButton value={bundle.sha256} label="Copy the bundle's SHA-256" />,{' '}
         {bundle.signed ? (
           <>
@@ -46,9 +52,25 @@ export function SaveOutcome({ bundle, saver }: { bundle: BundleSummary; saver: R
         )}
         , in {bundle.exportSeconds.toFixed(1)} s.
       </p>
-      {status.state === 'saving' && <p className="muted">{host === 'web' ? 'Starting the download…' : 'Choose where to save it…'}</p>}
-      {status.state === 'saved' && <p>{host === 'web' ? <>Downloading <code>{status.where}</code> (your browser's download folder).</> : <>Saved to <code>{status.where}</code>.</>}</p>}
-      {status.state === 'cancelled' && <p className="muted">Not saved. It stays in the workspace: save it from here or from the list.</p>}
+      {status.state === 'saving' && (
+        <p className="muted">{host === 'web' ? 'Starting the download…' : 'Choose where to save it…'}</p>
+      )}
+      {status.state === 'saved' && (
+        <p>
+          {host === 'web' ? (
+            <>
+              Downloading <code>{status.where}</code> (your browser's download folder).
+            </>
+          ) : (
+            <>
+              Saved to <code>{status.where}</code>.
+            </>
+          )}
+        </p>
+      )}
+      {status.state === 'cancelled' && (
+        <p className="muted">Not saved. It stays in the workspace: save it from here or from the list.</p>
+      )}
       {status.state === 'failed' && <ErrorBox title="The bundle could not be saved" error={status.error} />}
       <div className="bundle-actions">
         {bundle.fileId && (

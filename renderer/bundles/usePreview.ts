@@ -21,17 +21,34 @@ export interface PreviewState {
  */
 export function usePreview(args: ArgsOf<'bundles/preview'> | null, delayMs = 350): PreviewState {
   const key = args ? JSON.stringify(args) : null;
-  const [state, setState] = useState<PreviewState>({ data: undefined, dataKey: null, error: null, running: false, progress: null });
+  const [state, setState] = useState<PreviewState>({
+    data: undefined,
+    dataKey: null,
+    error: null,
+    running: false,
+    progress: null,
+  });
   useEffect(() => {
     if (!key) return;
     const abort = new AbortController();
     const timer = setTimeout(() => {
-      setState((s) => ({ ...s, running: true, error: null, progress: { fraction: null, message: 'scoring the reference rows…' } }));
+      setState((s) => ({
+        ...s,
+        running: true,
+        error: null,
+        progress: { fraction: null, message: 'scoring the reference rows…' },
+      }));
       client
-        .run('bundles/preview', JSON.parse(key) as ArgsOf<'bundles/preview'>, { signal: abort.signal, onProgress: (progress) => !abort.signal.aborted && setState((s) => ({ ...s, progress })) })
+        .run('bundles/preview', JSON.parse(key) as ArgsOf<'bundles/preview'>, {
+          signal: abort.signal,
+          onProgress: (progress) => !abort.signal.aborted && setState((s) => ({ ...s, progress })),
+        })
         .then(
-          (data) => !abort.signal.aborted && setState({ data, dataKey: key, error: null, running: false, progress: null }),
-          (error: unknown) => !abort.signal.aborted && setState((s) => ({ ...s, error: isCancelled(error) ? null : error, running: false, progress: null })),
+          (data) =>
+            !abort.signal.aborted && setState({ data, dataKey: key, error: null, running: false, progress: null }),
+          (error: unknown) =>
+            !abort.signal.aborted &&
+            setState((s) => ({ ...s, error: isCancelled(error) ? null : error, running: false, progress: null })),
         );
     }, delayMs);
     return () => {

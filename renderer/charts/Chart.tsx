@@ -42,7 +42,10 @@ export function Chart({ option, ariaLabel, height = 240, onClick }: ChartProps) 
     // Honour reduced motion (an OS setting, also used by the e2e screenshots to catch final frames).
     const animation = !matchMedia('(prefers-reduced-motion: reduce)').matches;
     // ECharts' aria writes the container's aria-label: give it ours, or it replaces it with a generic text.
-    chart.current?.setOption({ aria: { enabled: true, label: { description: ariaLabel } }, animation, animationDuration: 300, ...option }, { notMerge: true });
+    chart.current?.setOption(
+      { aria: { enabled: true, label: { description: ariaLabel } }, animation, animationDuration: 300, ...option },
+      { notMerge: true },
+    );
   }, [option, scheme, ariaLabel]);
 
   return <div ref={element} className="chart" role="img" aria-label={ariaLabel} style={{ height, width: '100%' }} />;

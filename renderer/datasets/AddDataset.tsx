@@ -34,12 +34,17 @@ export function AddDatasetStatus({ adder }: { adder: DatasetAdder }) {
     );
   }
   if (state.error) {
-    const title = isCancelled(state.error) ? 'The import was cancelled' : adder.existing ? 'This file is already there' : 'The dataset could not be imported';
+    const title = isCancelled(state.error)
+      ? 'The import was cancelled'
+      : adder.existing
+        ? 'This file is already there'
+        : 'The dataset could not be imported';
     return (
       <ErrorBox title={title} error={state.error} onDismiss={adder.dismiss}>
         {adder.existing && (
           <p>
-            <a href={href('datasets', adder.existing)}>Open {adder.existing}</a>, or import a second copy under another name:
+            <a href={href('datasets', adder.existing)}>Open {adder.existing}</a>, or import a second copy under another
+            name:
           </p>
         )}
         {adder.clash && <RenameForm adder={adder} taken={adder.clash.name} />}

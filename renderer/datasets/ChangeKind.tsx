@@ -19,7 +19,15 @@ export interface Reimported {
  * dataset is immutable once imported, so the result is a NEW dataset (`NAME-2`, or the next free
  * name) and the original stays as it was — nothing the user already compared against changes under them.
  */
-export function ChangeKind({ dataset, column, onReimported }: { dataset: DatasetDetail; column: ColumnInfo; onReimported: (r: Reimported) => void }) {
+export function ChangeKind({
+  dataset,
+  column,
+  onReimported,
+}: {
+  dataset: DatasetDetail;
+  column: ColumnInfo;
+  onReimported: (r: Reimported) => void;
+}) {
   const job = useJob();
   const [kind, setKind] = useState<ColumnKind | ''>('');
   const { state } = job;
@@ -36,17 +44,25 @@ export function ChangeKind({ dataset, column, onReimported }: { dataset: Dataset
     }
     // Keep the kinds the user already chose for other columns: the new dataset differs in this one only.
     const types: Record<string, ColumnKind> = { ...existingOverrides(dataset), [column.name]: kind };
-    const result = await job.start('datasets/add', { path: dataset.sourcePath, name, types }, (err) => reword(err, dataset.sourcePath));
+    const result = await job.start('datasets/add', { path: dataset.sourcePath, name, types }, (err) =>
+      reword(err, dataset.sourcePath),
+    );
     if (result) onReimported({ name: result.name, from: dataset.name, column: column.name, kind });
   };
 
   const error = state.error;
-  const fileGone = error instanceof PreflightError && error.code === 'INVALID_INPUT' && /no such file/.test(error.message);
+  const fileGone =
+    error instanceof PreflightError && error.code === 'INVALID_INPUT' && /no such file/.test(error.message);
   return (
     <section className="ds-change-kind" aria-label="Change kind">
       <form onSubmit={(e) => void submit(e)} className="ds-change-kind-form">
         <label htmlFor="ds-change-kind-select">Change kind…</label>
-        <select id="ds-change-kind-select" value={kind} onChange={(e) => setKind(e.target.value as ColumnKind | '')} disabled={state.running}>
+        <select
+          id="ds-change-kind-select"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as ColumnKind | '')}
+          disabled={state.running}
+        >
           <option value="">choose a kind</option>
           {COLUMN_KINDS.filter((k) => k !== column.kind).map((k) => (
             <option key={k} value={k}>
@@ -59,14 +75,22 @@ export function ChangeKind({ dataset, column, onReimported }: { dataset: Dataset
         </button>
       </form>
       <p className="muted ds-small">
-        Imports {baseName(dataset.sourcePath)} again as a new dataset with {displayName(column.name)} read as the chosen kind; {dataset.name} stays unchanged.
+        Imports {baseName(dataset.sourcePath)} again as a new dataset with {displayName(column.name)} read as the chosen
+        kind; {dataset.name} stays unchanged.
       </p>
-      {state.running && <ProgressBar label="Re-importing" progress={state.progress} onCancel={state.jobId ? job.cancel : undefined} />}
+      {state.running && (
+        <ProgressBar label="Re-importing" progress={state.progress} onCancel={state.jobId ? job.cancel : undefined} />
+      )}
       {error ? (
-        <ErrorBox title={isCancelled(error) ? 'The re-import was cancelled' : 'The dataset could not be re-imported'} error={error} onDismiss={job.clearError}>
+        <ErrorBox
+          title={isCancelled(error) ? 'The re-import was cancelled' : 'The dataset could not be re-imported'}
+          error={error}
+          onDismiss={job.clearError}
+        >
           {fileGone && (
             <p className="error-hint">
-              The file {dataset.name} was imported from is gone (in web mode, uploads last only while the server runs). Add the file again with Add dataset…, then change the kind on the new dataset.
+              The file {dataset.name} was imported from is gone (in web mode, uploads last only while the server runs).
+              Add the file again with Add dataset…, then change the kind on the new dataset.
             </p>
           )}
         </ErrorBox>

@@ -14,7 +14,11 @@ export function ColumnCharts({ column }: { column: ColumnInfo }) {
       {histogram && <Chart option={histogram} ariaLabel={`Histogram of ${column.name}`} height={220} />}
       {top && !histogram && (
         <>
-          <Chart option={top} ariaLabel={`Most frequent values of ${column.name}`} height={Math.max(120, 26 * Math.min(p.top.length, 20) + 40)} />
+          <Chart
+            option={top}
+            ariaLabel={`Most frequent values of ${column.name}`}
+            height={Math.max(120, 26 * Math.min(p.top.length, 20) + 40)}
+          />
           {!p.topExact && <p className="muted ds-small">Counts estimated from a sample.</p>}
         </>
       )}
@@ -32,7 +36,11 @@ function histogramOption(column: ColumnInfo): EChartsCoreOption {
       type: 'category',
       data: labels,
       // A bin's lower edge; dates without their time, which the tooltip still gives.
-      axisLabel: { interval: 9, formatter: (v: string) => (column.kind === 'datetime' ? v.slice(0, 10) : v.split(' – ')[0]), hideOverlap: true },
+      axisLabel: {
+        interval: 9,
+        formatter: (v: string) => (column.kind === 'datetime' ? v.slice(0, 10) : v.split(' – ')[0]),
+        hideOverlap: true,
+      },
       axisTick: { alignWithLabel: true },
     },
     yAxis: { type: 'value', name: 'rows', minInterval: 1 },
@@ -53,7 +61,12 @@ function topOption(column: ColumnInfo): EChartsCoreOption {
         type: 'bar',
         name: 'rows',
         data: top.map((t) => t.count),
-        label: { show: true, position: 'right', formatter: (x: { value: number }) => `${formatCount(x.value)} (${present ? Math.round((100 * x.value) / present) : 0}%)` },
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (x: { value: number }) =>
+            `${formatCount(x.value)} (${present ? Math.round((100 * x.value) / present) : 0}%)`,
+        },
       },
     ],
   };

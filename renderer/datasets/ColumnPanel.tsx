@@ -11,7 +11,17 @@ import { displayName, formatPercent, formatStat } from './format';
  * histogram or categories, the quantiles and the notes. Charts are drawn once the dialog is open,
  * so ECharts measures a visible box.
  */
-export function ColumnPanel({ dataset, column, onClose, onReimported }: { dataset: DatasetDetail; column: ColumnInfo; onClose: () => void; onReimported: (r: Reimported) => void }) {
+export function ColumnPanel({
+  dataset,
+  column,
+  onClose,
+  onReimported,
+}: {
+  dataset: DatasetDetail;
+  column: ColumnInfo;
+  onClose: () => void;
+  onReimported: (r: Reimported) => void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   // The row that opened the panel gets focus back, so a keyboard user goes on from where they were.
   const opener = useRef(document.activeElement instanceof HTMLElement ? document.activeElement : null);
@@ -36,14 +46,21 @@ export function ColumnPanel({ dataset, column, onClose, onReimported }: { datase
       <header className="ds-panel-head">
         <h2 className="mono">{displayName(column.name)}</h2>
         <Kind column={column} />
-        <button type="button" className="button-small ds-panel-close" onClick={() => dialog.current?.close()} aria-label="Close column panel">
+        <button
+          type="button"
+          className="button-small ds-panel-close"
+          onClick={() => dialog.current?.close()}
+          aria-label="Close column panel"
+        >
           Close
         </button>
       </header>
       <div className="ds-panel-body">
         <dl className="facts ds-panel-facts">
           <dt>Values</dt>
-          <dd className="mono">{formatCount(p.count - p.missing)} present of {formatCount(p.count)} rows</dd>
+          <dd className="mono">
+            {formatCount(p.count - p.missing)} present of {formatCount(p.count)} rows
+          </dd>
           <dt>Missing</dt>
           <dd className="mono">
             {formatCount(p.missing)} <span className="muted">({formatPercent(p.missing, p.count)})</span>
@@ -65,9 +82,12 @@ export function ColumnPanel({ dataset, column, onClose, onReimported }: { datase
             <>
               <dt>Min · mean · max</dt>
               <dd className="mono">
-                {n.minExact ?? formatStat(column, n.min)} · {formatStat(column, n.mean)} · {n.maxExact ?? formatStat(column, n.max)}
+                {n.minExact ?? formatStat(column, n.min)} · {formatStat(column, n.mean)} ·{' '}
+                {n.maxExact ?? formatStat(column, n.max)}
                 {/* NaN and infinities are counted above, not in the statistics. */}
-                {n.count !== p.count - p.missing && <span className="muted"> (of {formatCount(n.count)} finite values)</span>}
+                {n.count !== p.count - p.missing && (
+                  <span className="muted"> (of {formatCount(n.count)} finite values)</span>
+                )}
               </dd>
               <dt>Std</dt>
               <dd className="mono">{formatStat(column, n.std, true)}</dd>
@@ -97,7 +117,10 @@ export function ColumnPanel({ dataset, column, onClose, onReimported }: { datase
           </table>
         )}
         {n && !n.exact && (
-          <p className="muted ds-small">Quantiles and histogram from a uniform sample of {formatCount(n.sampleSize)} values (counts scaled to the column).</p>
+          <p className="muted ds-small">
+            Quantiles and histogram from a uniform sample of {formatCount(n.sampleSize)} values (counts scaled to the
+            column).
+          </p>
         )}
         {shown && <ColumnCharts column={column} />}
         {column.notes.length > 0 && (

@@ -10,25 +10,33 @@ import { Sparkline } from './Sparkline';
 export function ColumnTable({ columns, onOpen }: { columns: ColumnInfo[]; onOpen: (column: ColumnInfo) => void }) {
   return (
     <div className="ds-columns" data-testid="column-table">
-      <Table caption="Columns and their profiles" columns={COLUMNS} rows={columns} rowKey={(c) => String(c.ordinal)} onRowActivate={onOpen} />
+      <Table
+        caption="Columns and their profiles"
+        columns={COLUMNS}
+        rows={columns}
+        rowKey={(c) => String(c.ordinal)}
+        onRowActivate={onOpen}
+      />
     </div>
   );
 }
 
 /** A numeric statistic; a date-time one on two lines (date, then time), so the table stays narrow. */
-const stat = (pick: (n: NonNullable<ColumnInfo['profile']['numeric']>) => number, spread = false) => (c: ColumnInfo) => {
-  if (!c.profile.numeric) return <span className="muted">—</span>;
-  const text = formatStat(c, pick(c.profile.numeric), spread);
-  const space = c.kind === 'datetime' && !spread ? text.indexOf(' ') : -1;
-  if (space < 0) return text;
-  return (
-    <>
-      {text.slice(0, space)}
-      <br />
-      <span className="muted">{text.slice(space + 1)}</span>
-    </>
-  );
-};
+const stat =
+  (pick: (n: NonNullable<ColumnInfo['profile']['numeric']>) => number, spread = false) =>
+  (c: ColumnInfo) => {
+    if (!c.profile.numeric) return <span className="muted">—</span>;
+    const text = formatStat(c, pick(c.profile.numeric), spread);
+    const space = c.kind === 'datetime' && !spread ? text.indexOf(' ') : -1;
+    if (space < 0) return text;
+    return (
+      <>
+        {text.slice(0, space)}
+        <br />
+        <span className="muted">{text.slice(space + 1)}</span>
+      </>
+    );
+  };
 
 const COLUMNS: Column<ColumnInfo>[] = [
   {
@@ -46,9 +54,21 @@ const COLUMNS: Column<ColumnInfo>[] = [
   { key: 'nonfinite', header: 'NaN / inf', align: 'right', mono: true, render: (c) => <NonFinite column={c} /> },
   { key: 'distinct', header: 'Distinct', align: 'right', mono: true, render: (c) => <Distinct column={c} /> },
   // INT64 extremes beyond 2^53 are shown exactly (minExact/maxExact), not as the nearest double.
-  { key: 'min', header: 'Min', align: 'right', mono: true, render: (c) => c.profile.numeric?.minExact ?? stat((n) => n.min)(c) },
+  {
+    key: 'min',
+    header: 'Min',
+    align: 'right',
+    mono: true,
+    render: (c) => c.profile.numeric?.minExact ?? stat((n) => n.min)(c),
+  },
   { key: 'mean', header: 'Mean', align: 'right', mono: true, render: stat((n) => n.mean) },
-  { key: 'max', header: 'Max', align: 'right', mono: true, render: (c) => c.profile.numeric?.maxExact ?? stat((n) => n.max)(c) },
+  {
+    key: 'max',
+    header: 'Max',
+    align: 'right',
+    mono: true,
+    render: (c) => c.profile.numeric?.maxExact ?? stat((n) => n.max)(c),
+  },
   { key: 'std', header: 'Std', align: 'right', mono: true, render: stat((n) => n.std, true) },
   { key: 'p50', header: 'p50', align: 'right', mono: true, render: stat((n) => n.quantiles.p50) },
   { key: 'shape', header: 'Distribution', render: (c) => <Sparkline column={c} /> },

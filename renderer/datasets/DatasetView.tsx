@@ -12,7 +12,17 @@ import { RemoveDataset } from './RemoveDataset';
 import type { DatasetAdder } from './useAddDataset';
 
 /** One dataset: `#/datasets/NAME` — what was imported, how, and every column's profile. */
-export function DatasetView({ name, adder, reimported, onReimported }: { name: string; adder: DatasetAdder; reimported: Reimported | null; onReimported: (r: Reimported) => void }) {
+export function DatasetView({
+  name,
+  adder,
+  reimported,
+  onReimported,
+}: {
+  name: string;
+  adder: DatasetAdder;
+  reimported: Reimported | null;
+  onReimported: (r: Reimported) => void;
+}) {
   const shown = useCall('datasets/show', { ref: name });
   const [open, setOpen] = useState<ColumnInfo | null>(null);
   const dataset = shown.data;
@@ -24,7 +34,11 @@ export function DatasetView({ name, adder, reimported, onReimported }: { name: s
   if (!dataset) {
     return (
       <Page title={name} subtitle={back}>
-        {shown.error ? <ErrorBox title={`${name} could not be shown`} error={shown.error} onRetry={shown.reload} /> : <Loading what={name} />}
+        {shown.error ? (
+          <ErrorBox title={`${name} could not be shown`} error={shown.error} onRetry={shown.reload} />
+        ) : (
+          <Loading what={name} />
+        )}
       </Page>
     );
   }
@@ -34,7 +48,11 @@ export function DatasetView({ name, adder, reimported, onReimported }: { name: s
       subtitle={back}
       actions={
         <>
-          <a className="button" href={href('drift', 'new', dataset.name)} title="Open the Drift screen with this dataset as the reference; choose the current side there">
+          <a
+            className="button"
+            href={href('drift', 'new', dataset.name)}
+            title="Open the Drift screen with this dataset as the reference; choose the current side there"
+          >
             Compare with…
           </a>
           <AddDatasetButton adder={adder} primary={false} />
@@ -46,7 +64,9 @@ export function DatasetView({ name, adder, reimported, onReimported }: { name: s
       {reimported?.name === dataset.name && <ReimportNote note={reimported} />}
       <Summary dataset={dataset} />
       <Columns columns={dataset.columnInfo} onOpen={setOpen} />
-      {open && <ColumnPanel dataset={dataset} column={open} onClose={() => setOpen(null)} onReimported={onReimported} />}
+      {open && (
+        <ColumnPanel dataset={dataset} column={open} onClose={() => setOpen(null)} onReimported={onReimported} />
+      )}
     </Page>
   );
 }
@@ -55,8 +75,9 @@ export function DatasetView({ name, adder, reimported, onReimported }: { name: s
 function ReimportNote({ note }: { note: Reimported }) {
   return (
     <p className="ds-notice" role="status" data-testid="reimport-note">
-      Re-imported as <strong>{note.name}</strong> with column <span className="mono">{displayName(note.column)}</span> as <strong>{note.kind}</strong>; the original dataset{' '}
-      <a href={href('datasets', note.from)}>{note.from}</a> is unchanged.
+      Re-imported as <strong>{note.name}</strong> with column <span className="mono">{displayName(note.column)}</span>{' '}
+      as <strong>{note.kind}</strong>; the original dataset <a href={href('datasets', note.from)}>{note.from}</a> is
+      unchanged.
     </p>
   );
 }
@@ -65,7 +86,10 @@ function ReimportNote({ note }: { note: Reimported }) {
 function Columns({ columns, onOpen }: { columns: ColumnInfo[]; onOpen: (c: ColumnInfo) => void }) {
   const [filter, setFilter] = useState('');
   const needle = filter.trim().toLowerCase();
-  const shown = useMemo(() => (needle ? columns.filter((c) => c.name.toLowerCase().includes(needle) || c.kind === needle) : columns), [columns, needle]);
+  const shown = useMemo(
+    () => (needle ? columns.filter((c) => c.name.toLowerCase().includes(needle) || c.kind === needle) : columns),
+    [columns, needle],
+  );
   const search =
     columns.length > 15 ? (
       <input
@@ -77,7 +101,9 @@ function Columns({ columns, onOpen }: { columns: ColumnInfo[]; onOpen: (c: Colum
         onChange={(e) => setFilter(e.target.value)}
       />
     ) : undefined;
-  const title = needle ? `Columns (${formatCount(shown.length)} of ${formatCount(columns.length)})` : `Columns (${formatCount(columns.length)})`;
+  const title = needle
+    ? `Columns (${formatCount(shown.length)} of ${formatCount(columns.length)})`
+    : `Columns (${formatCount(columns.length)})`;
   return (
     <Section title={title} id="ds-columns" actions={search}>
       {shown.length === 0 ? (
@@ -85,7 +111,9 @@ function Columns({ columns, onOpen }: { columns: ColumnInfo[]; onOpen: (c: Colum
       ) : (
         <ColumnTable columns={shown} onOpen={onOpen} />
       )}
-      <p className="muted ds-hint">Open a column with Enter or a click for its full histogram or categories and its quantiles.</p>
+      <p className="muted ds-hint">
+        Open a column with Enter or a click for its full histogram or categories and its quantiles.
+      </p>
     </Section>
   );
 }
@@ -104,7 +132,9 @@ function Summary({ dataset: d }: { dataset: DatasetDetail }) {
         <dd>
           {formatLabel(d.format)}
           {d.import.encoding && <span className="muted"> · encoding {d.import.encoding}</span>}
-          {d.import.delimiter !== undefined && <span className="muted"> · delimiter {delimiterLabel(d.import.delimiter)}</span>}
+          {d.import.delimiter !== undefined && (
+            <span className="muted"> · delimiter {delimiterLabel(d.import.delimiter)}</span>
+          )}
         </dd>
         <dt>Source</dt>
         <dd>
@@ -115,7 +145,11 @@ function Summary({ dataset: d }: { dataset: DatasetDetail }) {
         </dd>
         <dt>Added</dt>
         <dd title={d.addedAt}>
-          {formatDate(d.addedAt)} <span className="muted">· imported in {d.import.seconds < 1 ? `${Math.round(d.import.seconds * 1000)} ms` : `${d.import.seconds.toFixed(1)} s`}</span>
+          {formatDate(d.addedAt)}{' '}
+          <span className="muted">
+            · imported in{' '}
+            {d.import.seconds < 1 ? `${Math.round(d.import.seconds * 1000)} ms` : `${d.import.seconds.toFixed(1)} s`}
+          </span>
         </dd>
         <dt>Import notes</dt>
         <dd>

@@ -37,7 +37,12 @@ export function RemoveDataset({ dataset }: { dataset: DatasetDetail }) {
         {state === 'removing' ? 'Removing…' : 'Remove'}
       </button>
       {/* Focus lands on the safe choice. */}
-      <button type="button" autoFocus onClick={() => (setState('idle'), setError(null))} disabled={state === 'removing'}>
+      <button
+        type="button"
+        autoFocus
+        onClick={() => (setState('idle'), setError(null))}
+        disabled={state === 'removing'}
+      >
         Keep
       </button>
       {error !== null && (

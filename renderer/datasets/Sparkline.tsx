@@ -27,12 +27,29 @@ export function Sparkline({ column }: { column: ColumnInfo }) {
   return <span className="muted">—</span>;
 }
 
-function Bars({ values, label, className, gap = 0.5 }: { values: number[]; label: string; className: string; gap?: number }) {
+function Bars({
+  values,
+  label,
+  className,
+  gap = 0.5,
+}: {
+  values: number[];
+  label: string;
+  className: string;
+  gap?: number;
+}) {
   const max = Math.max(...values, 1);
   const slots = Math.max(values.length, className === 'ds-spark-top' ? 8 : values.length);
   const width = W / slots;
   return (
-    <svg className={`ds-spark ${className}`} width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
+    <svg
+      className={`ds-spark ${className}`}
+      width={W}
+      height={H}
+      viewBox={`0 0 ${W} ${H}`}
+      role="img"
+      aria-label={label}
+    >
       <title>{label}</title>
       <line x1="0" x2={W} y1={H - 0.5} y2={H - 0.5} className="ds-spark-base" />
       {values.map((v, i) => {

@@ -61,12 +61,17 @@ const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' 
  */
 export function displayName(name: string): string {
   // eslint-disable-next-line no-control-regex
-  const shown = name.replace(/[\u0000-\u001f\u007f]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const shown = name.replace(
+    /[\u0000-\u001f\u007f]/g,
+    (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return shown === '' || shown !== shown.trim() ? `"${shown}"` : shown;
 }
 
 export function kindLabel(column: ColumnInfo): string {
-  return column.kind === column.inferredKind ? column.kind : `${column.kind} (inferred ${column.inferredKind}, overridden)`;
+  return column.kind === column.inferredKind
+    ? column.kind
+    : `${column.kind} (inferred ${column.inferredKind}, overridden)`;
 }
 
 export const KIND_TITLES: Record<ColumnKind, string> = {
@@ -83,7 +88,12 @@ export function formatLabel(format: DatasetSummary['format']): string {
 
 /** The core names common delimiters (comma, tab, semicolon, pipe) and gives others as the character itself. */
 export function delimiterLabel(d: string): string {
-  const named: Record<string, string> = { comma: 'comma ( , )', semicolon: 'semicolon ( ; )', pipe: 'pipe ( | )', tab: 'tab' };
+  const named: Record<string, string> = {
+    comma: 'comma ( , )',
+    semicolon: 'semicolon ( ; )',
+    pipe: 'pipe ( | )',
+    tab: 'tab',
+  };
   return named[d] ?? (d.length === 1 ? `“${d === ' ' ? 'space' : d}”` : d);
 }
 

@@ -21,8 +21,18 @@ export function DatasetsScreen() {
     navigate('datasets', r.name);
   }, []);
   return (
-    <DropTarget onFiles={(files) => void adder.add(files)} disabled={adder.job.state.running} title="Drop to import the file" hint="a .csv, .tsv, .txt, .parquet or .jsonl file: each becomes a dataset" testId="dataset-drop-target">
-      {name ? <DatasetView key={name} name={name} adder={adder} reimported={reimported} onReimported={onReimported} /> : <DatasetList adder={adder} />}
+    <DropTarget
+      onFiles={(files) => void adder.add(files)}
+      disabled={adder.job.state.running}
+      title="Drop to import the file"
+      hint="a .csv, .tsv, .txt, .parquet or .jsonl file: each becomes a dataset"
+      testId="dataset-drop-target"
+    >
+      {name ? (
+        <DatasetView key={name} name={name} adder={adder} reimported={reimported} onReimported={onReimported} />
+      ) : (
+        <DatasetList adder={adder} />
+      )}
     </DropTarget>
   );
 }

@@ -31,7 +31,9 @@ export function useAddDataset(onAdded: (added: DatasetDetail) => void) {
       last.current = { path, fileName, bytes };
       setSize(bytes);
       const args = name ? { path, name } : { path };
-      const result = await job.start('datasets/add', args, (err) => (host === 'web' ? withFileName(err, path, fileName) : err));
+      const result = await job.start('datasets/add', args, (err) =>
+        host === 'web' ? withFileName(err, path, fileName) : err,
+      );
       setSize(null);
       return result;
     },
@@ -48,7 +50,12 @@ export function useAddDataset(onAdded: (added: DatasetDetail) => void) {
       const wrong = files.filter((f) => !DATASET_FILE.test(f.name));
       if (wrong.length) {
         const names = wrong.map((f) => f.name).join(', ');
-        return job.fail(new PreflightError('INVALID_INPUT', `${names}: not a dataset file. Preflight imports .csv, .tsv, .txt (delimited text), .parquet and .jsonl files`));
+        return job.fail(
+          new PreflightError(
+            'INVALID_INPUT',
+            `${names}: not a dataset file. Preflight imports .csv, .tsv, .txt (delimited text), .parquet and .jsonl files`,
+          ),
+        );
       }
       const paths = await uploadForJob(job, files);
       if (!paths) return;
@@ -65,7 +72,11 @@ export function useAddDataset(onAdded: (added: DatasetDetail) => void) {
 
   // The core refuses a taken name with BAD_ARGUMENTS and the name in its details.
   const error = job.state.error;
-  const taken = error instanceof PreflightError && error.code === 'BAD_ARGUMENTS' && typeof error.details?.name === 'string' && /already exists|already there/.test(error.message);
+  const taken =
+    error instanceof PreflightError &&
+    error.code === 'BAD_ARGUMENTS' &&
+    typeof error.details?.name === 'string' &&
+    /already exists|already there/.test(error.message);
   const clash: NameClash | null = taken && last.current ? { ...last.current, name: String(error.details!.name) } : null;
   /** The same file was imported before: the dataset it became, to offer instead of a copy. */
   const existing = taken && typeof error.details?.existing === 'string' ? error.details.existing : null;

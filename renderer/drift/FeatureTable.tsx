@@ -10,14 +10,29 @@ const SORTERS: Record<SortKey, (f: FeatureDrift) => string | number> = {
   kind: (f) => f.kind,
   test: (f) => f.test,
   // Most severe first when descending: distances as they are, p-values inverted.
-  score: (f) => (f.score === null ? -Infinity : f.scoreKind === 'distance' ? f.score / f.threshold : f.threshold / Math.max(f.score, 1e-300)),
+  score: (f) =>
+    f.score === null
+      ? -Infinity
+      : f.scoreKind === 'distance'
+        ? f.score / f.threshold
+        : f.threshold / Math.max(f.score, 1e-300),
   drifted: (f) => (f.tested ? (f.drifted ? 2 : 1) : 0),
   effect: (f) => Math.abs(f.effectSize.value ?? -1),
   missing: (f) => (f.missing.current ?? 0) - (f.missing.reference ?? 0),
 };
 
 /** Every feature with its deciding test; click a header to sort, a row to see its distributions. */
-export function FeatureTable({ features, selected, onSelect, caption }: { features: FeatureDrift[]; selected: string | null; onSelect: (name: string) => void; caption: string }) {
+export function FeatureTable({
+  features,
+  selected,
+  onSelect,
+  caption,
+}: {
+  features: FeatureDrift[];
+  selected: string | null;
+  onSelect: (name: string) => void;
+  caption: string;
+}) {
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'drifted', desc: true });
   const rows = useMemo(() => {
     const get = SORTERS[sort.key];
@@ -41,18 +56,51 @@ export function FeatureTable({ features, selected, onSelect, caption }: { featur
     </button>
   );
   const columns: Column<FeatureDrift>[] = [
-    { key: 'name', header: header('name', 'Feature'), render: (f) => <span className={f.name === selected ? 'feature-selected' : undefined}>{f.name}</span>, wrap: true },
+    {
+      key: 'name',
+      header: header('name', 'Feature'),
+      render: (f) => <span className={f.name === selected ? 'feature-selected' : undefined}>{f.name}</span>,
+      wrap: true,
+    },
     { key: 'kind', header: header('kind', 'Kind'), render: (f) => f.kind },
-    { key: 'test', header: header('test', 'Test'), render: (f) => `${TEST_LABEL[f.test] ?? f.test}${f.overridden ? ' *' : ''}` },
+    {
+      key: 'test',
+      header: header('test', 'Test'),
+      render: (f) => `${TEST_LABEL[f.test] ?? f.test}${f.overridden ? ' *' : ''}`,
+    },
     { key: 'score', header: header('score', 'Score'), render: (f) => num(f.score), align: 'right', mono: true },
-    { key: 'threshold', header: 'Threshold', render: (f) => `${f.scoreKind === 'p_value' ? (f.test === 'ks' ? '≤ ' : '< ') : '≥ '}${f.threshold}`, align: 'right', mono: true },
+    {
+      key: 'threshold',
+      header: 'Threshold',
+      render: (f) => `${f.scoreKind === 'p_value' ? (f.test === 'ks' ? '≤ ' : '< ') : '≥ '}${f.threshold}`,
+      align: 'right',
+      mono: true,
+    },
     {
       key: 'drifted',
       header: header('drifted', 'Drifted'),
-      render: (f) => (!f.tested ? <span className="badge badge-muted">untested</span> : f.drifted ? <span className="badge badge-bad">drifted</span> : <span className="badge badge-ok">stable</span>),
+      render: (f) =>
+        !f.tested ? (
+          <span className="badge badge-muted">untested</span>
+        ) : f.drifted ? (
+          <span className="badge badge-bad">drifted</span>
+        ) : (
+          <span className="badge badge-ok">stable</span>
+        ),
     },
-    { key: 'effect', header: header('effect', 'Effect size'), render: (f) => (f.effectSize.value === null ? '—' : `${EFFECT_LABEL[f.effectSize.name]} ${num(f.effectSize.value)}`), mono: true },
-    { key: 'missing', header: header('missing', 'Missing ref → cur'), render: (f) => `${pct(f.missing.reference)} → ${pct(f.missing.current)}`, mono: true },
+    {
+      key: 'effect',
+      header: header('effect', 'Effect size'),
+      render: (f) =>
+        f.effectSize.value === null ? '—' : `${EFFECT_LABEL[f.effectSize.name]} ${num(f.effectSize.value)}`,
+      mono: true,
+    },
+    {
+      key: 'missing',
+      header: header('missing', 'Missing ref → cur'),
+      render: (f) => `${pct(f.missing.reference)} → ${pct(f.missing.current)}`,
+      mono: true,
+    },
     {
       key: 'signals',
       header: 'Other signals',
@@ -66,5 +114,13 @@ export function FeatureTable({ features, selected, onSelect, caption }: { featur
           .join(' · ') || '—',
     },
   ];
-  return <Table columns={columns} rows={rows} rowKey={(f) => f.name} onRowActivate={(f) => onSelect(f.name)} caption={caption} />;
+  return (
+    <Table
+      columns={columns}
+      rows={rows}
+      rowKey={(f) => f.name}
+      onRowActivate={(f) => onSelect(f.name)}
+      caption={caption}
+    />
+  );
 }

@@ -8,7 +8,19 @@ import { ErrorBox, ProgressBar, Section } from '../ui/index';
 type Side = { kind: 'dataset'; name: string } | { kind: 'file'; file: File } | null;
 
 /** Pick a workspace dataset or a file (imported on the fly) for one side. */
-function SidePicker({ label, testId, value, onChange, datasets }: { label: string; testId: string; value: Side; onChange: (s: Side) => void; datasets: string[] }) {
+function SidePicker({
+  label,
+  testId,
+  value,
+  onChange,
+  datasets,
+}: {
+  label: string;
+  testId: string;
+  value: Side;
+  onChange: (s: Side) => void;
+  datasets: string[];
+}) {
   const input = useRef<HTMLInputElement>(null);
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -33,7 +45,16 @@ function SidePicker({ label, testId, value, onChange, datasets }: { label: strin
       <button type="button" onClick={() => input.current?.click()}>
         Choose file…
       </button>
-      <input ref={input} type="file" accept=".csv,.tsv,.txt,.parquet,.jsonl,.ndjson" className="visually-hidden" tabIndex={-1} aria-label={`${label} file`} data-testid={testId} onChange={onFile} />
+      <input
+        ref={input}
+        type="file"
+        accept=".csv,.tsv,.txt,.parquet,.jsonl,.ndjson"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-label={`${label} file`}
+        data-testid={testId}
+        onChange={onFile}
+      />
     </fieldset>
   );
 }
@@ -59,7 +80,9 @@ export function NewDrift({ onDone }: { onDone?: () => void }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!reference || !current) return;
-    const files = [reference, current].filter((s): s is { kind: 'file'; file: File } => s?.kind === 'file').map((s) => s.file);
+    const files = [reference, current]
+      .filter((s): s is { kind: 'file'; file: File } => s?.kind === 'file')
+      .map((s) => s.file);
     let paths: string[] = [];
     if (files.length) {
       const uploaded = await uploadForJob(job, files); // Cancel stops the upload too
@@ -73,7 +96,14 @@ export function NewDrift({ onDone }: { onDone?: () => void }) {
       args.window = window;
     }
     if (model) args.model = model;
-    if (model && mapping) args.mapping = Object.entries(mapping).map(([input, cols]) => ({ input, columns: cols.split(',').map((c) => c.trim()).filter(Boolean) }));
+    if (model && mapping)
+      args.mapping = Object.entries(mapping).map(([input, cols]) => ({
+        input,
+        columns: cols
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean),
+      }));
     const report = await job.start('drift/run', args);
     datasets.reload();
     if (report) {
@@ -85,18 +115,41 @@ export function NewDrift({ onDone }: { onDone?: () => void }) {
   return (
     <Section title="New comparison" id="drift-new">
       <form className="drift-form" onSubmit={submit} aria-label="New drift comparison">
-        <SidePicker label="Reference" testId="drift-reference-file" value={reference} onChange={setReference} datasets={names} />
-        <SidePicker label="Current" testId="drift-current-file" value={current} onChange={setCurrent} datasets={names} />
+        <SidePicker
+          label="Reference"
+          testId="drift-reference-file"
+          value={reference}
+          onChange={setReference}
+          datasets={names}
+        />
+        <SidePicker
+          label="Current"
+          testId="drift-current-file"
+          value={current}
+          onChange={setCurrent}
+          datasets={names}
+        />
         <fieldset className="drift-side">
           <legend>Options</legend>
           <label>
             Time column{' '}
-            <input list="drift-time-columns" value={timeColumn} onChange={(e) => setTimeColumn(e.target.value)} placeholder="none" aria-label="Time column" size={12} />
+            <input
+              list="drift-time-columns"
+              value={timeColumn}
+              onChange={(e) => setTimeColumn(e.target.value)}
+              placeholder="none"
+              aria-label="Time column"
+              size={12}
+            />
           </label>
           {current?.kind === 'dataset' && <TimeChoices dataset={current.name} />}
           <label>
             Window{' '}
-            <select aria-label="Window" value={window} onChange={(e) => setWindow(e.target.value as 'day' | 'week' | 'month')}>
+            <select
+              aria-label="Window"
+              value={window}
+              onChange={(e) => setWindow(e.target.value as 'day' | 'week' | 'month')}
+            >
               <option value="day">day</option>
               <option value="week">week</option>
               <option value="month">month</option>
@@ -128,16 +181,31 @@ export function NewDrift({ onDone }: { onDone?: () => void }) {
             </select>
           </label>
         </fieldset>
-        {model && reference?.kind === 'dataset' && <MappingEditor model={model} dataset={reference.name} value={mapping} onChange={setMapping} />}
-        {model && reference?.kind === 'file' && <p className="muted">Model inputs are mapped by name or column order after import; edit the mapping once the reference is a dataset.</p>}
+        {model && reference?.kind === 'dataset' && (
+          <MappingEditor model={model} dataset={reference.name} value={mapping} onChange={setMapping} />
+        )}
+        {model && reference?.kind === 'file' && (
+          <p className="muted">
+            Model inputs are mapped by name or column order after import; edit the mapping once the reference is a
+            dataset.
+          </p>
+        )}
         <div className="drift-actions">
           <button type="submit" className="button-primary" disabled={!reference || !current || state.running}>
             Run drift
           </button>
         </div>
       </form>
-      {state.running && <ProgressBar label="Comparing" progress={state.progress} onCancel={state.jobId ? job.cancel : undefined} />}
-      {state.error ? <ErrorBox title={isCancelled(state.error) ? 'The comparison was cancelled' : 'The comparison failed'} error={state.error} onDismiss={job.clearError} /> : null}
+      {state.running && (
+        <ProgressBar label="Comparing" progress={state.progress} onCancel={state.jobId ? job.cancel : undefined} />
+      )}
+      {state.error ? (
+        <ErrorBox
+          title={isCancelled(state.error) ? 'The comparison was cancelled' : 'The comparison failed'}
+          error={state.error}
+          onDismiss={job.clearError}
+        />
+      ) : null}
     </Section>
   );
 }
@@ -151,7 +219,8 @@ function usePresetReference(): string | undefined {
 /** Suggestions for the time column: the current dataset's datetime and integer columns. */
 function TimeChoices({ dataset }: { dataset: string }) {
   const detail = useCall('datasets/show', { ref: dataset });
-  const names = detail.data?.columnInfo.filter((c) => c.kind === 'datetime' || c.kind === 'integer').map((c) => c.name) ?? [];
+  const names =
+    detail.data?.columnInfo.filter((c) => c.kind === 'datetime' || c.kind === 'integer').map((c) => c.name) ?? [];
   return (
     <datalist id="drift-time-columns">
       {names.map((c) => (
@@ -162,17 +231,29 @@ function TimeChoices({ dataset }: { dataset: string }) {
 }
 
 /** The model's inputs and the columns that feed them (saved mapping or proposal); editing it saves it with the run. */
-function MappingEditor({ model, dataset, value, onChange }: { model: string; dataset: string; value: Record<string, string> | null; onChange: (m: Record<string, string>) => void }) {
+function MappingEditor({
+  model,
+  dataset,
+  value,
+  onChange,
+}: {
+  model: string;
+  dataset: string;
+  value: Record<string, string> | null;
+  onChange: (m: Record<string, string>) => void;
+}) {
   const proposal = useCall('drift/mapping', { model, dataset });
   const data = proposal.data;
   if (proposal.error) return <ErrorBox title="Cannot read the model's inputs" error={proposal.error} />;
   if (!data) return null;
-  const current = value ?? Object.fromEntries(data.inputs.map((i) => [i.name, data.mapping?.inputs.find((m) => m.input === i.name)?.columns.join(', ') ?? '']));
+  const current =
+    value ??
+    Object.fromEntries(
+      data.inputs.map((i) => [i.name, data.mapping?.inputs.find((m) => m.input === i.name)?.columns.join(', ') ?? '']),
+    );
   return (
     <fieldset className="drift-side drift-mapping">
-      <legend>
-        Model inputs ← columns {data.mapping ? `(${data.mapping.how})` : ''}
-      </legend>
+      <legend>Model inputs ← columns {data.mapping ? `(${data.mapping.how})` : ''}</legend>
       {data.problem && <p className="muted">{data.problem}</p>}
       {data.inputs.map((i) => (
         <label key={i.name}>

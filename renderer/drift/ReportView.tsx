@@ -20,7 +20,11 @@ export function ReportView({ id }: { id: number }) {
     const missing = error instanceof PreflightError && error.code === 'NOT_FOUND';
     return (
       <Page title={`Drift report #${id}`} subtitle={back}>
-        <ErrorBox title={missing ? `Drift report #${id} does not exist` : `Drift report #${id} could not be shown`} error={error} onRetry={missing ? undefined : reload} />
+        <ErrorBox
+          title={missing ? `Drift report #${id} does not exist` : `Drift report #${id} could not be shown`}
+          error={error}
+          onRetry={missing ? undefined : reload}
+        />
       </Page>
     );
   }
@@ -40,13 +44,19 @@ function Report({ report: r }: { report: DriftReport }) {
       actions={
         <>
           <ReportActions method="reports/drift" args={{ id: r.id }} what="drift report" />
-          <RemoveAction method="drift/remove" args={{ id: r.id }} label="Remove report…" onRemoved={() => navigate('drift')} />
+          <RemoveAction
+            method="drift/remove"
+            args={{ id: r.id }}
+            label="Remove report…"
+            onRemoved={() => navigate('drift')}
+          />
         </>
       }
       subtitle={
         <>
-          <a href={href('drift')}>← Drift</a> · {r.reference.name} ({r.reference.rows.toLocaleString()} rows{r.mode === 'profile' ? ', stored profile' : ''}) → {r.current.name} (
-          {r.current.rows.toLocaleString()} rows) · {new Date(r.createdAt).toLocaleString()}
+          <a href={href('drift')}>← Drift</a> · {r.reference.name} ({r.reference.rows.toLocaleString()} rows
+          {r.mode === 'profile' ? ', stored profile' : ''}) → {r.current.name} ({r.current.rows.toLocaleString()} rows)
+          · {new Date(r.createdAt).toLocaleString()}
         </>
       }
     >
@@ -59,7 +69,13 @@ function Report({ report: r }: { report: DriftReport }) {
  * The body of a drift report — summary, per-feature table and detail, time windows, predictions — for
  * any screen that holds a DriftReport (the drift report page, a bundle's Validate a batch).
  */
-export function DriftReportSections({ report: r, summaryTitle = 'Summary' }: { report: DriftReport; summaryTitle?: string }) {
+export function DriftReportSections({
+  report: r,
+  summaryTitle = 'Summary',
+}: {
+  report: DriftReport;
+  summaryTitle?: string;
+}) {
   const firstDrifted = r.features.find((f) => f.drifted) ?? r.features.find((f) => f.tested) ?? r.features[0];
   const [selected, setSelected] = useState<string | null>(firstDrifted?.name ?? null);
   useEffect(() => setSelected(firstDrifted?.name ?? null), [r.id]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -94,14 +110,17 @@ export function DriftReportSections({ report: r, summaryTitle = 'Summary' }: { r
                 : [
                     s.missingInCurrent.length ? `missing in current: ${s.missingInCurrent.join(', ')}` : null,
                     s.newInCurrent.length ? `new in current: ${s.newInCurrent.join(', ')}` : null,
-                    s.typeChanged.length ? `type changed: ${s.typeChanged.map((t) => `${t.name} (${t.reference} → ${t.current})`).join(', ')}` : null,
+                    s.typeChanged.length
+                      ? `type changed: ${s.typeChanged.map((t) => `${t.name} (${t.reference} → ${t.current})`).join(', ')}`
+                      : null,
                   ]
                     .filter(Boolean)
                     .join(' · ')}
             </dd>
             <dt>Timing</dt>
             <dd className="mono">
-              {num(r.timings.totalSeconds)} s (read {num(r.timings.readSeconds)} s, compute {num(r.timings.computeSeconds)} s)
+              {num(r.timings.totalSeconds)} s (read {num(r.timings.readSeconds)} s, compute{' '}
+              {num(r.timings.computeSeconds)} s)
             </dd>
           </dl>
           {r.findings.length > 0 && (
@@ -118,9 +137,16 @@ export function DriftReportSections({ report: r, summaryTitle = 'Summary' }: { r
       </Section>
       {feature && <FeatureDetail feature={feature} />}
       {r.windows && heat && share && (
-        <Section title={`Over time: ${r.windows.features.length} features × ${r.windows.windows.length} ${r.windows.unit}s of ${r.windows.column}`} id="drift-windows">
+        <Section
+          title={`Over time: ${r.windows.features.length} features × ${r.windows.windows.length} ${r.windows.unit}s of ${r.windows.column}`}
+          id="drift-windows"
+        >
           <div data-testid="drift-heatmap">
-            <Chart option={heat} ariaLabel="Drift per feature and time window" height={Math.max(220, 28 * r.windows.features.length + 110)} />
+            <Chart
+              option={heat}
+              ariaLabel="Drift per feature and time window"
+              height={Math.max(220, 28 * r.windows.features.length + 110)}
+            />
           </div>
           <Chart option={share} ariaLabel="Share of drifted features per time window" height={200} />
           <p className="muted">
@@ -135,9 +161,11 @@ export function DriftReportSections({ report: r, summaryTitle = 'Summary' }: { r
       {r.predictions && (
         <Section title={`Predictions of ${r.predictions.model}`} id="drift-predictions">
           <p>
-            {r.predictions.dataset.drifted} of {r.predictions.dataset.total} output signals drifted · mapping {r.predictions.mapping.how}:{' '}
-            {r.predictions.mapping.inputs.map((m) => `${m.input} ← ${m.columns.join(', ')}`).join('; ')} · scored {r.predictions.rows.reference.toLocaleString()} /{' '}
-            {r.predictions.rows.current.toLocaleString()} rows (skipped {r.predictions.skipped.reference} / {r.predictions.skipped.current} with missing inputs)
+            {r.predictions.dataset.drifted} of {r.predictions.dataset.total} output signals drifted · mapping{' '}
+            {r.predictions.mapping.how}:{' '}
+            {r.predictions.mapping.inputs.map((m) => `${m.input} ← ${m.columns.join(', ')}`).join('; ')} · scored{' '}
+            {r.predictions.rows.reference.toLocaleString()} / {r.predictions.rows.current.toLocaleString()} rows
+            (skipped {r.predictions.skipped.reference} / {r.predictions.skipped.current} with missing inputs)
           </p>
           <PredictionOutputs outputs={r.predictions.outputs} />
         </Section>

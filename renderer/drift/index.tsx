@@ -1,6 +1,18 @@
 import { useCall } from '../api/hooks';
 import { href, navigate, useRoute } from '../router/index';
-import { ErrorBox, FilterBox, formatBytes, formatCount, formatDate, Loading, noMatch, Page, Section, Table, useFilter } from '../ui/index';
+import {
+  ErrorBox,
+  FilterBox,
+  formatBytes,
+  formatCount,
+  formatDate,
+  Loading,
+  noMatch,
+  Page,
+  Section,
+  Table,
+  useFilter,
+} from '../ui/index';
 import type { DriftProfileSummary, DriftReportSummary } from '../../shared/types/drift';
 import { NewDrift } from './NewDrift';
 import { ReportView } from './ReportView';
@@ -16,9 +28,16 @@ export function DriftScreen() {
 
 function DriftHome() {
   const reports = useCall('drift/list', {});
-  const filter = useFilter(reports.data, (r) => `#${r.id} ${r.id} ${r.reference} ${r.current} ${r.model ?? ''} ${r.dataset.detected ? 'drift drifted' : 'stable'}`);
+  const filter = useFilter(
+    reports.data,
+    (r) =>
+      `#${r.id} ${r.id} ${r.reference} ${r.current} ${r.model ?? ''} ${r.dataset.detected ? 'drift drifted' : 'stable'}`,
+  );
   return (
-    <Page title="Drift" subtitle="Compare a current dataset with a reference, feature by feature (Evidently's rules), over time, and through a model.">
+    <Page
+      title="Drift"
+      subtitle="Compare a current dataset with a reference, feature by feature (Evidently's rules), over time, and through a model."
+    >
       <NewDrift onDone={reports.reload} />
       <Section title="Reports" id="drift-reports">
         {reports.error ? (
@@ -27,29 +46,46 @@ function DriftHome() {
           <Loading what="drift reports" />
         ) : (
           <>
-          {(reports.data?.length ?? 0) > 0 && <FilterBox filter={filter} what="reports" />}
-          <Table<DriftReportSummary>
-            caption="Stored drift reports"
-            rows={filter.rows}
-            rowKey={(r) => String(r.id)}
-            onRowActivate={(r) => navigate('drift', String(r.id))}
-            empty={
-              reports.data?.length ? (
-                <p className="muted">{noMatch('reports', filter.query)}</p>
-              ) : (
-                <p className="muted">No reports yet. Pick a reference and a current dataset above, or run <code>preflight drift --reference R --current C</code>.</p>
-              )
-            }
-            columns={[
-              { key: 'id', header: '#', render: (r) => <a href={href('drift', String(r.id))}>{r.id}</a>, mono: true },
-              { key: 'created', header: 'Created', render: (r) => formatDate(r.createdAt) },
-              { key: 'ref', header: 'Reference', render: (r) => r.reference },
-              { key: 'cur', header: 'Current', render: (r) => r.current },
-              { key: 'model', header: 'Model', render: (r) => r.model ?? '—' },
-              { key: 'drifted', header: 'Drifted', render: (r) => `${r.dataset.drifted} of ${r.dataset.total}`, align: 'right' },
-              { key: 'verdict', header: 'Verdict', render: (r) => (r.dataset.detected ? <span className="badge badge-bad">drift</span> : <span className="badge badge-ok">stable</span>) },
-            ]}
-          />
+            {(reports.data?.length ?? 0) > 0 && <FilterBox filter={filter} what="reports" />}
+            <Table<DriftReportSummary>
+              caption="Stored drift reports"
+              rows={filter.rows}
+              rowKey={(r) => String(r.id)}
+              onRowActivate={(r) => navigate('drift', String(r.id))}
+              empty={
+                reports.data?.length ? (
+                  <p className="muted">{noMatch('reports', filter.query)}</p>
+                ) : (
+                  <p className="muted">
+                    No reports yet. Pick a reference and a current dataset above, or run{' '}
+                    <code>preflight drift --reference R --current C</code>.
+                  </p>
+                )
+              }
+              columns={[
+                { key: 'id', header: '#', render: (r) => <a href={href('drift', String(r.id))}>{r.id}</a>, mono: true },
+                { key: 'created', header: 'Created', render: (r) => formatDate(r.createdAt) },
+                { key: 'ref', header: 'Reference', render: (r) => r.reference },
+                { key: 'cur', header: 'Current', render: (r) => r.current },
+                { key: 'model', header: 'Model', render: (r) => r.model ?? '—' },
+                {
+                  key: 'drifted',
+                  header: 'Drifted',
+                  render: (r) => `${r.dataset.drifted} of ${r.dataset.total}`,
+                  align: 'right',
+                },
+                {
+                  key: 'verdict',
+                  header: 'Verdict',
+                  render: (r) =>
+                    r.dataset.detected ? (
+                      <span className="badge badge-bad">drift</span>
+                    ) : (
+                      <span className="badge badge-ok">stable</span>
+                    ),
+                },
+              ]}
+            />
           </>
         )}
       </Section>
@@ -69,7 +105,12 @@ function Profiles() {
         caption="Stored reference profiles"
         rows={rows}
         rowKey={(p) => p.dataset}
-        empty={<p className="muted">None yet: a comparison over every column stores the reference's profile, or run <code>preflight drift profile DATASET</code>.</p>}
+        empty={
+          <p className="muted">
+            None yet: a comparison over every column stores the reference's profile, or run{' '}
+            <code>preflight drift profile DATASET</code>.
+          </p>
+        }
         columns={[
           { key: 'dataset', header: 'Dataset', render: (p) => p.dataset },
           { key: 'rows', header: 'Rows', render: (p) => formatCount(p.rows), align: 'right' },

@@ -40,7 +40,13 @@ export function AddModelButton({ adder, primary = true }: { adder: ModelAdder; p
 export function AddModelStatus({ adder }: { adder: ModelAdder }) {
   const { state, cancel } = adder.job;
   if (state.running) {
-    return <ProgressBar label="Adding model" progress={state.progress} onCancel={state.jobId || state.phase ? cancel : undefined} />;
+    return (
+      <ProgressBar
+        label="Adding model"
+        progress={state.progress}
+        onCancel={state.jobId || state.phase ? cancel : undefined}
+      />
+    );
   }
   if (state.error) {
     const title = isCancelled(state.error) ? 'Adding the model was cancelled' : 'The model could not be added';
@@ -73,7 +79,8 @@ export function AddModelStatus({ adder }: { adder: ModelAdder }) {
   if (last && last.created && last.sameBytesAs?.some((r) => r !== modelRef(last.name, last.version))) {
     return (
       <div className="notice" role="status" data-testid="model-same-bytes">
-        Registered {modelRef(last.name, last.version)}; the same bytes are also registered as {last.sameBytesAs.filter((r) => r !== modelRef(last.name, last.version)).join(', ')}.
+        Registered {modelRef(last.name, last.version)}; the same bytes are also registered as{' '}
+        {last.sameBytesAs.filter((r) => r !== modelRef(last.name, last.version)).join(', ')}.
       </div>
     );
   }

@@ -23,8 +23,12 @@ export function DemoButton({ onCreated }: { onCreated?: (result: ResultOf<'demo/
           Try the demo
         </button>
       )}
-      {job.state.running && <ProgressBar progress={job.state.progress} label="Building the demo" onCancel={job.cancel} />}
-      {job.state.error && !isCancelled(job.state.error) ? <ErrorBox title="The demo could not be built" error={job.state.error} onDismiss={job.clearError} /> : null}
+      {job.state.running && (
+        <ProgressBar progress={job.state.progress} label="Building the demo" onCancel={job.cancel} />
+      )}
+      {job.state.error && !isCancelled(job.state.error) ? (
+        <ErrorBox title="The demo could not be built" error={job.state.error} onDismiss={job.clearError} />
+      ) : null}
     </div>
   );
 }

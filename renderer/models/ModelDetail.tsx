@@ -23,7 +23,11 @@ export function ModelDetail({ modelRef, adder }: { modelRef: string; adder: Mode
   if (!model) {
     return (
       <Page title={modelRef} subtitle={back}>
-        {shown.error ? <ErrorBox title={`${modelRef} could not be shown`} error={shown.error} onRetry={shown.reload} /> : <Loading what={modelRef} />}
+        {shown.error ? (
+          <ErrorBox title={`${modelRef} could not be shown`} error={shown.error} onRetry={shown.reload} />
+        ) : (
+          <Loading what={modelRef} />
+        )}
       </Page>
     );
   }
@@ -41,7 +45,12 @@ export function ModelDetail({ modelRef, adder }: { modelRef: string; adder: Mode
       actions={
         <>
           <AddModelButton adder={adder} primary={false} />
-          <RemoveAction method="models/remove" args={{ ref: `${model.name}@${model.version}` }} label="Remove version…" onRemoved={() => navigate('models')} />
+          <RemoveAction
+            method="models/remove"
+            args={{ ref: `${model.name}@${model.version}` }}
+            label="Remove version…"
+            onRemoved={() => navigate('models')}
+          />
         </>
       }
     >
@@ -56,7 +65,10 @@ export function ModelDetail({ modelRef, adder }: { modelRef: string; adder: Mode
           <TensorTable tensors={model.metadata.outputs} caption="Outputs" />
         </Section>
       </div>
-      <Section title={`Operators (${plural(model.metadata.nodeCount, 'node')}, ${plural(operatorTypes, 'type')})`} id="operators">
+      <Section
+        title={`Operators (${plural(model.metadata.nodeCount, 'node')}, ${plural(operatorTypes, 'type')})`}
+        id="operators"
+      >
         <OperatorChart operators={model.metadata.operators} />
       </Section>
       <div className="grid-2">

@@ -17,7 +17,11 @@ export function MetadataSection({ model }: { model: ModelVersion }) {
         empty="No metadata properties."
       />
       <h3 className="subheading">Doc string</h3>
-      {model.metadata.docString ? <pre className="pre doc-string">{model.metadata.docString}</pre> : <p className="muted">No doc string.</p>}
+      {model.metadata.docString ? (
+        <pre className="pre doc-string">{model.metadata.docString}</pre>
+      ) : (
+        <p className="muted">No doc string.</p>
+      )}
     </Section>
   );
 }
@@ -55,7 +59,12 @@ export function FilesSection({ model }: { model: ModelVersion }) {
           { key: 't', header: 'Tensor', mono: true, render: (r) => r.tensor },
           { key: 'l', header: 'Location', mono: true, render: (r) => r.location },
           { key: 'o', header: 'Offset', align: 'right', render: (r) => r.offset ?? '—' },
-          { key: 'n', header: 'Length', align: 'right', render: (r) => (r.length === null ? 'to end of file' : formatBytes(r.length)) },
+          {
+            key: 'n',
+            header: 'Length',
+            align: 'right',
+            render: (r) => (r.length === null ? 'to end of file' : formatBytes(r.length)),
+          },
         ]}
         rows={refs}
         rowKey={(r) => `${r.tensor} ${r.location}`}

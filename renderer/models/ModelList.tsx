@@ -1,7 +1,19 @@
 import type { ModelSummary } from '../../shared/types/models';
 import { useCall } from '../api/hooks';
 import { navigate } from '../router/index';
-import { EmptyState, ErrorBox, FilterBox, formatDate, Loading, noMatch, Page, shortHash, Table, useFilter, type Column } from '../ui/index';
+import {
+  EmptyState,
+  ErrorBox,
+  FilterBox,
+  formatDate,
+  Loading,
+  noMatch,
+  Page,
+  shortHash,
+  Table,
+  useFilter,
+  type Column,
+} from '../ui/index';
 import { AddModelButton, AddModelStatus } from './AddModel';
 import { DemoButton } from './DemoButton';
 import { modelRef } from './format';
@@ -16,7 +28,12 @@ const COLUMNS: Column<ModelSummary>[] = [
   {
     key: 'loadable',
     header: 'Loads in onnxruntime',
-    render: (m) => (m.loadable ? <span className="badge badge-ok">loadable</span> : <span className="badge badge-bad">load failed</span>),
+    render: (m) =>
+      m.loadable ? (
+        <span className="badge badge-ok">loadable</span>
+      ) : (
+        <span className="badge badge-bad">load failed</span>
+      ),
   },
   { key: 'sha', header: 'SHA-256', mono: true, render: (m) => <span title={m.sha256}>{shortHash(m.sha256)}</span> },
   { key: 'added', header: 'Added', render: (m) => <span title={m.addedAt}>{formatDate(m.addedAt)}</span> },
@@ -35,7 +52,9 @@ export function ModelList({ adder }: { adder: ModelAdder }) {
       actions={(models.data ? !empty : !!models.error) && <AddModelButton adder={adder} />}
     >
       {!empty && <AddModelStatus adder={adder} />}
-      {models.error ? <ErrorBox title="The model list could not be read" error={models.error} onRetry={models.reload} /> : null}
+      {models.error ? (
+        <ErrorBox title="The model list could not be read" error={models.error} onRetry={models.reload} />
+      ) : null}
       {models.loading && !models.data && <Loading what="models" />}
       {empty && <FirstRun adder={adder} />}
       {models.data && models.data.length > 0 && (
@@ -49,7 +68,9 @@ export function ModelList({ adder }: { adder: ModelAdder }) {
             rowKey={(m) => m.name}
             onRowActivate={(m) => navigate('models', modelRef(m.name, m.latestVersion))}
           />
-          <p className="muted table-hint">Open a model with Enter or a click. Drop an .onnx file anywhere on this page to add it.</p>
+          <p className="muted table-hint">
+            Open a model with Enter or a click. Drop an .onnx file anywhere on this page to add it.
+          </p>
         </section>
       )}
     </Page>
@@ -60,36 +81,46 @@ export function ModelList({ adder }: { adder: ModelAdder }) {
 function FirstRun({ adder }: { adder: ModelAdder }) {
   return (
     <>
-    <EmptyState
-      title="Add an .onnx model to get started"
-      icon={<BigModelIcon />}
-      actions={<AddModelButton adder={adder} />}
-    >
-      <p>
-        Drop an <code>.onnx</code> file on this page or choose <strong>Add model…</strong>. Preflight keeps an exact copy, reads its inputs,
-        outputs, symbolic dimensions, opsets and operators, and checks that onnxruntime can load it.
-      </p>
-      <p>
-        If the model keeps its weights in external data files (.bin, .data), select them together with the .onnx file, or choose{' '}
-        <strong>Add model folder…</strong> (or drop the folder) when they sit in subfolders.
-      </p>
-      <p className="muted">
-        Nothing leaves this machine. From a terminal: <code>preflight models add model.onnx</code>
-      </p>
-      <p>
-        New here? <strong>Try the demo</strong>: a small credit-risk model, training and production data with drift that builds up week by week, a
-        drift report and a CPU benchmark, generated on this machine in a few seconds (<code>preflight demo</code> does the same).
-      </p>
-      <DemoButton />
-    </EmptyState>
-    <AddModelStatus adder={adder} />
+      <EmptyState
+        title="Add an .onnx model to get started"
+        icon={<BigModelIcon />}
+        actions={<AddModelButton adder={adder} />}
+      >
+        <p>
+          Drop an <code>.onnx</code> file on this page or choose <strong>Add model…</strong>. Preflight keeps an exact
+          copy, reads its inputs, outputs, symbolic dimensions, opsets and operators, and checks that onnxruntime can
+          load it.
+        </p>
+        <p>
+          If the model keeps its weights in external data files (.bin, .data), select them together with the .onnx file,
+          or choose <strong>Add model folder…</strong> (or drop the folder) when they sit in subfolders.
+        </p>
+        <p className="muted">
+          Nothing leaves this machine. From a terminal: <code>preflight models add model.onnx</code>
+        </p>
+        <p>
+          New here? <strong>Try the demo</strong>: a small credit-risk model, training and production data with drift
+          that builds up week by week, a drift report and a CPU benchmark, generated on this machine in a few seconds (
+          <code>preflight demo</code> does the same).
+        </p>
+        <DemoButton />
+      </EmptyState>
+      <AddModelStatus adder={adder} />
     </>
   );
 }
 
 function BigModelIcon() {
   return (
-    <svg width="40" height="40" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="0.8" strokeLinejoin="round">
+    <svg
+      width="40"
+      height="40"
+      viewBox="0 0 16 16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="0.8"
+      strokeLinejoin="round"
+    >
       <path d="M8 1.5 14 5v6l-6 3.5L2 11V5zM2 5l6 3.5L14 5M8 8.5V14.5" />
     </svg>
   );

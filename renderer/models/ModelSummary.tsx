@@ -12,23 +12,34 @@ export function ModelSummary({ model }: { model: ModelVersion }) {
       <dl className="facts">
         <dt>SHA-256</dt>
         <dd className="hash-row">
-          <code className="hash" data-testid="model-sha256">{model.sha256}</code>
+          <code className="hash" data-testid="model-sha256">
+            {model.sha256}
+          </code>
           <CopyButton value={model.sha256} label="Copy SHA-256" />
         </dd>
         <dt>Size</dt>
         <dd>
           {formatBytes(totalBytes)}
-          {external.length > 0 && <span className="muted"> (model {formatBytes(m.fileSizeBytes)} + {external.length} external data file{external.length > 1 ? 's' : ''})</span>}
+          {external.length > 0 && (
+            <span className="muted">
+              {' '}
+              (model {formatBytes(m.fileSizeBytes)} + {external.length} external data file
+              {external.length > 1 ? 's' : ''})
+            </span>
+          )}
         </dd>
         <dt>Producer</dt>
-        <dd>{[m.producerName, m.producerVersion].filter(Boolean).join(' ') || <span className="muted">not recorded</span>}</dd>
+        <dd>
+          {[m.producerName, m.producerVersion].filter(Boolean).join(' ') || <span className="muted">not recorded</span>}
+        </dd>
         <dt>IR version</dt>
         <dd>{m.irVersion}</dd>
         <dt>Opsets</dt>
         <dd>{m.opsetImports.map(opsetLabel).join(', ') || <span className="muted">none declared</span>}</dd>
         <dt>Graph</dt>
         <dd>
-          <span className="mono">{m.graphName || '(unnamed)'}</span> · {plural(m.nodeCount, 'node')} · {plural(m.parameterCount, 'parameter')} in {plural(m.initializerCount, 'initializer')}
+          <span className="mono">{m.graphName || '(unnamed)'}</span> · {plural(m.nodeCount, 'node')} ·{' '}
+          {plural(m.parameterCount, 'parameter')} in {plural(m.initializerCount, 'initializer')}
         </dd>
         {(m.domain || m.modelVersion > 0) && (
           <>
@@ -53,14 +64,20 @@ export function ModelSummary({ model }: { model: ModelVersion }) {
 /** Whether onnxruntime loads it, in onnxruntime's own words when it does not. */
 export function LoadStatus({ model }: { model: ModelVersion }) {
   const c = model.loadCheck;
-  const renamed = c.loadable && (c.inputNames.join() !== model.metadata.inputs.map((i) => i.name).join() || c.outputNames.join() !== model.metadata.outputs.map((o) => o.name).join());
+  const renamed =
+    c.loadable &&
+    (c.inputNames.join() !== model.metadata.inputs.map((i) => i.name).join() ||
+      c.outputNames.join() !== model.metadata.outputs.map((o) => o.name).join());
   return (
     <div className={c.loadable ? 'load-status load-ok' : 'load-status load-bad'} data-testid="load-status">
-      <strong>{c.loadable ? `Loads in onnxruntime ${c.ortVersion}` : `onnxruntime ${c.ortVersion} cannot load this model`}</strong>
+      <strong>
+        {c.loadable ? `Loads in onnxruntime ${c.ortVersion}` : `onnxruntime ${c.ortVersion} cannot load this model`}
+      </strong>
       {c.error && <pre className="pre">{c.error}</pre>}
       {renamed && (
         <p className="muted">
-          onnxruntime reports inputs {c.inputNames.join(', ')} and outputs {c.outputNames.join(', ')}, which differ from the graph.
+          onnxruntime reports inputs {c.inputNames.join(', ')} and outputs {c.outputNames.join(', ')}, which differ from
+          the graph.
         </p>
       )}
       {c.warnings.length > 0 && (

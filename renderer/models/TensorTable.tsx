@@ -4,7 +4,12 @@ import { DIM_TITLES, formatDim } from './format';
 
 /** The shape exactly as declared: fixed sizes, symbolic names verbatim, `""` for an empty name, `?` for unknown. */
 export function Shape({ shape }: { shape: TensorInfo['shape'] }) {
-  if (shape === null) return <span className="muted" title="the file gives no shape: any rank">unknown rank</span>;
+  if (shape === null)
+    return (
+      <span className="muted" title="the file gives no shape: any rank">
+        unknown rank
+      </span>
+    );
   if (shape.length === 0) return <span title="a scalar (rank 0)">[] scalar</span>;
   return (
     <span className="shape">
@@ -60,8 +65,24 @@ function columns(withDocs: boolean, io: 'input' | 'output'): Column<TensorInfo>[
 }
 
 /** `io` says whether the rows are inputs or outputs (by default read from the caption). */
-export function TensorTable({ tensors, caption, io }: { tensors: TensorInfo[]; caption: string; io?: 'input' | 'output' }) {
+export function TensorTable({
+  tensors,
+  caption,
+  io,
+}: {
+  tensors: TensorInfo[];
+  caption: string;
+  io?: 'input' | 'output';
+}) {
   const withDocs = tensors.some((t) => t.docString);
   const role = io ?? (/^output/i.test(caption) ? 'output' : 'input');
-  return <Table caption={caption} columns={columns(withDocs, role)} rows={tensors} rowKey={(t) => t.name} empty={`No ${caption.toLowerCase()}.`} />;
+  return (
+    <Table
+      caption={caption}
+      columns={columns(withDocs, role)}
+      rows={tensors}
+      rowKey={(t) => t.name}
+      empty={`No ${caption.toLowerCase()}.`}
+    />
+  );
 }

@@ -26,7 +26,12 @@ export function VersionList({ name, current, versions }: { name: string; current
                 </a>
               ),
           },
-          { key: 'sha', header: 'SHA-256', mono: true, render: (v) => <span title={v.sha256}>{shortHash(v.sha256)}</span> },
+          {
+            key: 'sha',
+            header: 'SHA-256',
+            mono: true,
+            render: (v) => <span title={v.sha256}>{shortHash(v.sha256)}</span>,
+          },
           { key: 'added', header: 'Added', render: (v) => <span title={v.addedAt}>{formatDate(v.addedAt)}</span> },
         ]}
         rows={rows}

@@ -6,7 +6,8 @@ import type { Dim, OpsetImport } from '../../shared/types/models';
  */
 export function formatDim(dim: Dim): { text: string; kind: 'value' | 'param' | 'empty-param' | 'unknown' } {
   if ('value' in dim) return { text: String(dim.value), kind: 'value' };
-  if ('param' in dim) return dim.param === '' ? { text: '""', kind: 'empty-param' } : { text: dim.param, kind: 'param' };
+  if ('param' in dim)
+    return dim.param === '' ? { text: '""', kind: 'empty-param' } : { text: dim.param, kind: 'param' };
   return { text: '?', kind: 'unknown' };
 }
 

@@ -20,7 +20,13 @@ export function ModelsScreen() {
   addPathsRef.current = adder.addPaths;
   useMenuOpenedModels(useCallback((paths: string[]) => void addPathsRef.current(paths), []));
   return (
-    <DropTarget onFiles={(files) => void adder.add(files)} disabled={adder.job.state.running} title="Drop to add the model" hint="an .onnx file with its external data files, or the folder that holds them" folders>
+    <DropTarget
+      onFiles={(files) => void adder.add(files)}
+      disabled={adder.job.state.running}
+      title="Drop to add the model"
+      hint="an .onnx file with its external data files, or the folder that holds them"
+      folders
+    >
       {ref ? <ModelDetail key={ref} modelRef={ref} adder={adder} /> : <ModelList adder={adder} />}
     </DropTarget>
   );

@@ -25,7 +25,11 @@ export function useAddModel(onAdded: (added: AddedModel) => void) {
   const job = useJob();
   const [lastAdded, setLastAdded] = useState<AddedModel | null>(null);
   /** The model onnxruntime refused, kept so the user can register it anyway (--allow-unloadable). */
-  const [unloadable, setUnloadable] = useState<{ path: string; name?: string; describeError?: (err: unknown) => unknown } | null>(null);
+  const [unloadable, setUnloadable] = useState<{
+    path: string;
+    name?: string;
+    describeError?: (err: unknown) => unknown;
+  } | null>(null);
 
   const add = useCallback(
     async (files: File[]) => {
@@ -35,14 +39,25 @@ export function useAddModel(onAdded: (added: AddedModel) => void) {
       const models = files.filter((f) => MODEL_FILE.test(f.name));
       if (models.length === 0) {
         const shown = files.slice(0, 5).map(relativePathOf);
-        const names = files.length > shown.length ? `${shown.join(', ')} and ${files.length - shown.length} more` : shown.join(', ');
-        return job.fail(new PreflightError('INVALID_INPUT', `no .onnx file among ${names}: choose the model file itself; its external data files (.bin, .data) can be added together with it`));
+        const names =
+          files.length > shown.length
+            ? `${shown.join(', ')} and ${files.length - shown.length} more`
+            : shown.join(', ');
+        return job.fail(
+          new PreflightError(
+            'INVALID_INPUT',
+            `no .onnx file among ${names}: choose the model file itself; its external data files (.bin, .data) can be added together with it`,
+          ),
+        );
       }
       const paths = await uploadForJob(job, files);
       if (!paths) return;
       // Web mode: uploads sit in a server folder the user never chose, so the name comes from the path
       // the user knows (the core applies the same rule to real paths in the desktop app and the CLI).
-      const targets = models.map((m) => ({ path: paths[files.indexOf(m)], name: host === 'web' ? defaultModelName(relativePathOf(m)) : undefined }));
+      const targets = models.map((m) => ({
+        path: paths[files.indexOf(m)],
+        name: host === 'web' ? defaultModelName(relativePathOf(m)) : undefined,
+      }));
       await register(targets, (err) => (host === 'web' ? withFileNames(err, files, paths) : err));
     },
     [job, onAdded],
@@ -59,20 +74,34 @@ export function useAddModel(onAdded: (added: AddedModel) => void) {
     [job, onAdded],
   );
 
-  async function register(targets: { path: string; name?: string }[], describeError?: (err: unknown) => unknown, allowUnloadable = false) {
+  async function register(
+    targets: { path: string; name?: string }[],
+    describeError?: (err: unknown) => unknown,
+    allowUnloadable = false,
+  ) {
     let added: AddedModel | null = null;
     setUnloadable(null);
     for (const { path, name } of targets) {
       let refused = false;
-      const result = await job.start('models/add', { path, ...(name ? { name } : {}), ...(allowUnloadable ? { allowUnloadable } : {}) }, (err) => {
-        refused = err instanceof PreflightError && err.code === 'MODEL_LOAD_FAILED';
-        return describeError ? describeError(err) : err;
-      });
+      const result = await job.start(
+        'models/add',
+        { path, ...(name ? { name } : {}), ...(allowUnloadable ? { allowUnloadable } : {}) },
+        (err) => {
+          refused = err instanceof PreflightError && err.code === 'MODEL_LOAD_FAILED';
+          return describeError ? describeError(err) : err;
+        },
+      );
       if (!result) {
         if (refused) setUnloadable({ path, name, describeError });
         return; // failed or cancelled: the error is in job.state
       }
-      added = { name: result.name, version: result.version, created: result.created, sameBytesAs: result.sameBytesAs, asked: { path, name: name ?? defaultModelName(path) } };
+      added = {
+        name: result.name,
+        version: result.version,
+        created: result.created,
+        sameBytesAs: result.sameBytesAs,
+        asked: { path, name: name ?? defaultModelName(path) },
+      };
     }
     if (added) {
       setLastAdded(added);
@@ -87,7 +116,12 @@ export function useAddModel(onAdded: (added: AddedModel) => void) {
     job.clearError();
     const result = await job.start('models/add', { path: asked.path, name: asked.name, duplicate: true });
     if (!result) return;
-    const added = { name: result.name, version: result.version, created: result.created, sameBytesAs: result.sameBytesAs };
+    const added = {
+      name: result.name,
+      version: result.version,
+      created: result.created,
+      sameBytesAs: result.sameBytesAs,
+    };
     setLastAdded(added);
     onAdded(added);
   }, [job, lastAdded, onAdded]);
@@ -108,7 +142,17 @@ export function useAddModel(onAdded: (added: AddedModel) => void) {
     await register([{ path: unloadable.path, name: unloadable.name }], unloadable.describeError, true);
   }, [unloadable, job]);
 
-  return { add, addPaths, addDuplicate, job, lastAdded, forget, unloadable: unloadable !== null, keepUnloadable, dismiss: () => (job.clearError(), setLastAdded(null), setUnloadable(null)) };
+  return {
+    add,
+    addPaths,
+    addDuplicate,
+    job,
+    lastAdded,
+    forget,
+    unloadable: unloadable !== null,
+    keepUnloadable,
+    dismiss: () => (job.clearError(), setLastAdded(null), setUnloadable(null)),
+  };
 }
 
 export type ModelAdder = ReturnType<typeof useAddModel>;

@@ -22,7 +22,15 @@ export function ReadinessDetail({ modelRef }: { modelRef: string }) {
   if (!r) {
     return (
       <Page title={modelRef} subtitle={back}>
-        {shown.error ? <ErrorBox title={`The checklist of ${modelRef} could not be read`} error={shown.error} onRetry={shown.reload} /> : <Loading what={`the checklist of ${modelRef}`} />}
+        {shown.error ? (
+          <ErrorBox
+            title={`The checklist of ${modelRef} could not be read`}
+            error={shown.error}
+            onRetry={shown.reload}
+          />
+        ) : (
+          <Loading what={`the checklist of ${modelRef}`} />
+        )}
       </Page>
     );
   }
@@ -43,11 +51,13 @@ export function ReadinessDetail({ modelRef }: { modelRef: string }) {
           {overall(r.ready, r.counts)}
         </span>{' '}
         <span className="muted">
-          {r.counts.proven} proven · {r.counts.attested} attested · {r.counts.stale} stale · {r.counts.missing} missing — sha256{' '}
+          {r.counts.proven} proven · {r.counts.attested} attested · {r.counts.stale} stale · {r.counts.missing} missing
+          — sha256{' '}
           <span className="mono" title={r.model.sha256}>
             {shortHash(r.model.sha256, 16)}
           </span>
-          , added {formatDate(r.model.addedAt)}. Derived from the workspace on every read. In CI: <code>preflight ready {id}</code>
+          , added {formatDate(r.model.addedAt)}. Derived from the workspace on every read. In CI:{' '}
+          <code>preflight ready {id}</code>
         </span>
       </p>
       <Settings readiness={r} onSaved={shown.reload} />
@@ -65,7 +75,12 @@ export function ReadinessDetail({ modelRef }: { modelRef: string }) {
 function ItemView({ item, modelRef, onChanged }: { item: ReadinessItem; modelRef: string; onChanged: () => void }) {
   const titleId = `ready-item-${item.id}`;
   return (
-    <li className={`ready-item ready-item-${item.state}`} data-item={item.id} data-state={item.state} aria-labelledby={titleId}>
+    <li
+      className={`ready-item ready-item-${item.state}`}
+      data-item={item.id}
+      data-state={item.state}
+      aria-labelledby={titleId}
+    >
       <div className="ready-item-head">
         <StateBadge state={item.state} />
         <h3 id={titleId}>{item.title}</h3>
@@ -125,7 +140,13 @@ function AttestForm({ modelRef, onDone }: { modelRef: string; onDone: () => void
     setBusy(true);
     setError(null);
     try {
-      await client.call('ready/attest', { ref: modelRef, item: 'retraining', by: by.trim(), link: link.trim() || undefined, note: note.trim() || undefined });
+      await client.call('ready/attest', {
+        ref: modelRef,
+        item: 'retraining',
+        by: by.trim(),
+        link: link.trim() || undefined,
+        note: note.trim() || undefined,
+      });
       onDone();
     } catch (err) {
       setError(err);
@@ -135,19 +156,43 @@ function AttestForm({ modelRef, onDone }: { modelRef: string; onDone: () => void
   };
   return (
     <form className="ready-form" onSubmit={submit} aria-label="Attest automated retraining">
-      <p className="muted">Record who attests that retraining is automated, with a link to the pipeline; it is shown as attested, never as proven.</p>
+      <p className="muted">
+        Record who attests that retraining is automated, with a link to the pipeline; it is shown as attested, never as
+        proven.
+      </p>
       <div className="ready-fields">
         <label htmlFor={`${ids}-by`}>Attested by</label>
-        <input id={`${ids}-by`} value={by} onChange={(e) => setBy(e.target.value)} required maxLength={200} placeholder="name or team" />
+        <input
+          id={`${ids}-by`}
+          value={by}
+          onChange={(e) => setBy(e.target.value)}
+          required
+          maxLength={200}
+          placeholder="name or team"
+        />
         <label htmlFor={`${ids}-link`}>Link to the pipeline</label>
-        <input id={`${ids}-link`} value={link} onChange={(e) => setLink(e.target.value)} maxLength={2000} placeholder="https://ci.example.com/pipelines/retrain" />
+        <input
+          id={`${ids}-link`}
+          value={link}
+          onChange={(e) => setLink(e.target.value)}
+          maxLength={2000}
+          placeholder="https://ci.example.com/pipelines/retrain"
+        />
         <label htmlFor={`${ids}-note`}>Note</label>
-        <input id={`${ids}-note`} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} placeholder="optional" />
+        <input
+          id={`${ids}-note`}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          maxLength={2000}
+          placeholder="optional"
+        />
       </div>
       <button type="submit" className="button" disabled={busy || !by.trim()}>
         {busy ? 'Recording…' : 'Record the attestation'}
       </button>
-      {error ? <ErrorBox title="The attestation could not be recorded" error={error} onDismiss={() => setError(null)} /> : null}
+      {error ? (
+        <ErrorBox title="The attestation could not be recorded" error={error} onDismiss={() => setError(null)} />
+      ) : null}
     </form>
   );
 }
@@ -168,7 +213,11 @@ function Settings({ readiness, onSaved }: { readiness: Readiness; onSaved: () =>
     setBusy(true);
     setError(null);
     try {
-      await client.call('ready/settings', { model: readiness.model.name, targetEp: targetEp as EpName, maxAgeDays: days });
+      await client.call('ready/settings', {
+        model: readiness.model.name,
+        targetEp: targetEp as EpName,
+        maxAgeDays: days,
+      });
       onSaved();
     } catch (err) {
       setError(err);
@@ -187,12 +236,26 @@ function Settings({ readiness, onSaved }: { readiness: Readiness; onSaved: () =>
         ))}
       </select>
       <label htmlFor={`${ids}-age`}>Max evidence age (days)</label>
-      <input id={`${ids}-age`} type="number" min={1} max={3650} step={1} value={maxAge} aria-invalid={!validDays} onChange={(e) => setMaxAge(e.target.value)} className="ready-age" />
+      <input
+        id={`${ids}-age`}
+        type="number"
+        min={1}
+        max={3650}
+        step={1}
+        value={maxAge}
+        aria-invalid={!validDays}
+        onChange={(e) => setMaxAge(e.target.value)}
+        className="ready-age"
+      />
       <button type="submit" className="button button-small" disabled={busy || !changed || !validDays}>
         {busy ? 'Saving…' : 'Save'}
       </button>
-      <span className="muted">For every version of {readiness.model.name}: latency is proven only on the target; older evidence turns stale.</span>
-      {error ? <ErrorBox title="The settings could not be saved" error={error} onDismiss={() => setError(null)} /> : null}
+      <span className="muted">
+        For every version of {readiness.model.name}: latency is proven only on the target; older evidence turns stale.
+      </span>
+      {error ? (
+        <ErrorBox title="The settings could not be saved" error={error} onDismiss={() => setError(null)} />
+      ) : null}
     </form>
   );
 }

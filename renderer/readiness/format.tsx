@@ -2,12 +2,21 @@ import type { ReadinessEvidence, ReadinessItemId, ReadinessState } from '../../s
 import { href } from '../router/index';
 
 /** Every state has its own colour, icon and word, so the state reads without colour too. */
-export const STATE_LABEL: Record<ReadinessState, string> = { proven: 'proven', stale: 'stale', missing: 'missing', attested: 'attested' };
+export const STATE_LABEL: Record<ReadinessState, string> = {
+  proven: 'proven',
+  stale: 'stale',
+  missing: 'missing',
+  attested: 'attested',
+};
 const STATE_ICON: Record<ReadinessState, string> = { proven: '✓', stale: '!', missing: '✕', attested: '✎' };
 
 export function StateBadge({ state, item }: { state: ReadinessState; item?: string }) {
   return (
-    <span className={`badge ready-badge ready-${state}`} data-state={state} title={item ? `${item}: ${STATE_LABEL[state]}` : undefined}>
+    <span
+      className={`badge ready-badge ready-${state}`}
+      data-state={state}
+      title={item ? `${item}: ${STATE_LABEL[state]}` : undefined}
+    >
       <span className="ready-icon" aria-hidden="true">
         {STATE_ICON[state]}
       </span>{' '}

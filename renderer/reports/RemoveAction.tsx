@@ -8,11 +8,26 @@ import { client } from '../api/client';
 import { errorMessage } from '../ui/index';
 
 type RemoveMethod = 'models/remove' | 'bench/remove' | 'drift/remove';
-type Step = { at: 'idle' } | { at: 'checking' } | { at: 'confirm'; plan: RemovalResult; insist: boolean } | { at: 'removing'; plan: RemovalResult };
+type Step =
+  | { at: 'idle' }
+  | { at: 'checking' }
+  | { at: 'confirm'; plan: RemovalResult; insist: boolean }
+  | { at: 'removing'; plan: RemovalResult };
 
-const ids = (what: string, list: number[]) => (list.length ? `${list.length} ${what}${list.length > 1 ? 's' : ''} (#${list.join(', #')})` : null);
+const ids = (what: string, list: number[]) =>
+  list.length ? `${list.length} ${what}${list.length > 1 ? 's' : ''} (#${list.join(', #')})` : null;
 
-export function RemoveAction<M extends RemoveMethod>({ method, args, label, onRemoved }: { method: M; args: ArgsOf<M>; label: string; onRemoved: () => void }) {
+export function RemoveAction<M extends RemoveMethod>({
+  method,
+  args,
+  label,
+  onRemoved,
+}: {
+  method: M;
+  args: ArgsOf<M>;
+  label: string;
+  onRemoved: () => void;
+}) {
   const [step, setStep] = useState<Step>({ at: 'idle' });
   const [error, setError] = useState<unknown>(null);
 
@@ -44,24 +59,41 @@ export function RemoveAction<M extends RemoveMethod>({ method, args, label, onRe
         <button type="button" onClick={() => void check()} disabled={step.at === 'checking'}>
           {label}
         </button>
-        {error !== null && <span className="ds-confirm-error" role="alert">{errorMessage(error)}</span>}
+        {error !== null && (
+          <span className="ds-confirm-error" role="alert">
+            {errorMessage(error)}
+          </span>
+        )}
       </>
     );
   const plan = step.plan;
-  const along = [ids('benchmark run', plan.along.benchRuns), ids('drift report', plan.along.driftReports), plan.along.attestations ? `${plan.along.attestations} attestation(s)` : null].filter(Boolean);
+  const along = [
+    ids('benchmark run', plan.along.benchRuns),
+    ids('drift report', plan.along.driftReports),
+    plan.along.attestations ? `${plan.along.attestations} attestation(s)` : null,
+  ].filter(Boolean);
   const exported = plan.bundles.length > 0;
   const insisting = step.at === 'confirm' && step.insist;
   const busy = step.at === 'removing';
   return (
-    <div className="ds-confirm remove-confirm" role="group" aria-label={`Remove ${plan.target}?`} data-testid="remove-confirm">
+    <div
+      className="ds-confirm remove-confirm"
+      role="group"
+      aria-label={`Remove ${plan.target}?`}
+      data-testid="remove-confirm"
+    >
       <span>
         Remove <strong>{plan.target}</strong>
         {along.length ? ` with ${along.join(', ')}` : ''}? This cannot be undone.
-        {plan.blob && (plan.blob.removed ? ' Its stored model file goes too.' : ` Its stored model file stays: ${plan.blob.sharedWith.join(', ')} ${plan.blob.sharedWith.length > 1 ? 'share' : 'shares'} it.`)}
+        {plan.blob &&
+          (plan.blob.removed
+            ? ' Its stored model file goes too.'
+            : ` Its stored model file stays: ${plan.blob.sharedWith.join(', ')} ${plan.blob.sharedWith.length > 1 ? 'share' : 'shares'} it.`)}
       </span>
       {exported && (
         <span className="remove-exported" role="note">
-          Exported from it: {plan.bundles.map((b) => `bundle #${b.id} (${b.path.split(/[\\/]/).pop()})`).join(', ')}. Those bundles stay; {plan.target} is kept unless you insist.
+          Exported from it: {plan.bundles.map((b) => `bundle #${b.id} (${b.path.split(/[\\/]/).pop()})`).join(', ')}.
+          Those bundles stay; {plan.target} is kept unless you insist.
         </span>
       )}
       {exported && !insisting ? (
@@ -70,7 +102,11 @@ export function RemoveAction<M extends RemoveMethod>({ method, args, label, onRe
         </button>
       ) : (
         <button type="button" className="ds-danger" onClick={() => void remove(plan)} disabled={busy}>
-          {busy ? 'Removing…' : exported ? `Yes, remove ${plan.target} although bundles were exported from it` : 'Remove'}
+          {busy
+            ? 'Removing…'
+            : exported
+              ? `Yes, remove ${plan.target} although bundles were exported from it`
+              : 'Remove'}
         </button>
       )}
       {/* Focus lands on the safe choice. */}

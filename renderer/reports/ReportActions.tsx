@@ -9,9 +9,22 @@ import { saveProducedFile } from '../api/save-file';
 import { ErrorBox } from '../ui/index';
 
 type ReportMethod = 'reports/drift' | 'reports/bench' | 'reports/bench-compare';
-type State = { state: 'idle' } | { state: 'busy'; what: 'export' | 'print' } | { state: 'saved'; where: string } | { state: 'cancelled' } | { state: 'failed'; error: unknown };
+type State =
+  | { state: 'idle' }
+  | { state: 'busy'; what: 'export' | 'print' }
+  | { state: 'saved'; where: string }
+  | { state: 'cancelled' }
+  | { state: 'failed'; error: unknown };
 
-export function ReportActions<M extends ReportMethod>({ method, args, what }: { method: M; args: ArgsOf<M>; what: string }) {
+export function ReportActions<M extends ReportMethod>({
+  method,
+  args,
+  what,
+}: {
+  method: M;
+  args: ArgsOf<M>;
+  what: string;
+}) {
   const [status, setStatus] = useState<State>({ state: 'idle' });
   const frame = useRef<HTMLIFrameElement | null>(null);
 
@@ -36,7 +49,15 @@ export function ReportActions<M extends ReportMethod>({ method, args, what }: { 
       f.title = `${what} (print layout)`;
       f.dataset.testid = 'report-print-frame';
       // Off screen, not display:none: a frame that is not laid out prints blank in some engines.
-      Object.assign(f.style, { position: 'fixed', right: '0', bottom: '0', width: '1px', height: '1px', border: '0', opacity: '0' });
+      Object.assign(f.style, {
+        position: 'fixed',
+        right: '0',
+        bottom: '0',
+        width: '1px',
+        height: '1px',
+        border: '0',
+        opacity: '0',
+      });
       f.setAttribute('aria-hidden', 'true');
       frame.current = f;
       await new Promise<void>((resolve) => {
@@ -55,10 +76,20 @@ export function ReportActions<M extends ReportMethod>({ method, args, what }: { 
   const busy = status.state === 'busy';
   return (
     <div className="report-actions" data-testid="report-actions">
-      <button type="button" onClick={() => void exportReport()} disabled={busy} title={`One self-contained HTML file of this ${what}: every number, the charts, what was measured where`}>
+      <button
+        type="button"
+        onClick={() => void exportReport()}
+        disabled={busy}
+        title={`One self-contained HTML file of this ${what}: every number, the charts, what was measured where`}
+      >
         {busy && status.what === 'export' ? 'Exporting…' : 'Export report'}
       </button>
-      <button type="button" onClick={() => void print()} disabled={busy} title="Print the exported report's layout (light theme, one section per page)">
+      <button
+        type="button"
+        onClick={() => void print()}
+        disabled={busy}
+        title="Print the exported report's layout (light theme, one section per page)"
+      >
         {busy && status.what === 'print' ? 'Preparing…' : 'Print'}
       </button>
       <span role="status" className="muted report-actions-status">

@@ -28,7 +28,11 @@ export class ScreenBoundary extends Component<{ title: string; resetKey: string;
     if (this.state.error === null) return this.props.children;
     return (
       <Page title={this.props.title}>
-        <ErrorBox title={`The ${this.props.title} screen failed to draw`} error={this.state.error} onRetry={() => this.setState({ error: null })} />
+        <ErrorBox
+          title={`The ${this.props.title} screen failed to draw`}
+          error={this.state.error}
+          onRetry={() => this.setState({ error: null })}
+        />
       </Page>
     );
   }

@@ -31,7 +31,8 @@ export function StatusBar() {
       )}
       {info.data && (
         <span className="status-right">
-          {plural(info.data.counts.models, 'model')} · {plural(info.data.counts.modelVersions, 'version')} · v{info.data.appVersion}
+          {plural(info.data.counts.models, 'model')} · {plural(info.data.counts.modelVersions, 'version')} · v
+          {info.data.appVersion}
         </span>
       )}
     </footer>

@@ -47,7 +47,9 @@ export function DropTarget({ onFiles, disabled, title, hint, testId, folders, ch
         setOver(false);
         if (disabled) return;
         if (!folders) return onFiles(Array.from(e.dataTransfer.files));
-        takeDroppedFiles(e.dataTransfer.items, e.dataTransfer.files).then(onFiles, () => onFiles(Array.from(e.dataTransfer.files)));
+        takeDroppedFiles(e.dataTransfer.items, e.dataTransfer.files).then(onFiles, () =>
+          onFiles(Array.from(e.dataTransfer.files)),
+        );
       }}
     >
       {children}

@@ -11,7 +11,11 @@ interface EmptyStateProps {
 export function EmptyState({ title, children, actions, icon }: EmptyStateProps) {
   return (
     <div className="empty-state">
-      {icon && <div className="empty-icon" aria-hidden="true">{icon}</div>}
+      {icon && (
+        <div className="empty-icon" aria-hidden="true">
+          {icon}
+        </div>
+      )}
       <h2>{title}</h2>
       <div className="empty-body">{children}</div>
       {actions && <div className="empty-actions">{actions}</div>}

@@ -6,13 +6,15 @@ const NEXT_STEP: Partial<Record<ErrorCode, string>> = {
   INVALID_INPUT: 'Check the file and try again; nothing was added to the workspace.',
   BAD_ARGUMENTS: 'Correct the highlighted value and try again.',
   NOT_FOUND: 'It may have been removed or renamed; go back to the list.',
-  MODEL_LOAD_FAILED: 'onnxruntime could not load the model: re-export it with a supported opset or check its external data.',
+  MODEL_LOAD_FAILED:
+    'onnxruntime could not load the model: re-export it with a supported opset or check its external data.',
   WORKSPACE_ERROR: 'The workspace file cannot be used by this version; open another workspace with --workspace.',
   CHECK_FAILED: 'A check did not pass; see the details above.',
   CANCELLED: 'The job was cancelled; nothing half-done was kept.',
   UNAUTHORIZED: 'Open the URL printed by `preflight serve` again (it carries the access token).',
   FORBIDDEN: 'Open Preflight through the URL printed by `preflight serve`, not through another host name.',
-  CHILD_CRASHED: 'The native runtime crashed in an isolated process; the app and the workspace are intact. Try again or check the model.',
+  CHILD_CRASHED:
+    'The native runtime crashed in an isolated process; the app and the workspace are intact. Try again or check the model.',
   INTERNAL: 'This is a bug or the server is gone; reload the page, and report it if it happens again.',
 };
 

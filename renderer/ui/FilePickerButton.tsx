@@ -14,7 +14,16 @@ interface FilePickerButtonProps {
 }
 
 /** A button that opens the OS file chooser (several files at once, or one folder). */
-export function FilePickerButton({ label, accept, ariaLabel, testId, primary = true, disabled, directory, onFiles }: FilePickerButtonProps) {
+export function FilePickerButton({
+  label,
+  accept,
+  ariaLabel,
+  testId,
+  primary = true,
+  disabled,
+  directory,
+  onFiles,
+}: FilePickerButtonProps) {
   const input = useRef<HTMLInputElement>(null);
   // React has no prop for it: the folder chooser is the (universally supported) webkitdirectory attribute.
   useEffect(() => {
@@ -28,10 +37,25 @@ export function FilePickerButton({ label, accept, ariaLabel, testId, primary = t
   };
   return (
     <>
-      <button type="button" className={primary ? 'button-primary' : undefined} onClick={() => input.current?.click()} disabled={disabled}>
+      <button
+        type="button"
+        className={primary ? 'button-primary' : undefined}
+        onClick={() => input.current?.click()}
+        disabled={disabled}
+      >
         {label}
       </button>
-      <input ref={input} type="file" accept={directory ? undefined : accept} multiple className="visually-hidden" tabIndex={-1} aria-label={ariaLabel} data-testid={testId} onChange={onChange} />
+      <input
+        ref={input}
+        type="file"
+        accept={directory ? undefined : accept}
+        multiple
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-label={ariaLabel}
+        data-testid={testId}
+        onChange={onChange}
+      />
     </>
   );
 }

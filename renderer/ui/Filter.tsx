@@ -17,10 +17,23 @@ export function useFilter<T>(rows: T[] | undefined, text: (row: T) => string) {
   return { query, setQuery, rows: filtered, total: rows?.length ?? 0 };
 }
 
-export function FilterBox({ filter, what }: { filter: { query: string; setQuery: (q: string) => void; rows: unknown[]; total: number }; what: string }) {
+export function FilterBox({
+  filter,
+  what,
+}: {
+  filter: { query: string; setQuery: (q: string) => void; rows: unknown[]; total: number };
+  what: string;
+}) {
   return (
     <div className="filter-box">
-      <input type="search" placeholder={`Filter ${what}…`} aria-label={`Filter ${what}`} value={filter.query} onChange={(e) => filter.setQuery(e.target.value)} spellCheck={false} />
+      <input
+        type="search"
+        placeholder={`Filter ${what}…`}
+        aria-label={`Filter ${what}`}
+        value={filter.query}
+        onChange={(e) => filter.setQuery(e.target.value)}
+        spellCheck={false}
+      />
       {filter.query.trim() && (
         <span className="muted" role="status">
           {filter.rows.length} of {filter.total}

@@ -45,7 +45,17 @@ export function Page({ title, documentTitle, subtitle, actions, children }: Page
 }
 
 /** A titled block inside a page. */
-export function Section({ title, actions, children, id }: { title: ReactNode; actions?: ReactNode; children: ReactNode; id?: string }) {
+export function Section({
+  title,
+  actions,
+  children,
+  id,
+}: {
+  title: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  id?: string;
+}) {
   return (
     <section className="section" aria-labelledby={id}>
       <header className="section-header">

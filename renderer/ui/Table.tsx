@@ -53,7 +53,11 @@ export function Table<T>({ columns, rows, rowKey, onRowActivate, caption, empty 
               onKeyDown={onRowActivate ? onKey(row) : undefined}
             >
               {columns.map((c) => (
-                <td key={c.key} className={[c.mono && 'mono', c.wrap && 'wrap'].filter(Boolean).join(' ') || undefined} style={{ textAlign: c.align ?? 'left' }}>
+                <td
+                  key={c.key}
+                  className={[c.mono && 'mono', c.wrap && 'wrap'].filter(Boolean).join(' ') || undefined}
+                  style={{ textAlign: c.align ?? 'left' }}
+                >
                   {c.render(row)}
                 </td>
               ))}

@@ -23,7 +23,8 @@ export function inputDifferences(a: BenchInput[], b: BenchInput[]): string[] {
       continue;
     }
     if (shapeText(x) !== shapeText(y)) out.push(`input ${name} is ${shapeText(x)} in A but ${shapeText(y)} in B`);
-    else if (sourceKind(x.source) !== sourceKind(y.source)) out.push(`input ${name} takes ${x.source} in A but ${y.source} in B`);
+    else if (sourceKind(x.source) !== sourceKind(y.source))
+      out.push(`input ${name} takes ${x.source} in A but ${y.source} in B`);
   }
   return out;
 }
@@ -57,12 +58,17 @@ export function sessionWords(options: Record<string, unknown>): Record<string, s
 export function comparabilityReasons(a: ComparedSide, b: ComparedSide, mode: 'compare' | 'ab'): string[] {
   const reasons = inputDifferences(a.point.inputs, b.point.inputs);
   if (mode === 'ab') return reasons;
-  if (a.sha256 !== b.sha256) reasons.push(`the model bytes differ (A sha256:${a.sha256.slice(0, 12)}…, B sha256:${b.sha256.slice(0, 12)}…)`);
+  if (a.sha256 !== b.sha256)
+    reasons.push(`the model bytes differ (A sha256:${a.sha256.slice(0, 12)}…, B sha256:${b.sha256.slice(0, 12)}…)`);
   const sa = sessionWords(a.point.sessionOptions);
   const sb = sessionWords(b.point.sessionOptions);
   const settings = Object.keys(sa).filter((k) => sa[k] !== sb[k]);
-  if (settings.length) reasons.push(`the session settings differ (${settings.map((k) => `${k}: ${sa[k]} in A, ${sb[k]} in B`).join('; ')})`);
-  if (a.point.concurrency !== b.point.concurrency) reasons.push(`the concurrency differs (${a.point.concurrency} in A, ${b.point.concurrency} in B)`);
+  if (settings.length)
+    reasons.push(
+      `the session settings differ (${settings.map((k) => `${k}: ${sa[k]} in A, ${sb[k]} in B`).join('; ')})`,
+    );
+  if (a.point.concurrency !== b.point.concurrency)
+    reasons.push(`the concurrency differs (${a.point.concurrency} in A, ${b.point.concurrency} in B)`);
   return reasons;
 }
 
@@ -75,9 +81,21 @@ export function normalizePoint(p: BenchPointResult): BenchPointResult {
   const old = (p.inputs ?? {}) as unknown as Record<string, string>;
   const inputs = Object.entries(old).map(([name, text]): BenchInput => {
     const m = /^([a-z0-9]+)\[([0-9,]*)\]$/.exec(text);
-    return { name, dtype: m?.[1] ?? text, shape: m && m[2] ? m[2].split(',').map(Number) : [], source: p.inputSource ?? 'synthetic', declared: 'not recorded', assumed: [] };
+    return {
+      name,
+      dtype: m?.[1] ?? text,
+      shape: m && m[2] ? m[2].split(',').map(Number) : [],
+      source: p.inputSource ?? 'synthetic',
+      declared: 'not recorded',
+      assumed: [],
+    };
   });
   // Such runs defaulted free dimensions to 1 and said so only among their warnings.
   const defaulted = (p.warnings ?? []).filter((w) => /free dimension .* set to 1/.test(w));
-  return { ...p, inputs, inputShapes: old, inputsAssumed: p.inputsAssumed ?? (defaulted.length ? `INPUTS ASSUMED: ${defaulted.join('; ')}.` : null) };
+  return {
+    ...p,
+    inputs,
+    inputShapes: old,
+    inputsAssumed: p.inputsAssumed ?? (defaulted.length ? `INPUTS ASSUMED: ${defaulted.join('; ')}.` : null),
+  };
 }

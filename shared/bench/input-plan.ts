@@ -5,7 +5,20 @@
 import { PreflightError } from '../contract/errors';
 import type { Dim, TensorInfo } from '../types/models';
 
-export type OrtType = 'float32' | 'float16' | 'float64' | 'int64' | 'int32' | 'int16' | 'int8' | 'uint64' | 'uint32' | 'uint16' | 'uint8' | 'bool' | 'string';
+export type OrtType =
+  | 'float32'
+  | 'float16'
+  | 'float64'
+  | 'int64'
+  | 'int32'
+  | 'int16'
+  | 'int8'
+  | 'uint64'
+  | 'uint32'
+  | 'uint16'
+  | 'uint8'
+  | 'bool'
+  | 'string';
 
 // ONNX element type names (as the registry stores them) → onnxruntime-node tensor types.
 export const ORT_TYPES: Record<string, OrtType> = {
@@ -41,7 +54,8 @@ export interface PlannedDim {
   name: string;
 }
 
-export type ValueSource = { kind: 'random'; seed: number } | { kind: 'constant'; value: number } | { kind: 'dataset'; description: string };
+export type ValueSource =
+  { kind: 'random'; seed: number } | { kind: 'constant'; value: number } | { kind: 'dataset'; description: string };
 
 export interface PlannedInput {
   name: string;
@@ -56,7 +70,8 @@ export interface PlannedInput {
 }
 
 export const dimLabel = (d: Dim): string => ('value' in d ? String(d.value) : 'param' in d && d.param ? d.param : '?');
-export const declaredShape = (t: TensorInfo): string => (t.shape === null ? 'unknown rank' : `[${t.shape.map(dimLabel).join(',')}]`);
+export const declaredShape = (t: TensorInfo): string =>
+  t.shape === null ? 'unknown rank' : `[${t.shape.map(dimLabel).join(',')}]`;
 const isFree = (d: Dim) => !('value' in d);
 const nameOf = (d: Dim) => ('param' in d ? d.param : '');
 
@@ -65,7 +80,11 @@ export function parseShape(text: string, what = '--shape'): number[] {
   const t = text.trim();
   if (t === '' || t === '[]' || t === 'scalar') return [];
   const parts = t.replace(/^\[|\]$/g, '').split(/[x×,*]/);
-  if (!parts.every((p) => /^\s*[1-9][0-9]*\s*$/.test(p))) throw new PreflightError('BAD_ARGUMENTS', `${what} "${text}": expected sizes like 1x3x48x320 (positive integers joined by x; empty for a scalar)`);
+  if (!parts.every((p) => /^\s*[1-9][0-9]*\s*$/.test(p)))
+    throw new PreflightError(
+      'BAD_ARGUMENTS',
+      `${what} "${text}": expected sizes like 1x3x48x320 (positive integers joined by x; empty for a scalar)`,
+    );
   return parts.map((p) => Number(p));
 }
 
@@ -86,17 +105,35 @@ export function describeSource(source: ValueSource, dtype: OrtType): string {
 
 /** A constant must be representable in the input's dtype: integers for integer types, 0/1 for bool. */
 function checkConstant(input: string, dtype: OrtType, value: number) {
-  if (dtype === 'string') throw new PreflightError('BAD_ARGUMENTS', `--value ${input}=${value}: ${input} takes strings; only numeric and bool inputs can be set to a constant`);
-  if (!Number.isFinite(value)) throw new PreflightError('BAD_ARGUMENTS', `--value ${input}: ${value} is not a finite number`);
+  if (dtype === 'string')
+    throw new PreflightError(
+      'BAD_ARGUMENTS',
+      `--value ${input}=${value}: ${input} takes strings; only numeric and bool inputs can be set to a constant`,
+    );
+  if (!Number.isFinite(value))
+    throw new PreflightError('BAD_ARGUMENTS', `--value ${input}: ${value} is not a finite number`);
   const integral = !dtype.startsWith('float');
-  if (integral && !Number.isInteger(value)) throw new PreflightError('BAD_ARGUMENTS', `--value ${input}=${value}: ${input} is ${dtype}, which holds integers only`);
-  if (dtype === 'bool' && value !== 0 && value !== 1) throw new PreflightError('BAD_ARGUMENTS', `--value ${input}=${value}: ${input} is bool: give 0 or 1`);
-  if (dtype.startsWith('uint') && value < 0) throw new PreflightError('BAD_ARGUMENTS', `--value ${input}=${value}: ${input} is ${dtype}, which cannot hold negative numbers`);
+  if (integral && !Number.isInteger(value))
+    throw new PreflightError(
+      'BAD_ARGUMENTS',
+      `--value ${input}=${value}: ${input} is ${dtype}, which holds integers only`,
+    );
+  if (dtype === 'bool' && value !== 0 && value !== 1)
+    throw new PreflightError('BAD_ARGUMENTS', `--value ${input}=${value}: ${input} is bool: give 0 or 1`);
+  if (dtype.startsWith('uint') && value < 0)
+    throw new PreflightError(
+      'BAD_ARGUMENTS',
+      `--value ${input}=${value}: ${input} is ${dtype}, which cannot hold negative numbers`,
+    );
   const bits = /([0-9]+)$/.exec(dtype)?.[1];
   if (integral && dtype !== 'bool' && bits && Number(bits) <= 32) {
     const n = Number(bits);
     const [lo, hi] = dtype.startsWith('uint') ? [0, 2 ** n - 1] : [-(2 ** (n - 1)), 2 ** (n - 1) - 1];
-    if (value < lo || value > hi) throw new PreflightError('BAD_ARGUMENTS', `--value ${input}=${value}: outside the range of ${dtype} (${lo}…${hi})`);
+    if (value < lo || value > hi)
+      throw new PreflightError(
+        'BAD_ARGUMENTS',
+        `--value ${input}=${value}: outside the range of ${dtype} (${lo}…${hi})`,
+      );
   }
 }
 
@@ -107,9 +144,17 @@ function checkConstant(input: string, dtype: OrtType, value: number) {
 export function checkOverrideNames(inputs: TensorInfo[], o: InputOverrides): void {
   const inputNames = inputs.map((i) => i.name);
   const list = (xs: string[]) => (xs.length ? xs.join(', ') : 'none');
-  for (const [flag, names] of [['--shape', Object.keys(o.shapes ?? {})], ['--value', Object.keys(o.values ?? {})]] as const) {
+  for (const [flag, names] of [
+    ['--shape', Object.keys(o.shapes ?? {})],
+    ['--value', Object.keys(o.values ?? {})],
+  ] as const) {
     const unknown = names.filter((n) => !inputNames.includes(n));
-    if (unknown.length) throw new PreflightError('BAD_ARGUMENTS', `${flag} ${unknown.join(', ')}: the model has no input named ${unknown.map((u) => `"${u}"`).join(', ')} (inputs: ${list(inputNames)})`, { unknown, valid: inputNames });
+    if (unknown.length)
+      throw new PreflightError(
+        'BAD_ARGUMENTS',
+        `${flag} ${unknown.join(', ')}: the model has no input named ${unknown.map((u) => `"${u}"`).join(', ')} (inputs: ${list(inputNames)})`,
+        { unknown, valid: inputNames },
+      );
   }
   const dimNames = [...new Set(inputs.flatMap((i) => (i.shape ?? []).map(nameOf).filter(Boolean)))];
   const unknownDims = Object.keys(o.dims ?? {}).filter((n) => !dimNames.includes(n));
@@ -124,7 +169,11 @@ export function checkOverrideNames(inputs: TensorInfo[], o: InputOverrides): voi
 }
 
 /** A shape hint the model itself carries in its metadata, e.g. {"x.shape": "1x3x48x192"} or {"input_shape": "[1,3,224,224]"}. */
-function metadataHint(input: TensorInfo, inputCount: number, props: Record<string, string>): { dims: number[]; key: string } | null {
+function metadataHint(
+  input: TensorInfo,
+  inputCount: number,
+  props: Record<string, string>,
+): { dims: number[]; key: string } | null {
   const rank = input.shape?.length ?? -1;
   for (const [key, value] of Object.entries(props)) {
     const k = key.toLowerCase();
@@ -142,7 +191,12 @@ function metadataHint(input: TensorInfo, inputCount: number, props: Record<strin
  * dimension sharing its name), a size another input's --shape gave the same name, then — assumed,
  * and reported — the model's metadata hint, else 1.
  */
-export function planInputs(inputs: TensorInfo[], batchSize: number, o: InputOverrides, opts: { seed: number; metadataProps?: Record<string, string> }): PlannedInput[] {
+export function planInputs(
+  inputs: TensorInfo[],
+  batchSize: number,
+  o: InputOverrides,
+  opts: { seed: number; metadataProps?: Record<string, string> },
+): PlannedInput[] {
   if (inputs.length === 0) throw new PreflightError('INVALID_INPUT', 'the model has no inputs to feed');
   checkOverrideNames(inputs, o);
   const shapes = o.shapes ?? {};
@@ -150,7 +204,10 @@ export function planInputs(inputs: TensorInfo[], batchSize: number, o: InputOver
   const values = o.values ?? {};
   const hasBatchDim = inputs.some((t) => t.shape && t.shape.length > 0 && isFree(t.shape[0]) && !shapes[t.name]);
   if (batchSize !== 1 && !hasBatchDim) {
-    throw new PreflightError('INVALID_INPUT', `no input has a free first (batch) dimension left to set: batch size ${batchSize} cannot be fed to this model${Object.keys(shapes).length ? ' (--shape fixes the whole shape, batch included)' : ''}`);
+    throw new PreflightError(
+      'INVALID_INPUT',
+      `no input has a free first (batch) dimension left to set: batch size ${batchSize} cannot be fed to this model${Object.keys(shapes).length ? ' (--shape fixes the whole shape, batch included)' : ''}`,
+    );
   }
   // Named dims fixed by the batch or by a --shape of one input apply to every input that shares the name.
   const known = new Map<string, { value: number; origin: DimOrigin }>();
@@ -167,13 +224,26 @@ export function planInputs(inputs: TensorInfo[], batchSize: number, o: InputOver
   return inputs.map((input, j): PlannedInput => {
     const dtype = input.elemType ? ORT_TYPES[input.elemType] : undefined;
     if (input.kind !== 'tensor' || !dtype) {
-      throw new PreflightError('INVALID_INPUT', `input ${input.name} is ${input.type}: only tensor inputs of numeric, bool or string type can be synthesised`, { input: input.name });
+      throw new PreflightError(
+        'INVALID_INPUT',
+        `input ${input.name} is ${input.type}: only tensor inputs of numeric, bool or string type can be synthesised`,
+        { input: input.name },
+      );
     }
-    if (input.shape === null) throw new PreflightError('INVALID_INPUT', `input ${input.name} has no shape in the model (unknown rank): cannot synthesise it`, { input: input.name });
+    if (input.shape === null)
+      throw new PreflightError(
+        'INVALID_INPUT',
+        `input ${input.name} has no shape in the model (unknown rank): cannot synthesise it`,
+        { input: input.name },
+      );
     const declared = declaredShape(input);
     const given = shapes[input.name];
     if (given && given.length !== input.shape.length) {
-      throw new PreflightError('BAD_ARGUMENTS', `--shape ${input.name}=${given.join('x') || '(scalar)'}: ${input.name} has rank ${input.shape.length} (${declared}), the shape given has ${given.length} dimension${given.length === 1 ? '' : 's'}`, { input: input.name });
+      throw new PreflightError(
+        'BAD_ARGUMENTS',
+        `--shape ${input.name}=${given.join('x') || '(scalar)'}: ${input.name} has rank ${input.shape.length} (${declared}), the shape given has ${given.length} dimension${given.length === 1 ? '' : 's'}`,
+        { input: input.name },
+      );
     }
     const hint = metadataHint(input, inputs.length, opts.metadataProps ?? {});
     const assumed: string[] = [];
@@ -181,7 +251,11 @@ export function planInputs(inputs: TensorInfo[], batchSize: number, o: InputOver
       const name = nameOf(d);
       if ('value' in d) {
         if (given && given[i] !== d.value) {
-          throw new PreflightError('BAD_ARGUMENTS', `--shape ${input.name}=${given.join('x')}: dimension ${i} of ${input.name} is fixed at ${d.value} in the model (${declared}), not ${given[i]}`, { input: input.name });
+          throw new PreflightError(
+            'BAD_ARGUMENTS',
+            `--shape ${input.name}=${given.join('x')}: dimension ${i} of ${input.name} is fixed at ${d.value} in the model (${declared}), not ${given[i]}`,
+            { input: input.name },
+          );
         }
         return { value: d.value, origin: 'fixed', name };
       }
@@ -191,17 +265,24 @@ export function planInputs(inputs: TensorInfo[], batchSize: number, o: InputOver
       if (i === 0) return { value: batchSize, origin: 'batch', name };
       const label = `dimension ${i}${name ? ` (${name})` : ' (unnamed)'}`;
       if (hint && hint.dims[i] > 0) {
-        assumed.push(`${input.name} ${declared}: ${label} = ${hint.dims[i]}, taken from the model's metadata "${hint.key}"`);
+        assumed.push(
+          `${input.name} ${declared}: ${label} = ${hint.dims[i]}, taken from the model's metadata "${hint.key}"`,
+        );
         return { value: hint.dims[i], origin: 'hint', name };
       }
       assumed.push(`${input.name} ${declared}: ${label} = 1 — nothing sets it`);
       return { value: 1, origin: 'default', name };
     });
-    const source: ValueSource = values[input.name] !== undefined ? { kind: 'constant', value: values[input.name] } : { kind: 'random', seed: opts.seed + j };
+    const source: ValueSource =
+      values[input.name] !== undefined
+        ? { kind: 'constant', value: values[input.name] }
+        : { kind: 'random', seed: opts.seed + j };
     if (source.kind === 'constant') checkConstant(input.name, dtype, source.value);
     const shape = planned.map((d) => d.value);
     if (source.kind === 'random' && shape.length === 0 && dtype !== 'string' && !dtype.startsWith('float')) {
-      assumed.push(`${input.name} is ${/^[aeiou]/.test(dtype) ? 'an' : 'a'} ${dtype} scalar filled with random ${randomRange(dtype)}; if it must hold a particular value (a sample rate, a flag), set it with --value ${input.name}=N`);
+      assumed.push(
+        `${input.name} is ${/^[aeiou]/.test(dtype) ? 'an' : 'a'} ${dtype} scalar filled with random ${randomRange(dtype)}; if it must hold a particular value (a sample rate, a flag), set it with --value ${input.name}=N`,
+      );
     }
     return { name: input.name, dtype, declared, dims: planned, shape, source, assumed };
   });
@@ -211,7 +292,10 @@ export function planInputs(inputs: TensorInfo[], batchSize: number, o: InputOver
 export function explicitFlags(plan: PlannedInput[]): string {
   const shapes = plan
     .filter((p) => p.dims.some((d) => d.origin === 'hint' || d.origin === 'default'))
-    .map((p) => `${p.name}=${p.dims.map((d) => (d.origin === 'hint' || d.origin === 'default' ? '?' : String(d.value))).join('x')}`);
+    .map(
+      (p) =>
+        `${p.name}=${p.dims.map((d) => (d.origin === 'hint' || d.origin === 'default' ? '?' : String(d.value))).join('x')}`,
+    );
   return shapes.length ? `--shape ${shapes.join(',')}` : '';
 }
 
@@ -220,6 +304,8 @@ export function assumptionWarning(plan: PlannedInput[]): string | null {
   const all = plan.flatMap((p) => p.assumed);
   if (all.length === 0) return null;
   const dimsAssumed = plan.some((p) => p.dims.some((d) => d.origin === 'hint' || d.origin === 'default'));
-  const fix = dimsAssumed ? ` Set the real sizes (${explicitFlags(plan)} with each ? replaced, or --dim NAME=N for a named one) — these numbers hold for the assumed shapes only.` : '';
+  const fix = dimsAssumed
+    ? ` Set the real sizes (${explicitFlags(plan)} with each ? replaced, or --dim NAME=N for a named one) — these numbers hold for the assumed shapes only.`
+    : '';
   return `INPUTS ASSUMED: ${all.join('; ')}.${fix}`;
 }

@@ -3,7 +3,14 @@
 // Failed to get a WebGPU adapter: No supported adapters"). These one-line summaries are what a user
 // reads first; the verbatim message stays stored and is one click (or --verbose) away.
 
-const EP_LABELS: Record<string, string> = { cpu: 'CPU', webgpu: 'WebGPU', cuda: 'CUDA', tensorrt: 'TensorRT', dml: 'DirectML', coreml: 'CoreML' };
+const EP_LABELS: Record<string, string> = {
+  cpu: 'CPU',
+  webgpu: 'WebGPU',
+  cuda: 'CUDA',
+  tensorrt: 'TensorRT',
+  dml: 'DirectML',
+  coreml: 'CoreML',
+};
 
 export const epLabel = (ep: string): string => EP_LABELS[ep] ?? ep;
 
@@ -20,11 +27,13 @@ export function plainOrtMessage(message: string): string {
 export function summarizeProviderError(ep: string, reason: string | null): string {
   const label = epLabel(ep);
   const r = reason ?? '';
-  if (/Failed to get a WebGPU adapter|No supported adapters|RequestAdapter/i.test(r)) return `${label}: no GPU adapter found`;
+  if (/Failed to get a WebGPU adapter|No supported adapters|RequestAdapter/i.test(r))
+    return `${label}: no GPU adapter found`;
   if (/Failed to load shared library|libonnxruntime_providers_(cuda|tensorrt)|cannot open shared object/i.test(r)) {
     return `${label}: the ${label} provider libraries (onnxruntime's provider .so with CUDA 12 and cuDNN 9${ep === 'tensorrt' ? ' and TensorRT' : ''}) are not installed`;
   }
-  if (/backend not found|does not offer/i.test(r)) return `${label}: not available in onnxruntime-node on this operating system`;
+  if (/backend not found|does not offer/i.test(r))
+    return `${label}: not available in onnxruntime-node on this operating system`;
   if (/CUDA failure|no CUDA-capable device|cudaGetDeviceCount/i.test(r)) return `${label}: no usable CUDA device`;
   const plain = plainOrtMessage(r);
   return plain ? `${label}: ${plain}` : `${label}: unavailable`;

@@ -34,7 +34,9 @@ export class PreflightError extends Error {
     this.details = details;
   }
   toData(): ErrorData {
-    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+    return this.details
+      ? { code: this.code, message: this.message, details: this.details }
+      : { code: this.code, message: this.message };
   }
   static fromData(data: ErrorData): PreflightError {
     return new PreflightError(data.code, data.message, data.details);

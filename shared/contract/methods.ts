@@ -11,7 +11,6 @@ import { workspaceMethods } from './methods/workspace';
 import { removalMethods } from './methods/removal';
 import { reportMethods } from './methods/reports';
 
-
 // The whole API, defined once, one file per domain in ./methods. Adding a capability = one entry there
 // + one handler in the core; the CLI, the web server, Electron and the renderer's client all get it.
 export const methods = {
@@ -27,7 +26,6 @@ export const methods = {
   ...reportMethods,
   ...removalMethods,
 } as const;
-
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

@@ -18,7 +18,8 @@ export interface Confidences {
  * a confidence).
  */
 export function confidencesOf(values: ArrayLike<number>, width: number): Confidences | { reason: string } {
-  if (width < 1 || values.length % width !== 0) return { reason: `output has ${values.length} values, not a multiple of its width ${width}` };
+  if (width < 1 || values.length % width !== 0)
+    return { reason: `output has ${values.length} values, not a multiple of its width ${width}` };
   const rows = values.length / width;
   if (rows === 0) return { reason: 'no rows were scored' };
   const out = new Float64Array(rows);
@@ -27,7 +28,8 @@ export function confidencesOf(values: ArrayLike<number>, width: number): Confide
     let best = 0;
     for (let j = 0; j < width; j++) {
       const v = values[i * width + j];
-      if (!(v >= -1e-6 && v <= 1 + 1e-6)) return { reason: `values outside [0, 1] (e.g. ${v}): these are scores or logits, not probabilities` };
+      if (!(v >= -1e-6 && v <= 1 + 1e-6))
+        return { reason: `values outside [0, 1] (e.g. ${v}): these are scores or logits, not probabilities` };
       if (v > values[i * width + best]) best = j;
     }
     if (width === 1) {
@@ -70,7 +72,11 @@ export function measureGate(c: Confidences, threshold: number, labels: Int32Arra
     }
   }
   const accuracy = (s: number[]) => (labels && s[0] ? s[1] / s[0] : null);
-  return { automationRate: above / Math.max(1, c.values.length), accuracyAbove: accuracy(side.above), accuracyBelow: accuracy(side.below) };
+  return {
+    automationRate: above / Math.max(1, c.values.length),
+    accuracyAbove: accuracy(side.above),
+    accuracyBelow: accuracy(side.below),
+  };
 }
 
 /** 20 equal bins over [0, 1] (the last one closed). */
@@ -82,7 +88,10 @@ export function confidenceHistogram(conf: Float64Array): { edges: number[]; coun
 }
 
 /** Automation rate and accuracy above, at thresholds 0, 0.05, …, 1. */
-export function gateCurve(c: Confidences, labels: Int32Array | null): { threshold: number; automationRate: number; accuracyAbove: number | null }[] {
+export function gateCurve(
+  c: Confidences,
+  labels: Int32Array | null,
+): { threshold: number; automationRate: number; accuracyAbove: number | null }[] {
   return Array.from({ length: 21 }, (_, i) => {
     const threshold = i / 20;
     const m = measureGate(c, threshold, labels);

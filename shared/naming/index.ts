@@ -35,7 +35,11 @@ export function defaultModelName(filePath: string): string {
 
 /** `exports/Prod data (jan).csv` → `Prod-data-jan`. */
 export function defaultDatasetName(filePath: string): string {
-  const file = filePath.split(/[\\/]+/).filter(Boolean).pop() ?? '';
+  const file =
+    filePath
+      .split(/[\\/]+/)
+      .filter(Boolean)
+      .pop() ?? '';
   return cleanName(file.replace(/\.(csv|tsv|tab|txt|parquet|pq|jsonl|ndjson|json)$/i, '')) || 'dataset';
 }
 
@@ -53,7 +57,10 @@ export function notADatasetFile(fileName: string): string | null {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   for (const [re, what] of NOT_DATASETS) {
     if (re.test(base)) {
-      const hint = what === 'an ONNX model' ? `; register it as a model instead (Models → Add, or \`preflight models add ${base}\`)` : '';
+      const hint =
+        what === 'an ONNX model'
+          ? `; register it as a model instead (Models → Add, or \`preflight models add ${base}\`)`
+          : '';
       return `${base} is ${what}, not a dataset${hint}. Preflight imports .csv, .tsv, .txt (delimited text), .parquet and .jsonl files`;
     }
   }

@@ -145,7 +145,15 @@ export interface BundleFacts {
   /** The model's outputs on the reference sample, profiled like features (reference/predictions.json). */
   predictions: DatasetDriftProfile | null;
   /** The production-ready checklist at export (readiness.json; the runbook's first section). */
-  readiness?: { id: string; title: string; state: string; detail: string; evidence: { label: string; sha256: string | null }[] }[] | null;
+  readiness?:
+    | {
+        id: string;
+        title: string;
+        state: string;
+        detail: string;
+        evidence: { label: string; sha256: string | null }[];
+      }[]
+    | null;
   owner: { team: string; contact: string; escalation: string };
   versions: { preflight: string; onnxruntime: string };
   createdAt: string;
@@ -235,7 +243,10 @@ export interface BundlePreview {
   bench: { runId: number; startedAt: string } | null;
   drift: { reportId: number; createdAt: string; current: string } | null;
   /** Runs and reports the user may choose instead. */
-  choices: { benchRuns: { runId: number; startedAt: string }[]; driftReports: { id: number; createdAt: string; current: string }[] };
+  choices: {
+    benchRuns: { runId: number; startedAt: string }[];
+    driftReports: { id: number; createdAt: string; current: string }[];
+  };
   slos: BundleSlo[];
   features: FeatureRule[];
   fallback: FallbackOutcome;
@@ -263,9 +274,18 @@ export interface FeatureContract {
 export interface ValidateCheck {
   kind: 'schema' | 'quality' | 'drift' | 'prediction' | 'fallback';
   rule:
-    | 'missing-feature' | 'new-column' | 'type' | 'unreadable-values'
-    | 'null-rate' | 'nan-inf' | 'out-of-range' | 'unseen-categories'
-    | 'drift' | 'dataset-drift' | 'prediction-drift' | 'automation-rate';
+    | 'missing-feature'
+    | 'new-column'
+    | 'type'
+    | 'unreadable-values'
+    | 'null-rate'
+    | 'nan-inf'
+    | 'out-of-range'
+    | 'unseen-categories'
+    | 'drift'
+    | 'dataset-drift'
+    | 'prediction-drift'
+    | 'automation-rate';
   feature: string | null;
   /** Broken rules make the batch fail (exit 1); notices (ok with notice: true) are shown, not counted. */
   ok: boolean;

@@ -55,7 +55,10 @@ export interface FeatureDrift {
   /** True when test or threshold came from an override rather than Evidently's default rule. */
   overridden: boolean;
   /** Magnitude that does not grow with n, beside the p-value: KS D, Cramér's V, Cohen's h, or the distance itself. */
-  effectSize: { name: 'ks_statistic' | 'cramers_v' | 'cohens_h' | 'wasserstein_normed' | 'jensen_shannon' | 'psi'; value: number | null };
+  effectSize: {
+    name: 'ks_statistic' | 'cramers_v' | 'cohens_h' | 'wasserstein_normed' | 'jensen_shannon' | 'psi';
+    value: number | null;
+  };
   /** Share of rows with no value (null, empty or NaN), per side. */
   missing: { reference: number | null; current: number | null };
   rows: { reference: number; current: number };

@@ -10,10 +10,29 @@ const add = (file: string, name: string, types?: Record<string, string>): Intent
   method: 'datasets/add',
   args: { path: file, name, ...(types ? { types } : {}) },
   job: true,
-  cli: ['datasets', 'add', file, '--name', name, ...(types ? ['--type', Object.entries(types).map(([c, k]) => `${c}=${k}`).join(',')] : [])],
+  cli: [
+    'datasets',
+    'add',
+    file,
+    '--name',
+    name,
+    ...(types
+      ? [
+          '--type',
+          Object.entries(types)
+            .map(([c, k]) => `${c}=${k}`)
+            .join(','),
+        ]
+      : []),
+  ],
 });
 const list: Intent = { method: 'datasets/list', args: {}, job: false, cli: ['datasets', 'list'] };
-const show = (ref: string): Intent => ({ method: 'datasets/show', args: { ref }, job: false, cli: ['datasets', 'show', ref] });
+const show = (ref: string): Intent => ({
+  method: 'datasets/show',
+  args: { ref },
+  job: false,
+  cli: ['datasets', 'show', ref],
+});
 
 describeThroughEveryHost('datasets', (current) => {
   let host: Host;
@@ -26,7 +45,12 @@ describeThroughEveryHost('datasets', (current) => {
     expect(pq.error).toBeUndefined();
     expect(pq.result).toMatchObject({ name: 'pq', format: 'parquet', rows: 50, columns: 5 });
     const csv = await host.perform(add(data('ids.csv'), 'ids', { code: 'integer' }));
-    expect(csv.result.columnInfo.map((c: { kind: string }) => c.kind)).toEqual(['integer', 'categorical', 'categorical', 'integer']);
+    expect(csv.result.columnInfo.map((c: { kind: string }) => c.kind)).toEqual([
+      'integer',
+      'categorical',
+      'categorical',
+      'integer',
+    ]);
     const listed = await host.perform(list);
     expect(listed.result.map((d: { name: string }) => d.name)).toEqual(['ids', 'pq']);
     const shown = await host.perform(show('pq'));

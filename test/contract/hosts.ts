@@ -33,7 +33,11 @@ export interface Intent {
 
 export async function inProcessHost(workspace: string): Promise<Host> {
   const core: Core = createCore({ workspaceDir: workspace });
-  return { name: 'in-process core', perform: (intent) => viaTransport(inProcessTransport(core), intent), close: () => core.close() };
+  return {
+    name: 'in-process core',
+    perform: (intent) => viaTransport(inProcessTransport(core), intent),
+    close: () => core.close(),
+  };
 }
 
 export async function httpHost(workspace: string): Promise<Host> {
@@ -94,7 +98,11 @@ export function httpTransport(server: Serve): Transport {
   return {
     async call(method, args) {
       await connect();
-      const res = await fetch(`${server.origin}/api/call/${method}`, { method: 'POST', headers, body: JSON.stringify(args) });
+      const res = await fetch(`${server.origin}/api/call/${method}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(args),
+      });
       return (await res.json()) as never;
     },
     subscribe(listener) {

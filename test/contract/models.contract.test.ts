@@ -10,7 +10,12 @@ const add = (file: string, name?: string): Intent => ({
   cli: ['models', 'add', file, ...(name ? ['--name', name] : [])],
 });
 const list: Intent = { method: 'models/list', args: {}, job: false, cli: ['models', 'list'] };
-const show = (ref: string): Intent => ({ method: 'models/show', args: { ref }, job: false, cli: ['models', 'show', ref] });
+const show = (ref: string): Intent => ({
+  method: 'models/show',
+  args: { ref },
+  job: false,
+  cli: ['models', 'show', ref],
+});
 
 // The same scenarios, in the same order, through every host: what one host answers, all must answer.
 describeThroughEveryHost('model registry', (current) => {
@@ -23,7 +28,11 @@ describeThroughEveryHost('model registry', (current) => {
     const out = await host.perform(add(path.join(MODELS, 'tiny_mlp.onnx')));
     expect(out.error).toBeUndefined();
     expect(out.result).toMatchObject({ name: 'tiny_mlp', version: 1, created: true });
-    expect(out.result.metadata.inputs[0]).toMatchObject({ name: 'x', elemType: 'float', shape: [{ param: 'N' }, { value: 4 }] });
+    expect(out.result.metadata.inputs[0]).toMatchObject({
+      name: 'x',
+      elemType: 'float',
+      shape: [{ param: 'N' }, { value: 4 }],
+    });
     expect(out.result.metadata.outputs[0].name).toBe('probs');
     expect(out.result.loadCheck.loadable).toBe(true);
     expect(out.result.sha256).toMatch(/^[0-9a-f]{64}$/);

@@ -11,7 +11,10 @@ const web = useWebApp();
 let page: Page;
 beforeAll(() => {
   page = web.page;
-  const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'bin/preflight.mjs'), ...args, '--workspace', web.serve.workspace], { encoding: 'utf8' });
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, [path.join(ROOT, 'bin/preflight.mjs'), ...args, '--workspace', web.serve.workspace], {
+      encoding: 'utf8',
+    });
   expect(cli('models', 'add', path.join(ROOT, 'test/fixtures/models/tiny_mlp.onnx')).status).toBe(0);
   expect(cli('datasets', 'add', path.join(ROOT, 'test/fixtures/datasets/ids.csv')).status).toBe(0);
   expect(cli('datasets', 'add', path.join(ROOT, 'test/fixtures/datasets/empty.csv')).status).toBe(2);
@@ -33,7 +36,11 @@ describe('the audit trail screen', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export JSON Lines' }).click();
     const file = await (await download).path();
-    const lines = (await import('node:fs')).readFileSync(file!, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (await import('node:fs'))
+      .readFileSync(file!, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.method)).toEqual(['models/add', 'datasets/add']);
     expect(lines[1].prevSha256).toBe(lines[0].sha256);
     await screenshot(page, 'audit-trail');

@@ -20,7 +20,8 @@ async function cli(args: string[]) {
 }
 
 beforeAll(async () => {
-  for (const m of ['ocr_rec_like', 'silero_like', 'ocr_cls_like']) await cli(['models', 'add', path.join(ROOT, `test/fixtures/models/${m}.onnx`)]);
+  for (const m of ['ocr_rec_like', 'silero_like', 'ocr_cls_like'])
+    await cli(['models', 'add', path.join(ROOT, `test/fixtures/models/${m}.onnx`)]);
   await cli(['bench', 'ocr_rec_like', '--iterations', '300', '--threads', '1']); // run 1: the width left free (assumed 1)
 }, 120_000);
 
@@ -52,10 +53,14 @@ describe('Benchmark inputs in web mode', () => {
     const width = field('x dimension 3 (p2o.DynamicDimension.1)');
     await expect(width.inputValue()).resolves.toBe('1');
     await expect(page.getByTestId('bench-new-suggested-x').isVisible()).resolves.toBe(true);
-    await expect(page.getByTestId('bench-new-inputs-note').textContent()).resolves.toMatch(/will be reported with every result as an assumed shape/);
+    await expect(page.getByTestId('bench-new-inputs-note').textContent()).resolves.toMatch(
+      /will be reported with every result as an assumed shape/,
+    );
     await width.fill('');
     await expect(run().isDisabled()).resolves.toBe(true);
-    await expect(page.getByTestId('bench-new-inputs-problem').textContent()).resolves.toBe('Cannot run yet: x: dimension 3 (p2o.DynamicDimension.1) needs a positive whole number');
+    await expect(page.getByTestId('bench-new-inputs-problem').textContent()).resolves.toBe(
+      'Cannot run yet: x: dimension 3 (p2o.DynamicDimension.1) needs a positive whole number',
+    );
     await width.fill('320');
     await expect(run().isEnabled()).resolves.toBe(true);
     await expect(page.getByTestId('bench-new-suggested-x').count()).resolves.toBe(0);
@@ -69,7 +74,13 @@ describe('Benchmark inputs in web mode', () => {
     await page.waitForURL(/#\/bench\/2$/, { timeout: 60_000 });
     const inputs = page.getByTestId('bench-run-inputs');
     await inputs.locator('tbody tr').first().waitFor({ timeout: 30_000 });
-    expect(await inputs.locator('tbody tr').first().locator('td').allTextContents()).toEqual(['x', 'float32', '1×3×48×320', '[p2o.DynamicDimension.0,3,48,p2o.DynamicDimension.1]', 'random uniform [-1, 1), seed 1']);
+    expect(await inputs.locator('tbody tr').first().locator('td').allTextContents()).toEqual([
+      'x',
+      'float32',
+      '1×3×48×320',
+      '[p2o.DynamicDimension.0,3,48,p2o.DynamicDimension.1]',
+      'random uniform [-1, 1), seed 1',
+    ]);
     await expect(page.getByTestId('bench-inputs-assumed').count()).resolves.toBe(0);
   });
 
@@ -77,7 +88,9 @@ describe('Benchmark inputs in web mode', () => {
     await page.goto(`${serve.origin}/#/bench/1`);
     const alert = page.getByTestId('bench-inputs-assumed');
     await alert.waitFor({ timeout: 30_000 });
-    expect(await alert.textContent()).toMatch(/^Inputs assumed, not set: x \[p2o.DynamicDimension.0,3,48,p2o.DynamicDimension.1\]: dimension 3 \(p2o.DynamicDimension.1\) = 1 — nothing sets it\./);
+    expect(await alert.textContent()).toMatch(
+      /^Inputs assumed, not set: x \[p2o.DynamicDimension.0,3,48,p2o.DynamicDimension.1\]: dimension 3 \(p2o.DynamicDimension.1\) = 1 — nothing sets it\./,
+    );
     // Above every number: the alert precedes the Summary section.
     const order = await page.evaluate(() => {
       const a = document.querySelector('[data-testid="bench-inputs-assumed"]')!;
@@ -91,19 +104,30 @@ describe('Benchmark inputs in web mode', () => {
     const rows = page.getByRole('region', { name: /^Run history/ }).locator('tbody tr');
     await rows.nth(1).waitFor({ timeout: 30_000 });
     expect(await rows.nth(1).textContent()).toMatch(/x float32\[1,3,48,1\] random uniform \[-1, 1\), seed 1assumed/);
-    expect(await rows.nth(0).textContent()).toMatch(/x float32\[1,3,48,320\] random uniform \[-1, 1\), seed 1(?!assumed)/);
+    expect(await rows.nth(0).textContent()).toMatch(
+      /x float32\[1,3,48,320\] random uniform \[-1, 1\), seed 1(?!assumed)/,
+    );
   });
 
   it('comparing the 48×1 and 48×320 runs says “not comparable” at the top, with the reason, and no significance', async () => {
     await page.goto(`${serve.origin}/#/bench/compare/1/2`);
     const banner = page.getByTestId('bench-not-comparable');
     await banner.waitFor({ timeout: 30_000 });
-    expect(await banner.textContent()).toMatch(/^Not comparable — A and B did not measure the same work.*input x is float32\[1,3,48,1\] in A but float32\[1,3,48,320\] in B$/);
+    expect(await banner.textContent()).toMatch(
+      /^Not comparable — A and B did not measure the same work.*input x is float32\[1,3,48,1\] in A but float32\[1,3,48,320\] in B$/,
+    );
     expect(await page.getByTestId('bench-verdict').textContent()).toMatch(/^not comparable: /);
-    const significant = await page.getByRole('table', { name: 'Percentile differences' }).locator('tbody tr td:last-child').allTextContents();
+    const significant = await page
+      .getByRole('table', { name: 'Percentile differences' })
+      .locator('tbody tr td:last-child')
+      .allTextContents();
     expect(new Set(significant)).toEqual(new Set(['n/a']));
-    await expect(page.getByTestId('bench-compare-inputs-a').textContent()).resolves.toBe('x float32[1,3,48,1] random uniform [-1, 1), seed 1');
-    await expect(page.getByTestId('bench-compare-inputs-b').textContent()).resolves.toBe('x float32[1,3,48,320] random uniform [-1, 1), seed 1');
+    await expect(page.getByTestId('bench-compare-inputs-a').textContent()).resolves.toBe(
+      'x float32[1,3,48,1] random uniform [-1, 1), seed 1',
+    );
+    await expect(page.getByTestId('bench-compare-inputs-b').textContent()).resolves.toBe(
+      'x float32[1,3,48,320] random uniform [-1, 1), seed 1',
+    );
     expect(await page.getByTestId('bench-inputs-assumed').first().textContent()).toMatch(/^A: Inputs assumed, not set/);
     // First on the page: before the points, the numbers and the other notes.
     const first = await page.evaluate(() => document.querySelector('main [role="alert"]')?.getAttribute('data-testid'));
@@ -146,7 +170,10 @@ describe('Benchmark inputs in web mode', () => {
   it('an unavailable provider reads as one line, with onnxruntime’s words one click away', async () => {
     await page.goto(`${serve.origin}/#/bench`);
     const reason = page.getByTestId('bench-provider-reason-webgpu');
-    await page.locator('.bench-ep', { hasText: 'cpu' }).getByText('available', { exact: true }).waitFor({ timeout: 30_000 });
+    await page
+      .locator('.bench-ep', { hasText: 'cpu' })
+      .getByText('available', { exact: true })
+      .waitFor({ timeout: 30_000 });
     if ((await reason.count()) === 0) return; // this machine has a WebGPU adapter
     await expect(reason.locator('.bench-provider-summary').textContent()).resolves.toBe('WebGPU: no GPU adapter found');
     const verbatim = reason.locator('details pre');
@@ -172,7 +199,9 @@ describe('Benchmark inputs in web mode', () => {
     await verdict.waitFor({ timeout: 30_000 });
     expect(await verdict.textContent()).toMatch(/at p50.*at p99|at p99.*at p50/);
     await expect(page.getByTestId('bench-not-comparable').count()).resolves.toBe(0);
-    expect(await page.getByTestId('bench-run-inputs').locator('tbody tr').first().textContent()).toBe('xfloat321×3×48×192[N,3,?,?]random uniform [-1, 1), seed 1');
+    expect(await page.getByTestId('bench-run-inputs').locator('tbody tr').first().textContent()).toBe(
+      'xfloat321×3×48×192[N,3,?,?]random uniform [-1, 1), seed 1',
+    );
     // Each sample-size warning once, for both arms together.
     const notes = await page.locator('.bench-notes li').allTextContents();
     const p99 = notes.filter((n) => n.includes('p99 from'));

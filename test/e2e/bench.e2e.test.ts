@@ -14,7 +14,13 @@ const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-e2e-bench-'))
 
 beforeAll(async () => {
   // A registered model to benchmark (adding models through the UI is the Models test's job).
-  const added = await runCli(['models', 'add', path.join(ROOT, 'test/fixtures/models/tiny_mlp.onnx'), '--workspace', workspace]);
+  const added = await runCli([
+    'models',
+    'add',
+    path.join(ROOT, 'test/fixtures/models/tiny_mlp.onnx'),
+    '--workspace',
+    workspace,
+  ]);
   expect(added.code).toBe(0);
 });
 
@@ -112,7 +118,10 @@ describe('Benchmarks in web mode', () => {
     await verdict.waitFor();
     expect(await verdict.textContent()).toMatch(/B is (slower|faster)|no significant difference/);
     const rows = page.getByRole('region', { name: /^Results/ }).locator('tbody tr');
-    expect(await rows.allTextContents()).toEqual([expect.stringMatching(/^A: tiny_mlp@1 cpu, spinning default/), expect.stringMatching(/^B: tiny_mlp@1 cpu, spinning off/)]);
+    expect(await rows.allTextContents()).toEqual([
+      expect.stringMatching(/^A: tiny_mlp@1 cpu, spinning default/),
+      expect.stringMatching(/^B: tiny_mlp@1 cpu, spinning off/),
+    ]);
     await page.getByTestId('bench-charts-ready').waitFor({ state: 'attached', timeout: 30_000 });
     await screenshot(page, 'bench-ab');
     expect(app.problems()).toEqual([]);

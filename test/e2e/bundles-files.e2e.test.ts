@@ -20,13 +20,21 @@ interface Answer {
   body: Buffer;
 }
 
-function request(port: number, options: { path: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<Answer> {
+function request(
+  port: number,
+  options: { path: string; method?: string; headers?: Record<string, string>; body?: string },
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: options.path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, path: options.path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -38,7 +46,12 @@ describe('GET /api/files/<id> on the real `preflight serve`', () => {
   let bundle: BundleSummary;
 
   async function call<T>(method: string, args: unknown): Promise<T> {
-    const answer = await request(serve.port, { path: `/api/call/${method}`, method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+    const answer = await request(serve.port, {
+      path: `/api/call/${method}`,
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify(args),
+    });
     const outcome = JSON.parse(answer.body.toString('utf8')) as DispatchOutcome;
     if (!outcome.ok) throw new Error(`${method}: ${outcome.error.code} ${outcome.error.message}`);
     return outcome.result as T;
@@ -89,26 +102,50 @@ describe('GET /api/files/<id> on the real `preflight serve`', () => {
   it('accepts the session cookie as every /api route does', async () => {
     const login = await request(serve.port, { path: `/?token=${serve.token}` });
     const cookie = (login.headers['set-cookie']?.[0] ?? '').split(';')[0];
-    expect((await request(serve.port, { path: `/api/files/${bundle.fileId}`, headers: { Cookie: cookie } })).status).toBe(200);
+    expect(
+      (await request(serve.port, { path: `/api/files/${bundle.fileId}`, headers: { Cookie: cookie } })).status,
+    ).toBe(200);
   });
 
   it('401 without the token or with a wrong one', async () => {
     expect((await request(serve.port, { path: `/api/files/${bundle.fileId}` })).status).toBe(401);
-    expect((await request(serve.port, { path: `/api/files/${bundle.fileId}`, headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
+    expect(
+      (await request(serve.port, { path: `/api/files/${bundle.fileId}`, headers: { Authorization: 'Bearer wrong' } }))
+        .status,
+    ).toBe(401);
   });
 
   it('403 for a foreign Host header (DNS rebinding)', async () => {
-    expect((await request(serve.port, { path: `/api/files/${bundle.fileId}`, headers: { ...auth, Host: `evil.example:${serve.port}` } })).status).toBe(403);
+    expect(
+      (
+        await request(serve.port, {
+          path: `/api/files/${bundle.fileId}`,
+          headers: { ...auth, Host: `evil.example:${serve.port}` },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('404 for an id that names no produced file', async () => {
-    const answer = await request(serve.port, { path: '/api/files/00000000-0000-4000-8000-000000000000', headers: auth });
+    const answer = await request(serve.port, {
+      path: '/api/files/00000000-0000-4000-8000-000000000000',
+      headers: auth,
+    });
     expect(answer.status).toBe(404);
     expect(answer.body.toString('utf8')).toMatch(/no produced file/);
   });
 
   it('400 for a malformed id, before the core is asked', async () => {
-    for (const id of ['NOT-AN-ID', 'abc', 'a'.repeat(65), '..%2f..%2fpreflight.db', 'x%00y', '..', `${bundle.fileId}/../x`, 'ab%20cdefgh']) {
+    for (const id of [
+      'NOT-AN-ID',
+      'abc',
+      'a'.repeat(65),
+      '..%2f..%2fpreflight.db',
+      'x%00y',
+      '..',
+      `${bundle.fileId}/../x`,
+      'ab%20cdefgh',
+    ]) {
       const answer = await request(serve.port, { path: `/api/files/${id}`, headers: auth });
       expect(answer.status, id).toBe(400);
     }
@@ -135,22 +172,45 @@ describe('GET /api/files/<id> with a stand-in core', () => {
     const core: Core = {
       workspaceDir: path.join(dir, 'ws'),
       dispatch: async (method, args): Promise<DispatchOutcome> =>
-        method === 'files/info' && (args as { id: string }).id === ID ? { ok: true, result: record } : { ok: false, error: { code: 'NOT_FOUND', message: 'no such file' } },
+        method === 'files/info' && (args as { id: string }).id === ID
+          ? { ok: true, result: record }
+          : { ok: false, error: { code: 'NOT_FOUND', message: 'no such file' } },
       onEvent: () => () => {},
       close: async () => {},
     };
-    server = await startServer({ core, host: '127.0.0.1', port: 0, staticDir: path.join(dir, 'ui'), uploadDir: path.join(dir, 'uploads'), token: 't0ken' });
+    server = await startServer({
+      core,
+      host: '127.0.0.1',
+      port: 0,
+      staticDir: path.join(dir, 'ui'),
+      uploadDir: path.join(dir, 'uploads'),
+      token: 't0ken',
+    });
   });
   afterAll(async () => {
     await server?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
   const get = () => request(server.port, { path: `/api/files/${ID}`, headers: { Authorization: 'Bearer t0ken' } });
-  const recordFor = (file: string, name = path.basename(file)): ProducedFile => ({ id: ID, name, kind: 'bundle', bytes: 0, sha256: '', createdAt: '', mediaType: 'application/zip', path: file });
+  const recordFor = (file: string, name = path.basename(file)): ProducedFile => ({
+    id: ID,
+    name,
+    kind: 'bundle',
+    bytes: 0,
+    sha256: '',
+    createdAt: '',
+    mediaType: 'application/zip',
+    path: file,
+  });
 
   it('never serves a path outside <workspace>/produced/, even when the record names one', async () => {
     fs.symlinkSync(path.join(dir, 'outside.txt'), path.join(dir, 'ws', 'produced', ID, 'link.zip'));
-    for (const file of [path.join(dir, 'outside.txt'), path.join(dir, 'ws', 'produced', ID, '..', '..', '..', 'outside.txt'), path.join(dir, 'ws', 'produced', ID, 'link.zip'), path.join(dir, 'ws', 'produced', ID)]) {
+    for (const file of [
+      path.join(dir, 'outside.txt'),
+      path.join(dir, 'ws', 'produced', ID, '..', '..', '..', 'outside.txt'),
+      path.join(dir, 'ws', 'produced', ID, 'link.zip'),
+      path.join(dir, 'ws', 'produced', ID),
+    ]) {
       record = recordFor(file);
       const answer = await get();
       expect(answer.status, file).toBe(404);
@@ -166,7 +226,9 @@ describe('GET /api/files/<id> with a stand-in core', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers['x-evil']).toBeUndefined();
     expect(answer.headers['content-type']).toBe('application/octet-stream');
-    expect(answer.headers['content-disposition']).toBe(`attachment; filename="mod_le _v2____X-Evil: 1.zip"; filename*=UTF-8''mod%C3%A8le%20%22v2%22%3B%0D%0AX-Evil%3A%201.zip`);
+    expect(answer.headers['content-disposition']).toBe(
+      `attachment; filename="mod_le _v2____X-Evil: 1.zip"; filename*=UTF-8''mod%C3%A8le%20%22v2%22%3B%0D%0AX-Evil%3A%201.zip`,
+    );
     expect(contentDisposition('a/b\\c.zip')).toBe('attachment; filename="a_b_c.zip"');
   });
 });

@@ -35,7 +35,20 @@ beforeAll(() => {
     if (url.pathname === '/api/upload') uploads.push(url.searchParams.get('name') ?? '?');
   });
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-validate-e2e-'));
-  const out = execFileSync(process.execPath, [path.join(ROOT, 'bin/preflight.mjs'), 'keys', 'generate', '--out', path.join(tmp, 'keys'), '--json', '--workspace', path.join(tmp, 'cli-ws')], { encoding: 'utf8' });
+  const out = execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'bin/preflight.mjs'),
+      'keys',
+      'generate',
+      '--out',
+      path.join(tmp, 'keys'),
+      '--json',
+      '--workspace',
+      path.join(tmp, 'cli-ws'),
+    ],
+    { encoding: 'utf8' },
+  );
   keys = JSON.parse(out);
   production = path.join(tmp, 'production.csv');
   training = path.join(tmp, 'training.csv');
@@ -50,15 +63,23 @@ async function step(name: string, fn: () => Promise<void>) {
   try {
     await fn();
   } catch (e) {
-    const text = (await page.locator('main').textContent({ timeout: 2000 }).catch(() => '')) ?? '';
-    throw new Error(`step "${name}": ${(e as Error).message}\nurl: ${page.url()}\nproblems: ${app.problems().join(' | ')}\npage: ${text.slice(0, 1500)}`);
+    const text =
+      (await page
+        .locator('main')
+        .textContent({ timeout: 2000 })
+        .catch(() => '')) ?? '';
+    throw new Error(
+      `step "${name}": ${(e as Error).message}\nurl: ${page.url()}\nproblems: ${app.problems().join(' | ')}\npage: ${text.slice(0, 1500)}`,
+    );
   }
 }
 
 /** Every file under `dir` (recursively), relative; [] when it does not exist. */
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[]).filter((d) => d.isFile()).map((d) => path.relative(dir, path.join(d.parentPath, d.name)));
+  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(dir, path.join(d.parentPath, d.name)));
 }
 
 async function runValidation(): Promise<string> {
@@ -78,13 +99,19 @@ describe('Validate a batch in web mode', () => {
       await page.goto(`${serve.origin}/#/bundles/new`);
       await page.getByTestId('bundle-preview-sources').waitFor({ timeout: 90_000 });
       await page.getByTestId('bundle-signing-key').setInputFiles(keys.privateKeyPath);
-      await page.getByTestId('bundle-key-name').filter({ hasText: path.basename(keys.privateKeyPath) }).waitFor();
+      await page
+        .getByTestId('bundle-key-name')
+        .filter({ hasText: path.basename(keys.privateKeyPath) })
+        .waitFor();
       const download = page.waitForEvent('download', { timeout: 120_000 });
       await page.getByRole('button', { name: 'Export signed bundle' }).click();
       const file = await download;
       downloaded = path.join(tmp, file.suggestedFilename());
       await file.saveAs(downloaded);
-      await page.getByTestId('bundle-exported').getByText(/signed \(key/).waitFor();
+      await page
+        .getByTestId('bundle-exported')
+        .getByText(/signed \(key/)
+        .waitFor();
       await expect(page.getByTestId('bundle-exported').textContent()).resolves.toContain(keys.fingerprint.slice(0, 12));
     });
     await step('no key uploaded', async () => {
@@ -92,7 +119,8 @@ describe('Validate a batch in web mode', () => {
       const left = filesUnder(path.join(serve.workspace, 'tmp'));
       expect(left.filter((f) => /\.pem$/i.test(f))).toEqual([]);
       const pem = fs.readFileSync(keys.privateKeyPath, 'utf8').trim();
-      for (const f of left) expect(fs.readFileSync(path.join(serve.workspace, 'tmp', f), 'latin1').includes(pem), f).toBe(false);
+      for (const f of left)
+        expect(fs.readFileSync(path.join(serve.workspace, 'tmp', f), 'latin1').includes(pem), f).toBe(false);
     });
   });
 
@@ -119,7 +147,9 @@ describe('Validate a batch in web mode', () => {
       expect(detail).toContain('production.csv');
       const broken = page.locator('section[aria-labelledby="validate-broken"] tbody tr');
       await expect(broken.count()).resolves.toBe(Number(verdict.split(' ')[0]));
-      const region = broken.filter({ has: page.getByRole('cell', { name: 'region', exact: true }) }).filter({ hasText: 'unseen categories' });
+      const region = broken
+        .filter({ has: page.getByRole('cell', { name: 'region', exact: true }) })
+        .filter({ hasText: 'unseen categories' });
       await expect(region.textContent()).resolves.toContain('central');
       const drifted = broken.filter({ has: page.getByRole('cell', { name: 'drift', exact: true }) });
       const names = await drifted.locator('td:nth-child(3)').allTextContents();
@@ -130,10 +160,15 @@ describe('Validate a batch in web mode', () => {
     });
     await step('drift in the report layout', async () => {
       await page.getByTestId('drift-summary').getByText('Dataset drift detected').waitFor();
-      await page.locator('section[aria-labelledby="drift-features"]').getByRole('cell', { name: 'utilization', exact: true }).waitFor();
+      await page
+        .locator('section[aria-labelledby="drift-features"]')
+        .getByRole('cell', { name: 'utilization', exact: true })
+        .waitFor();
       await page.getByTestId('feature-histogram').waitFor();
       await page.getByTestId('drift-heatmap').waitFor();
-      await expect(page.getByTestId('validate-predictions').textContent()).resolves.toMatch(/model was run on the batch/);
+      await expect(page.getByTestId('validate-predictions').textContent()).resolves.toMatch(
+        /model was run on the batch/,
+      );
       await screenshot(page, 'bundles-validate-broken');
     });
     await step('save report', async () => {
@@ -176,7 +211,9 @@ describe('Validate a batch in web mode', () => {
       await page.getByLabel('Batch', { exact: true }).selectOption('dataset:demo-production');
       const verdict = await runValidation();
       expect(verdict).toMatch(/^\d+ rules? broken$/);
-      await expect(page.getByTestId('validate-verdict-detail').textContent()).resolves.toContain(path.basename(downloaded));
+      await expect(page.getByTestId('validate-verdict-detail').textContent()).resolves.toContain(
+        path.basename(downloaded),
+      );
     });
     expect(app.problems()).toEqual([]);
   });

@@ -26,7 +26,20 @@ beforeAll(() => {
   ({ serve, app, page } = web);
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-bundles-e2e-'));
   // The CLI on its own throw-away workspace: keys are files, not workspace records.
-  const out = execFileSync(process.execPath, [path.join(ROOT, 'bin/preflight.mjs'), 'keys', 'generate', '--out', path.join(tmp, 'keys'), '--json', '--workspace', path.join(tmp, 'cli-ws')], { encoding: 'utf8' });
+  const out = execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'bin/preflight.mjs'),
+      'keys',
+      'generate',
+      '--out',
+      path.join(tmp, 'keys'),
+      '--json',
+      '--workspace',
+      path.join(tmp, 'cli-ws'),
+    ],
+    { encoding: 'utf8' },
+  );
   keys = JSON.parse(out);
 });
 afterAll(() => {
@@ -38,8 +51,14 @@ async function step(name: string, fn: () => Promise<void>) {
   try {
     await fn();
   } catch (e) {
-    const text = (await page.locator('main').textContent({ timeout: 2000 }).catch(() => '')) ?? '';
-    throw new Error(`step "${name}": ${(e as Error).message}\nurl: ${page.url()}\nproblems: ${app.problems().join(' | ')}\npage: ${text.slice(0, 1200)}`);
+    const text =
+      (await page
+        .locator('main')
+        .textContent({ timeout: 2000 })
+        .catch(() => '')) ?? '';
+    throw new Error(
+      `step "${name}": ${(e as Error).message}\nurl: ${page.url()}\nproblems: ${app.problems().join(' | ')}\npage: ${text.slice(0, 1200)}`,
+    );
   }
 }
 
@@ -86,7 +105,10 @@ async function verifyDropped(files: string[]) {
   await page.goto(`${serve.origin}/#/bundles`);
   await page.getByRole('heading', { level: 1, name: 'Bundles' }).waitFor();
   await dropFiles(page, '[data-testid="bundle-verify-drop"]', files);
-  await page.getByTestId('bundle-verify-file').filter({ hasText: path.basename(files[0]) }).waitFor();
+  await page
+    .getByTestId('bundle-verify-file')
+    .filter({ hasText: path.basename(files[0]) })
+    .waitFor();
   await page.getByRole('button', { name: 'Verify', exact: true }).click();
   await page.getByTestId('bundle-verdict').waitFor({ timeout: 90_000 });
 }
@@ -114,34 +136,53 @@ describe('Bundles in web mode', () => {
       // Preselection waits for models, datasets and drift reports to load: poll, do not read once.
       await expect.poll(() => page.getByLabel('Model', { exact: true }).inputValue()).toBe('demo-credit-risk');
       // The demo's drift report compared the model on demo-training: that is the preselected reference.
-      await expect.poll(() => page.getByLabel('Reference dataset').inputValue(), { timeout: 15_000 }).toBe('demo-training');
+      await expect
+        .poll(() => page.getByLabel('Reference dataset').inputValue(), { timeout: 15_000 })
+        .toBe('demo-training');
       await page.getByTestId('bundle-preview-sources').waitFor({ timeout: 60_000 });
       await expect(page.getByLabel('Benchmark run').inputValue()).resolves.toMatch(/^\d+$/);
       await expect(page.getByLabel('Drift report').inputValue()).resolves.toMatch(/^\d+$/);
       const slos = page.locator('section[aria-labelledby="bundle-slos"] tbody tr');
       await expect(slos.count()).resolves.toBeGreaterThan(0);
       await expect(slos.first().textContent()).resolves.toMatch(/p99<=.*ms.*measured|p99<=/);
-      await page.locator('section[aria-labelledby="bundle-features"]').getByRole('cell', { name: 'income_k', exact: true }).waitFor();
+      await page
+        .locator('section[aria-labelledby="bundle-features"]')
+        .getByRole('cell', { name: 'income_k', exact: true })
+        .waitFor();
     });
     await step('fallback threshold', async () => {
       await page.getByRole('radio', { name: 'threshold' }).check();
       await page.getByLabel('Confidence threshold value').fill('0.7');
-      await page.locator('.bundle-measured').getByText(/confidence ≥ 0\.7 /).waitFor({ timeout: 60_000 });
-      await expect(page.getByTestId('bundle-automation-rate').textContent()).resolves.toMatch(/^\d+(\.\d)?% of \d+ reference rows/);
+      await page
+        .locator('.bundle-measured')
+        .getByText(/confidence ≥ 0\.7 /)
+        .waitFor({ timeout: 60_000 });
+      await expect(page.getByTestId('bundle-automation-rate').textContent()).resolves.toMatch(
+        /^\d+(\.\d)?% of \d+ reference rows/,
+      );
       await page.getByText('Preview runbook.md').click();
-      await page.locator('.markdown').getByRole('heading', { name: /Runbook: demo-credit-risk v1/ }).waitFor();
+      await page
+        .locator('.markdown')
+        .getByRole('heading', { name: /Runbook: demo-credit-risk v1/ })
+        .waitFor();
       await screenshot(page, 'bundles-new');
     });
     await step('sign and export', async () => {
       await page.getByTestId('bundle-signing-key').setInputFiles(keys.privateKeyPath);
-      await page.getByTestId('bundle-key-name').filter({ hasText: path.basename(keys.privateKeyPath) }).waitFor();
+      await page
+        .getByTestId('bundle-key-name')
+        .filter({ hasText: path.basename(keys.privateKeyPath) })
+        .waitFor();
       const download = page.waitForEvent('download', { timeout: 90_000 });
       await page.getByRole('button', { name: 'Export signed bundle' }).click();
       const file = await download;
       expect(file.suggestedFilename()).toMatch(/^demo-credit-risk-1.*\.zip$/);
       downloaded = path.join(tmp, file.suggestedFilename());
       await file.saveAs(downloaded);
-      await page.getByTestId('bundle-exported').getByText(/signed \(key/).waitFor();
+      await page
+        .getByTestId('bundle-exported')
+        .getByText(/signed \(key/)
+        .waitFor();
     });
     await step('downloaded zip', async () => {
       const entries = await readZip(downloaded);
@@ -177,7 +218,8 @@ describe('Bundles in web mode', () => {
       expect(results.length).toBeGreaterThan(10);
       expect(results.filter((r) => r !== 'pass')).toEqual([]);
       const checks = await rows.locator('td:nth-child(2)').allTextContents();
-      for (const check of ['zip', 'manifest', 'digest', 'signature', 'schema', 'load', 'opset', 'replay']) expect(checks).toContain(check);
+      for (const check of ['zip', 'manifest', 'digest', 'signature', 'schema', 'load', 'opset', 'replay'])
+        expect(checks).toContain(check);
       await screenshot(page, 'bundles-verify-trusted');
     });
     expect(app.problems()).toEqual([]);
@@ -188,7 +230,10 @@ describe('Bundles in web mode', () => {
       await page.reload();
       await verifyDropped([downloaded]);
       await expect(page.getByTestId('bundle-verdict').textContent()).resolves.toBe('Intact, not trusted');
-      const signature = page.getByTestId('bundle-verify-report').locator('tbody tr').filter({ has: page.getByRole('cell', { name: 'signature', exact: true }) });
+      const signature = page
+        .getByTestId('bundle-verify-report')
+        .locator('tbody tr')
+        .filter({ has: page.getByRole('cell', { name: 'signature', exact: true }) });
       await expect(signature.locator('td:first-child').textContent()).resolves.toBe('skipped');
     });
   });
@@ -199,7 +244,10 @@ describe('Bundles in web mode', () => {
     await step('verify tampered', async () => {
       await verifyDropped([tampered, keys.publicKeyPath]);
       await expect(page.getByTestId('bundle-verdict').textContent()).resolves.toBe('Failed');
-      const failed = page.getByTestId('bundle-verify-report').locator('tbody tr').filter({ has: page.locator('.badge-bad') });
+      const failed = page
+        .getByTestId('bundle-verify-report')
+        .locator('tbody tr')
+        .filter({ has: page.locator('.badge-bad') });
       await expect(failed.count()).resolves.toBeGreaterThan(0);
       await expect(failed.first().locator('td:nth-child(3)').textContent()).resolves.toBe('model/model.onnx');
       await expect(page.locator('.bundle-verdict').textContent()).resolves.toMatch(/model\/model\.onnx/);

@@ -19,7 +19,13 @@ beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-e2e-dataset-actions-'));
   csv = path.join(tmp, 'codes.csv');
   // `code` looks like 001, 002, …: zero-padded, so inference keeps it as text (categorical).
-  const lines = ['code,label,value', ...Array.from({ length: ROWS }, (_, i) => `${String(i + 1).padStart(3, '0')},${['alpha', 'beta', 'gamma'][i % 3]},${(i * 1.5).toFixed(1)}`)];
+  const lines = [
+    'code,label,value',
+    ...Array.from(
+      { length: ROWS },
+      (_, i) => `${String(i + 1).padStart(3, '0')},${['alpha', 'beta', 'gamma'][i % 3]},${(i * 1.5).toFixed(1)}`,
+    ),
+  ];
   fs.writeFileSync(csv, lines.join('\n') + '\n');
 });
 
@@ -39,14 +45,23 @@ beforeAll(() => {
 async function kinds(): Promise<Record<string, string>> {
   const rows = page.getByTestId('column-table').locator('tbody tr');
   await rows.first().waitFor();
-  const cells = await rows.evaluateAll((trs) => trs.map((tr) => [tr.querySelector('.ds-column-name')?.textContent ?? '', (tr.querySelectorAll('td')[1]?.textContent ?? '').trim()]));
+  const cells = await rows.evaluateAll((trs) =>
+    trs.map((tr) => [
+      tr.querySelector('.ds-column-name')?.textContent ?? '',
+      (tr.querySelectorAll('td')[1]?.textContent ?? '').trim(),
+    ]),
+  );
   return Object.fromEntries(cells);
 }
 
 /** Opens a column's panel and re-imports with the column read as `kind`. */
 async function reimport(column: string, kind: string) {
   // Match the name cell exactly: another column's notes may mention the word.
-  await page.getByTestId('column-table').locator('tbody tr').filter({ has: page.locator('.ds-column-name', { hasText: new RegExp(`^${column}$`) }) }).click();
+  await page
+    .getByTestId('column-table')
+    .locator('tbody tr')
+    .filter({ has: page.locator('.ds-column-name', { hasText: new RegExp(`^${column}$`) }) })
+    .click();
   const panel = page.getByRole('dialog', { name: `Column ${column}` });
   await panel.waitFor();
   await panel.getByLabel('Change kind…').selectOption(kind);
@@ -68,12 +83,20 @@ describe('Dataset actions in web mode', () => {
     await page.waitForURL(/#\/datasets\/codes-2$/, { timeout: 30_000 });
     await page.getByRole('heading', { level: 1, name: 'codes-2' }).waitFor();
     const note = page.getByTestId('reimport-note');
-    expect(await note.textContent()).toBe('Re-imported as codes-2 with column code as integer; the original dataset codes is unchanged.');
+    expect(await note.textContent()).toBe(
+      'Re-imported as codes-2 with column code as integer; the original dataset codes is unchanged.',
+    );
     const k = await kinds();
     expect(k.code).toBe('integerinferred categorical, overridden');
     expect(k.label).toBe('categorical');
     // Integers now: numeric statistics, 001 read as 1.
-    const min = await page.getByTestId('column-table').locator('tbody tr', { hasText: 'code' }).first().locator('td').nth(5).textContent();
+    const min = await page
+      .getByTestId('column-table')
+      .locator('tbody tr', { hasText: 'code' })
+      .first()
+      .locator('td')
+      .nth(5)
+      .textContent();
     expect(min?.trim()).toBe('1');
     await screenshot(page, 'dataset-actions-reimported');
 
@@ -116,7 +139,8 @@ describe('Dataset actions in web mode', () => {
     await page.getByRole('link', { name: /← Datasets/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Datasets' }).waitFor();
     // The heading shows before the list has loaded: wait for the rows, not just the page.
-    const names = async () => (await page.locator('tbody tr td:first-child').allTextContents()).map((n) => n.replace(/CSV$/, '')).sort();
+    const names = async () =>
+      (await page.locator('tbody tr td:first-child').allTextContents()).map((n) => n.replace(/CSV$/, '')).sort();
     await expect.poll(names, { timeout: 15_000 }).toEqual(['codes', 'codes-2', 'codes-3']);
   });
 

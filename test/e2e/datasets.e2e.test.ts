@@ -36,7 +36,7 @@ beforeAll(() => {
 /** A seeded CSV with one column of every kind, ids like 007, and a column with gaps. */
 function writeCustomers(file: string): { file: string; missing: number } {
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const segments = ['retail', 'smb', 'enterprise', 'public'];
   const lines = ['customer_id,age,income,segment,active,signup,score'];
   let missing = 0;
@@ -75,7 +75,10 @@ async function columnRows(): Promise<Record<string, string[]>> {
   const rows = page.getByTestId('column-table').locator('tbody tr');
   await rows.first().waitFor();
   const cells = await rows.evaluateAll((trs) =>
-    trs.map((tr) => [tr.querySelector('.ds-column-name')?.textContent ?? '', ...Array.from(tr.querySelectorAll('td'), (td) => (td.textContent ?? '').trim()).slice(1)]),
+    trs.map((tr) => [
+      tr.querySelector('.ds-column-name')?.textContent ?? '',
+      ...Array.from(tr.querySelectorAll('td'), (td) => (td.textContent ?? '').trim()).slice(1),
+    ]),
   );
   return Object.fromEntries(cells.map((c) => [c[0], c]));
 }
@@ -105,7 +108,15 @@ describe('Datasets in web mode', () => {
     const rows = await columnRows();
     expect(Object.keys(rows)).toEqual(['customer_id', 'age', 'income', 'segment', 'active', 'signup', 'score']);
     const kinds = Object.fromEntries(Object.entries(rows).map(([name, cells]) => [name, cells[1]]));
-    expect(kinds).toEqual({ customer_id: 'categorical', age: 'integer', income: 'float', segment: 'categorical', active: 'boolean', signup: 'datetime', score: 'float' });
+    expect(kinds).toEqual({
+      customer_id: 'categorical',
+      age: 'integer',
+      income: 'float',
+      segment: 'categorical',
+      active: 'boolean',
+      signup: 'datetime',
+      score: 'float',
+    });
     // Missing: a count and a share, only where there are gaps.
     expect(rows.score[2]).toBe(`${expectedMissing} (${Number(((100 * expectedMissing) / ROWS).toFixed(1))}%)`);
     expect(rows.income[2]).toBe('0');
@@ -140,7 +151,9 @@ describe('Datasets in web mode', () => {
     await page.getByRole('button', { name: 'Close column panel' }).click();
     await segment.waitFor({ state: 'detached' });
     // Focus is back on the row that opened the panel.
-    expect(await page.evaluate(() => document.activeElement?.querySelector('.ds-column-name')?.textContent)).toBe('segment');
+    expect(await page.evaluate(() => document.activeElement?.querySelector('.ds-column-name')?.textContent)).toBe(
+      'segment',
+    );
   });
 
   it('shows an inline error with the line for a ragged CSV, and adds nothing', async () => {
@@ -217,7 +230,9 @@ describe('Datasets in web mode', () => {
   it('shows a 150-column dataset with a sparkline per column, and filters its columns', async () => {
     const wide = path.join(tmp, 'wide.csv');
     const header = Array.from({ length: 150 }, (_, j) => `f${j}`);
-    const body = Array.from({ length: 300 }, (_, i) => header.map((_, j) => (j % 5 === 0 ? `c${(i * j) % 7}` : ((i * 31 + j * 17) % 1000) / 10)).join(','));
+    const body = Array.from({ length: 300 }, (_, i) =>
+      header.map((_, j) => (j % 5 === 0 ? `c${(i * j) % 7}` : ((i * 31 + j * 17) % 1000) / 10)).join(','),
+    );
     fs.writeFileSync(wide, [header.join(','), ...body].join('\n') + '\n');
     await page.getByTestId('add-dataset-input').setInputFiles(wide);
     await page.waitForURL(/#\/datasets\/wide$/, { timeout: 30_000 });

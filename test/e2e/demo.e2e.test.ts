@@ -21,13 +21,22 @@ describe('the first-run demo', () => {
     await page.getByRole('status').filter({ hasText: 'Building the demo' }).waitFor();
     await page.waitForURL(/#\/drift\/\d+$/, { timeout: 90_000 });
     await page.getByText('utilization').first().waitFor();
-    await expect(page.getByText(/demo-training/).first().isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByText(/demo-training/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     await screenshot(page, 'demo-drift-report');
 
     await page.goto(`${serve!.origin}/#/models`);
     await page.locator('table').getByText('demo-credit-risk').first().waitFor();
     await page.goto(`${serve!.origin}/#/bench`);
-    await page.locator('table').getByText(/demo-credit-risk/).first().waitFor();
+    await page
+      .locator('table')
+      .getByText(/demo-credit-risk/)
+      .first()
+      .waitFor();
     await screenshot(page, 'demo-bench-history');
     expect(app.problems()).toEqual([]);
   });

@@ -32,8 +32,14 @@ async function step(name: string, fn: () => Promise<void>) {
   try {
     await fn();
   } catch (e) {
-    const text = (await page.locator('main').textContent({ timeout: 2000 }).catch(() => '')) ?? '';
-    throw new Error(`step "${name}": ${(e as Error).message}\nurl: ${page.url()}\nproblems: ${app.problems().join(' | ')}\npage: ${text.slice(0, 800)}`);
+    const text =
+      (await page
+        .locator('main')
+        .textContent({ timeout: 2000 })
+        .catch(() => '')) ?? '';
+    throw new Error(
+      `step "${name}": ${(e as Error).message}\nurl: ${page.url()}\nproblems: ${app.problems().join(' | ')}\npage: ${text.slice(0, 800)}`,
+    );
   }
 }
 

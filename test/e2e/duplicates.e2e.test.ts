@@ -29,7 +29,9 @@ describe('Same model bytes under another name', () => {
     await page.getByTestId('add-model-input').setInputFiles(renamed);
     const notice = page.getByTestId('model-same-bytes');
     await notice.waitFor({ timeout: 30_000 });
-    await expect(notice.textContent()).resolves.toMatch(/These bytes are already registered as tiny_mlp@1; nothing was added/);
+    await expect(notice.textContent()).resolves.toMatch(
+      /These bytes are already registered as tiny_mlp@1; nothing was added/,
+    );
     await expect(notice.getByRole('link', { name: 'tiny_mlp@1' }).count()).resolves.toBe(1);
     expect(page.url()).toMatch(/#\/models\/tiny_mlp@1$/);
   });
@@ -37,7 +39,9 @@ describe('Same model bytes under another name', () => {
   it('registers a second copy only when asked, and says the bytes are shared', async () => {
     await page.getByRole('button', { name: 'Register as renamed too' }).click();
     await page.waitForURL(/#\/models\/renamed@1$/, { timeout: 30_000 });
-    await expect(page.getByTestId('model-same-bytes').textContent()).resolves.toMatch(/Registered renamed@1; the same bytes are also registered as tiny_mlp@1/);
+    await expect(page.getByTestId('model-same-bytes').textContent()).resolves.toMatch(
+      /Registered renamed@1; the same bytes are also registered as tiny_mlp@1/,
+    );
     expect(app.problems()).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@ import { type App, useWebApp } from './helpers/browser';
 import { type Serve } from './helpers/server';
 
 const ws = tempDir('preflight-e2e-filter-');
-const cli = (...args: string[]) => execFileSync(process.execPath, [CLI, ...args, '--workspace', ws.dir], { stdio: 'ignore' });
+const cli = (...args: string[]) =>
+  execFileSync(process.execPath, [CLI, ...args, '--workspace', ws.dir], { stdio: 'ignore' });
 cli('demo');
 cli('models', 'add', path.join(MODELS, 'tiny_mlp.onnx'));
 cli('drift', '--reference', 'demo-training', '--current', 'demo-training'); // report 2: stable, no model
@@ -26,7 +27,9 @@ async function rows(caption: string): Promise<string[]> {
   const table = page.getByRole('table', { name: caption });
   if ((await table.count()) === 0) return [];
   const trs = await table.locator('tbody tr').all();
-  return Promise.all(trs.map(async (tr) => (await tr.locator('td').allTextContents()).map((t) => t.trim()).join(' | ')));
+  return Promise.all(
+    trs.map(async (tr) => (await tr.locator('td').allTextContents()).map((t) => t.trim()).join(' | ')),
+  );
 }
 
 async function filterTo(what: string, query: string) {

@@ -6,7 +6,6 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, useWebApp } from './helpers/browser';
-// @ts-expect-error: a plain .mjs generator script without type declarations
 import { unloadable } from '../fixtures/models/make-crafted.mjs';
 
 const web = useWebApp();

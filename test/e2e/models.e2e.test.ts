@@ -24,14 +24,19 @@ async function rowsOf(sectionTitle: RegExp): Promise<string[][]> {
   const section = page.getByRole('region', { name: sectionTitle });
   const rows = section.locator('tbody tr');
   await rows.first().waitFor();
-  return rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => (td.textContent ?? '').trim())));
+  return rows.evaluateAll((trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => (td.textContent ?? '').trim())),
+  );
 }
 
 describe('Models in web mode', () => {
   it('explains what to do on first run, with an empty workspace', async () => {
     // The app opens on Readiness, the home; Models is one step down the navigation.
     await expect(page.waitForURL(/#\/readiness$/)).resolves.toBeUndefined();
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /Models/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: /Models/ })
+      .click();
     await expect(page.waitForURL(/#\/models$/)).resolves.toBeUndefined();
     await page.getByRole('heading', { name: 'Add an .onnx model to get started' }).waitFor();
     await screenshot(page, 'models-empty');
@@ -49,7 +54,10 @@ describe('Models in web mode', () => {
     expect(sha).toMatch(/^[0-9a-f]{64}$/);
     // Metadata written by the exporter, and the operator chart drawn on a canvas.
     expect(await rowsOf(/^Metadata/)).toEqual(expect.arrayContaining([['author', 'fixtures']]));
-    await page.getByRole('region', { name: /^Operators \(4 nodes, 3 types\)/ }).locator('canvas').waitFor();
+    await page
+      .getByRole('region', { name: /^Operators \(4 nodes, 3 types\)/ })
+      .locator('canvas')
+      .waitFor();
     await screenshot(page, 'models-detail');
   });
 
@@ -69,7 +77,12 @@ describe('Models in web mode', () => {
     fs.writeFileSync(big, Buffer.alloc(4 * 1024 * 1024, 7));
     // Throttle uploads to ~512 KiB/s so there is time to press Cancel.
     const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 512 * 1024 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 512 * 1024,
+    });
     try {
       await page.getByTestId('add-model-input').setInputFiles(big);
       await page.getByRole('status').filter({ hasText: 'Uploading big_model.onnx' }).waitFor();
@@ -80,7 +93,12 @@ describe('Models in web mode', () => {
       expect(await alert.textContent()).toMatch(/cancelled.*CANCELLED/s);
       await expect.poll(() => filesNamed(serve!.workspace, 'big_model.onnx'), { timeout: 10_000 }).toEqual([]);
     } finally {
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
       fs.rmSync(path.dirname(big), { recursive: true, force: true });
     }
     await page.getByRole('button', { name: 'Dismiss' }).click();
@@ -113,7 +131,12 @@ describe('Models in web mode', () => {
     await page.waitForURL(/#\/models\/nested_external@1$/, { timeout: 30_000 });
     await page.getByRole('heading', { level: 1, name: 'nested_external@1' }).waitFor();
     const files = (await rowsOf(/^Files/)).map((r) => r.slice(0, 2));
-    expect(files).toEqual(expect.arrayContaining([['model.onnx', 'model'], ['data/weights.bin', 'external data']]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        ['model.onnx', 'model'],
+        ['data/weights.bin', 'external data'],
+      ]),
+    );
     // onnxruntime found the weights where `location` says: the layout survived the upload.
     expect(await page.getByTestId('load-status').textContent()).toMatch(/^Loads in onnxruntime/);
   });
@@ -172,7 +195,9 @@ describe('Models in web mode', () => {
     const problems = app.problems();
     const expected = problems.filter((p) => p === 'HTTP 404 POST /api/call/models/show').length;
     let consoleEchoes = expected;
-    const unexpected = problems.filter((p) => p !== 'HTTP 404 POST /api/call/models/show' && !(/status of 404/.test(p) && consoleEchoes-- > 0));
+    const unexpected = problems.filter(
+      (p) => p !== 'HTTP 404 POST /api/call/models/show' && !(/status of 404/.test(p) && consoleEchoes-- > 0),
+    );
     expect(unexpected).toEqual([]);
   });
 
@@ -183,15 +208,24 @@ describe('Models in web mode', () => {
     await page.getByRole('heading', { level: 1, name: 'sklearn_like@1' }).waitFor();
     expect(await rowsOf(/^Outputs/)).toEqual([
       ['output_label', 'tensor', 'int64', '[?]'],
-      ['output_probability', 'seq(map(int64,tensor(float)))', '—', 'not a tensor: benchmarks time the tensor outputs only; its values are not compared'],
+      [
+        'output_probability',
+        'seq(map(int64,tensor(float)))',
+        '—',
+        'not a tensor: benchmarks time the tensor outputs only; its values are not compared',
+      ],
     ]);
     expect(await rowsOf(/^Inputs/)).toEqual([['float_input', 'tensor', 'float', '[?, 4]']]);
     await screenshot(page, 'models-non-tensor-output');
     // The operator chart keeps its own description for screen readers (not ECharts' generic text).
-    await expect(page.locator('.chart[role="img"]').first().getAttribute('aria-label')).resolves.toMatch(/^Operator counts: /);
+    await expect(page.locator('.chart[role="img"]').first().getAttribute('aria-label')).resolves.toMatch(
+      /^Operator counts: /,
+    );
   });
 });
 
 function filesNamed(dir: string, name: string): string[] {
-  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[]).filter((d) => d.isFile() && d.name === name).map((d) => d.name);
+  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((d) => d.isFile() && d.name === name)
+    .map((d) => d.name);
 }

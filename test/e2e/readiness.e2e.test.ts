@@ -33,7 +33,11 @@ const stateOf = (id: string) => item(id).getAttribute('data-state');
 async function statesAfterReload(): Promise<Record<string, string>> {
   await page.reload();
   await item('loads-pinned').waitFor();
-  return page.locator('li.ready-item').evaluateAll((lis) => Object.fromEntries(lis.map((li) => [li.getAttribute('data-item'), li.getAttribute('data-state')])));
+  return page
+    .locator('li.ready-item')
+    .evaluateAll((lis) =>
+      Object.fromEntries(lis.map((li) => [li.getAttribute('data-item'), li.getAttribute('data-state')])),
+    );
 }
 
 describe('Readiness, the home', () => {
@@ -81,19 +85,35 @@ describe('Readiness, the home', () => {
 
     // Proven, with evidence links into the app and their dates.
     expect(await stateOf('loads-pinned')).toBe('proven');
-    expect(await item('loads-pinned').getByRole('link', { name: new RegExp(MODEL) }).getAttribute('href')).toBe(`#/models/${MODEL}`);
+    expect(
+      await item('loads-pinned')
+        .getByRole('link', { name: new RegExp(MODEL) })
+        .getAttribute('href'),
+    ).toBe(`#/models/${MODEL}`);
     const driftLink = item('input-drift').getByRole('link', { name: /drift report \d+/ });
     expect(await driftLink.getAttribute('href')).toMatch(/^#\/drift\/\d+$/);
     expect(await item('input-drift').locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
-    expect(await item('output-drift').getByRole('link', { name: /drift report \d+/ }).getAttribute('href')).toMatch(/^#\/drift\/\d+$/);
+    expect(
+      await item('output-drift')
+        .getByRole('link', { name: /drift report \d+/ })
+        .getAttribute('href'),
+    ).toMatch(/^#\/drift\/\d+$/);
 
     // Missing: the demo's benchmark has no SLO; the action opens Benchmarks and gives the CLI command, with a copy button.
     expect(await stateOf('latency-target')).toBe('missing');
     expect(await item('latency-target').textContent()).toMatch(/no SLO was set/);
-    expect(await item('latency-target').getByRole('link', { name: 'Run a benchmark' }).getAttribute('href')).toBe('#/bench');
-    expect(await item('latency-target').locator('code').textContent()).toMatch(new RegExp(`^preflight bench ${MODEL} --ep cpu --slo`));
-    await item('latency-target').getByRole('button', { name: /Copy the command/ }).waitFor();
-    expect(await item('contracts').getByRole('link', { name: 'Export a bundle' }).getAttribute('href')).toBe('#/bundles/new');
+    expect(await item('latency-target').getByRole('link', { name: 'Run a benchmark' }).getAttribute('href')).toBe(
+      '#/bench',
+    );
+    expect(await item('latency-target').locator('code').textContent()).toMatch(
+      new RegExp(`^preflight bench ${MODEL} --ep cpu --slo`),
+    );
+    await item('latency-target')
+      .getByRole('button', { name: /Copy the command/ })
+      .waitFor();
+    expect(await item('contracts').getByRole('link', { name: 'Export a bundle' }).getAttribute('href')).toBe(
+      '#/bundles/new',
+    );
     expect(await stateOf('rollback')).toBe('missing');
     expect(await item('rollback').textContent()).toMatch(/no previous version/);
     await screenshot(page, 'readiness-detail-demo');
@@ -111,12 +131,16 @@ describe('Readiness, the home', () => {
     await settings.getByLabel('Target execution provider').selectOption('cuda');
     await settings.getByLabel('Max evidence age (days)').fill('30');
     await settings.getByRole('button', { name: 'Save' }).click();
-    await item('latency-target').getByRole('heading', { name: /\(cuda\)/ }).waitFor();
+    await item('latency-target')
+      .getByRole('heading', { name: /\(cuda\)/ })
+      .waitFor();
     expect(await item('latency-target').textContent()).toMatch(/measured only on cpu; the target is cuda/);
     expect(await item('latency-target').locator('code').textContent()).toMatch(/--ep cuda/);
     // Kept in the workspace: a reload and the CLI see them.
     await page.reload();
-    await item('latency-target').getByRole('heading', { name: /\(cuda\)/ }).waitFor();
+    await item('latency-target')
+      .getByRole('heading', { name: /\(cuda\)/ })
+      .waitFor();
     expect(await page.getByLabel('Max evidence age (days)').inputValue()).toBe('30');
     const ready = await runCli(['ready', MODEL, '--workspace', serve.workspace]);
     expect(ready.code).toBe(1);
@@ -125,11 +149,24 @@ describe('Readiness, the home', () => {
     // Back to the demo's hardware.
     await page.getByLabel('Target execution provider').selectOption('cpu');
     await page.getByRole('button', { name: 'Save' }).click();
-    await item('latency-target').getByRole('heading', { name: /\(cpu\)/ }).waitFor();
+    await item('latency-target')
+      .getByRole('heading', { name: /\(cpu\)/ })
+      .waitFor();
   });
 
   it('proves latency with a benchmark that has an SLO', async () => {
-    const run = await cli(['bench', MODEL, '--ep', 'cpu', '--batch', '1', '--iterations', '500', '--slo', 'p99<=1000ms']);
+    const run = await cli([
+      'bench',
+      MODEL,
+      '--ep',
+      'cpu',
+      '--batch',
+      '1',
+      '--iterations',
+      '500',
+      '--slo',
+      'p99<=1000ms',
+    ]);
     const runId = run.runId ?? run.run?.runId;
     const states = await statesAfterReload();
     expect(states['latency-target']).toBe('proven');
@@ -149,11 +186,17 @@ describe('Readiness, the home', () => {
       expect(states.fallback).toBe('proven');
       expect(states.runbook).toBe('proven');
       expect(await item('fallback').textContent()).toMatch(/decides 90\.0% of reference rows/);
-      expect(await item('contracts').getByRole('link', { name: /bundle #\d+/ }).getAttribute('href')).toBe('#/bundles');
+      expect(
+        await item('contracts')
+          .getByRole('link', { name: /bundle #\d+/ })
+          .getAttribute('href'),
+      ).toBe('#/bundles');
       // The bundle has golden rows, but nothing has replayed them yet.
       expect(states.reproducible).toBe('missing');
       expect(await item('reproducible').textContent()).toMatch(/no replay has passed/);
-      expect(await item('reproducible').getByRole('link', { name: 'Verify a bundle' }).getAttribute('href')).toBe('#/bundles');
+      expect(await item('reproducible').getByRole('link', { name: 'Verify a bundle' }).getAttribute('href')).toBe(
+        '#/bundles',
+      );
 
       await cli(['verify', out, '--replay']);
       states = await statesAfterReload();
@@ -175,7 +218,9 @@ describe('Readiness, the home', () => {
     const states = await statesAfterReload();
     expect(states.retraining).toBe('attested');
     expect(await item('retraining').locator('.ready-badge').textContent()).toMatch(/attested/);
-    expect(await item('retraining').textContent()).toMatch(/attested by Ada Lovelace.*https:\/\/ci\.example\.com\/pipelines\/retrain.*weekly, on fresh labels.*not a proof/s);
+    expect(await item('retraining').textContent()).toMatch(
+      /attested by Ada Lovelace.*https:\/\/ci\.example\.com\/pipelines\/retrain.*weekly, on fresh labels.*not a proof/s,
+    );
 
     // Everything the demo can prove is proven; rollback stays missing, so the version is not ready.
     expect(states).toEqual({

@@ -10,9 +10,18 @@ import { type App, screenshot, useWebApp } from './helpers/browser';
 import { type Serve } from './helpers/server';
 
 const ws = tempDir('preflight-e2e-remove-');
-const cli = (...args: string[]) => execFileSync(process.execPath, [CLI, ...args, '--workspace', ws.dir], { stdio: 'ignore' });
+const cli = (...args: string[]) =>
+  execFileSync(process.execPath, [CLI, ...args, '--workspace', ws.dir], { stdio: 'ignore' });
 cli('demo');
-cli('export', '--model', 'demo-credit-risk@1', '--reference', 'demo-training', '--out', path.join(ws.dir, 'bundle.zip'));
+cli(
+  'export',
+  '--model',
+  'demo-credit-risk@1',
+  '--reference',
+  'demo-training',
+  '--out',
+  path.join(ws.dir, 'bundle.zip'),
+);
 cli('drift', '--reference', 'demo-training', '--current', 'demo-production'); // report 2: no bundle cites it
 const web = useWebApp({ workspace: ws.dir });
 let serve: Serve;
@@ -47,7 +56,9 @@ describe('Remove… with a confirmation', () => {
     await page.getByRole('button', { name: 'Remove report…' }).click();
     await expect(confirm().getByRole('button', { name: 'Remove', exact: true }).count()).resolves.toBe(0);
     await confirm().getByRole('button', { name: 'Remove anyway…' }).click();
-    await confirm().getByRole('button', { name: /Yes, remove drift report 1 although bundles were exported from it/ }).click();
+    await confirm()
+      .getByRole('button', { name: /Yes, remove drift report 1 although bundles were exported from it/ })
+      .click();
     await page.waitForURL(/#\/drift$/);
     await page.getByText('No reports yet').waitFor();
   });
@@ -56,7 +67,9 @@ describe('Remove… with a confirmation', () => {
     await page.goto(`${serve.origin}/#/bench/1`);
     await page.getByRole('button', { name: 'Remove run…' }).click();
     await confirm().getByRole('button', { name: 'Remove anyway…' }).click();
-    await confirm().getByRole('button', { name: /Yes, remove benchmark run 1/ }).click();
+    await confirm()
+      .getByRole('button', { name: /Yes, remove benchmark run 1/ })
+      .click();
     await page.waitForURL(/#\/bench$/);
 
     await page.goto(`${serve.origin}/#/models/demo-credit-risk@1`);
@@ -65,10 +78,15 @@ describe('Remove… with a confirmation', () => {
     expect(text).toMatch(/Remove demo-credit-risk@1\? This cannot be undone\. Its stored model file goes too\./);
     expect(text).toMatch(/bundle #1/);
     await confirm().getByRole('button', { name: 'Remove anyway…' }).click();
-    await confirm().getByRole('button', { name: /Yes, remove demo-credit-risk@1/ }).click();
+    await confirm()
+      .getByRole('button', { name: /Yes, remove demo-credit-risk@1/ })
+      .click();
     await page.waitForURL(/#\/models$/);
     await page.goto(`${serve.origin}/#/models/demo-credit-risk@1`);
-    await page.getByText(/could not be shown|no model/i).first().waitFor();
+    await page
+      .getByText(/could not be shown|no model/i)
+      .first()
+      .waitFor();
     // The one 404 is the removed version asked for on purpose.
     expect(app.problems().filter((p) => !/404/.test(p))).toEqual([]);
   });

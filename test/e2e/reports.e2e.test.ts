@@ -36,7 +36,10 @@ async function column(caption: string, header: string): Promise<string[]> {
 
 /** Clicks Export report, keeps the download, and returns the file's path. */
 async function exportReport(name: string): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: 'Export report' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    page.getByRole('button', { name: 'Export report' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(name);
   const file = path.join(ws.dir, `saved-${name}`);
   await download.saveAs(file);
@@ -103,7 +106,9 @@ describe('Export report and Print', () => {
   it('exports a benchmark run: every latency of the results table is in the saved file', async () => {
     await page.goto(`${serve.origin}/#/bench/1`);
     const points = await column('Results per point', 'Point');
-    const numbers = await Promise.all(['mean', 'p50', 'p90', 'p99', 'p99.9', 'max', 'Inf/s'].map((h) => column('Results per point', h)));
+    const numbers = await Promise.all(
+      ['mean', 'p50', 'p90', 'p99', 'p99.9', 'max', 'Inf/s'].map((h) => column('Results per point', h)),
+    );
     expect(points.length).toBe(2);
     const settings = ((await page.getByTestId('bench-run-settings').textContent()) ?? '').trim();
     const file = await exportReport('benchmark-run-1.html');

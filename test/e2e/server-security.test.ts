@@ -14,13 +14,27 @@ interface Answer {
 }
 
 /** One raw request; `path` is sent exactly as given. */
-function request(serve: Serve, options: { path: string; method?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Answer> {
+function request(
+  serve: Serve,
+  options: { path: string; method?: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: serve.port, path: options.path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: serve.port,
+        path: options.path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -63,7 +77,12 @@ describe('web mode: authentication', () => {
   });
 
   it('answers calls that carry the cookie', async () => {
-    const answer = await request(serve!, { path: '/api/call/models/list', method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body: '{}' });
+    const answer = await request(serve!, {
+      path: '/api/call/models/list',
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(answer.status).toBe(200);
     expect(json(answer)).toEqual({ ok: true, result: [] });
   });
@@ -71,29 +90,54 @@ describe('web mode: authentication', () => {
 
 describe('web mode: request checks', () => {
   it('refuses a foreign Host header (DNS rebinding)', async () => {
-    const answer = await request(serve!, { path: '/', headers: { Host: `evil.example:${serve!.port}`, Cookie: cookie } });
+    const answer = await request(serve!, {
+      path: '/',
+      headers: { Host: `evil.example:${serve!.port}`, Cookie: cookie },
+    });
     expect(answer.status).toBe(403);
   });
 
   it('refuses a POST from another origin', async () => {
-    const answer = await request(serve!, { path: '/api/call/models/list', method: 'POST', headers: { Cookie: cookie, Origin: 'http://evil.example' }, body: '{}' });
+    const answer = await request(serve!, {
+      path: '/api/call/models/list',
+      method: 'POST',
+      headers: { Cookie: cookie, Origin: 'http://evil.example' },
+      body: '{}',
+    });
     expect(answer.status).toBe(403);
   });
 
-  it.each(['/../package.json', '/%2e%2e/package.json', '/..%5cpackage.json', '/a%00b', '/%zz', '/%c0%ae%c0%ae/package.json'])('refuses the traversal path %s', async (rawPath) => {
+  it.each([
+    '/../package.json',
+    '/%2e%2e/package.json',
+    '/..%5cpackage.json',
+    '/a%00b',
+    '/%zz',
+    '/%c0%ae%c0%ae/package.json',
+  ])('refuses the traversal path %s', async (rawPath) => {
     const answer = await request(serve!, { path: rawPath, headers: { Cookie: cookie } });
     expect(answer.status).toBe(400);
     expect(answer.body).not.toMatch(/"name":\s*"preflight"/);
   });
 
   it('answers an unknown method with 404 UNKNOWN_METHOD', async () => {
-    const answer = await request(serve!, { path: '/api/call/models/explode', method: 'POST', headers: { Cookie: cookie }, body: '{}' });
+    const answer = await request(serve!, {
+      path: '/api/call/models/explode',
+      method: 'POST',
+      headers: { Cookie: cookie },
+      body: '{}',
+    });
     expect(answer.status).toBe(404);
     expect(json(answer).error?.code).toBe('UNKNOWN_METHOD');
   });
 
   it('answers bad arguments with 400 BAD_ARGUMENTS and says which', async () => {
-    const answer = await request(serve!, { path: '/api/call/models/show', method: 'POST', headers: { Cookie: cookie }, body: '{"ref": 42}' });
+    const answer = await request(serve!, {
+      path: '/api/call/models/show',
+      method: 'POST',
+      headers: { Cookie: cookie },
+      body: '{"ref": 42}',
+    });
     expect(answer.status).toBe(400);
     expect(json(answer).error).toMatchObject({ code: 'BAD_ARGUMENTS', message: expect.stringMatching(/ref/) });
   });
@@ -111,17 +155,29 @@ describe('web mode: uploads', () => {
     const smallCookie = (login.headers['set-cookie']?.[0] ?? '').split(';')[0];
     const headers = { Cookie: smallCookie, 'Content-Type': 'application/octet-stream' };
 
-    const fits = await request(small, { path: '/api/upload?batch=ok-1&name=fits.bin', method: 'POST', headers, body: Buffer.alloc(900, 1) });
+    const fits = await request(small, {
+      path: '/api/upload?batch=ok-1&name=fits.bin',
+      method: 'POST',
+      headers,
+      body: Buffer.alloc(900, 1),
+    });
     expect(fits.status).toBe(200);
     expect(json(fits).result).toMatchObject({ size: 900 });
 
-    const tooBig = await request(small, { path: '/api/upload?batch=big-1&name=big.bin', method: 'POST', headers, body: Buffer.alloc(5000, 1) }).catch((err: Error) => ({
+    const tooBig = await request(small, {
+      path: '/api/upload?batch=big-1&name=big.bin',
+      method: 'POST',
+      headers,
+      body: Buffer.alloc(5000, 1),
+    }).catch((err: Error) => ({
       status: -1,
       headers: {},
       body: err.message,
     }));
     // Either a clear 400 or, if the server stops reading mid-body, a dropped connection: never a 200.
-    expect(tooBig.status === 400 ? json(tooBig).error?.message : tooBig.body).toMatch(/limit|ECONNRESET|EPIPE|socket hang up/);
+    expect(tooBig.status === 400 ? json(tooBig).error?.message : tooBig.body).toMatch(
+      /limit|ECONNRESET|EPIPE|socket hang up/,
+    );
     expect(tooBig.status).not.toBe(200);
     expect(filesNamed(small.workspace, 'big.bin')).toEqual([]);
   });
@@ -129,7 +185,12 @@ describe('web mode: uploads', () => {
 
 describe('web mode: upload names', () => {
   const up = (name: string, batch = 'names-1') =>
-    request(serve!, { path: `/api/upload?batch=${batch}&name=${encodeURIComponent(name)}`, method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/octet-stream' }, body: Buffer.from('x') });
+    request(serve!, {
+      path: `/api/upload?batch=${batch}&name=${encodeURIComponent(name)}`,
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'application/octet-stream' },
+      body: Buffer.from('x'),
+    });
 
   it('keeps the folders of a dropped folder, inside the batch', async () => {
     const answer = await up('my model/data/weights.bin');
@@ -139,15 +200,23 @@ describe('web mode: upload names', () => {
     expect(fs.readFileSync(dest, 'utf8')).toBe('x');
   });
 
-  it.each(['../escape.bin', 'a/../../escape.bin', '/etc/passwd', 'a//b.bin', 'a\\..\\b.bin', 'dir/', '.', 'a/./b', 'C:evil', `${'d/'.repeat(16)}f`])(
-    'refuses %j with 400 and writes nothing outside the batch',
-    async (name) => {
-      const answer = await up(name, 'names-2');
-      expect(answer.status).toBe(400);
-      expect(json(answer).error?.code).toBe('BAD_ARGUMENTS');
-      expect(filesNamed(serve!.workspace, 'escape.bin')).toEqual([]);
-    },
-  );
+  it.each([
+    '../escape.bin',
+    'a/../../escape.bin',
+    '/etc/passwd',
+    'a//b.bin',
+    'a\\..\\b.bin',
+    'dir/',
+    '.',
+    'a/./b',
+    'C:evil',
+    `${'d/'.repeat(16)}f`,
+  ])('refuses %j with 400 and writes nothing outside the batch', async (name) => {
+    const answer = await up(name, 'names-2');
+    expect(answer.status).toBe(400);
+    expect(json(answer).error?.code).toBe('BAD_ARGUMENTS');
+    expect(filesNamed(serve!.workspace, 'escape.bin')).toEqual([]);
+  });
 
   it('refuses a path that runs through a file already uploaded', async () => {
     expect((await up('plain.bin', 'names-3')).status).toBe(200);

@@ -8,7 +8,9 @@ import { tempDir } from '../helpers/workspace';
 import { checkAsarEntries } from './asar-entries';
 
 const require = createRequire(import.meta.url);
-const asar = require('@electron/asar') as { createPackageWithOptions(src: string, dest: string, options: { unpack?: string }): Promise<void> };
+const asar = require('@electron/asar') as {
+  createPackageWithOptions(src: string, dest: string, options: { unpack?: string }): Promise<void>;
+};
 
 async function pack(files: Record<string, string>): Promise<{ archive: string; cleanup: () => void }> {
   const tmp = tempDir('preflight-asar-');
@@ -24,7 +26,8 @@ async function pack(files: Record<string, string>): Promise<{ archive: string; c
 
 const good = {
   'package.json': JSON.stringify({ main: 'dist/electron/main.cjs' }),
-  'dist/electron/main.cjs': 'const { app } = require("electron"); const path = require("node:path"); require("./preload.cjs");',
+  'dist/electron/main.cjs':
+    'const { app } = require("electron"); const path = require("node:path"); require("./preload.cjs");',
   'dist/electron/preload.cjs': 'require("electron");',
   'dist/electron/core-host.cjs': 'const Database = require("better-sqlite3");',
   'dist/electron/child.cjs': 'const ort = Promise.resolve().then(() => require("onnxruntime-node"));',
@@ -55,7 +58,9 @@ describe('the app.asar entry check', () => {
       const problems = checkAsarEntries(archive).join('\n');
       expect(problems).toMatch(/core-host\.cjs: not CommonJS/);
       expect(problems).toMatch(/child\.cjs: uses dynamic import\(\)/);
-      expect(problems).toMatch(/child\.cjs: require\("hyparquet"\) needs package hyparquet, which is not in the archive/);
+      expect(problems).toMatch(
+        /child\.cjs: require\("hyparquet"\) needs package hyparquet, which is not in the archive/,
+      );
     } finally {
       cleanup();
     }

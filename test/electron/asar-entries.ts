@@ -23,9 +23,12 @@ export function appEntries(archive: string): string[] {
 /** Problems found, one line each; empty when every entry is loadable CommonJS. */
 export function checkAsarEntries(archive: string): string[] {
   const unpacked = `${archive}.unpacked`;
-  const listed = new Set(asar.listPackage(archive, { isPack: false }).map((e) => e.replaceAll('\\', '/').replace(/^\//, '')));
+  const listed = new Set(
+    asar.listPackage(archive, { isPack: false }).map((e) => e.replaceAll('\\', '/').replace(/^\//, '')),
+  );
   const exists = (rel: string) => listed.has(rel) || fs.existsSync(path.join(unpacked, rel));
-  const read = (rel: string) => (listed.has(rel) ? asar.extractFile(archive, rel).toString() : fs.readFileSync(path.join(unpacked, rel), 'utf8'));
+  const read = (rel: string) =>
+    listed.has(rel) ? asar.extractFile(archive, rel).toString() : fs.readFileSync(path.join(unpacked, rel), 'utf8');
   const problems: string[] = [];
   for (const entry of appEntries(archive)) {
     if (!exists(entry)) {
@@ -39,23 +42,32 @@ export function checkAsarEntries(archive: string): string[] {
       problems.push(`${entry}: not CommonJS (${(err as Error).message})`);
     }
     const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-    if (/(?<![\w$.])import\s*\(\s*["'`]/.test(code)) problems.push(`${entry}: uses dynamic import(), which goes through Electron's ESM loader`);
+    if (/(?<![\w$.])import\s*\(\s*["'`]/.test(code))
+      problems.push(`${entry}: uses dynamic import(), which goes through Electron's ESM loader`);
     for (const [, spec] of code.matchAll(/(?<![\w$.])require\(\s*["']([^"']+)["']\s*\)/g)) {
       const problem = resolveProblem(spec, entry, exists, read);
       if (problem) problems.push(`${entry}: require("${spec}") ${problem}`);
     }
   }
   for (const rel of listed) {
-    if (rel.endsWith('.node') && !fs.existsSync(path.join(unpacked, rel))) problems.push(`${rel}: a native addon inside the archive (must be in app.asar.unpacked)`);
+    if (rel.endsWith('.node') && !fs.existsSync(path.join(unpacked, rel)))
+      problems.push(`${rel}: a native addon inside the archive (must be in app.asar.unpacked)`);
   }
   return [...new Set(problems)];
 }
 
-function resolveProblem(spec: string, from: string, exists: (rel: string) => boolean, read: (rel: string) => string): string | null {
+function resolveProblem(
+  spec: string,
+  from: string,
+  exists: (rel: string) => boolean,
+  read: (rel: string) => string,
+): string | null {
   if (spec === 'electron' || isBuiltin(spec)) return null;
   if (spec.startsWith('.') || spec.startsWith('/')) {
     const base = path.posix.join(path.posix.dirname(from), spec);
-    return ['', '.js', '.cjs', '.json', '/index.js'].some((ext) => exists(base + ext)) ? null : 'names a file that is not in the archive';
+    return ['', '.js', '.cjs', '.json', '/index.js'].some((ext) => exists(base + ext))
+      ? null
+      : 'names a file that is not in the archive';
   }
   const parts = spec.split('/');
   const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
@@ -64,5 +76,7 @@ function resolveProblem(spec: string, from: string, exists: (rel: string) => boo
   const sub = parts.slice(spec.startsWith('@') ? 2 : 1).join('/');
   const pkg = JSON.parse(read(pkgJson)) as { main?: string };
   const target = path.posix.join(`node_modules/${name}`, sub || pkg.main || 'index.js');
-  return ['', '.js', '.cjs', '.json', '/index.js'].some((ext) => exists(target + ext)) ? null : `resolves to ${target}, which is not in the archive`;
+  return ['', '.js', '.cjs', '.json', '/index.js'].some((ext) => exists(target + ext))
+    ? null
+    : `resolves to ${target}, which is not in the archive`;
 }

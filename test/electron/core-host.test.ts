@@ -7,7 +7,13 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../shared/contract/events';
 import { desktopWorkspaceDir, workspaceFlag } from '../../electron/main/args';
-import { describeFailure, startCoreHost, type CoreFailure, type ForkUtility, type UtilityProcessLike } from '../../electron/main/core-host';
+import {
+  describeFailure,
+  startCoreHost,
+  type CoreFailure,
+  type ForkUtility,
+  type UtilityProcessLike,
+} from '../../electron/main/core-host';
 import { createRendererHandler } from '../../electron/main/protocol';
 import { MODELS, ROOT, requireBuild, tempDir } from '../helpers/workspace';
 
@@ -17,10 +23,20 @@ class FakeProcess implements UtilityProcessLike {
   killed = false;
   private listeners = new Map<string, Listener[]>();
   constructor(readonly modulePath: string) {}
-  postMessage(message: unknown) { this.sent.push(message); }
-  on(event: string, listener: Listener) { this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]); return this; }
-  kill() { this.killed = true; return true; }
-  emit(event: string, ...args: unknown[]) { for (const l of this.listeners.get(event) ?? []) l(...args); }
+  postMessage(message: unknown) {
+    this.sent.push(message);
+  }
+  on(event: string, listener: Listener) {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  kill() {
+    this.killed = true;
+    return true;
+  }
+  emit(event: string, ...args: unknown[]) {
+    for (const l of this.listeners.get(event) ?? []) l(...args);
+  }
 }
 
 function fakeHost() {
@@ -32,7 +48,14 @@ function fakeHost() {
     forked.push(p);
     return p;
   };
-  const host = startCoreHost({ fork, coreEntry: 'core-host.mjs', childEntry: 'child.mjs', workspaceDir: '/ws', onEvent: (e) => events.push(e), onFailure: (f) => failures.push(f) });
+  const host = startCoreHost({
+    fork,
+    coreEntry: 'core-host.mjs',
+    childEntry: 'child.mjs',
+    workspaceDir: '/ws',
+    onEvent: (e) => events.push(e),
+    onFailure: (f) => failures.push(f),
+  });
   return { host, core: forked[0], forked, failures, events };
 }
 
@@ -60,7 +83,10 @@ describe('core host relay (fake processes)', () => {
     child.emit('message', { type: 'result', result: 1 });
     child.emit('exit', 0);
     core.emit('message', { type: 'child-kill', childId: 7 }); // after exit: ignored, no throw
-    expect(core.sent.slice(1)).toEqual([{ type: 'child-message', childId: 7, message: { type: 'result', result: 1 } }, { type: 'child-exit', childId: 7, code: 0 }]);
+    expect(core.sent.slice(1)).toEqual([
+      { type: 'child-message', childId: 7, message: { type: 'result', result: 1 } },
+      { type: 'child-exit', childId: 7, code: 0 },
+    ]);
     expect(child.killed).toBe(false);
   });
 
@@ -84,7 +110,10 @@ describe('core host relay (fake processes)', () => {
   });
 
   it('explains a native-module ABI mismatch with the command that fixes it', () => {
-    const text = describeFailure({ kind: 'init-failed', message: 'better_sqlite3.node was compiled against a different Node.js version using NODE_MODULE_VERSION 127' });
+    const text = describeFailure({
+      kind: 'init-failed',
+      message: 'better_sqlite3.node was compiled against a different Node.js version using NODE_MODULE_VERSION 127',
+    });
     expect(text.detail).toContain('electron-builder install-app-deps');
     expect(describeFailure({ kind: 'exited', code: 3 }).detail).toContain('intact');
   });
@@ -96,11 +125,16 @@ describe('core host with the real core and model children', () => {
   afterEach(() => live.splice(0).forEach((cp) => cp.kill('SIGKILL')));
   /** A Node process standing in for a utilityProcess (the shim supplies process.parentPort). */
   const forkNode: ForkUtility = (modulePath) => {
-    const cp = nodeFork(modulePath, [], { execArgv: ['--import', shim], serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const cp = nodeFork(modulePath, [], {
+      execArgv: ['--import', shim],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     live.push(cp);
     const utility = {
       postMessage: (message: unknown) => void (cp.connected && cp.send(message as never)),
-      on: (event: string, listener: Listener) => (event === 'exit' ? cp.on('exit', (code) => listener(code ?? -1)) : cp.on(event, listener)),
+      on: (event: string, listener: Listener) =>
+        event === 'exit' ? cp.on('exit', (code) => listener(code ?? -1)) : cp.on(event, listener),
       kill: () => cp.kill('SIGKILL'),
     };
     return utility as UtilityProcessLike;
@@ -119,7 +153,8 @@ describe('core host with the real core and model children', () => {
       onEvent: (e) => (events.push(e), waiters.forEach((w) => w(e))),
       onFailure: (f) => failures.push(f),
     });
-    const isEnd = (e: CoreEvent, jobId: string) => e.jobId === jobId && (e.type === 'job/finished' || e.type === 'job/failed');
+    const isEnd = (e: CoreEvent, jobId: string) =>
+      e.jobId === jobId && (e.type === 'job/finished' || e.type === 'job/failed');
     const finished = (jobId: string) =>
       new Promise<CoreEvent>((resolve) => {
         const early = events.find((e) => isEnd(e, jobId));
@@ -171,7 +206,10 @@ describe('core host with the real core and model children', () => {
       const { host, failures } = start(notADir);
       expect(await host.ready).toBe(false);
       expect(failures[0]).toMatchObject({ kind: 'init-failed' });
-      await expect(host.call('models/list', {})).resolves.toMatchObject({ ok: false, error: { code: 'WORKSPACE_ERROR' } });
+      await expect(host.call('models/list', {})).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'WORKSPACE_ERROR' },
+      });
       host.stop();
     } finally {
       ws.cleanup();
@@ -192,11 +230,19 @@ describe('app:// renderer handler', () => {
       const index = await handle({ url: 'app://preflight/index.html', method: 'GET' });
       expect(index.status).toBe(200);
       expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
-      expect((await handle({ url: 'app://preflight/assets/app.js' })).headers.get('content-type')).toMatch(/javascript/);
+      expect((await handle({ url: 'app://preflight/assets/app.js' })).headers.get('content-type')).toMatch(
+        /javascript/,
+      );
       expect(await (await handle({ url: 'app://preflight/models/tiny' })).text()).toBe('<!doctype html>'); // client-side route
       expect((await handle({ url: 'app://preflight/missing.js' })).status).toBe(404);
       // The URL parser folds "/../" and "/%2e%2e/" into the root itself; encoded slashes and NUL are refused.
-      for (const url of ['app://preflight/../secret.txt', 'app://preflight/%2e%2e/secret.txt', 'app://preflight/..%2fsecret.txt', 'app://preflight/assets%5c..%5c..%5csecret.txt', 'app://preflight/a%00.js']) {
+      for (const url of [
+        'app://preflight/../secret.txt',
+        'app://preflight/%2e%2e/secret.txt',
+        'app://preflight/..%2fsecret.txt',
+        'app://preflight/assets%5c..%5c..%5csecret.txt',
+        'app://preflight/a%00.js',
+      ]) {
         const res = await handle({ url });
         expect(res.status, url).toBeGreaterThanOrEqual(400);
         expect(await res.text()).not.toContain('secret');
@@ -212,7 +258,9 @@ describe('app:// renderer handler', () => {
     expect(workspaceFlag(['electron', '.', '--workspace', '/w1'])).toBe('/w1');
     expect(workspaceFlag(['app', '--workspace=/w2'])).toBe('/w2');
     expect(workspaceFlag(['app', '--workspace'])).toBeUndefined();
-    expect(desktopWorkspaceDir(['app', '--workspace', '/w1'], { PREFLIGHT_WORKSPACE: '/env' }, '/ud')).toBe(path.resolve('/w1'));
+    expect(desktopWorkspaceDir(['app', '--workspace', '/w1'], { PREFLIGHT_WORKSPACE: '/env' }, '/ud')).toBe(
+      path.resolve('/w1'),
+    );
     expect(desktopWorkspaceDir(['app'], { PREFLIGHT_WORKSPACE: '/env' }, '/ud')).toBe(path.resolve('/env'));
     expect(desktopWorkspaceDir(['app'], {}, '/ud')).toBe(path.resolve('/ud'));
   });

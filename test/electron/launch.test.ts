@@ -18,12 +18,20 @@ function electronBinary(): { path: string } | { reason: string } {
   if (!fs.existsSync(path.join(pkg, 'package.json'))) return { reason: 'electron is not installed' };
   const pathFile = path.join(pkg, 'path.txt');
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (!fs.existsSync(pathFile) && !override) return { reason: 'Electron binary not downloaded (no network): skipping desktop launch test' };
+  if (!fs.existsSync(pathFile) && !override)
+    return { reason: 'Electron binary not downloaded (no network): skipping desktop launch test' };
   const rel = fs.existsSync(pathFile) ? fs.readFileSync(pathFile, 'utf8').trim() : 'electron';
   const exe = override ? path.join(override, rel) : path.join(pkg, 'dist', rel);
   if (!fs.existsSync(exe)) return { reason: `Electron binary missing at ${exe}: skipping desktop launch test` };
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return { reason: 'no display: run under xvfb-run to launch the desktop app' };
-  for (const built of ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/core-host.cjs', 'dist/electron/child.cjs', 'dist/renderer/index.html']) {
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
+    return { reason: 'no display: run under xvfb-run to launch the desktop app' };
+  for (const built of [
+    'dist/electron/main.cjs',
+    'dist/electron/preload.cjs',
+    'dist/electron/core-host.cjs',
+    'dist/electron/child.cjs',
+    'dist/renderer/index.html',
+  ]) {
     if (!fs.existsSync(path.join(ROOT, built))) return { reason: `${built} missing: run \`npm run build\` first` };
   }
   return { path: exe };
@@ -53,12 +61,18 @@ describe('desktop app', () => {
       });
       expect(shape).toEqual({ keys: [...BRIDGE_KEYS].sort(), require: 'undefined', process: 'undefined' });
 
-      const info = await page.evaluate(() => (window as unknown as { preflight: DesktopBridge }).preflight.call('workspace/info', {}));
+      const info = await page.evaluate(() =>
+        (window as unknown as { preflight: DesktopBridge }).preflight.call('workspace/info', {}),
+      );
       expect(info).toMatchObject({ ok: true });
-      const unknown = await page.evaluate(() => (window as unknown as { preflight: DesktopBridge }).preflight.call('nope/nope', {}));
+      const unknown = await page.evaluate(() =>
+        (window as unknown as { preflight: DesktopBridge }).preflight.call('nope/nope', {}),
+      );
       expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
 
-      const csp = await page.evaluate(async () => (await fetch('app://preflight/index.html')).headers.get('content-security-policy'));
+      const csp = await page.evaluate(async () =>
+        (await fetch('app://preflight/index.html')).headers.get('content-security-policy'),
+      );
       expect(csp).toContain("script-src 'self'");
       const evalBlocked = await page.evaluate(() => {
         try {

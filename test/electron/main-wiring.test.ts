@@ -11,15 +11,28 @@ import { ROOT } from '../helpers/workspace';
 type Listener = (...args: any[]) => any;
 class Emitter {
   listeners = new Map<string, Listener[]>();
-  on(event: string, l: Listener) { this.listeners.set(event, [...(this.listeners.get(event) ?? []), l]); return this; }
-  once(event: string, l: Listener) { return this.on(event, l); }
-  emit(event: string, ...args: unknown[]) { return (this.listeners.get(event) ?? []).map((l) => l(...args)); }
+  on(event: string, l: Listener) {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), l]);
+    return this;
+  }
+  once(event: string, l: Listener) {
+    return this.on(event, l);
+  }
+  emit(event: string, ...args: unknown[]) {
+    return (this.listeners.get(event) ?? []).map((l) => l(...args));
+  }
 }
 class FakeProcess extends Emitter {
   sent: any[] = [];
-  constructor(readonly modulePath: string) { super(); }
-  postMessage(m: unknown) { this.sent.push(m); }
-  kill() { return true; }
+  constructor(readonly modulePath: string) {
+    super();
+  }
+  postMessage(m: unknown) {
+    this.sent.push(m);
+  }
+  kill() {
+    return true;
+  }
 }
 
 function fakeElectron() {
@@ -45,9 +58,16 @@ function fakeElectron() {
   class BrowserWindow extends Emitter {
     webContents = { send: vi.fn(), reload: vi.fn() };
     loadURL = vi.fn(async () => {});
-    constructor(readonly options: any) { super(); windows.push(this); }
-    isDestroyed() { return false; }
-    isMinimized() { return false; }
+    constructor(readonly options: any) {
+      super();
+      windows.push(this);
+    }
+    isDestroyed() {
+      return false;
+    }
+    isMinimized() {
+      return false;
+    }
     focus = vi.fn();
     restore = vi.fn();
     show = vi.fn();
@@ -56,13 +76,36 @@ function fakeElectron() {
   const electron = {
     app,
     BrowserWindow,
-    protocol: { registerSchemesAsPrivileged: (s: unknown) => log.push(`privileged ${JSON.stringify(s)}`), handle: vi.fn() },
-    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() } },
-    ipcMain: { handle: (c: string, l: Listener) => void ipcHandlers.set(c, l), removeHandler: (c: string) => void ipcHandlers.delete(c) },
+    protocol: {
+      registerSchemesAsPrivileged: (s: unknown) => log.push(`privileged ${JSON.stringify(s)}`),
+      handle: vi.fn(),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: vi.fn(),
+        setPermissionCheckHandler: vi.fn(),
+        setDevicePermissionHandler: vi.fn(),
+      },
+    },
+    ipcMain: {
+      handle: (c: string, l: Listener) => void ipcHandlers.set(c, l),
+      removeHandler: (c: string) => void ipcHandlers.delete(c),
+    },
     Menu: { buildFromTemplate: (t: any[]) => t, setApplicationMenu: (t: any[]) => void (menu = t) },
-    dialog: { showMessageBox: vi.fn(async () => ({ response: 0 })), showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/models/a.onnx'] })), showSaveDialog: vi.fn(async (): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })), showErrorBox: vi.fn() },
+    dialog: {
+      showMessageBox: vi.fn(async () => ({ response: 0 })),
+      showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/models/a.onnx'] })),
+      showSaveDialog: vi.fn(async (): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
+      showErrorBox: vi.fn(),
+    },
     shell: { openExternal: vi.fn(), openPath: vi.fn() },
-    utilityProcess: { fork: (modulePath: string) => { const p = new FakeProcess(modulePath); forks.push(p); return p; } },
+    utilityProcess: {
+      fork: (modulePath: string) => {
+        const p = new FakeProcess(modulePath);
+        forks.push(p);
+        return p;
+      },
+    },
   };
   return { electron, markReady, log, forks, windows, ipcHandlers, menu: () => menu };
 }
@@ -78,7 +121,12 @@ async function runMain(args: string[]) {
   process.argv = ['/opt/Preflight/preflight', ...args];
   const module = { exports: {} };
   new Function('require', 'module', 'exports', '__dirname', '__filename', fs.readFileSync(bundle, 'utf8'))(
-    (name: string) => (name === 'electron' ? fake.electron : realRequire(name)), module, module.exports, path.dirname(bundle), bundle);
+    (name: string) => (name === 'electron' ? fake.electron : realRequire(name)),
+    module,
+    module.exports,
+    path.dirname(bundle),
+    bundle,
+  );
   const beforeReady = [...fake.log];
   fake.markReady();
   await new Promise((resolve) => setImmediate(resolve));
@@ -92,14 +140,22 @@ describe('main process wiring (fake electron, real bundle)', () => {
     expect(beforeReady).toContain('enableSandbox');
     expect(beforeReady).toContain('lock');
     const privileged = beforeReady.find((l) => l.startsWith('privileged'))!;
-    expect(JSON.parse(privileged.slice('privileged '.length))).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+    expect(JSON.parse(privileged.slice('privileged '.length))).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    ]);
   });
 
   it('opens one sandboxed window on app://, starts the core on the chosen workspace, and relays IPC and events', async () => {
     const { windows, forks, ipcHandlers, electron } = await runMain(['--workspace', '/tmp/ws-from-flag']);
     expect(windows).toHaveLength(1);
     const win = windows[0];
-    expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false, preload: path.join(ROOT, 'dist/electron/preload.cjs') });
+    expect(win.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      devTools: false,
+      preload: path.join(ROOT, 'dist/electron/preload.cjs'),
+    });
     expect(win.loadURL).toHaveBeenCalledWith('app://preflight/index.html');
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(forks[0].modulePath).toBe(path.join(ROOT, 'dist/electron/core-host.cjs'));
@@ -123,7 +179,10 @@ describe('main process wiring (fake electron, real bundle)', () => {
     const { forks, windows, electron } = await runMain(['--workspace=/tmp/ws2']);
     forks[0].emit('exit', 139);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(electron.dialog.showMessageBox).toHaveBeenCalledWith(windows[0], expect.objectContaining({ message: 'The Preflight core stopped unexpectedly', buttons: ['Restart', 'Quit'] }));
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledWith(
+      windows[0],
+      expect.objectContaining({ message: 'The Preflight core stopped unexpectedly', buttons: ['Restart', 'Quit'] }),
+    );
     expect(forks).toHaveLength(2);
     expect(forks[1].sent[0]).toEqual({ type: 'init', workspaceDir: path.resolve('/tmp/ws2') });
     expect(windows[0].webContents.reload).toHaveBeenCalled();
@@ -134,11 +193,19 @@ describe('main process wiring (fake electron, real bundle)', () => {
     const items = menu().flatMap((m: any) => (Array.isArray(m.submenu) ? m.submenu : []));
     items.find((i: any) => i.label === 'Open Model…').click();
     await new Promise((resolve) => setImmediate(resolve));
-    expect(electron.dialog.showOpenDialog).toHaveBeenCalledWith(windows[0], expect.objectContaining({ filters: expect.arrayContaining([{ name: 'ONNX models', extensions: ['onnx'] }]) }));
-    expect(windows[0].webContents.send).toHaveBeenCalledWith('preflight:menu', { type: 'open-model', paths: ['/models/a.onnx'] });
+    expect(electron.dialog.showOpenDialog).toHaveBeenCalledWith(
+      windows[0],
+      expect.objectContaining({ filters: expect.arrayContaining([{ name: 'ONNX models', extensions: ['onnx'] }]) }),
+    );
+    expect(windows[0].webContents.send).toHaveBeenCalledWith('preflight:menu', {
+      type: 'open-model',
+      paths: ['/models/a.onnx'],
+    });
     electron.app.emit('second-instance');
     expect(windows[0].focus).toHaveBeenCalled();
-    await expect(ipcHandlers.get('dialog/open-files')!({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'model')).rejects.toThrow(/refused/);
+    await expect(
+      ipcHandlers.get('dialog/open-files')!({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'model'),
+    ).rejects.toThrow(/refused/);
   });
 
   it('dialog/save-file: asks the core for the produced file, shows the save dialog on the window, copies it there', async () => {
@@ -151,13 +218,43 @@ describe('main process wiring (fake electron, real bundle)', () => {
       const { forks, windows, ipcHandlers, electron } = await runMain([`--workspace=${ws}`]);
       const dest = path.join(ws, 'chosen.zip');
       electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: dest });
-      const reply = ipcHandlers.get('dialog/save-file')!({ senderFrame: { url: 'app://preflight/index.html', parent: null } }, id);
+      const reply = ipcHandlers.get('dialog/save-file')!(
+        { senderFrame: { url: 'app://preflight/index.html', parent: null } },
+        id,
+      );
       expect(forks[0].sent[1]).toEqual({ type: 'call', id: 1, method: 'files/info', args: { id } });
-      forks[0].emit('message', { type: 'reply', id: 1, outcome: { ok: true, result: { id, name: 'demo-1.bundle.zip', kind: 'bundle', mediaType: 'application/zip', path: file, bytes: 9, sha256: '', createdAt: '' } } });
+      forks[0].emit('message', {
+        type: 'reply',
+        id: 1,
+        outcome: {
+          ok: true,
+          result: {
+            id,
+            name: 'demo-1.bundle.zip',
+            kind: 'bundle',
+            mediaType: 'application/zip',
+            path: file,
+            bytes: 9,
+            sha256: '',
+            createdAt: '',
+          },
+        },
+      });
       await expect(reply).resolves.toEqual({ ok: true, result: dest });
-      expect(electron.dialog.showSaveDialog).toHaveBeenCalledWith(windows[0], expect.objectContaining({ defaultPath: path.join('/fake/downloads', 'demo-1.bundle.zip'), filters: [{ name: 'Zip archives', extensions: ['zip'] }, { name: 'All files', extensions: ['*'] }] }));
+      expect(electron.dialog.showSaveDialog).toHaveBeenCalledWith(
+        windows[0],
+        expect.objectContaining({
+          defaultPath: path.join('/fake/downloads', 'demo-1.bundle.zip'),
+          filters: [
+            { name: 'Zip archives', extensions: ['zip'] },
+            { name: 'All files', extensions: ['*'] },
+          ],
+        }),
+      );
       expect(fs.readFileSync(dest, 'utf8')).toBe('zip bytes');
-      await expect(ipcHandlers.get('dialog/save-file')!({ senderFrame: { url: 'https://evil.example/', parent: null } }, id)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      await expect(
+        ipcHandlers.get('dialog/save-file')!({ senderFrame: { url: 'https://evil.example/', parent: null } }, id),
+      ).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     } finally {
       fs.rmSync(ws, { recursive: true, force: true });
     }

@@ -21,7 +21,13 @@ const { build } = require('electron-builder') as { build(options: Record<string,
 
 describe('electron-builder packaging (offline stand-ins)', () => {
   it('ships only dist/ and production dependencies, with native code unpacked', async () => {
-    for (const built of ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/core-host.cjs', 'dist/electron/child.cjs', 'dist/renderer/index.html']) {
+    for (const built of [
+      'dist/electron/main.cjs',
+      'dist/electron/preload.cjs',
+      'dist/electron/core-host.cjs',
+      'dist/electron/child.cjs',
+      'dist/renderer/index.html',
+    ]) {
       if (!fs.existsSync(path.join(ROOT, built))) throw new Error(`${built} missing: run \`npm run build\` first`);
     }
     const tmp = tempDir('preflight-pack-');
@@ -32,38 +38,65 @@ describe('electron-builder packaging (offline stand-ins)', () => {
       fs.writeFileSync(path.join(fakeElectron, 'version'), '45.4.1');
       fs.mkdirSync(path.join(tmp.dir, 'default-app'));
       fs.writeFileSync(path.join(tmp.dir, 'default-app', 'package.json'), '{}');
-      await asar.createPackage(path.join(tmp.dir, 'default-app'), path.join(fakeElectron, 'resources', 'default_app.asar'));
+      await asar.createPackage(
+        path.join(tmp.dir, 'default-app'),
+        path.join(fakeElectron, 'resources', 'default_app.asar'),
+      );
 
       const config = yaml.load(fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8'));
       delete config.electronFuses;
-      Object.assign(config, { npmRebuild: false, electronDist: fakeElectron, directories: { output: path.join(tmp.dir, 'out') } });
+      Object.assign(config, {
+        npmRebuild: false,
+        electronDist: fakeElectron,
+        directories: { output: path.join(tmp.dir, 'out') },
+      });
       const configFile = path.join(tmp.dir, 'electron-builder.yml');
       fs.writeFileSync(configFile, yaml.dump(config));
 
-      await build({ projectDir: ROOT, config: configFile, linux: ['dir'], x64: true, publish: 'never' }).catch((err: Error) => {
-        throw new Error(`electron-builder failed: ${err.stack ?? err.message}`);
-      });
+      await build({ projectDir: ROOT, config: configFile, linux: ['dir'], x64: true, publish: 'never' }).catch(
+        (err: Error) => {
+          throw new Error(`electron-builder failed: ${err.stack ?? err.message}`);
+        },
+      );
 
       const resources = path.join(tmp.dir, 'out', 'linux-unpacked', 'resources');
       const archive = path.join(resources, 'app.asar');
       const entries = asar.listPackage(archive, { isPack: false }).map((e) => e.replaceAll('\\', '/'));
       const topLevel = new Set(entries.map((e) => e.split('/')[1]));
       expect([...topLevel].sort()).toEqual(['dist', 'node_modules', 'package.json']);
-      expect(entries).toEqual(expect.arrayContaining(['/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/electron/core-host.cjs', '/dist/electron/child.cjs', '/dist/renderer/index.html']));
+      expect(entries).toEqual(
+        expect.arrayContaining([
+          '/dist/electron/main.cjs',
+          '/dist/electron/preload.cjs',
+          '/dist/electron/core-host.cjs',
+          '/dist/electron/child.cjs',
+          '/dist/renderer/index.html',
+        ]),
+      );
       // Every entry Electron starts is CommonJS and resolves only built-ins, electron and shipped files.
-      expect(appEntries(archive)).toEqual(['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/core-host.cjs', 'dist/electron/child.cjs']);
+      expect(appEntries(archive)).toEqual([
+        'dist/electron/main.cjs',
+        'dist/electron/preload.cjs',
+        'dist/electron/core-host.cjs',
+        'dist/electron/child.cjs',
+      ]);
       expect(checkAsarEntries(archive)).toEqual([]);
       expect(JSON.parse(asar.extractFile(archive, 'package.json').toString()).main).toBe('dist/electron/main.cjs');
 
       // No devDependencies (electron itself, the builder, React — React is bundled into dist/renderer).
       const modules = new Set(entries.filter((e) => e.startsWith('/node_modules/')).map((e) => e.split('/')[2]));
-      for (const dev of ['electron', 'electron-builder', 'vitest', 'react', 'esbuild', 'typescript']) expect(modules.has(dev), dev).toBe(false);
+      for (const dev of ['electron', 'electron-builder', 'vitest', 'react', 'esbuild', 'typescript'])
+        expect(modules.has(dev), dev).toBe(false);
       expect(modules.has('better-sqlite3') && modules.has('onnxruntime-node')).toBe(true);
 
       // Native code lives beside the asar, for this platform only; better-sqlite3's sources stay out.
       const unpacked = path.join(resources, 'app.asar.unpacked', 'node_modules');
-      expect(fs.existsSync(path.join(unpacked, 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'))).toBe(true);
-      expect(fs.existsSync(path.join(unpacked, 'onnxruntime-node', 'bin', 'napi-v6', 'linux', 'x64', 'libonnxruntime.so.1'))).toBe(true);
+      expect(fs.existsSync(path.join(unpacked, 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'))).toBe(
+        true,
+      );
+      expect(
+        fs.existsSync(path.join(unpacked, 'onnxruntime-node', 'bin', 'napi-v6', 'linux', 'x64', 'libonnxruntime.so.1')),
+      ).toBe(true);
       expect(fs.existsSync(path.join(unpacked, 'onnxruntime-node', 'bin', 'napi-v6', 'win32'))).toBe(false);
       expect(fs.existsSync(path.join(unpacked, 'onnxruntime-node', 'bin', 'napi-v6', 'darwin'))).toBe(false);
       expect(fs.existsSync(path.join(unpacked, 'better-sqlite3', 'deps'))).toBe(false);

@@ -12,7 +12,9 @@ import { CHANNELS, type DesktopBridge } from '../../electron/preload/channels';
 import { ROOT } from '../helpers/workspace';
 
 const ID = '3f2a9c1e-7b4d-4e0a-9c55-0a1b2c3d4e5f';
-const appFrame = (url = 'app://preflight/index.html', parent: unknown = null): IpcInvokeEventLike => ({ senderFrame: { url, parent } });
+const appFrame = (url = 'app://preflight/index.html', parent: unknown = null): IpcInvokeEventLike => ({
+  senderFrame: { url, parent },
+});
 
 let workspace: string;
 let elsewhere: string;
@@ -30,13 +32,30 @@ afterEach(() => {
 function setup(options: { path?: string; dest?: string | null; found?: boolean } = {}) {
   const handlers = new Map<string, (event: IpcInvokeEventLike, ...args: unknown[]) => unknown>();
   const ipc: IpcMainLike = { handle: (c, l) => void handlers.set(c, l), removeHandler: (c) => void handlers.delete(c) };
-  const file = { id: ID, name: 'm-1.bundle.zip', kind: 'bundle', bytes: 12, sha256: 'x', createdAt: '', mediaType: 'application/zip', path: options.path ?? path.join(workspace, 'produced', ID, 'm-1.bundle.zip') };
+  const file = {
+    id: ID,
+    name: 'm-1.bundle.zip',
+    kind: 'bundle',
+    bytes: 12,
+    sha256: 'x',
+    createdAt: '',
+    mediaType: 'application/zip',
+    path: options.path ?? path.join(workspace, 'produced', ID, 'm-1.bundle.zip'),
+  };
   const call = vi.fn(async (_method: string, _args: unknown) =>
-    options.found === false ? { ok: false as const, error: { code: 'NOT_FOUND' as const, message: `no produced file ${ID} in this workspace` } } : { ok: true as const, result: file },
+    options.found === false
+      ? {
+          ok: false as const,
+          error: { code: 'NOT_FOUND' as const, message: `no produced file ${ID} in this workspace` },
+        }
+      : { ok: true as const, result: file },
   );
-  const showSaveDialog = vi.fn(async () => (options.dest === undefined ? path.join(elsewhere, 'saved.zip') : options.dest));
+  const showSaveDialog = vi.fn(async () =>
+    options.dest === undefined ? path.join(elsewhere, 'saved.zip') : options.dest,
+  );
   const unregister = registerSaveFile(ipc, { call, workspaceDir: workspace, showSaveDialog });
-  const save = (event: IpcInvokeEventLike, id: unknown) => Promise.resolve(handlers.get(CHANNELS.saveFile)!(event, id)) as Promise<SaveFileOutcome>;
+  const save = (event: IpcInvokeEventLike, id: unknown) =>
+    Promise.resolve(handlers.get(CHANNELS.saveFile)!(event, id)) as Promise<SaveFileOutcome>;
   return { handlers, call, showSaveDialog, unregister, save };
 }
 
@@ -58,7 +77,11 @@ describe('dialog/save-file (main)', () => {
 
   it('refuses a foreign page, a sub-frame or a destroyed frame before asking the core', async () => {
     const { save, call, showSaveDialog } = setup();
-    for (const event of [appFrame('https://evil.example/'), appFrame(undefined, { url: 'app://preflight/' }), { senderFrame: null }]) {
+    for (const event of [
+      appFrame('https://evil.example/'),
+      appFrame(undefined, { url: 'app://preflight/' }),
+      { senderFrame: null },
+    ]) {
       await expect(save(event, ID)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
     expect(call).not.toHaveBeenCalled();
@@ -84,7 +107,12 @@ describe('dialog/save-file (main)', () => {
     fs.writeFileSync(secret, 'secret');
     const link = path.join(workspace, 'produced', ID, 'link.zip');
     fs.symlinkSync(secret, link);
-    for (const p of [secret, path.join(workspace, 'produced', ID, '..', '..', 'preflight.db'), link, path.join(workspace, 'produced')]) {
+    for (const p of [
+      secret,
+      path.join(workspace, 'produced', ID, '..', '..', 'preflight.db'),
+      link,
+      path.join(workspace, 'produced'),
+    ]) {
       const { save, showSaveDialog } = setup({ path: p });
       await expect(save(appFrame(), ID)).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
       expect(showSaveDialog).not.toHaveBeenCalled();
@@ -94,7 +122,10 @@ describe('dialog/save-file (main)', () => {
   it('reports a destination it cannot write as an error, leaving no partial file', async () => {
     const { save } = setup({ dest: path.join(elsewhere, 'no-such-folder', 'saved.zip') });
     const outcome = await save(appFrame(), ID);
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENTS', message: expect.stringMatching(/could not save saved\.zip/) } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_ARGUMENTS', message: expect.stringMatching(/could not save saved\.zip/) },
+    });
     expect(fs.readdirSync(elsewhere)).toEqual([]);
   });
 
@@ -103,27 +134,53 @@ describe('dialog/save-file (main)', () => {
     expect([...handlers.keys()]).toEqual(['dialog/save-file']);
     unregister();
     expect(handlers.size).toBe(0);
-    expect(saveFilters('m-1.bundle.zip', 'application/zip')).toEqual([{ name: 'Zip archives', extensions: ['zip'] }, { name: 'All files', extensions: ['*'] }]);
+    expect(saveFilters('m-1.bundle.zip', 'application/zip')).toEqual([
+      { name: 'Zip archives', extensions: ['zip'] },
+      { name: 'All files', extensions: ['*'] },
+    ]);
   });
 });
 
 describe('preload saveFile', () => {
   it('sends only a well-formed id over dialog/save-file', async () => {
-    const out = await build({ entryPoints: [path.join(ROOT, 'electron/preload/preload.ts')], bundle: true, format: 'cjs', platform: 'browser', target: 'node20', external: ['electron'], write: false, logLevel: 'silent' });
+    const out = await build({
+      entryPoints: [path.join(ROOT, 'electron/preload/preload.ts')],
+      bundle: true,
+      format: 'cjs',
+      platform: 'browser',
+      target: 'node20',
+      external: ['electron'],
+      write: false,
+      logLevel: 'silent',
+    });
     const exposed: Record<string, unknown> = {};
     const invoke = vi.fn(async (...args: unknown[]) => ({ ok: true, result: args }));
-    const electron = { contextBridge: { exposeInMainWorld: (k: string, api: unknown) => void (exposed[k] = api) }, ipcRenderer: { invoke, on: () => {} }, webUtils: { getPathForFile: () => '' } };
-    new Function('require', 'module', 'exports', out.outputFiles[0].text)((name: string) => (name === 'electron' ? electron : undefined), { exports: {} }, {});
+    const electron = {
+      contextBridge: { exposeInMainWorld: (k: string, api: unknown) => void (exposed[k] = api) },
+      ipcRenderer: { invoke, on: () => {} },
+      webUtils: { getPathForFile: () => '' },
+    };
+    new Function('require', 'module', 'exports', out.outputFiles[0].text)(
+      (name: string) => (name === 'electron' ? electron : undefined),
+      { exports: {} },
+      {},
+    );
     const bridge = exposed.preflight as DesktopBridge;
     await expect(bridge.saveFile(ID)).resolves.toEqual({ ok: true, result: [CHANNELS.saveFile, ID] });
-    for (const bad of ['../../etc/passwd', '', 7 as unknown as string]) await expect(bridge.saveFile(bad)).resolves.toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENTS' } });
+    for (const bad of ['../../etc/passwd', '', 7 as unknown as string])
+      await expect(bridge.saveFile(bad)).resolves.toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENTS' } });
     expect(invoke).toHaveBeenCalledTimes(1);
   });
 });
 
 describe('renderer saveProducedFile on the desktop bridge', () => {
   afterEach(() => void delete (globalThis as { preflight?: unknown }).preflight);
-  const bridge = (saveFile?: (id: string) => Promise<unknown>) => ({ call: async () => ({ ok: true, result: null }), subscribe: () => () => {}, pathForFile: () => '', ...(saveFile ? { saveFile } : {}) });
+  const bridge = (saveFile?: (id: string) => Promise<unknown>) => ({
+    call: async () => ({ ok: true, result: null }),
+    subscribe: () => () => {},
+    pathForFile: () => '',
+    ...(saveFile ? { saveFile } : {}),
+  });
 
   it('sends the id through the bridge and answers the saved path, or null when cancelled', async () => {
     const { saveProducedFile } = await import('../../renderer/api/save-file');
@@ -136,8 +193,14 @@ describe('renderer saveProducedFile on the desktop bridge', () => {
 
   it("turns main's error into a PreflightError with its code; an old bridge without saveFile says so", async () => {
     const { saveProducedFile } = await import('../../renderer/api/save-file');
-    (globalThis as { preflight?: unknown }).preflight = bridge(async () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'no produced file' } }));
-    await expect(saveProducedFile(ID, 'x.zip')).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'no produced file' });
+    (globalThis as { preflight?: unknown }).preflight = bridge(async () => ({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'no produced file' },
+    }));
+    await expect(saveProducedFile(ID, 'x.zip')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'no produced file',
+    });
     (globalThis as { preflight?: unknown }).preflight = bridge();
     await expect(saveProducedFile(ID, 'x.zip')).rejects.toMatchObject({ code: 'INTERNAL' });
   });

@@ -12,7 +12,11 @@ export interface CliResult {
 export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; json?: boolean } = {}): Promise<CliResult> {
   const argv = options.json === false ? args : [...args, '--json'];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...argv], { cwd: ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...argv], {
+      cwd: ROOT,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

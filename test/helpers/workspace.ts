@@ -16,7 +16,10 @@ export function tempDir(prefix = 'preflight-test-'): { dir: string; cleanup: () 
 
 /** Fails with what to do when the bundles tests depend on are missing. */
 export function requireBuild(): void {
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'node', 'cli.mjs')) || !fs.existsSync(path.join(ROOT, 'dist', 'node', 'child.mjs'))) {
+  if (
+    !fs.existsSync(path.join(ROOT, 'dist', 'node', 'cli.mjs')) ||
+    !fs.existsSync(path.join(ROOT, 'dist', 'node', 'child.mjs'))
+  ) {
     throw new Error('dist/node is missing: run `npm run build` (npm test does it in pretest)');
   }
 }

@@ -15,7 +15,10 @@ afterAll(() => ws?.cleanup());
 
 describe('preflight bench', () => {
   it('--ep cpu,webgpu --batch 1,8 --json gives CPU results and every provider with its availability', async () => {
-    const r = await runCli(['bench', tiny, '--ep', 'cpu,webgpu', '--batch', '1,8', '--iterations', '200', '--warmup', '5'], { env: env() });
+    const r = await runCli(
+      ['bench', tiny, '--ep', 'cpu,webgpu', '--batch', '1,8', '--iterations', '200', '--warmup', '5'],
+      { env: env() },
+    );
     expect(r.code).toBe(0);
     expect(r.json.runId).toBeGreaterThan(0);
     expect(r.json.modelHash).toMatch(/^[0-9a-f]{64}$/);
@@ -24,8 +27,22 @@ describe('preflight bench', () => {
     const cpu = r.json.results.filter((x: { ep: string }) => x.ep === 'cpu');
     expect(cpu).toHaveLength(2);
     for (const x of cpu) {
-      expect(Object.keys(x.latencyMs).sort()).toEqual(['max', 'mean', 'min', 'p50', 'p90', 'p95', 'p99', 'p999', 'std']);
-      expect(x).toMatchObject({ iterations: 200, concurrency: 1, throughput: { inferencesPerSec: expect.any(Number), itemsPerSec: expect.any(Number) } });
+      expect(Object.keys(x.latencyMs).sort()).toEqual([
+        'max',
+        'mean',
+        'min',
+        'p50',
+        'p90',
+        'p95',
+        'p99',
+        'p999',
+        'std',
+      ]);
+      expect(x).toMatchObject({
+        iterations: 200,
+        concurrency: 1,
+        throughput: { inferencesPerSec: expect.any(Number), itemsPerSec: expect.any(Number) },
+      });
       expect(x.sessionCreateMs).toBeGreaterThan(0);
       expect(x.firstRunMs).toBeGreaterThan(0);
       expect(x.peakRssBytes).toBeGreaterThan(0);
@@ -34,11 +51,15 @@ describe('preflight bench', () => {
   });
 
   it('a breached SLO exits 1 and is stored with the run; a met one exits 0', async () => {
-    const breached = await runCli(['bench', 'tiny_mlp', '--iterations', '100', '--slo', 'p50<=0.0001ms'], { env: env() });
+    const breached = await runCli(['bench', 'tiny_mlp', '--iterations', '100', '--slo', 'p50<=0.0001ms'], {
+      env: env(),
+    });
     expect(breached.code).toBe(1);
     expect(breached.json.sloVerdict.passed).toBe(false);
     expect(breached.stderr).toMatch(/SLO breached: p50<=0.0001ms on cpu b1/);
-    const met = await runCli(['bench', 'tiny_mlp', '--iterations', '100', '--slo', 'p99<=10s,b1:max<=10s'], { env: env() });
+    const met = await runCli(['bench', 'tiny_mlp', '--iterations', '100', '--slo', 'p99<=10s,b1:max<=10s'], {
+      env: env(),
+    });
     expect(met.code).toBe(0);
     expect(met.json.slo.map((s: { text: string }) => s.text)).toEqual(['p99<=10s', 'b1:max<=10s']);
     expect(met.json.sloVerdict.passed).toBe(true);
@@ -56,10 +77,15 @@ describe('preflight bench', () => {
 
   it('an objective for a batch size not in the sweep, or A/B with sweep-only flags, is exit 2 before anything runs', async () => {
     const before = (await runCli(['bench', '--list'], { env: env() })).json.length;
-    const slo = await runCli(['bench', 'tiny_mlp', '--iterations', '30', '--slo', 'p99<=20ms', '--slo', 'b8:p99<=0.001ms'], { env: env() });
+    const slo = await runCli(
+      ['bench', 'tiny_mlp', '--iterations', '30', '--slo', 'p99<=20ms', '--slo', 'b8:p99<=0.001ms'],
+      { env: env() },
+    );
     expect(slo.code).toBe(2);
     expect(slo.json.error.message).toMatch(/b8:p99<=0.001ms.*batch 8 is not in the sweep/);
-    const ab = await runCli(['bench', 'tiny_mlp', '--ab', 'tiny_mlp', '--slo', 'p99<=1ms', '--iterations', '10'], { env: env() });
+    const ab = await runCli(['bench', 'tiny_mlp', '--ab', 'tiny_mlp', '--slo', 'p99<=1ms', '--iterations', '10'], {
+      env: env(),
+    });
     expect(ab.code).toBe(2);
     expect(ab.json.error.message).toMatch(/--slo, --iterations are not supported with --ab/);
     const abOnly = await runCli(['bench', 'tiny_mlp', '--blocks', '3'], { env: env() });
@@ -72,17 +98,41 @@ describe('preflight bench', () => {
     const none = await runCli(['bench', 'tiny_mlp', '--ep', 'webgpu', '--iterations', '20'], { env: env() });
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/no point produced numbers: .*webgpu/);
-    const gated = await runCli(['bench', 'tiny_mlp', '--ep', 'cpu,webgpu', '--iterations', '50', '--slo', 'p99<=10s'], { env: env() });
+    const gated = await runCli(['bench', 'tiny_mlp', '--ep', 'cpu,webgpu', '--iterations', '50', '--slo', 'p99<=10s'], {
+      env: env(),
+    });
     expect(gated.code).toBe(1);
-    expect(gated.json.sloVerdict.checks.find((c: { ep: string }) => c.ep === 'webgpu')).toMatchObject({ passed: false, reason: expect.stringMatching(/^no numbers: /) });
+    expect(gated.json.sloVerdict.checks.find((c: { ep: string }) => c.ep === 'webgpu')).toMatchObject({
+      passed: false,
+      reason: expect.stringMatching(/^no numbers: /),
+    });
     expect(gated.json.sloVerdict.checks.find((c: { ep: string }) => c.ep === 'cpu')).toMatchObject({ passed: true });
   });
 
   it('--ab interleaves two settings of one model and gives a verdict', async () => {
-    const r = await runCli(['bench', 'tiny_mlp', '--ab', 'tiny_mlp', '--ab-spinning', 'off', '--blocks', '2', '--block-iterations', '100', '--warmup', '5'], { env: env() });
+    const r = await runCli(
+      [
+        'bench',
+        'tiny_mlp',
+        '--ab',
+        'tiny_mlp',
+        '--ab-spinning',
+        'off',
+        '--blocks',
+        '2',
+        '--block-iterations',
+        '100',
+        '--warmup',
+        '5',
+      ],
+      { env: env() },
+    );
     expect(r.code).toBe(0);
     expect(r.json.kind).toBe('ab');
-    expect(r.json.results.map((x: { label: string }) => x.label)).toEqual(['A: tiny_mlp@1 cpu, spinning default', 'B: tiny_mlp@1 cpu, spinning off']);
+    expect(r.json.results.map((x: { label: string }) => x.label)).toEqual([
+      'A: tiny_mlp@1 cpu, spinning default',
+      'B: tiny_mlp@1 cpu, spinning off',
+    ]);
     expect(r.json.results[1].sessionOptions.extra).toEqual({ session: { intra_op: { allow_spinning: '0' } } });
     expect(r.json.comparison.verdict).toBeTruthy();
   });
@@ -91,10 +141,15 @@ describe('preflight bench', () => {
     const list = await runCli(['bench', '--list'], { env: env() });
     expect(list.code).toBe(0);
     expect(list.json.length).toBeGreaterThanOrEqual(3);
-    const cmp = await runCli(['bench', '--compare', `${list.json.at(-1).runId}:0,${list.json.at(-1).runId}:1`], { env: env() });
+    const cmp = await runCli(['bench', '--compare', `${list.json.at(-1).runId}:0,${list.json.at(-1).runId}:1`], {
+      env: env(),
+    });
     expect(cmp.code).toBe(0);
     expect(cmp.json.comparison.verdict).toBeTruthy();
-    const human = await runCli(['bench', '--compare', `${list.json.at(-1).runId}:0,${list.json.at(-1).runId}:1`], { env: env(), json: false });
+    const human = await runCli(['bench', '--compare', `${list.json.at(-1).runId}:0,${list.json.at(-1).runId}:1`], {
+      env: env(),
+      json: false,
+    });
     expect(human.stdout).toMatch(/verdict: /);
   });
 });

@@ -10,7 +10,13 @@ import { bareFacts, creditRiskFacts, MODEL_SHA } from '../helpers/bundle-facts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SPECS = path.resolve(ROOT, '..', 'shared', 'specs', 'cyclonedx');
-const read = (name: string) => JSON.parse(fs.readFileSync(fs.existsSync(path.join(SPECS, name)) ? path.join(SPECS, name) : path.join(ROOT, 'schemas', name), 'utf8'));
+const read = (name: string) =>
+  JSON.parse(
+    fs.readFileSync(
+      fs.existsSync(path.join(SPECS, name)) ? path.join(SPECS, name) : path.join(ROOT, 'schemas', name),
+      'utf8',
+    ),
+  );
 
 // Draft-07 schema; spdx and jsf are $ref'd by their $id. Formats are not checked (ajv-formats is not installed).
 const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
@@ -25,7 +31,10 @@ const FILES = [
 ];
 
 describe('CycloneDX ML-BOM', () => {
-  for (const [label, make] of [['credit risk', creditRiskFacts], ['bare', bareFacts]] as const) {
+  for (const [label, make] of [
+    ['credit risk', creditRiskFacts],
+    ['bare', bareFacts],
+  ] as const) {
     it(`validates against CycloneDX 1.6 (${label})`, () => {
       const doc = JSON.parse(bomJson(make(), FILES));
       validateBom(doc);
@@ -46,11 +55,17 @@ describe('CycloneDX ML-BOM', () => {
     expect(doc.metadata.tools.components[0]).toMatchObject({ name: 'Preflight', version: '0.9.0' });
     const [model, data, ...files] = doc.components;
     expect(model).toMatchObject({ type: 'machine-learning-model', hashes: [{ alg: 'SHA-256', content: MODEL_SHA }] });
-    expect(model.modelCard.modelParameters).toMatchObject({ task: 'binary-classification', architectureFamily: 'MLP', datasets: [{ ref: data['bom-ref'] }] });
+    expect(model.modelCard.modelParameters).toMatchObject({
+      task: 'binary-classification',
+      architectureFamily: 'MLP',
+      datasets: [{ ref: data['bom-ref'] }],
+    });
     expect(data).toMatchObject({ type: 'data', hashes: [{ alg: 'SHA-256', content: f.reference.profileSha256 }] });
     expect(files.map((x: any) => x.name)).toEqual(['contracts/credit-risk.odcs.yaml', 'runbook.md']);
     const metrics = model.modelCard.quantitativeAnalysis.performanceMetrics;
-    expect(metrics).toContainEqual(expect.objectContaining({ type: 'latency p99 (ms)', value: '2.481', slice: expect.stringContaining('batch 8') }));
+    expect(metrics).toContainEqual(
+      expect.objectContaining({ type: 'latency p99 (ms)', value: '2.481', slice: expect.stringContaining('batch 8') }),
+    );
     expect(metrics).toContainEqual(expect.objectContaining({ type: 'fallback automation rate', value: '0.874' }));
   });
 
@@ -68,7 +83,9 @@ describe('MLmodel', () => {
     const doc = load(mlmodelYaml(creditRiskFacts())) as any;
     expect(Object.keys(doc.flavors)).toEqual(['onnx', 'python_function']);
     expect(doc.flavors.python_function.loader_module).toBe('mlflow.onnx');
-    expect(JSON.parse(doc.signature.inputs)).toEqual([{ name: 'features', type: 'tensor', 'tensor-spec': { dtype: 'float32', shape: [-1, 5] } }]);
+    expect(JSON.parse(doc.signature.inputs)).toEqual([
+      { name: 'features', type: 'tensor', 'tensor-spec': { dtype: 'float32', shape: [-1, 5] } },
+    ]);
     expect(JSON.parse(doc.signature.outputs)[0]['tensor-spec']).toEqual({ dtype: 'float32', shape: [-1, 2] });
     expect(doc.model_uuid).toMatch(/^[0-9a-f]{32}$/);
     expect(doc.utc_time_created).toBe('2026-11-23 14:05:09.123000');
@@ -76,7 +93,10 @@ describe('MLmodel', () => {
 
   it('bare: scalar int64, unnamed symbolic dim, non-tensor output left out and listed', () => {
     const doc = load(mlmodelYaml(bareFacts())) as any;
-    expect(JSON.parse(doc.signature.inputs).map((s: any) => s['tensor-spec'])).toEqual([{ dtype: 'float32', shape: [-1, 3] }, { dtype: 'int64', shape: [] }]);
+    expect(JSON.parse(doc.signature.inputs).map((s: any) => s['tensor-spec'])).toEqual([
+      { dtype: 'float32', shape: [-1, 3] },
+      { dtype: 'int64', shape: [] },
+    ]);
     expect(JSON.parse(doc.signature.outputs).map((s: any) => s.name)).toEqual(['y']);
     expect(doc.metadata.not_in_signature).toEqual(['scores (seq(map(int64,tensor(float))))']);
   });
@@ -87,7 +107,10 @@ describe('slo.json', () => {
     const f = creditRiskFacts();
     const doc = sloDocument(f);
     expect(doc.environment?.cpuModel).toBe('AMD EPYC 7B13');
-    expect(doc.points.map((p) => [p.batchSize, p.iterations, p.latencyMs.p99])).toEqual([[1, 2000, 1.237], [8, 2000, 2.481]]);
+    expect(doc.points.map((p) => [p.batchSize, p.iterations, p.latencyMs.p99])).toEqual([
+      [1, 2000, 1.237],
+      [8, 2000, 2.481],
+    ]);
     expect(doc.slos).toEqual(f.slos);
     expect(doc.note).toBeUndefined();
   });

@@ -15,12 +15,23 @@ import { bareFacts, creditRiskFacts } from '../helpers/bundle-facts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // The standards' copies in ../shared/specs when present (the brief's reference), else the program's own copies.
 const SPECS = path.resolve(ROOT, '..', 'shared', 'specs');
-const spec = (rel: string, copy: string) => JSON.parse(fs.readFileSync(fs.existsSync(path.join(SPECS, rel)) ? path.join(SPECS, rel) : path.join(ROOT, 'schemas', copy), 'utf8'));
+const spec = (rel: string, copy: string) =>
+  JSON.parse(
+    fs.readFileSync(
+      fs.existsSync(path.join(SPECS, rel)) ? path.join(SPECS, rel) : path.join(ROOT, 'schemas', copy),
+      'utf8',
+    ),
+  );
 
-const odcsValidate = new Ajv2019({ strict: false, validateFormats: false, allErrors: true }).compile(spec('odcs/odcs-json-schema-v3.1.0.json', 'odcs-json-schema-v3.1.0.json'));
+const odcsValidate = new Ajv2019({ strict: false, validateFormats: false, allErrors: true }).compile(
+  spec('odcs/odcs-json-schema-v3.1.0.json', 'odcs-json-schema-v3.1.0.json'),
+);
 
 describe('ODCS data contract', () => {
-  for (const [label, make] of [['credit risk', creditRiskFacts], ['bare', bareFacts]] as const) {
+  for (const [label, make] of [
+    ['credit risk', creditRiskFacts],
+    ['bare', bareFacts],
+  ] as const) {
     it(`validates against ODCS v3.1.0 (${label})`, () => {
       const doc = load(odcsYaml(make()));
       const ok = odcsValidate(doc);
@@ -47,7 +58,12 @@ describe('ODCS data contract', () => {
     const nulls = income.quality.find((q: any) => q.metric === 'nullValues');
     expect(nulls.mustBeLessOrEqualTo).toBeCloseTo(f.features[1].maxNullRate * 100, 9);
     const region = props.find((p) => p.name === 'region');
-    expect(region.quality.find((q: any) => q.metric === 'invalidValues').arguments.validValues).toEqual(['north', 'south', 'east', 'west']);
+    expect(region.quality.find((q: any) => q.metric === 'invalidValues').arguments.validValues).toEqual([
+      'north',
+      'south',
+      'east',
+      'west',
+    ]);
     expect(doc.slaProperties.map((s: any) => s.value)).toEqual([1.9, 3.75]);
     const fb = doc.customProperties.find((c: any) => c.property === 'fallbackPolicy');
     expect(fb.value).toMatchObject({ threshold: 0.8, automationRate: 0.874, rows: 5000, accuracyAbove: 0.931 });
@@ -58,7 +74,10 @@ describe('ODCS data contract', () => {
     const doc = load(odcsYaml(bareFacts())) as Record<string, any>;
     expect(doc.team.name).toBe('<team>');
     expect(doc.team.members.map((m: any) => m.username)).toEqual(['<contact>', '<escalation>']);
-    expect(doc.customProperties.find((c: any) => c.property === 'fallbackPolicy')).toMatchObject({ value: null, description: expect.stringContaining('no probability-like output') });
+    expect(doc.customProperties.find((c: any) => c.property === 'fallbackPolicy')).toMatchObject({
+      value: null,
+      description: expect.stringContaining('no probability-like output'),
+    });
     expect(doc.slaProperties[0].description).toContain('not measured');
   });
 });
@@ -85,7 +104,11 @@ describe('payload schema (JSON Schema 2020-12)', () => {
     const s = payloadSchema(f) as any;
     const feat = s.$defs.request.properties.inputs.properties.features;
     expect(feat['x-dims']).toEqual(['batch', '5']);
-    expect(feat.items.prefixItems[1]).toMatchObject({ 'x-column': 'income', 'x-referenceMin': 0, 'x-referenceMax': 250000 });
+    expect(feat.items.prefixItems[1]).toMatchObject({
+      'x-column': 'income',
+      'x-referenceMin': 0,
+      'x-referenceMax': 250000,
+    });
   });
 
   it('bare: unnamed symbolic dim, scalar int64, a non-tensor output', () => {
@@ -117,7 +140,10 @@ describe('Great Expectations suite', () => {
     const inner = prof.binCounts.slice(1, -1);
     part.weights.forEach((w, i) => expect(w).toBeCloseTo(inner[i] / prof.count, 12));
     expect(income.meta.thresholdChoice).toMatch(/PSI/);
-    const region = kl.find((e) => e.kwargs.column === 'region')!.kwargs.partition_object as { values: string[]; weights: number[] };
+    const region = kl.find((e) => e.kwargs.column === 'region')!.kwargs.partition_object as {
+      values: string[];
+      weights: number[];
+    };
     expect(region.values).toEqual(['north', 'south', 'east', 'west']);
     expect(region.weights).toEqual([1500 / 5000, 1200 / 5000, 1300 / 5000, 1000 / 5000]);
   });
@@ -125,12 +151,21 @@ describe('Great Expectations suite', () => {
   it('mostly follows the contract allowances; columns must match the feature set', () => {
     const f = creditRiskFacts();
     const suite = expectationSuite(f);
-    expect(suite.expectations[0]).toMatchObject({ type: 'expect_table_columns_to_match_set', kwargs: { column_set: f.features.map((x) => x.name) } });
-    const notNull = suite.expectations.find((e) => e.type === 'expect_column_values_to_not_be_null' && e.kwargs.column === 'income')!;
+    expect(suite.expectations[0]).toMatchObject({
+      type: 'expect_table_columns_to_match_set',
+      kwargs: { column_set: f.features.map((x) => x.name) },
+    });
+    const notNull = suite.expectations.find(
+      (e) => e.type === 'expect_column_values_to_not_be_null' && e.kwargs.column === 'income',
+    )!;
     expect(notNull.kwargs.mostly).toBeCloseTo(1 - f.features[1].maxNullRate, 12);
-    const between = suite.expectations.find((e) => e.type === 'expect_column_values_to_be_between' && e.kwargs.column === 'age')!;
+    const between = suite.expectations.find(
+      (e) => e.type === 'expect_column_values_to_be_between' && e.kwargs.column === 'age',
+    )!;
     expect(between.kwargs).toMatchObject({ min_value: 18, max_value: 90, mostly: 0.98 });
-    const inSet = suite.expectations.find((e) => e.type === 'expect_column_values_to_be_in_set' && e.kwargs.column === 'home_ownership')!;
+    const inSet = suite.expectations.find(
+      (e) => e.type === 'expect_column_values_to_be_in_set' && e.kwargs.column === 'home_ownership',
+    )!;
     expect(inSet.kwargs).toMatchObject({ value_set: ['rent', 'own', 'mortgage'], mostly: 0.99 });
   });
 

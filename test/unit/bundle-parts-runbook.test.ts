@@ -5,7 +5,13 @@ import { runbookHtml, runbookMarkdown, runbookModel } from '../../electron/core/
 import { fmtMs, fmtPct } from '../../electron/core/bundles/parts/format';
 import { bareFacts, creditRiskFacts, PREVIOUS_SHA } from '../helpers/bundle-facts';
 
-const ALERTS = ['ModelInputSchemaViolation', 'FeatureDriftHigh', 'PredictionDistributionShift', 'LatencyOrResourceRegression', 'IntegrityCheckFailed'];
+const ALERTS = [
+  'ModelInputSchemaViolation',
+  'FeatureDriftHigh',
+  'PredictionDistributionShift',
+  'LatencyOrResourceRegression',
+  'IntegrityCheckFailed',
+];
 const VERIFY = 'preflight verify bundle.zip --key ops.pub.pem --replay';
 const VALIDATE = 'preflight validate --bundle bundle.zip --data <batch>';
 
@@ -24,7 +30,18 @@ describe('runbook', () => {
   it('has the five alerts, each with the template fields and its command', () => {
     for (const a of ALERTS) {
       const s = section(md, a);
-      for (const field of ['Signal', 'Threshold', 'Severity', 'Impact', 'Metrics', 'Mitigation', 'Investigation', 'Escalation', 'Command']) expect(s).toContain(`- ${field}:`);
+      for (const field of [
+        'Signal',
+        'Threshold',
+        'Severity',
+        'Impact',
+        'Metrics',
+        'Mitigation',
+        'Investigation',
+        'Escalation',
+        'Command',
+      ])
+        expect(s).toContain(`- ${field}:`);
     }
     expect(section(md, 'IntegrityCheckFailed')).toContain(`Command: \`${VERIFY}\``);
     for (const a of ALERTS.slice(0, 3)) expect(section(md, a)).toContain(`Command: \`${VALIDATE}\``);
@@ -45,7 +62,9 @@ describe('runbook', () => {
     expect(drift).toContain('income: wasserstein distance > 0.1; at export 0.142');
     expect(drift).toContain('drift report #7');
     const input = section(md, 'ModelInputSchemaViolation');
-    expect(input).toContain(`income: null rate > ${fmtPct(f.features[1].maxNullRate)} (reference ${fmtPct(f.features[1].referenceNullRate)})`);
+    expect(input).toContain(
+      `income: null rate > ${fmtPct(f.features[1].maxNullRate)} (reference ${fmtPct(f.features[1].referenceNullRate)})`,
+    );
     expect(fmtPct(f.features[1].maxNullRate)).toBe('8.8%');
     expect(section(md, 'PredictionDistributionShift')).toContain('automation rate below 87.4%');
     expect(section(md, 'IntegrityCheckFailed')).toContain('≤ 0.00001 + 0.0001 × |expected|');
@@ -56,7 +75,9 @@ describe('runbook', () => {
     const b = runbookMarkdown(bareFacts());
     expect(section(b, 'LatencyOrResourceRegression')).toContain('latency not measured: run `preflight bench bare@1');
     expect(section(b, 'FeatureDriftHigh')).toContain('drift not measured: run `preflight drift');
-    expect(section(b, 'PredictionDistributionShift')).toContain('no fallback policy: the model has no probability-like output');
+    expect(section(b, 'PredictionDistributionShift')).toContain(
+      'no fallback policy: the model has no probability-like output',
+    );
     expect(section(b, 'IntegrityCheckFailed')).toContain('no golden set');
     expect(b).toContain('no previous version of bare');
     expect(b).toContain('`<team>`');

@@ -38,16 +38,36 @@ describe('preflight keys generate', () => {
 
 describe('preflight export / verify', () => {
   it('exports a signed bundle that verifies with the public key and --replay (exit 0, one line per check)', async () => {
-    const e = await runCli(['export', '--model', 'demo-credit-risk', '--reference', 'demo-training', '--out', bundle, '--sign', path.join(keyDir, 'preflight-signing.key.pem'), '--automation-rate', '0.9', ...W], { json: false });
+    const e = await runCli(
+      [
+        'export',
+        '--model',
+        'demo-credit-risk',
+        '--reference',
+        'demo-training',
+        '--out',
+        bundle,
+        '--sign',
+        path.join(keyDir, 'preflight-signing.key.pem'),
+        '--automation-rate',
+        '0.9',
+        ...W,
+      ],
+      { json: false },
+    );
     expect(e.code, e.stderr).toBe(0);
     expect(e.stdout).toMatch(/signed \(OMS, ECDSA P-256\)/);
     // Ops: another machine, an empty workspace, only the bundle and the public key.
     const ops = ['--workspace', path.join(tmp.dir, 'ops-ws')];
-    const v = await runCli(['verify', bundle, '--key', path.join(keyDir, 'preflight-signing.pub.pem'), '--replay', ...ops], { json: false });
+    const v = await runCli(
+      ['verify', bundle, '--key', path.join(keyDir, 'preflight-signing.pub.pem'), '--replay', ...ops],
+      { json: false },
+    );
     expect(v.code, v.stdout + v.stderr).toBe(0);
     expect(v.stdout).toMatch(/^ok\s+replay\s+golden\/golden\.json/m);
     expect(v.stdout).toMatch(/verified and trusted/);
-    for (const line of v.stdout.split('\n').filter((l) => /^(ok|FAIL|SKIP)\s/.test(l))) expect(line.split(/\s{2,}/).length).toBeGreaterThanOrEqual(4);
+    for (const line of v.stdout.split('\n').filter((l) => /^(ok|FAIL|SKIP)\s/.test(l)))
+      expect(line.split(/\s{2,}/).length).toBeGreaterThanOrEqual(4);
   }, 60_000);
 
   it('exit 1 when a check fails, naming the file; exit 2 for a file that is not a zip, a missing file or bad usage', async () => {
@@ -67,7 +87,20 @@ describe('preflight export / verify', () => {
     expect(notZip.json.error.message).toMatch(/not a zip/);
     expect((await runCli(['verify', path.join(tmp.dir, 'missing.zip'), ...W])).code).toBe(2);
     expect((await runCli(['verify', ...W])).code).toBe(2);
-    const both = await runCli(['export', '--model', 'demo-credit-risk', '--reference', 'demo-training', '--out', path.join(tmp.dir, 'x.zip'), '--fallback', 'probabilities>=0.8', '--automation-rate', '0.9', ...W]);
+    const both = await runCli([
+      'export',
+      '--model',
+      'demo-credit-risk',
+      '--reference',
+      'demo-training',
+      '--out',
+      path.join(tmp.dir, 'x.zip'),
+      '--fallback',
+      'probabilities>=0.8',
+      '--automation-rate',
+      '0.9',
+      ...W,
+    ]);
     expect(both.code).toBe(2);
     expect(fs.existsSync(path.join(tmp.dir, 'x.zip'))).toBe(false);
   }, 60_000);
@@ -78,7 +111,11 @@ describe('preflight export / verify', () => {
     fs.writeFileSync(path.join(dir, 'model.onnx'), Buffer.from(tinyModel(8)));
     fs.writeFileSync(path.join(dir, 'tok', 'vocab.txt'), 'a\nb\n');
     const resources = await hashFolder(dir, []);
-    const sig = signResources(resources, { modelName: 'model-folder', ignorePaths: [], privateKeyPem: fs.readFileSync(path.join(keyDir, 'preflight-signing.key.pem'), 'utf8') });
+    const sig = signResources(resources, {
+      modelName: 'model-folder',
+      ignorePaths: [],
+      privateKeyPem: fs.readFileSync(path.join(keyDir, 'preflight-signing.key.pem'), 'utf8'),
+    });
     fs.writeFileSync(path.join(dir, 'model.sig'), sig);
     const pub = path.join(keyDir, 'preflight-signing.pub.pem');
     const good = await runCli(['verify', dir, '--signature', path.join(dir, 'model.sig'), '--key', pub, ...W]);
@@ -97,10 +134,15 @@ describe('preflight export / verify', () => {
     const add = await runCli(['models', 'add', big, '--name', 'big', ...W]);
     expect(add.code, add.stderr).toBe(0);
     const dest = path.join(tmp.dir, 'killed.zip');
-    const child = spawn(process.execPath, [CLI, 'export', '--model', 'big', '--reference', 'demo-training', '--out', dest, ...W], { cwd: ROOT, stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [CLI, 'export', '--model', 'big', '--reference', 'demo-training', '--out', dest, ...W],
+      { cwd: ROOT, stdio: 'ignore' },
+    );
     const partial = new RegExp(`^\\.killed\\.zip\\.${child.pid}\\.partial$`);
     const started = Date.now();
-    while (!fs.readdirSync(tmp.dir).some((n) => partial.test(n)) && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 2));
+    while (!fs.readdirSync(tmp.dir).some((n) => partial.test(n)) && Date.now() - started < 60_000)
+      await new Promise((r) => setTimeout(r, 2));
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     expect(fs.existsSync(dest)).toBe(false);

@@ -28,7 +28,13 @@ beforeAll(async () => {
   await client.run('demo/create', { benchmark: true });
   keys = await client.call('keys/generate', { dir: path.join(out.dir, 'keys') });
   signed = path.join(out.dir, 'signed.zip');
-  await client.run('bundles/export', { model: 'demo-credit-risk', reference: 'demo-training', out: signed, signingKey: keys.privateKeyPath, fallback: { threshold: 0.8, action: 'manual review' } });
+  await client.run('bundles/export', {
+    model: 'demo-credit-risk',
+    reference: 'demo-training',
+    out: signed,
+    signingKey: keys.privateKeyPath,
+    fallback: { threshold: 0.8, action: 'manual review' },
+  });
 }, 120_000);
 
 describe('export', () => {
@@ -36,15 +42,38 @@ describe('export', () => {
     const files = await entries(signed);
     const names = [...files.keys()];
     for (const expected of [
-      'model/model.onnx', 'contracts/payload.schema.json', 'contracts/demo-credit-risk.odcs.yaml', 'contracts/demo-credit-risk.expectations.json', 'contracts/features.json',
-      'reference/profile.json', 'reference/predictions.json', 'slo.json', 'golden/golden.json', 'policy/fallback.json', 'runbook.md', 'runbook.html', 'MLmodel', 'bom.cdx.json', 'manifest.json', 'model.sig',
-    ]) expect(names).toContain(expected);
+      'model/model.onnx',
+      'contracts/payload.schema.json',
+      'contracts/demo-credit-risk.odcs.yaml',
+      'contracts/demo-credit-risk.expectations.json',
+      'contracts/features.json',
+      'reference/profile.json',
+      'reference/predictions.json',
+      'slo.json',
+      'golden/golden.json',
+      'policy/fallback.json',
+      'runbook.md',
+      'runbook.html',
+      'MLmodel',
+      'bom.cdx.json',
+      'manifest.json',
+      'model.sig',
+    ])
+      expect(names).toContain(expected);
     const manifest = JSON.parse(files.get('manifest.json')!.toString()) as BundleManifest;
     const listed = manifest.files.map((f) => f.path).sort();
     expect(listed).toEqual(names.filter((n) => n !== 'manifest.json' && n !== 'model.sig').sort());
     const model = await ws.client().call('models/show', { ref: 'demo-credit-risk' });
     expect(manifest.sources.model.sha256).toBe(model.sha256);
-    expect(files.get('model/model.onnx')!.equals(fs.readFileSync(path.join(ws.dir, 'blobs', 'sha256', fs.readdirSync(path.join(ws.dir, 'blobs', 'sha256'))[0], 'model.onnx')))).toBe(true);
+    expect(
+      files
+        .get('model/model.onnx')!
+        .equals(
+          fs.readFileSync(
+            path.join(ws.dir, 'blobs', 'sha256', fs.readdirSync(path.join(ws.dir, 'blobs', 'sha256'))[0], 'model.onnx'),
+          ),
+        ),
+    ).toBe(true);
   });
 
   it('SLOs come from the measured percentiles and the fallback policy from the reference rows', async () => {
@@ -58,7 +87,12 @@ describe('export', () => {
       expect(s.thresholdMs).toBeLessThanOrEqual(point.latencyMs!.p99 * 1.25 * 1.1);
     }
     const policy = JSON.parse(files.get('policy/fallback.json')!.toString()).policy;
-    expect(policy).toMatchObject({ output: 'probabilities', confidence: 'max-class-probability', threshold: 0.8, fallback: 'manual review' });
+    expect(policy).toMatchObject({
+      output: 'probabilities',
+      confidence: 'max-class-probability',
+      threshold: 0.8,
+      fallback: 'manual review',
+    });
     // The measured rate is the share of sampled reference rows whose top probability is ≥ 0.8.
     const counts: number[] = policy.histogram.counts;
     const fromHistogram = counts.slice(16).reduce((a, b) => a + b, 0) / counts.reduce((a, b) => a + b, 0);
@@ -69,8 +103,13 @@ describe('export', () => {
 
   it('every part validates against its public schema (ODCS 3.1.0, CycloneDX 1.6, OMS, JSON Schema 2020-12)', async () => {
     const files = await entries(signed);
-    const odcs = new Ajv2019({ strict: false, validateFormats: false, allErrors: true }).compile(JSON.parse(fs.readFileSync(path.join(SPECS, 'odcs', 'odcs-json-schema-v3.1.0.json'), 'utf8')));
-    expect(odcs(yaml.load(files.get('contracts/demo-credit-risk.odcs.yaml')!.toString())), JSON.stringify(odcs.errors)).toBe(true);
+    const odcs = new Ajv2019({ strict: false, validateFormats: false, allErrors: true }).compile(
+      JSON.parse(fs.readFileSync(path.join(SPECS, 'odcs', 'odcs-json-schema-v3.1.0.json'), 'utf8')),
+    );
+    expect(
+      odcs(yaml.load(files.get('contracts/demo-credit-risk.odcs.yaml')!.toString())),
+      JSON.stringify(odcs.errors),
+    ).toBe(true);
 
     const cdx = new Ajv({ strict: false, validateFormats: false });
     cdx.addSchema(JSON.parse(fs.readFileSync(path.join(SPECS, 'cyclonedx', 'spdx.schema.json'), 'utf8')));
@@ -79,11 +118,19 @@ describe('export', () => {
     const bomDoc = JSON.parse(files.get('bom.cdx.json')!.toString());
     expect(bom(bomDoc), JSON.stringify(bom.errors)).toBe(true);
     // The BOM lists the other files by their real hashes.
-    const hashed = new Map<string, string>(bomDoc.components.filter((c: { type: string }) => c.type === 'file').map((c: { name: string; hashes: { content: string }[] }) => [c.name, c.hashes[0].content]));
-    expect(hashed.get('slo.json')).toBe(JSON.parse(files.get('manifest.json')!.toString()).files.find((f: { path: string }) => f.path === 'slo.json').sha256);
+    const hashed = new Map<string, string>(
+      bomDoc.components
+        .filter((c: { type: string }) => c.type === 'file')
+        .map((c: { name: string; hashes: { content: string }[] }) => [c.name, c.hashes[0].content]),
+    );
+    expect(hashed.get('slo.json')).toBe(
+      JSON.parse(files.get('manifest.json')!.toString()).files.find((f: { path: string }) => f.path === 'slo.json')
+        .sha256,
+    );
 
     const oms = new Ajv2020({ strict: false, validateFormats: false });
-    for (const f of ['envelope', 'statement', 'predicate']) oms.addSchema(JSON.parse(fs.readFileSync(path.join(SPECS, 'oms', `${f}.schema.json`), 'utf8')));
+    for (const f of ['envelope', 'statement', 'predicate'])
+      oms.addSchema(JSON.parse(fs.readFileSync(path.join(SPECS, 'oms', `${f}.schema.json`), 'utf8')));
     const sigSchema = oms.compile(JSON.parse(fs.readFileSync(path.join(SPECS, 'oms', 'bundle.schema.json'), 'utf8')));
     const sig = JSON.parse(files.get('model.sig')!.toString());
     expect(sigSchema(sig), JSON.stringify(sigSchema.errors)).toBe(true);
@@ -92,13 +139,19 @@ describe('export', () => {
     expect(statement.predicate.resources.map((r: { name: string }) => r.name)).toContain('manifest.json');
 
     // The payload schema accepts a request made of the golden inputs, and refuses a wrong width.
-    const payload = new Ajv2020({ strict: false, validateFormats: false }).compile(JSON.parse(files.get('contracts/payload.schema.json')!.toString()));
+    const payload = new Ajv2020({ strict: false, validateFormats: false }).compile(
+      JSON.parse(files.get('contracts/payload.schema.json')!.toString()),
+    );
     const golden = JSON.parse(files.get('golden/golden.json')!.toString()) as GoldenSet;
-    const rows = (t: GoldenSet['inputs'][string]) => Array.from({ length: t.shape[0] }, (_, i) => t.values.slice(i * t.shape[1], (i + 1) * t.shape[1]));
+    const rows = (t: GoldenSet['inputs'][string]) =>
+      Array.from({ length: t.shape[0] }, (_, i) => t.values.slice(i * t.shape[1], (i + 1) * t.shape[1]));
     const request = { inputs: { features: rows(golden.inputs.features) } };
     expect(payload(request), JSON.stringify(payload.errors)).toBe(true);
     expect(payload({ inputs: { features: [[1, 2, 3]] } })).toBe(false);
-    expect(payload({ outputs: { probabilities: rows(golden.outputs.probabilities) } }), JSON.stringify(payload.errors)).toBe(true);
+    expect(
+      payload({ outputs: { probabilities: rows(golden.outputs.probabilities) } }),
+      JSON.stringify(payload.errors),
+    ).toBe(true);
   });
 
   it('is reproducible with SOURCE_DATE_EPOCH: every entry but model.sig is byte-identical', async () => {
@@ -107,7 +160,13 @@ describe('export', () => {
     try {
       const a = path.join(out.dir, 'repro-a.zip');
       const b = path.join(out.dir, 'repro-b.zip');
-      for (const p of [a, b]) await ws.client().run('bundles/export', { model: 'demo-credit-risk', reference: 'demo-training', out: p, signingKey: keys.privateKeyPath });
+      for (const p of [a, b])
+        await ws.client().run('bundles/export', {
+          model: 'demo-credit-risk',
+          reference: 'demo-training',
+          out: p,
+          signingKey: keys.privateKeyPath,
+        });
       const [ea, eb] = [await entries(a), await entries(b)];
       expect([...ea.keys()]).toEqual([...eb.keys()]);
       for (const [name, data] of ea) if (name !== 'model.sig') expect(data.equals(eb.get(name)!), name).toBe(true);
@@ -121,23 +180,52 @@ describe('export', () => {
   it('is recorded in the workspace with what went in', async () => {
     const list = await ws.client().call('bundles/list', {});
     const first = list.find((b) => b.path === signed)!;
-    expect(first).toMatchObject({ model: { name: 'demo-credit-risk', version: 1 }, reference: 'demo-training', benchRun: 1, driftReport: 1, signed: true, keyFingerprint: keys.fingerprint });
+    expect(first).toMatchObject({
+      model: { name: 'demo-credit-risk', version: 1 },
+      reference: 'demo-training',
+      benchRun: 1,
+      driftReport: 1,
+      signed: true,
+      keyFingerprint: keys.fingerprint,
+    });
     expect(first.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('refuses to overwrite, a .zip-less name, a missing folder and an unknown model, writing nothing', async () => {
     const client = ws.client();
-    await expect(client.run('bundles/export', { model: 'demo-credit-risk', reference: 'demo-training', out: signed })).rejects.toThrow(/already exists/);
-    await expect(client.run('bundles/export', { model: 'demo-credit-risk', reference: 'demo-training', out: path.join(out.dir, 'b.tar') })).rejects.toThrow(/\.zip/);
-    await expect(client.run('bundles/export', { model: 'demo-credit-risk', reference: 'demo-training', out: path.join(out.dir, 'no', 'b.zip') })).rejects.toThrow(/does not exist/);
-    await expect(client.run('bundles/export', { model: 'nope', reference: 'demo-training', out: path.join(out.dir, 'c.zip') })).rejects.toThrow(/no model nope/);
+    await expect(
+      client.run('bundles/export', { model: 'demo-credit-risk', reference: 'demo-training', out: signed }),
+    ).rejects.toThrow(/already exists/);
+    await expect(
+      client.run('bundles/export', {
+        model: 'demo-credit-risk',
+        reference: 'demo-training',
+        out: path.join(out.dir, 'b.tar'),
+      }),
+    ).rejects.toThrow(/\.zip/);
+    await expect(
+      client.run('bundles/export', {
+        model: 'demo-credit-risk',
+        reference: 'demo-training',
+        out: path.join(out.dir, 'no', 'b.zip'),
+      }),
+    ).rejects.toThrow(/does not exist/);
+    await expect(
+      client.run('bundles/export', { model: 'nope', reference: 'demo-training', out: path.join(out.dir, 'c.zip') }),
+    ).rejects.toThrow(/no model nope/);
     expect(fs.existsSync(path.join(out.dir, 'c.zip'))).toBe(false);
   });
 
   it('a cancelled export leaves no file and no partial file at --out', async () => {
     const dest = path.join(out.dir, 'cancelled.zip');
     const controller = new AbortController();
-    const run = ws.client().run('bundles/export', { model: 'demo-credit-risk', reference: 'demo-training', out: dest }, { signal: controller.signal, onStarted: () => controller.abort() });
+    const run = ws
+      .client()
+      .run(
+        'bundles/export',
+        { model: 'demo-credit-risk', reference: 'demo-training', out: dest },
+        { signal: controller.signal, onStarted: () => controller.abort() },
+      );
     await expect(run).rejects.toThrow(/cancel/i);
     expect(fs.readdirSync(out.dir).filter((n) => n.includes('cancelled'))).toEqual([]);
   });
@@ -149,7 +237,8 @@ describe('verify', () => {
     expect(failed(r)).toEqual([]);
     expect(r).toMatchObject({ ok: true, trusted: true, signer: { keyFingerprint: keys.fingerprint } });
     const kinds = new Set(r.checks.map((c) => c.check));
-    for (const k of ['zip', 'manifest', 'digest', 'signature', 'schema', 'load', 'opset', 'replay']) expect(kinds).toContain(k);
+    for (const k of ['zip', 'manifest', 'digest', 'signature', 'schema', 'load', 'opset', 'replay'])
+      expect(kinds).toContain(k);
     expect(r.checks.find((c) => c.check === 'replay')!.message).toMatch(/16 golden rows/);
   }, 60_000);
 
@@ -157,7 +246,10 @@ describe('verify', () => {
     const r = await verify({ path: signed });
     expect(r.ok).toBe(true);
     expect(r.trusted).toBe(false);
-    expect(r.checks.find((c) => c.check === 'signature')).toMatchObject({ skipped: true, message: expect.stringMatching(/not checked/) });
+    expect(r.checks.find((c) => c.check === 'signature')).toMatchObject({
+      skipped: true,
+      message: expect.stringMatching(/not checked/),
+    });
   });
 
   it('another key fails the signature; an unsigned bundle verified with a key fails', async () => {
@@ -169,7 +261,11 @@ describe('verify', () => {
     await ws.client().run('bundles/export', { model: 'demo-credit-risk', reference: 'demo-training', out: unsigned });
     const r = await verify({ path: unsigned, key: keys.publicKeyPath });
     expect(r.ok).toBe(false);
-    expect(failed(r)[0]).toMatchObject({ check: 'signature', file: 'model.sig', message: expect.stringMatching(/unsigned/) });
+    expect(failed(r)[0]).toMatchObject({
+      check: 'signature',
+      file: 'model.sig',
+      message: expect.stringMatching(/unsigned/),
+    });
   }, 60_000);
 
   it('a flipped byte in any entry fails verification and names that file', async () => {
@@ -182,7 +278,10 @@ describe('verify', () => {
       fs.writeFileSync(tampered, bytes);
       const result = await verify({ path: tampered, key: keys.publicKeyPath });
       expect(result.ok, r.name).toBe(false);
-      expect(failed(result).map((c) => c.file), r.name).toContain(r.name);
+      expect(
+        failed(result).map((c) => c.file),
+        r.name,
+      ).toContain(r.name);
     }
   }, 120_000);
 

@@ -44,19 +44,32 @@ async function waitForJob(jobId: string) {
 }
 
 describe('hostile bundles are refused before anything is written', () => {
-  it('a path that leaves the bundle (..)', () => refused('dotdot', [ok('manifest.json'), ok('../evil.txt')], /leaves the bundle/));
+  it('a path that leaves the bundle (..)', () =>
+    refused('dotdot', [ok('manifest.json'), ok('../evil.txt')], /leaves the bundle/));
   it('an absolute path and a drive letter', async () => {
     await refused('absolute', [ok('/etc/evil')], /absolute/);
     await refused('drive', [ok('C:/evil')], /absolute/);
   });
-  it('a backslash (Windows separators would escape on extraction there)', () => refused('backslash', [ok('model\\..\\..\\evil')], /backslash/));
-  it('a symbolic link entry', () => refused('symlink', [{ name: 'model/model.onnx', data: Buffer.from('/etc/passwd'), mode: 0o120777 }], /symbolic link/));
+  it('a backslash (Windows separators would escape on extraction there)', () =>
+    refused('backslash', [ok('model\\..\\..\\evil')], /backslash/));
+  it('a symbolic link entry', () =>
+    refused(
+      'symlink',
+      [{ name: 'model/model.onnx', data: Buffer.from('/etc/passwd'), mode: 0o120777 }],
+      /symbolic link/,
+    ));
   it('duplicate names, also ones that differ only in case', async () => {
     await refused('dup', [ok('a.json'), ok('a.json')], /twice/);
     await refused('dupcase', [ok('Manifest.json'), ok('manifest.json')], /twice/);
   });
-  it('more entries than the bound', () => refused('many', Array.from({ length: ZIP_LIMITS.entries + 1 }, (_, i) => ok(`f${i}`)), /entries/));
-  it('a zip bomb (compression ratio past the bound)', () => refused('bomb', [{ name: 'model/model.onnx', data: Buffer.alloc(64 * 1024 ** 2), deflate: true }], /zip bomb/));
+  it('more entries than the bound', () =>
+    refused(
+      'many',
+      Array.from({ length: ZIP_LIMITS.entries + 1 }, (_, i) => ok(`f${i}`)),
+      /entries/,
+    ));
+  it('a zip bomb (compression ratio past the bound)', () =>
+    refused('bomb', [{ name: 'model/model.onnx', data: Buffer.alloc(64 * 1024 ** 2), deflate: true }], /zip bomb/));
   it('a NUL in a name', () => refused('nul', [ok('a\u0000b')], /NUL/));
   it('a file that is not a zip at all is an unreadable input, not a failed check', async () => {
     const file = path.join(tmp.dir, 'plain.zip');
@@ -71,19 +84,27 @@ describe('the zip reader', () => {
   it('names are checked segment by segment (property: a name with a .. segment is refused, plain segments pass)', () => {
     const segment = fc.stringMatching(/^[A-Za-z0-9_.-]{1,12}$/).filter((x) => x !== '.' && x !== '..');
     fc.assert(
-      fc.property(fc.array(segment, { minLength: 0, maxLength: 4 }), fc.array(segment, { minLength: 0, maxLength: 4 }), (before, after) => {
-        const bad = [...before, '..', ...after].join('/');
-        const good = [...before, ...after, 'f'].join('/');
-        return unsafeName(bad, Buffer.from(bad)) !== null && unsafeName(good, Buffer.from(good)) === null;
-      }),
+      fc.property(
+        fc.array(segment, { minLength: 0, maxLength: 4 }),
+        fc.array(segment, { minLength: 0, maxLength: 4 }),
+        (before, after) => {
+          const bad = [...before, '..', ...after].join('/');
+          const good = [...before, ...after, 'f'].join('/');
+          return unsafeName(bad, Buffer.from(bad)) !== null && unsafeName(good, Buffer.from(good)) === null;
+        },
+      ),
       { seed: 7, numRuns: 500 },
     );
-    for (const name of ['./a', 'a//b', 'a/./b', '/a', 'C:x']) expect(unsafeName(name, Buffer.from(name)), name).not.toBeNull();
+    for (const name of ['./a', 'a//b', 'a/./b', '/a', 'C:x'])
+      expect(unsafeName(name, Buffer.from(name)), name).not.toBeNull();
   });
 
   it('an entry whose data was damaged is named (CRC), the others read', async () => {
     const good = Buffer.from('{"a":1}');
-    const zip = rawZip([{ name: 'a.json', data: good }, { name: 'b.json', data: Buffer.from('{"b":2}') }]);
+    const zip = rawZip([
+      { name: 'a.json', data: good },
+      { name: 'b.json', data: Buffer.from('{"b":2}') },
+    ]);
     zip[30 + 'a.json'.length + 2] ^= 0x20; // inside a.json's stored data
     const file = path.join(tmp.dir, 'crc.zip');
     fs.writeFileSync(file, zip);

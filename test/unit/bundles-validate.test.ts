@@ -27,7 +27,18 @@ const broken = (r: ValidateResult) => r.checks.filter((c) => !c.ok);
 beforeAll(async () => {
   requireBuild();
   expect((await runCli(['demo', '--no-benchmark', ...ds])).code).toBe(0);
-  const e = await runCli(['export', '--model', 'demo-credit-risk', '--reference', 'demo-training', '--out', bundle, '--automation-rate', '0.9', ...ds]);
+  const e = await runCli([
+    'export',
+    '--model',
+    'demo-credit-risk',
+    '--reference',
+    'demo-training',
+    '--out',
+    bundle,
+    '--automation-rate',
+    '0.9',
+    ...ds,
+  ]);
   expect(e.code, e.stderr).toBe(0);
 }, 120_000);
 afterAll(() => tmp.cleanup());
@@ -38,7 +49,9 @@ describe('the demo, validated on an ops machine', () => {
     const r = await runCli(['validate', '--bundle', bundle, '--data', prod, ...ops()]);
     expect(r.code, r.stderr).toBe(1);
     const res = r.json as ValidateResult;
-    const drifted = broken(res).filter((c) => c.rule === 'drift').map((c) => c.feature);
+    const drifted = broken(res)
+      .filter((c) => c.rule === 'drift')
+      .map((c) => c.feature);
     expect(drifted).toEqual(expect.arrayContaining(['utilization', 'income_k']));
     expect(drifted).not.toContain('age');
     expect(drifted).not.toContain('credit_score');
@@ -80,21 +93,46 @@ describe('the demo, validated on an ops machine', () => {
   }, 60_000);
 
   it('per time window, the first week a rule broke is named', async () => {
-    const r = await runCli(['validate', '--bundle', bundle, '--data', path.join(tmp.dir, 'production.csv'), '--time-column', 'event_time', '--window', 'week', ...ops()]);
+    const r = await runCli([
+      'validate',
+      '--bundle',
+      bundle,
+      '--data',
+      path.join(tmp.dir, 'production.csv'),
+      '--time-column',
+      'event_time',
+      '--window',
+      'week',
+      ...ops(),
+    ]);
     expect(r.code).toBe(1);
-    const util = r.json.checks.find((c: { rule: string; feature: string }) => c.rule === 'drift' && c.feature === 'utilization');
+    const util = r.json.checks.find(
+      (c: { rule: string; feature: string }) => c.rule === 'drift' && c.feature === 'utilization',
+    );
     expect(util.firstWindow).toMatch(/^\d{4}-\d{2}-\d{2}/);
     expect(r.json.drift.windows.windows.length).toBeGreaterThan(1);
   }, 60_000);
 });
 
 describe('contract rules on small batches', () => {
-  const header = 'customer_id,event_time,age,income_k,credit_score,utilization,open_accounts,region,employment,has_mortgage';
+  const header =
+    'customer_id,event_time,age,income_k,credit_score,utilization,open_accounts,region,employment,has_mortgage';
   const rows = trainingCsv().split('\n').slice(1, 1201).filter(Boolean);
 
   it('a missing feature is named', async () => {
     const drop = header.split(',').indexOf('utilization');
-    const text = [header.split(',').filter((_, i) => i !== drop).join(','), ...rows.map((r) => r.split(',').filter((_, i) => i !== drop).join(','))].join('\n');
+    const text = [
+      header
+        .split(',')
+        .filter((_, i) => i !== drop)
+        .join(','),
+      ...rows.map((r) =>
+        r
+          .split(',')
+          .filter((_, i) => i !== drop)
+          .join(','),
+      ),
+    ].join('\n');
     const r = await runCli(['validate', '--bundle', bundle, '--data', file('missing.csv', text), ...ops()]);
     expect(r.code).toBe(1);
     expect(broken(r.json)).toContainEqual(expect.objectContaining({ rule: 'missing-feature', feature: 'utilization' }));
@@ -102,7 +140,17 @@ describe('contract rules on small batches', () => {
 
   it('a changed type names the values that cannot be read and their rows', async () => {
     const at = header.split(',').indexOf('credit_score');
-    const text = [header, ...rows.map((r, i) => (i === 6 || i === 40 ? r.split(',').map((v, j) => (j === at ? 'seven hundred' : v)).join(',') : r))].join('\n');
+    const text = [
+      header,
+      ...rows.map((r, i) =>
+        i === 6 || i === 40
+          ? r
+              .split(',')
+              .map((v, j) => (j === at ? 'seven hundred' : v))
+              .join(',')
+          : r,
+      ),
+    ].join('\n');
     const r = await runCli(['validate', '--bundle', bundle, '--data', file('typed.csv', text), ...ops()]);
     expect(r.code).toBe(1);
     const c = broken(r.json).find((x) => x.feature === 'credit_score')!;
@@ -112,7 +160,17 @@ describe('contract rules on small batches', () => {
 
   it('a new category is named with its share', async () => {
     const at = header.split(',').indexOf('employment');
-    const text = [header, ...rows.map((r, i) => (i % 10 === 0 ? r.split(',').map((v, j) => (j === at ? 'astronaut' : v)).join(',') : r))].join('\n');
+    const text = [
+      header,
+      ...rows.map((r, i) =>
+        i % 10 === 0
+          ? r
+              .split(',')
+              .map((v, j) => (j === at ? 'astronaut' : v))
+              .join(',')
+          : r,
+      ),
+    ].join('\n');
     const r = await runCli(['validate', '--bundle', bundle, '--data', file('newcat.csv', text), ...ops()]);
     expect(r.code).toBe(1);
     const c = broken(r.json).find((x) => x.rule === 'unseen-categories')!;
@@ -127,7 +185,16 @@ describe('contract rules on small batches', () => {
     const wrong = await runCli(['validate', '--bundle', bundle, '--data', f, '--predictions', 'p_repay', ...ops()]);
     expect(wrong.code).toBe(2);
     expect(wrong.json.error.message).toMatch(/probabilities\[0\], probabilities\[1\]/);
-    const r = await runCli(['validate', '--bundle', bundle, '--data', f, '--predictions', 'p_repay,p_default', ...ops()]);
+    const r = await runCli([
+      'validate',
+      '--bundle',
+      bundle,
+      '--data',
+      f,
+      '--predictions',
+      'p_repay,p_default',
+      ...ops(),
+    ]);
     expect(r.code).toBe(1);
     expect(r.json.predictions).toMatchObject({ how: 'logged', columns: ['p_repay', 'p_default'] });
     expect(broken(r.json).some((c) => c.rule === 'prediction-drift')).toBe(true);
@@ -137,14 +204,25 @@ describe('contract rules on small batches', () => {
 
 describe('bad input: exit 2, one line naming the file', () => {
   it('a ragged CSV, a file that is not what its extension says, a missing file', async () => {
-    const ragged = await runCli(['validate', '--bundle', bundle, '--data', file('ragged.csv', 'a,b\n1,2\n3,4,5\n'), ...ops()]);
+    const ragged = await runCli([
+      'validate',
+      '--bundle',
+      bundle,
+      '--data',
+      file('ragged.csv', 'a,b\n1,2\n3,4,5\n'),
+      ...ops(),
+    ]);
     expect(ragged.code).toBe(2);
     expect(ragged.json.error.message).toMatch(/ragged\.csv|line 3/);
     const fake = await runCli(['validate', '--bundle', bundle, '--data', file('fake.parquet', 'a,b\n1,2\n'), ...ops()]);
     expect(fake.code).toBe(2);
     expect(fake.json.error.message).not.toMatch(/\n/);
-    expect((await runCli(['validate', '--bundle', bundle, '--data', path.join(tmp.dir, 'nope.csv'), ...ops()])).code).toBe(2);
-    const text = await runCli(['validate', '--bundle', bundle, '--data', path.join(tmp.dir, 'nope.csv'), ...ops()], { json: false });
+    expect(
+      (await runCli(['validate', '--bundle', bundle, '--data', path.join(tmp.dir, 'nope.csv'), ...ops()])).code,
+    ).toBe(2);
+    const text = await runCli(['validate', '--bundle', bundle, '--data', path.join(tmp.dir, 'nope.csv'), ...ops()], {
+      json: false,
+    });
     expect(text.stderr.trim().split('\n')).toHaveLength(1);
     expect(text.stderr).not.toMatch(/\bat .*\.m?js/);
   }, 60_000);
@@ -183,12 +261,22 @@ describe('bad input: exit 2, one line naming the file', () => {
 
   it('--report writes one self-contained HTML page with the verdict and every broken rule', async () => {
     const out = path.join(tmp.dir, 'report.html');
-    const r = await runCli(['validate', '--bundle', bundle, '--data', path.join(tmp.dir, 'production.csv'), '--report', out, ...ops()]);
+    const r = await runCli([
+      'validate',
+      '--bundle',
+      bundle,
+      '--data',
+      path.join(tmp.dir, 'production.csv'),
+      '--report',
+      out,
+      ...ops(),
+    ]);
     expect(r.code).toBe(1);
     const html = fs.readFileSync(out, 'utf8');
     expect(html).toMatch(/rule\(s\) broken/);
     expect(html).toContain('central');
     expect(html).not.toMatch(/<script|https?:\/\//);
-    for (const c of broken(r.json)) if (c.feature) expect(html).toContain(c.feature.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+    for (const c of broken(r.json))
+      if (c.feature) expect(html).toContain(c.feature.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
   }, 60_000);
 });

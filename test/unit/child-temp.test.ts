@@ -14,7 +14,10 @@ describe('temporary files of model children', () => {
   it('models add (a load check in a child) leaves the temporary folder as it found it', async () => {
     const scratch = path.join(tmp.dir, 'scratch');
     fs.mkdirSync(scratch);
-    const res = await runCli(['models', 'add', path.join(MODELS, 'tiny_mlp.onnx'), '--workspace', path.join(tmp.dir, 'ws')], { env: { TMPDIR: scratch, TMP: scratch, TEMP: scratch } });
+    const res = await runCli(
+      ['models', 'add', path.join(MODELS, 'tiny_mlp.onnx'), '--workspace', path.join(tmp.dir, 'ws')],
+      { env: { TMPDIR: scratch, TMP: scratch, TEMP: scratch } },
+    );
     expect(res.code).toBe(0);
     expect(fs.readdirSync(scratch)).toEqual([]);
   });

@@ -21,12 +21,18 @@ describe('clear errors', () => {
   it('a CSV renamed to .onnx: "not an ONNX model" first, the decoder detail after', async () => {
     const res = await runCli(['models', 'add', file('table.onnx', 'a,b\n1,2\n'), '--workspace', ws]);
     expect(res.code).toBe(2);
-    expect(res.json.error.message).toMatch(/table\.onnx is not an ONNX model: it looks like a text file \(it starts with "a,b\\n1,2\\n"\); details: /);
+    expect(res.json.error.message).toMatch(
+      /table\.onnx is not an ONNX model: it looks like a text file \(it starts with "a,b\\n1,2\\n"\); details: /,
+    );
   });
 
   it.each([
     ['four.parquet', Buffer.from('PAR1'), /four\.parquet is a damaged Parquet file: it is only 4 bytes/],
-    ['zero-footer.parquet', Buffer.concat([Buffer.from('PAR1xxxxxxxx'), Buffer.alloc(4), Buffer.from('PAR1')]), /zero-footer\.parquet is a damaged Parquet file: its footer \(the file metadata\) is empty/],
+    [
+      'zero-footer.parquet',
+      Buffer.concat([Buffer.from('PAR1xxxxxxxx'), Buffer.alloc(4), Buffer.from('PAR1')]),
+      /zero-footer\.parquet is a damaged Parquet file: its footer \(the file metadata\) is empty/,
+    ],
   ])('%s: names the file and says it is a damaged Parquet file', async (name, data, message) => {
     const res = await runCli(['datasets', 'add', file(name, data), '--workspace', ws]);
     expect(res.code).toBe(2);
@@ -39,7 +45,9 @@ describe('clear errors', () => {
     const res = await runCli(['datasets', 'add', p, '--workspace', ws]);
     expect(res.code).toBe(2);
     expect(res.json.error.message).toBe(notADatasetFile('tiny_mlp.onnx'));
-    expect(res.json.error.message).toMatch(/tiny_mlp\.onnx is an ONNX model, not a dataset; register it as a model instead/);
+    expect(res.json.error.message).toMatch(
+      /tiny_mlp\.onnx is an ONNX model, not a dataset; register it as a model instead/,
+    );
   });
 
   it.each([
@@ -54,9 +62,16 @@ describe('clear errors', () => {
 
   it('`preflight … | head -1` ends quietly: no EPIPE stack trace', async () => {
     const cols = 1500;
-    const csv = file('wide.csv', `${Array.from({ length: cols }, (_, i) => `c${i}`).join(',')}\n${Array.from({ length: cols }, (_, i) => i).join(',')}\n`);
+    const csv = file(
+      'wide.csv',
+      `${Array.from({ length: cols }, (_, i) => `c${i}`).join(',')}\n${Array.from({ length: cols }, (_, i) => i).join(',')}\n`,
+    );
     expect((await runCli(['datasets', 'add', csv, '--name', 'wide', '--workspace', ws])).code).toBe(0);
-    const res = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" datasets show wide --workspace "${ws}" | head -1`], { encoding: 'utf8' });
+    const res = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" "${CLI}" datasets show wide --workspace "${ws}" | head -1`],
+      { encoding: 'utf8' },
+    );
     expect(res.stdout).toMatch(/^wide: 1 rows × 1500 columns/);
     expect(res.stderr).not.toMatch(/EPIPE|Unhandled|at /);
   });

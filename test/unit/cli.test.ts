@@ -10,7 +10,8 @@ describe('the preflight command line', () => {
   it('lists every command of the public surface in --help', async () => {
     const r = await runCli(['--help'], { json: false });
     expect(r.code).toBe(0);
-    for (const c of ['serve', 'models', 'datasets', 'bench', 'drift', 'export', 'verify', 'validate', 'demo']) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+    for (const c of ['serve', 'models', 'datasets', 'bench', 'drift', 'export', 'verify', 'validate', 'demo'])
+      expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
   });
 
   it('answers a missing or unknown command with exit 2 and a hint', async () => {
@@ -32,7 +33,10 @@ describe('the preflight command line', () => {
       expect(bad.code).toBe(2);
       expect(fs.existsSync(fresh)).toBe(false);
       // `--workspace` without a folder (the next word is a flag) is refused, not read as the default.
-      for (const args of [['models', 'list', '--workspace'], ['models', 'list', '--workspace', '--json']]) {
+      for (const args of [
+        ['models', 'list', '--workspace'],
+        ['models', 'list', '--workspace', '--json'],
+      ]) {
         const r = await runCli(args, { env, json: false });
         expect(r.code, args.join(' ')).toBe(2);
         expect(r.stderr).toMatch(/--workspace needs a folder/);
@@ -50,7 +54,9 @@ describe('the preflight command line', () => {
     expect(before.json).toEqual(expect.any(Array));
     const ambiguous = await runCli(['bench', 'tiny_mlp', '--iterations', '-5', '--workspace', ws.dir]);
     expect(ambiguous.code).toBe(2);
-    expect(ambiguous.json.error.message).toBe('bench: --iterations needs a value; for one that starts with "-", write --iterations=VALUE (see `preflight bench --help`)');
+    expect(ambiguous.json.error.message).toBe(
+      'bench: --iterations needs a value; for one that starts with "-", write --iterations=VALUE (see `preflight bench --help`)',
+    );
     const missing = await runCli(['drift', '--workspace', ws.dir]);
     expect(missing.json.error.message).not.toContain('\n');
   });
@@ -64,7 +70,12 @@ describe('the preflight command line', () => {
       expect(hints.length).toBeGreaterThanOrEqual(3);
       for (const h of hints) expect(h).toContain(`--workspace '${dir.dir}'`);
       // Run the drift hint as printed (minus the shell quoting).
-      const words = hints.find((h) => h.includes('--time-column'))!.trim().replace(` --workspace '${dir.dir}'`, '').split(/\s+/).slice(1);
+      const words = hints
+        .find((h) => h.includes('--time-column'))!
+        .trim()
+        .replace(` --workspace '${dir.dir}'`, '')
+        .split(/\s+/)
+        .slice(1);
       const again = await runCli([...words, '--workspace', dir.dir]);
       expect(again.code, again.stderr).toBe(0);
       expect(again.json.windows.windows.length).toBeGreaterThan(1);

@@ -18,11 +18,20 @@ describe('preflight datasets', () => {
     const added = await cli('datasets', 'add', data('ids.csv'), '--name', 'ids', '--type', 'code=integer,amount=float');
     expect(added.code).toBe(0);
     expect(added.json).toMatchObject({ name: 'ids', rows: 3, columns: 4, format: 'csv' });
-    expect(added.json.columnInfo.map((c: { kind: string }) => c.kind)).toEqual(['integer', 'categorical', 'categorical', 'float']);
+    expect(added.json.columnInfo.map((c: { kind: string }) => c.kind)).toEqual([
+      'integer',
+      'categorical',
+      'categorical',
+      'float',
+    ]);
     const list = await cli('datasets', 'list');
     expect(list.json.map((d: { name: string }) => d.name)).toEqual(['ids']);
     const shown = await cli('datasets', 'show', 'ids');
-    expect(shown.json.columnInfo[1]).toMatchObject({ name: 'hex', kind: 'categorical', profile: { distinct: 3, distinctExact: true } });
+    expect(shown.json.columnInfo[1]).toMatchObject({
+      name: 'hex',
+      kind: 'categorical',
+      profile: { distinct: 3, distinctExact: true },
+    });
   });
 
   it('prints a readable table without --json', async () => {
@@ -44,7 +53,12 @@ describe('preflight datasets', () => {
     const r = await cli(...args);
     expect(r.code).toBe(2);
     expect(r.json.error.message).toMatch(message);
-    expect(r.stderr.trim().split('\n').filter((l) => l.startsWith('error:'))).toHaveLength(1);
+    expect(
+      r.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('error:')),
+    ).toHaveLength(1);
     expect((await cli('datasets', 'list')).json).toHaveLength(2);
   });
 });

@@ -31,7 +31,14 @@ afterAll(async () => {
 const col = (d: DatasetDetail, name: string) => d.columnInfo.find((c) => c.name === name)!;
 function values(d: DatasetDetail, ordinal: number): unknown[] {
   const workspace = openWorkspace(path.join(tmp.dir, 'ws'));
-  const ctx: CoreContext = { workspace, queries: makeQueries(workspace), jobs: new JobManager(() => {}), launcher: nodeLauncher(), appVersion: 'test', invoke: () => Promise.reject(new Error('not used by these tests')) };
+  const ctx: CoreContext = {
+    workspace,
+    queries: makeQueries(workspace),
+    jobs: new JobManager(() => {}),
+    launcher: nodeLauncher(),
+    appVersion: 'test',
+    invoke: () => Promise.reject(new Error('not used by these tests')),
+  };
   try {
     return readColumnValues(ctx, d.id, ordinal);
   } finally {
@@ -55,16 +62,33 @@ describe('Parquet', () => {
     expect(col(d, 'id').profile.numeric!.minExact).toBeUndefined();
     expect(col(d, 'neg').profile.numeric).toMatchObject({ minExact: '-9007199254740995', max: 3 });
     const single = path.join(tmp.dir, 'single.parquet');
-    fs.writeFileSync(single, Buffer.from(parquetWriteBuffer({ columnData: [{ name: 'id', data: [9007199254740995n], type: 'INT64' }] } as never)));
+    fs.writeFileSync(
+      single,
+      Buffer.from(
+        parquetWriteBuffer({ columnData: [{ name: 'id', data: [9007199254740995n], type: 'INT64' }] } as never),
+      ),
+    );
     const s = await client.run('datasets/add', { path: single, name: 'single' });
-    expect(s.columnInfo[0].profile.numeric).toMatchObject({ minExact: '9007199254740995', maxExact: '9007199254740995' });
+    expect(s.columnInfo[0].profile.numeric).toMatchObject({
+      minExact: '9007199254740995',
+      maxExact: '9007199254740995',
+    });
   });
 });
 
 describe('JSON Lines', () => {
   it('1e999 and 1e-999 are kept as written, counted as inf / a number, and noted; "" is a value', async () => {
     const file = path.join(tmp.dir, 'range.jsonl');
-    fs.writeFileSync(file, ['{"x": 1.5, "s": "a"}', '{"x": 1e999, "s": ""}', '{"x": -1e999, "s": null}', '{"x": 1e-999, "s": "b"}', '{"x": "1e999", "s": "c"}'].join('\n'));
+    fs.writeFileSync(
+      file,
+      [
+        '{"x": 1.5, "s": "a"}',
+        '{"x": 1e999, "s": ""}',
+        '{"x": -1e999, "s": null}',
+        '{"x": 1e-999, "s": "b"}',
+        '{"x": "1e999", "s": "c"}',
+      ].join('\n'),
+    );
     const d = await client.run('datasets/add', { path: file, name: 'range' });
     expect(values(d, 0)).toEqual([1.5, '1e999', '-1e999', '1e-999', '1e999']);
     expect(col(d, 'x').profile).toMatchObject({ posInf: 1, negInf: 1 });

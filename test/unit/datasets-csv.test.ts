@@ -3,7 +3,20 @@
 import fc from 'fast-check';
 import { parse as csvParse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { classify, decideKind, DATE, FLOAT, INT, MISSING, NAN, NEGINF, POSINF, TEXT, BOOL, TOKEN_CLASSES } from '../../electron/core/datasets/infer';
+import {
+  classify,
+  decideKind,
+  DATE,
+  FLOAT,
+  INT,
+  MISSING,
+  NAN,
+  NEGINF,
+  POSINF,
+  TEXT,
+  BOOL,
+  TOKEN_CLASSES,
+} from '../../electron/core/datasets/infer';
 import { CsvSyntaxError, CsvTokenizer } from '../../electron/core/datasets/readers/csv-tokenizer';
 import { protectBigIntegers } from '../../electron/core/datasets/readers/jsonl';
 import { normalizeNames } from '../../electron/core/datasets/names';
@@ -31,13 +44,23 @@ const field = fc.oneof(
 describe('CSV tokenizer', () => {
   it('agrees with csv-parse on any quoted CSV, whatever the chunk boundaries', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(field, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 13 }), fc.boolean(), (rows, chunk, crlf) => {
-        const width = rows[0].length;
-        const table = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
-        const text = table.map((r) => r.map((v) => `"${v.replace(/"/g, '""')}"`).join(',')).join(crlf ? '\r\n' : '\n') + (crlf ? '\r\n' : '\n');
-        const expected = csvParse(text, { relax_column_count: false, record_delimiter: crlf ? '\r\n' : '\n' }) as string[][];
-        expect(tokenize(text, chunk).records).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(fc.array(field, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 13 }),
+        fc.boolean(),
+        (rows, chunk, crlf) => {
+          const width = rows[0].length;
+          const table = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+          const text =
+            table.map((r) => r.map((v) => `"${v.replace(/"/g, '""')}"`).join(',')).join(crlf ? '\r\n' : '\n') +
+            (crlf ? '\r\n' : '\n');
+          const expected = csvParse(text, {
+            relax_column_count: false,
+            record_delimiter: crlf ? '\r\n' : '\n',
+          }) as string[][];
+          expect(tokenize(text, chunk).records).toEqual(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -75,12 +98,40 @@ describe('CSV tokenizer', () => {
 
 describe('value classes', () => {
   it.each([
-    ['', MISSING], ['0', INT], ['-12', INT], ['+5', INT], ['9007199254740991', INT],
-    ['007', TEXT], ['0x1A', TEXT], ['12345678901234567890', TEXT], ['1 ', TEXT], ['1,5', TEXT],
-    ['1.5', FLOAT], ['-0.25', FLOAT], ['.5', FLOAT], ['1e5', FLOAT], ['1.5E-3', FLOAT], ['0.0', FLOAT], ['1e', TEXT], ['00.5', TEXT],
-    ['NaN', NAN], ['nan', NAN], ['inf', POSINF], ['+Infinity', POSINF], ['-inf', NEGINF],
-    ['true', BOOL], ['FALSE', BOOL], ['yes', TEXT],
-    ['2024-02-29', DATE], ['2024-02-29T10:20:30Z', DATE], ['2024-02-29 10:20:30.123+02:00', DATE], ['2024-13-01', TEXT], ['2024-1-1', TEXT], ['2023-02-29', TEXT], ['2024-01-01T10:00:00+02', DATE], ['2024-01-01T10:00:00,5', DATE],
+    ['', MISSING],
+    ['0', INT],
+    ['-12', INT],
+    ['+5', INT],
+    ['9007199254740991', INT],
+    ['007', TEXT],
+    ['0x1A', TEXT],
+    ['12345678901234567890', TEXT],
+    ['1 ', TEXT],
+    ['1,5', TEXT],
+    ['1.5', FLOAT],
+    ['-0.25', FLOAT],
+    ['.5', FLOAT],
+    ['1e5', FLOAT],
+    ['1.5E-3', FLOAT],
+    ['0.0', FLOAT],
+    ['1e', TEXT],
+    ['00.5', TEXT],
+    ['NaN', NAN],
+    ['nan', NAN],
+    ['inf', POSINF],
+    ['+Infinity', POSINF],
+    ['-inf', NEGINF],
+    ['true', BOOL],
+    ['FALSE', BOOL],
+    ['yes', TEXT],
+    ['2024-02-29', DATE],
+    ['2024-02-29T10:20:30Z', DATE],
+    ['2024-02-29 10:20:30.123+02:00', DATE],
+    ['2024-13-01', TEXT],
+    ['2024-1-1', TEXT],
+    ['2023-02-29', TEXT],
+    ['2024-01-01T10:00:00+02', DATE],
+    ['2024-01-01T10:00:00,5', DATE],
   ])('%j is class %i', (s, tok) => expect(classify(s)).toBe(tok));
 
   const counts = (entries: [number, number][]) => {
@@ -89,29 +140,66 @@ describe('value classes', () => {
     return c;
   };
   it('decides kinds from counts, and one text value makes a column categorical', () => {
-    expect(decideKind(counts([[INT, 5], [MISSING, 2]])).kind).toBe('integer');
-    expect(decideKind(counts([[INT, 5], [FLOAT, 1], [NAN, 1], [POSINF, 1]])).kind).toBe('float');
-    expect(decideKind(counts([[INT, 5], [TEXT, 1]])).kind).toBe('categorical');
+    expect(
+      decideKind(
+        counts([
+          [INT, 5],
+          [MISSING, 2],
+        ]),
+      ).kind,
+    ).toBe('integer');
+    expect(
+      decideKind(
+        counts([
+          [INT, 5],
+          [FLOAT, 1],
+          [NAN, 1],
+          [POSINF, 1],
+        ]),
+      ).kind,
+    ).toBe('float');
+    expect(
+      decideKind(
+        counts([
+          [INT, 5],
+          [TEXT, 1],
+        ]),
+      ).kind,
+    ).toBe('categorical');
     expect(decideKind(counts([[NAN, 3]])).kind).toBe('categorical');
     expect(decideKind(counts([[BOOL, 3]])).kind).toBe('boolean');
-    expect(decideKind(counts([[DATE, 3], [MISSING, 1]])).kind).toBe('datetime');
-    expect(decideKind(counts([[MISSING, 3]]))).toEqual({ kind: 'categorical', note: 'every value is missing', wordsMissing: true });
+    expect(
+      decideKind(
+        counts([
+          [DATE, 3],
+          [MISSING, 1],
+        ]),
+      ).kind,
+    ).toBe('datetime');
+    expect(decideKind(counts([[MISSING, 3]]))).toEqual({
+      kind: 'categorical',
+      note: 'every value is missing',
+      wordsMissing: true,
+    });
   });
 });
 
 describe('in-place number scan', () => {
   it('agrees with classify and Number wherever it answers, and "exact" means the text reads back', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('0', '1', '5', '9', '.', '-', '+', 'e', 'x'), maxLength: 18 }), (text) => {
-        const buf = `,${text},`;
-        const tok = scanNumber(buf, 1, 1 + text.length);
-        if (tok < 0) return;
-        expect(tok).toBe(classify(text));
-        if (tok === INT || tok === FLOAT) {
-          expect(scanned.x).toBe(Number(text));
-          if (scanned.exact) expect(String(scanned.x)).toBe(text);
-        }
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('0', '1', '5', '9', '.', '-', '+', 'e', 'x'), maxLength: 18 }),
+        (text) => {
+          const buf = `,${text},`;
+          const tok = scanNumber(buf, 1, 1 + text.length);
+          if (tok < 0) return;
+          expect(tok).toBe(classify(text));
+          if (tok === INT || tok === FLOAT) {
+            expect(scanned.x).toBe(Number(text));
+            if (scanned.exact) expect(String(scanned.x)).toBe(text);
+          }
+        },
+      ),
       { numRuns: 5000 },
     );
     expect(scanNumber('0.1', 0, 3)).toBe(FLOAT);
@@ -143,7 +231,12 @@ describe('names and JSON integers', () => {
   });
 
   it('quotes integers beyond 2^53 before JSON.parse, and leaves strings alone', () => {
-    expect(JSON.parse(protectBigIntegers('{"a": 12345678901234567890, "b": "12345678901234567890", "c": 1.5}'))).toEqual({ a: '12345678901234567890', b: '12345678901234567890', c: 1.5 });
-    expect(JSON.parse(protectBigIntegers('{"a": 9007199254740991, "s": "x\\"12345678901234567890"}'))).toEqual({ a: 9007199254740991, s: 'x"12345678901234567890' });
+    expect(
+      JSON.parse(protectBigIntegers('{"a": 12345678901234567890, "b": "12345678901234567890", "c": 1.5}')),
+    ).toEqual({ a: '12345678901234567890', b: '12345678901234567890', c: 1.5 });
+    expect(JSON.parse(protectBigIntegers('{"a": 9007199254740991, "s": "x\\"12345678901234567890"}'))).toEqual({
+      a: 9007199254740991,
+      s: 'x"12345678901234567890',
+    });
   });
 });

@@ -25,30 +25,53 @@ afterAll(async () => {
 /** 200,000 lines of "café N" after a header, then one line holding a 0xFF byte. */
 function cafes(ext: 'csv' | 'jsonl'): { file: string; offset: number; line: number } {
   const lines: string[] = ext === 'csv' ? ['name,n'] : [];
-  for (let i = 0; i < 200_000; i++) lines.push(ext === 'csv' ? `café ${i},${i}` : JSON.stringify({ name: `café ${i}`, n: i }));
+  for (let i = 0; i < 200_000; i++)
+    lines.push(ext === 'csv' ? `café ${i},${i}` : JSON.stringify({ name: `café ${i}`, n: i }));
   const head = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
-  const bad = ext === 'csv' ? Buffer.from([0x62, 0x61, 0xff, 0x64, 0x2c, 0x31, 0x0a]) : Buffer.from([0x7b, 0x22, 0x6e, 0x61, 0x6d, 0x65, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d, 0x0a]);
+  const bad =
+    ext === 'csv'
+      ? Buffer.from([0x62, 0x61, 0xff, 0x64, 0x2c, 0x31, 0x0a])
+      : Buffer.from([0x7b, 0x22, 0x6e, 0x61, 0x6d, 0x65, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d, 0x0a]);
   const file = path.join(tmp.dir, `cafes.${ext}`);
   fs.writeFileSync(file, Buffer.concat([head, bad]));
   return { file, offset: head.length + bad.indexOf(0xff), line: lines.length + 1 };
 }
 
 describe('UTF-8 with one bad byte', () => {
-  it.each(['csv', 'jsonl'] as const)('%s: stops with the line and byte offset of the invalid sequence, nothing imported', async (ext) => {
-    const { file, offset, line } = cafes(ext);
-    const err = await client.run('datasets/add', { path: file, name: `cafes_${ext}` }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'INVALID_INPUT', details: { line, byteOffset: offset } });
-    expect((err as Error).message).toContain(`line ${line}, byte offset ${offset}: invalid UTF-8 (0xFF`);
-    expect((err as Error).message).toMatch(/--encoding latin-1/);
-    expect(await client.call('datasets/list', {})).toEqual([]);
-  });
+  it.each(['csv', 'jsonl'] as const)(
+    '%s: stops with the line and byte offset of the invalid sequence, nothing imported',
+    async (ext) => {
+      const { file, offset, line } = cafes(ext);
+      const err = await client.run('datasets/add', { path: file, name: `cafes_${ext}` }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'INVALID_INPUT', details: { line, byteOffset: offset } });
+      expect((err as Error).message).toContain(`line ${line}, byte offset ${offset}: invalid UTF-8 (0xFF`);
+      expect((err as Error).message).toMatch(/--encoding latin-1/);
+      expect(await client.call('datasets/list', {})).toEqual([]);
+    },
+  );
 
   it('is read as Latin-1 when the user asks (--encoding latin-1), and says so', async () => {
     const { file } = cafes('csv');
-    const res = await runCli(['datasets', 'add', file, '--encoding', 'latin-1', '--workspace', path.join(tmp.dir, 'ws-cli')]);
+    const res = await runCli([
+      'datasets',
+      'add',
+      file,
+      '--encoding',
+      'latin-1',
+      '--workspace',
+      path.join(tmp.dir, 'ws-cli'),
+    ]);
     expect(res.code).toBe(0);
     expect(res.json.import.encoding).toBe('latin-1 (as asked)');
-    const bad = await runCli(['datasets', 'add', file, '--encoding', 'ebcdic', '--workspace', path.join(tmp.dir, 'ws-cli')]);
+    const bad = await runCli([
+      'datasets',
+      'add',
+      file,
+      '--encoding',
+      'ebcdic',
+      '--workspace',
+      path.join(tmp.dir, 'ws-cli'),
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.json.error.message).toMatch(/utf-8 or latin-1/);
   });

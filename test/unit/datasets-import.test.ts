@@ -15,7 +15,14 @@ import { makeQueries, type CoreContext } from '../../electron/core/context';
 import { JobManager } from '../../electron/core/jobs/manager';
 import { chunkTarget, DirectTarget, WorkerTarget } from '../../electron/core/datasets/insert-pipe';
 import { nodeLauncher } from '../../electron/core/jobs/launcher';
-import { datasetColumns, datasetIdOf, iterateRows, readCategoricalColumn, readColumnValues, readNumericColumn } from '../../electron/core/datasets/columns';
+import {
+  datasetColumns,
+  datasetIdOf,
+  iterateRows,
+  readCategoricalColumn,
+  readColumnValues,
+  readNumericColumn,
+} from '../../electron/core/datasets/columns';
 
 const DATA = path.join(FIXTURES, 'datasets');
 const tmp = tempDir('preflight-datasets-');
@@ -32,8 +39,10 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-const add = (file: string, extra: { name?: string; types?: Record<string, 'integer' | 'float' | 'boolean' | 'datetime' | 'categorical'> } = {}) =>
-  client.run('datasets/add', { path: path.isAbsolute(file) ? file : path.join(DATA, file), ...extra });
+const add = (
+  file: string,
+  extra: { name?: string; types?: Record<string, 'integer' | 'float' | 'boolean' | 'datetime' | 'categorical'> } = {},
+) => client.run('datasets/add', { path: path.isAbsolute(file) ? file : path.join(DATA, file), ...extra });
 
 async function rejects(file: string, message: RegExp, extra = {}): Promise<void> {
   const before = await client.call('datasets/list', {});
@@ -66,10 +75,19 @@ describe('datasets/add: bad input is refused with line and column, the workspace
   it('an unclosed quote', () => rejects('unclosed-quote.csv', /line 3: the quoted field in column 2 is never closed/));
   it('an empty file', () => rejects('empty.csv', /empty\.csv: the file is empty/));
   it('a JSON Lines file with a bad line', () => rejects('bad-line.jsonl', /bad-line\.jsonl: line 3: not valid JSON/));
-  it('a Parquet file with a damaged footer', () => rejects('bad-footer.parquet', /bad-footer\.parquet is a damaged Parquet file: /));
+  it('a Parquet file with a damaged footer', () =>
+    rejects('bad-footer.parquet', /bad-footer\.parquet is a damaged Parquet file: /));
   it('a missing file', () => rejects('nope.csv', /nope\.csv: no such file/));
-  it('a value that does not fit an explicit --type', () => rejects('ids.csv', /line 2, column "hex": "0x1A" is not an integer/, { name: 'ids-typed', types: { hex: 'integer' } }));
-  it('a --type naming no column', () => rejects('ids.csv', /--type names column\(s\) the file does not have: "nope"/, { name: 'ids-typed', types: { nope: 'float' } }));
+  it('a value that does not fit an explicit --type', () =>
+    rejects('ids.csv', /line 2, column "hex": "0x1A" is not an integer/, {
+      name: 'ids-typed',
+      types: { hex: 'integer' },
+    }));
+  it('a --type naming no column', () =>
+    rejects('ids.csv', /--type names column\(s\) the file does not have: "nope"/, {
+      name: 'ids-typed',
+      types: { nope: 'float' },
+    }));
   it('10,000 columns', async () => {
     const file = path.join(tmp.dir, 'wide.csv');
     const names = Array.from({ length: 10_000 }, (_, i) => `f${i}`);
@@ -109,18 +127,30 @@ describe('datasets/add: odd input imports correctly', () => {
     const d = await add('bom.csv');
     expect(d.import.encoding).toBe('utf-8 (BOM)');
     expect(d.columnInfo.map((c) => c.name)).toEqual(['id', 'name']);
-    expect(col(d, 'name').profile.top.map((t) => t.value).sort()).toEqual(['Zoë', 'Åsa']);
+    expect(
+      col(d, 'name')
+        .profile.top.map((t) => t.value)
+        .sort(),
+    ).toEqual(['Zoë', 'Åsa']);
   });
 
   it('Latin-1 with semicolons', async () => {
     const d = await add('latin1.csv');
     expect(d.import).toMatchObject({ encoding: 'latin-1', delimiter: 'semicolon' });
-    expect(col(d, 'city').profile.top.map((t) => t.value).sort()).toEqual(['Malmö', 'São Paulo', 'Zürich']);
+    expect(
+      col(d, 'city')
+        .profile.top.map((t) => t.value)
+        .sort(),
+    ).toEqual(['Malmö', 'São Paulo', 'Zürich']);
   });
 
   it('quoted newlines, doubled quotes and delimiters inside quotes', async () => {
     const d = await client.call('datasets/show', { ref: 'baseline' });
-    expect(col(d, 'comment').profile.top.map((t) => t.value).sort()).toEqual(['a,b', 'first line\nsecond line', 'say "hi"']);
+    expect(
+      col(d, 'comment')
+        .profile.top.map((t) => t.value)
+        .sort(),
+    ).toEqual(['a,b', 'first line\nsecond line', 'say "hi"']);
     expect(col(d, 'score')).toMatchObject({ kind: 'float', profile: { numeric: { min: 1.5, max: 3.5, mean: 2.5 } } });
   });
 
@@ -129,7 +159,10 @@ describe('datasets/add: odd input imports correctly', () => {
     fs.writeFileSync(file, 'sep=;\r\na;b\r\n1,5;x\r\n');
     const d = await add(file);
     expect(d.import.delimiter).toBe('semicolon');
-    expect(d.columnInfo.map((c) => [c.name, c.kind])).toEqual([['a', 'categorical'], ['b', 'categorical']]);
+    expect(d.columnInfo.map((c) => [c.name, c.kind])).toEqual([
+      ['a', 'categorical'],
+      ['b', 'categorical'],
+    ]);
     expect(d.rows).toBe(1);
   });
 
@@ -153,11 +186,17 @@ describe('datasets/add: odd input imports correctly', () => {
     expect(col(d, 'big_id').profile.top.map((t) => t.value)).toContain('12345678901234567890');
     const mixed = path.join(tmp.dir, 'mixed.csv');
     fs.writeFileSync(mixed, 'amount\n1\n2.5\nn.a.\n4\n');
-    expect(col(await add(mixed), 'amount').notes).toEqual(['1 non-numeric value(s) among 3 numbers (first: "n.a." on line 4): kept as text']);
+    expect(col(await add(mixed), 'amount').notes).toEqual([
+      '1 non-numeric value(s) among 3 numbers (first: "n.a." on line 4): kept as text',
+    ]);
     // pandas' missing-value words are missing in a numeric column, not text (datasets-na-words.test.ts).
     const na = path.join(tmp.dir, 'mixed-na.csv');
     fs.writeFileSync(na, 'amount\n1\n2.5\nN/A\n4\n');
-    expect(col(await add(na), 'amount')).toMatchObject({ kind: 'float', notes: ['1 value(s) such as "N/A" read as missing'], profile: { missing: 1 } });
+    expect(col(await add(na), 'amount')).toMatchObject({
+      kind: 'float',
+      notes: ['1 value(s) such as "N/A" read as missing'],
+      profile: { missing: 1 },
+    });
   });
 
   it('an explicit --type is honoured and noted', async () => {
@@ -168,7 +207,10 @@ describe('datasets/add: odd input imports correctly', () => {
 
   it('NaN, inf and empty values are counted as what they are', async () => {
     const d = await add('specials.csv');
-    expect(col(d, 'x')).toMatchObject({ kind: 'float', profile: { count: 6, missing: 1, nan: 1, posInf: 1, negInf: 1, numeric: { count: 2, min: 1.5, max: 2.5 } } });
+    expect(col(d, 'x')).toMatchObject({
+      kind: 'float',
+      profile: { count: 6, missing: 1, nan: 1, posInf: 1, negInf: 1, numeric: { count: 2, min: 1.5, max: 2.5 } },
+    });
     expect(col(d, 'label').profile.missing).toBe(1);
   });
 
@@ -187,35 +229,83 @@ describe('datasets/add: odd input imports correctly', () => {
     expect(col(d, 'big').profile.top[0].value).toBe('12345678901234567890');
   });
 
-  it.each(['snappy.parquet', 'zstd.parquet'])('Parquet %s: INT64 exact (also beyond 2^53), nulls, NaN', async (file) => {
-    const d = await add(file);
-    expect(d.rows).toBe(50);
-    expect(d.columnInfo.map((c) => [c.name, c.kind])).toEqual([['id', 'integer'], ['count', 'integer'], ['score', 'float'], ['label', 'categorical'], ['flag', 'boolean']]);
-    expect(col(d, 'count').profile).toMatchObject({ missing: 7, numeric: { min: 0, max: 49 } });
-    expect(col(d, 'score').profile.nan).toBe(1);
-    const ctx = context();
-    try {
-      expect(readColumnValues(ctx, d.id, 0)[0]).toBe('9007199254740993');
-      expect(readColumnValues(ctx, d.id, 0)[1]).toBe(1000);
-    } finally {
-      ctx.workspace.close();
-    }
-  });
+  it.each(['snappy.parquet', 'zstd.parquet'])(
+    'Parquet %s: INT64 exact (also beyond 2^53), nulls, NaN',
+    async (file) => {
+      const d = await add(file);
+      expect(d.rows).toBe(50);
+      expect(d.columnInfo.map((c) => [c.name, c.kind])).toEqual([
+        ['id', 'integer'],
+        ['count', 'integer'],
+        ['score', 'float'],
+        ['label', 'categorical'],
+        ['flag', 'boolean'],
+      ]);
+      expect(col(d, 'count').profile).toMatchObject({ missing: 7, numeric: { min: 0, max: 49 } });
+      expect(col(d, 'score').profile.nan).toBe(1);
+      const ctx = context();
+      try {
+        expect(readColumnValues(ctx, d.id, 0)[0]).toBe('9007199254740993');
+        expect(readColumnValues(ctx, d.id, 0)[1]).toBe(1000);
+      } finally {
+        ctx.workspace.close();
+      }
+    },
+  );
 });
 
 /** A second connection to the test workspace, shaped like the context handlers receive. */
 function context(): CoreContext {
   const workspace = openWorkspace(path.join(tmp.dir, 'ws'));
-  return { workspace, queries: makeQueries(workspace), jobs: new JobManager(() => {}), launcher: nodeLauncher(), appVersion: 'test', invoke: () => Promise.reject(new Error('not used by these tests')) };
+  return {
+    workspace,
+    queries: makeQueries(workspace),
+    jobs: new JobManager(() => {}),
+    launcher: nodeLauncher(),
+    appVersion: 'test',
+    invoke: () => Promise.reject(new Error('not used by these tests')),
+  };
 }
 
 describe('nothing is lost', () => {
-  const cells = ['1', '007', '-0', '+5', '1.50', '1e5', '0.1', '-2.25', '12345678901234567890', '9007199254740993', 'NaN', '-inf', 'true', '2024-02-29',
-    'say "hi"', 'a,b', 'two\nlines', 'Zoë', 'a long value of more than twelve characters', ' padded ', '0x1A', '.5', '5.', '1e-7', '0.0000001'];
+  const cells = [
+    '1',
+    '007',
+    '-0',
+    '+5',
+    '1.50',
+    '1e5',
+    '0.1',
+    '-2.25',
+    '12345678901234567890',
+    '9007199254740993',
+    'NaN',
+    '-inf',
+    'true',
+    '2024-02-29',
+    'say "hi"',
+    'a,b',
+    'two\nlines',
+    'Zoë',
+    'a long value of more than twelve characters',
+    ' padded ',
+    '0x1A',
+    '.5',
+    '5.',
+    '1e-7',
+    '0.0000001',
+  ];
 
-  it.each([['the insert thread', '1'], ['the calling thread', '0']])('every value reads back as the exact text of the file (%s)', async (_label, thread) => {
+  it.each([
+    ['the insert thread', '1'],
+    ['the calling thread', '0'],
+  ])('every value reads back as the exact text of the file (%s)', async (_label, thread) => {
     const file = path.join(tmp.dir, `roundtrip-${thread}.csv`);
-    const rows = Array.from({ length: 3000 }, (_, r) => [cells[r % cells.length], cells[(r * 7) % cells.length], r % 5 === 0 ? '' : String(r)]);
+    const rows = Array.from({ length: 3000 }, (_, r) => [
+      cells[r % cells.length],
+      cells[(r * 7) % cells.length],
+      r % 5 === 0 ? '' : String(r),
+    ]);
     const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
     fs.writeFileSync(file, `a,b,n\n${rows.map((r) => r.map(quote).join(',')).join('\n')}\n`);
     const saved = process.env.PREFLIGHT_INGEST_THREAD;
@@ -243,7 +333,10 @@ describe('nothing is lost', () => {
 describe('nothing is lost, for any table (property)', () => {
   it('random cells — quotes, delimiters, newlines, numbers, padding — read back verbatim', async () => {
     const cell = fc.oneof(
-      fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', '"', '\n', 'é', '0', '1', '.', '-', 'e', '+'), maxLength: 8 }),
+      fc.string({
+        unit: fc.constantFrom('a', 'Z', ' ', ',', '"', '\n', 'é', '0', '1', '.', '-', 'e', '+'),
+        maxLength: 8,
+      }),
       fc.integer().map(String),
       fc.double({ noNaN: true }).map(String),
       fc.constantFrom('NaN', 'inf', '-inf', 'true', '2024-01-31', '007', '0x1A', '12345678901234567890'),
@@ -258,7 +351,10 @@ describe('nothing is lost, for any table (property)', () => {
         const d = await add(file);
         const ctx = context();
         try {
-          for (const c of [0, 1]) expect(readColumnValues(ctx, d.id, c).map((v) => (v === null ? '' : String(v)))).toEqual(rows.map((r) => r[c]));
+          for (const c of [0, 1])
+            expect(readColumnValues(ctx, d.id, c).map((v) => (v === null ? '' : String(v)))).toEqual(
+              rows.map((r) => r[c]),
+            );
         } finally {
           ctx.workspace.close();
         }
@@ -271,7 +367,9 @@ describe('nothing is lost, for any table (property)', () => {
 describe('JSON Lines keys that appear late', () => {
   it.each([['1'], ['0']])('add a column; earlier rows read as missing (insert thread %s)', async (thread) => {
     const file = path.join(tmp.dir, `late-${thread}.jsonl`);
-    const lines = Array.from({ length: 60_000 }, (_, i) => JSON.stringify(i < 30_000 ? { a: i } : { a: i, b: `v${i % 4}` }));
+    const lines = Array.from({ length: 60_000 }, (_, i) =>
+      JSON.stringify(i < 30_000 ? { a: i } : { a: i, b: `v${i % 4}` }),
+    );
     fs.writeFileSync(file, `${lines.join('\n')}\n`);
     const saved = process.env.PREFLIGHT_INGEST_THREAD;
     process.env.PREFLIGHT_INGEST_THREAD = thread;
@@ -298,7 +396,10 @@ describe('JSON Lines keys that appear late', () => {
 describe('distinct counts past the exact cap', () => {
   it.each([['1'], ['0']])('are estimated within 5%% and flagged (insert thread %s)', async (thread) => {
     const file = path.join(tmp.dir, `distinct-${thread}.csv`);
-    fs.writeFileSync(file, `id,x,few\n${Array.from({ length: 50_000 }, (_, i) => `id-${i},${i * 0.5},${i % 3}`).join('\n')}\n`);
+    fs.writeFileSync(
+      file,
+      `id,x,few\n${Array.from({ length: 50_000 }, (_, i) => `id-${i},${i * 0.5},${i % 3}`).join('\n')}\n`,
+    );
     const saved = process.env.PREFLIGHT_INGEST_THREAD;
     process.env.PREFLIGHT_INGEST_THREAD = thread;
     try {
@@ -350,7 +451,10 @@ describe('columns API (what drift reads)', () => {
     const ctx = context();
     try {
       const cols = datasetColumns(ctx, 'specials');
-      expect(cols.map((c) => [c.ordinal, c.name, c.kind])).toEqual([[0, 'x', 'float'], [1, 'label', 'categorical']]);
+      expect(cols.map((c) => [c.ordinal, c.name, c.kind])).toEqual([
+        [0, 'x', 'float'],
+        [1, 'label', 'categorical'],
+      ]);
       const id = datasetIdOf(ctx, 'specials');
       const x = readNumericColumn(ctx, id, 0);
       expect([...x.values]).toEqual([1.5, 2.5]);
@@ -365,11 +469,24 @@ describe('columns API (what drift reads)', () => {
     const ctx = context();
     try {
       const ids = datasetIdOf(ctx, 'ids');
-      expect(readCategoricalColumn(ctx, ids, 0)).toEqual({ counts: new Map([['007', 1], ['008', 1], ['010', 1]]), missing: 0 });
+      expect(readCategoricalColumn(ctx, ids, 0)).toEqual({
+        counts: new Map([
+          ['007', 1],
+          ['008', 1],
+          ['010', 1],
+        ]),
+        missing: 0,
+      });
       const data = datasetIdOf(ctx, 'data');
       expect([...readNumericColumn(ctx, data, 0).values]).toEqual([Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 2, 10)]);
       const batches = [...iterateRows(ctx, ids, [3, 0], 2)];
-      expect(batches).toEqual([[[10, '007'], [20, '008']], [[30, '010']]]);
+      expect(batches).toEqual([
+        [
+          [10, '007'],
+          [20, '008'],
+        ],
+        [[30, '010']],
+      ]);
       expect(() => readNumericColumn(ctx, ids, 9)).toThrow(/has no column #9/);
       expect(() => datasetColumns(ctx, 'nope')).toThrow(/no dataset nope/);
     } finally {

@@ -33,7 +33,10 @@ afterAll(() => tmp.cleanup());
 function tables(ws: string): string[] {
   const w = openWorkspace(ws);
   try {
-    return w.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ds\\_%' ESCAPE '\\' ORDER BY name").pluck().all() as string[];
+    return w.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ds\\_%' ESCAPE '\\' ORDER BY name")
+      .pluck()
+      .all() as string[];
   } finally {
     w.close();
   }
@@ -43,11 +46,24 @@ describe('killed or cancelled imports leave no dataset', () => {
   it('SIGKILL mid-import: no half dataset, the earlier one intact, leftovers dropped at the next open', async () => {
     requireBuild();
     const ws = path.join(tmp.dir, 'ws-kill');
-    const first = await runCli(['datasets', 'add', path.join(FIXTURES, 'datasets', 'quoted-newlines.csv'), '--name', 'before', '--workspace', ws]);
+    const first = await runCli([
+      'datasets',
+      'add',
+      path.join(FIXTURES, 'datasets', 'quoted-newlines.csv'),
+      '--name',
+      'before',
+      '--workspace',
+      ws,
+    ]);
     expect(first.code).toBe(0);
 
-    const child = spawn(process.execPath, [CLI, 'datasets', 'add', big, '--name', 'killed', '--workspace', ws], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const child = spawn(process.execPath, [CLI, 'datasets', 'add', big, '--name', 'killed', '--workspace', ws], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
     await new Promise<void>((resolve, reject) => {
       let err = '';
       child.stderr!.on('data', (d) => {
@@ -83,8 +99,15 @@ describe('killed or cancelled imports leave no dataset', () => {
     try {
       const controller = new AbortController();
       const err = await client
-        .run('datasets/add', { path: big }, { signal: controller.signal, onProgress: (p) => (p.data?.rows ? controller.abort() : undefined) })
-        .then(() => null, (e: unknown) => e);
+        .run(
+          'datasets/add',
+          { path: big },
+          { signal: controller.signal, onProgress: (p) => (p.data?.rows ? controller.abort() : undefined) },
+        )
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
       expect(err).toBeInstanceOf(PreflightError);
       expect((err as PreflightError).code).toBe('CANCELLED');
       expect(await client.call('datasets/list', {})).toEqual([]);

@@ -41,7 +41,12 @@ describe('column profile', () => {
     const a = new ColumnAccumulator({ sample: 100, distinct: 100 }, createRng(4));
     for (const v of ['b', 'a', 'b', 'c', 'b', 'a']) a.observe(TEXT, v, NaN);
     a.observe(FLOAT, '1.5', 1.5);
-    expect(a.finish(7, 'categorical').top).toEqual([{ value: 'b', count: 3 }, { value: 'a', count: 2 }, { value: '1.5', count: 1 }, { value: 'c', count: 1 }]);
+    expect(a.finish(7, 'categorical').top).toEqual([
+      { value: 'b', count: 3 },
+      { value: 'a', count: 2 },
+      { value: '1.5', count: 1 },
+      { value: 'c', count: 1 },
+    ]);
   });
 });
 

@@ -33,7 +33,17 @@ describe('preflight drift', () => {
     for (const name of ['x2', 'x3', 'age', 'rating']) expect(feature(j, name).drifted, name).toBe(false);
     const x0 = feature(j, 'x0');
     expect(x0).toMatchObject({ kind: 'numerical', test: 'wasserstein', threshold: 0.1, tested: true });
-    expect(Object.keys(x0.metrics)).toEqual(expect.arrayContaining(['ksStatistic', 'ksPValue', 'wassersteinNormed', 'psi', 'jensenShannon', 'chiSquarePValue', 'zTestPValue']));
+    expect(Object.keys(x0.metrics)).toEqual(
+      expect.arrayContaining([
+        'ksStatistic',
+        'ksPValue',
+        'wassersteinNormed',
+        'psi',
+        'jensenShannon',
+        'chiSquarePValue',
+        'zTestPValue',
+      ]),
+    );
     expect(x0.histogram.reference.length).toBe(x0.histogram.current.length);
     expect(feature(j, 'city').unseenCategoryShare).toBeGreaterThan(0.05);
     expect(feature(j, 'age').missing.current).toBeGreaterThan(0.2);
@@ -48,7 +58,16 @@ describe('preflight drift', () => {
     const failed = await cli(['drift', '--reference', 'reference', '--current', 'current', '--fail-on-drift']);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/CHECK_FAILED/);
-    const passed = await cli(['drift', '--reference', 'reference', '--current', 'current', '--fail-on-drift', '--drift-share', '0.9']);
+    const passed = await cli([
+      'drift',
+      '--reference',
+      'reference',
+      '--current',
+      'current',
+      '--fail-on-drift',
+      '--drift-share',
+      '0.9',
+    ]);
     expect(passed.code).toBe(0);
     expect(passed.json.dataset.detected).toBe(false);
   });
@@ -66,7 +85,13 @@ describe('preflight drift', () => {
       expect(badTime.json.error.message).toMatch(/time column "nosuch"/);
       const badModel = await cli(['drift', '--reference', ref, '--current', cur, '--model', 'no_such_model']);
       expect(badModel.code).toBe(2);
-      const ragged = await cli(['drift', '--reference', ref, '--current', path.join(FIXTURES, 'datasets', 'ragged.csv')]);
+      const ragged = await cli([
+        'drift',
+        '--reference',
+        ref,
+        '--current',
+        path.join(FIXTURES, 'datasets', 'ragged.csv'),
+      ]);
       expect(ragged.code).toBe(2);
       expect((await cli(['datasets', 'list'])).json.map((d: { name: string }) => d.name)).toEqual(before);
     } finally {
@@ -75,18 +100,46 @@ describe('preflight drift', () => {
   });
 
   it('refuses a numeric feature as the time column unless it holds plausible epoch timestamps', async () => {
-    const r = await cli(['drift', '--reference', 'reference', '--current', 'current', '--time-column', 'x0', '--window', 'week']);
+    const r = await cli([
+      'drift',
+      '--reference',
+      'reference',
+      '--current',
+      'current',
+      '--time-column',
+      'x0',
+      '--window',
+      'week',
+    ]);
     expect(r.code).toBe(2);
     expect(r.json.error.message).toMatch(/time column "x0" is float from .*: not epoch timestamps/);
     // Epoch seconds are a time column: three days of them give three daily windows.
     const dir = tempDir('preflight-drift-epoch-');
     try {
-      const rows = (n: number, withTs: boolean) => Array.from({ length: n }, (_, i) => `${(i % 50) / 10}${withTs ? `,${1767225600 + Math.floor(i / 20) * 86400 + i}` : ''}`);
+      const rows = (n: number, withTs: boolean) =>
+        Array.from(
+          { length: n },
+          (_, i) => `${(i % 50) / 10}${withTs ? `,${1767225600 + Math.floor(i / 20) * 86400 + i}` : ''}`,
+        );
       fs.writeFileSync(path.join(dir.dir, 'eref.csv'), ['v', ...rows(200, false)].join('\n') + '\n');
       fs.writeFileSync(path.join(dir.dir, 'ecur.csv'), ['v,ts', ...rows(60, true)].join('\n') + '\n');
-      const ok = await cli(['drift', '--reference', path.join(dir.dir, 'eref.csv'), '--current', path.join(dir.dir, 'ecur.csv'), '--time-column', 'ts', '--window', 'day']);
+      const ok = await cli([
+        'drift',
+        '--reference',
+        path.join(dir.dir, 'eref.csv'),
+        '--current',
+        path.join(dir.dir, 'ecur.csv'),
+        '--time-column',
+        'ts',
+        '--window',
+        'day',
+      ]);
       expect(ok.code, ok.stderr).toBe(0);
-      expect(ok.json.windows.windows.map((w: { start: string }) => w.start.slice(0, 10))).toEqual(['2026-01-01', '2026-01-02', '2026-01-03']);
+      expect(ok.json.windows.windows.map((w: { start: string }) => w.start.slice(0, 10))).toEqual([
+        '2026-01-01',
+        '2026-01-02',
+        '2026-01-03',
+      ]);
     } finally {
       dir.cleanup();
     }
@@ -114,7 +167,17 @@ describe('preflight drift', () => {
   });
 
   it('per-feature overrides and thresholds change the test and say so', async () => {
-    const r = await cli(['drift', '--reference', 'reference', '--current', 'current', '--feature', 'x2=ks:0.01', '--threshold', 'jensenshannon=0.5']);
+    const r = await cli([
+      'drift',
+      '--reference',
+      'reference',
+      '--current',
+      'current',
+      '--feature',
+      'x2=ks:0.01',
+      '--threshold',
+      'jensenshannon=0.5',
+    ]);
     expect(feature(r.json, 'x2')).toMatchObject({ test: 'ks', threshold: 0.01, overridden: true });
     expect(feature(r.json, 'city')).toMatchObject({ test: 'jensenshannon', threshold: 0.5, drifted: false });
     const bad = await cli(['drift', '--reference', 'reference', '--current', 'current', '--threshold', 'magic=1']);
@@ -122,12 +185,33 @@ describe('preflight drift', () => {
   });
 
   it('finds when drift started, per day of the time column', async () => {
-    const r = await cli(['drift', '--reference', 'reference', '--current', 'current', '--time-column', 'ts', '--window', 'day']);
+    const r = await cli([
+      'drift',
+      '--reference',
+      'reference',
+      '--current',
+      'current',
+      '--time-column',
+      'ts',
+      '--window',
+      'day',
+    ]);
     const w = r.json.windows;
     expect(w.windows.map((x: any) => x.label)).toHaveLength(10);
     expect(w.firstDrift.x0).toBe('2026-01-06'); // shifted from day 6 of 10 on
     expect(w.firstDrift.x2).toBeNull();
-    expect(w.cells[w.features.indexOf('x0')].map((c: any) => c.drifted)).toEqual([false, false, false, false, false, true, true, true, true, true]);
+    expect(w.cells[w.features.indexOf('x0')].map((c: any) => c.drifted)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
 
   it('compares against a stored reference profile with the same verdicts', async () => {
@@ -136,7 +220,9 @@ describe('preflight drift', () => {
     const exact = (await cli(['drift', '--reference', 'reference', '--current', 'current'])).json;
     const prof = (await cli(['drift', '--reference', 'reference', '--current', 'current', '--mode', 'profile'])).json;
     expect(prof.mode).toBe('profile');
-    expect(prof.features.map((f: any) => [f.name, f.drifted])).toEqual(exact.features.map((f: any) => [f.name, f.drifted]));
+    expect(prof.features.map((f: any) => [f.name, f.drifted])).toEqual(
+      exact.features.map((f: any) => [f.name, f.drifted]),
+    );
     // 2,000 reference values fit in the grid: the profile holds them all and results are identical.
     expect(feature(prof, 'x0').metrics).toEqual(feature(exact, 'x0').metrics);
   });
@@ -153,10 +239,23 @@ describe('preflight drift', () => {
     expect(p.outputs.map((o: any) => o.name)).toEqual(['probs (class)', 'probs[0]', 'probs[1]', 'probs[2]']);
     expect(p.outputs[0].kind).toBe('categorical');
     // A saved mapping is reused.
-    const again = await cli(['drift', '--reference', 'reference', '--current', 'current', '--model', 'tiny_mlp', '--map', 'x=x3,x2,x1,x0']);
+    const again = await cli([
+      'drift',
+      '--reference',
+      'reference',
+      '--current',
+      'current',
+      '--model',
+      'tiny_mlp',
+      '--map',
+      'x=x3,x2,x1,x0',
+    ]);
     expect(again.json.predictions.mapping.how).toBe('given');
     const third = await cli(['drift', '--reference', 'reference', '--current', 'current', '--model', 'tiny_mlp']);
-    expect(third.json.predictions.mapping).toEqual({ inputs: [{ input: 'x', columns: ['x3', 'x2', 'x1', 'x0'] }], how: 'saved' });
+    expect(third.json.predictions.mapping).toEqual({
+      inputs: [{ input: 'x', columns: ['x3', 'x2', 'x1', 'x0'] }],
+      how: 'saved',
+    });
   });
 
   it('says clearly what is wrong with a missing dataset or file, and changes nothing', async () => {

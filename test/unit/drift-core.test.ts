@@ -28,7 +28,11 @@ afterAll(async () => {
 describe('drift through the core', () => {
   it('a cancelled run ends CANCELLED and stores no report', async () => {
     const controller = new AbortController();
-    const run = client.run('drift/run', { reference: 'ref', current: 'cur', timeColumn: 'ts', model: 'tiny_mlp' }, { signal: controller.signal, onStarted: () => controller.abort() });
+    const run = client.run(
+      'drift/run',
+      { reference: 'ref', current: 'cur', timeColumn: 'ts', model: 'tiny_mlp' },
+      { signal: controller.signal, onStarted: () => controller.abort() },
+    );
     await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(await client.call('drift/list', {})).toEqual([]);
   });
@@ -37,13 +41,25 @@ describe('drift through the core', () => {
     const proposed = await client.call('drift/mapping', { model: 'tiny_mlp', dataset: 'ref' });
     expect(proposed.mapping).toEqual({ inputs: [{ input: 'x', columns: ['x0', 'x1', 'x2', 'x3'] }], how: 'by-order' });
     expect(proposed.inputs.map((i) => i.name)).toEqual(['x']);
-    await client.call('drift/set-mapping', { model: 'tiny_mlp', inputs: [{ input: 'x', columns: ['x1', 'x0', 'x3', 'x2'] }] });
+    await client.call('drift/set-mapping', {
+      model: 'tiny_mlp',
+      inputs: [{ input: 'x', columns: ['x1', 'x0', 'x3', 'x2'] }],
+    });
     const saved = await client.call('drift/mapping', { model: 'tiny_mlp', dataset: 'ref' });
     expect(saved.mapping).toEqual({ inputs: [{ input: 'x', columns: ['x1', 'x0', 'x3', 'x2'] }], how: 'saved' });
-    await expect(client.call('drift/set-mapping', { model: 'tiny_mlp', inputs: [{ input: 'nope', columns: ['x0'] }] })).rejects.toMatchObject({ code: 'BAD_ARGUMENTS' });
+    await expect(
+      client.call('drift/set-mapping', { model: 'tiny_mlp', inputs: [{ input: 'nope', columns: ['x0'] }] }),
+    ).rejects.toMatchObject({ code: 'BAD_ARGUMENTS' });
     const report = await client.run('drift/run', { reference: 'ref', current: 'cur', model: 'tiny_mlp' });
     expect(report.predictions!.mapping.how).toBe('saved');
-    await expect(client.run('drift/run', { reference: 'ref', current: 'cur', model: 'tiny_mlp', mapping: [{ input: 'x', columns: ['x0', 'city', 'x1', 'x2'] }] })).rejects.toMatchObject({
+    await expect(
+      client.run('drift/run', {
+        reference: 'ref',
+        current: 'cur',
+        model: 'tiny_mlp',
+        mapping: [{ input: 'x', columns: ['x0', 'city', 'x1', 'x2'] }],
+      }),
+    ).rejects.toMatchObject({
       code: 'BAD_ARGUMENTS',
       message: expect.stringMatching(/column "city" is categorical/),
     });
@@ -62,8 +78,12 @@ describe('drift through the core', () => {
   });
 
   it('rejects a window without a time column and unknown report ids', async () => {
-    await expect(client.run('drift/run', { reference: 'ref', current: 'cur', window: 'day' })).rejects.toMatchObject({ code: 'BAD_ARGUMENTS' });
-    await expect(client.run('drift/run', { reference: 'ref', current: 'cur', timeColumn: 'nope' })).rejects.toMatchObject({ code: 'BAD_ARGUMENTS' });
+    await expect(client.run('drift/run', { reference: 'ref', current: 'cur', window: 'day' })).rejects.toMatchObject({
+      code: 'BAD_ARGUMENTS',
+    });
+    await expect(
+      client.run('drift/run', { reference: 'ref', current: 'cur', timeColumn: 'nope' }),
+    ).rejects.toMatchObject({ code: 'BAD_ARGUMENTS' });
     await expect(client.call('drift/show', { id: 999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

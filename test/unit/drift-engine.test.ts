@@ -1,9 +1,24 @@
 // The drift engine on in-memory columns: Evidently's default test per column, thresholds and
 // overrides, the separate signals (missing, unseen, out of range), empty columns, dataset verdict.
 import { describe, expect, it } from 'vitest';
-import { chiSquareDrift, ks2samp, proportionsZTest, psiNumeric, wassersteinNormed, jensenShannonCategorical } from '../../shared/math/drift/index';
 import {
-  assignWindows, buildCategoricalProfile, buildNumericProfile, compareCategorical, compareNumeric, datasetDrift, parseTime, schemaDiff, windowLabel,
+  chiSquareDrift,
+  ks2samp,
+  proportionsZTest,
+  psiNumeric,
+  wassersteinNormed,
+  jensenShannonCategorical,
+} from '../../shared/math/drift/index';
+import {
+  assignWindows,
+  buildCategoricalProfile,
+  buildNumericProfile,
+  compareCategorical,
+  compareNumeric,
+  datasetDrift,
+  parseTime,
+  schemaDiff,
+  windowLabel,
 } from '../../shared/math/drift-profile/index';
 import { createRng, rngNormal } from '../../shared/math/latency/rng';
 
@@ -14,7 +29,11 @@ function normal(n: number, seed: number, mu = 0, sd = 1) {
   return sorted(Array.from({ length: n }, () => mu + sd * rngNormal(r)));
 }
 function num(ref: Float64Array, cur: Float64Array, extra: Partial<typeof none> = {}, options = {}) {
-  return compareNumeric({ profile: buildNumericProfile(ref, none), sorted: ref }, { sorted: cur, ...none, ...extra }, options);
+  return compareNumeric(
+    { profile: buildNumericProfile(ref, none), sorted: ref },
+    { sorted: cur, ...none, ...extra },
+    options,
+  );
 }
 const counts = (o: Record<string, number>) => new Map(Object.entries(o));
 function cat(ref: Record<string, number>, cur: Record<string, number>, missing = 0, options = {}) {
@@ -60,7 +79,10 @@ describe("Evidently's default test per column", () => {
     const small = num(sorted([1, 2, 3, 1, 2, 3, 1, 1, 2, 3]), sorted([1, 2, 3, 3, 3, 3, 3, 3]));
     expect(small.test).toBe('chisquare');
     expect(small.score).toBe(chiSquareDrift(counts({ 1: 4, 2: 3, 3: 3 }), counts({ 1: 1, 2: 1, 3: 6 })).pValue);
-    const big = num(sorted(Array.from({ length: 2000 }, (_, i) => i % 4)), sorted(Array.from({ length: 2000 }, (_, i) => (i % 3 ? 1 : 3))));
+    const big = num(
+      sorted(Array.from({ length: 2000 }, (_, i) => i % 4)),
+      sorted(Array.from({ length: 2000 }, (_, i) => (i % 3 ? 1 : 3))),
+    );
     expect(big.test).toBe('jensenshannon');
     expect(big.metrics.chiSquarePValue).not.toBeNull();
   });
@@ -76,7 +98,10 @@ describe("Evidently's default test per column", () => {
     expect(c.drifted).toBe(false);
     const big = cat({ a: 1000, b: 1000, c: 1000 }, { a: 900, b: 1100, c: 1000 });
     expect(big.test).toBe('jensenshannon');
-    expect(big.score).toBeCloseTo(jensenShannonCategorical(counts({ a: 1000, b: 1000, c: 1000 }), counts({ a: 900, b: 1100, c: 1000 })), 14);
+    expect(big.score).toBeCloseTo(
+      jensenShannonCategorical(counts({ a: 1000, b: 1000, c: 1000 }), counts({ a: 900, b: 1100, c: 1000 })),
+      14,
+    );
   });
 });
 
@@ -134,7 +159,11 @@ describe('empty columns never crash a report', () => {
     expect(r.histogram?.kind).toBe('numerical');
   });
   it('the dataset verdict counts tested features only', () => {
-    const d = datasetDrift([{ tested: true, drifted: true }, { tested: true, drifted: false }, { tested: false, drifted: false }]);
+    const d = datasetDrift([
+      { tested: true, drifted: true },
+      { tested: true, drifted: false },
+      { tested: false, drifted: false },
+    ]);
     expect(d).toEqual({ drifted: 1, total: 2, share: 0.5, threshold: 0.5, detected: true });
     expect(datasetDrift([], 0.5).detected).toBe(false);
   });
@@ -142,8 +171,23 @@ describe('empty columns never crash a report', () => {
 
 describe('schema and time windows', () => {
   it('lists missing, new and re-typed columns verbatim', () => {
-    const s = schemaDiff([{ name: 'a b', type: 'float' }, { name: 'x', type: 'integer' }, { name: 'gone', type: 'float' }], [{ name: 'a b', type: 'float' }, { name: 'x', type: 'categorical' }, { name: 'new"col', type: 'float' }]);
-    expect(s).toEqual({ missingInCurrent: ['gone'], newInCurrent: ['new"col'], typeChanged: [{ name: 'x', reference: 'integer', current: 'categorical' }] });
+    const s = schemaDiff(
+      [
+        { name: 'a b', type: 'float' },
+        { name: 'x', type: 'integer' },
+        { name: 'gone', type: 'float' },
+      ],
+      [
+        { name: 'a b', type: 'float' },
+        { name: 'x', type: 'categorical' },
+        { name: 'new"col', type: 'float' },
+      ],
+    );
+    expect(s).toEqual({
+      missingInCurrent: ['gone'],
+      newInCurrent: ['new"col'],
+      typeChanged: [{ name: 'x', reference: 'integer', current: 'categorical' }],
+    });
   });
   it('puts rows in UTC days, ISO weeks (Monday) and months', () => {
     expect(parseTime('2026-01-05')).toBe(Date.UTC(2026, 0, 5));
@@ -152,7 +196,11 @@ describe('schema and time windows', () => {
     expect(parseTime('nope')).toBeNull();
     const times = ['2026-01-04T23:59:59', '2026-01-05T00:00:00', '2026-01-11', '2026-02-01', null];
     const week = assignWindows(times, 'week');
-    expect(week.starts.map((s) => windowLabel(s, 'week'))).toEqual(['2025-12-29 (wk)', '2026-01-05 (wk)', '2026-01-26 (wk)']);
+    expect(week.starts.map((s) => windowLabel(s, 'week'))).toEqual([
+      '2025-12-29 (wk)',
+      '2026-01-05 (wk)',
+      '2026-01-26 (wk)',
+    ]);
     expect(Array.from(week.index)).toEqual([0, 1, 1, 2, -1]);
     expect(week.skipped).toBe(1);
     expect(assignWindows(times, 'month').starts.map((s) => windowLabel(s, 'month'))).toEqual(['2026-01', '2026-02']);

@@ -1,9 +1,22 @@
 // Reference profiles: how far profile-based KS / Wasserstein / PSI / JS are from exact ones, on
 // seeded data (normal, heavy-tailed, heavily tied), and that a stored profile round-trips exactly.
 import { describe, expect, it } from 'vitest';
-import { ks2samp, psiNumeric, wassersteinNormed, jensenShannonDistance, countWithOverflow, quantileEdges } from '../../shared/math/drift/index';
 import {
-  buildNumericProfile, compareNumeric, decodeProfile, encodeProfile, ks2sampProfile, profileErrorBounds, wassersteinProfile,
+  ks2samp,
+  psiNumeric,
+  wassersteinNormed,
+  jensenShannonDistance,
+  countWithOverflow,
+  quantileEdges,
+} from '../../shared/math/drift/index';
+import {
+  buildNumericProfile,
+  compareNumeric,
+  decodeProfile,
+  encodeProfile,
+  ks2sampProfile,
+  profileErrorBounds,
+  wassersteinProfile,
 } from '../../shared/math/drift-profile/index';
 import { createRng, rngNormal } from '../../shared/math/latency/rng';
 import type { DatasetDriftProfile } from '../../shared/types/drift';
@@ -22,8 +35,16 @@ const tied = (r: () => number) => Math.round(rngNormal(r) * 4) / 4; // ~25 disti
 const cases = [
   { name: 'normal, small shift', ref: sample(200_000, 1, normal(0, 1)), cur: sample(50_000, 2, normal(0.05, 1)) },
   { name: 'normal, large shift', ref: sample(200_000, 3, normal(0, 1)), cur: sample(50_000, 4, normal(0.8, 1.3)) },
-  { name: 'lognormal (heavy right tail)', ref: sample(200_000, 5, lognormal), cur: sample(50_000, 6, (r) => 1.1 * lognormal(r)) },
-  { name: 'heavily tied', ref: sample(200_000, 7, tied), cur: sample(50_000, 8, (r) => tied(r) + 0.25 * (r() < 0.1 ? 1 : 0)) },
+  {
+    name: 'lognormal (heavy right tail)',
+    ref: sample(200_000, 5, lognormal),
+    cur: sample(50_000, 6, (r) => 1.1 * lognormal(r)),
+  },
+  {
+    name: 'heavily tied',
+    ref: sample(200_000, 7, tied),
+    cur: sample(50_000, 8, (r) => tied(r) + 0.25 * (r() < 0.1 ? 1 : 0)),
+  },
 ];
 
 describe('profile-based metrics vs exact (grid 10,000, reference 200,000 values)', () => {
@@ -50,7 +71,10 @@ describe('profile-based metrics vs exact (grid 10,000, reference 200,000 values)
       const cur = compareNumeric({ profile: p, sorted: null }, { sorted: c.cur, ...none });
       expect(cur.metrics.psi).toBeCloseTo(psiNumeric(c.ref, c.cur), 12);
       const edges = quantileEdges(c.ref, 10);
-      expect(cur.metrics.jensenShannon).toBeCloseTo(jensenShannonDistance(countWithOverflow(c.ref, edges), countWithOverflow(c.cur, edges)), 12);
+      expect(cur.metrics.jensenShannon).toBeCloseTo(
+        jensenShannonDistance(countWithOverflow(c.ref, edges), countWithOverflow(c.cur, edges)),
+        12,
+      );
       expect(cur.approximation).not.toBeNull();
     });
   }
@@ -96,8 +120,15 @@ describe('profile storage', () => {
   it('round-trips grids bit for bit', () => {
     const ref = sample(50_000, 21, lognormal);
     const profile: DatasetDriftProfile = {
-      version: 1, dataset: 'train', rows: 50_000, createdAt: '2026-01-01T00:00:00Z', gridSize: 10_000,
-      columns: [{ name: 'x', columnType: 'float', profile: buildNumericProfile(ref, none) }, { name: 'gone', columnType: 'categorical', profile: null }],
+      version: 1,
+      dataset: 'train',
+      rows: 50_000,
+      createdAt: '2026-01-01T00:00:00Z',
+      gridSize: 10_000,
+      columns: [
+        { name: 'x', columnType: 'float', profile: buildNumericProfile(ref, none) },
+        { name: 'gone', columnType: 'categorical', profile: null },
+      ],
     };
     const back = decodeProfile(encodeProfile(profile));
     const a = profile.columns[0].profile as { points: Float64Array };

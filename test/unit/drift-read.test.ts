@@ -31,7 +31,36 @@ function viaReference(fields: string[]) {
 
 describe('fast numeric column parsing', () => {
   it('agrees with toNumber on awkward spellings', () => {
-    const fields = ['1', '-0', '+3.5', '.5', '5.', '1e5', '1E-5', '2.5e+3', '007', '0x1A', ' 1', '1 ', 'NaN', 'nan', 'inf', '-Infinity', '+inf', '', 'abc', '1e', '.', '-', '123456789012345678901', '0.1000000000000000055511151231257827', '9007199254740993', '1e400', '-1e-400', '4.9e-324'];
+    const fields = [
+      '1',
+      '-0',
+      '+3.5',
+      '.5',
+      '5.',
+      '1e5',
+      '1E-5',
+      '2.5e+3',
+      '007',
+      '0x1A',
+      ' 1',
+      '1 ',
+      'NaN',
+      'nan',
+      'inf',
+      '-Infinity',
+      '+inf',
+      '',
+      'abc',
+      '1e',
+      '.',
+      '-',
+      '123456789012345678901',
+      '0.1000000000000000055511151231257827',
+      '9007199254740993',
+      '1e400',
+      '-1e-400',
+      '4.9e-324',
+    ];
     const a = viaFast(fields);
     const b = viaReference(fields);
     expect(Array.from(a.sorted).map(String)).toEqual(Array.from(b.sorted).map(String));
@@ -40,13 +69,29 @@ describe('fast numeric column parsing', () => {
 
   it('gives the same doubles as Number() for any double written by JS, toFixed or toPrecision', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.double({ noNaN: true }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 17 })), { maxLength: 60 }), (xs) => {
-        const fields = xs.map(([x, how, p]) => (how === 0 ? String(x) : how === 1 && Math.abs(x) < 1e21 ? x.toFixed(Math.min(p, 12)) : how === 2 ? x.toPrecision(p) : x.toExponential(p - 1)));
-        const a = viaFast(fields);
-        const b = viaReference(fields);
-        expect(Array.from(a.sorted).map((v) => Object.is(v, -0) ? '-0' : String(v))).toEqual(Array.from(b.sorted).map((v) => Object.is(v, -0) ? '-0' : String(v)));
-        expect([a.missing, a.nan, a.posInf, a.negInf]).toEqual([b.missing, b.nan, b.posInf, b.negInf]);
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(fc.double({ noNaN: true }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 17 })),
+          { maxLength: 60 },
+        ),
+        (xs) => {
+          const fields = xs.map(([x, how, p]) =>
+            how === 0
+              ? String(x)
+              : how === 1 && Math.abs(x) < 1e21
+                ? x.toFixed(Math.min(p, 12))
+                : how === 2
+                  ? x.toPrecision(p)
+                  : x.toExponential(p - 1),
+          );
+          const a = viaFast(fields);
+          const b = viaReference(fields);
+          expect(Array.from(a.sorted).map((v) => (Object.is(v, -0) ? '-0' : String(v)))).toEqual(
+            Array.from(b.sorted).map((v) => (Object.is(v, -0) ? '-0' : String(v))),
+          );
+          expect([a.missing, a.nan, a.posInf, a.negInf]).toEqual([b.missing, b.nan, b.posInf, b.negInf]);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -13,17 +13,35 @@ describe('sortFinite', () => {
     const a = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const k = i % 7;
-      a[i] = k === 0 ? rngNormal(r) : k === 1 ? -rngNormal(r) * 1e300 : k === 2 ? Math.round(rngNormal(r) * 3) : k === 3 ? (r() < 0.5 ? -0 : 0) : k === 4 ? 5e-324 * Math.round(r() * 10 - 5) : k === 5 ? Number.MAX_VALUE * (r() - 0.5) : Math.exp(rngNormal(r) * 20);
+      a[i] =
+        k === 0
+          ? rngNormal(r)
+          : k === 1
+            ? -rngNormal(r) * 1e300
+            : k === 2
+              ? Math.round(rngNormal(r) * 3)
+              : k === 3
+                ? r() < 0.5
+                  ? -0
+                  : 0
+                : k === 4
+                  ? 5e-324 * Math.round(r() * 10 - 5)
+                  : k === 5
+                    ? Number.MAX_VALUE * (r() - 0.5)
+                    : Math.exp(rngNormal(r) * 20);
     }
     expect(bits(sortFinite(a.slice()))).toEqual(bits(a.slice().sort()));
   });
 
   it('matches on arbitrary finite doubles (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 20_000, maxLength: 20_100 }), (xs) => {
-        const a = Float64Array.from(xs);
-        expect(bits(sortFinite(a.slice()))).toEqual(bits(a.slice().sort()));
-      }),
+      fc.property(
+        fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 20_000, maxLength: 20_100 }),
+        (xs) => {
+          const a = Float64Array.from(xs);
+          expect(bits(sortFinite(a.slice()))).toEqual(bits(a.slice().sort()));
+        },
+      ),
       { numRuns: 5 },
     );
   });

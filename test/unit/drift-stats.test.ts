@@ -42,8 +42,13 @@ interface Golden {
   jensenShannon: { p: number[]; q: number[]; value: Num }[];
   chiSquare: { observed: number[]; expected: number[]; statistic: Num; pValue: Num }[];
   quantiles: {
-    values: number[]; nBins: number; edges: number[]; current: number[];
-    histogram: number[]; below: number; above: number;
+    values: number[];
+    nBins: number;
+    edges: number[];
+    current: number[];
+    histogram: number[];
+    below: number;
+    above: number;
   }[];
   special: Record<string, Num[][]>;
 }
@@ -128,7 +133,7 @@ describe('categorical tests (Evidently chi-square, z-test, JS, PSI) and effect s
       close(chi.statistic, c.chiSquare.statistic, 'stat', 'chi-square statistic');
       close(chi.pValue, c.chiSquare.pValue, 'p', 'chi-square p');
       close(chi.cramersV, c.cramersV, 'stat', "Cramér's V");
-      close(drift.cramersV(ref, cur), c.cramersV, 'stat', "cramersV()");
+      close(drift.cramersV(ref, cur), c.cramersV, 'stat', 'cramersV()');
       const z = drift.proportionsZTest(ref, cur);
       close(Math.abs(z.statistic), Math.abs(num(c.zTest.statistic)), 'stat', '|z|');
       close(z.pValue, c.zTest.pValue, 'p', 'z p (2 * sf)');
@@ -140,7 +145,17 @@ describe('categorical tests (Evidently chi-square, z-test, JS, PSI) and effect s
   }
 
   it('a category never seen in reference: infinite statistic, p = 0, finite V, counted', () => {
-    const r = drift.chiSquareDrift(new Map([['a', 100], ['b', 50]]), new Map([['a', 80], ['b', 40], ['c', 5]]));
+    const r = drift.chiSquareDrift(
+      new Map([
+        ['a', 100],
+        ['b', 50],
+      ]),
+      new Map([
+        ['a', 80],
+        ['b', 40],
+        ['c', 5],
+      ]),
+    );
     expect(r.statistic).toBe(Infinity);
     expect(r.pValue).toBe(0);
     expect(r.unseenCategories).toBe(1);

@@ -18,13 +18,19 @@ afterAll(() => ws?.cleanup());
 
 describe('models add with bytes already registered', () => {
   it('offers the existing version when the same bytes come under another file name', async () => {
-    expect((await cli(['models', 'add', path.join(MODELS, 'tiny_mlp.onnx')])).json).toMatchObject({ name: 'tiny_mlp', version: 1, created: true });
+    expect((await cli(['models', 'add', path.join(MODELS, 'tiny_mlp.onnx')])).json).toMatchObject({
+      name: 'tiny_mlp',
+      version: 1,
+      created: true,
+    });
     const copy = path.join(ws.dir, 'renamed.onnx');
     fs.copyFileSync(path.join(MODELS, 'tiny_mlp.onnx'), copy);
     const again = await cli(['models', 'add', copy]);
     expect(again.code, again.stderr).toBe(0);
     expect(again.json).toMatchObject({ name: 'tiny_mlp', version: 1, created: false, sameBytesAs: ['tiny_mlp@1'] });
-    expect(again.stderr).toMatch(/the same bytes are already registered as tiny_mlp@1: nothing was added; use tiny_mlp@1/);
+    expect(again.stderr).toMatch(
+      /the same bytes are already registered as tiny_mlp@1: nothing was added; use tiny_mlp@1/,
+    );
     const named = await cli(['models', 'add', copy, '--name', 'twin']);
     expect(named.json).toMatchObject({ name: 'tiny_mlp', created: false });
     expect(named.stderr).toMatch(/register them as twin too with --duplicate/);

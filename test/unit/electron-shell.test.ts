@@ -14,12 +14,18 @@ import { BRIDGE_KEYS, CHANNELS, type DesktopBridge } from '../../electron/preloa
 import { ROOT } from '../helpers/workspace';
 
 const require = createRequire(import.meta.url);
-const appFrame = (url = 'app://preflight/index.html', parent: unknown = null): IpcInvokeEventLike => ({ senderFrame: { url, parent } });
+const appFrame = (url = 'app://preflight/index.html', parent: unknown = null): IpcInvokeEventLike => ({
+  senderFrame: { url, parent },
+});
 
 function fakeIpc() {
   const handlers = new Map<string, (event: IpcInvokeEventLike, ...args: unknown[]) => unknown>();
-  const ipc: IpcMainLike = { handle: (channel, listener) => void handlers.set(channel, listener), removeHandler: (channel) => void handlers.delete(channel) };
-  const invoke = (channel: string, event: IpcInvokeEventLike, ...args: unknown[]) => Promise.resolve(handlers.get(channel)!(event, ...args));
+  const ipc: IpcMainLike = {
+    handle: (channel, listener) => void handlers.set(channel, listener),
+    removeHandler: (channel) => void handlers.delete(channel),
+  };
+  const invoke = (channel: string, event: IpcInvokeEventLike, ...args: unknown[]) =>
+    Promise.resolve(handlers.get(channel)!(event, ...args));
   return { ipc, handlers, invoke };
 }
 
@@ -41,8 +47,17 @@ describe('IPC registration', () => {
 
   it('refuses calls from a foreign page, a sub-frame or a destroyed frame', async () => {
     const { invoke, call } = setup();
-    for (const event of [appFrame('https://evil.example/'), appFrame('file:///tmp/x.html'), appFrame('app://other/index.html'), appFrame(undefined, { url: 'app://preflight/' }), { senderFrame: null }]) {
-      const outcome = (await invoke(CHANNELS.call, event, 'models/list', {})) as { ok: boolean; error?: { code: string } };
+    for (const event of [
+      appFrame('https://evil.example/'),
+      appFrame('file:///tmp/x.html'),
+      appFrame('app://other/index.html'),
+      appFrame(undefined, { url: 'app://preflight/' }),
+      { senderFrame: null },
+    ]) {
+      const outcome = (await invoke(CHANNELS.call, event, 'models/list', {})) as {
+        ok: boolean;
+        error?: { code: string };
+      };
       expect(outcome).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
     expect(call).not.toHaveBeenCalled();
@@ -71,13 +86,25 @@ describe('IPC registration', () => {
 describe('preload bundle', () => {
   /** Bundles the preload exactly like scripts/build.mjs and runs it with a fake 'electron'. */
   async function loadPreload() {
-    const out = await build({ entryPoints: [path.join(ROOT, 'electron/preload/preload.ts')], bundle: true, format: 'cjs', platform: 'browser', target: 'node20', external: ['electron'], write: false, logLevel: 'silent' });
+    const out = await build({
+      entryPoints: [path.join(ROOT, 'electron/preload/preload.ts')],
+      bundle: true,
+      format: 'cjs',
+      platform: 'browser',
+      target: 'node20',
+      external: ['electron'],
+      write: false,
+      logLevel: 'silent',
+    });
     const code = out.outputFiles[0].text;
     const exposed: Record<string, unknown> = {};
     const ipcListeners = new Map<string, (event: unknown, value: unknown) => void>();
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, api: unknown) => void (exposed[key] = api) },
-      ipcRenderer: { invoke: vi.fn(async (...args: unknown[]) => ({ ok: true, result: args })), on: (channel: string, l: (e: unknown, v: unknown) => void) => void ipcListeners.set(channel, l) },
+      ipcRenderer: {
+        invoke: vi.fn(async (...args: unknown[]) => ({ ok: true, result: args })),
+        on: (channel: string, l: (e: unknown, v: unknown) => void) => void ipcListeners.set(channel, l),
+      },
       webUtils: { getPathForFile: vi.fn(() => '/home/u/model.onnx') },
     };
     // A sandboxed preload can require 'electron' only: anything else fails here as it would there.
@@ -101,10 +128,19 @@ describe('preload bundle', () => {
   it('checks argument types before anything crosses to main', async () => {
     const { exposed, electron } = await loadPreload();
     const bridge = exposed.preflight as DesktopBridge;
-    await expect(bridge.call('models/list', { a: 1 })).resolves.toEqual({ ok: true, result: [CHANNELS.call, 'models/list', { a: 1 }] });
-    await expect(bridge.call(42 as unknown as string, {})).resolves.toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENTS' } });
+    await expect(bridge.call('models/list', { a: 1 })).resolves.toEqual({
+      ok: true,
+      result: [CHANNELS.call, 'models/list', { a: 1 }],
+    });
+    await expect(bridge.call(42 as unknown as string, {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'BAD_ARGUMENTS' },
+    });
     await expect(bridge.openFiles('../../etc' as 'model')).rejects.toThrow(/unknown kind/);
-    await expect(bridge.openFiles('dataset')).resolves.toMatchObject({ ok: true, result: [CHANNELS.openFiles, 'dataset'] });
+    await expect(bridge.openFiles('dataset')).resolves.toMatchObject({
+      ok: true,
+      result: [CHANNELS.openFiles, 'dataset'],
+    });
     expect(() => bridge.pathForFile(null as unknown as File)).toThrow(TypeError);
     expect(bridge.pathForFile({} as File)).toBe('/home/u/model.onnx');
     expect(() => bridge.subscribe('not a function' as never)).toThrow(TypeError);
@@ -127,7 +163,19 @@ describe('preload bundle', () => {
 describe('window security', () => {
   it('webPreferences isolate, sandbox and keep Node out of the page', () => {
     const prefs = secureWebPreferences('/app/dist/electron/preload.cjs', { devTools: false });
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, spellcheck: false, devTools: false, preload: '/app/dist/electron/preload.cjs' });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: false,
+      preload: '/app/dist/electron/preload.cjs',
+    });
   });
 
   it('the CSP allows only the app itself: no eval, no remote origins, no plugins or framing', () => {
@@ -137,13 +185,17 @@ describe('window security', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
     expect(isAppUrl('app://preflight/models')).toBe(true);
-    for (const url of ['app://preflight.evil/', 'https://preflight/', 'file:///index.html', 'not a url']) expect(isAppUrl(url)).toBe(false);
+    for (const url of ['app://preflight.evil/', 'https://preflight/', 'file:///index.html', 'not a url'])
+      expect(isAppUrl(url)).toBe(false);
   });
 
   it('navigation away from the app and new windows are refused; https links open in the OS browser', () => {
     const on = new Map<string, (event: { preventDefault(): void; url?: string }, url?: string) => void>();
     let openHandler: (details: { url: string }) => unknown = () => null;
-    const contents = { on: (name: string, l: never) => void on.set(name, l), setWindowOpenHandler: (h: never) => void (openHandler = h) };
+    const contents = {
+      on: (name: string, l: never) => void on.set(name, l),
+      setWindowOpenHandler: (h: never) => void (openHandler = h),
+    };
     const openExternal = vi.fn();
     hardenWebContents(contents as never, openExternal);
     const navigate = (name: string, url: string) => {
@@ -159,19 +211,32 @@ describe('window security', () => {
     expect(openHandler({ url: 'https://github.com/onnx/onnx' })).toEqual({ action: 'deny' });
     expect(openHandler({ url: 'file:///bin/sh' })).toEqual({ action: 'deny' });
     expect(openHandler({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
-    expect(openExternal.mock.calls.map((c) => c[0])).toEqual(['https://docs.example/onnx', 'https://github.com/onnx/onnx']);
+    expect(openExternal.mock.calls.map((c) => c[0])).toEqual([
+      'https://docs.example/onnx',
+      'https://github.com/onnx/onnx',
+    ]);
   });
 
   it('permission requests and checks are denied, except clipboard writes by the app itself', () => {
     const handlers: Record<string, (...args: unknown[]) => unknown> = {};
-    const session = new Proxy({}, { get: (_t, name: string) => (h: (...args: unknown[]) => unknown) => void (handlers[name] = h) });
+    const session = new Proxy(
+      {},
+      { get: (_t, name: string) => (h: (...args: unknown[]) => unknown) => void (handlers[name] = h) },
+    );
     hardenSession(session as never);
     const requested = (permission: string, requestingUrl?: string) => {
       const callback = vi.fn();
       handlers.setPermissionRequestHandler({}, permission, callback, { requestingUrl });
       return callback.mock.calls[0][0];
     };
-    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fileSystem']) {
+    for (const permission of [
+      'media',
+      'notifications',
+      'geolocation',
+      'clipboard-read',
+      'openExternal',
+      'fileSystem',
+    ]) {
       expect(requested(permission, 'app://preflight/index.html'), permission).toBe(false);
       expect(handlers.setPermissionCheckHandler({}, permission, 'app://preflight', {}), permission).toBe(false);
     }
@@ -195,7 +260,17 @@ describe('window security', () => {
 
 describe('bundles', () => {
   it('main bundles to CommonJS with electron and the native modules left external', async () => {
-    const out = await build({ entryPoints: [path.join(ROOT, 'electron/main/main.ts')], bundle: true, format: 'cjs', platform: 'node', target: 'node20', external: ['better-sqlite3', 'onnxruntime-node', 'electron'], loader: { '.sql': 'text' }, write: false, logLevel: 'silent' });
+    const out = await build({
+      entryPoints: [path.join(ROOT, 'electron/main/main.ts')],
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      external: ['better-sqlite3', 'onnxruntime-node', 'electron'],
+      loader: { '.sql': 'text' },
+      write: false,
+      logLevel: 'silent',
+    });
     const code = out.outputFiles[0].text;
     expect(code).toContain('require("electron")');
     // node_modules/electron/index.js (which downloads the binary) must never end up inside the app.
@@ -204,11 +279,17 @@ describe('bundles', () => {
 });
 
 describe('electron-builder.yml', () => {
-  const config = (require('js-yaml') as { load(text: string): Record<string, any> }).load(fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8'));
+  const config = (require('js-yaml') as { load(text: string): Record<string, any> }).load(
+    fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8'),
+  );
 
   it('is valid against electron-builder’s own JSON schema', () => {
-    const Ajv = require('ajv') as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown } };
-    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/app-builder-lib/scheme.json'), 'utf8')));
+    const Ajv = require('ajv') as new (o: object) => {
+      compile(s: object): ((d: unknown) => boolean) & { errors?: unknown };
+    };
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(
+      JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/app-builder-lib/scheme.json'), 'utf8')),
+    );
     const ok = validate(config);
     expect(validate.errors ?? null).toBeNull();
     expect(ok).toBe(true);
@@ -249,6 +330,10 @@ describe('electron-builder.yml', () => {
     expect(config.extraMetadata.main).toBe(pkg.main);
     expect(config.productName).toBe('Preflight');
     expect(config.npmRebuild).toBe(true);
-    expect([config.linux.target, config.win.target, config.mac.target]).toEqual([['AppImage', 'deb'], ['nsis'], ['dmg']]);
+    expect([config.linux.target, config.win.target, config.mac.target]).toEqual([
+      ['AppImage', 'deb'],
+      ['nsis'],
+      ['dmg'],
+    ]);
   });
 });

@@ -1,6 +1,14 @@
 // The confidence-gated fallback's numbers, checked against a direct count on small hand-made cases.
 import { describe, expect, it } from 'vitest';
-import { confidenceHistogram, confidencesOf, gateCurve, labelIndices, measureGate, thresholdForRate, type Confidences } from '../../shared/math/fallback';
+import {
+  confidenceHistogram,
+  confidencesOf,
+  gateCurve,
+  labelIndices,
+  measureGate,
+  thresholdForRate,
+  type Confidences,
+} from '../../shared/math/fallback';
 
 const conf = (values: number[], width: number) => confidencesOf(values, width) as Confidences;
 
@@ -42,7 +50,9 @@ describe('the gate', () => {
   });
 
   it('labels missing from a row are left out of the accuracy; class names come from the model', () => {
-    expect(Array.from(labelIndices(['repay', 'default', '', null, '1', true], ['repay', 'default']))).toEqual([0, 1, -1, -1, 1, 1]);
+    expect(Array.from(labelIndices(['repay', 'default', '', null, '1', true], ['repay', 'default']))).toEqual([
+      0, 1, -1, -1, 1, 1,
+    ]);
     const m = measureGate(c, 0.7, Int32Array.from([0, -1, -1, -1, 1]));
     expect(m.accuracyAbove).toBe(1);
     expect(m.accuracyBelow).toBeNull();
@@ -57,6 +67,7 @@ describe('the gate', () => {
     const curve = gateCurve(c, labels);
     expect(curve[0]).toMatchObject({ threshold: 0, automationRate: 1 });
     expect(curve[20]).toMatchObject({ threshold: 1, automationRate: 0, accuracyAbove: null });
-    for (let i = 1; i < curve.length; i++) expect(curve[i].automationRate).toBeLessThanOrEqual(curve[i - 1].automationRate);
+    for (let i = 1; i < curve.length; i++)
+      expect(curve[i].automationRate).toBeLessThanOrEqual(curve[i - 1].automationRate);
   });
 });

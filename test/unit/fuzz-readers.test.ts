@@ -12,8 +12,16 @@ import { createCore, type Core } from '../../electron/core/api';
 import { inProcessTransport } from '../../electron/core/in-process';
 import { OnnxFormatError, readOnnxMetadata } from '../../electron/core/models/onnx';
 import { MODELS, tempDir } from '../helpers/workspace';
-// @ts-expect-error: a plain .mjs generator script without type declarations
-import { ESCAPES, bytes as pbBytes, int as pbInt, model, msg, plainGraph, str as pbStr, tensorFields } from '../fixtures/models/make-crafted.mjs';
+import {
+  ESCAPES,
+  bytes as pbBytes,
+  int as pbInt,
+  model,
+  msg,
+  plainGraph,
+  str as pbStr,
+  tensorFields,
+} from '../fixtures/models/make-crafted.mjs';
 
 const SEED = 20261203;
 const tmp = tempDir('preflight-fuzz-');
@@ -36,7 +44,9 @@ async function readKind(file: string): Promise<'ok' | 'format' | Error> {
 }
 
 describe('ONNX reader under fuzzing', () => {
-  const seeds = ['tiny_mlp.onnx', 'subgraph_if.onnx', 'constant_weights.onnx', 'sklearn_like.onnx'].map((f) => fs.readFileSync(path.join(MODELS, f)));
+  const seeds = ['tiny_mlp.onnx', 'subgraph_if.onnx', 'constant_weights.onnx', 'sklearn_like.onnx'].map((f) =>
+    fs.readFileSync(path.join(MODELS, f)),
+  );
   const crafted = Object.values(ESCAPES as Record<string, () => Buffer>).map((make) => make());
   const corpus = [...seeds, ...crafted];
 
@@ -60,7 +70,9 @@ describe('ONNX reader under fuzzing', () => {
 
   it('an escaping location wrapped in any amount of unknown fields and repeated graphs is always reported', async () => {
     // Field numbers ModelProto does not use (a known one with garbage inside is rightly refused).
-    const unknownField = fc.tuple(fc.integer({ min: 26, max: 1000 }), fc.uint8Array({ maxLength: 12 })).map(([no, b]) => pbBytes(no, Buffer.from(b)));
+    const unknownField = fc
+      .tuple(fc.integer({ min: 26, max: 1000 }), fc.uint8Array({ maxLength: 12 }))
+      .map(([no, b]) => pbBytes(no, Buffer.from(b)));
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...Object.keys(ESCAPES as Record<string, unknown>)),
@@ -80,18 +92,29 @@ describe('ONNX reader under fuzzing', () => {
   });
 
   it('random small protobuf-shaped models: a result or OnnxFormatError', async () => {
-    const tensor = fc.record({ name: fc.string({ maxLength: 6 }), location: fc.option(fc.constantFrom('w.bin', '../x', '/etc/passwd', 'a\\..\\..\\b'), { nil: null }) });
+    const tensor = fc.record({
+      name: fc.string({ maxLength: 6 }),
+      location: fc.option(fc.constantFrom('w.bin', '../x', '/etc/passwd', 'a\\..\\..\\b'), { nil: null }),
+    });
     await fc.assert(
-      fc.asyncProperty(fc.array(tensor, { maxLength: 5 }), fc.array(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.nat({ max: 300 })), { maxLength: 6 }), async (tensors, ints) => {
-        const graph = [...plainGraph(), ...tensors.map((t) => msg(5, ...tensorFields({ name: t.name || 't', location: t.location })))];
-        const file = writeTmp('onnx', Buffer.concat([model(graph), ...ints.map(([no, v]) => pbInt(no, v))]));
-        const kind = await readKind(file);
-        if (kind instanceof Error) throw kind;
-        if (kind === 'ok') {
-          const meta = await readOnnxMetadata(file);
-          for (const t of tensors) if (t.location) expect(meta.externalData.map((r) => r.location)).toContain(t.location);
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(tensor, { maxLength: 5 }),
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.nat({ max: 300 })), { maxLength: 6 }),
+        async (tensors, ints) => {
+          const graph = [
+            ...plainGraph(),
+            ...tensors.map((t) => msg(5, ...tensorFields({ name: t.name || 't', location: t.location }))),
+          ];
+          const file = writeTmp('onnx', Buffer.concat([model(graph), ...ints.map(([no, v]) => pbInt(no, v))]));
+          const kind = await readKind(file);
+          if (kind instanceof Error) throw kind;
+          if (kind === 'ok') {
+            const meta = await readOnnxMetadata(file);
+            for (const t of tensors)
+              if (t.location) expect(meta.externalData.map((r) => r.location)).toContain(t.location);
+          }
+        },
+      ),
       { seed: SEED, numRuns: 150 },
     );
   });
@@ -125,15 +148,36 @@ describe('CSV and JSON Lines importers under fuzzing', () => {
   }
 
   const cell = fc.oneof(
-    fc.constantFrom('', '007', '1e999', 'NaN', '-inf', 'NA', 'true', '2024-02-30', '9007199254740995', '"', '""', ',', '\n', '\r\n', 'é', '\uFEFF'),
+    fc.constantFrom(
+      '',
+      '007',
+      '1e999',
+      'NaN',
+      '-inf',
+      'NA',
+      'true',
+      '2024-02-30',
+      '9007199254740995',
+      '"',
+      '""',
+      ',',
+      '\n',
+      '\r\n',
+      'é',
+      '\uFEFF',
+    ),
     fc.string({ maxLength: 8 }),
   );
 
   it('CSV from arbitrary cells, quotes and line ends', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }), fc.constantFrom(',', ';', '\t'), async (rows, d) => {
-        await importChecked(writeTmp('csv', rows.map((r) => r.join(d)).join('\n')));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom(',', ';', '\t'),
+        async (rows, d) => {
+          await importChecked(writeTmp('csv', rows.map((r) => r.join(d)).join('\n')));
+        },
+      ),
       { seed: SEED, numRuns: 60 },
     );
   });
@@ -148,12 +192,25 @@ describe('CSV and JSON Lines importers under fuzzing', () => {
   });
 
   it('JSON Lines from arbitrary values and broken lines', async () => {
-    const object = fc.dictionary(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }).map((o) => JSON.stringify(o));
-    const raw = fc.constantFrom('{"a": 1e999}', '{"a": -1e-999, "b": 12345678901234567890}', '{"a": "\\ud800"}', '{', 'null', '[1]', '{"a": 1}\r');
+    const object = fc
+      .dictionary(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 })
+      .map((o) => JSON.stringify(o));
+    const raw = fc.constantFrom(
+      '{"a": 1e999}',
+      '{"a": -1e-999, "b": 12345678901234567890}',
+      '{"a": "\\ud800"}',
+      '{',
+      'null',
+      '[1]',
+      '{"a": 1}\r',
+    );
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(object, raw, fc.string({ maxLength: 12 })), { minLength: 1, maxLength: 6 }), async (lines) => {
-        await importChecked(writeTmp('jsonl', lines.join('\n')));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.oneof(object, raw, fc.string({ maxLength: 12 })), { minLength: 1, maxLength: 6 }),
+        async (lines) => {
+          await importChecked(writeTmp('jsonl', lines.join('\n')));
+        },
+      ),
       { seed: SEED, numRuns: 60 },
     );
   });

@@ -33,14 +33,21 @@ describe('jobs', () => {
     });
     const end = await finished(events, id);
     expect(end).toMatchObject({ type: 'job/finished', result: { answer: 42 } });
-    expect(events.filter((e) => e.type === 'job/progressed').map((e) => (e as { progress: { message: string } }).progress.message)).toContain('done');
+    expect(
+      events
+        .filter((e) => e.type === 'job/progressed')
+        .map((e) => (e as { progress: { message: string } }).progress.message),
+    ).toContain('done');
     expect(jobs.get(id).state).toBe('succeeded');
   });
 
   it('cancel stops a running job with CANCELLED', async () => {
     const events: CoreEvent[] = [];
     const jobs = new JobManager((e) => events.push(e));
-    const id = jobs.start('test/long', (ctx) => new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('stopped')))));
+    const id = jobs.start(
+      'test/long',
+      (ctx) => new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('stopped')))),
+    );
     expect(jobs.get(id).state).toBe('running');
     jobs.cancel(id);
     const end = await finished(events, id);
@@ -51,7 +58,10 @@ describe('jobs', () => {
   it('forgets the oldest finished jobs beyond 200, never a running one', async () => {
     const events: CoreEvent[] = [];
     const jobs = new JobManager((e) => events.push(e));
-    const running = jobs.start('test/long', (ctx) => new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('stopped')))));
+    const running = jobs.start(
+      'test/long',
+      (ctx) => new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('stopped')))),
+    );
     const ids: string[] = [];
     for (let i = 0; i < 205; i++) {
       const id = jobs.start('test/quick', async () => i);
@@ -75,7 +85,10 @@ describe('jobs', () => {
 describe('isolated child processes', () => {
   it('a native crash in the child is reported, not fatal', async () => {
     const script = path.join(tmp.dir, 'crash.mjs');
-    fs.writeFileSync(script, "process.on('message', () => { process.stderr.write('native: out of cheese\\n'); process.kill(process.pid, 'SIGSEGV'); });");
+    fs.writeFileSync(
+      script,
+      "process.on('message', () => { process.stderr.write('native: out of cheese\\n'); process.kill(process.pid, 'SIGSEGV'); });",
+    );
     const err = await runInChild<never>(nodeLauncher(script), 'models/load-check', {}).catch((e: PreflightError) => e);
     expect(err).toBeInstanceOf(PreflightError);
     expect(err.code).toBe('CHILD_CRASHED');
@@ -84,9 +97,17 @@ describe('isolated child processes', () => {
 
   it('cancelling kills the child and rejects with CANCELLED', async () => {
     const script = path.join(tmp.dir, 'hang.mjs');
-    fs.writeFileSync(script, "process.on('message', () => process.send({ type: 'progress', fraction: 0, message: 'working' })); setInterval(() => {}, 1000);");
+    fs.writeFileSync(
+      script,
+      "process.on('message', () => process.send({ type: 'progress', fraction: 0, message: 'working' })); setInterval(() => {}, 1000);",
+    );
     const controller = new AbortController();
-    const err = await runInChild<never>(nodeLauncher(script), 'x', {}, { signal: controller.signal, onProgress: () => controller.abort() }).catch((e: PreflightError) => e);
+    const err = await runInChild<never>(
+      nodeLauncher(script),
+      'x',
+      {},
+      { signal: controller.signal, onProgress: () => controller.abort() },
+    ).catch((e: PreflightError) => e);
     expect(err.code).toBe('CANCELLED');
   });
 
@@ -94,7 +115,9 @@ describe('isolated child processes', () => {
     requireBuild();
     const fixture = path.join(tmp.dir, 'garbage.onnx');
     fs.writeFileSync(fixture, Buffer.from('08071200', 'hex'));
-    const result = await runInChild<{ loadable: boolean; error: string }>(nodeLauncher(), 'models/load-check', { path: fixture });
+    const result = await runInChild<{ loadable: boolean; error: string }>(nodeLauncher(), 'models/load-check', {
+      path: fixture,
+    });
     expect(result.loadable).toBe(false);
     expect(result.error).toMatch(/\S/);
   });

@@ -61,7 +61,9 @@ const sample = (name: string) => Float64Array.from(golden.samples[name].values);
 function expectRel(actual: number, expected: number, rel = 1e-9): void {
   const tol = rel * Math.max(Math.abs(actual), Math.abs(expected));
   if (!(Math.abs(actual - expected) <= tol)) {
-    throw new Error(`expected ${expected}, got ${actual} (rel err ${Math.abs(actual - expected) / Math.abs(expected)})`);
+    throw new Error(
+      `expected ${expected}, got ${actual} (rel err ${Math.abs(actual - expected) / Math.abs(expected)})`,
+    );
   }
 }
 
@@ -185,7 +187,13 @@ describe('percentile warnings (sample-count support)', () => {
   });
 
   it('existence floor is exactly where the nearest-rank index stops being the last one', () => {
-    const expected: [number, number][] = [[0.5, 3], [0.9, 11], [0.95, 21], [0.99, 101], [0.999, 1001]];
+    const expected: [number, number][] = [
+      [0.5, 3],
+      [0.9, 11],
+      [0.95, 21],
+      [0.99, 101],
+      [0.999, 1001],
+    ];
     for (const [p, min] of expected) {
       expect(minSamplesForPercentile(p), `p=${p}`).toBe(min);
       expect(nearestRankIndex(min - 1, p)).toBe(min - 2); // one fewer: it is the maximum
@@ -194,7 +202,9 @@ describe('percentile warnings (sample-count support)', () => {
   });
 
   it('words the two kinds of warning', () => {
-    expect(percentileWarnings(500)).toContain('p99.9 from 500 samples is the maximum, not a percentile (needs ≥ 1,001)');
+    expect(percentileWarnings(500)).toContain(
+      'p99.9 from 500 samples is the maximum, not a percentile (needs ≥ 1,001)',
+    );
     expect(percentileWarnings(5000)).toContain(
       "p99 from 5,000 samples is below MLPerf's 270,336 for 99% confidence: treat as indicative",
     );
@@ -208,7 +218,13 @@ describe('percentile warnings (sample-count support)', () => {
     expect(s.map((x) => x.level)).toEqual(['supported', 'indicative', 'indicative', 'maximum', 'maximum']);
     expect(s[0].mlperfMinQueries).toBeNull();
     expect(percentileWarnings(50)).toHaveLength(4);
-    expect(percentileSupport(300_000).map((x) => x.level)).toEqual(['supported', 'supported', 'supported', 'supported', 'indicative']);
+    expect(percentileSupport(300_000).map((x) => x.level)).toEqual([
+      'supported',
+      'supported',
+      'supported',
+      'supported',
+      'indicative',
+    ]);
   });
 });
 
@@ -343,13 +359,16 @@ describe('compareRuns', () => {
     expect(r.percentiles.map((c) => c.key)).toEqual(['p50', 'p90', 'p95', 'p99', 'p999']);
     expect(r.headline).toBe('p99');
     // Every significant percentile of the table is in the verdict, in the table's own numbers and words.
-    for (const c of r.percentiles.filter((x) => x.significant || x.key === 'p50' || x.key === 'p99')) expect(r.verdict).toContain(verdictFor(c, 0.95));
+    for (const c of r.percentiles.filter((x) => x.significant || x.key === 'p50' || x.key === 'p99'))
+      expect(r.verdict).toContain(verdictFor(c, 0.95));
     expect(r.verdict).toMatch(/B is slower at p99 by \d+\.\d\d ms \(95% CI \d+\.\d\d–\d+\.\d\d\), significant/);
     expect(r.mannWhitney.pValue).toBeLessThan(1e-100);
     expect(r.mannWhitney.effectSize).toBeLessThan(0.5); // a (first) tends smaller
     expect(r.method).toBe(PERCENTILE_METHOD);
     // The same sample count gives the same warning: stated once for both runs.
-    expect(r.warnings).toContain("A and B: p99 from 5,000 samples is below MLPerf's 270,336 for 99% confidence: treat as indicative");
+    expect(r.warnings).toContain(
+      "A and B: p99 from 5,000 samples is below MLPerf's 270,336 for 99% confidence: treat as indicative",
+    );
     expect(r.warnings.filter((w) => w.includes('p99 from'))).toHaveLength(1);
     const p99 = r.percentiles.find((c) => c.key === 'p99')!;
     expect(p99.diff).toBe(p99.b - p99.a);
@@ -360,13 +379,23 @@ describe('compareRuns', () => {
     // Same distribution, 5 percentiles at 95%: here the table marks p95 significant by chance — the
     // verdict must say so too (the old p99-only headline hid it), then p50 and p99 in table order.
     expect(none.percentiles.filter((c) => c.significant).map((c) => c.key)).toEqual(['p95']);
-    expect(none.verdict).toMatch(/^B is slower at p95 by \d+\.\d+ ms \(95% CI [\d.]+–[\d.]+\), significant; no significant difference at p50 \(−?\d+\.\d+ ms, 95% CI −\d+\.\d+–\d+\.\d+\); no significant difference at p99 \(−?\d+\.\d\d ms, 95% CI −\d+\.\d\d–\d+\.\d\d\)$/);
+    expect(none.verdict).toMatch(
+      /^B is slower at p95 by \d+\.\d+ ms \(95% CI [\d.]+–[\d.]+\), significant; no significant difference at p50 \(−?\d+\.\d+ ms, 95% CI −\d+\.\d+–\d+\.\d+\); no significant difference at p99 \(−?\d+\.\d\d ms, 95% CI −\d+\.\d\d–\d+\.\d\d\)$/,
+    );
     expect(compareRuns(b, a).verdict).toMatch(/B is faster at p99 by \d+\.\d\d ms/);
   });
 
   it('states a percentile the table marks significant even when p50 and p99 are not (the A/B headline bug)', () => {
     const c = (key: PercentileComparison['key'], diff: number, significant: boolean): PercentileComparison => ({
-      key, label: key === 'p999' ? 'p99.9' : key, p: 0.5, a: 1, b: 1 + diff, diff, low: significant ? diff / 2 : -0.1, high: diff * 2 + 0.1, significant,
+      key,
+      label: key === 'p999' ? 'p99.9' : key,
+      p: 0.5,
+      a: 1,
+      b: 1 + diff,
+      diff,
+      low: significant ? diff / 2 : -0.1,
+      high: diff * 2 + 0.1,
+      significant,
     });
     const table = [c('p50', 0.01, false), c('p90', 0.12, true), c('p95', 0.05, false), c('p99', 0.3, false)];
     expect(statedVerdict(table, 0.95)).toBe(
@@ -377,7 +406,9 @@ describe('compareRuns', () => {
   it('refuses a verdict for sides that measured different work, keeping the numbers', () => {
     const r = withComparability(compareRuns(a, b), ['input x is float32[1,3,48,1] in A but float32[1,3,48,320] in B']);
     expect(r.comparable).toBe(false);
-    expect(r.verdict).toBe('not comparable: input x is float32[1,3,48,1] in A but float32[1,3,48,320] in B — no significance verdict for this pair');
+    expect(r.verdict).toBe(
+      'not comparable: input x is float32[1,3,48,1] in A but float32[1,3,48,320] in B — no significance verdict for this pair',
+    );
     expect(r.verdict).not.toMatch(/significant,|slower|faster/);
     expect(r.percentiles).toEqual(compareRuns(a, b).percentiles);
     expect(withComparability(compareRuns(a, b), [])).toMatchObject({ comparable: true, reasons: [] });
@@ -396,12 +427,28 @@ describe('compareRuns', () => {
 
   it('formats verdicts exactly', () => {
     const c = (diff: number, low: number, high: number, significant: boolean): PercentileComparison => ({
-      key: 'p99', label: 'p99', p: 0.99, a: 10, b: 10 + diff, diff, low, high, significant,
+      key: 'p99',
+      label: 'p99',
+      p: 0.99,
+      a: 10,
+      b: 10 + diff,
+      diff,
+      low,
+      high,
+      significant,
     });
-    expect(verdictFor(c(1.8, 1.5, 2.1, true), 0.95)).toBe('B is slower at p99 by 1.80 ms (95% CI 1.50–2.10), significant');
-    expect(verdictFor(c(-0.1, -0.4, 0.2, false), 0.95)).toBe('no significant difference at p99 (−0.10 ms, 95% CI −0.40–0.20)');
-    expect(verdictFor(c(-1.8, -2.1, -1.5, true), 0.9)).toBe('B is faster at p99 by 1.80 ms (90% CI 1.50–2.10), significant');
-    expect(verdictFor(c(0.004, 0.002, 0.0061, true), 0.95)).toBe('B is slower at p99 by 0.0040 ms (95% CI 0.0020–0.0061), significant');
+    expect(verdictFor(c(1.8, 1.5, 2.1, true), 0.95)).toBe(
+      'B is slower at p99 by 1.80 ms (95% CI 1.50–2.10), significant',
+    );
+    expect(verdictFor(c(-0.1, -0.4, 0.2, false), 0.95)).toBe(
+      'no significant difference at p99 (−0.10 ms, 95% CI −0.40–0.20)',
+    );
+    expect(verdictFor(c(-1.8, -2.1, -1.5, true), 0.9)).toBe(
+      'B is faster at p99 by 1.80 ms (90% CI 1.50–2.10), significant',
+    );
+    expect(verdictFor(c(0.004, 0.002, 0.0061, true), 0.95)).toBe(
+      'B is slower at p99 by 0.0040 ms (95% CI 0.0020–0.0061), significant',
+    );
   });
 });
 
@@ -444,7 +491,8 @@ describe('latency codec', () => {
   it(`round-trips 0.1 µs-grid data exactly at ${bytesPerSample.toFixed(3)} bytes/sample (100k × ~5 ms)`, () => {
     expect(decodeLatencies(encoded)).toEqual(big);
     expect(bytesPerSample).toBeLessThanOrEqual(3.0); // vs 8 for Float64, 4 for (inexact) Float32
-    for (const name of Object.keys(golden.samples)) expect(decodeLatencies(encodeLatencies(sample(name)))).toEqual(sample(name));
+    for (const name of Object.keys(golden.samples))
+      expect(decodeLatencies(encodeLatencies(sample(name)))).toEqual(sample(name));
   });
 
   it('bounds the error of arbitrary doubles by 0.05 µs, percentiles included', () => {

@@ -18,7 +18,17 @@ const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest();
 function dssePae(type: string, body: Buffer): Buffer {
   const t = Buffer.from(type, 'utf8');
   const sp = Buffer.from([0x20]);
-  return Buffer.concat([Buffer.from('DSSEv1', 'ascii'), sp, Buffer.from(String(t.byteLength), 'ascii'), sp, t, sp, Buffer.from(String(body.byteLength), 'ascii'), sp, body]);
+  return Buffer.concat([
+    Buffer.from('DSSEv1', 'ascii'),
+    sp,
+    Buffer.from(String(t.byteLength), 'ascii'),
+    sp,
+    t,
+    sp,
+    Buffer.from(String(body.byteLength), 'ascii'),
+    sp,
+    body,
+  ]);
 }
 
 /** Returns the problems found; [] means the folder is what the key signed. */
@@ -32,10 +42,13 @@ function specVerify(sigText: string, publicKeyPem: string, folder: string): stri
   const curve = key.asymmetricKeyDetails?.namedCurve;
   const hash = curve === 'prime256v1' ? 'sha256' : curve === 'secp384r1' ? 'sha384' : null;
   if (!hash) return ['curve'];
-  const signed = env.signatures.some((s: { sig: string }) => verify(hash, dssePae(env.payloadType, body), key, Buffer.from(s.sig, 'base64')));
+  const signed = env.signatures.some((s: { sig: string }) =>
+    verify(hash, dssePae(env.payloadType, body), key, Buffer.from(s.sig, 'base64')),
+  );
   if (!signed) return ['signature'];
   const st = JSON.parse(body.toString('utf8'));
-  if (st._type !== 'https://in-toto.io/Statement/v1' || st.predicateType !== 'https://model_signing/signature/v1.0') return ['statement'];
+  if (st._type !== 'https://in-toto.io/Statement/v1' || st.predicateType !== 'https://model_signing/signature/v1.0')
+    return ['statement'];
   const resources: { name: string; digest: string; algorithm: string }[] = st.predicate.resources;
   const root = sha256(Buffer.concat(resources.map((r) => Buffer.from(r.digest, 'hex')))).toString('hex');
   if (st.subject.length !== 1 || st.subject[0].digest.sha256 !== root) return ['root digest'];
@@ -56,7 +69,8 @@ function specVerify(sigText: string, publicKeyPem: string, folder: string): stri
   for (const r of resources) {
     if (r.algorithm !== 'sha256') problems.push(`${r.name}: algorithm`);
     else if (!files.includes(r.name)) problems.push(`${r.name}: missing`);
-    else if (sha256(fs.readFileSync(path.join(folder, r.name))).toString('hex') !== r.digest) problems.push(`${r.name}: digest`);
+    else if (sha256(fs.readFileSync(path.join(folder, r.name))).toString('hex') !== r.digest)
+      problems.push(`${r.name}: digest`);
   }
   for (const f of files) if (!signedNames.has(f)) problems.push(`${f}: unsigned`);
   return problems;
@@ -65,7 +79,14 @@ function specVerify(sigText: string, publicKeyPem: string, folder: string): stri
 let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oms-ind-'));
-  for (const [rel, content] of Object.entries({ 'model.onnx': 'weights', 'contracts/request.schema.json': '{}', 'reference/profile.json': '[1,2]', 'runbook.md': '# r', '.gitignore': 'x', 'données/modèle €.bin': 'ü' })) {
+  for (const [rel, content] of Object.entries({
+    'model.onnx': 'weights',
+    'contracts/request.schema.json': '{}',
+    'reference/profile.json': '[1,2]',
+    'runbook.md': '# r',
+    '.gitignore': 'x',
+    'données/modèle €.bin': 'ü',
+  })) {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.writeFileSync(path.join(dir, rel), content);
   }
@@ -73,7 +94,11 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function moduleSigned(privateKeyPem: string): Promise<string> {
-  const sig = signResources(await hashFolder(dir, ['runbook.md']), { modelName: path.basename(dir), ignorePaths: ['runbook.md'], privateKeyPem });
+  const sig = signResources(await hashFolder(dir, ['runbook.md']), {
+    modelName: path.basename(dir),
+    ignorePaths: ['runbook.md'],
+    privateKeyPem,
+  });
   fs.writeFileSync(path.join(dir, 'model.sig'), sig);
   return sig;
 }
@@ -101,23 +126,54 @@ describe('independent spec verifier', () => {
       const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve });
       const pub = publicKey.export({ type: 'spki', format: 'pem' }).toString();
       const files = ['contracts/request.schema.json', 'données/modèle €.bin', 'model.onnx', 'reference/profile.json'];
-      const resources = files.map((name) => ({ name, digest: sha256(fs.readFileSync(path.join(dir, name))).toString('hex'), algorithm: 'sha256' }));
+      const resources = files.map((name) => ({
+        name,
+        digest: sha256(fs.readFileSync(path.join(dir, name))).toString('hex'),
+        algorithm: 'sha256',
+      }));
       const statement = {
         _type: 'https://in-toto.io/Statement/v1',
-        subject: [{ name: 'hand-made', digest: { sha256: sha256(Buffer.concat(resources.map((r) => Buffer.from(r.digest, 'hex')))).toString('hex') } }],
+        subject: [
+          {
+            name: 'hand-made',
+            digest: {
+              sha256: sha256(Buffer.concat(resources.map((r) => Buffer.from(r.digest, 'hex')))).toString('hex'),
+            },
+          },
+        ],
         predicateType: 'https://model_signing/signature/v1.0',
-        predicate: { serialization: { method: 'files', hash_type: 'sha256', allow_symlinks: false, ignore_paths: ['runbook.md', 'model.sig'] }, resources },
+        predicate: {
+          serialization: {
+            method: 'files',
+            hash_type: 'sha256',
+            allow_symlinks: false,
+            ignore_paths: ['runbook.md', 'model.sig'],
+          },
+          resources,
+        },
       };
       const body = Buffer.from(JSON.stringify(statement));
-      const sig = sign(namedCurve === 'P-256' ? 'sha256' : 'sha384', dssePae('application/vnd.in-toto+json', body), privateKey);
+      const sig = sign(
+        namedCurve === 'P-256' ? 'sha256' : 'sha384',
+        dssePae('application/vnd.in-toto+json', body),
+        privateKey,
+      );
       const text = JSON.stringify({
         mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
         verificationMaterial: { publicKey: { hint: createHash('sha256').update(pub).digest('hex') } },
-        dsseEnvelope: { payload: body.toString('base64'), payloadType: 'application/vnd.in-toto+json', signatures: [{ sig: sig.toString('base64') }] },
+        dsseEnvelope: {
+          payload: body.toString('base64'),
+          payloadType: 'application/vnd.in-toto+json',
+          signatures: [{ sig: sig.toString('base64') }],
+        },
       });
       expect(specVerify(text, pub, dir)).toEqual([]);
       const v = verifySignatureFile(text, pub);
-      expect(v).toMatchObject({ ok: true, subjectName: 'hand-made', subjectDigest: statement.subject[0].digest.sha256 });
+      expect(v).toMatchObject({
+        ok: true,
+        subjectName: 'hand-made',
+        subjectDigest: statement.subject[0].digest.sha256,
+      });
       if (v.ok) expect(compareResources(v.resources, await hashFolder(dir, v.ignorePaths))).toEqual([]);
     }
   });

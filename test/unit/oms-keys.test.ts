@@ -46,15 +46,25 @@ describe('readPublicKey / readPrivateKey', () => {
   it('says what is wrong with each unusable key', () => {
     expect(refusal(() => readPublicKey('hello')).message).toMatch(/not a PEM/);
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 });
-    expect(refusal(() => readPublicKey(pem(rsa.publicKey, 'spki'))).message).toMatch(/RSA key; OMS key signing uses ECDSA P-256 or P-384/);
-    expect(refusal(() => readPrivateKey(pem(rsa.privateKey, 'pkcs8'))).message).toMatch(/RSA key; OMS key signing uses ECDSA P-256 or P-384/);
+    expect(refusal(() => readPublicKey(pem(rsa.publicKey, 'spki'))).message).toMatch(
+      /RSA key; OMS key signing uses ECDSA P-256 or P-384/,
+    );
+    expect(refusal(() => readPrivateKey(pem(rsa.privateKey, 'pkcs8'))).message).toMatch(
+      /RSA key; OMS key signing uses ECDSA P-256 or P-384/,
+    );
     const ed = generateKeyPairSync('ed25519');
     expect(refusal(() => readPublicKey(pem(ed.publicKey, 'spki'))).message).toMatch(/ED25519 key/);
     expect(refusal(() => readPublicKey(pem(ec('secp256k1').publicKey, 'spki'))).message).toMatch(/curve secp256k1/);
     const p256 = ec('P-256');
-    expect(refusal(() => readPublicKey(pem(p256.privateKey, 'pkcs8'))).message).toMatch(/private key was given where the public key is expected/);
-    expect(refusal(() => readPrivateKey(pem(p256.publicKey, 'spki'))).message).toMatch(/public key; signing needs the private key/);
-    const encrypted = p256.privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'x' }).toString();
+    expect(refusal(() => readPublicKey(pem(p256.privateKey, 'pkcs8'))).message).toMatch(
+      /private key was given where the public key is expected/,
+    );
+    expect(refusal(() => readPrivateKey(pem(p256.publicKey, 'spki'))).message).toMatch(
+      /public key; signing needs the private key/,
+    );
+    const encrypted = p256.privateKey
+      .export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'x' })
+      .toString();
     expect(refusal(() => readPrivateKey(encrypted)).message).toMatch(/encrypted/);
     const broken = pem(p256.publicKey, 'spki').replace(/\n[A-Za-z0-9+/]{10}/, '\n!!!!!!!!!!');
     expect(refusal(() => readPublicKey(broken)).message).toMatch(/public key: unreadable PEM/);

@@ -57,6 +57,8 @@ describe('OMS schemas', () => {
     expect(v('envelope', { ...l.envelope, payloadType: 'text/plain' })).toBe(false);
     expect(v('statement', { ...l.statement, predicateType: 'x' })).toBe(false);
     expect(v('predicate', { ...l.predicate, serialization: { method: 'files', hash_type: 'sha256' } })).toBe(false);
-    expect(v('predicate', { ...l.predicate, serialization: { ...l.predicate.serialization, shard_size: 0 } })).toBe(false);
+    expect(v('predicate', { ...l.predicate, serialization: { ...l.predicate.serialization, shard_size: 0 } })).toBe(
+      false,
+    );
   });
 });

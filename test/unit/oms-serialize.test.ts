@@ -23,19 +23,44 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('names and order', () => {
   it('canonicalises POSIX relative names and refuses ones outside the folder', () => {
     expect(canonicalName('./a//b/./c.bin/')).toBe('a/b/c.bin');
-    for (const bad of ['', '/etc/passwd', '../x', 'a/../../x', '.', './']) expect(() => canonicalName(bad)).toThrow(PreflightError);
+    for (const bad of ['', '/etc/passwd', '../x', 'a/../../x', '.', './'])
+      expect(() => canonicalName(bad)).toThrow(PreflightError);
   });
 
   it('orders like sorted(PurePosixPath): by component, each by code point', () => {
     const names = ['tok.json', 'b', 'tok/vocab.txt', 'a-b', 'a/b', 'B', 'é', 'z', '😀', '\uffff'];
     // Output of Python 3.11: [str(p) for p in sorted(PurePosixPath(n) for n in names)]
-    expect([...names].sort(compareNames)).toEqual(['B', 'a/b', 'a-b', 'b', 'tok/vocab.txt', 'tok.json', 'z', 'é', '\uffff', '😀']);
+    expect([...names].sort(compareNames)).toEqual([
+      'B',
+      'a/b',
+      'a-b',
+      'b',
+      'tok/vocab.txt',
+      'tok.json',
+      'z',
+      'é',
+      '\uffff',
+      '😀',
+    ]);
   });
 
   it('sortResources canonicalises, sorts, and refuses duplicates and non-hex digests', () => {
     const d = sha('x');
-    expect(sortResources([{ name: 'b', digest: d.toUpperCase() }, { name: './a', digest: d }])).toEqual([{ name: 'a', digest: d }, { name: 'b', digest: d }]);
-    expect(() => sortResources([{ name: 'a', digest: d }, { name: './a', digest: d }])).toThrow(/listed twice/);
+    expect(
+      sortResources([
+        { name: 'b', digest: d.toUpperCase() },
+        { name: './a', digest: d },
+      ]),
+    ).toEqual([
+      { name: 'a', digest: d },
+      { name: 'b', digest: d },
+    ]);
+    expect(() =>
+      sortResources([
+        { name: 'a', digest: d },
+        { name: './a', digest: d },
+      ]),
+    ).toThrow(/listed twice/);
     expect(() => sortResources([{ name: 'a', digest: 'abc' }])).toThrow(/not a hex SHA-256/);
     expect(() => sortResources([])).toThrow(/empty/);
   });
@@ -43,13 +68,33 @@ describe('names and order', () => {
   it('root digest is SHA-256 over the concatenated raw digests, in list order', () => {
     const a = sha('a');
     const b = sha('b');
-    const expected = createHash('sha256').update(Buffer.concat([Buffer.from(a, 'hex'), Buffer.from(b, 'hex')])).digest('hex');
-    expect(subjectDigest([{ name: 'a', digest: a }, { name: 'b', digest: b }])).toBe(expected);
-    expect(subjectDigest([{ name: 'b', digest: b }, { name: 'a', digest: a }])).not.toBe(expected);
+    const expected = createHash('sha256')
+      .update(Buffer.concat([Buffer.from(a, 'hex'), Buffer.from(b, 'hex')]))
+      .digest('hex');
+    expect(
+      subjectDigest([
+        { name: 'a', digest: a },
+        { name: 'b', digest: b },
+      ]),
+    ).toBe(expected);
+    expect(
+      subjectDigest([
+        { name: 'b', digest: b },
+        { name: 'a', digest: a },
+      ]),
+    ).not.toBe(expected);
   });
 
   it('ignore paths: defaults added, escapes refused', () => {
-    expect(effectiveIgnorePaths(['cache/', './x'])).toEqual(['.git', '.gitattributes', '.github', '.gitignore', 'cache', 'model.sig', 'x']);
+    expect(effectiveIgnorePaths(['cache/', './x'])).toEqual([
+      '.git',
+      '.gitattributes',
+      '.github',
+      '.gitignore',
+      'cache',
+      'model.sig',
+      'x',
+    ]);
     expect(effectiveIgnorePaths(['a[1].bin'])).toContain('a[1].bin'); // literal when verifying
     expect(() => effectiveIgnorePaths(['../up'])).toThrow(/leaves the model folder/);
   });
@@ -68,7 +113,14 @@ describe('hashFolder', () => {
     put('sub/.git/HEAD', 'only the top-level .git is a default');
     put('model.sig', '{}');
     const res = await hashFolder(dir, ['cache']);
-    expect(res.map((r) => r.name)).toEqual(['cache2', 'sub/.git/HEAD', 'sub/cache', 'tok/vocab.txt', 'tok.json', 'weights.bin']);
+    expect(res.map((r) => r.name)).toEqual([
+      'cache2',
+      'sub/.git/HEAD',
+      'sub/cache',
+      'tok/vocab.txt',
+      'tok.json',
+      'weights.bin',
+    ]);
     expect(res.find((r) => r.name === 'weights.bin')?.digest).toBe(sha(Buffer.from([0, 1, 2, 255])));
     expect(res.find((r) => r.name === 'tok/vocab.txt')?.digest).toBe(sha('a b c'));
   });

@@ -22,7 +22,11 @@ function handSigned(statement: unknown, key: KeyObject, publicPem: string, hash 
   return JSON.stringify({
     mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
     verificationMaterial: material ?? { publicKey: { hint: sha(publicPem) }, tlogEntries: [] },
-    dsseEnvelope: { payload: body.toString('base64'), payloadType: TYPE, signatures: [{ sig: sign(hash, message, key).toString('base64'), keyid: '' }] },
+    dsseEnvelope: {
+      payload: body.toString('base64'),
+      payloadType: TYPE,
+      signatures: [{ sig: sign(hash, message, key).toString('base64'), keyid: '' }],
+    },
   });
 }
 const statementOf = (sig: string) => JSON.parse(Buffer.from(JSON.parse(sig).dsseEnvelope.payload, 'base64').toString());
@@ -37,7 +41,11 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function signDir(): Promise<string> {
-  const sig = signResources(await hashFolder(dir, ['notes.txt']), { modelName: 'my-model', ignorePaths: ['notes.txt'], privateKeyPem: kp.privateKeyPem });
+  const sig = signResources(await hashFolder(dir, ['notes.txt']), {
+    modelName: 'my-model',
+    ignorePaths: ['notes.txt'],
+    privateKeyPem: kp.privateKeyPem,
+  });
   fs.writeFileSync(path.join(dir, 'model.sig'), sig);
   return sig;
 }
@@ -95,24 +103,39 @@ describe('sign → verify', () => {
     payload[at] = payload[at] === 0x30 ? 0x31 : 0x30;
     const badPayload = structuredClone(bundle);
     badPayload.dsseEnvelope.payload = payload.toString('base64');
-    expect(verifySignatureFile(JSON.stringify(badPayload), kp.publicKeyPem)).toMatchObject({ ok: false, reason: expect.stringMatching(/does not verify/) });
+    expect(verifySignatureFile(JSON.stringify(badPayload), kp.publicKeyPem)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/does not verify/),
+    });
     for (const pos of [-1, 4, 0]) {
       const sigBytes = Buffer.from(bundle.dsseEnvelope.signatures[0].sig, 'base64');
       sigBytes[(pos + sigBytes.length) % sigBytes.length] ^= 0x01;
       const badSig = structuredClone(bundle);
       badSig.dsseEnvelope.signatures[0].sig = sigBytes.toString('base64');
-      expect(verifySignatureFile(JSON.stringify(badSig), kp.publicKeyPem)).toMatchObject({ ok: false, reason: expect.stringMatching(/does not verify/) });
+      expect(verifySignatureFile(JSON.stringify(badSig), kp.publicKeyPem)).toMatchObject({
+        ok: false,
+        reason: expect.stringMatching(/does not verify/),
+      });
     }
   });
 
   it('refuses another key, by hint and by signature', async () => {
     const sig = await signDir();
     const other = generateKeyPair();
-    expect(verifySignatureFile(sig, other.publicKeyPem)).toMatchObject({ ok: false, reason: expect.stringMatching(/signed by another key/) });
+    expect(verifySignatureFile(sig, other.publicKeyPem)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/signed by another key/),
+    });
     const noHint = JSON.parse(sig);
     noHint.verificationMaterial.publicKey = { rawBytes: Buffer.from(other.publicKeyPem).toString('base64') };
-    expect(verifySignatureFile(JSON.stringify(noHint), other.publicKeyPem)).toMatchObject({ ok: false, reason: expect.stringMatching(/does not verify/) });
-    expect(verifySignatureFile(sig, kp.privateKeyPem)).toMatchObject({ ok: false, reason: expect.stringMatching(/private key was given/) });
+    expect(verifySignatureFile(JSON.stringify(noHint), other.publicKeyPem)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/does not verify/),
+    });
+    expect(verifySignatureFile(sig, kp.privateKeyPem)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/private key was given/),
+    });
   });
 
   it('verifies a P-384/SHA-384 signature and refuses to sign with P-384', async () => {
@@ -122,20 +145,48 @@ describe('sign → verify', () => {
     const sig384 = handSigned(statement, p384.privateKey, pub, 'sha384');
     expect(verifySignatureFile(sig384, pub)).toMatchObject({ ok: true, keyFingerprint: sha(pub) });
     // A P-384 key with SHA-256 is not the registry's pairing.
-    expect(verifySignatureFile(handSigned(statement, p384.privateKey, pub, 'sha256'), pub)).toMatchObject({ ok: false });
+    expect(verifySignatureFile(handSigned(statement, p384.privateKey, pub, 'sha256'), pub)).toMatchObject({
+      ok: false,
+    });
     const priv384 = p384.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    expect(() => signResources([{ name: 'a', digest: sha('a') }], { modelName: 'm', ignorePaths: [], privateKeyPem: priv384 })).toThrow(/signs with ECDSA P-256/);
-    expect(() => signResources([{ name: 'a', digest: sha('a') }], { modelName: 'm', ignorePaths: ['*.tmp'], privateKeyPem: kp.privateKeyPem })).toThrow(/glob character/);
-    expect(() => signResources([{ name: 'a', digest: sha('a') }], { modelName: ' ', ignorePaths: [], privateKeyPem: kp.privateKeyPem })).toThrow(/model name/);
+    expect(() =>
+      signResources([{ name: 'a', digest: sha('a') }], { modelName: 'm', ignorePaths: [], privateKeyPem: priv384 }),
+    ).toThrow(/signs with ECDSA P-256/);
+    expect(() =>
+      signResources([{ name: 'a', digest: sha('a') }], {
+        modelName: 'm',
+        ignorePaths: ['*.tmp'],
+        privateKeyPem: kp.privateKeyPem,
+      }),
+    ).toThrow(/glob character/);
+    expect(() =>
+      signResources([{ name: 'a', digest: sha('a') }], {
+        modelName: ' ',
+        ignorePaths: [],
+        privateKeyPem: kp.privateKeyPem,
+      }),
+    ).toThrow(/model name/);
   });
 
   it('accepts pre-1.1 bundles: rawBytes instead of hint, keyid null, no ignore_paths, no tlogEntries', async () => {
     const statement = statementOf(await signDir());
     delete statement.predicate.serialization.ignore_paths;
-    const material = { publicKey: { rawBytes: Buffer.from(kp.publicKeyPem).toString('base64'), keyDetails: 'PKIX_ECDSA_P256_SHA_256' } };
-    const legacy = JSON.parse(handSigned(statement, generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey, kp.publicKeyPem, 'sha256', material));
+    const material = {
+      publicKey: { rawBytes: Buffer.from(kp.publicKeyPem).toString('base64'), keyDetails: 'PKIX_ECDSA_P256_SHA_256' },
+    };
+    const legacy = JSON.parse(
+      handSigned(
+        statement,
+        generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey,
+        kp.publicKeyPem,
+        'sha256',
+        material,
+      ),
+    );
     expect(verifySignatureFile(JSON.stringify(legacy), kp.publicKeyPem)).toMatchObject({ ok: false }); // another key signed it
-    const good = JSON.parse(handSigned(statement, createPrivateKey(kp.privateKeyPem), kp.publicKeyPem, 'sha256', material));
+    const good = JSON.parse(
+      handSigned(statement, createPrivateKey(kp.privateKeyPem), kp.publicKeyPem, 'sha256', material),
+    );
     good.dsseEnvelope.signatures[0].keyid = null;
     expect(verifySignatureFile(JSON.stringify(good), kp.publicKeyPem)).toMatchObject({ ok: true, ignorePaths: [] });
   });

@@ -23,11 +23,16 @@ Qq6J7lTvp/EAXQGOKxW9RP0MGX3qAkvi
 `;
 const bundle = JSON.parse(VECTOR);
 const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString('utf8'));
-const listed = statement.predicate.resources.map((r: { name: string; digest: string }) => ({ name: r.name, digest: r.digest }));
+const listed = statement.predicate.resources.map((r: { name: string; digest: string }) => ({
+  name: r.name,
+  digest: r.digest,
+}));
 
 describe('key.bundle.json (reference model_signing output)', () => {
   it('our key fingerprint is the hint the reference wrote', () => {
-    expect(bundle.verificationMaterial.publicKey.hint).toBe('e8450dec4eb99dae995da9af1bc2cc9f76ed669ee2e744f57abba763df3e3f8e');
+    expect(bundle.verificationMaterial.publicKey.hint).toBe(
+      'e8450dec4eb99dae995da9af1bc2cc9f76ed669ee2e744f57abba763df3e3f8e',
+    );
     expect(keyFingerprint(REFERENCE_PUBLIC_KEY)).toBe(bundle.verificationMaterial.publicKey.hint);
   });
 
@@ -51,9 +56,18 @@ describe('key.bundle.json (reference model_signing output)', () => {
   it('is refused when a payload byte changes or another key is given', () => {
     const payload = Buffer.from(bundle.dsseEnvelope.payload, 'base64');
     payload[payload.indexOf('signme-2')] = 'S'.charCodeAt(0);
-    const tampered = JSON.stringify({ ...bundle, dsseEnvelope: { ...bundle.dsseEnvelope, payload: payload.toString('base64') } });
-    expect(verifySignatureFile(tampered, REFERENCE_PUBLIC_KEY)).toMatchObject({ ok: false, reason: expect.stringMatching(/does not verify/) });
-    expect(verifySignatureFile(VECTOR, generateKeyPair().publicKeyPem)).toMatchObject({ ok: false, reason: expect.stringMatching(/another key/) });
+    const tampered = JSON.stringify({
+      ...bundle,
+      dsseEnvelope: { ...bundle.dsseEnvelope, payload: payload.toString('base64') },
+    });
+    expect(verifySignatureFile(tampered, REFERENCE_PUBLIC_KEY)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/does not verify/),
+    });
+    expect(verifySignatureFile(VECTOR, generateKeyPair().publicKeyPem)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/another key/),
+    });
   });
 
   it('hashFolder over the reference test model gives the same resources; re-signing gives the same subject', async () => {
@@ -69,10 +83,18 @@ describe('key.bundle.json (reference model_signing output)', () => {
       const actual = await hashFolder(dir, ['ignore-me']);
       expect(actual).toEqual(listed);
       expect(compareResources(listed, actual)).toEqual([]);
-      const ours = JSON.parse(signResources(actual, { modelName: path.basename(dir), ignorePaths: ['ignore-me'], privateKeyPem: generateKeyPair().privateKeyPem }));
+      const ours = JSON.parse(
+        signResources(actual, {
+          modelName: path.basename(dir),
+          ignorePaths: ['ignore-me'],
+          privateKeyPem: generateKeyPair().privateKeyPem,
+        }),
+      );
       const ourStatement = JSON.parse(Buffer.from(ours.dsseEnvelope.payload, 'base64').toString());
       expect(ourStatement.subject).toEqual(statement.subject);
-      expect(ourStatement.predicate.resources).toEqual(statement.predicate.resources.map((r: object) => expect.objectContaining(r)));
+      expect(ourStatement.predicate.resources).toEqual(
+        statement.predicate.resources.map((r: object) => expect.objectContaining(r)),
+      );
       expect(createHash('sha256').update('signme-2').digest('hex')).toBe(listed[1].digest);
     } finally {
       fs.rmSync(path.dirname(dir), { recursive: true, force: true });

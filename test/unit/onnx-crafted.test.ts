@@ -7,8 +7,13 @@ import { readOnnxMetadata } from '../../electron/core/models/onnx';
 import { useInProcessCore } from '../helpers/core';
 import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/workspace';
-// @ts-expect-error: a plain .mjs generator script without type declarations
-import { ESCAPES, metadataAmplification, nodeAmplification, opsetAmplification, unloadable } from '../fixtures/models/make-crafted.mjs';
+import {
+  ESCAPES,
+  metadataAmplification,
+  nodeAmplification,
+  opsetAmplification,
+  unloadable,
+} from '../fixtures/models/make-crafted.mjs';
 
 const ws = useInProcessCore();
 const files = tempDir('preflight-crafted-');
@@ -32,8 +37,14 @@ describe('an external-data location anywhere in the model is seen', () => {
 
   it.each(escapes)('%s: models/add refuses it before onnxruntime sees it (INVALID_INPUT)', async (name) => {
     const p = write(`${name}.onnx`, (ESCAPES as Record<string, () => Buffer>)[name]());
-    const err = await ws.client().run('models/add', { path: p }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/\.\.\/secret\.bin.*leaves the model's folder/) });
+    const err = await ws
+      .client()
+      .run('models/add', { path: p })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/\.\.\/secret\.bin.*leaves the model's folder/),
+    });
     expect(await ws.client().call('models/list', {})).toEqual([]);
   });
 
@@ -48,8 +59,14 @@ describe('an external-data location anywhere in the model is seen', () => {
 describe('a model onnxruntime cannot load', () => {
   it('is refused by default with the runtime reason (MODEL_LOAD_FAILED, exit 2)', async () => {
     const p = write('unloadable.onnx', unloadable());
-    const err = await ws.client().run('models/add', { path: p }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'MODEL_LOAD_FAILED', message: expect.stringMatching(/NoSuchOp|not a registered function|unknown/i) });
+    const err = await ws
+      .client()
+      .run('models/add', { path: p })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      code: 'MODEL_LOAD_FAILED',
+      message: expect.stringMatching(/NoSuchOp|not a registered function|unknown/i),
+    });
     expect(await ws.client().call('models/list', {})).toEqual([]);
   });
 
@@ -57,7 +74,14 @@ describe('a model onnxruntime cannot load', () => {
     const p = write('unloadable2.onnx', unloadable());
     const res = await runCli(['models', 'add', p, '--workspace', path.join(files.dir, 'ws-cli2')]);
     expect(res.code).toBe(2);
-    const kept = await runCli(['models', 'add', p, '--allow-unloadable', '--workspace', path.join(files.dir, 'ws-cli2')]);
+    const kept = await runCli([
+      'models',
+      'add',
+      p,
+      '--allow-unloadable',
+      '--workspace',
+      path.join(files.dir, 'ws-cli2'),
+    ]);
     expect(kept.code).toBe(0);
     expect(kept.json.loadCheck.loadable).toBe(false);
   });
@@ -67,8 +91,14 @@ describe('protobuf amplification is bounded', () => {
   it('2M tiny opset_import fields (8 MB): INVALID_INPUT at once, nothing registered', async () => {
     const p = write('opset-8mb.onnx', opsetAmplification(2_000_000));
     const started = Date.now();
-    const err = await ws.client().run('models/add', { path: p, allowUnloadable: true }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/more than 1,000 opset_import entries/) });
+    const err = await ws
+      .client()
+      .run('models/add', { path: p, allowUnloadable: true })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/more than 1,000 opset_import entries/),
+    });
     expect(Date.now() - started).toBeLessThan(5000);
   });
 

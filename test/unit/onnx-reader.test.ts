@@ -5,11 +5,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  checkExternalDataPaths,
-  OnnxFormatError,
-  readOnnxMetadata,
-} from '../../electron/core/models/onnx';
+import { checkExternalDataPaths, OnnxFormatError, readOnnxMetadata } from '../../electron/core/models/onnx';
 import type { ExternalDataRef, OnnxMetadata } from '../../shared/types/models';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/models/', import.meta.url));
@@ -33,9 +29,7 @@ interface Expected {
   externalData: ExternalDataRef[];
   fileSizeBytes: number;
 }
-const expected: Record<string, Expected> = JSON.parse(
-  readFileSync(fixture('expected.json'), 'utf8'),
-);
+const expected: Record<string, Expected> = JSON.parse(readFileSync(fixture('expected.json'), 'utf8'));
 
 const read = (name: string): Promise<OnnxMetadata> => readOnnxMetadata(fixture(expected[name].file));
 
@@ -166,16 +160,12 @@ describe('external data', () => {
     ]);
     expect(meta.externalData[0]).toMatchObject({ offset: 0, length: 128 });
     expect(meta.parameterCount).toBe(8 * 4 + 4);
-    await expect(
-      checkExternalDataPaths(fixture('external_data'), meta.externalData),
-    ).resolves.toBeUndefined();
+    await expect(checkExternalDataPaths(fixture('external_data'), meta.externalData)).resolves.toBeUndefined();
   });
 
   it('rejects a location that climbs out of the model folder', async () => {
     const meta = await read('escaping_external');
-    const err = await checkExternalDataPaths(fixture('escaping_external'), meta.externalData).catch(
-      (e: unknown) => e,
-    );
+    const err = await checkExternalDataPaths(fixture('escaping_external'), meta.externalData).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OnnxFormatError);
     expect((err as Error).message).toMatch(/"W".*"\.\.\/outside\.bin".*leaves the model's folder/);
   });
@@ -264,12 +254,15 @@ describe('streaming', () => {
       ...tag(9, 2),
       ...varint(raw),
     ];
-    const node = field(1, lenOf([
-      ...field(1, lenOf(utf8('x'))),
-      ...field(1, lenOf(utf8('W'))),
-      ...field(2, lenOf(utf8('y'))),
-      ...field(4, lenOf(utf8('MatMul'))),
-    ]));
+    const node = field(
+      1,
+      lenOf([
+        ...field(1, lenOf(utf8('x'))),
+        ...field(1, lenOf(utf8('W'))),
+        ...field(2, lenOf(utf8('y'))),
+        ...field(4, lenOf(utf8('MatMul'))),
+      ]),
+    );
     const valueInfo = (no: number, name: string) =>
       field(no, lenOf([...field(1, lenOf(utf8(name))), ...field(2, lenOf(field(1, lenOf(field(1, varint(1))))))]));
     const graphTail = [...valueInfo(11, 'x'), ...valueInfo(11, 'W'), ...valueInfo(12, 'y')];
@@ -322,9 +315,7 @@ describe('robustness (property-based)', () => {
   it('random bytes either parse or throw OnnxFormatError', async () => {
     const file = path.join(tmp, 'random.onnx');
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), (bytes) =>
-        mustReturnOrThrowFormatError(bytes, file),
-      ),
+      fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), (bytes) => mustReturnOrThrowFormatError(bytes, file)),
       { numRuns: 300 },
     );
   });
@@ -332,9 +323,7 @@ describe('robustness (property-based)', () => {
   it('a real model with random bytes changed or cut either parses or throws OnnxFormatError', async () => {
     const file = path.join(tmp, 'mutated.onnx');
     const originals = await Promise.all(
-      ['tiny_mlp', 'sklearn_like', 'subgraph_if', 'multi_dtype'].map((n) =>
-        readFile(fixture(expected[n].file)),
-      ),
+      ['tiny_mlp', 'sklearn_like', 'subgraph_if', 'multi_dtype'].map((n) => readFile(fixture(expected[n].file))),
     );
     await fc.assert(
       fc.asyncProperty(

@@ -23,7 +23,9 @@ describe('readiness format helpers', () => {
   });
 
   it('says ready only with nothing missing or stale, and counts what is not', () => {
-    expect(overall(false, countStates(['proven', 'missing', 'missing', 'stale']))).toBe('not ready: 2 missing, 1 stale');
+    expect(overall(false, countStates(['proven', 'missing', 'missing', 'stale']))).toBe(
+      'not ready: 2 missing, 1 stale',
+    );
     expect(overall(false, countStates(['stale']))).toBe('not ready: 1 stale');
     expect(overall(true, countStates(['proven', 'proven']))).toBe('ready');
     expect(overall(true, countStates(['proven', 'attested']))).toBe('ready (1 proven, 1 attested)');

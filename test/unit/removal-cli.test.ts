@@ -17,7 +17,15 @@ beforeAll(async () => {
   requireBuild();
   ws = tempDir('preflight-remove-');
   expect((await cli(['demo'])).code).toBe(0);
-  const exported = await cli(['export', '--model', MODEL, '--reference', 'demo-training', '--out', path.join(ws.dir, 'bundle.zip')]);
+  const exported = await cli([
+    'export',
+    '--model',
+    MODEL,
+    '--reference',
+    'demo-training',
+    '--out',
+    path.join(ws.dir, 'bundle.zip'),
+  ]);
   expect(exported.code, exported.stderr).toBe(0);
   const blobs = path.join(ws.dir, 'blobs', 'sha256');
   const [digest] = fs.readdirSync(blobs);
@@ -62,11 +70,25 @@ describe('removing what an exported bundle was made from', () => {
 
 describe('preflight models remove NAME@V', () => {
   it('says what would go with it (--dry-run) and keeps a version a bundle was exported from (exit 2)', async () => {
-    const drift = await cli(['drift', '--reference', 'demo-training', '--current', 'demo-production', '--model', MODEL]);
+    const drift = await cli([
+      'drift',
+      '--reference',
+      'demo-training',
+      '--current',
+      'demo-production',
+      '--model',
+      MODEL,
+    ]);
     expect(drift.code, drift.stderr).toBe(0);
     const dry = await cli(['models', 'remove', MODEL, '--dry-run']);
     expect(dry.code, dry.stderr).toBe(0);
-    expect(dry.json).toMatchObject({ target: MODEL, removed: false, along: { benchRuns: [], driftReports: [drift.json.id] }, bundles: [{ id: 1 }], blob: { removed: true, sharedWith: [] } });
+    expect(dry.json).toMatchObject({
+      target: MODEL,
+      removed: false,
+      along: { benchRuns: [], driftReports: [drift.json.id] },
+      bundles: [{ id: 1 }],
+      blob: { removed: true, sharedWith: [] },
+    });
     const refused = await cli(['models', 'remove', MODEL]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/demo-credit-risk@1 is kept: exported bundle #1/);

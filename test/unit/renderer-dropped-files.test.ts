@@ -11,7 +11,13 @@ type Tree = { [name: string]: string | Tree };
 function entry(name: string, node: string | Tree, parent: string): FileSystemEntry {
   const fullPath = `${parent}/${name}`;
   if (typeof node === 'string') {
-    return { isFile: true, isDirectory: false, name, fullPath, file: (ok: (f: File) => void) => ok(new File([node], name)) } as unknown as FileSystemEntry;
+    return {
+      isFile: true,
+      isDirectory: false,
+      name,
+      fullPath,
+      file: (ok: (f: File) => void) => ok(new File([node], name)),
+    } as unknown as FileSystemEntry;
   }
   const children = Object.entries(node).map(([n, c]) => entry(n, c, fullPath));
   return {
@@ -22,18 +28,32 @@ function entry(name: string, node: string | Tree, parent: string): FileSystemEnt
     createReader: () => {
       let at = 0;
       // Two entries per answer, like Chromium's batches of ~100: the walk must keep asking.
-      return { readEntries: (ok: (e: FileSystemEntry[]) => void) => setTimeout(() => ok(children.slice(at, (at += 2))), 0) };
+      return {
+        readEntries: (ok: (e: FileSystemEntry[]) => void) => setTimeout(() => ok(children.slice(at, (at += 2))), 0),
+      };
     },
   } as unknown as FileSystemEntry;
 }
 
-const items = (entries: (FileSystemEntry | null)[]): EntrySource[] => entries.map((e) => ({ kind: 'file', webkitGetAsEntry: () => e }));
+const items = (entries: (FileSystemEntry | null)[]): EntrySource[] =>
+  entries.map((e) => ({ kind: 'file', webkitGetAsEntry: () => e }));
 
 describe('dropped folders', () => {
   it('walks a dropped folder in batches and keeps each file’s path inside it', async () => {
-    const tree: Tree = { 'model.onnx': 'm', data: { 'w1.bin': '1', 'w2.bin': '2', 'w3.bin': '3', deeper: { 'w4.bin': '4' } }, 'README.md': 'r' };
+    const tree: Tree = {
+      'model.onnx': 'm',
+      data: { 'w1.bin': '1', 'w2.bin': '2', 'w3.bin': '3', deeper: { 'w4.bin': '4' } },
+      'README.md': 'r',
+    };
     const files = await takeDroppedFiles(items([entry('resnet', tree, '')]), []);
-    expect(files.map(relativePathOf).sort()).toEqual(['resnet/README.md', 'resnet/data/deeper/w4.bin', 'resnet/data/w1.bin', 'resnet/data/w2.bin', 'resnet/data/w3.bin', 'resnet/model.onnx']);
+    expect(files.map(relativePathOf).sort()).toEqual([
+      'resnet/README.md',
+      'resnet/data/deeper/w4.bin',
+      'resnet/data/w1.bin',
+      'resnet/data/w2.bin',
+      'resnet/data/w3.bin',
+      'resnet/model.onnx',
+    ]);
     expect(await files.find((f) => f.name === 'w4.bin')!.text()).toBe('4');
   });
 

@@ -34,7 +34,10 @@ describe('renderer formatting', () => {
 
 describe('e2e helper: first JSON object of the serve output', () => {
   it('reads a pretty-printed object, even with braces inside strings, and waits for it to complete', () => {
-    expect(firstJsonObject('{\n  "url": "http://x/?token={a}",\n  "port": 1\n}\nmore')).toEqual({ url: 'http://x/?token={a}', port: 1 });
+    expect(firstJsonObject('{\n  "url": "http://x/?token={a}",\n  "port": 1\n}\nmore')).toEqual({
+      url: 'http://x/?token={a}',
+      port: 1,
+    });
     expect(firstJsonObject('{\n  "url": "http')).toBeUndefined();
     expect(firstJsonObject('')).toBeUndefined();
   });

@@ -12,7 +12,8 @@ const cli = (args: string[], json = true) => runCli([...args, '--workspace', ws.
 const out = (name: string) => path.join(ws.dir, name);
 
 // Same formatting as the screen (renderer/drift/format.ts, renderer/bench/RunView.tsx).
-const num = (x: number) => (x === 0 ? '0' : Math.abs(x) < 1e-3 || Math.abs(x) >= 1e5 ? x.toExponential(2) : x.toFixed(Math.abs(x) < 1 ? 4 : 2));
+const num = (x: number) =>
+  x === 0 ? '0' : Math.abs(x) < 1e-3 || Math.abs(x) >= 1e5 ? x.toExponential(2) : x.toFixed(Math.abs(x) < 1 ? 4 : 2);
 
 /** A hand-over file: nothing that runs or loads from elsewhere. */
 function expectSelfContained(html: string) {
@@ -87,7 +88,8 @@ describe('preflight bench show RUN --html FILE', () => {
     expect(html).toContain(run.environment.cpuModel);
     for (const p of run.results) {
       expect(html).toContain(`>${p.label}<`);
-      for (const k of ['mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']) expect(html, `${p.label} ${k}`).toContain(`>${p.latencyMs[k].toPrecision(3)}<`);
+      for (const k of ['mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'])
+        expect(html, `${p.label} ${k}`).toContain(`>${p.latencyMs[k].toPrecision(3)}<`);
       expect(html).toContain(`>${p.throughput.inferencesPerSec.toFixed(0)}<`);
     }
   });
@@ -112,7 +114,14 @@ describe('preflight bench --compare A,B --html FILE', () => {
     expect(r.code, r.stderr).toBe(0);
     const html = fs.readFileSync(out('compare.html'), 'utf8');
     expectSelfContained(html);
-    expect(html).toContain(cmp.comparison.verdict.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#39;').replace(/"/g, '&quot;'));
+    expect(html).toContain(
+      cmp.comparison.verdict
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/'/g, '&#39;')
+        .replace(/"/g, '&quot;'),
+    );
     for (const p of cmp.comparison.percentiles) {
       expect(html).toContain(`>${p.a.toFixed(4)}<`);
       expect(html).toContain(`>${p.b.toFixed(4)}<`);

@@ -15,8 +15,18 @@ const machine = { hostname: 'box', addresses: ['127.0.0.1', '::1', '192.168.1.5'
 describe('allowed Host names', () => {
   it('0.0.0.0: loopback, the machine name and its addresses, allowed extras; nothing else', () => {
     const allowed = allowedHosts('0.0.0.0', 8000, ['preflight.lan'], machine);
-    for (const ok of ['127.0.0.1:8000', 'localhost:8000', '[::1]:8000', 'box:8000', 'box.local:8000', '192.168.1.5:8000', 'preflight.lan:8000']) expect(allowed.has(ok)).toBe(true);
-    for (const bad of ['evil.example:8000', '0.0.0.0:8000', '192.168.1.5:9000', 'box']) expect(allowed.has(bad)).toBe(false);
+    for (const ok of [
+      '127.0.0.1:8000',
+      'localhost:8000',
+      '[::1]:8000',
+      'box:8000',
+      'box.local:8000',
+      '192.168.1.5:8000',
+      'preflight.lan:8000',
+    ])
+      expect(allowed.has(ok)).toBe(true);
+    for (const bad of ['evil.example:8000', '0.0.0.0:8000', '192.168.1.5:9000', 'box'])
+      expect(allowed.has(bad)).toBe(false);
   });
 
   it('a specific address: that address and the machine name, not the other addresses', () => {
@@ -41,7 +51,14 @@ describe('a real server on 0.0.0.0', () => {
     fs.mkdirSync(ui);
     fs.writeFileSync(path.join(ui, 'index.html'), '<!doctype html><title>t</title>');
     core = createCore({ workspaceDir: path.join(tmp.dir, 'ws') });
-    server = await startServer({ core, host: '0.0.0.0', port: 0, staticDir: ui, uploadDir: path.join(tmp.dir, 'up'), token: 'secret-token' });
+    server = await startServer({
+      core,
+      host: '0.0.0.0',
+      port: 0,
+      staticDir: ui,
+      uploadDir: path.join(tmp.dir, 'up'),
+      token: 'secret-token',
+    });
   });
   afterAll(async () => {
     await server?.close();
@@ -51,10 +68,19 @@ describe('a real server on 0.0.0.0', () => {
 
   const status = (headers: Record<string, string>, method = 'GET', p = '/api/call/models/list') =>
     new Promise<number>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: server.port, path: p, method, headers: { Authorization: 'Bearer secret-token', ...headers } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: p,
+          method,
+          headers: { Authorization: 'Bearer secret-token', ...headers },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end(method === 'POST' ? '{}' : undefined);
     });
@@ -65,7 +91,12 @@ describe('a real server on 0.0.0.0', () => {
 
   it('accepts its own names, and refuses a foreign Origin on a state-changing call', async () => {
     expect(await status({ Host: `127.0.0.1:${server.port}`, 'Content-Type': 'application/json' }, 'POST')).toBe(200);
-    expect(await status({ Host: `127.0.0.1:${server.port}`, Origin: 'http://evil.example', 'Content-Type': 'application/json' }, 'POST')).toBe(403);
+    expect(
+      await status(
+        { Host: `127.0.0.1:${server.port}`, Origin: 'http://evil.example', 'Content-Type': 'application/json' },
+        'POST',
+      ),
+    ).toBe(403);
   });
 
   it('prints URLs a browser can open', () => {

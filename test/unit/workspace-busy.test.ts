@@ -46,6 +46,9 @@ describe('while another connection holds the write lock', () => {
 
   it('SQLITE_BUSY anywhere in the core is reported as busy', () => {
     const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
-    expect(toErrorData(busy)).toMatchObject({ code: 'WORKSPACE_ERROR', message: expect.stringMatching(/busy.*not damaged/) });
+    expect(toErrorData(busy)).toMatchObject({
+      code: 'WORKSPACE_ERROR',
+      message: expect.stringMatching(/busy.*not damaged/),
+    });
   });
 });

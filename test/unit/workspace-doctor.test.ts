@@ -39,7 +39,15 @@ describe('a flipped byte inside a stored record', () => {
       expect(broken.json.error.message).toMatch(/^workspace damaged: .*run `preflight doctor`/);
       expect(broken.json.error.message).not.toMatch(/internal error/);
 
-      const add = await runCli(['datasets', 'add', path.join(DATA, 'ragged.csv'), '--name', 'more', '--workspace', dir]);
+      const add = await runCli([
+        'datasets',
+        'add',
+        path.join(DATA, 'ragged.csv'),
+        '--name',
+        'more',
+        '--workspace',
+        dir,
+      ]);
       expect(add.code).toBe(2);
       expect(add.json.error.message).toMatch(/workspace damaged.*refused/);
 

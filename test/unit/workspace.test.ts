@@ -114,7 +114,10 @@ describe('workspace', () => {
     const db = new Database(':memory:');
     migrate(db, ':memory:', MIGRATIONS);
     const latest = Math.max(...MIGRATIONS.map((m) => m.version)); // numbers may skip one another branch owns
-    const broken = [...MIGRATIONS, { version: latest + 1, name: 'broken', sql: 'CREATE TABLE ok_table (a); SELECT * FROM no_such_table;' }];
+    const broken = [
+      ...MIGRATIONS,
+      { version: latest + 1, name: 'broken', sql: 'CREATE TABLE ok_table (a); SELECT * FROM no_such_table;' },
+    ];
     expect(() => migrate(db, ':memory:', broken)).toThrow(/no_such_table/);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'ok_table'").pluck().get()).toBe(0);
     expect(db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(latest);

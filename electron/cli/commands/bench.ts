@@ -97,7 +97,11 @@ export const benchCommand: Command = {
     }
     if (v.compare !== undefined) {
       const refs = (list(v.compare) ?? []).map(pointRef);
-      if (refs.length !== 2) throw new PreflightError('BAD_ARGUMENTS', 'bench --compare: give two runs, e.g. --compare 3,4 or --compare 3:0,3:1');
+      if (refs.length !== 2)
+        throw new PreflightError(
+          'BAD_ARGUMENTS',
+          'bench --compare: give two runs, e.g. --compare 3,4 or --compare 3:0,3:1',
+        );
       if (v.html !== undefined) {
         const file = await client.call('reports/bench-compare', { a: refs[0], b: refs[1], out: path.resolve(v.html) });
         out.result(file, () => `wrote ${file.path} (${file.bytes} bytes, sha256 ${file.sha256})`);
@@ -119,39 +123,85 @@ export const benchCommand: Command = {
       return;
     }
     if (positionals[0] === 'remove' && positionals.length === 2) {
-      const r = await client.call('bench/remove', { runId: int(positionals[1], 'run', 1)!, force: v.force, dryRun: v['dry-run'] });
+      const r = await client.call('bench/remove', {
+        runId: int(positionals[1], 'run', 1)!,
+        force: v.force,
+        dryRun: v['dry-run'],
+      });
       out.result(r, () => describeRemoval(r));
       return;
     }
-    if (v.force || v['dry-run']) throw new PreflightError('BAD_ARGUMENTS', 'bench: --force and --dry-run go with `bench remove RUN`');
-    if (v.html !== undefined) throw new PreflightError('BAD_ARGUMENTS', 'bench: --html goes with `bench show RUN` or `bench --compare A,B`');
-    if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', `bench: give exactly one model (a .onnx file or NAME[@VERSION]); see \`preflight bench --help\``);
+    if (v.force || v['dry-run'])
+      throw new PreflightError('BAD_ARGUMENTS', 'bench: --force and --dry-run go with `bench remove RUN`');
+    if (v.html !== undefined)
+      throw new PreflightError('BAD_ARGUMENTS', 'bench: --html goes with `bench show RUN` or `bench --compare A,B`');
+    if (positionals.length !== 1)
+      throw new PreflightError(
+        'BAD_ARGUMENTS',
+        `bench: give exactly one model (a .onnx file or NAME[@VERSION]); see \`preflight bench --help\``,
+      );
     // Flags of the other mode would be silently ignored: refuse them instead.
-    const given = (names: readonly string[]) => names.filter((n) => { const x = (v as Record<string, unknown>)[n]; return x !== undefined && x !== false; });
+    const given = (names: readonly string[]) =>
+      names.filter((n) => {
+        const x = (v as Record<string, unknown>)[n];
+        return x !== undefined && x !== false;
+      });
     if (v.ab !== undefined) {
-      const unsupported = given(['slo', 'iterations', 'duration', 'concurrency', 'data', 'columns', 'stable', 'tolerance']);
-      if (unsupported.length) throw new PreflightError('BAD_ARGUMENTS', `bench --ab: ${unsupported.map((n) => `--${n}`).join(', ')} ${unsupported.length > 1 ? 'are' : 'is'} not supported with --ab (A/B runs --blocks × --block-iterations per side); run without --ab for a sweep or an SLO gate`);
+      const unsupported = given([
+        'slo',
+        'iterations',
+        'duration',
+        'concurrency',
+        'data',
+        'columns',
+        'stable',
+        'tolerance',
+      ]);
+      if (unsupported.length)
+        throw new PreflightError(
+          'BAD_ARGUMENTS',
+          `bench --ab: ${unsupported.map((n) => `--${n}`).join(', ')} ${unsupported.length > 1 ? 'are' : 'is'} not supported with --ab (A/B runs --blocks × --block-iterations per side); run without --ab for a sweep or an SLO gate`,
+        );
       return abRun(positionals[0], v, env);
     }
     if (v.inputs) {
       const batch = intList(v.batch, 'batch') ?? [1];
-      const plan = await client.call('bench/inputs', { model: positionals[0], batchSize: batch[0], dims: dims(v.dim), shapes: shapes(v.shape), values: values(v.value), seed: int(v.seed, 'seed', 0) });
+      const plan = await client.call('bench/inputs', {
+        model: positionals[0],
+        batchSize: batch[0],
+        dims: dims(v.dim),
+        shapes: shapes(v.shape),
+        values: values(v.value),
+        seed: int(v.seed, 'seed', 0),
+      });
       out.result(plan, () =>
         [
           `${plan.model.name}@${plan.model.version}, batch ${plan.batchSize}${plan.dimNames.length ? `; named dimensions (--dim): ${plan.dimNames.join(', ')}` : ''}`,
           ...(plan.inputsAssumed ? [`!! ${plan.inputsAssumed}`] : []),
           table(
             ['INPUT', 'DTYPE', 'MODEL SHAPE', 'SHAPE', 'VALUES'],
-            plan.inputs.map((i) => [i.name, i.dtype, i.declared, i.shape.length ? i.shape.join('x') : 'scalar', describeSource(i.source, i.dtype)]),
+            plan.inputs.map((i) => [
+              i.name,
+              i.dtype,
+              i.declared,
+              i.shape.length ? i.shape.join('x') : 'scalar',
+              describeSource(i.source, i.dtype),
+            ]),
           ),
         ].join('\n'),
       );
       return;
     }
     const abOnly = given(['ab-ep', 'ab-threads', 'ab-spinning', 'blocks', 'block-iterations']);
-    if (abOnly.length) throw new PreflightError('BAD_ARGUMENTS', `bench: ${abOnly.map((n) => `--${n}`).join(', ')} only apply with --ab B`);
-    if (v.columns !== undefined && v.data === undefined) throw new PreflightError('BAD_ARGUMENTS', 'bench: --columns needs --data DATASET');
-    if (v.iterations !== undefined && v.duration !== undefined) throw new PreflightError('BAD_ARGUMENTS', 'bench: give --iterations or --duration, not both');
+    if (abOnly.length)
+      throw new PreflightError(
+        'BAD_ARGUMENTS',
+        `bench: ${abOnly.map((n) => `--${n}`).join(', ')} only apply with --ab B`,
+      );
+    if (v.columns !== undefined && v.data === undefined)
+      throw new PreflightError('BAD_ARGUMENTS', 'bench: --columns needs --data DATASET');
+    if (v.iterations !== undefined && v.duration !== undefined)
+      throw new PreflightError('BAD_ARGUMENTS', 'bench: give --iterations or --duration, not both');
     const run = await client.run(
       'bench/start',
       {
@@ -178,12 +228,24 @@ export const benchCommand: Command = {
     );
     out.result({ ...run, modelHash: run.model.sha256 }, () => describeRun(run, v.verbose));
     if (run.sloVerdict && !run.sloVerdict.passed) {
-      out.log(`SLO breached: ${run.sloVerdict.checks.filter((c) => !c.passed).map((c) => `${c.slo} on ${c.ep} b${c.batchSize} c${c.concurrency} (${c.reason ?? `${Number.isFinite(c.valueMs) ? c.valueMs.toFixed(3) : '-'} ms`})`).join('; ') || 'no point produced numbers'} — exit 1 (CHECK_FAILED)`);
+      out.log(
+        `SLO breached: ${
+          run.sloVerdict.checks
+            .filter((c) => !c.passed)
+            .map(
+              (c) =>
+                `${c.slo} on ${c.ep} b${c.batchSize} c${c.concurrency} (${c.reason ?? `${Number.isFinite(c.valueMs) ? c.valueMs.toFixed(3) : '-'} ms`})`,
+            )
+            .join('; ') || 'no point produced numbers'
+        } — exit 1 (CHECK_FAILED)`,
+      );
       return 1;
     }
     // Nothing measured is not a result: say so with a failing exit code, whatever the reason.
     if (run.results.every((r) => !r.latencyMs)) {
-      out.log(`no point produced numbers: ${[...new Set(run.results.map((r) => `${r.label}: ${r.error ? (r.errorSummary ?? r.error) : 'nothing was measured'}`))].join('; ')} — exit 1 (CHECK_FAILED)`);
+      out.log(
+        `no point produced numbers: ${[...new Set(run.results.map((r) => `${r.label}: ${r.error ? (r.errorSummary ?? r.error) : 'nothing was measured'}`))].join('; ')} — exit 1 (CHECK_FAILED)`,
+      );
       return 1;
     }
   },
@@ -193,10 +255,16 @@ type Values = ReturnType<typeof parse<typeof options>>['values'];
 
 async function abRun(a: string, v: Values, { client, out, signal }: CommandEnv): Promise<number | void> {
   const eps = list(v.ep) ?? ['cpu'];
-  if (eps.length !== 1) throw new PreflightError('BAD_ARGUMENTS', 'bench --ab: give one --ep for A (and --ab-ep for B)');
+  if (eps.length !== 1)
+    throw new PreflightError('BAD_ARGUMENTS', 'bench --ab: give one --ep for A (and --ab-ep for B)');
   const batch = intList(v.batch, 'batch') ?? [1];
   if (batch.length !== 1) throw new PreflightError('BAD_ARGUMENTS', 'bench --ab: give one --batch size');
-  const shared = { intraOpThreads: int(v.threads, 'threads', 0), interOpThreads: int(v['inter-threads'], 'inter-threads', 0), allowSpinning: onOff(v.spinning), graphOptimizationLevel: v['opt-level'] as never };
+  const shared = {
+    intraOpThreads: int(v.threads, 'threads', 0),
+    interOpThreads: int(v['inter-threads'], 'inter-threads', 0),
+    allowSpinning: onOff(v.spinning),
+    graphOptimizationLevel: v['opt-level'] as never,
+  };
   const run = await client.run(
     'bench/ab',
     {
@@ -219,7 +287,11 @@ async function abRun(a: string, v: Values, { client, out, signal }: CommandEnv):
     },
     { onProgress: out.progress, signal },
   );
-  out.result({ ...run, modelHash: run.model.sha256 }, () => `${describeRun(run, v.verbose)}\n${run.comparison ? describeAbComparison(run.comparison) : 'no comparison: a side did not run'}`);
+  out.result(
+    { ...run, modelHash: run.model.sha256 },
+    () =>
+      `${describeRun(run, v.verbose)}\n${run.comparison ? describeAbComparison(run.comparison) : 'no comparison: a side did not run'}`,
+  );
 }
 
 function onOff(value: string | undefined): boolean | undefined {
@@ -232,11 +304,17 @@ function onOff(value: string | undefined): boolean | undefined {
 function dims(items: string[] | undefined): Record<string, number> | undefined {
   if (!items) return undefined;
   return Object.fromEntries(
-    items.flatMap((s) => s.split(',')).map((item) => {
-      const m = /^([^=]+)=([1-9][0-9]*)$/.exec(item.trim());
-      if (!m) throw new PreflightError('BAD_ARGUMENTS', `--dim "${item}": expected NAME=N with N a positive integer, e.g. --dim seq=128`);
-      return [m[1], Number(m[2])];
-    }),
+    items
+      .flatMap((s) => s.split(','))
+      .map((item) => {
+        const m = /^([^=]+)=([1-9][0-9]*)$/.exec(item.trim());
+        if (!m)
+          throw new PreflightError(
+            'BAD_ARGUMENTS',
+            `--dim "${item}": expected NAME=N with N a positive integer, e.g. --dim seq=128`,
+          );
+        return [m[1], Number(m[2])];
+      }),
   );
 }
 
@@ -244,11 +322,17 @@ function dims(items: string[] | undefined): Record<string, number> | undefined {
 function shapes(items: string[] | undefined): Record<string, number[]> | undefined {
   if (!items) return undefined;
   return Object.fromEntries(
-    items.flatMap((s) => s.split(',')).map((item) => {
-      const m = /^([^=]+)=(.*)$/.exec(item.trim());
-      if (!m) throw new PreflightError('BAD_ARGUMENTS', `--shape "${item}": expected NAME=AxBx…, e.g. --shape input=1x512,state=2x1x128`);
-      return [m[1], parseShape(m[2], `--shape ${m[1]}=`)];
-    }),
+    items
+      .flatMap((s) => s.split(','))
+      .map((item) => {
+        const m = /^([^=]+)=(.*)$/.exec(item.trim());
+        if (!m)
+          throw new PreflightError(
+            'BAD_ARGUMENTS',
+            `--shape "${item}": expected NAME=AxBx…, e.g. --shape input=1x512,state=2x1x128`,
+          );
+        return [m[1], parseShape(m[2], `--shape ${m[1]}=`)];
+      }),
   );
 }
 
@@ -256,12 +340,15 @@ function shapes(items: string[] | undefined): Record<string, number[]> | undefin
 function values(items: string[] | undefined): Record<string, number> | undefined {
   if (!items) return undefined;
   return Object.fromEntries(
-    items.flatMap((s) => s.split(',')).map((item) => {
-      const m = /^([^=]+)=(.+)$/.exec(item.trim());
-      const n = m ? Number(m[2]) : NaN;
-      if (!m || !Number.isFinite(n)) throw new PreflightError('BAD_ARGUMENTS', `--value "${item}": expected NAME=NUMBER, e.g. --value sr=16000`);
-      return [m[1], n];
-    }),
+    items
+      .flatMap((s) => s.split(','))
+      .map((item) => {
+        const m = /^([^=]+)=(.+)$/.exec(item.trim());
+        const n = m ? Number(m[2]) : NaN;
+        if (!m || !Number.isFinite(n))
+          throw new PreflightError('BAD_ARGUMENTS', `--value "${item}": expected NAME=NUMBER, e.g. --value sr=16000`);
+        return [m[1], n];
+      }),
   );
 }
 
@@ -282,8 +369,15 @@ function describeRun(run: BenchRun, verbose = false): string {
     // Before any number: a result measured on assumed shapes is for those shapes only.
     ...assumed.map((a) => `!! ${a}`),
     `providers: ${run.providers.map((p) => (p.available ? p.name : `${p.name} (unavailable: ${p.summary ?? summarizeProviderError(p.name, p.reason)})`)).join(', ')}`,
-    ...(verbose ? run.providers.filter((p) => !p.available).map((p) => `  ${p.name}, onnxruntime said: ${p.reason}`) : []),
-    ...(run.providers.some((p) => (p.name === 'cuda' || p.name === 'tensorrt') && !p.available && /Failed to load shared library/.test(p.reason ?? ''))
+    ...(verbose
+      ? run.providers.filter((p) => !p.available).map((p) => `  ${p.name}, onnxruntime said: ${p.reason}`)
+      : []),
+    ...(run.providers.some(
+      (p) =>
+        (p.name === 'cuda' || p.name === 'tensorrt') &&
+        !p.available &&
+        /Failed to load shared library/.test(p.reason ?? ''),
+    )
       ? ['note: the CUDA/TensorRT provider libraries are not installed; see README → "GPU (CUDA) on Linux"']
       : []),
     inputsTable(run),
@@ -291,19 +385,42 @@ function describeRun(run: BenchRun, verbose = false): string {
       ['POINT', 'N', 'COLD MS', 'FIRST MS', 'MEAN', 'STD', 'P50', 'P90', 'P99', 'P99.9', 'MAX', 'INF/S', 'ITEMS/S'],
       run.results.map((r) =>
         r.latencyMs
-          ? [r.label, String(r.iterations), r.sessionCreateMs?.toFixed(1) ?? '-', r.firstRunMs?.toFixed(2) ?? '-', ms(r.latencyMs.mean), ms(r.latencyMs.std), ms(r.latencyMs.p50), ms(r.latencyMs.p90), ms(r.latencyMs.p99), ms(r.latencyMs.p999), ms(r.latencyMs.max), r.throughput?.inferencesPerSec.toFixed(0) ?? '-', r.throughput?.itemsPerSec.toFixed(0) ?? '-']
+          ? [
+              r.label,
+              String(r.iterations),
+              r.sessionCreateMs?.toFixed(1) ?? '-',
+              r.firstRunMs?.toFixed(2) ?? '-',
+              ms(r.latencyMs.mean),
+              ms(r.latencyMs.std),
+              ms(r.latencyMs.p50),
+              ms(r.latencyMs.p90),
+              ms(r.latencyMs.p99),
+              ms(r.latencyMs.p999),
+              ms(r.latencyMs.max),
+              r.throughput?.inferencesPerSec.toFixed(0) ?? '-',
+              r.throughput?.itemsPerSec.toFixed(0) ?? '-',
+            ]
           : [r.label, '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-'],
       ),
     ),
     `latencies in ms; percentiles ${PERCENTILE_METHOD}`,
     ...run.results.flatMap((r) =>
-      r.error ? [`${r.label}: ERROR ${r.errorSummary ?? summarizePointError(r.ep, r.error)}`, ...errorNotes(r.error).map((n) => `  check: ${n}`), ...(verbose ? [`  onnxruntime said: ${r.error}`] : [])] : [],
+      r.error
+        ? [
+            `${r.label}: ERROR ${r.errorSummary ?? summarizePointError(r.ep, r.error)}`,
+            ...errorNotes(r.error).map((n) => `  check: ${n}`),
+            ...(verbose ? [`  onnxruntime said: ${r.error}`] : []),
+          ]
+        : [],
     ),
-    ...(!verbose && run.results.some((r) => r.error) ? ['(--verbose shows onnxruntime’s own message for each error)'] : []),
+    ...(!verbose && run.results.some((r) => r.error)
+      ? ['(--verbose shows onnxruntime’s own message for each error)']
+      : []),
     ...groupedWarnings(run.results, new Set(assumed)),
     `environment: ${env.os} ${env.arch}, ${env.cpuModel} × ${env.cores}, ${(env.memoryBytes / 2 ** 30).toFixed(1)} GiB, node ${env.nodeVersion}, onnxruntime ${env.ortVersion}${env.gpuAdapter ? `, GPU ${env.gpuAdapter}` : ''}`,
   ];
-  if (run.sloVerdict) lines.push(`SLO ${run.sloVerdict.passed ? 'passed' : 'BREACHED'}: ${run.slo.map((s) => s.text).join(', ')}`);
+  if (run.sloVerdict)
+    lines.push(`SLO ${run.sloVerdict.passed ? 'passed' : 'BREACHED'}: ${run.slo.map((s) => s.text).join(', ')}`);
   return lines.join('\n');
 }
 
@@ -319,7 +436,16 @@ function inputsTable(run: BenchRun): string {
   const many = groups.size > 1;
   return table(
     [...(many ? ['POINTS'] : []), 'INPUT', 'DTYPE', 'SHAPE', 'MODEL SHAPE', 'VALUES'],
-    [...groups.values()].flatMap((g) => g.inputs.map((i) => [...(many ? [g.labels.join(', ')] : []), i.name, i.dtype, shapeText(i.shape), i.declared, `${i.source}${i.assumed.some((a) => a.includes(': dimension')) ? ' (SHAPE ASSUMED)' : i.assumed.length ? ' (VALUE ASSUMED)' : ''}`])),
+    [...groups.values()].flatMap((g) =>
+      g.inputs.map((i) => [
+        ...(many ? [g.labels.join(', ')] : []),
+        i.name,
+        i.dtype,
+        shapeText(i.shape),
+        i.declared,
+        `${i.source}${i.assumed.some((a) => a.includes(': dimension')) ? ' (SHAPE ASSUMED)' : i.assumed.length ? ' (VALUE ASSUMED)' : ''}`,
+      ]),
+    ),
   );
 }
 
@@ -328,12 +454,17 @@ const shapeText = (shape: number[]) => (shape.length ? shape.join('x') : 'scalar
 /** Each warning once, with the points it applies to (the same sample-size note for A and B is one line). */
 function groupedWarnings(results: BenchRun['results'], skip: Set<string>): string[] {
   const by = new Map<string, string[]>();
-  for (const r of results) for (const w of r.warnings) if (!skip.has(w)) by.set(w, [...(by.get(w) ?? []), r.label.split(':')[0]]);
-  return [...by].map(([w, labels]) => `${labels.length === results.length && results.length > 1 ? 'all points' : labels.join(', ')}: warning: ${w}`);
+  for (const r of results)
+    for (const w of r.warnings) if (!skip.has(w)) by.set(w, [...(by.get(w) ?? []), r.label.split(':')[0]]);
+  return [...by].map(
+    ([w, labels]) =>
+      `${labels.length === results.length && results.length > 1 ? 'all points' : labels.join(', ')}: warning: ${w}`,
+  );
 }
 
 function describeAbComparison(c: RunComparison): string {
-  if (c.comparable === false) return `NOT COMPARABLE (B against A): ${(c.reasons ?? []).join('; ')} — no significance verdict`;
+  if (c.comparable === false)
+    return `NOT COMPARABLE (B against A): ${(c.reasons ?? []).join('; ')} — no significance verdict`;
   return `verdict (B against A): ${c.verdict}`;
 }
 
@@ -344,12 +475,23 @@ function describeComparison(r: BenchComparisonResult): string {
     ...(s.inputsAssumed ? [`!! ${name}: ${s.inputsAssumed}`] : []),
   ];
   return [
-    ...(r.comparable ? [] : [`NOT COMPARABLE: ${r.reasons.join('; ')}. The numbers below are shown for reading; there is no significance verdict for this pair.`]),
+    ...(r.comparable
+      ? []
+      : [
+          `NOT COMPARABLE: ${r.reasons.join('; ')}. The numbers below are shown for reading; there is no significance verdict for this pair.`,
+        ]),
     ...side('A', r.a, c.nA),
     ...side('B', r.b, c.nB),
     table(
       ['PCTL', 'A MS', 'B MS', 'B−A', `${Math.round(c.confidence * 100)}% CI`, 'SIGNIFICANT'],
-      c.percentiles.map((p) => [p.label, p.a.toFixed(4), p.b.toFixed(4), p.diff.toFixed(4), `[${p.low.toFixed(4)}, ${p.high.toFixed(4)}]`, r.comparable ? (p.significant ? 'yes' : 'no') : 'n/a']),
+      c.percentiles.map((p) => [
+        p.label,
+        p.a.toFixed(4),
+        p.b.toFixed(4),
+        p.diff.toFixed(4),
+        `[${p.low.toFixed(4)}, ${p.high.toFixed(4)}]`,
+        r.comparable ? (p.significant ? 'yes' : 'no') : 'n/a',
+      ]),
     ),
     `Mann–Whitney U p ${c.mannWhitney.pValue < 0.001 ? '< 0.001' : `= ${c.mannWhitney.pValue.toPrecision(2)}`}, P(B slower than A) = ${(1 - c.mannWhitney.effectSize).toFixed(2)}`,
     `verdict: ${c.verdict}`,

@@ -46,8 +46,16 @@ export const exportCommand: Command = {
       },
       'export',
     );
-    if (positionals.length) throw new PreflightError('BAD_ARGUMENTS', `export: unexpected "${positionals[0]}"; see \`preflight export --help\``);
-    if (!values.model || !values.reference || !values.out) throw new PreflightError('BAD_ARGUMENTS', 'export: --model, --reference and --out are required; see `preflight export --help`');
+    if (positionals.length)
+      throw new PreflightError(
+        'BAD_ARGUMENTS',
+        `export: unexpected "${positionals[0]}"; see \`preflight export --help\``,
+      );
+    if (!values.model || !values.reference || !values.out)
+      throw new PreflightError(
+        'BAD_ARGUMENTS',
+        'export: --model, --reference and --out are required; see `preflight export --help`',
+      );
     const bundle = await client.run(
       'bundles/export',
       {
@@ -58,7 +66,14 @@ export const exportCommand: Command = {
         slos: values.slo,
         fallback: fallbackArgs(values.fallback, values['automation-rate'], values['fallback-action'], values.label),
         goldenRows: int(values['golden-rows'], 'golden-rows', 1),
-        owner: values['owner-team'] || values['owner-contact'] || values['owner-escalation'] ? { team: values['owner-team'] ?? '', contact: values['owner-contact'] ?? '', escalation: values['owner-escalation'] ?? '' } : undefined,
+        owner:
+          values['owner-team'] || values['owner-contact'] || values['owner-escalation']
+            ? {
+                team: values['owner-team'] ?? '',
+                contact: values['owner-contact'] ?? '',
+                escalation: values['owner-escalation'] ?? '',
+              }
+            : undefined,
         out: values.out,
         signingKey: values.sign,
         overwrite: values.overwrite,
@@ -76,19 +91,36 @@ function runRef(value: string | undefined, flag: string): number | null | undefi
 }
 
 /** "probabilities>=0.8", ">=0.8", or "probabilities" with --automation-rate. */
-function fallbackArgs(spec: string | undefined, rate: string | undefined, action: string | undefined, label: string | undefined) {
+function fallbackArgs(
+  spec: string | undefined,
+  rate: string | undefined,
+  action: string | undefined,
+  label: string | undefined,
+) {
   if (spec === undefined && rate === undefined) {
-    if (action !== undefined || label !== undefined) throw new PreflightError('BAD_ARGUMENTS', '--fallback-action and --label need --fallback "OUTPUT>=T" or --automation-rate R');
+    if (action !== undefined || label !== undefined)
+      throw new PreflightError(
+        'BAD_ARGUMENTS',
+        '--fallback-action and --label need --fallback "OUTPUT>=T" or --automation-rate R',
+      );
     return undefined;
   }
   const m = spec === undefined ? null : /^([^>]*?)\s*(?:>=\s*([0-9.]+))?$/.exec(spec.trim());
-  if (spec !== undefined && !m) throw new PreflightError('BAD_ARGUMENTS', `--fallback "${spec}": expected OUTPUT>=T, e.g. probabilities>=0.8`);
+  if (spec !== undefined && !m)
+    throw new PreflightError('BAD_ARGUMENTS', `--fallback "${spec}": expected OUTPUT>=T, e.g. probabilities>=0.8`);
   const threshold = m?.[2] === undefined ? undefined : Number(m[2]);
-  if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) throw new PreflightError('BAD_ARGUMENTS', `--fallback "${spec}": the threshold is a confidence between 0 and 1`);
+  if (threshold !== undefined && !(threshold >= 0 && threshold <= 1))
+    throw new PreflightError('BAD_ARGUMENTS', `--fallback "${spec}": the threshold is a confidence between 0 and 1`);
   const automationRate = num(rate, 'automation-rate');
-  if (automationRate !== undefined && automationRate > 1) throw new PreflightError('BAD_ARGUMENTS', '--automation-rate: a share between 0 and 1, e.g. 0.9');
-  if (threshold !== undefined && automationRate !== undefined) throw new PreflightError('BAD_ARGUMENTS', 'give --fallback "OUTPUT>=T" or --automation-rate R, not both');
-  if (threshold === undefined && automationRate === undefined) throw new PreflightError('BAD_ARGUMENTS', `--fallback "${spec}": give the threshold (OUTPUT>=T) or --automation-rate R`);
+  if (automationRate !== undefined && automationRate > 1)
+    throw new PreflightError('BAD_ARGUMENTS', '--automation-rate: a share between 0 and 1, e.g. 0.9');
+  if (threshold !== undefined && automationRate !== undefined)
+    throw new PreflightError('BAD_ARGUMENTS', 'give --fallback "OUTPUT>=T" or --automation-rate R, not both');
+  if (threshold === undefined && automationRate === undefined)
+    throw new PreflightError(
+      'BAD_ARGUMENTS',
+      `--fallback "${spec}": give the threshold (OUTPUT>=T) or --automation-rate R`,
+    );
   return { output: m?.[1] || undefined, threshold, automationRate, action, labelColumn: label };
 }
 
@@ -97,7 +129,9 @@ function exported(b: BundleSummary): string {
     `bundle #${b.id} written: ${b.path}`,
     `  model ${b.model.name}@${b.model.version} (sha256 ${b.model.sha256.slice(0, 16)}…), reference ${b.reference}, benchmark ${b.benchRun ?? 'none'}, drift report ${b.driftReport ?? 'none'}`,
     `  ${b.bytes} bytes, sha256 ${b.sha256}`,
-    b.signed ? `  signed (OMS, ECDSA P-256), key ${b.keyFingerprint}` : '  unsigned: ops cannot establish where it came from (sign with --sign KEY.pem)',
+    b.signed
+      ? `  signed (OMS, ECDSA P-256), key ${b.keyFingerprint}`
+      : '  unsigned: ops cannot establish where it came from (sign with --sign KEY.pem)',
     `  took ${b.exportSeconds.toFixed(2)} s; ops verify it with: preflight verify ${b.path} --key PUBLIC.pem --replay`,
   ].join('\n');
 }
@@ -113,11 +147,30 @@ export const verifyCommand: Command = {
   summary: 'verify a bundle (digests, signature, schemas, load, replay) or an OMS-signed model folder',
   usage: verifyUsage,
   async run(argv, { client, out, signal }) {
-    const { values, positionals } = parse(argv, { key: { type: 'string' }, replay: { type: 'boolean', default: false }, signature: { type: 'string' }, 'ignore-paths': { type: 'string' } }, 'verify');
-    if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', 'verify: give one bundle .zip or model folder; see `preflight verify --help`');
+    const { values, positionals } = parse(
+      argv,
+      {
+        key: { type: 'string' },
+        replay: { type: 'boolean', default: false },
+        signature: { type: 'string' },
+        'ignore-paths': { type: 'string' },
+      },
+      'verify',
+    );
+    if (positionals.length !== 1)
+      throw new PreflightError(
+        'BAD_ARGUMENTS',
+        'verify: give one bundle .zip or model folder; see `preflight verify --help`',
+      );
     const result = await client.run(
       'bundles/verify',
-      { path: positionals[0], key: values.key, replay: values.replay, signature: values.signature, ignorePaths: list(values['ignore-paths']) },
+      {
+        path: positionals[0],
+        key: values.key,
+        replay: values.replay,
+        signature: values.signature,
+        ignorePaths: list(values['ignore-paths']),
+      },
       { onProgress: out.progress, signal },
     );
     out.result(result, () => verified(result));
@@ -139,12 +192,15 @@ function verified(r: VerifyResult): string {
 export const keysCommand: Command = {
   name: 'keys',
   summary: 'generate a signing key pair for bundles',
-  usage: 'preflight keys generate --out DIR [--name NAME]   writes DIR/NAME.key.pem (mode 0600) and DIR/NAME.pub.pem (default NAME preflight-signing)',
+  usage:
+    'preflight keys generate --out DIR [--name NAME]   writes DIR/NAME.key.pem (mode 0600) and DIR/NAME.pub.pem (default NAME preflight-signing)',
   async run(argv, { client, out }) {
     const [verb, ...rest] = argv;
-    if (verb !== 'generate') throw new PreflightError('BAD_ARGUMENTS', 'keys: the only verb is `generate`; see `preflight keys --help`');
+    if (verb !== 'generate')
+      throw new PreflightError('BAD_ARGUMENTS', 'keys: the only verb is `generate`; see `preflight keys --help`');
     const { values, positionals } = parse(rest, { out: { type: 'string' }, name: { type: 'string' } }, 'keys generate');
-    if (positionals.length || !values.out) throw new PreflightError('BAD_ARGUMENTS', 'keys generate: --out DIR is required');
+    if (positionals.length || !values.out)
+      throw new PreflightError('BAD_ARGUMENTS', 'keys generate: --out DIR is required');
     const k = await client.call('keys/generate', { dir: values.out, name: values.name });
     out.result(k, () =>
       [

@@ -19,12 +19,25 @@ export const datasetsCommand: Command = {
   async run(argv, { client, out, signal }) {
     const [verb, ...rest] = argv;
     if (verb === 'add') {
-      const { values, positionals } = parse(rest, { name: { type: 'string' }, type: { type: 'string', multiple: true }, encoding: { type: 'string' } }, 'datasets add');
-      if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', 'datasets add: give exactly one data file');
+      const { values, positionals } = parse(
+        rest,
+        { name: { type: 'string' }, type: { type: 'string', multiple: true }, encoding: { type: 'string' } },
+        'datasets add',
+      );
+      if (positionals.length !== 1)
+        throw new PreflightError('BAD_ARGUMENTS', 'datasets add: give exactly one data file');
       const types = parseTypes(values.type as string[] | undefined);
       const encoding = values.encoding === undefined ? undefined : encodingFlag(String(values.encoding));
-      const result = await client.run('datasets/add', { path: positionals[0], name: values.name, types, ...(encoding ? { encoding } : {}) }, { onProgress: out.progress, signal });
-      out.result(result, () => `imported ${result.name}: ${result.rows.toLocaleString('en-US')} rows × ${result.columns} columns in ${result.import.seconds.toFixed(2)} s\n${describe(result)}`);
+      const result = await client.run(
+        'datasets/add',
+        { path: positionals[0], name: values.name, types, ...(encoding ? { encoding } : {}) },
+        { onProgress: out.progress, signal },
+      );
+      out.result(
+        result,
+        () =>
+          `imported ${result.name}: ${result.rows.toLocaleString('en-US')} rows × ${result.columns} columns in ${result.import.seconds.toFixed(2)} s\n${describe(result)}`,
+      );
       return;
     }
     if (verb === 'list') {
@@ -33,7 +46,17 @@ export const datasetsCommand: Command = {
       out.result(list, () =>
         list.length === 0
           ? 'no datasets yet: preflight datasets add <file>'
-          : table(['NAME', 'FORMAT', 'ROWS', 'COLUMNS', 'ADDED', 'SOURCE'], list.map((d) => [d.name, d.format, d.rows.toLocaleString('en-US'), String(d.columns), d.addedAt.slice(0, 19), d.sourcePath])),
+          : table(
+              ['NAME', 'FORMAT', 'ROWS', 'COLUMNS', 'ADDED', 'SOURCE'],
+              list.map((d) => [
+                d.name,
+                d.format,
+                d.rows.toLocaleString('en-US'),
+                String(d.columns),
+                d.addedAt.slice(0, 19),
+                d.sourcePath,
+              ]),
+            ),
       );
       return;
     }
@@ -41,7 +64,11 @@ export const datasetsCommand: Command = {
       const { positionals } = parse(rest, {}, 'datasets show');
       if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', 'datasets show: give one dataset NAME');
       const d = await client.call('datasets/show', { ref: positionals[0] });
-      out.result(d, () => `${d.name}: ${d.rows.toLocaleString('en-US')} rows × ${d.columns} columns (${d.format}) from ${d.sourcePath}\n${describe(d)}`);
+      out.result(
+        d,
+        () =>
+          `${d.name}: ${d.rows.toLocaleString('en-US')} rows × ${d.columns} columns (${d.format}) from ${d.sourcePath}\n${describe(d)}`,
+      );
       return;
     }
     if (verb === 'remove') {
@@ -51,7 +78,10 @@ export const datasetsCommand: Command = {
       out.result(r, () => `removed ${r.removed}`);
       return;
     }
-    throw new PreflightError('BAD_ARGUMENTS', `datasets: unknown subcommand "${verb ?? ''}" (add, list, show); see \`preflight datasets --help\``);
+    throw new PreflightError(
+      'BAD_ARGUMENTS',
+      `datasets: unknown subcommand "${verb ?? ''}" (add, list, show); see \`preflight datasets --help\``,
+    );
   },
 };
 
@@ -71,7 +101,11 @@ function parseTypes(values: string[] | undefined): Record<string, ColumnKind> | 
     if (!item.trim()) continue;
     const eq = item.lastIndexOf('=');
     const kind = item.slice(eq + 1).trim() as ColumnKind;
-    if (eq <= 0 || !COLUMN_KINDS.includes(kind)) throw new PreflightError('BAD_ARGUMENTS', `--type: "${item}" should be COLUMN=KIND with KIND one of ${COLUMN_KINDS.join(', ')}`);
+    if (eq <= 0 || !COLUMN_KINDS.includes(kind))
+      throw new PreflightError(
+        'BAD_ARGUMENTS',
+        `--type: "${item}" should be COLUMN=KIND with KIND one of ${COLUMN_KINDS.join(', ')}`,
+      );
     types[item.slice(0, eq)] = kind;
   }
   return types;
@@ -80,7 +114,10 @@ function parseTypes(values: string[] | undefined): Record<string, ColumnKind> | 
 function describe(d: DatasetDetail): string {
   const lines = [
     `encoding ${d.import.encoding ?? '-'}  delimiter ${d.import.delimiter ?? '-'}  imported in ${d.import.seconds.toFixed(2)} s`,
-    table(['#', 'COLUMN', 'KIND', 'MISSING', 'NAN/INF', 'DISTINCT', 'MIN', 'MEAN', 'MAX', 'TOP'], d.columnInfo.map(row)),
+    table(
+      ['#', 'COLUMN', 'KIND', 'MISSING', 'NAN/INF', 'DISTINCT', 'MIN', 'MEAN', 'MAX', 'TOP'],
+      d.columnInfo.map(row),
+    ),
   ];
   const notes = [...d.import.notes, ...d.columnInfo.flatMap((c) => c.notes.map((n) => `${c.name}: ${n}`))];
   if (notes.length) lines.push('notes:', ...notes.map((n) => `  ${n}`));
@@ -90,7 +127,14 @@ function describe(d: DatasetDetail): string {
 function row(c: ColumnInfo): string[] {
   const p = c.profile;
   const num = p.numeric;
-  const fmt = (x: number | undefined) => (x === undefined ? '' : c.kind === 'datetime' ? new Date(x).toISOString().slice(0, 19) : Number.isInteger(x) ? String(x) : x.toPrecision(6));
+  const fmt = (x: number | undefined) =>
+    x === undefined
+      ? ''
+      : c.kind === 'datetime'
+        ? new Date(x).toISOString().slice(0, 19)
+        : Number.isInteger(x)
+          ? String(x)
+          : x.toPrecision(6);
   const name = JSON.stringify(c.name).slice(1, -1);
   return [
     String(c.ordinal),
@@ -102,6 +146,11 @@ function row(c: ColumnInfo): string[] {
     num?.minExact ?? fmt(num?.min),
     fmt(num?.mean),
     num?.maxExact ?? fmt(num?.max),
-    num ? '' : p.top.slice(0, 3).map((t) => `${t.value.slice(0, 12)}(${t.count})`).join(' '),
+    num
+      ? ''
+      : p.top
+          .slice(0, 3)
+          .map((t) => `${t.value.slice(0, 12)}(${t.count})`)
+          .join(' '),
   ];
 }

@@ -8,9 +8,16 @@ export const demoCommand: Command = {
   usage: 'preflight demo [--no-benchmark] [--workspace DIR] [--json]',
   async run(argv, { client, out, signal, workspaceDir }) {
     const { values } = parse(argv, { 'no-benchmark': { type: 'boolean' } }, 'demo');
-    const result = await client.run('demo/create', { benchmark: !values['no-benchmark'] }, { onProgress: out.progress, signal });
+    const result = await client.run(
+      'demo/create',
+      { benchmark: !values['no-benchmark'] },
+      { onProgress: out.progress, signal },
+    );
     // The hints must reach this workspace when pasted: name it unless it is the default one.
-    const ws = workspaceDir === resolveWorkspaceDir(undefined, { ...process.env, PREFLIGHT_WORKSPACE: '' }) ? '' : ` --workspace ${shellQuote(workspaceDir)}`;
+    const ws =
+      workspaceDir === resolveWorkspaceDir(undefined, { ...process.env, PREFLIGHT_WORKSPACE: '' })
+        ? ''
+        : ` --workspace ${shellQuote(workspaceDir)}`;
     out.result(result, () =>
       [
         `demo ready: model ${result.model.name}@${result.model.version}, datasets ${result.reference} and ${result.current}`,

@@ -19,9 +19,16 @@ export const doctorCommand: Command = {
 function describe(r: DoctorReport): string {
   const lines = [`${r.file}: ${r.ok ? 'healthy' : 'DAMAGED'}`];
   lines.push(`integrity check: ${r.integrity.length === 1 && r.integrity[0] === 'ok' ? 'ok' : 'FAILED'}`);
-  for (const t of r.tables) lines.push(`  ${t.table.padEnd(16)} ${t.damaged < 0 ? 'unreadable' : t.damaged ? `${t.damaged} of ${t.rows} damaged` : `${t.rows} intact`}`);
-  for (const f of r.findings) lines.push(`${f.severity === 'damaged' ? 'DAMAGED' : 'left-over'} [${f.area}] ${f.message}`);
+  for (const t of r.tables)
+    lines.push(
+      `  ${t.table.padEnd(16)} ${t.damaged < 0 ? 'unreadable' : t.damaged ? `${t.damaged} of ${t.rows} damaged` : `${t.rows} intact`}`,
+    );
+  for (const f of r.findings)
+    lines.push(`${f.severity === 'damaged' ? 'DAMAGED' : 'left-over'} [${f.area}] ${f.message}`);
   for (const c of r.cleaned) lines.push(`removed ${c}`);
-  if (!r.ok) lines.push('restore the workspace file from a backup, or export what is intact; writes are refused until doctor finds it sound');
+  if (!r.ok)
+    lines.push(
+      'restore the workspace file from a backup, or export what is intact; writes are refused until doctor finds it sound',
+    );
   return lines.join('\n');
 }

@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { PreflightError } from '../../../shared/contract/errors';
-import { DRIFT_TESTS, type DriftReport, type DriftTest, type FeatureDrift, type FeatureOverride } from '../../../shared/types/drift';
+import {
+  DRIFT_TESTS,
+  type DriftReport,
+  type DriftTest,
+  type FeatureDrift,
+  type FeatureOverride,
+} from '../../../shared/types/drift';
 import { int, list, parse } from '../args';
 import type { Command } from '../command';
 import { describeRemoval, removeOptions } from './removal';
@@ -31,7 +37,15 @@ export const driftCommand: Command = {
           ? 'no drift reports yet: preflight drift --reference R --current C'
           : table(
               ['ID', 'CREATED', 'REFERENCE', 'CURRENT', 'MODEL', 'DRIFTED', 'VERDICT'],
-              reports.map((r) => [String(r.id), r.createdAt.slice(0, 19), r.reference, r.current, r.model ?? '', `${r.dataset.drifted}/${r.dataset.total}`, r.dataset.detected ? 'DRIFT' : 'ok']),
+              reports.map((r) => [
+                String(r.id),
+                r.createdAt.slice(0, 19),
+                r.reference,
+                r.current,
+                r.model ?? '',
+                `${r.dataset.drifted}/${r.dataset.total}`,
+                r.dataset.detected ? 'DRIFT' : 'ok',
+              ]),
             ),
       );
       return;
@@ -39,7 +53,8 @@ export const driftCommand: Command = {
     if (verb === 'show') {
       const { values, positionals } = parse(rest, { html: { type: 'string' } }, 'drift show');
       const id = int(positionals[0], 'id', 1);
-      if (positionals.length !== 1 || id === undefined) throw new PreflightError('BAD_ARGUMENTS', 'drift show: give one report id (see `preflight drift list`)');
+      if (positionals.length !== 1 || id === undefined)
+        throw new PreflightError('BAD_ARGUMENTS', 'drift show: give one report id (see `preflight drift list`)');
       if (values.html !== undefined) {
         const file = await client.call('reports/drift', { id, out: path.resolve(values.html) });
         out.result(file, () => `wrote ${file.path} (${file.bytes} bytes, sha256 ${file.sha256})`);
@@ -52,7 +67,8 @@ export const driftCommand: Command = {
     if (verb === 'remove') {
       const { values, positionals } = parse(rest, removeOptions, 'drift remove');
       const id = int(positionals[0], 'id', 1);
-      if (positionals.length !== 1 || id === undefined) throw new PreflightError('BAD_ARGUMENTS', 'drift remove: give one report id (see `preflight drift list`)');
+      if (positionals.length !== 1 || id === undefined)
+        throw new PreflightError('BAD_ARGUMENTS', 'drift remove: give one report id (see `preflight drift list`)');
       const r = await client.call('drift/remove', { id, force: values.force, dryRun: values['dry-run'] });
       out.result(r, () => describeRemoval(r));
       return;
@@ -60,15 +76,34 @@ export const driftCommand: Command = {
     if (verb === 'profile') {
       const { values, positionals } = parse(rest, { grid: { type: 'string' } }, 'drift profile');
       if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', 'drift profile: give one dataset name');
-      const p = await client.run('drift/profile', { dataset: positionals[0], gridSize: int(values.grid, 'grid', 100) }, { onProgress: out.progress, signal });
-      out.result(p, () => `profile of ${p.dataset}: ${p.rows} rows, ${p.columns} columns, grid ${p.gridSize}, ${p.bytes} bytes`);
+      const p = await client.run(
+        'drift/profile',
+        { dataset: positionals[0], gridSize: int(values.grid, 'grid', 100) },
+        { onProgress: out.progress, signal },
+      );
+      out.result(
+        p,
+        () => `profile of ${p.dataset}: ${p.rows} rows, ${p.columns} columns, grid ${p.gridSize}, ${p.bytes} bytes`,
+      );
       return;
     }
     if (verb === 'profiles') {
       parse(rest, {}, 'drift profiles');
       const ps = await client.call('drift/profiles', {});
       out.result(ps, () =>
-        ps.length ? table(['DATASET', 'ROWS', 'COLUMNS', 'GRID', 'BYTES', 'CREATED'], ps.map((p) => [p.dataset, String(p.rows), String(p.columns), String(p.gridSize), String(p.bytes), p.createdAt.slice(0, 19)])) : 'no profiles yet: preflight drift profile DATASET',
+        ps.length
+          ? table(
+              ['DATASET', 'ROWS', 'COLUMNS', 'GRID', 'BYTES', 'CREATED'],
+              ps.map((p) => [
+                p.dataset,
+                String(p.rows),
+                String(p.columns),
+                String(p.gridSize),
+                String(p.bytes),
+                p.createdAt.slice(0, 19),
+              ]),
+            )
+          : 'no profiles yet: preflight drift profile DATASET',
       );
       return;
     }
@@ -90,12 +125,23 @@ export const driftCommand: Command = {
       },
       'drift',
     );
-    if (positionals.length) throw new PreflightError('BAD_ARGUMENTS', `drift: unexpected "${positionals[0]}"; see \`preflight drift --help\``);
-    if (!values.reference || !values.current) throw new PreflightError('BAD_ARGUMENTS', `drift: --reference and --current are required; see \`preflight drift --help\``);
-    if (values.mode !== undefined && values.mode !== 'exact' && values.mode !== 'profile') throw new PreflightError('BAD_ARGUMENTS', '--mode: exact or profile');
-    if (values.window !== undefined && !['day', 'week', 'month'].includes(values.window)) throw new PreflightError('BAD_ARGUMENTS', '--window: day, week or month');
+    if (positionals.length)
+      throw new PreflightError(
+        'BAD_ARGUMENTS',
+        `drift: unexpected "${positionals[0]}"; see \`preflight drift --help\``,
+      );
+    if (!values.reference || !values.current)
+      throw new PreflightError(
+        'BAD_ARGUMENTS',
+        `drift: --reference and --current are required; see \`preflight drift --help\``,
+      );
+    if (values.mode !== undefined && values.mode !== 'exact' && values.mode !== 'profile')
+      throw new PreflightError('BAD_ARGUMENTS', '--mode: exact or profile');
+    if (values.window !== undefined && !['day', 'week', 'month'].includes(values.window))
+      throw new PreflightError('BAD_ARGUMENTS', '--window: day, week or month');
     const share = values['drift-share'] === undefined ? undefined : Number(values['drift-share']);
-    if (share !== undefined && !(share > 0 && share <= 1)) throw new PreflightError('BAD_ARGUMENTS', '--drift-share: a number in (0, 1]');
+    if (share !== undefined && !(share > 0 && share <= 1))
+      throw new PreflightError('BAD_ARGUMENTS', '--drift-share: a number in (0, 1]');
     const report = await client.run(
       'drift/run',
       {
@@ -115,7 +161,9 @@ export const driftCommand: Command = {
     );
     out.result(report, () => human(report));
     if (values['fail-on-drift'] && report.dataset.detected) {
-      out.log(`drift detected: ${report.dataset.drifted} of ${report.dataset.total} features (share ${report.dataset.share.toFixed(2)} ≥ ${report.dataset.threshold}) — exit 1 (CHECK_FAILED)`);
+      out.log(
+        `drift detected: ${report.dataset.drifted} of ${report.dataset.total} features (share ${report.dataset.share.toFixed(2)} ≥ ${report.dataset.threshold}) — exit 1 (CHECK_FAILED)`,
+      );
       return 1;
     }
     // A gate that passes because nothing could be compared would hide the worst case (a schema change).
@@ -127,13 +175,15 @@ export const driftCommand: Command = {
 };
 
 function testName(t: string, flag: string): DriftTest {
-  if (!(DRIFT_TESTS as readonly string[]).includes(t)) throw new PreflightError('BAD_ARGUMENTS', `${flag}: unknown test "${t}" (tests: ${DRIFT_TESTS.join(', ')})`);
+  if (!(DRIFT_TESTS as readonly string[]).includes(t))
+    throw new PreflightError('BAD_ARGUMENTS', `${flag}: unknown test "${t}" (tests: ${DRIFT_TESTS.join(', ')})`);
   return t as DriftTest;
 }
 
 function positive(v: string, flag: string): number {
   const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new PreflightError('BAD_ARGUMENTS', `${flag}: "${v}" must be a positive number`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new PreflightError('BAD_ARGUMENTS', `${flag}: "${v}" must be a positive number`);
   return n;
 }
 
@@ -142,7 +192,8 @@ function parseThresholds(text: string | undefined): Partial<Record<DriftTest, nu
   const out: Partial<Record<DriftTest, number>> = {};
   for (const part of list(text) ?? []) {
     const [t, v] = part.split('=');
-    if (v === undefined) throw new PreflightError('BAD_ARGUMENTS', `--threshold: "${part}" must be TEST=VALUE, e.g. ks=0.01`);
+    if (v === undefined)
+      throw new PreflightError('BAD_ARGUMENTS', `--threshold: "${part}" must be TEST=VALUE, e.g. ks=0.01`);
     out[testName(t.trim(), '--threshold')] = positive(v.trim(), '--threshold');
   }
   return out;
@@ -154,7 +205,11 @@ function parseFeatures(items: string[] | undefined): Record<string, FeatureOverr
   for (const item of items) {
     // The feature name may itself contain "=": split at the last one.
     const eq = item.lastIndexOf('=');
-    if (eq <= 0) throw new PreflightError('BAD_ARGUMENTS', `--feature: "${item}" must be NAME=TEST[:THRESHOLD] or NAME=:THRESHOLD`);
+    if (eq <= 0)
+      throw new PreflightError(
+        'BAD_ARGUMENTS',
+        `--feature: "${item}" must be NAME=TEST[:THRESHOLD] or NAME=:THRESHOLD`,
+      );
     const [t, v] = item.slice(eq + 1).split(':');
     const o: FeatureOverride = {};
     if (t) o.test = testName(t, '--feature');
@@ -218,14 +273,21 @@ function human(r: DriftReport): string {
   if (notes.length) lines.push('findings:', ...notes.map((n) => `  - ${n}`));
   if (r.windows) {
     const w = r.windows;
-    lines.push(`time windows (${w.unit}, ${w.column}): ${w.windows.length} windows; drift share per window: ${w.windows.map((x) => `${x.label} ${(x.driftShare * 100).toFixed(0)}%`).join(', ')}`);
+    lines.push(
+      `time windows (${w.unit}, ${w.column}): ${w.windows.length} windows; drift share per window: ${w.windows.map((x) => `${x.label} ${(x.driftShare * 100).toFixed(0)}%`).join(', ')}`,
+    );
     const started = Object.entries(w.firstDrift).filter(([, v]) => v);
     if (started.length) lines.push(`first drifted window: ${started.map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
   if (r.predictions) {
     const p = r.predictions;
-    lines.push(`predictions of ${p.model} (${p.mapping.how} mapping; ${p.rows.reference}/${p.rows.current} rows scored):`, featureTable(p.outputs));
+    lines.push(
+      `predictions of ${p.model} (${p.mapping.how} mapping; ${p.rows.reference}/${p.rows.current} rows scored):`,
+      featureTable(p.outputs),
+    );
   }
-  lines.push(`took ${r.timings.totalSeconds.toFixed(2)} s (read ${r.timings.readSeconds.toFixed(2)} s, compute ${r.timings.computeSeconds.toFixed(2)} s)`);
+  lines.push(
+    `took ${r.timings.totalSeconds.toFixed(2)} s (read ${r.timings.readSeconds.toFixed(2)} s, compute ${r.timings.computeSeconds.toFixed(2)} s)`,
+  );
   return lines.join('\n');
 }

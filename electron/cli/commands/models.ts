@@ -19,23 +19,54 @@ export const modelsCommand: Command = {
   async run(argv, { client, out, signal }) {
     const [verb, ...rest] = argv;
     if (verb === 'add') {
-      const { values, positionals } = parse(rest, { name: { type: 'string' }, 'allow-unloadable': { type: 'boolean' }, duplicate: { type: 'boolean', default: false } }, 'models add');
-      if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', 'models add: give exactly one .onnx file');
-      const result = await client.run('models/add', { path: positionals[0], name: values.name, duplicate: values.duplicate, ...(values['allow-unloadable'] ? { allowUnloadable: true } : {}) }, { onProgress: out.progress, signal });
+      const { values, positionals } = parse(
+        rest,
+        {
+          name: { type: 'string' },
+          'allow-unloadable': { type: 'boolean' },
+          duplicate: { type: 'boolean', default: false },
+        },
+        'models add',
+      );
+      if (positionals.length !== 1)
+        throw new PreflightError('BAD_ARGUMENTS', 'models add: give exactly one .onnx file');
+      const result = await client.run(
+        'models/add',
+        {
+          path: positionals[0],
+          name: values.name,
+          duplicate: values.duplicate,
+          ...(values['allow-unloadable'] ? { allowUnloadable: true } : {}),
+        },
+        { onProgress: out.progress, signal },
+      );
       if (!result.loadCheck.loadable) out.log(`warning: onnxruntime cannot load this model: ${result.loadCheck.error}`);
       const same = result.sameBytesAs ?? [];
       if (!result.created && same.length) {
-        out.log(`the same bytes are already registered as ${same.join(', ')}: nothing was added; use ${same[0]}${values.name ? `, or register them as ${values.name} too with --duplicate` : ' (or --name NAME --duplicate to keep a second copy under another name)'}`);
+        out.log(
+          `the same bytes are already registered as ${same.join(', ')}: nothing was added; use ${same[0]}${values.name ? `, or register them as ${values.name} too with --duplicate` : ' (or --name NAME --duplicate to keep a second copy under another name)'}`,
+        );
       } else if (result.created && same.length) {
-        out.log(`note: the same bytes are also registered as ${same.filter((r) => r !== `${result.name}@${result.version}`).join(', ')}`);
+        out.log(
+          `note: the same bytes are also registered as ${same.filter((r) => r !== `${result.name}@${result.version}`).join(', ')}`,
+        );
       }
-      out.result(result, () => `${result.created ? 'registered' : 'already registered as'} ${result.name}@${result.version}  sha256:${result.sha256}\n${describe(result)}`);
+      out.result(
+        result,
+        () =>
+          `${result.created ? 'registered' : 'already registered as'} ${result.name}@${result.version}  sha256:${result.sha256}\n${describe(result)}`,
+      );
       return;
     }
     if (verb === 'remove') {
       const { values, positionals } = parse(rest, removeOptions, 'models remove');
-      if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', 'models remove: give one model version, NAME@VERSION');
-      const r = await client.call('models/remove', { ref: positionals[0], force: values.force, dryRun: values['dry-run'] });
+      if (positionals.length !== 1)
+        throw new PreflightError('BAD_ARGUMENTS', 'models remove: give one model version, NAME@VERSION');
+      const r = await client.call('models/remove', {
+        ref: positionals[0],
+        force: values.force,
+        dryRun: values['dry-run'],
+      });
       out.result(r, () => describeRemoval(r));
       return;
     }
@@ -47,19 +78,37 @@ export const modelsCommand: Command = {
           ? 'no models yet: preflight models add <file.onnx>'
           : table(
               ['NAME', 'LATEST', 'VERSIONS', 'INPUTS', 'OUTPUTS', 'LOADS', 'SHA256'],
-              models.map((m) => [m.name, `@${m.latestVersion}`, String(m.versions), String(m.inputs), String(m.outputs), m.loadable ? 'yes' : 'NO', m.sha256.slice(0, 12)]),
+              models.map((m) => [
+                m.name,
+                `@${m.latestVersion}`,
+                String(m.versions),
+                String(m.inputs),
+                String(m.outputs),
+                m.loadable ? 'yes' : 'NO',
+                m.sha256.slice(0, 12),
+              ]),
             ),
       );
       return;
     }
     if (verb === 'show') {
       const { positionals } = parse(rest, {}, 'models show');
-      if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', 'models show: give one NAME or NAME@VERSION');
+      if (positionals.length !== 1)
+        throw new PreflightError('BAD_ARGUMENTS', 'models show: give one NAME or NAME@VERSION');
       const model = await client.call('models/show', { ref: positionals[0] });
-      out.result(model, () => `${model.name}@${model.version}  sha256:${model.sha256}\nversions: ${model.versions.map((v) => v.version).join(', ')}\n${describe(model)}`);
+      out.result(
+        model,
+        () =>
+          `${model.name}@${model.version}  sha256:${model.sha256}\nversions: ${model.versions.map((v) => v.version).join(', ')}\n${describe(model)}`,
+      );
       return;
     }
-    throw new PreflightError('BAD_ARGUMENTS', verb && !verb.startsWith('-') ? `models: unknown subcommand "${verb}" (add, list or show)` : 'models: add, list or show? (see `preflight models --help`)');
+    throw new PreflightError(
+      'BAD_ARGUMENTS',
+      verb && !verb.startsWith('-')
+        ? `models: unknown subcommand "${verb}" (add, list or show)`
+        : 'models: add, list or show? (see `preflight models --help`)',
+    );
   },
 };
 
@@ -70,7 +119,8 @@ export function formatDims(shape: Dim[] | null): string {
 
 function describe(m: ModelVersion): string {
   const meta = m.metadata;
-  const io = (t: TensorInfo) => `  ${t.name.padEnd(24)} ${t.kind === 'tensor' ? `${t.elemType} ${formatDims(t.shape)}` : t.type}`;
+  const io = (t: TensorInfo) =>
+    `  ${t.name.padEnd(24)} ${t.kind === 'tensor' ? `${t.elemType} ${formatDims(t.shape)}` : t.type}`;
   const ops = Object.entries(meta.operators).sort((a, b) => b[1] - a[1]);
   return [
     `ir ${meta.irVersion}  opsets ${meta.opsetImports.map((o) => `${o.domain || 'ai.onnx'}:${o.version}`).join(' ')}  producer ${meta.producerName} ${meta.producerVersion}`.trim(),
@@ -80,11 +130,20 @@ function describe(m: ModelVersion): string {
     'outputs:',
     ...meta.outputs.map(io),
     `operators: ${ops.map(([op, n]) => `${op}×${n}`).join(' ')}`,
-    m.loadCheck.loadable ? `loads in onnxruntime ${m.loadCheck.ortVersion}` : `does NOT load in onnxruntime ${m.loadCheck.ortVersion}: ${m.loadCheck.error}`,
+    m.loadCheck.loadable
+      ? `loads in onnxruntime ${m.loadCheck.ortVersion}`
+      : `does NOT load in onnxruntime ${m.loadCheck.ortVersion}: ${m.loadCheck.error}`,
   ].join('\n');
 }
 
 export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  return [header, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
+  return [header, ...rows]
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

@@ -16,19 +16,44 @@ export const readyCommand: Command = {
   async run(argv, { client, out }) {
     const { values, positionals } = parse(
       argv,
-      { attest: { type: 'string' }, by: { type: 'string' }, link: { type: 'string' }, note: { type: 'string' }, 'target-ep': { type: 'string' }, 'max-age-days': { type: 'string' } },
+      {
+        attest: { type: 'string' },
+        by: { type: 'string' },
+        link: { type: 'string' },
+        note: { type: 'string' },
+        'target-ep': { type: 'string' },
+        'max-age-days': { type: 'string' },
+      },
       'ready',
     );
-    if (positionals.length !== 1) throw new PreflightError('BAD_ARGUMENTS', 'ready: give one model, NAME or NAME@VERSION; see `preflight ready --help`');
+    if (positionals.length !== 1)
+      throw new PreflightError(
+        'BAD_ARGUMENTS',
+        'ready: give one model, NAME or NAME@VERSION; see `preflight ready --help`',
+      );
     const ref = positionals[0];
     if (values['target-ep'] || values['max-age-days']) {
-      await client.call('ready/settings', { model: ref.replace(/@\d+$/, ''), targetEp: values['target-ep'] as 'cpu' | undefined, maxAgeDays: int(values['max-age-days'], 'max-age-days', 1) });
+      await client.call('ready/settings', {
+        model: ref.replace(/@\d+$/, ''),
+        targetEp: values['target-ep'] as 'cpu' | undefined,
+        maxAgeDays: int(values['max-age-days'], 'max-age-days', 1),
+      });
     }
     let r: Readiness;
     if (values.attest !== undefined) {
-      if (values.attest !== 'retraining') throw new PreflightError('BAD_ARGUMENTS', '--attest: only "retraining" is attested by a person; every other item is proven by evidence');
+      if (values.attest !== 'retraining')
+        throw new PreflightError(
+          'BAD_ARGUMENTS',
+          '--attest: only "retraining" is attested by a person; every other item is proven by evidence',
+        );
       if (!values.by) throw new PreflightError('BAD_ARGUMENTS', '--attest needs --by WHO');
-      r = await client.call('ready/attest', { ref, item: 'retraining', by: values.by, link: values.link, note: values.note });
+      r = await client.call('ready/attest', {
+        ref,
+        item: 'retraining',
+        by: values.by,
+        link: values.link,
+        note: values.note,
+      });
     } else r = await client.call('ready/show', { ref });
     out.result(r, () => text(r));
     if (!r.ready) return 1;
@@ -36,7 +61,9 @@ export const readyCommand: Command = {
 };
 
 function text(r: Readiness): string {
-  const lines = [`${r.model.name}@${r.model.version} (sha256 ${r.model.sha256.slice(0, 16)}…), target ${r.targetEp}: ${r.ready ? 'READY' : `NOT READY — ${r.counts.missing} missing, ${r.counts.stale} stale`} (${r.counts.proven} proven, ${r.counts.attested} attested)`];
+  const lines = [
+    `${r.model.name}@${r.model.version} (sha256 ${r.model.sha256.slice(0, 16)}…), target ${r.targetEp}: ${r.ready ? 'READY' : `NOT READY — ${r.counts.missing} missing, ${r.counts.stale} stale`} (${r.counts.proven} proven, ${r.counts.attested} attested)`,
+  ];
   for (const i of r.items) {
     lines.push(`  ${MARK[i.state].padEnd(8)} ${i.title}: ${i.detail}`);
     if (i.action) lines.push(`           → ${i.action.command}`);

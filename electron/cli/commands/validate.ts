@@ -29,8 +29,16 @@ export const validateCommand: Command = {
       },
       'validate',
     );
-    if (positionals.length) throw new PreflightError('BAD_ARGUMENTS', `validate: unexpected "${positionals[0]}"; see \`preflight validate --help\``);
-    if (!values.bundle || !values.data) throw new PreflightError('BAD_ARGUMENTS', 'validate: --bundle and --data are required; see `preflight validate --help`');
+    if (positionals.length)
+      throw new PreflightError(
+        'BAD_ARGUMENTS',
+        `validate: unexpected "${positionals[0]}"; see \`preflight validate --help\``,
+      );
+    if (!values.bundle || !values.data)
+      throw new PreflightError(
+        'BAD_ARGUMENTS',
+        'validate: --bundle and --data are required; see `preflight validate --help`',
+      );
     const predictions = values.predictions?.flatMap((p) => list(p) ?? []);
     const result = await client.run(
       'bundles/validate',
@@ -62,7 +70,8 @@ function summary(r: ValidateResult): string {
   ];
   if (broken.length > 18) lines.push(`  … and ${broken.length - 18} more (--json lists every check)`);
   for (const n of notices) lines.push(`  note: ${n.feature ? `${n.feature}: ` : ''}${n.message}`);
-  if (r.predictions.how === 'none' && r.predictions.reason) lines.push(`  predictions not checked: ${r.predictions.reason}`);
+  if (r.predictions.how === 'none' && r.predictions.reason)
+    lines.push(`  predictions not checked: ${r.predictions.reason}`);
   if (r.report) lines.push(`report: ${r.report.path}`);
   lines.push(`took ${r.seconds.toFixed(2)} s`);
   return lines.join('\n');

@@ -8,11 +8,21 @@ import type { CoreContext } from '../context';
 /** Raw latencies of one stored point, decoded; NOT_FOUND / INVALID_INPUT with a readable reason otherwise. */
 export function pointLatencies(core: CoreContext, runId: number, point = 0) {
   const run = core.queries.bench.get(runId);
-  if (!run) throw new PreflightError('NOT_FOUND', `no benchmark run ${runId} (see \`preflight bench --list\`)`, { runId });
+  if (!run)
+    throw new PreflightError('NOT_FOUND', `no benchmark run ${runId} (see \`preflight bench --list\`)`, { runId });
   const result = run.results[point];
-  if (!result) throw new PreflightError('NOT_FOUND', `run ${runId} has no point ${point} (points 0–${run.results.length - 1})`, { runId, point });
+  if (!result)
+    throw new PreflightError('NOT_FOUND', `run ${runId} has no point ${point} (points 0–${run.results.length - 1})`, {
+      runId,
+      point,
+    });
   const encoded = core.queries.bench.latencies(runId, point);
-  if (!encoded) throw new PreflightError('INVALID_INPUT', `run ${runId} point ${point} (${result.label}) has no latencies: ${result.error ?? 'it did not run'}`, { runId, point });
+  if (!encoded)
+    throw new PreflightError(
+      'INVALID_INPUT',
+      `run ${runId} point ${point} (${result.label}) has no latencies: ${result.error ?? 'it did not run'}`,
+      { runId, point },
+    );
   return { run, result, latencies: decodeLatencies(encoded) };
 }
 
@@ -33,7 +43,11 @@ export function compareStored(core: CoreContext, args: ParsedArgsOf<'bench/compa
     inputs: x.result.inputs,
     inputsAssumed: x.result.inputsAssumed,
   });
-  const reasons = comparabilityReasons({ sha256: a.run.model.sha256, point: a.result }, { sha256: b.run.model.sha256, point: b.result }, 'compare');
+  const reasons = comparabilityReasons(
+    { sha256: a.run.model.sha256, point: a.result },
+    { sha256: b.run.model.sha256, point: b.result },
+    'compare',
+  );
   return {
     a: describe(a, args.a.runId, args.a.point ?? 0),
     b: describe(b, args.b.runId, args.b.point ?? 0),

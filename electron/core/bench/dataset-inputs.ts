@@ -19,7 +19,12 @@ export interface DatasetChoice {
  * consecutive rows: an input named like a column takes that column; the others take the next
  * columns in order, as many as the input's per-row width ([N, F] → F columns, [N] → 1).
  */
-export function datasetFeeds(core: CoreContext, choice: DatasetChoice, specs: InputSpec[], batchSize: number): { feedSets: FeedData[][]; description: string; perInput: Record<string, string> } {
+export function datasetFeeds(
+  core: CoreContext,
+  choice: DatasetChoice,
+  specs: InputSpec[],
+  batchSize: number,
+): { feedSets: FeedData[][]; description: string; perInput: Record<string, string> } {
   const id = datasetIdOf(core, choice.dataset);
   const columns = datasetColumns(core, choice.dataset);
   const plan = assignColumns(specs, columns, choice.columns, batchSize);
@@ -31,7 +36,11 @@ export function datasetFeeds(core: CoreContext, choice: DatasetChoice, specs: In
     if (rows.length >= wanted) break;
   }
   const batches = Math.min(MAX_DATASET_BATCHES, Math.floor(rows.length / batchSize));
-  if (batches === 0) throw new PreflightError('INVALID_INPUT', `dataset ${choice.dataset} has ${rows.length} rows, fewer than the batch size ${batchSize}`);
+  if (batches === 0)
+    throw new PreflightError(
+      'INVALID_INPUT',
+      `dataset ${choice.dataset} has ${rows.length} rows, fewer than the batch size ${batchSize}`,
+    );
   const feedSets: FeedData[][] = [];
   for (let b = 0; b < batches; b++) {
     let offset = 0;
@@ -47,8 +56,17 @@ export function datasetFeeds(core: CoreContext, choice: DatasetChoice, specs: In
     );
   }
   const used = plan.map((p) => `${p.spec.name} ← ${p.columns.map((c) => c.name).join(', ')}`).join('; ');
-  const perInput = Object.fromEntries(plan.map((p) => [p.spec.name, `dataset ${choice.dataset}, column${p.columns.length === 1 ? '' : 's'} ${p.columns.map((c) => c.name).join(', ')} (${batches} batch${batches === 1 ? '' : 'es'} cycled)`]));
-  return { feedSets, description: `dataset ${choice.dataset}: ${batches} batch${batches === 1 ? '' : 'es'} of ${batchSize} rows cycled; ${used}`, perInput };
+  const perInput = Object.fromEntries(
+    plan.map((p) => [
+      p.spec.name,
+      `dataset ${choice.dataset}, column${p.columns.length === 1 ? '' : 's'} ${p.columns.map((c) => c.name).join(', ')} (${batches} batch${batches === 1 ? '' : 'es'} cycled)`,
+    ]),
+  );
+  return {
+    feedSets,
+    description: `dataset ${choice.dataset}: ${batches} batch${batches === 1 ? '' : 'es'} of ${batchSize} rows cycled; ${used}`,
+    perInput,
+  };
 }
 
 function assignColumns(specs: InputSpec[], columns: ColumnInfo[], chosen: string[] | undefined, batchSize: number) {
@@ -56,15 +74,26 @@ function assignColumns(specs: InputSpec[], columns: ColumnInfo[], chosen: string
   const pool = chosen
     ? chosen.map((name) => {
         const c = byName.get(name);
-        if (!c) throw new PreflightError('NOT_FOUND', `the dataset has no column "${name}" (columns: ${columns.map((x) => x.name).join(', ')})`);
+        if (!c)
+          throw new PreflightError(
+            'NOT_FOUND',
+            `the dataset has no column "${name}" (columns: ${columns.map((x) => x.name).join(', ')})`,
+          );
         return c;
       })
     : columns.filter((c) => c.kind === 'integer' || c.kind === 'float' || c.kind === 'boolean');
   const taken = new Set<number>();
   const plan = specs.map((spec) => {
-    if (spec.type === 'string') throw new PreflightError('INVALID_INPUT', `input ${spec.name} takes strings: feeding it from a dataset is not supported; run without --data`);
+    if (spec.type === 'string')
+      throw new PreflightError(
+        'INVALID_INPUT',
+        `input ${spec.name} takes strings: feeding it from a dataset is not supported; run without --data`,
+      );
     if (spec.dims[0] !== batchSize || spec.dims.length > 2) {
-      throw new PreflightError('INVALID_INPUT', `input ${spec.name} is ${spec.type}[${spec.dims.join(',')}]: only [batch] and [batch, features] inputs can be fed from dataset rows`);
+      throw new PreflightError(
+        'INVALID_INPUT',
+        `input ${spec.name} is ${spec.type}[${spec.dims.join(',')}]: only [batch] and [batch, features] inputs can be fed from dataset rows`,
+      );
     }
     const width = spec.dims[1] ?? 1;
     const named = width === 1 ? pool.find((c) => c.name === spec.name && !taken.has(c.ordinal)) : undefined;
@@ -76,22 +105,41 @@ function assignColumns(specs: InputSpec[], columns: ColumnInfo[], chosen: string
       const next = pool.find((c) => !taken.has(c.ordinal));
       if (!next) {
         const need = plan.reduce((s, x) => s + x.width, 0);
-        throw new PreflightError('INVALID_INPUT', `the model's inputs take ${need} values per row but only ${pool.length} usable columns were given (${pool.map((c) => c.name).join(', ') || 'none'})`);
+        throw new PreflightError(
+          'INVALID_INPUT',
+          `the model's inputs take ${need} values per row but only ${pool.length} usable columns were given (${pool.map((c) => c.name).join(', ') || 'none'})`,
+        );
       }
       taken.add(next.ordinal);
       p.columns.push(next);
     }
   }
-  if (chosen && taken.size < pool.length) throw new PreflightError('BAD_ARGUMENTS', `${pool.length - taken.size} of the given columns are not needed: the inputs take ${taken.size} values per row`);
+  if (chosen && taken.size < pool.length)
+    throw new PreflightError(
+      'BAD_ARGUMENTS',
+      `${pool.length - taken.size} of the given columns are not needed: the inputs take ${taken.size} values per row`,
+    );
   return plan;
 }
 
 function numberOf(v: number | string | null, spec: InputSpec, column: ColumnInfo, row: number): number {
-  const n = typeof v === 'string' && column.kind === 'boolean' ? (/^true$/i.test(v) ? 1 : /^false$/i.test(v) ? 0 : isMissingWord(v) ? null : undefined) : toNumber(v);
+  const n =
+    typeof v === 'string' && column.kind === 'boolean'
+      ? /^true$/i.test(v)
+        ? 1
+        : /^false$/i.test(v)
+          ? 0
+          : isMissingWord(v)
+            ? null
+            : undefined
+      : toNumber(v);
   const float = spec.type === 'float32' || spec.type === 'float64' || spec.type === 'float16';
   if (n === null && float) return NaN; // a missing value reaches the model as NaN, as pandas would pass it
   if (n === null || n === undefined || (!float && !Number.isInteger(n))) {
-    throw new PreflightError('INVALID_INPUT', `row ${row + 1}, column ${column.name}: ${v === null ? 'missing' : JSON.stringify(v)} cannot feed ${spec.type} input ${spec.name}`);
+    throw new PreflightError(
+      'INVALID_INPUT',
+      `row ${row + 1}, column ${column.name}: ${v === null ? 'missing' : JSON.stringify(v)} cannot feed ${spec.type} input ${spec.name}`,
+    );
   }
   return n;
 }

@@ -23,14 +23,23 @@ export interface FeedData {
 
 /** The plan (see shared/bench/input-plan.ts) as the specs a worker synthesises. */
 export function specsOf(plan: PlannedInput[]): InputSpec[] {
-  return plan.map((p) => (p.source.kind === 'constant' ? { name: p.name, type: p.dtype, dims: p.shape, constant: p.source.value } : { name: p.name, type: p.dtype, dims: p.shape }));
+  return plan.map((p) =>
+    p.source.kind === 'constant'
+      ? { name: p.name, type: p.dtype, dims: p.shape, constant: p.source.value }
+      : { name: p.name, type: p.dtype, dims: p.shape },
+  );
 }
 
 /**
  * Concrete input shapes for one batch size (shared/bench/input-plan.ts decides; this keeps the
  * older call shape). `warnings` are the assumptions, one per assumed dimension.
  */
-export function resolveInputs(inputs: TensorInfo[], batchSize: number, dims: Record<string, number>, overrides: Omit<InputOverrides, 'dims'> = {}): { specs: InputSpec[]; warnings: string[]; plan: PlannedInput[] } {
+export function resolveInputs(
+  inputs: TensorInfo[],
+  batchSize: number,
+  dims: Record<string, number>,
+  overrides: Omit<InputOverrides, 'dims'> = {},
+): { specs: InputSpec[]; warnings: string[]; plan: PlannedInput[] } {
   const plan = planInputs(inputs, batchSize, { ...overrides, dims }, { seed: 1 });
   return { specs: specsOf(plan), warnings: plan.flatMap((p) => p.assumed), plan };
 }
@@ -42,7 +51,8 @@ export function describeSpec(s: InputSpec): string {
 /** Seeded synthetic data of the right dtype: same seed, same bytes, on every machine. */
 export function synthesize(spec: InputSpec, seed: number): FeedData {
   const n = spec.dims.reduce((a, b) => a * b, 1);
-  if (spec.constant !== undefined) return { name: spec.name, type: spec.type, dims: spec.dims, data: constantData(spec.type, n, spec.constant) };
+  if (spec.constant !== undefined)
+    return { name: spec.name, type: spec.type, dims: spec.dims, data: constantData(spec.type, n, spec.constant) };
   const rng = createRng(seed);
   const fill = <T extends { length: number; [i: number]: number | bigint }>(arr: T, f: () => number | bigint): T => {
     for (let i = 0; i < arr.length; i++) arr[i] = f();

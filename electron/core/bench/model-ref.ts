@@ -19,7 +19,11 @@ const noJob: JobContext = { signal: new AbortController().signal, progress: () =
 export async function benchModel(core: CoreContext, ref: string, job: JobContext = noJob): Promise<BenchModel> {
   let version: StoredVersion;
   if (looksLikePath(ref)) {
-    const added = await addModel(core, { path: ref, duplicate: false }, { ...job, progress: (_f, m) => job.progress(null, `registering model: ${m}`) });
+    const added = await addModel(
+      core,
+      { path: ref, duplicate: false },
+      { ...job, progress: (_f, m) => job.progress(null, `registering model: ${m}`) },
+    );
     version = resolveModel(core, `${added.name}@${added.version}`);
   } else {
     version = resolveModel(core, ref);

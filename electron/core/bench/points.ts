@@ -1,4 +1,13 @@
-import { encodeLatencies, decodeLatencies, isStable, percentileNearestRank, percentileWarnings, PERCENTILE_METHOD, sortedCopy, summarizeLatencies } from '../../../shared/math/latency/index';
+import {
+  encodeLatencies,
+  decodeLatencies,
+  isStable,
+  percentileNearestRank,
+  percentileWarnings,
+  PERCENTILE_METHOD,
+  sortedCopy,
+  summarizeLatencies,
+} from '../../../shared/math/latency/index';
 import { summarizePointError } from '../../../shared/bench/provider-summary';
 import type { BenchInput, BenchPointResult, EpName } from '../../../shared/types/bench';
 import type { ArmOutcome } from './child/measure';
@@ -24,7 +33,14 @@ const POST_HOC_WINDOWS = 10;
  * Turns one arm's raw latencies into a stored point. Statistics are computed from the ENCODED
  * latencies (0.1 µs resolution), so the stored numbers are exactly what re-analysis recomputes.
  */
-export function toPoint(index: number, plan: PointPlan, warmup: number, outcome: ArmOutcome | null, peakRssBytes: number | null, error: string | null): { result: BenchPointResult; encoded: Uint8Array | null } {
+export function toPoint(
+  index: number,
+  plan: PointPlan,
+  warmup: number,
+  outcome: ArmOutcome | null,
+  peakRssBytes: number | null,
+  error: string | null,
+): { result: BenchPointResult; encoded: Uint8Array | null } {
   const base: BenchPointResult = {
     index,
     label: plan.label,
@@ -62,18 +78,38 @@ export function toPoint(index: number, plan: PointPlan, warmup: number, outcome:
   // 'max-iterations', warned below); the fixed 10% check is for runs of a set count or duration.
   const judgedLive = outcome.stoppedBy === 'stable' || outcome.stoppedBy === 'max-iterations';
   if (!judgedLive && windowP50s.length >= 3 && !isStable(windowP50s, STABILITY_TOLERANCE, 3)) {
-    warnings.push(`unstable: the p50 of the last 3 measurement windows differ by more than ${STABILITY_TOLERANCE * 100}% from their mean (${windowP50s.slice(-3).map((v) => v.toFixed(3)).join(', ')} ms)`);
+    warnings.push(
+      `unstable: the p50 of the last 3 measurement windows differ by more than ${STABILITY_TOLERANCE * 100}% from their mean (${windowP50s
+        .slice(-3)
+        .map((v) => v.toFixed(3))
+        .join(', ')} ms)`,
+    );
   }
-  if (outcome.stoppedBy === 'sample-cap') warnings.push(`stopped at ${s.n.toLocaleString('en-US')} iterations before the duration ended (the per-point sample cap)`);
-  if (outcome.stoppedBy === 'max-iterations') warnings.push('unstable: the stability rule was not met before the iteration limit');
+  if (outcome.stoppedBy === 'sample-cap')
+    warnings.push(
+      `stopped at ${s.n.toLocaleString('en-US')} iterations before the duration ended (the per-point sample cap)`,
+    );
+  if (outcome.stoppedBy === 'max-iterations')
+    warnings.push('unstable: the stability rule was not met before the iteration limit');
   const seconds = outcome.wallMs / 1000;
   return {
     encoded,
     result: {
       ...base,
       iterations: s.n,
-      latencyMs: { mean: s.mean, std: s.std, min: s.min, p50: s.p50, p90: s.p90, p95: s.p95, p99: s.p99, p999: s.p999, max: s.max },
-      throughput: seconds > 0 ? { inferencesPerSec: s.n / seconds, itemsPerSec: (s.n * plan.batchSize) / seconds } : null,
+      latencyMs: {
+        mean: s.mean,
+        std: s.std,
+        min: s.min,
+        p50: s.p50,
+        p90: s.p90,
+        p95: s.p95,
+        p99: s.p99,
+        p999: s.p999,
+        max: s.max,
+      },
+      throughput:
+        seconds > 0 ? { inferencesPerSec: s.n / seconds, itemsPerSec: (s.n * plan.batchSize) / seconds } : null,
       warnings,
       errorSummary: null,
       windowP50s,
@@ -85,6 +121,7 @@ export function toPoint(index: number, plan: PointPlan, warmup: number, outcome:
 export function postHocWindows(latencies: Float64Array): number[] {
   const size = Math.max(50, Math.floor(latencies.length / POST_HOC_WINDOWS));
   const out: number[] = [];
-  for (let start = 0; start + size <= latencies.length; start += size) out.push(percentileNearestRank(sortedCopy(latencies.subarray(start, start + size)), 0.5));
+  for (let start = 0; start + size <= latencies.length; start += size)
+    out.push(percentileNearestRank(sortedCopy(latencies.subarray(start, start + size)), 0.5));
   return out;
 }

@@ -8,11 +8,20 @@ import { summarizeProviderError } from '../../../shared/bench/provider-summary';
  * Probes each EP this OS can offer by creating a session with only that EP, each in its own child
  * (a provider that crashes natively takes down only its probe). The reason is onnxruntime's own words.
  */
-export async function probeProviders(core: CoreContext, modelPath: string, signal?: AbortSignal): Promise<BenchProvider[]> {
+export async function probeProviders(
+  core: CoreContext,
+  modelPath: string,
+  signal?: AbortSignal,
+): Promise<BenchProvider[]> {
   return Promise.all(
     candidateEps().map(async (name: EpName): Promise<BenchProvider> => {
       try {
-        const r = await runInChild<{ available: boolean; reason: string | null }>(core.launcher, 'bench/probe', { modelPath, ep: name }, { signal });
+        const r = await runInChild<{ available: boolean; reason: string | null }>(
+          core.launcher,
+          'bench/probe',
+          { modelPath, ep: name },
+          { signal },
+        );
         return { name, ...r, summary: r.available ? null : summarizeProviderError(name, r.reason) };
       } catch (err) {
         if (signal?.aborted) throw err;

@@ -12,7 +12,12 @@ export async function oneAtATime<T>(job: JobContext, fn: () => Promise<T>): Prom
   try {
     if (running > 0) job.progress(null, 'waiting for the running benchmark to finish (one benchmark at a time)');
     running++;
-    await Promise.race([before, new Promise((_, reject) => job.signal.addEventListener('abort', () => reject(new Error('cancelled')), { once: true }))]).catch(() => job.throwIfCancelled());
+    await Promise.race([
+      before,
+      new Promise((_, reject) =>
+        job.signal.addEventListener('abort', () => reject(new Error('cancelled')), { once: true }),
+      ),
+    ]).catch(() => job.throwIfCancelled());
     job.throwIfCancelled();
     return await fn();
   } finally {

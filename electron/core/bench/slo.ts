@@ -1,8 +1,17 @@
 import { PreflightError } from '../../../shared/contract/errors';
 import type { BenchPointResult, SloCheck, SloSpec, SloVerdict } from '../../../shared/types/bench';
 
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, us: 0.001, 'µs': 0.001 };
-const PERCENTILES: Record<string, SloSpec['percentile']> = { mean: 'mean', p50: 'p50', p90: 'p90', p95: 'p95', p99: 'p99', 'p99.9': 'p999', p999: 'p999', max: 'max' };
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, us: 0.001, µs: 0.001 };
+const PERCENTILES: Record<string, SloSpec['percentile']> = {
+  mean: 'mean',
+  p50: 'p50',
+  p90: 'p90',
+  p95: 'p95',
+  p99: 'p99',
+  'p99.9': 'p999',
+  p999: 'p999',
+  max: 'max',
+};
 const PATTERN = /^(?:b(\d+):)?(mean|max|p50|p90|p95|p99|p99\.9|p999)\s*(<=|<)\s*(\d+(?:\.\d+)?)\s*(ms|s|us|µs)$/i;
 
 /**
@@ -16,7 +25,11 @@ export function parseSlos(texts: string[]): SloSpec[] {
     .filter(Boolean)
     .map((text) => {
       const m = PATTERN.exec(text);
-      if (!m) throw new PreflightError('BAD_ARGUMENTS', `--slo "${text}": expected e.g. p99<=20ms or b8:p99<=30ms (percentiles mean, p50, p90, p95, p99, p99.9, max; units ms, s, us)`);
+      if (!m)
+        throw new PreflightError(
+          'BAD_ARGUMENTS',
+          `--slo "${text}": expected e.g. p99<=20ms or b8:p99<=30ms (percentiles mean, p50, p90, p95, p99, p99.9, max; units ms, s, us)`,
+        );
       const [, batch, pct, op, value, unit] = m;
       return {
         text,
@@ -35,7 +48,10 @@ export function parseSlos(texts: string[]): SloSpec[] {
 export function checkSloBatches(slos: SloSpec[], batchSizes: number[]): void {
   for (const slo of slos) {
     if (slo.batchSize !== null && !batchSizes.includes(slo.batchSize)) {
-      throw new PreflightError('BAD_ARGUMENTS', `--slo "${slo.text}": batch ${slo.batchSize} is not in the sweep (batch sizes: ${batchSizes.join(', ')}); add it to --batch or drop the "b${slo.batchSize}:" prefix`);
+      throw new PreflightError(
+        'BAD_ARGUMENTS',
+        `--slo "${slo.text}": batch ${slo.batchSize} is not in the sweep (batch sizes: ${batchSizes.join(', ')}); add it to --batch or drop the "b${slo.batchSize}:" prefix`,
+      );
     }
   }
 }
@@ -52,12 +68,27 @@ export function evaluateSlos(slos: SloSpec[], results: BenchPointResult[]): SloV
     for (const r of results) {
       if (slo.batchSize !== null && r.batchSize !== slo.batchSize) continue;
       if (!r.latencyMs) {
-        checks.push({ slo: slo.text, ep: r.ep, batchSize: r.batchSize, concurrency: r.concurrency, valueMs: NaN, passed: false, reason: `no numbers: ${r.error ?? 'nothing was measured'}` });
+        checks.push({
+          slo: slo.text,
+          ep: r.ep,
+          batchSize: r.batchSize,
+          concurrency: r.concurrency,
+          valueMs: NaN,
+          passed: false,
+          reason: `no numbers: ${r.error ?? 'nothing was measured'}`,
+        });
         continue;
       }
       const value = r.latencyMs[slo.percentile];
       const passed = Number.isFinite(value) && (slo.op === '<=' ? value <= slo.thresholdMs : value < slo.thresholdMs);
-      checks.push({ slo: slo.text, ep: r.ep, batchSize: r.batchSize, concurrency: r.concurrency, valueMs: value, passed });
+      checks.push({
+        slo: slo.text,
+        ep: r.ep,
+        batchSize: r.batchSize,
+        concurrency: r.concurrency,
+        valueMs: value,
+        passed,
+      });
     }
   }
   return { passed: checks.length > 0 && checks.every((c) => c.passed), checks };

@@ -23,14 +23,19 @@ export const DEFAULT_ITERATIONS = 1000;
 
 export function normalizeSettings(args: ParsedArgsOf<'bench/start'>): BenchSettings {
   const stability = args.stability
-    ? { windowIterations: args.stability.windowIterations ?? 200, tolerance: args.stability.tolerance ?? 0.1, maxIterations: args.stability.maxIterations ?? 50_000 }
+    ? {
+        windowIterations: args.stability.windowIterations ?? 200,
+        tolerance: args.stability.tolerance ?? 0.1,
+        maxIterations: args.stability.maxIterations ?? 50_000,
+      }
     : null;
   return {
     eps: [...new Set<EpName>(args.eps ?? ['cpu'])],
     batchSizes: [...new Set(args.batchSizes ?? [1])],
     concurrency: [...new Set(args.concurrency ?? [1])],
     warmup: args.warmup ?? 20,
-    iterations: args.durationSec !== undefined || stability ? (args.iterations ?? null) : (args.iterations ?? DEFAULT_ITERATIONS),
+    iterations:
+      args.durationSec !== undefined || stability ? (args.iterations ?? null) : (args.iterations ?? DEFAULT_ITERATIONS),
     durationSec: args.durationSec ?? null,
     stability,
     intraOpThreads: args.intraOpThreads ?? null,
@@ -41,7 +46,9 @@ export function normalizeSettings(args: ParsedArgsOf<'bench/start'>): BenchSetti
     dims: args.dims ?? {},
     shapes: args.shapes ?? {},
     values: args.values ?? {},
-    data: args.data ? { dataset: args.data.dataset, columns: args.data.columns ?? null, inputs: args.data.inputs ?? null } : null,
+    data: args.data
+      ? { dataset: args.data.dataset, columns: args.data.columns ?? null, inputs: args.data.inputs ?? null }
+      : null,
   };
 }
 
@@ -52,7 +59,11 @@ function modeOf(s: BenchSettings): MeasureMode {
 }
 
 /** bench/start: probe EPs, run every sweep point in its own child process, store the run only when complete. */
-export async function startBench(core: CoreContext, args: ParsedArgsOf<'bench/start'>, job: JobContext): Promise<BenchRun> {
+export async function startBench(
+  core: CoreContext,
+  args: ParsedArgsOf<'bench/start'>,
+  job: JobContext,
+): Promise<BenchRun> {
   const slo = parseSlos(args.slo ?? []); // before any work: a typo in --slo is exit 2 at once
   const settings = normalizeSettings(args);
   checkSloBatches(slo, settings.batchSizes);
@@ -76,7 +87,18 @@ export async function startBench(core: CoreContext, args: ParsedArgsOf<'bench/st
       let measured: MeasureResult | null = null;
       if (!error) {
         const payload: MeasurePayload = {
-          arms: [{ label: plan.label, modelPath: model.path, sessionOptions: plan.sessionOptions, inputs: specs, feedSets, outputNames, concurrency: plan.concurrency, failureNotes }],
+          arms: [
+            {
+              label: plan.label,
+              modelPath: model.path,
+              sessionOptions: plan.sessionOptions,
+              inputs: specs,
+              feedSets,
+              outputNames,
+              concurrency: plan.concurrency,
+              failureNotes,
+            },
+          ],
           warmup: settings.warmup,
           mode: modeOf(settings),
           seed: settings.seed,
@@ -84,16 +106,44 @@ export async function startBench(core: CoreContext, args: ParsedArgsOf<'bench/st
         measured = await runInChild<MeasureResult>(core.launcher, 'bench/measure', payload, {
           signal: job.signal,
           onProgress: (fraction, message, data) =>
-            job.progress(fraction === null ? null : (index + fraction) / plans.length, `[${index + 1}/${plans.length}] ${message}`, { ...data, point: index, points: plans.length, label: plan.label }),
+            job.progress(
+              fraction === null ? null : (index + fraction) / plans.length,
+              `[${index + 1}/${plans.length}] ${message}`,
+              { ...data, point: index, points: plans.length, label: plan.label },
+            ),
         });
         environment ??= measured.environment;
       }
-      const { result, encoded } = toPoint(index, { ...plan, warnings: [...plan.warnings.slice(0, plan.inputsAssumed ? 1 : 0), ...warnings, ...plan.warnings.slice(plan.inputsAssumed ? 1 : 0)] }, settings.warmup, measured?.arms[0] ?? null, measured?.peakRssBytes ?? null, error);
+      const { result, encoded } = toPoint(
+        index,
+        {
+          ...plan,
+          warnings: [
+            ...plan.warnings.slice(0, plan.inputsAssumed ? 1 : 0),
+            ...warnings,
+            ...plan.warnings.slice(plan.inputsAssumed ? 1 : 0),
+          ],
+        },
+        settings.warmup,
+        measured?.arms[0] ?? null,
+        measured?.peakRssBytes ?? null,
+        error,
+      );
       results.push(result);
       latencies.push(encoded);
-      job.progress((index + 1) / plans.length, `[${index + 1}/${plans.length}] ${plan.label}: ${result.error ? 'failed' : `p50 ${result.latencyMs!.p50.toFixed(3)} ms`}`);
+      job.progress(
+        (index + 1) / plans.length,
+        `[${index + 1}/${plans.length}] ${plan.label}: ${result.error ? 'failed' : `p50 ${result.latencyMs!.p50.toFixed(3)} ms`}`,
+      );
     }
-    environment ??= (await runInChild<MeasureResult>(core.launcher, 'bench/measure', { arms: [], warmup: 0, mode: { kind: 'iterations', iterations: 0 }, seed: 0 }, { signal: job.signal })).environment;
+    environment ??= (
+      await runInChild<MeasureResult>(
+        core.launcher,
+        'bench/measure',
+        { arms: [], warmup: 0, mode: { kind: 'iterations', iterations: 0 }, seed: 0 },
+        { signal: job.signal },
+      )
+    ).environment;
     job.throwIfCancelled();
     return storeRun(core, {
       kind: 'sweep',
@@ -115,23 +165,54 @@ export async function startBench(core: CoreContext, args: ParsedArgsOf<'bench/st
 /** EPs asked for that this OS does not offer are reported too, never silently dropped. */
 function withRequested(providers: BenchProvider[], settings: BenchSettings): BenchProvider[] {
   const extra = settings.eps.filter((ep) => !providers.some((p) => p.name === ep));
-  return [...providers, ...extra.map((name) => ({ name, available: false, reason: `onnxruntime-node does not offer ${name} on ${process.platform}`, summary: summarizeProviderError(name, 'does not offer') }))];
+  return [
+    ...providers,
+    ...extra.map((name) => ({
+      name,
+      available: false,
+      reason: `onnxruntime-node does not offer ${name} on ${process.platform}`,
+      summary: summarizeProviderError(name, 'does not offer'),
+    })),
+  ];
 }
 
 function planPoints(core: CoreContext, settings: BenchSettings, providers: BenchProvider[], meta: OnnxMetadata) {
-  const out: { plan: PointPlan; specs: InputSpec[]; feedSets?: FeedData[][]; error: string | null; failureNotes: string[] }[] = [];
+  const out: {
+    plan: PointPlan;
+    specs: InputSpec[];
+    feedSets?: FeedData[][];
+    error: string | null;
+    failureNotes: string[];
+  }[] = [];
   for (const ep of settings.eps) {
     const provider = providers.find((p) => p.name === ep)!;
     for (const batchSize of settings.batchSizes) {
       for (const concurrency of settings.concurrency) {
-        const plan: PointPlan = { label: `${ep} b${batchSize} c${concurrency}`, ep, batchSize, concurrency, sessionOptions: sessionOptionsFor(ep, settings), inputs: [], inputSource: `synthetic, seed ${settings.seed}`, inputsAssumed: null, warnings: [] };
+        const plan: PointPlan = {
+          label: `${ep} b${batchSize} c${concurrency}`,
+          ep,
+          batchSize,
+          concurrency,
+          sessionOptions: sessionOptionsFor(ep, settings),
+          inputs: [],
+          inputSource: `synthetic, seed ${settings.seed}`,
+          inputsAssumed: null,
+          warnings: [],
+        };
         let feedSets: FeedData[][] | undefined;
         let specs: InputSpec[] = [];
         let failureNotes: string[] = [];
         let error: string | null = provider.available ? null : `${ep} is unavailable: ${provider.reason}`;
         try {
           // Planned even for an unavailable EP, so every point says what it would have fed.
-          const fed = pointInputs(core, meta, batchSize, { shapes: settings.shapes, dims: settings.dims, values: settings.values }, settings.seed, error ? null : settings.data);
+          const fed = pointInputs(
+            core,
+            meta,
+            batchSize,
+            { shapes: settings.shapes, dims: settings.dims, values: settings.values },
+            settings.seed,
+            error ? null : settings.data,
+          );
           ({ specs, feedSets, failureNotes } = fed);
           plan.inputs = fed.inputs;
           plan.inputSource = fed.inputSource;
@@ -144,7 +225,9 @@ function planPoints(core: CoreContext, settings: BenchSettings, providers: Bench
         }
         if (concurrency > 1 && settings.intraOpThreads === null) {
           // Each session's intra-op pool defaults to one thread per core: N sessions oversubscribe the CPU.
-          plan.warnings.push(`${concurrency} sessions each use onnxruntime's default intra-op thread pool (one thread per core); set intra-op threads (e.g. 1) to avoid oversubscribing the CPU`);
+          plan.warnings.push(
+            `${concurrency} sessions each use onnxruntime's default intra-op thread pool (one thread per core); set intra-op threads (e.g. 1) to avoid oversubscribing the CPU`,
+          );
         }
         out.push({ plan, specs, feedSets, error, failureNotes });
       }

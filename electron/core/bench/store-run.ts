@@ -6,9 +6,16 @@ import type { StoredVersion } from '../workspace/queries/models';
 import type { NewBenchRun } from '../workspace/queries/bench';
 
 /** Writes a finished run (all points in one transaction) and returns it as stored. */
-export function storeRun(core: CoreContext, run: Omit<NewBenchRun, 'modelVersionId' | 'finishedAt'> & { model: StoredVersion }): BenchRun {
+export function storeRun(
+  core: CoreContext,
+  run: Omit<NewBenchRun, 'modelVersionId' | 'finishedAt'> & { model: StoredVersion },
+): BenchRun {
   const { model, ...rest } = run;
-  const runId = core.queries.bench.insertRun({ ...rest, modelVersionId: model.id, finishedAt: new Date().toISOString() });
+  const runId = core.queries.bench.insertRun({
+    ...rest,
+    modelVersionId: model.id,
+    finishedAt: new Date().toISOString(),
+  });
   return core.queries.bench.get(runId)!;
 }
 
@@ -20,10 +27,15 @@ export function tensorOutputs(outputs: TensorInfo[]): { outputNames: string[]; w
   const tensors = outputs.filter((o) => o.kind === 'tensor');
   const others = outputs.filter((o) => o.kind !== 'tensor');
   if (tensors.length === 0) {
-    throw new PreflightError('INVALID_INPUT', `the model has no tensor outputs (${outputs.map((o) => `${o.name}: ${o.type}`).join(', ')}); onnxruntime-node can only return tensors`);
+    throw new PreflightError(
+      'INVALID_INPUT',
+      `the model has no tensor outputs (${outputs.map((o) => `${o.name}: ${o.type}`).join(', ')}); onnxruntime-node can only return tensors`,
+    );
   }
   const warnings = others.length
-    ? [`non-tensor outputs ${others.map((o) => `${o.name} (${o.type})`).join(', ')} are not requested (onnxruntime-node cannot return them); timed on ${tensors.map((t) => t.name).join(', ')} only`]
+    ? [
+        `non-tensor outputs ${others.map((o) => `${o.name} (${o.type})`).join(', ')} are not requested (onnxruntime-node cannot return them); timed on ${tensors.map((t) => t.name).join(', ')} only`,
+      ]
     : [];
   return { outputNames: tensors.map((t) => t.name), warnings };
 }

@@ -7,12 +7,29 @@ import path from 'node:path';
 import { PreflightError } from '../../../shared/contract/errors';
 import type { ParsedArgsOf } from '../../../shared/contract/methods';
 import { encodeProfile } from '../../../shared/math/drift-profile/index';
-import type { BundleFacts, BundleManifest, BundleSummary, FeatureContract, ProducedFile } from '../../../shared/types/bundles';
+import type {
+  BundleFacts,
+  BundleManifest,
+  BundleSummary,
+  FeatureContract,
+  ProducedFile,
+} from '../../../shared/types/bundles';
 import type { CoreContext } from '../context';
 import type { JobContext } from '../jobs/manager';
 import { assembleFacts, exportTime } from './facts';
 import { keyFingerprint, readPrivateKey, signResources } from './oms/index';
-import { bomJson, expectationsJson, mlmodelYaml, odcsYaml, partPaths, payloadSchemaJson, runbookHtml, runbookMarkdown, sloJson, stableJson } from './parts/index';
+import {
+  bomJson,
+  expectationsJson,
+  mlmodelYaml,
+  odcsYaml,
+  partPaths,
+  payloadSchemaJson,
+  runbookHtml,
+  runbookMarkdown,
+  sloJson,
+  stableJson,
+} from './parts/index';
 import { describeProduced, newProducedSlot } from './produced';
 import { addReadiness, recordFacts } from './readiness-at-export';
 import { writeZipAtomic, type ZipEntry } from './zip-write';
@@ -27,18 +44,31 @@ export const FEATURES = 'contracts/features.json';
 export const PREDICTIONS = 'reference/predictions.json';
 export const READINESS = 'readiness.json';
 
-export async function exportBundle(core: CoreContext, args: ParsedArgsOf<'bundles/export'>, job: JobContext): Promise<BundleSummary> {
+export async function exportBundle(
+  core: CoreContext,
+  args: ParsedArgsOf<'bundles/export'>,
+  job: JobContext,
+): Promise<BundleSummary> {
   const started = performance.now();
   const dest = args.out ? path.resolve(args.out) : null;
   if (dest) checkDestination(dest, args.overwrite);
-  const privateKeyPem = args.signingKeyPem ? checkedKey(args.signingKeyPem, 'the signing key') : args.signingKey ? readKeyFile(args.signingKey) : null;
+  const privateKeyPem = args.signingKeyPem
+    ? checkedKey(args.signingKeyPem, 'the signing key')
+    : args.signingKey
+      ? readKeyFile(args.signingKey)
+      : null;
 
   const { facts, sources } = await assembleFacts(core, args, job, false);
   const ready = await addReadiness(core, facts, job);
   job.throwIfCancelled();
   job.progress(0.8, 'writing contracts, runbook, manifest and signature');
   const texts = documents(facts, sources.profileJson, ready);
-  const modelEntries = facts.model.files.map((f) => ({ name: `model/${f.relativePath}`, file: path.join(sources.modelDir, ...f.relativePath.split('/')), size: f.sizeBytes, sha256: f.sha256 }));
+  const modelEntries = facts.model.files.map((f) => ({
+    name: `model/${f.relativePath}`,
+    file: path.join(sources.modelDir, ...f.relativePath.split('/')),
+    size: f.sizeBytes,
+    sha256: f.sha256,
+  }));
   const digests = [
     ...modelEntries.map((e) => ({ path: e.name, sha256: e.sha256, size: e.size })),
     ...texts.map((t) => ({ path: t.name, sha256: sha256(t.data), size: t.data.length })),
@@ -57,7 +87,11 @@ export async function exportBundle(core: CoreContext, args: ParsedArgsOf<'bundle
     onnxruntimeVersion: facts.versions.onnxruntime,
     sources: {
       model: { name: facts.model.name, version: facts.model.version, sha256: facts.model.sha256 },
-      reference: { dataset: facts.reference.dataset, rows: facts.reference.rows, profileSha256: facts.reference.profileSha256 },
+      reference: {
+        dataset: facts.reference.dataset,
+        rows: facts.reference.rows,
+        profileSha256: facts.reference.profileSha256,
+      },
       benchRun: facts.bench?.runId ?? null,
       driftReport: facts.drift?.reportId ?? null,
     },
@@ -67,8 +101,18 @@ export async function exportBundle(core: CoreContext, args: ParsedArgsOf<'bundle
   let signature: Buffer | null = null;
   let fingerprint: string | null = null;
   if (privateKeyPem) {
-    const resources = [...digests.map((d) => ({ name: d.path, digest: d.sha256 })), { name: MANIFEST, digest: sha256(manifestBytes) }];
-    signature = Buffer.from(signResources(resources, { modelName: `${facts.model.name}-${facts.model.version}`, ignorePaths: [SIGNATURE], privateKeyPem }), 'utf8');
+    const resources = [
+      ...digests.map((d) => ({ name: d.path, digest: d.sha256 })),
+      { name: MANIFEST, digest: sha256(manifestBytes) },
+    ];
+    signature = Buffer.from(
+      signResources(resources, {
+        modelName: `${facts.model.name}-${facts.model.version}`,
+        ignorePaths: [SIGNATURE],
+        privateKeyPem,
+      }),
+      'utf8',
+    );
     fingerprint = keyFingerprint(createPublicKey(readPrivateKey(privateKeyPem)));
   }
 
@@ -84,7 +128,12 @@ export async function exportBundle(core: CoreContext, args: ParsedArgsOf<'bundle
   const target = dest ?? slot!.path;
   const total = entries.reduce((s, e) => s + ('data' in e ? e.data.length : e.size), 0);
   try {
-    await writeZipAtomic(target, entries, { mtime: exportTime(), signal: job.signal, onBytes: (n) => job.progress(0.85 + 0.15 * Math.min(1, n / Math.max(1, total)), `writing ${path.basename(target)}`) });
+    await writeZipAtomic(target, entries, {
+      mtime: exportTime(),
+      signal: job.signal,
+      onBytes: (n) =>
+        job.progress(0.85 + 0.15 * Math.min(1, n / Math.max(1, total)), `writing ${path.basename(target)}`),
+    });
   } catch (err) {
     if (slot) fs.rmSync(path.dirname(slot.path), { recursive: true, force: true });
     throw err;
@@ -114,10 +163,18 @@ export async function exportBundle(core: CoreContext, args: ParsedArgsOf<'bundle
 }
 
 /** The generated parts, in bundle paths (the BOM comes after, since it hashes them). */
-export function documents(facts: BundleFacts, profileJson: string, ready: { targetEp: string; ready: boolean } | null = null): { name: string; data: Buffer }[] {
+export function documents(
+  facts: BundleFacts,
+  profileJson: string,
+  ready: { targetEp: string; ready: boolean } | null = null,
+): { name: string; data: Buffer }[] {
   const p = partPaths(facts.stem);
   const fallback = facts.fallback.policy
-    ? { version: 1, policy: facts.fallback.policy, monitor: fallbackMonitor(facts.fallback.policy.measured.automationRate) }
+    ? {
+        version: 1,
+        policy: facts.fallback.policy,
+        monitor: fallbackMonitor(facts.fallback.policy.measured.automationRate),
+      }
     : { version: 1, policy: null, reason: facts.fallback.reason };
   const list: [string, string][] = [
     [p.payloadSchema, payloadSchemaJson(facts)],
@@ -135,7 +192,10 @@ export function documents(facts: BundleFacts, profileJson: string, ready: { targ
   if (facts.predictions) list.push([PREDICTIONS, encodeProfile(facts.predictions)]);
   if (ready && facts.readiness) {
     const model = { name: facts.model.name, version: facts.model.version, sha256: facts.model.sha256 };
-    list.push([READINESS, stableJson({ version: 1, model, targetEp: ready.targetEp, ready: ready.ready, items: facts.readiness })]);
+    list.push([
+      READINESS,
+      stableJson({ version: 1, model, targetEp: ready.targetEp, ready: ready.ready, items: facts.readiness }),
+    ]);
   }
   return list.map(([name, text]) => ({ name, data: Buffer.from(text, 'utf8') }));
 }
@@ -153,7 +213,11 @@ export function featureContract(facts: BundleFacts): FeatureContract {
   return {
     version: 1,
     model: { name: facts.model.name, version: facts.model.version, sha256: facts.model.sha256 },
-    reference: { dataset: facts.reference.dataset, rows: facts.reference.rows, profileSha256: facts.reference.profileSha256 },
+    reference: {
+      dataset: facts.reference.dataset,
+      rows: facts.reference.rows,
+      profileSha256: facts.reference.profileSha256,
+    },
     datasetDriftShare: facts.datasetDriftShare,
     features: facts.features,
     mapping: facts.mapping,
@@ -162,19 +226,29 @@ export function featureContract(facts: BundleFacts): FeatureContract {
 }
 
 /** The stored bytes must still be the registered ones: a bundle never ships a model that changed on disk. */
-async function checkModelBytes(entries: { name: string; file: string; sha256: string }[], job: JobContext): Promise<void> {
+async function checkModelBytes(
+  entries: { name: string; file: string; sha256: string }[],
+  job: JobContext,
+): Promise<void> {
   for (const e of entries) {
     job.throwIfCancelled();
     const hash = createHash('sha256');
     for await (const chunk of fs.createReadStream(e.file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-    if (hash.digest('hex') !== e.sha256) throw new PreflightError('WORKSPACE_ERROR', `the stored bytes of ${e.name} no longer match the SHA-256 registered for them; the workspace copy was changed — re-add the model`);
+    if (hash.digest('hex') !== e.sha256)
+      throw new PreflightError(
+        'WORKSPACE_ERROR',
+        `the stored bytes of ${e.name} no longer match the SHA-256 registered for them; the workspace copy was changed — re-add the model`,
+      );
   }
 }
 
 function checkDestination(dest: string, overwrite: boolean): void {
-  if (!dest.toLowerCase().endsWith('.zip')) throw new PreflightError('BAD_ARGUMENTS', `--out ${dest}: a bundle is a .zip file`);
-  if (!fs.existsSync(path.dirname(dest))) throw new PreflightError('BAD_ARGUMENTS', `--out ${dest}: the folder ${path.dirname(dest)} does not exist`);
-  if (fs.existsSync(dest) && !overwrite) throw new PreflightError('BAD_ARGUMENTS', `--out ${dest} already exists; choose another name or pass --overwrite`);
+  if (!dest.toLowerCase().endsWith('.zip'))
+    throw new PreflightError('BAD_ARGUMENTS', `--out ${dest}: a bundle is a .zip file`);
+  if (!fs.existsSync(path.dirname(dest)))
+    throw new PreflightError('BAD_ARGUMENTS', `--out ${dest}: the folder ${path.dirname(dest)} does not exist`);
+  if (fs.existsSync(dest) && !overwrite)
+    throw new PreflightError('BAD_ARGUMENTS', `--out ${dest} already exists; choose another name or pass --overwrite`);
 }
 
 function readKeyFile(file: string): string {
@@ -182,7 +256,10 @@ function readKeyFile(file: string): string {
   try {
     pem = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new PreflightError('INVALID_INPUT', `cannot read the signing key ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    throw new PreflightError(
+      'INVALID_INPUT',
+      `cannot read the signing key ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
+    );
   }
   return checkedKey(pem, file);
 }

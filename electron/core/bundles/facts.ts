@@ -29,26 +29,63 @@ export function exportTime(): Date {
   return new Date();
 }
 
-export async function assembleFacts(core: CoreContext, plan: Plan, job: JobContext, forPreview: boolean): Promise<Assembled> {
+export async function assembleFacts(
+  core: CoreContext,
+  plan: Plan,
+  job: JobContext,
+  forPreview: boolean,
+): Promise<Assembled> {
   const sources = await gatherSources(core, plan, subJob(job, 0, 0.4, ''), (f, m) => job.progress(f * 0.4, m));
   const { model, dataset } = sources;
   const warnings: string[] = [];
-  const source: DatasetSource = { id: dataset.id, name: dataset.name, rows: dataset.rows, columns: dataset.columnInfo, importedFrom: null, importedNow: false };
+  const source: DatasetSource = {
+    id: dataset.id,
+    name: dataset.name,
+    rows: dataset.rows,
+    columns: dataset.columnInfo,
+    importedFrom: null,
+    importedNow: false,
+  };
 
   let scored: Scored | null = null;
   if (sources.mapping) {
     job.progress(0.4, 'running the model on reference rows (golden rows, confidence)');
-    scored = await scoreReference(core, sources.modelPath, source, model.metadata.inputs, model.metadata.outputs, sources.mapping, plan.goldenRows, plan.fallback?.labelColumn ?? null, subJob(job, 0.4, 0.8, 'scoring: '));
-    if (!scored) warnings.push(`no complete row of ${dataset.name} could feed the model: the bundle has no golden rows, so --replay cannot run`);
+    scored = await scoreReference(
+      core,
+      sources.modelPath,
+      source,
+      model.metadata.inputs,
+      model.metadata.outputs,
+      sources.mapping,
+      plan.goldenRows,
+      plan.fallback?.labelColumn ?? null,
+      subJob(job, 0.4, 0.8, 'scoring: '),
+    );
+    if (!scored)
+      warnings.push(
+        `no complete row of ${dataset.name} could feed the model: the bundle has no golden rows, so --replay cannot run`,
+      );
   } else {
-    warnings.push(`the model's inputs cannot be fed from ${dataset.name}'s columns (${sources.mappingProblem ?? 'no mapping'}): no golden rows and no measured fallback; save a mapping with \`preflight drift --model\` first`);
+    warnings.push(
+      `the model's inputs cannot be fed from ${dataset.name}'s columns (${sources.mappingProblem ?? 'no mapping'}): no golden rows and no measured fallback; save a mapping with \`preflight drift --model\` first`,
+    );
   }
-  if (!sources.bench) warnings.push(`no benchmark run of ${model.name}@${model.version}: the SLOs are not measured (run \`preflight bench ${model.name}@${model.version}\`)`);
-  if (!sources.drift) warnings.push(`no drift report against ${dataset.name}: the runbook's drift thresholds come from the defaults, not from a measured report`);
+  if (!sources.bench)
+    warnings.push(
+      `no benchmark run of ${model.name}@${model.version}: the SLOs are not measured (run \`preflight bench ${model.name}@${model.version}\`)`,
+    );
+  if (!sources.drift)
+    warnings.push(
+      `no drift report against ${dataset.name}: the runbook's drift thresholds come from the defaults, not from a measured report`,
+    );
 
   const features = featureRules(sources.profile, sources.drift, sources.mapping);
   const slos = deriveSlos(sources.bench, plan.slos, plan.sloHeadroom);
-  for (const s of slos) if (s.met === false) warnings.push(`SLO ${s.text} is not met by the benchmark: ${s.ep} batch ${s.batchSize} measured ${s.percentile} = ${s.measuredMs?.toFixed(3)} ms`);
+  for (const s of slos)
+    if (s.met === false)
+      warnings.push(
+        `SLO ${s.text} is not met by the benchmark: ${s.ep} batch ${s.batchSize} measured ${s.percentile} = ${s.measuredMs?.toFixed(3)} ms`,
+      );
   const fallback = fallbackPolicy(model.metadata, scored, plan.fallback, forPreview);
 
   const b = sources.bench;
@@ -56,9 +93,22 @@ export async function assembleFacts(core: CoreContext, plan: Plan, job: JobConte
   const createdAt = exportTime().toISOString();
   const facts: BundleFacts = {
     stem: model.name,
-    model: { name: model.name, version: model.version, sha256: model.sha256, contentDigest: sources.contentDigest, files: model.files, metadata: model.metadata, addedAt: model.addedAt },
+    model: {
+      name: model.name,
+      version: model.version,
+      sha256: model.sha256,
+      contentDigest: sources.contentDigest,
+      files: model.files,
+      metadata: model.metadata,
+      addedAt: model.addedAt,
+    },
     previous: sources.previous,
-    reference: { dataset: dataset.name, rows: dataset.rows, profileSha256: createHash('sha256').update(sources.profileJson).digest('hex'), profile: sources.profile },
+    reference: {
+      dataset: dataset.name,
+      rows: dataset.rows,
+      profileSha256: createHash('sha256').update(sources.profileJson).digest('hex'),
+      profile: sources.profile,
+    },
     features,
     datasetDriftShare: d?.dataset.threshold ?? 0.5,
     bench: b && {
@@ -72,7 +122,15 @@ export async function assembleFacts(core: CoreContext, plan: Plan, job: JobConte
           batchSize: r.batchSize,
           concurrency: r.concurrency,
           iterations: r.iterations,
-          latencyMs: { mean: r.latencyMs!.mean, p50: r.latencyMs!.p50, p90: r.latencyMs!.p90, p95: r.latencyMs!.p95, p99: r.latencyMs!.p99, p999: r.latencyMs!.p999, max: r.latencyMs!.max },
+          latencyMs: {
+            mean: r.latencyMs!.mean,
+            p50: r.latencyMs!.p50,
+            p90: r.latencyMs!.p90,
+            p95: r.latencyMs!.p95,
+            p99: r.latencyMs!.p99,
+            p999: r.latencyMs!.p999,
+            max: r.latencyMs!.max,
+          },
           throughput: r.throughput?.inferencesPerSec ?? 0,
           peakRssBytes: r.peakRssBytes,
         })),
@@ -83,14 +141,25 @@ export async function assembleFacts(core: CoreContext, plan: Plan, job: JobConte
       current: d.current.name,
       share: d.dataset.share,
       detected: d.dataset.detected,
-      predictionScores: (d.predictions?.outputs ?? []).map((o) => ({ name: o.name, score: o.score, threshold: o.threshold, test: o.test })),
+      predictionScores: (d.predictions?.outputs ?? []).map((o) => ({
+        name: o.name,
+        score: o.score,
+        threshold: o.threshold,
+        test: o.test,
+      })),
     },
     slos,
     fallback,
     golden: scored?.golden ?? null,
     mapping: sources.mapping?.inputs ?? null,
-    predictions: scored ? predictionsProfile(scored.sample.outputs, scored.sample.rowIndex.length, createdAt, dataset.name) : null,
-    owner: { team: plan.owner?.team ?? '', contact: plan.owner?.contact ?? '', escalation: plan.owner?.escalation ?? '' },
+    predictions: scored
+      ? predictionsProfile(scored.sample.outputs, scored.sample.rowIndex.length, createdAt, dataset.name)
+      : null,
+    owner: {
+      team: plan.owner?.team ?? '',
+      contact: plan.owner?.contact ?? '',
+      escalation: plan.owner?.escalation ?? '',
+    },
     versions: { preflight: core.appVersion, onnxruntime: model.loadCheck.ortVersion },
     createdAt,
   };
@@ -104,7 +173,11 @@ export function previewOf(a: Assembled, runbookMarkdown: string): BundlePreview 
     previous: facts.previous,
     reference: { dataset: facts.reference.dataset, rows: facts.reference.rows },
     bench: sources.bench && { runId: sources.bench.runId, startedAt: sources.bench.startedAt },
-    drift: sources.drift && { reportId: sources.drift.id, createdAt: sources.drift.createdAt, current: sources.drift.current.name },
+    drift: sources.drift && {
+      reportId: sources.drift.id,
+      createdAt: sources.drift.createdAt,
+      current: sources.drift.current.name,
+    },
     choices: sources.choices,
     slos: facts.slos,
     features: facts.features,

@@ -8,7 +8,15 @@ import { producedFile } from './produced';
 import { validateBatch } from './validate/run';
 import { verify } from './verify';
 
-export const bundleHandlers: Handlers<'bundles/preview' | 'bundles/export' | 'bundles/list' | 'bundles/verify' | 'bundles/validate' | 'keys/generate' | 'files/info'> = {
+export const bundleHandlers: Handlers<
+  | 'bundles/preview'
+  | 'bundles/export'
+  | 'bundles/list'
+  | 'bundles/verify'
+  | 'bundles/validate'
+  | 'keys/generate'
+  | 'files/info'
+> = {
   'bundles/preview': async (core, args, job) => {
     const assembled = await assembleFacts(core, args, job, true);
     await addReadiness(core, assembled.facts, job);

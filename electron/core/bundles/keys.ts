@@ -14,7 +14,11 @@ export function generateKeys(args: ParsedArgsOf<'keys/generate'>): KeyPairResult
   const privateKeyPath = path.join(dir, `${args.name}.key.pem`);
   const publicKeyPath = path.join(dir, `${args.name}.pub.pem`);
   for (const p of [privateKeyPath, publicKeyPath]) {
-    if (fs.existsSync(p)) throw new PreflightError('BAD_ARGUMENTS', `${p} already exists; keys are never overwritten (move it away, or choose another --out folder)`);
+    if (fs.existsSync(p))
+      throw new PreflightError(
+        'BAD_ARGUMENTS',
+        `${p} already exists; keys are never overwritten (move it away, or choose another --out folder)`,
+      );
   }
   const pair = generateKeyPair();
   fs.writeFileSync(privateKeyPath, pair.privateKeyPem, { mode: 0o600, flag: 'wx' });

@@ -21,23 +21,39 @@ export function newProducedSlot(core: CoreContext, name: string): { id: string; 
   return { id, path: path.join(dir, safeName(name)) };
 }
 
-export async function describeProduced(id: string, file: string, kind: ProducedFile['kind'], mediaType: string): Promise<ProducedFile> {
+export async function describeProduced(
+  id: string,
+  file: string,
+  kind: ProducedFile['kind'],
+  mediaType: string,
+): Promise<ProducedFile> {
   const hash = createHash('sha256');
   let bytes = 0;
   for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
     hash.update(chunk as Buffer);
     bytes += (chunk as Buffer).length;
   }
-  return { id, name: path.basename(file), kind, mediaType, path: file, bytes, sha256: hash.digest('hex'), createdAt: new Date().toISOString() };
+  return {
+    id,
+    name: path.basename(file),
+    kind,
+    mediaType,
+    path: file,
+    bytes,
+    sha256: hash.digest('hex'),
+    createdAt: new Date().toISOString(),
+  };
 }
 
 export function producedFile(core: CoreContext, id: string): ProducedFile {
   const f = core.queries.bundles.file(id);
-  if (!f || !fs.existsSync(f.path)) throw new PreflightError('NOT_FOUND', `no produced file ${id} in this workspace`, { id });
+  if (!f || !fs.existsSync(f.path))
+    throw new PreflightError('NOT_FOUND', `no produced file ${id} in this workspace`, { id });
   // Only files the core wrote under produced/ ever leave through this path, whatever a record says.
   const real = fs.realpathSync(f.path);
   const root = fs.realpathSync(producedDir(core));
-  if (!real.startsWith(root + path.sep)) throw new PreflightError('NOT_FOUND', `produced file ${id} is not inside the workspace's produced/ folder`, { id });
+  if (!real.startsWith(root + path.sep))
+    throw new PreflightError('NOT_FOUND', `produced file ${id} is not inside the workspace's produced/ folder`, { id });
   return f;
 }
 

@@ -11,14 +11,22 @@ export function recordFacts(facts: BundleFacts): BundleRecordFacts {
   return {
     goldenRows: facts.golden?.rows ?? 0,
     fallback: facts.fallback.policy
-      ? { output: facts.fallback.policy.output, threshold: facts.fallback.policy.threshold, automationRate: facts.fallback.policy.measured.automationRate }
+      ? {
+          output: facts.fallback.policy.output,
+          threshold: facts.fallback.policy.threshold,
+          automationRate: facts.fallback.policy.measured.automationRate,
+        }
       : { reason: facts.fallback.reason },
     previous: facts.previous && { version: facts.previous.version, sha256: facts.previous.sha256 },
     measured: { bench: facts.bench !== null, drift: facts.drift !== null },
   };
 }
 
-export async function addReadiness(core: CoreContext, facts: BundleFacts, job: JobContext): Promise<{ targetEp: string; ready: boolean }> {
+export async function addReadiness(
+  core: CoreContext,
+  facts: BundleFacts,
+  job: JobContext,
+): Promise<{ targetEp: string; ready: boolean }> {
   const m = facts.model;
   const r = await readiness(core, `${m.name}@${m.version}`, job, {
     id: 0,
@@ -36,6 +44,12 @@ export async function addReadiness(core: CoreContext, facts: BundleFacts, job: J
     exportSeconds: 0,
     facts: recordFacts(facts),
   });
-  facts.readiness = r.items.map((i) => ({ id: i.id, title: i.title, state: i.state, detail: i.detail, evidence: i.evidence.map((e) => ({ label: e.label, sha256: e.sha256 })) }));
+  facts.readiness = r.items.map((i) => ({
+    id: i.id,
+    title: i.title,
+    state: i.state,
+    detail: i.detail,
+    evidence: i.evidence.map((e) => ({ label: e.label, sha256: e.sha256 })),
+  }));
   return { targetEp: r.targetEp, ready: r.ready };
 }

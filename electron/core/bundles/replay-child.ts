@@ -35,19 +35,46 @@ export async function replayGolden(payload: { modelPath: string; golden: GoldenS
   const feeds: Record<string, import('onnxruntime-node').Tensor> = {};
   for (const [name, t] of Object.entries(payload.golden.inputs)) {
     const make = TYPED[t.dtype];
-    if (!make) throw new PreflightError('INVALID_INPUT', `golden input ${name} has dtype ${t.dtype}, which replay cannot feed`);
+    if (!make)
+      throw new PreflightError('INVALID_INPUT', `golden input ${name} has dtype ${t.dtype}, which replay cannot feed`);
     feeds[name] = new ort.Tensor(t.dtype as 'float32', make(t.values) as Float32Array, t.shape);
   }
   const names = Object.keys(payload.golden.outputs);
   const out = await session.run(feeds, names);
   await session.release();
   const { rtol, atol } = payload.golden.tolerance;
-  return names.map((name) => compare(name, payload.golden.outputs[name], out[name]?.data as ArrayLike<unknown> | undefined, rtol, atol));
+  return names.map((name) =>
+    compare(name, payload.golden.outputs[name], out[name]?.data as ArrayLike<unknown> | undefined, rtol, atol),
+  );
 }
 
-export function compare(name: string, want: GoldenTensor, got: ArrayLike<unknown> | undefined, rtol: number, atol: number): ReplayOutcome {
-  if (!got) return { name, ok: false, compared: 0, mismatches: 0, nonFinite: 0, maxAbsDiff: null, message: `output ${name} was not produced` };
-  if (got.length !== want.values.length) return { name, ok: false, compared: 0, mismatches: got.length, nonFinite: 0, maxAbsDiff: null, message: `output ${name} has ${got.length} values, the golden record has ${want.values.length}` };
+export function compare(
+  name: string,
+  want: GoldenTensor,
+  got: ArrayLike<unknown> | undefined,
+  rtol: number,
+  atol: number,
+): ReplayOutcome {
+  if (!got)
+    return {
+      name,
+      ok: false,
+      compared: 0,
+      mismatches: 0,
+      nonFinite: 0,
+      maxAbsDiff: null,
+      message: `output ${name} was not produced`,
+    };
+  if (got.length !== want.values.length)
+    return {
+      name,
+      ok: false,
+      compared: 0,
+      mismatches: got.length,
+      nonFinite: 0,
+      maxAbsDiff: null,
+      message: `output ${name} has ${got.length} values, the golden record has ${want.values.length}`,
+    };
   let mismatches = 0;
   let nonFinite = 0;
   let maxAbsDiff = 0;
@@ -70,6 +97,12 @@ export function compare(name: string, want: GoldenTensor, got: ArrayLike<unknown
   const ok = mismatches === 0 && nonFinite === 0;
   const message = ok
     ? `${got.length} values within atol ${atol} + rtol ${rtol}${numeric ? ` (max |diff| ${maxAbsDiff.toExponential(2)})` : ''}`
-    : [mismatches && `${mismatches} of ${got.length} values differ beyond atol ${atol} + rtol ${rtol} (max |diff| ${maxAbsDiff.toExponential(2)})`, nonFinite && `${nonFinite} NaN/Inf values`].filter(Boolean).join('; ');
+    : [
+        mismatches &&
+          `${mismatches} of ${got.length} values differ beyond atol ${atol} + rtol ${rtol} (max |diff| ${maxAbsDiff.toExponential(2)})`,
+        nonFinite && `${nonFinite} NaN/Inf values`,
+      ]
+        .filter(Boolean)
+        .join('; ');
   return { name, ok, compared: got.length, mismatches, nonFinite, maxAbsDiff: numeric ? maxAbsDiff : null, message };
 }

@@ -20,16 +20,27 @@ export const UNSEEN_LIMIT = 0.01;
  * The model's features: the columns that feed its inputs, plus those the shipped drift report
  * compared; with neither, every profiled column. Datetime and unprofiled columns carry no drift test.
  */
-export function featureRules(profile: DatasetDriftProfile, report: DriftReport | null, mapping: InputMapping | null): FeatureRule[] {
+export function featureRules(
+  profile: DatasetDriftProfile,
+  report: DriftReport | null,
+  mapping: InputMapping | null,
+): FeatureRule[] {
   const inputOf = new Map<string, { name: string; index: number }>();
   for (const m of mapping?.inputs ?? []) m.columns.forEach((c, index) => inputOf.set(c, { name: m.input, index }));
   const compared = new Map((report?.features ?? []).map((f) => [f.name, f]));
   const wanted = new Set([...inputOf.keys(), ...compared.keys()]);
-  const columns = wanted.size ? profile.columns.filter((c) => wanted.has(c.name)) : profile.columns.filter((c) => c.profile !== null);
+  const columns = wanted.size
+    ? profile.columns.filter((c) => wanted.has(c.name))
+    : profile.columns.filter((c) => c.profile !== null);
   return columns.map((c) => rule(c, profile.rows, compared.get(c.name) ?? null, inputOf.get(c.name) ?? null));
 }
 
-function rule(c: ColumnDriftProfile, rows: number, fromReport: DriftReport['features'][number] | null, input: FeatureRule['input']): FeatureRule {
+function rule(
+  c: ColumnDriftProfile,
+  rows: number,
+  fromReport: DriftReport['features'][number] | null,
+  input: FeatureRule['input'],
+): FeatureRule {
   const p = c.profile;
   const missing = p ? p.missing + (p.kind === 'numerical' ? p.nan : 0) : 0;
   const nullRate = rows ? missing / rows : 0;
@@ -42,15 +53,44 @@ function rule(c: ColumnDriftProfile, rows: number, fromReport: DriftReport['feat
     driftScore: fromReport?.score ?? null,
     input,
   };
-  if (!p) return { ...base, kind: 'none', min: null, max: null, maxOutOfRangeShare: null, categories: null, maxUnseenShare: null, drift: null };
-  const unique = p.kind === 'numerical' ? (p.distinct ? p.distinct.length : Number.POSITIVE_INFINITY) : p.categories.length;
+  if (!p)
+    return {
+      ...base,
+      kind: 'none',
+      min: null,
+      max: null,
+      maxOutOfRangeShare: null,
+      categories: null,
+      maxUnseenShare: null,
+      drift: null,
+    };
+  const unique =
+    p.kind === 'numerical' ? (p.distinct ? p.distinct.length : Number.POSITIVE_INFINITY) : p.categories.length;
   const test = fromReport?.test ?? defaultTest(p.kind, p.count, unique);
   const threshold = fromReport?.threshold ?? DEFAULT_THRESHOLDS[test];
   const drift = { test, threshold, scoreKind: isPValueTest(test) ? ('p_value' as const) : ('distance' as const) };
   if (p.kind === 'numerical') {
-    return { ...base, kind: 'numerical', min: p.count ? p.min : null, max: p.count ? p.max : null, maxOutOfRangeShare: OUT_OF_RANGE_LIMIT, categories: null, maxUnseenShare: null, drift };
+    return {
+      ...base,
+      kind: 'numerical',
+      min: p.count ? p.min : null,
+      max: p.count ? p.max : null,
+      maxOutOfRangeShare: OUT_OF_RANGE_LIMIT,
+      categories: null,
+      maxUnseenShare: null,
+      drift,
+    };
   }
-  return { ...base, kind: 'categorical', min: null, max: null, maxOutOfRangeShare: null, categories: p.truncated ? null : p.categories.map(([v]) => v), maxUnseenShare: UNSEEN_LIMIT, drift };
+  return {
+    ...base,
+    kind: 'categorical',
+    min: null,
+    max: null,
+    maxOutOfRangeShare: null,
+    categories: p.truncated ? null : p.categories.map(([v]) => v),
+    maxUnseenShare: UNSEEN_LIMIT,
+    drift,
+  };
 }
 
 /**
@@ -64,11 +104,36 @@ export function deriveSlos(bench: BenchRun | null, userTexts: string[] | undefin
     const out: BundleSlo[] = [];
     for (const s of specs) {
       const at = points.filter((p) => s.batchSize === null || p.batchSize === s.batchSize);
-      if (bench && at.length === 0) throw new PreflightError('BAD_ARGUMENTS', `--slo "${s.text}": benchmark run ${bench.runId} measured no point at batch ${s.batchSize}`);
-      if (at.length === 0) out.push({ text: s.text, percentile: s.percentile, thresholdMs: s.thresholdMs, ep: 'cpu', batchSize: s.batchSize ?? 1, concurrency: 1, measuredMs: null, origin: 'user', met: null });
+      if (bench && at.length === 0)
+        throw new PreflightError(
+          'BAD_ARGUMENTS',
+          `--slo "${s.text}": benchmark run ${bench.runId} measured no point at batch ${s.batchSize}`,
+        );
+      if (at.length === 0)
+        out.push({
+          text: s.text,
+          percentile: s.percentile,
+          thresholdMs: s.thresholdMs,
+          ep: 'cpu',
+          batchSize: s.batchSize ?? 1,
+          concurrency: 1,
+          measuredMs: null,
+          origin: 'user',
+          met: null,
+        });
       for (const p of at) {
         const v = p.latencyMs![s.percentile];
-        out.push({ text: s.text, percentile: s.percentile, thresholdMs: s.thresholdMs, ep: p.ep, batchSize: p.batchSize, concurrency: p.concurrency, measuredMs: v, origin: 'user', met: s.op === '<=' ? v <= s.thresholdMs : v < s.thresholdMs });
+        out.push({
+          text: s.text,
+          percentile: s.percentile,
+          thresholdMs: s.thresholdMs,
+          ep: p.ep,
+          batchSize: p.batchSize,
+          concurrency: p.concurrency,
+          measuredMs: v,
+          origin: 'user',
+          met: s.op === '<=' ? v <= s.thresholdMs : v < s.thresholdMs,
+        });
       }
     }
     return out;
@@ -76,7 +141,17 @@ export function deriveSlos(bench: BenchRun | null, userTexts: string[] | undefin
   return points.map((p) => {
     const measured = p.latencyMs!.p99;
     const thresholdMs = roundUp(measured * headroom);
-    return { text: `p99<=${thresholdMs}ms`, percentile: 'p99', thresholdMs, ep: p.ep, batchSize: p.batchSize, concurrency: p.concurrency, measuredMs: measured, origin: 'measured', met: measured <= thresholdMs };
+    return {
+      text: `p99<=${thresholdMs}ms`,
+      percentile: 'p99',
+      thresholdMs,
+      ep: p.ep,
+      batchSize: p.batchSize,
+      concurrency: p.concurrency,
+      measuredMs: measured,
+      origin: 'measured',
+      met: measured <= thresholdMs,
+    };
   });
 }
 

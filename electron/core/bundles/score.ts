@@ -40,13 +40,27 @@ export async function scoreReference(
   const head = readInputs(core, source, inputs, mapping, 1, Math.max(1000, goldenRows * 20), null);
   if (head.built.rows === 0) return null;
   const g = Math.min(goldenRows, head.built.rows);
-  const goldenInputs = head.built.inputs.map((i) => slice(i, Array.from({ length: g }, (_, k) => k)));
+  const goldenInputs = head.built.inputs.map((i) =>
+    slice(
+      i,
+      Array.from({ length: g }, (_, k) => k),
+    ),
+  );
   const goldenOut = await predict(core, modelPath, goldenInputs, g, tensorOutputs, job);
   const golden: GoldenSet = {
     rows: g,
     tolerance: GOLDEN_TOLERANCE,
     inputs: Object.fromEntries(goldenInputs.map((i) => [i.name, tensorOf(i, g)])),
-    outputs: Object.fromEntries(goldenOut.map((o) => [o.name, outputTensor(o, g, outputs.find((x) => x.name === o.name))])),
+    outputs: Object.fromEntries(
+      goldenOut.map((o) => [
+        o.name,
+        outputTensor(
+          o,
+          g,
+          outputs.find((x) => x.name === o.name),
+        ),
+      ]),
+    ),
   };
 
   return { golden, sample: await scoreSample(core, modelPath, source, inputs, outputs, mapping, labelColumn, job) };
@@ -64,19 +78,41 @@ export async function scoreSample(
   job: JobContext,
 ): Promise<Scored['sample']> {
   const tensorOutputs = outputs.filter((o) => o.kind === 'tensor').map((o) => o.name);
-  const sample = readInputs(core, source, inputs, mapping, Math.ceil(source.rows / FALLBACK_SAMPLE), FALLBACK_SAMPLE, labelColumn);
+  const sample = readInputs(
+    core,
+    source,
+    inputs,
+    mapping,
+    Math.ceil(source.rows / FALLBACK_SAMPLE),
+    FALLBACK_SAMPLE,
+    labelColumn,
+  );
   const kept = sample.index.filter((_, k) => sample.built.keep[k]);
-  const sampleOut = sample.built.rows ? await predict(core, modelPath, sample.built.inputs, sample.built.rows, tensorOutputs, job) : [];
+  const sampleOut = sample.built.rows
+    ? await predict(core, modelPath, sample.built.inputs, sample.built.rows, tensorOutputs, job)
+    : [];
   const labels = sample.labels ? sample.labels.filter((_, k) => sample.built.keep[k]) : null;
   return { outputs: sampleOut, rowIndex: Int32Array.from(kept), labels };
 }
 
 /** Sampled rows as model inputs (one read of the mapped columns, and of the label column if any). */
-function readInputs(core: CoreContext, source: DatasetSource, inputs: TensorInfo[], mapping: InputMapping, step: number, limit: number, labelColumn: string | null) {
+function readInputs(
+  core: CoreContext,
+  source: DatasetSource,
+  inputs: TensorInfo[],
+  mapping: InputMapping,
+  step: number,
+  limit: number,
+  labelColumn: string | null,
+) {
   const names = [...new Set(mapping.inputs.flatMap((m) => m.columns))];
   const ordinal = (name: string) => {
     const info = source.columns.find((c) => c.name === name);
-    if (!info) throw new PreflightError('BAD_ARGUMENTS', `${source.name} has no column "${name}" (columns: ${source.columns.map((c) => c.name).join(', ')})`);
+    if (!info)
+      throw new PreflightError(
+        'BAD_ARGUMENTS',
+        `${source.name} has no column "${name}" (columns: ${source.columns.map((c) => c.name).join(', ')})`,
+      );
     return info.ordinal;
   };
   const ordinals = names.map(ordinal);
@@ -87,9 +123,19 @@ function readInputs(core: CoreContext, source: DatasetSource, inputs: TensorInfo
   return { index, built, labels: labelColumn ? rows.map((r) => r[names.length]) : null };
 }
 
-function predict(core: CoreContext, modelPath: string, inputs: PredictInput[], rows: number, outputs: string[], job: JobContext) {
+function predict(
+  core: CoreContext,
+  modelPath: string,
+  inputs: PredictInput[],
+  rows: number,
+  outputs: string[],
+  job: JobContext,
+) {
   const payload: PredictPayload = { modelPath, rows, inputs, outputs, batchSize: 4096 };
-  return runInChild<PredictOutput[]>(core.launcher, 'drift/predict', payload, { signal: job.signal, onProgress: (f, m) => job.progress(f, m) });
+  return runInChild<PredictOutput[]>(core.launcher, 'drift/predict', payload, {
+    signal: job.signal,
+    onProgress: (f, m) => job.progress(f, m),
+  });
 }
 
 function slice(input: PredictInput, rows: number[]): PredictInput {
@@ -97,7 +143,8 @@ function slice(input: PredictInput, rows: number[]): PredictInput {
   const data = new Float64Array(rows.length * width);
   rows.forEach((r, k) => data.set(input.data.subarray(r * width, (r + 1) * width), k * width));
   if (input.type === 'float32') for (let i = 0; i < data.length; i++) data[i] = Math.fround(data[i]);
-  if (input.type === 'int32' || input.type === 'int64') for (let i = 0; i < data.length; i++) data[i] = Math.round(data[i]);
+  if (input.type === 'int32' || input.type === 'int64')
+    for (let i = 0; i < data.length; i++) data[i] = Math.round(data[i]);
   return { ...input, data };
 }
 
@@ -112,7 +159,15 @@ function outputTensor(o: PredictOutput, rows: number, info: TensorInfo | undefin
   return { dtype: elemName(info), shape, values: o.labels ?? [] };
 }
 
-const ELEM_NAMES: Record<string, string> = { float: 'float32', double: 'float64', float16: 'float16', int64: 'int64', int32: 'int32', string: 'string', bool: 'bool' };
+const ELEM_NAMES: Record<string, string> = {
+  float: 'float32',
+  double: 'float64',
+  float16: 'float16',
+  int64: 'int64',
+  int32: 'int32',
+  string: 'string',
+  bool: 'bool',
+};
 function elemName(info: TensorInfo | undefined): string {
   return ELEM_NAMES[info?.elemType ?? ''] ?? info?.elemType ?? 'float32';
 }

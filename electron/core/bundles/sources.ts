@@ -26,34 +26,65 @@ export interface ExportSources {
   profile: DatasetDriftProfile;
   bench: BenchRun | null;
   drift: DriftReport | null;
-  choices: { benchRuns: { runId: number; startedAt: string }[]; driftReports: { id: number; createdAt: string; current: string }[] };
+  choices: {
+    benchRuns: { runId: number; startedAt: string }[];
+    driftReports: { id: number; createdAt: string; current: string }[];
+  };
   mapping: InputMapping | null;
   mappingProblem: string | null;
 }
 
 type Plan = Pick<ParsedArgsOf<'bundles/export'>, 'model' | 'reference' | 'bench' | 'drift'>;
 
-export async function gatherSources(core: CoreContext, plan: Plan, job: JobContext, progress: (f: number, m: string) => void): Promise<ExportSources> {
+export async function gatherSources(
+  core: CoreContext,
+  plan: Plan,
+  job: JobContext,
+  progress: (f: number, m: string) => void,
+): Promise<ExportSources> {
   progress(0, 'reading the model and the reference dataset');
   const model = await core.invoke('models/show', { ref: plan.model }, job);
-  if (!model.loadCheck.loadable) throw new PreflightError('BAD_ARGUMENTS', `${model.name}@${model.version} does not load in onnxruntime (${model.loadCheck.error ?? 'unknown reason'}): a bundle of it would fail verification`);
+  if (!model.loadCheck.loadable)
+    throw new PreflightError(
+      'BAD_ARGUMENTS',
+      `${model.name}@${model.version} does not load in onnxruntime (${model.loadCheck.error ?? 'unknown reason'}): a bundle of it would fail verification`,
+    );
   const contentDigest = digestOf(model.files);
   const modelPath = storedModelPath(core.workspace.blobsDir, contentDigest);
-  if (!fs.existsSync(modelPath)) throw new PreflightError('WORKSPACE_ERROR', `the stored bytes of ${model.name}@${model.version} are missing from the workspace (${modelPath})`);
+  if (!fs.existsSync(modelPath))
+    throw new PreflightError(
+      'WORKSPACE_ERROR',
+      `the stored bytes of ${model.name}@${model.version} are missing from the workspace (${modelPath})`,
+    );
   const older = model.versions.filter((v) => v.version < model.version).sort((a, b) => b.version - a.version)[0];
   const previous = older ? { name: model.name, version: older.version, sha256: older.sha256 } : null;
   const dataset = await core.invoke('datasets/show', { ref: plan.reference }, job);
 
-  const runs = (await core.invoke('bench/list', { model: model.name }, job)).filter((r) => r.model.version === model.version && r.model.sha256 === model.sha256);
-  const benchId = plan.bench === undefined ? (runs.find((r) => r.kind === 'sweep' && r.bestP50Ms !== null)?.runId ?? null) : plan.bench;
+  const runs = (await core.invoke('bench/list', { model: model.name }, job)).filter(
+    (r) => r.model.version === model.version && r.model.sha256 === model.sha256,
+  );
+  const benchId =
+    plan.bench === undefined
+      ? (runs.find((r) => r.kind === 'sweep' && r.bestP50Ms !== null)?.runId ?? null)
+      : plan.bench;
   const bench = benchId === null ? null : await core.invoke('bench/show', { runId: benchId }, job);
-  if (bench && (bench.model.sha256 !== model.sha256)) throw new PreflightError('BAD_ARGUMENTS', `benchmark run ${bench.runId} measured ${bench.model.name}@${bench.model.version}, not ${model.name}@${model.version}`);
+  if (bench && bench.model.sha256 !== model.sha256)
+    throw new PreflightError(
+      'BAD_ARGUMENTS',
+      `benchmark run ${bench.runId} measured ${bench.model.name}@${bench.model.version}, not ${model.name}@${model.version}`,
+    );
 
   const reports = (await core.invoke('drift/list', {}, job)).filter((r) => r.reference === dataset.name);
-  const ofModel = reports.filter((r) => r.model !== null && (r.model === model.name || r.model.startsWith(`${model.name}@`)));
+  const ofModel = reports.filter(
+    (r) => r.model !== null && (r.model === model.name || r.model.startsWith(`${model.name}@`)),
+  );
   const driftId = plan.drift === undefined ? ((ofModel[0] ?? reports[0])?.id ?? null) : plan.drift;
   const drift = driftId === null ? null : await core.invoke('drift/show', { id: driftId }, job);
-  if (drift && drift.reference.name !== dataset.name) throw new PreflightError('BAD_ARGUMENTS', `drift report ${drift.id} compares against ${drift.reference.name}, not the reference ${dataset.name}`);
+  if (drift && drift.reference.name !== dataset.name)
+    throw new PreflightError(
+      'BAD_ARGUMENTS',
+      `drift report ${drift.id} compares against ${drift.reference.name}, not the reference ${dataset.name}`,
+    );
 
   progress(0.1, `reference profile of ${dataset.name}`);
   const stored = core.queries.drift.profile(dataset.name);
@@ -63,7 +94,11 @@ export async function gatherSources(core: CoreContext, plan: Plan, job: JobConte
   const row = core.queries.drift.profile(dataset.name);
   if (!row) throw new PreflightError('WORKSPACE_ERROR', `the reference profile of ${dataset.name} could not be stored`);
 
-  const proposed = await core.invoke('drift/mapping', { model: `${model.name}@${model.version}`, dataset: dataset.name }, job);
+  const proposed = await core.invoke(
+    'drift/mapping',
+    { model: `${model.name}@${model.version}`, dataset: dataset.name },
+    job,
+  );
   return {
     model,
     modelPath,

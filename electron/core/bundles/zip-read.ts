@@ -49,14 +49,24 @@ export interface ExtractOptions {
  * Extracts every entry; each file appears under its final name only once complete (written as
  * NAME.partial, then renamed), so another process may wait for it.
  */
-export async function extractZip(zipPath: string, destDir: string, signal: AbortSignal, options: ExtractOptions = {}): Promise<Extracted> {
+export async function extractZip(
+  zipPath: string,
+  destDir: string,
+  signal: AbortSignal,
+  options: ExtractOptions = {},
+): Promise<Extracted> {
   const limits = options.limits ?? ZIP_LIMITS;
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.openPromise(zipPath, { decodeStrings: false, autoClose: false, validateEntrySizes: true });
   } catch (err) {
-    if (startsWithZipSignature(zipPath)) throw new ZipDamagedError(`${path.basename(zipPath)}: the zip's central directory is damaged (${(err as Error).message})`);
-    throw new PreflightError('INVALID_INPUT', `${zipPath} is not a zip file (${(err as Error).message})`, { path: zipPath });
+    if (startsWithZipSignature(zipPath))
+      throw new ZipDamagedError(
+        `${path.basename(zipPath)}: the zip's central directory is damaged (${(err as Error).message})`,
+      );
+    throw new PreflightError('INVALID_INPUT', `${zipPath} is not a zip file (${(err as Error).message})`, {
+      path: zipPath,
+    });
   }
   try {
     const entries = await listEntries(zip, zipPath, limits);
@@ -73,7 +83,10 @@ export async function extractZip(zipPath: string, destDir: string, signal: Abort
 }
 
 async function listEntries(zip: yauzl.ZipFile, zipPath: string, limits: typeof ZIP_LIMITS) {
-  const refuse = (why: string) => new PreflightError('INVALID_INPUT', `${path.basename(zipPath)} is refused: ${why}; nothing was extracted`, { path: zipPath });
+  const refuse = (why: string) =>
+    new PreflightError('INVALID_INPUT', `${path.basename(zipPath)} is refused: ${why}; nothing was extracted`, {
+      path: zipPath,
+    });
   if (zip.entryCount > limits.entries) throw refuse(`${zip.entryCount} entries (at most ${limits.entries})`);
   const seen = new Set<string>();
   const list: { entry: yauzl.Entry; name: string }[] = [];
@@ -94,14 +107,21 @@ async function listEntries(zip: yauzl.ZipFile, zipPath: string, limits: typeof Z
       seen.add(key);
       total += entry.uncompressedSize;
       if (total > limits.totalBytes) throw refuse(`more than ${limits.totalBytes} bytes uncompressed`);
-      if (entry.uncompressedSize > 1 << 20 && entry.uncompressedSize > limits.ratio * Math.max(1, entry.compressedSize)) {
-        throw refuse(`entry "${name}" expands ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))}× (at most ${limits.ratio}×): a zip bomb`);
+      if (
+        entry.uncompressedSize > 1 << 20 &&
+        entry.uncompressedSize > limits.ratio * Math.max(1, entry.compressedSize)
+      ) {
+        throw refuse(
+          `entry "${name}" expands ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))}× (at most ${limits.ratio}×): a zip bomb`,
+        );
       }
       list.push({ entry, name });
     }
   } catch (err) {
     if (err instanceof PreflightError) throw err;
-    throw new ZipDamagedError(`${path.basename(zipPath)}: the zip's central directory is damaged (${(err as Error).message})`);
+    throw new ZipDamagedError(
+      `${path.basename(zipPath)}: the zip's central directory is damaged (${(err as Error).message})`,
+    );
   }
   return list;
 }
@@ -119,7 +139,13 @@ export function unsafeName(name: string, raw: Buffer): string | null {
   return null;
 }
 
-async function extractOne(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string, destDir: string, checkCrc: boolean): Promise<ExtractedEntry> {
+async function extractOne(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  name: string,
+  destDir: string,
+  checkCrc: boolean,
+): Promise<ExtractedEntry> {
   const dest = path.join(destDir, ...name.split('/'));
   const partial = `${dest}.partial`;
   fs.mkdirSync(path.dirname(dest), { recursive: true });
@@ -141,7 +167,10 @@ async function extractOne(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string, 
   } catch (err) {
     return { name, size, sha256: hash.digest('hex'), damage: `cannot be read: ${(err as Error).message}` };
   }
-  const damage = !checkCrc || crc >>> 0 === entry.crc32 >>> 0 ? null : `its CRC-32 does not match the zip's record (the entry is damaged)`;
+  const damage =
+    !checkCrc || crc >>> 0 === entry.crc32 >>> 0
+      ? null
+      : `its CRC-32 does not match the zip's record (the entry is damaged)`;
   return { name, size, sha256: hash.digest('hex'), damage };
 }
 

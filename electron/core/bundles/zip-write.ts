@@ -30,7 +30,10 @@ export async function writeZipAtomic(dest: string, entries: ZipEntry[], options:
   const common = { mtime: options.mtime, mode: 0o100644, forceDosTimestamp: true };
   for (const e of entries) {
     if ('data' in e) zip.addBuffer(e.data, e.name, { ...common, compress: true, compressionLevel: 6 });
-    else zip.addReadStreamLazy(e.name, { ...common, compress: false, size: e.size }, (cb) => cb(null, fs.createReadStream(e.file, { highWaterMark: 1 << 20 })));
+    else
+      zip.addReadStreamLazy(e.name, { ...common, compress: false, size: e.size }, (cb) =>
+        cb(null, fs.createReadStream(e.file, { highWaterMark: 1 << 20 })),
+      );
   }
   zip.end();
   let written = 0;

@@ -30,7 +30,11 @@ const READERS: Record<DatasetFormat, Reader> = {
  * datasets/add: stream the file into an unregistered staging table, infer kinds and profile on the
  * way, then register it in one durable transaction. Failed, cancelled or killed → no dataset.
  */
-export async function addDataset(core: CoreContext, args: ParsedArgsOf<'datasets/add'>, job: JobContext): Promise<DatasetDetail> {
+export async function addDataset(
+  core: CoreContext,
+  args: ParsedArgsOf<'datasets/add'>,
+  job: JobContext,
+): Promise<DatasetDetail> {
   const source = path.resolve(args.path);
   const size = checkIsFile(source);
   const format = await detectFormat(source);
@@ -38,9 +42,22 @@ export async function addDataset(core: CoreContext, args: ParsedArgsOf<'datasets
   const q = core.queries.datasets;
   const taken = q.byName(name);
   // The same file given twice (same name, same size, same place — or an upload of it) is already there: say so.
-  if (taken && taken.sourceBytes === size && (taken.sourcePath === source || path.basename(taken.sourcePath) === path.basename(source)))
-    throw new PreflightError('BAD_ARGUMENTS', `${path.basename(source)} is already there: dataset ${name} (${taken.rows.toLocaleString('en-US')} rows, imported ${taken.addedAt}) came from a file of the same name and size; use it, or give another --name to import a second copy`, { name, existing: name });
-  if (taken) throw new PreflightError('BAD_ARGUMENTS', `a dataset named ${name} already exists; choose another --name (or remove it first)`, { name });
+  if (
+    taken &&
+    taken.sourceBytes === size &&
+    (taken.sourcePath === source || path.basename(taken.sourcePath) === path.basename(source))
+  )
+    throw new PreflightError(
+      'BAD_ARGUMENTS',
+      `${path.basename(source)} is already there: dataset ${name} (${taken.rows.toLocaleString('en-US')} rows, imported ${taken.addedAt}) came from a file of the same name and size; use it, or give another --name to import a second copy`,
+      { name, existing: name },
+    );
+  if (taken)
+    throw new PreflightError(
+      'BAD_ARGUMENTS',
+      `a dataset named ${name} already exists; choose another --name (or remove it first)`,
+      { name },
+    );
   dropLeftovers(core);
 
   const started = Date.now();
@@ -56,27 +73,43 @@ export async function addDataset(core: CoreContext, args: ParsedArgsOf<'datasets
       encoding: args.encoding,
       chunkTarget: () => chunkTarget(q, core.workspace.file),
       onBytes: (bytes) => {
-        job.progress((0.95 * bytes) / Math.max(size, 1), `read ${sink.rows.toLocaleString('en-US')} rows`, { bytes, rows: sink.rows });
+        job.progress((0.95 * bytes) / Math.max(size, 1), `read ${sink.rows.toLocaleString('en-US')} rows`, {
+          bytes,
+          rows: sink.rows,
+        });
       },
     });
-    if (sink.staging === null || sink.names.length === 0) throw new PreflightError('INVALID_INPUT', 'the file has no columns');
+    if (sink.staging === null || sink.names.length === 0)
+      throw new PreflightError('INVALID_INPUT', 'the file has no columns');
     sink.checkTypeNames();
     job.progress(0.96, 'profiling columns');
     const columns = sink.columns();
     job.throwIfCancelled();
     const notes = [...result.notes];
-    if (columns.some((c) => c.profile.numeric && !c.profile.numeric.exact)) notes.push('quantiles and histograms of large columns come from a uniform sample (see numeric.sampleSize)');
-    if (columns.some((c) => !c.profile.distinctExact)) notes.push('distinct counts above the exact cap are estimates (distinctExact: false)');
-    q.register(sink.staging, {
-      name,
-      format,
-      rows: sink.rows,
-      columns: columns.length,
-      sourcePath: source,
-      sourceBytes: size,
-      addedAt: new Date().toISOString(),
-      import: { encoding: result.encoding, delimiter: result.delimiter, seconds: (Date.now() - started) / 1000, notes, sha256: await sourceHash },
-    }, columns);
+    if (columns.some((c) => c.profile.numeric && !c.profile.numeric.exact))
+      notes.push('quantiles and histograms of large columns come from a uniform sample (see numeric.sampleSize)');
+    if (columns.some((c) => !c.profile.distinctExact))
+      notes.push('distinct counts above the exact cap are estimates (distinctExact: false)');
+    q.register(
+      sink.staging,
+      {
+        name,
+        format,
+        rows: sink.rows,
+        columns: columns.length,
+        sourcePath: source,
+        sourceBytes: size,
+        addedAt: new Date().toISOString(),
+        import: {
+          encoding: result.encoding,
+          delimiter: result.delimiter,
+          seconds: (Date.now() - started) / 1000,
+          notes,
+          sha256: await sourceHash,
+        },
+      },
+      columns,
+    );
     job.progress(1, `imported ${name}: ${sink.rows.toLocaleString('en-US')} rows × ${columns.length} columns`);
     return datasetDetail(core, name);
   } catch (err) {
@@ -91,7 +124,10 @@ export async function addDataset(core: CoreContext, args: ParsedArgsOf<'datasets
 function located(source: string, err: unknown): unknown {
   // Two imports racing for one name: the second registration hits the UNIQUE constraint.
   if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-    return new PreflightError('BAD_ARGUMENTS', `a dataset with that name was added while this import ran; choose another --name`);
+    return new PreflightError(
+      'BAD_ARGUMENTS',
+      `a dataset with that name was added while this import ran; choose another --name`,
+    );
   }
   if (err instanceof PreflightError && err.code === 'INVALID_INPUT' && !err.message.startsWith(source)) {
     return new PreflightError('INVALID_INPUT', `${source}: ${err.message}`, { path: source, ...err.details });
@@ -111,7 +147,6 @@ export function dropLeftovers(core: CoreContext): void {
   }
 }
 
-
 async function sha256OfFile(p: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of fs.createReadStream(p, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
@@ -125,7 +160,8 @@ function checkIsFile(p: string): number {
   } catch {
     throw new PreflightError('INVALID_INPUT', `${p}: no such file`, { path: p });
   }
-  if (stat.isDirectory()) throw new PreflightError('INVALID_INPUT', `${p} is a directory, not a data file`, { path: p });
+  if (stat.isDirectory())
+    throw new PreflightError('INVALID_INPUT', `${p} is a directory, not a data file`, { path: p });
   if (!stat.isFile()) throw new PreflightError('INVALID_INPUT', `${p} is not a regular file`, { path: p });
   if (stat.size === 0) throw new PreflightError('INVALID_INPUT', `${p}: the file is empty`, { path: p });
   return stat.size;
@@ -146,7 +182,12 @@ async function detectFormat(p: string): Promise<DatasetFormat> {
     await fd.read(head, 0, 4, 0);
     if (head.toString('latin1') === 'PAR1') return 'parquet';
     if (head[0] === 0x7b) return 'jsonl';
-    if (head[0] === 0x5b) throw new PreflightError('INVALID_INPUT', `${p} holds a JSON array; Preflight reads JSON Lines (one object per line), e.g. \`jq -c '.[]' file.json > file.jsonl\``, { path: p });
+    if (head[0] === 0x5b)
+      throw new PreflightError(
+        'INVALID_INPUT',
+        `${p} holds a JSON array; Preflight reads JSON Lines (one object per line), e.g. \`jq -c '.[]' file.json > file.jsonl\``,
+        { path: p },
+      );
     return 'csv';
   } finally {
     await fd.close();

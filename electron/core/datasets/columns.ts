@@ -104,7 +104,12 @@ export function readColumnValues(core: CoreContext, datasetIdArg: number, ordina
  * Rows in file order, `batchSize` at a time, each row holding the values of `ordinals` in that order.
  * Pages by rowid, so no statement stays open between batches (the caller may await in between).
  */
-export function* iterateRows(core: CoreContext, datasetIdArg: number, ordinals: number[], batchSize = 10_000): Generator<StoredValue[][]> {
+export function* iterateRows(
+  core: CoreContext,
+  datasetIdArg: number,
+  ordinals: number[],
+  batchSize = 10_000,
+): Generator<StoredValue[][]> {
   for (const o of ordinals) column(core, datasetIdArg, o);
   let after = 0;
   for (;;) {
@@ -120,7 +125,13 @@ export function* iterateRows(core: CoreContext, datasetIdArg: number, ordinals: 
  * Every `step`-th row (file order, from the first), at most `limit`: the row's index in the dataset
  * and the values of `ordinals`. A spread sample without reading whole columns.
  */
-export function readSampledRows(core: CoreContext, datasetIdArg: number, ordinals: number[], step: number, limit: number): { index: number[]; rows: StoredValue[][] } {
+export function readSampledRows(
+  core: CoreContext,
+  datasetIdArg: number,
+  ordinals: number[],
+  step: number,
+  limit: number,
+): { index: number[]; rows: StoredValue[][] } {
   for (const o of ordinals) column(core, datasetIdArg, o);
   const page = core.queries.datasets.sampledRows(datasetIdArg, ordinals, Math.max(1, Math.floor(step)), limit);
   return { index: page.map((r) => (r[0] as number) - 1), rows: page.map((r) => r.slice(1)) };
@@ -140,6 +151,10 @@ function datasetId(core: CoreContext, id: number): number {
 function column(core: CoreContext, id: number, ordinal: number): ColumnInfo {
   const cols = core.queries.datasets.columns(datasetId(core, id));
   const info = cols[ordinal];
-  if (!info) throw new PreflightError('NOT_FOUND', `dataset ${id} has no column #${ordinal} (it has ${cols.length})`, { id, ordinal });
+  if (!info)
+    throw new PreflightError('NOT_FOUND', `dataset ${id} has no column #${ordinal} (it has ${cols.length})`, {
+      id,
+      ordinal,
+    });
   return info;
 }

@@ -19,7 +19,8 @@ export const TEXT = 8;
 export const NA_WORD = 9;
 export const TOKEN_CLASSES = 10;
 
-const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[T ]([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const DATE_RE =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[T ]([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 /** Classifies one text value (CSV field, JSON string). Hot path: a character scan, regexes only for dates. */
 export function classify(s: string): number {
@@ -42,7 +43,8 @@ export function classify(s: string): number {
       if (digits <= 15) return INT;
       return Number.isSafeInteger(Number(s)) ? INT : TEXT;
     }
-    if (c === 45 && digits === 4 && start === 0) return DATE_RE.test(s) && datetimeMillis(s) !== undefined ? DATE : TEXT;
+    if (c === 45 && digits === 4 && start === 0)
+      return DATE_RE.test(s) && datetimeMillis(s) !== undefined ? DATE : TEXT;
     if (leadingZero) return TEXT;
     return fractionAndExponent(s, i, n) ? FLOAT : TEXT;
   }
@@ -51,16 +53,46 @@ export function classify(s: string): number {
   c |= 0x20;
   if (n > 9 || (c !== 116 && c !== 102 && c !== 110 && c !== 105 && c !== 35 && c !== 60)) return TEXT;
   switch (s) {
-    case 'true': case 'false': case 'True': case 'False': case 'TRUE': case 'FALSE':
+    case 'true':
+    case 'false':
+    case 'True':
+    case 'False':
+    case 'TRUE':
+    case 'FALSE':
       return BOOL;
-    case 'nan': case 'NaN': case 'NAN':
+    case 'nan':
+    case 'NaN':
+    case 'NAN':
       return NAN;
-    case 'inf': case 'Inf': case 'INF': case '+inf': case '+Inf': case '+INF': case 'infinity': case 'Infinity': case 'INFINITY': case '+Infinity':
+    case 'inf':
+    case 'Inf':
+    case 'INF':
+    case '+inf':
+    case '+Inf':
+    case '+INF':
+    case 'infinity':
+    case 'Infinity':
+    case 'INFINITY':
+    case '+Infinity':
       return POSINF;
-    case '-inf': case '-Inf': case '-INF': case '-infinity': case '-Infinity': case '-INFINITY':
+    case '-inf':
+    case '-Inf':
+    case '-INF':
+    case '-infinity':
+    case '-Infinity':
+    case '-INFINITY':
       return NEGINF;
     // pandas.read_csv's default na_values (besides "", NaN/nan): keep in step with MISSING_WORDS in values.ts.
-    case 'NA': case 'N/A': case 'n/a': case 'NULL': case 'null': case 'None': case '#N/A': case '#N/A N/A': case '#NA': case '<NA>':
+    case 'NA':
+    case 'N/A':
+    case 'n/a':
+    case 'NULL':
+    case 'null':
+    case 'None':
+    case '#N/A':
+    case '#N/A N/A':
+    case '#NA':
+    case '<NA>':
       return NA_WORD;
     default:
       return TEXT;
@@ -94,11 +126,19 @@ function fractionAndExponent(s: string, i: number, n: number): boolean {
  * the words are missing in it (`wordsMissing`). In a column that is categorical anyway they stay text.
  * `word` is one of the words seen, for the note.
  */
-export function decideKind(counts: ArrayLike<number>, word = 'NA'): { kind: ColumnKind; note?: string; wordsMissing: boolean } {
+export function decideKind(
+  counts: ArrayLike<number>,
+  word = 'NA',
+): { kind: ColumnKind; note?: string; wordsMissing: boolean } {
   let present = 0;
   for (let k = 1; k < TOKEN_CLASSES; k++) if (k !== NA_WORD) present += counts[k];
   const words = counts[NA_WORD];
-  if (present === 0) return { kind: 'categorical', note: words > 0 ? `every value is missing (${missingWordsNote(words, word)})` : 'every value is missing', wordsMissing: true };
+  if (present === 0)
+    return {
+      kind: 'categorical',
+      note: words > 0 ? `every value is missing (${missingWordsNote(words, word)})` : 'every value is missing',
+      wordsMissing: true,
+    };
   const numbers = counts[INT] + counts[FLOAT];
   const specials = counts[NAN] + counts[POSINF] + counts[NEGINF];
   let kind: ColumnKind = 'categorical';
@@ -127,7 +167,14 @@ export function fitsKind(kind: ColumnKind, tok: number, s: string): boolean {
     case 'integer':
       return tok === INT || (tok === TEXT && /^[+-]?\d{1,15}$/.test(s));
     case 'float':
-      return tok === INT || tok === FLOAT || tok === NAN || tok === POSINF || tok === NEGINF || (tok === TEXT && /^[+-]?\d+(\.\d*)?([eE][+-]?\d+)?$/.test(s));
+      return (
+        tok === INT ||
+        tok === FLOAT ||
+        tok === NAN ||
+        tok === POSINF ||
+        tok === NEGINF ||
+        (tok === TEXT && /^[+-]?\d+(\.\d*)?([eE][+-]?\d+)?$/.test(s))
+      );
     case 'boolean':
       return tok === BOOL || s === '0' || s === '1';
     case 'datetime':

@@ -60,7 +60,17 @@ export interface ChunkTarget {
  * Rebuilds each row from a chunk, sketches its values (distinct counts) and runs the multi-row INSERT
  * (the worker source below mirrors it).
  */
-function insertChunk(buffer: string, c: ChunkBuffer, rows: number, columns: number, per: number, batch: StoredValue[], regs: Uint8Array[], multi: (b: StoredValue[]) => void, single: (b: StoredValue[]) => void): void {
+function insertChunk(
+  buffer: string,
+  c: ChunkBuffer,
+  rows: number,
+  columns: number,
+  per: number,
+  batch: StoredValue[],
+  regs: Uint8Array[],
+  multi: (b: StoredValue[]) => void,
+  single: (b: StoredValue[]) => void,
+): void {
   let k = 0;
   let e = 0;
   let filled = 0;
@@ -68,7 +78,14 @@ function insertChunk(buffer: string, c: ChunkBuffer, rows: number, columns: numb
     const base = filled * columns;
     for (let i = 0; i < columns; i++, k++) {
       const kind = c.kinds[k];
-      const v = kind === NUMBER_VALUE ? c.nums[k] : kind === SLICE_VALUE ? buffer.slice(c.starts[k], c.ends[k]) : kind === EXTRA_VALUE ? c.extras[e++] : null;
+      const v =
+        kind === NUMBER_VALUE
+          ? c.nums[k]
+          : kind === SLICE_VALUE
+            ? buffer.slice(c.starts[k], c.ends[k])
+            : kind === EXTRA_VALUE
+              ? c.extras[e++]
+              : null;
       if (v !== null) HLL.add(regs[i], v);
       batch[base + i] = v;
     }
@@ -96,7 +113,19 @@ export class DirectTarget implements ChunkTarget {
   async drain(): Promise<void> {}
   async send(buffer: string, chunk: ChunkBuffer, rows: number): Promise<void> {
     const ins = this.ins!;
-    this.q.bulk(() => insertChunk(buffer, chunk, rows, this.columns, ins.rowsPerStatement, this.batch, this.regs, (b) => ins.multi.run(b), (b) => ins.single.run(b)));
+    this.q.bulk(() =>
+      insertChunk(
+        buffer,
+        chunk,
+        rows,
+        this.columns,
+        ins.rowsPerStatement,
+        this.batch,
+        this.regs,
+        (b) => ins.multi.run(b),
+        (b) => ins.single.run(b),
+      ),
+    );
   }
   async finish(): Promise<Uint8Array[]> {
     return this.regs;
@@ -211,7 +240,10 @@ export class WorkerTarget implements ChunkTarget {
     this.inFlight++;
     const arrays = [c.kinds, c.nums, c.starts, c.ends].map((a) => a.subarray(0, c.length).slice());
     const [kinds, nums, starts, ends] = arrays;
-    this.worker.postMessage({ type: 'chunk', buffer, kinds, nums, starts, ends, extras: c.extras, rows }, arrays.map((a) => a.buffer as ArrayBuffer));
+    this.worker.postMessage(
+      { type: 'chunk', buffer, kinds, nums, starts, ends, extras: c.extras, rows },
+      arrays.map((a) => a.buffer as ArrayBuffer),
+    );
   }
 
   async drain(): Promise<void> {

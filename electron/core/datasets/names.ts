@@ -18,7 +18,9 @@ export function normalizeNames(raw: string[], taken: Iterable<string> = []): { n
     if (used.has(name)) {
       let k = 2;
       while (used.has(`${name}_${k}`)) k++;
-      note.push(`the name ${JSON.stringify(name)} appears more than once; this column (${position}) is named ${JSON.stringify(`${name}_${k}`)}`);
+      note.push(
+        `the name ${JSON.stringify(name)} appears more than once; this column (${position}) is named ${JSON.stringify(`${name}_${k}`)}`,
+      );
       name = `${name}_${k}`;
     }
     used.add(name);

@@ -128,7 +128,9 @@ export class ColumnAccumulator {
     const missing = c[MISSING] + (dropWords ? c[NA_WORD] : 0);
     const present = rows - missing;
     const exact = this.values !== null;
-    let entries: [string | number, number][] = exact ? [...this.values!.entries()].map(([v, c]) => [v, c.n]) : sampleCounts(dropWords ? this.sample.filter(isValue) : this.sample, present);
+    let entries: [string | number, number][] = exact
+      ? [...this.values!.entries()].map(([v, c]) => [v, c.n])
+      : sampleCounts(dropWords ? this.sample.filter(isValue) : this.sample, present);
     if (dropWords && exact) entries = entries.filter(([v]) => isValue(v));
     const top = topK(entries, TOP);
     return {
@@ -137,7 +139,9 @@ export class ColumnAccumulator {
       nan: c[NAN],
       posInf: c[POSINF],
       negInf: c[NEGINF],
-      distinct: exact ? entries.length : Math.round(Math.min(present, Math.max(this.caps.distinct, this.distinctEstimate()))),
+      distinct: exact
+        ? entries.length
+        : Math.round(Math.min(present, Math.max(this.caps.distinct, this.distinctEstimate()))),
       distinctExact: exact,
       numeric: kind === 'integer' || kind === 'float' || kind === 'datetime' ? this.numeric(kind) : null,
       top,
@@ -196,10 +200,17 @@ function quantile(sorted: Float64Array, q: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
-function histogram(sorted: Float64Array, min: number, max: number, scale: number): { edges: number[]; counts: number[] } {
+function histogram(
+  sorted: Float64Array,
+  min: number,
+  max: number,
+  scale: number,
+): { edges: number[]; counts: number[] } {
   const bins = HISTOGRAM_BINS;
   const width = max > min ? (max - min) / bins : 1;
-  const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? (max > min ? max : min + 1) : min + i * width));
+  const edges = Array.from({ length: bins + 1 }, (_, i) =>
+    i === bins ? (max > min ? max : min + 1) : min + i * width,
+  );
   const counts = new Array<number>(bins).fill(0);
   for (const x of sorted) counts[Math.min(bins - 1, Math.max(0, Math.floor((x - min) / width)))]++;
   return { edges, counts: scale === 1 ? counts : counts.map((c) => Math.round(c * scale)) };
@@ -236,4 +247,3 @@ function isValue(v: string | number): boolean {
 function own(key: string | number): string | number {
   return typeof key === 'string' && key.length > 12 ? Buffer.from(key, 'utf8').toString('utf8') : key;
 }
-

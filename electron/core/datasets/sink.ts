@@ -4,7 +4,21 @@
 import { PreflightError } from '../../../shared/contract/errors';
 import type { ColumnInfo, ColumnKind } from '../../../shared/types/datasets';
 import type { DatasetQueries, StoredValue } from '../workspace/queries/datasets';
-import { classify, DATE, decideKind, FLOAT, fitsKind, INT, MISSING, missingWordsNote, NA_WORD, NAN, NEGINF, POSINF, TEXT } from './infer';
+import {
+  classify,
+  DATE,
+  decideKind,
+  FLOAT,
+  fitsKind,
+  INT,
+  MISSING,
+  missingWordsNote,
+  NA_WORD,
+  NAN,
+  NEGINF,
+  POSINF,
+  TEXT,
+} from './infer';
 import { createRng } from '../../../shared/math/latency/rng';
 import { capsFor, ColumnAccumulator } from './profile';
 import { ChunkBuffer, EXTRA_VALUE, NULL_VALUE, NUMBER_VALUE, SLICE_VALUE, type ChunkTarget } from './insert-pipe';
@@ -48,7 +62,11 @@ export class DatasetSink {
   addColumns(names: string[], notes: string[][]): void {
     const total = this.names.length + names.length;
     if (total > MAX_COLUMNS) {
-      throw new PreflightError('INVALID_INPUT', `the file has ${total.toLocaleString('en-US')} columns; Preflight stores at most ${MAX_COLUMNS.toLocaleString('en-US')} per dataset (SQLite's limit)`, { columns: total });
+      throw new PreflightError(
+        'INVALID_INPUT',
+        `the file has ${total.toLocaleString('en-US')} columns; Preflight stores at most ${MAX_COLUMNS.toLocaleString('en-US')} per dataset (SQLite's limit)`,
+        { columns: total },
+      );
     }
     const caps = capsFor(Math.max(this.expectedColumns, total));
     const fresh = this.staging === null;
@@ -64,7 +82,9 @@ export class DatasetSink {
       const a = new ColumnAccumulator(caps, this.random, this.target === null);
       a.addMissing(this.rows);
       this.acc.push(a);
-      this.overrides.push(Object.prototype.hasOwnProperty.call(this.typeOverrides, name) ? this.typeOverrides[name] : undefined);
+      this.overrides.push(
+        Object.prototype.hasOwnProperty.call(this.typeOverrides, name) ? this.typeOverrides[name] : undefined,
+      );
     });
     this.target!.prepare(this.staging!, this.names.length);
   }
@@ -80,8 +100,14 @@ export class DatasetSink {
   checkTypeNames(): void {
     const unknown = Object.keys(this.typeOverrides).filter((n) => !this.names.includes(n));
     if (unknown.length) {
-      const have = this.names.slice(0, 20).map((n) => JSON.stringify(n)).join(', ');
-      throw new PreflightError('BAD_ARGUMENTS', `--type names column(s) the file does not have: ${unknown.map((n) => JSON.stringify(n)).join(', ')} (columns: ${have}${this.names.length > 20 ? ', …' : ''})`);
+      const have = this.names
+        .slice(0, 20)
+        .map((n) => JSON.stringify(n))
+        .join(', ');
+      throw new PreflightError(
+        'BAD_ARGUMENTS',
+        `--type names column(s) the file does not have: ${unknown.map((n) => JSON.stringify(n)).join(', ')} (columns: ${have}${this.names.length > 20 ? ', …' : ''})`,
+      );
     }
   }
 
@@ -104,7 +130,12 @@ export class DatasetSink {
    */
   pushText(tokenizer: CsvTokenizer, count: number, line: number): void {
     const n = this.names.length;
-    if (count !== n) throw new PreflightError('INVALID_INPUT', `line ${line}: expected ${n} fields, found ${count}`, { line, expected: n, found: count });
+    if (count !== n)
+      throw new PreflightError('INVALID_INPUT', `line ${line}: expected ${n} fields, found ${count}`, {
+        line,
+        expected: n,
+        found: count,
+      });
     const c = this.chunk;
     c.reserve(n);
     let k = c.length;
@@ -202,7 +233,8 @@ export class DatasetSink {
       c.kinds[k] = NULL_VALUE;
       return;
     }
-    if (this.overrides[i] !== undefined && !fitsKind(this.overrides[i]!, tok, String(v))) this.misfit(i, String(v), line);
+    if (this.overrides[i] !== undefined && !fitsKind(this.overrides[i]!, tok, String(v)))
+      this.misfit(i, String(v), line);
     this.acc[i].observe(tok, v as string | number, x);
     if (typeof v === 'number') {
       c.kinds[k] = NUMBER_VALUE;
@@ -232,7 +264,11 @@ export class DatasetSink {
 
   private misfit(i: number, s: string, line: number): never {
     const kind = this.overrides[i]!;
-    throw new PreflightError('INVALID_INPUT', `line ${line}, column ${JSON.stringify(this.names[i])}: ${JSON.stringify(s.slice(0, 80))} is not ${kind === 'integer' ? 'an' : 'a'} ${kind} (--type ${this.names[i]}=${kind})`, { line, column: this.names[i] });
+    throw new PreflightError(
+      'INVALID_INPUT',
+      `line ${line}, column ${JSON.stringify(this.names[i])}: ${JSON.stringify(s.slice(0, 80))} is not ${kind === 'integer' ? 'an' : 'a'} ${kind} (--type ${this.names[i]}=${kind})`,
+      { line, column: this.names[i] },
+    );
   }
 
   /** Kinds and profiles, once every row is in. */
@@ -251,10 +287,19 @@ export class DatasetSink {
       if (inferred.kind === 'categorical' && a.counts[TEXT] > 0 && a.counts[INT] + a.counts[FLOAT] > 0) {
         const first = this.firstText[i];
         const where = first ? ` (first: ${JSON.stringify(first.value.slice(0, 40))} on line ${first.line})` : '';
-        notes.push(`${a.counts[TEXT].toLocaleString('en-US')} non-numeric value(s) among ${(a.counts[INT] + a.counts[FLOAT]).toLocaleString('en-US')} numbers${where}: kept as text`);
+        notes.push(
+          `${a.counts[TEXT].toLocaleString('en-US')} non-numeric value(s) among ${(a.counts[INT] + a.counts[FLOAT]).toLocaleString('en-US')} numbers${where}: kept as text`,
+        );
       }
-      if (a.counts[NAN] + a.counts[POSINF] + a.counts[NEGINF] > 0 && kind === 'categorical') notes.push('NaN/inf spellings are counted separately');
-      return { name: this.names[i], kind, inferredKind: inferred.kind, notes, profile: a.finish(this.rows, kind, wordsMissing) };
+      if (a.counts[NAN] + a.counts[POSINF] + a.counts[NEGINF] > 0 && kind === 'categorical')
+        notes.push('NaN/inf spellings are counted separately');
+      return {
+        name: this.names[i],
+        kind,
+        inferredKind: inferred.kind,
+        notes,
+        profile: a.finish(this.rows, kind, wordsMissing),
+      };
     });
   }
 }

@@ -5,7 +5,20 @@ import type { ColumnKind } from '../../../shared/types/datasets';
 
 /** NaN / ±inf spellings accepted in text files (and written for Parquet/JSON special floats). */
 const NAN = new Set(['nan', 'NaN', 'NAN']);
-const POS_INF = new Set(['inf', 'Inf', 'INF', '+inf', '+Inf', '+INF', 'infinity', 'Infinity', 'INFINITY', '+infinity', '+Infinity', '+INFINITY']);
+const POS_INF = new Set([
+  'inf',
+  'Inf',
+  'INF',
+  '+inf',
+  '+Inf',
+  '+INF',
+  'infinity',
+  'Infinity',
+  'INFINITY',
+  '+infinity',
+  '+Infinity',
+  '+INFINITY',
+]);
 const NEG_INF = new Set(['-inf', '-Inf', '-INF', '-infinity', '-Infinity', '-INFINITY']);
 
 /** pandas.read_csv's default missing-value words besides "" and NaN/nan (infer.ts classifies them as NA_WORD). */

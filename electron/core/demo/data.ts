@@ -54,7 +54,11 @@ export function trainingCsv(rows = 4000, seed = 7): string {
   const rng = createRng(seed);
   const start = Date.UTC(2025, 8, 1);
   const span = 90 * 86_400_000;
-  return toCsv(Array.from({ length: rows }, (_, i) => row(rng, i, new Date(start + Math.floor((i / rows) * span)), { level: 0, newRegion: false })));
+  return toCsv(
+    Array.from({ length: rows }, (_, i) =>
+      row(rng, i, new Date(start + Math.floor((i / rows) * span)), { level: 0, newRegion: false }),
+    ),
+  );
 }
 
 /** Production sample: four weeks of January 2026, drift growing from nothing to strong. */

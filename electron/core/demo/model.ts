@@ -12,7 +12,12 @@ export function demoModelBytes(): Uint8Array {
   return writeOnnxModel({
     graphName: 'credit_risk',
     docString: `Demo credit-risk classifier. Input "features" = [${DEMO_FEATURES.join(', ')}] (float32); output "probabilities" = [P(repay), P(default)].`,
-    metadata: { task: 'binary-classification', features: DEMO_FEATURES.join(','), classes: 'repay,default', origin: 'preflight demo' },
+    metadata: {
+      task: 'binary-classification',
+      features: DEMO_FEATURES.join(','),
+      classes: 'repay,default',
+      origin: 'preflight demo',
+    },
     initializers: [
       { name: 'mean', dims: [k], values: DEMO_MEANS },
       { name: 'std', dims: [k], values: DEMO_STDS },

@@ -25,7 +25,8 @@ const concat = (parts: Field[]): Field => {
 };
 const tag = (field: number, wire: number) => varint(field * 8 + wire);
 const intField = (field: number, value: number): Field => new Uint8Array([...tag(field, 0), ...varint(value)]);
-const bytesField = (field: number, bytes: Field): Field => concat([new Uint8Array([...tag(field, 2), ...varint(bytes.length)]), bytes]);
+const bytesField = (field: number, bytes: Field): Field =>
+  concat([new Uint8Array([...tag(field, 2), ...varint(bytes.length)]), bytes]);
 const strField = (field: number, s: string): Field => bytesField(field, new TextEncoder().encode(s));
 const msg = (field: number, parts: Field[]): Field => bytesField(field, concat(parts));
 
@@ -60,8 +61,16 @@ function valueInfo(field: number, io: Io): Field {
 }
 
 function node(n: Node, index: number): Field {
-  const attrs = Object.entries(n.intAttributes ?? {}).map(([name, value]) => msg(5, [strField(1, name), intField(3, value), intField(20, ATTRIBUTE_INT)]));
-  return msg(1, [...n.inputs.map((i) => strField(1, i)), ...n.outputs.map((o) => strField(2, o)), strField(3, `${n.op.toLowerCase()}_${index}`), strField(4, n.op), ...attrs]);
+  const attrs = Object.entries(n.intAttributes ?? {}).map(([name, value]) =>
+    msg(5, [strField(1, name), intField(3, value), intField(20, ATTRIBUTE_INT)]),
+  );
+  return msg(1, [
+    ...n.inputs.map((i) => strField(1, i)),
+    ...n.outputs.map((o) => strField(2, o)),
+    strField(3, `${n.op.toLowerCase()}_${index}`),
+    strField(4, n.op),
+    ...attrs,
+  ]);
 }
 
 export function writeOnnxModel(spec: {

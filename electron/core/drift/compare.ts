@@ -3,7 +3,12 @@
 // are counted by SQLite. Exact mode profiles each reference column on the way (it is sorted anyway).
 
 import { compareCategorical, type CompareOptions } from '../../../shared/math/drift-profile/index';
-import type { ColumnDriftProfile, DatasetDriftProfile, FeatureDrift, NumericDriftProfile } from '../../../shared/types/drift';
+import type {
+  ColumnDriftProfile,
+  DatasetDriftProfile,
+  FeatureDrift,
+  NumericDriftProfile,
+} from '../../../shared/types/drift';
 import type { ColumnInfo } from '../../../shared/types/datasets';
 import type { CoreContext } from '../context';
 import type { JobContext } from '../jobs/manager';
@@ -43,7 +48,8 @@ export async function compareFeatures(
   let readMs = 0;
   let computeMs = 0;
   const refInfo = (f: PlannedFeature) => ref.source!.columns[f.refOrdinal!];
-  const refType = (f: PlannedFeature) => (ref.profile ? ref.profile.columns.find((c) => c.name === f.name)!.columnType : refInfo(f).kind);
+  const refType = (f: PlannedFeature) =>
+    ref.profile ? ref.profile.columns.find((c) => c.name === f.name)!.columnType : refInfo(f).kind;
   // A column that is all empty in current has no real inferred type: read it as the reference's kind (→ "no values").
   const comparable = (f: PlannedFeature) => driftKindOf(refType(f)) === driftKindOf(f.cur.kind) || allMissing(f.cur);
   for (const f of plan) if (!comparable(f)) results.set(f.name, untested(f.name, refType(f), f.cur.kind));
@@ -52,7 +58,8 @@ export async function compareFeatures(
   const rows = Math.max(ref.source?.rows ?? 0, cur.rows, 1);
   const perBatch = Math.max(1, Math.floor(VALUES_PER_BATCH / (2 * rows)));
   let done = 0;
-  const step = (name: string) => job.progress(done / Math.max(1, plan.length), `comparing ${name} (${done + 1}/${plan.length})`);
+  const step = (name: string) =>
+    job.progress(done / Math.max(1, plan.length), `comparing ${name} (${done + 1}/${plan.length})`);
 
   for (let b = 0; b < numeric.length; b += perBatch) {
     const batch = numeric.slice(b, b + perBatch).filter((f) => {
@@ -65,13 +72,25 @@ export async function compareFeatures(
     if (!batch.length) continue;
     step(batch[0].name);
     const jobs = batch.map((f) => ({
-      reference: ref.profile ? (ref.profile.columns.find((c) => c.name === f.name)!.profile as NumericDriftProfile) : refInfo(f),
+      reference: ref.profile
+        ? (ref.profile.columns.find((c) => c.name === f.name)!.profile as NumericDriftProfile)
+        : refInfo(f),
       current: f.cur,
       options: options(f.name),
     }));
     const before = done;
-    const outcome = await compareNumericJobs(core, ref.profile ? null : ref.source, cur, jobs, ref.gridSize, job.signal, (f, message) =>
-      job.progress((before + f * batch.length) / Math.max(1, plan.length), `${batch.length} numerical feature${batch.length > 1 ? 's' : ''}: ${message}`),
+    const outcome = await compareNumericJobs(
+      core,
+      ref.profile ? null : ref.source,
+      cur,
+      jobs,
+      ref.gridSize,
+      job.signal,
+      (f, message) =>
+        job.progress(
+          (before + f * batch.length) / Math.max(1, plan.length),
+          `${batch.length} numerical feature${batch.length > 1 ? 's' : ''}: ${message}`,
+        ),
     );
     readMs += outcome.readMs;
     computeMs += outcome.computeMs;
@@ -95,7 +114,12 @@ export async function compareFeatures(
     readMs += performance.now() - t;
     const t2 = performance.now();
     const p = column?.profile;
-    results.set(f.name, p?.kind === 'categorical' ? { name: f.name, columnType: f.cur.kind, ...compareCategorical(p, c, options(f.name)) } : untested(f.name, refType(f), f.cur.kind));
+    results.set(
+      f.name,
+      p?.kind === 'categorical'
+        ? { name: f.name, columnType: f.cur.kind, ...compareCategorical(p, c, options(f.name)) }
+        : untested(f.name, refType(f), f.cur.kind),
+    );
     computeMs += performance.now() - t2;
     done++;
     await yieldToLoop(job);
@@ -127,9 +151,23 @@ function untested(name: string, refType: string, curType: string): FeatureDrift 
     uniqueValues: 0,
     unseenCategoryShare: null,
     outOfRangeShare: null,
-    metrics: { ksStatistic: null, ksPValue: null, wassersteinNormed: null, psi: null, jensenShannon: null, chiSquarePValue: null, cramersV: null, zTestPValue: null, cohensH: null },
+    metrics: {
+      ksStatistic: null,
+      ksPValue: null,
+      wassersteinNormed: null,
+      psi: null,
+      jensenShannon: null,
+      chiSquarePValue: null,
+      cramersV: null,
+      zTestPValue: null,
+      cohensH: null,
+    },
     approximation: null,
-    findings: [refType === curType ? 'no reference profile for this column: not compared' : `type changed from ${refType} to ${curType}: not compared`],
+    findings: [
+      refType === curType
+        ? 'no reference profile for this column: not compared'
+        : `type changed from ${refType} to ${curType}: not compared`,
+    ],
     histogram: null,
   };
 }

@@ -17,18 +17,31 @@ export interface SortedNumeric {
   negInf: number;
 }
 
-export type ColumnTextReader = (ordinals: number[], afterRowid: number, uptoRowid: number) => { count: number; texts: string[] };
+export type ColumnTextReader = (
+  ordinals: number[],
+  afterRowid: number,
+  uptoRowid: number,
+) => { count: number; texts: string[] };
 
 /** Rows per scan: keeps each joined text well under SQLite's 1 GB string limit and memory bounded. */
 const ROWS_PER_SCAN = 2_000_000;
 const COLUMNS_PER_SCAN = 500;
 
-export function readSortedNumeric(read: ColumnTextReader, ordinals: number[], maxRowid: number, rows: number): SortedNumeric[] {
+export function readSortedNumeric(
+  read: ColumnTextReader,
+  ordinals: number[],
+  maxRowid: number,
+  rows: number,
+): SortedNumeric[] {
   const out = ordinals.map(() => ({ values: new Float64Array(rows), n: 0, missing: 0, nan: 0, posInf: 0, negInf: 0 }));
   for (let after = 0; after < maxRowid; after += ROWS_PER_SCAN) {
     // SQLite allows 2,000 result columns: wide datasets are read in slices of columns.
     for (let c = 0; c < ordinals.length; c += COLUMNS_PER_SCAN) {
-      const { count, texts } = read(ordinals.slice(c, c + COLUMNS_PER_SCAN), after, Math.min(maxRowid, after + ROWS_PER_SCAN));
+      const { count, texts } = read(
+        ordinals.slice(c, c + COLUMNS_PER_SCAN),
+        after,
+        Math.min(maxRowid, after + ROWS_PER_SCAN),
+      );
       if (count > 0) texts.forEach((text, k) => parseInto(text, out[c + k]));
     }
   }

@@ -14,7 +14,10 @@ export const driftHandlers: Handlers<MethodsStartingWith<'drift/'>> = {
   'drift/remove': (core, args) => removeDriftReport(core, args.id, args),
   'drift/show': (core, args) => {
     const report = core.queries.drift.report(args.id);
-    if (!report) throw new PreflightError('NOT_FOUND', `no drift report ${args.id} (see \`preflight drift list\`)`, { id: args.id });
+    if (!report)
+      throw new PreflightError('NOT_FOUND', `no drift report ${args.id} (see \`preflight drift list\`)`, {
+        id: args.id,
+      });
     return report;
   },
   'drift/profile': async (core, args, job) => {
@@ -36,9 +39,9 @@ export const driftHandlers: Handlers<MethodsStartingWith<'drift/'>> = {
     const model = resolveModel(core, args.model);
     if (args.inputs.length === 0) throw new PreflightError('BAD_ARGUMENTS', 'a mapping needs at least one input');
     const names = new Set(model.metadata.inputs.map((i) => i.name));
-    for (const m of args.inputs) if (!names.has(m.input)) throw new PreflightError('BAD_ARGUMENTS', `model ${model.name} has no input ${m.input}`);
+    for (const m of args.inputs)
+      if (!names.has(m.input)) throw new PreflightError('BAD_ARGUMENTS', `model ${model.name} has no input ${m.input}`);
     core.queries.drift.saveMapping(model.name, args.inputs, new Date().toISOString());
     return { inputs: args.inputs, how: 'saved' as const };
   },
 };
-

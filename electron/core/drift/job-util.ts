@@ -5,7 +5,8 @@ export function subJob(job: JobContext, from: number, to: number, prefix = ''): 
   return {
     signal: job.signal,
     throwIfCancelled: job.throwIfCancelled,
-    progress: (fraction, message, data) => job.progress(fraction === null ? null : from + (to - from) * fraction, prefix + message, data),
+    progress: (fraction, message, data) =>
+      job.progress(fraction === null ? null : from + (to - from) * fraction, prefix + message, data),
   };
 }
 

@@ -9,7 +9,12 @@ import type { NumericDriftProfile } from '../../../shared/types/drift';
 import type { ColumnInfo } from '../../../shared/types/datasets';
 import type { CoreContext } from '../context';
 import { runInChild } from '../jobs/run-in-child';
-import { compareNumericGroup, type NumericGroupOutcome, type NumericTaskPayload, type TableColumns } from './numeric-task';
+import {
+  compareNumericGroup,
+  type NumericGroupOutcome,
+  type NumericTaskPayload,
+  type TableColumns,
+} from './numeric-task';
 import type { DatasetSource } from './sources';
 
 export interface NumericJob {
@@ -37,13 +42,24 @@ export async function compareNumericJobs(
   const payloadFor = (group: NumericJob[]): NumericTaskPayload => ({
     file: core.workspace.file,
     reference: refSource
-      ? table(refSource.id, group.map((j) => (j.reference as ColumnInfo).ordinal))
+      ? table(
+          refSource.id,
+          group.map((j) => (j.reference as ColumnInfo).ordinal),
+        )
       : { profiles: group.map((j) => j.reference as NumericDriftProfile) },
-    current: table(cur.id, group.map((j) => j.current.ordinal)),
+    current: table(
+      cur.id,
+      group.map((j) => j.current.ordinal),
+    ),
     options: group.map((j) => j.options),
     gridSize,
   });
-  const inProcess = (group: NumericJob[]) => compareNumericGroup((t) => (ords, a, b) => core.queries.drift.numericColumnText(t, ords, a, b), payloadFor(group), progress);
+  const inProcess = (group: NumericJob[]) =>
+    compareNumericGroup(
+      (t) => (ords, a, b) => core.queries.drift.numericColumnText(t, ords, a, b),
+      payloadFor(group),
+      progress,
+    );
   const rows = Math.max(refSource?.rows ?? 0, cur.rows);
   // PREFLIGHT_DRIFT_IN_PROCESS=1 keeps everything here (profiling, or hosts that cannot start children).
   if (rows * jobs.length < 2_000_000 || process.env.PREFLIGHT_DRIFT_IN_PROCESS === '1') return inProcess(jobs);
@@ -57,7 +73,14 @@ export async function compareNumericJobs(
       fractions[g] = fraction ?? fractions[g];
       progress(fractions.reduce((a, b) => a + b, 0) / k, `${message} (${k} worker${k > 1 ? 's' : ''})`);
     };
-    outcomes = await Promise.all(groups.map((g, i) => runInChild<NumericGroupOutcome>(core.launcher, 'drift/compare-numeric', payloadFor(g), { signal, onProgress: onProgress(i) })));
+    outcomes = await Promise.all(
+      groups.map((g, i) =>
+        runInChild<NumericGroupOutcome>(core.launcher, 'drift/compare-numeric', payloadFor(g), {
+          signal,
+          onProgress: onProgress(i),
+        }),
+      ),
+    );
   } catch (err) {
     if (err instanceof PreflightError && err.code === 'CANCELLED') throw err;
     outcomes = [inProcess(jobs)];

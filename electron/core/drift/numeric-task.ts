@@ -3,7 +3,12 @@
 // several children at once and only small results and profiles come back — or here as a fallback.
 
 import Database from 'better-sqlite3';
-import { buildNumericProfile, compareNumeric, type CompareOptions, type FeatureResult } from '../../../shared/math/drift-profile/index';
+import {
+  buildNumericProfile,
+  compareNumeric,
+  type CompareOptions,
+  type FeatureResult,
+} from '../../../shared/math/drift-profile/index';
 import type { NumericDriftProfile } from '../../../shared/types/drift';
 import { numericColumnText } from '../workspace/queries/drift';
 import { readSortedNumeric, type ColumnTextReader } from './fast-read';
@@ -38,7 +43,11 @@ export interface NumericGroupOutcome {
 
 export type GroupProgress = (fraction: number, message: string) => void;
 
-export function compareNumericGroup(read: (table: string) => ColumnTextReader, p: NumericTaskPayload, progress: GroupProgress = () => {}): NumericGroupOutcome {
+export function compareNumericGroup(
+  read: (table: string) => ColumnTextReader,
+  p: NumericTaskPayload,
+  progress: GroupProgress = () => {},
+): NumericGroupOutcome {
   const t0 = performance.now();
   const refSide = 'table' in p.reference ? p.reference : null;
   progress(0, 'reading current values');
@@ -48,7 +57,9 @@ export function compareNumericGroup(read: (table: string) => ColumnTextReader, p
   const t1 = performance.now();
   progress(0.8, 'comparing');
   const results = cur.map((c, k) => {
-    const profile = ref ? buildNumericProfile(ref[k].sorted, ref[k], p.gridSize) : (p.reference as { profiles: NumericDriftProfile[] }).profiles[k];
+    const profile = ref
+      ? buildNumericProfile(ref[k].sorted, ref[k], p.gridSize)
+      : (p.reference as { profiles: NumericDriftProfile[] }).profiles[k];
     const result = compareNumeric({ profile, sorted: ref ? ref[k].sorted : null }, c, p.options[k]);
     return { result, profile: ref ? profile : null };
   });
@@ -56,7 +67,10 @@ export function compareNumericGroup(read: (table: string) => ColumnTextReader, p
 }
 
 /** Child-process entry: opens the workspace read-only. */
-export async function compareNumericInChild(p: NumericTaskPayload, progress?: GroupProgress): Promise<NumericGroupOutcome> {
+export async function compareNumericInChild(
+  p: NumericTaskPayload,
+  progress?: GroupProgress,
+): Promise<NumericGroupOutcome> {
   const db = new Database(p.file, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');

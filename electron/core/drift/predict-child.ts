@@ -39,7 +39,10 @@ export async function predict(payload: PredictPayload, ctx: ChildTaskContext): P
   } catch (err) {
     throw new PreflightError('MODEL_LOAD_FAILED', (err as Error).message);
   }
-  const results = new Map<string, { width: number; kind: 'number' | 'label'; numbers: number[] | Float64Array; labels: string[]; filled: number }>();
+  const results = new Map<
+    string,
+    { width: number; kind: 'number' | 'label'; numbers: number[] | Float64Array; labels: string[]; filled: number }
+  >();
   const n = payload.rows;
   for (let start = 0; start < n; start += payload.batchSize) {
     if (ctx.signal.aborted) throw new PreflightError('CANCELLED', 'prediction was cancelled');
@@ -49,17 +52,23 @@ export async function predict(payload: PredictPayload, ctx: ChildTaskContext): P
       const width = input.rowDims.reduce((a, d) => a * d, 1);
       const slice = input.data.subarray(start * width, (start + b) * width);
       const data =
-        input.type === 'float32' ? Float32Array.from(slice)
-        : input.type === 'float64' ? Float64Array.from(slice)
-        : input.type === 'int32' ? Int32Array.from(slice)
-        : BigInt64Array.from(slice, (v) => BigInt(Math.round(v)));
+        input.type === 'float32'
+          ? Float32Array.from(slice)
+          : input.type === 'float64'
+            ? Float64Array.from(slice)
+            : input.type === 'int32'
+              ? Int32Array.from(slice)
+              : BigInt64Array.from(slice, (v) => BigInt(Math.round(v)));
       feeds[input.name] = new ort.Tensor(input.type, data, [b, ...input.rowDims]);
     }
     let out: Record<string, import('onnxruntime-node').Tensor>;
     try {
       out = await session.run(feeds, payload.outputs);
     } catch (err) {
-      throw new PreflightError('INVALID_INPUT', `the model refused a batch of rows ${start}–${start + b - 1}: ${(err as Error).message}`);
+      throw new PreflightError(
+        'INVALID_INPUT',
+        `the model refused a batch of rows ${start}–${start + b - 1}: ${(err as Error).message}`,
+      );
     }
     for (const name of payload.outputs) {
       const t = out[name];
@@ -67,11 +76,18 @@ export async function predict(payload: PredictPayload, ctx: ChildTaskContext): P
       const numeric = t.type === 'float32' || t.type === 'float64' || t.type === 'float16';
       let r = results.get(name);
       if (!r) {
-        r = { width, kind: numeric ? 'number' : 'label', numbers: numeric ? new Float64Array(n * width) : [], labels: [], filled: 0 };
+        r = {
+          width,
+          kind: numeric ? 'number' : 'label',
+          numbers: numeric ? new Float64Array(n * width) : [],
+          labels: [],
+          filled: 0,
+        };
         results.set(name, r);
       }
       const values = t.data as ArrayLike<number | bigint | string | boolean>;
-      if (r.kind === 'number') (r.numbers as Float64Array).set(Float64Array.from(values as ArrayLike<number>), r.filled);
+      if (r.kind === 'number')
+        (r.numbers as Float64Array).set(Float64Array.from(values as ArrayLike<number>), r.filled);
       else for (let i = 0; i < values.length; i++) r.labels.push(String(values[i]));
       r.filled += values.length;
     }
@@ -81,6 +97,12 @@ export async function predict(payload: PredictPayload, ctx: ChildTaskContext): P
   return payload.outputs.map((name) => {
     const r = results.get(name);
     if (!r) return { name, width: 1, kind: 'number' as const, numbers: new Float64Array(0), labels: null };
-    return { name, width: r.width, kind: r.kind, numbers: r.kind === 'number' ? (r.numbers as Float64Array) : null, labels: r.kind === 'label' ? r.labels : null };
+    return {
+      name,
+      width: r.width,
+      kind: r.kind,
+      numbers: r.kind === 'number' ? (r.numbers as Float64Array) : null,
+      labels: r.kind === 'label' ? r.labels : null,
+    };
   });
 }

@@ -6,7 +6,11 @@
 import { PreflightError } from '../../../shared/contract/errors';
 import type { ParsedArgsOf } from '../../../shared/contract/methods';
 import {
-  buildCategoricalProfile, buildNumericProfile, compareCategorical, compareNumeric, datasetDrift,
+  buildCategoricalProfile,
+  buildNumericProfile,
+  compareCategorical,
+  compareNumeric,
+  datasetDrift,
 } from '../../../shared/math/drift-profile/index';
 import type { FeatureDrift, InputMapping, PredictionDrift } from '../../../shared/types/drift';
 import type { TensorInfo } from '../../../shared/types/models';
@@ -22,7 +26,12 @@ import { checkMapping, proposeMapping, rowWidth } from './mapping';
 import type { PredictInput, PredictOutput, PredictPayload } from './predict-child';
 import type { DatasetSource } from './sources';
 
-const ELEM: Record<string, PredictInput['type']> = { float: 'float32', double: 'float64', int64: 'int64', int32: 'int32' };
+const ELEM: Record<string, PredictInput['type']> = {
+  float: 'float32',
+  double: 'float64',
+  int64: 'int64',
+  int32: 'int32',
+};
 const MAX_CLASSES = 10;
 
 export async function predictionDrift(
@@ -47,13 +56,25 @@ export async function predictionDrift(
   }
   checkMapping(inputs, cur.columns, mapping.inputs);
   const outputs = model.metadata.outputs.filter((o) => o.kind === 'tensor').map((o) => o.name);
-  if (outputs.length === 0) throw new PreflightError('BAD_ARGUMENTS', `model ${model.name} has no tensor outputs to compare`);
+  if (outputs.length === 0)
+    throw new PreflightError('BAD_ARGUMENTS', `model ${model.name} has no tensor outputs to compare`);
   const path = modelFilePath(core, model.contentDigest);
   const score = async (side: DatasetSource, from: number, to: number) => {
     const built = buildInputs(core, side, inputs, mapping);
-    const payload: PredictPayload = { modelPath: path, rows: built.rows, inputs: built.inputs, outputs, batchSize: 4096 };
+    const payload: PredictPayload = {
+      modelPath: path,
+      rows: built.rows,
+      inputs: built.inputs,
+      outputs,
+      batchSize: 4096,
+    };
     const sub = subJob(job, from, to, `${side.name}: `);
-    const result = built.rows ? await runInChild<PredictOutput[]>(core.launcher, 'drift/predict', payload, { signal: job.signal, onProgress: sub.progress }) : [];
+    const result = built.rows
+      ? await runInChild<PredictOutput[]>(core.launcher, 'drift/predict', payload, {
+          signal: job.signal,
+          onProgress: sub.progress,
+        })
+      : [];
     return { rows: built.rows, skipped: built.skipped, result };
   };
   const r = await score(ref, 0, 0.5);
@@ -76,7 +97,12 @@ export async function predictionDrift(
 }
 
 /** Row-major input arrays; rows with a missing or non-finite input value are skipped (and counted; `keep` marks the rows used). */
-export function buildInputs(core: CoreContext, side: DatasetSource, inputs: TensorInfo[], mapping: InputMapping): { rows: number; skipped: number; inputs: PredictInput[]; keep: Uint8Array } {
+export function buildInputs(
+  core: CoreContext,
+  side: DatasetSource,
+  inputs: TensorInfo[],
+  mapping: InputMapping,
+): { rows: number; skipped: number; inputs: PredictInput[]; keep: Uint8Array } {
   const cols = new Map<string, Float64Array>();
   for (const m of mapping.inputs) {
     for (const name of m.columns) {
@@ -95,7 +121,12 @@ export function inputNumber(v: StoredValue): number {
 }
 
 /** buildInputs over columns already read (name → values of `n` rows). */
-export function inputsFromColumns(cols: Map<string, Float64Array>, n: number, inputs: TensorInfo[], mapping: InputMapping): { rows: number; skipped: number; inputs: PredictInput[]; keep: Uint8Array } {
+export function inputsFromColumns(
+  cols: Map<string, Float64Array>,
+  n: number,
+  inputs: TensorInfo[],
+  mapping: InputMapping,
+): { rows: number; skipped: number; inputs: PredictInput[]; keep: Uint8Array } {
   const keep = new Uint8Array(n).fill(1);
   for (const a of cols.values()) for (let i = 0; i < n; i++) if (!Number.isFinite(a[i])) keep[i] = 0;
   let rows = 0;
@@ -103,7 +134,11 @@ export function inputsFromColumns(cols: Map<string, Float64Array>, n: number, in
   const out: PredictInput[] = mapping.inputs.map((m) => {
     const info = inputs.find((i) => i.name === m.input)!;
     const type = ELEM[info.elemType ?? ''];
-    if (!type) throw new PreflightError('BAD_ARGUMENTS', `input ${info.name} is ${info.type}: prediction drift feeds float, double, int32 or int64 inputs`);
+    if (!type)
+      throw new PreflightError(
+        'BAD_ARGUMENTS',
+        `input ${info.name} is ${info.type}: prediction drift feeds float, double, int32 or int64 inputs`,
+      );
     const width = m.columns.length;
     const data = new Float64Array(rows * width);
     const sources = m.columns.map((c) => cols.get(c)!);
@@ -126,7 +161,10 @@ function compareOutput(r: PredictOutput, c: PredictOutput): FeatureDrift[] {
       for (const l of labels ?? []) m.set(l, (m.get(l) ?? 0) + 1);
       return m;
     };
-    const res = compareCategorical(buildCategoricalProfile(count(r.labels), 0), { counts: count(c.labels), missing: 0 });
+    const res = compareCategorical(buildCategoricalProfile(count(r.labels), 0), {
+      counts: count(c.labels),
+      missing: 0,
+    });
     out.push({ name: `${r.name} (label)`, columnType: 'label', ...res });
     return out;
   }
@@ -142,7 +180,10 @@ function compareOutput(r: PredictOutput, c: PredictOutput): FeatureDrift[] {
       }
       return m;
     };
-    const res = compareCategorical(buildCategoricalProfile(argmax(r.numbers!), 0), { counts: argmax(c.numbers!), missing: 0 });
+    const res = compareCategorical(buildCategoricalProfile(argmax(r.numbers!), 0), {
+      counts: argmax(c.numbers!),
+      missing: 0,
+    });
     out.push({ name: `${r.name} (class)`, columnType: 'class', ...res });
   }
   for (let j = 0; j < Math.min(w, MAX_CLASSES); j++) {

@@ -2,7 +2,13 @@
 // sorted once), stored as JSON with base64 grids, and reloaded without touching the dataset.
 
 import { PreflightError } from '../../../shared/contract/errors';
-import { buildCategoricalProfile, buildNumericProfile, decodeProfile, encodeProfile, DEFAULT_GRID_SIZE } from '../../../shared/math/drift-profile/index';
+import {
+  buildCategoricalProfile,
+  buildNumericProfile,
+  decodeProfile,
+  encodeProfile,
+  DEFAULT_GRID_SIZE,
+} from '../../../shared/math/drift-profile/index';
 import type { ColumnDriftProfile, DatasetDriftProfile, DriftProfileSummary } from '../../../shared/types/drift';
 import type { CoreContext } from '../context';
 import type { JobContext } from '../jobs/manager';
@@ -11,16 +17,27 @@ import { driftKindOf, readCategories, readNumericColumnsSortedAsync, readNumeric
 import type { DatasetSource } from './sources';
 
 /** One column's profile, and its sorted values when the caller wants exact metrics right away. */
-export function profileColumn(core: CoreContext, source: DatasetSource, ordinal: number, gridSize: number): { column: ColumnDriftProfile; sorted: Float64Array | null } {
+export function profileColumn(
+  core: CoreContext,
+  source: DatasetSource,
+  ordinal: number,
+  gridSize: number,
+): { column: ColumnDriftProfile; sorted: Float64Array | null } {
   const info = source.columns[ordinal];
   const kind = driftKindOf(info.kind);
   if (kind === 'numerical') {
     const n = readNumericSorted(core, source.id, info);
-    return { column: { name: info.name, columnType: info.kind, profile: buildNumericProfile(n.sorted, n, gridSize) }, sorted: n.sorted };
+    return {
+      column: { name: info.name, columnType: info.kind, profile: buildNumericProfile(n.sorted, n, gridSize) },
+      sorted: n.sorted,
+    };
   }
   if (kind === 'categorical') {
     const c = readCategories(core, source.id, info);
-    return { column: { name: info.name, columnType: info.kind, profile: buildCategoricalProfile(c.counts, c.missing) }, sorted: null };
+    return {
+      column: { name: info.name, columnType: info.kind, profile: buildCategoricalProfile(c.counts, c.missing) },
+      sorted: null,
+    };
   }
   return { column: { name: info.name, columnType: info.kind, profile: null }, sorted: null };
 }
@@ -29,7 +46,12 @@ export function profileColumn(core: CoreContext, source: DatasetSource, ordinal:
  * Profiles every column of a dataset (datetime columns are listed without statistics). Numerical
  * columns are read in batches, each batch split over two child processes (see read.ts).
  */
-export async function buildDatasetProfile(core: CoreContext, source: DatasetSource, gridSize: number, job: JobContext): Promise<DatasetDriftProfile> {
+export async function buildDatasetProfile(
+  core: CoreContext,
+  source: DatasetSource,
+  gridSize: number,
+  job: JobContext,
+): Promise<DatasetDriftProfile> {
   const byName = new Map<string, ColumnDriftProfile>();
   const numeric = source.columns.filter((c) => driftKindOf(c.kind) === 'numerical');
   const perBatch = Math.max(2, Math.floor(40_000_000 / Math.max(1, source.rows)));
@@ -38,10 +60,18 @@ export async function buildDatasetProfile(core: CoreContext, source: DatasetSour
     const batch = numeric.slice(b, b + perBatch);
     job.progress(done / source.columns.length, `profiling ${batch.map((c) => c.name).join(', ')}`);
     const half = Math.ceil(batch.length / 2);
-    const parts = await Promise.all([batch.slice(0, half), batch.slice(half)].filter((p) => p.length).map((p) => readNumericColumnsSortedAsync(core, source.id, p, job.signal)));
+    const parts = await Promise.all(
+      [batch.slice(0, half), batch.slice(half)]
+        .filter((p) => p.length)
+        .map((p) => readNumericColumnsSortedAsync(core, source.id, p, job.signal)),
+    );
     parts.flat().forEach((n, k) => {
       const info = batch[k];
-      byName.set(info.name, { name: info.name, columnType: info.kind, profile: buildNumericProfile(n.sorted, n, gridSize) });
+      byName.set(info.name, {
+        name: info.name,
+        columnType: info.kind,
+        profile: buildNumericProfile(n.sorted, n, gridSize),
+      });
     });
     done += batch.length;
     await yieldToLoop(job);
@@ -53,10 +83,21 @@ export async function buildDatasetProfile(core: CoreContext, source: DatasetSour
     await yieldToLoop(job);
   }
   const columns = source.columns.map((c) => byName.get(c.name)!);
-  return { version: 1, dataset: source.name, rows: source.rows, createdAt: new Date().toISOString(), gridSize, columns };
+  return {
+    version: 1,
+    dataset: source.name,
+    rows: source.rows,
+    createdAt: new Date().toISOString(),
+    gridSize,
+    columns,
+  };
 }
 
-export function storeProfile(core: CoreContext, profile: DatasetDriftProfile, datasetId: number | null): DriftProfileSummary {
+export function storeProfile(
+  core: CoreContext,
+  profile: DatasetDriftProfile,
+  datasetId: number | null,
+): DriftProfileSummary {
   return core.queries.drift.saveProfile({
     datasetName: profile.dataset,
     datasetId,
@@ -73,25 +114,44 @@ export function storeProfile(core: CoreContext, profile: DatasetDriftProfile, da
  * behind it: profile-mode drift then compares batches against it. The text is checked, then kept as is.
  */
 export function importProfile(core: CoreContext, name: string, json: string): DriftProfileSummary {
-  if (core.queries.datasets.byName(name)) throw new PreflightError('BAD_ARGUMENTS', `"${name}" is a dataset of this workspace; a profile imported under that name would shadow it`);
+  if (core.queries.datasets.byName(name))
+    throw new PreflightError(
+      'BAD_ARGUMENTS',
+      `"${name}" is a dataset of this workspace; a profile imported under that name would shadow it`,
+    );
   let profile: DatasetDriftProfile;
   try {
     profile = decodeProfile(json);
   } catch (err) {
     throw new PreflightError('INVALID_INPUT', `not a Preflight reference profile: ${(err as Error).message}`);
   }
-  return core.queries.drift.saveProfile({ datasetName: name, datasetId: null, rows: profile.rows, columns: profile.columns.length, gridSize: profile.gridSize, createdAt: profile.createdAt, json });
+  return core.queries.drift.saveProfile({
+    datasetName: name,
+    datasetId: null,
+    rows: profile.rows,
+    columns: profile.columns.length,
+    gridSize: profile.gridSize,
+    createdAt: profile.createdAt,
+    json,
+  });
 }
 
 /** The stored profile of `name`; stale (null) when the dataset of that name was re-imported since. */
-export function loadProfile(core: CoreContext, name: string, currentDatasetId: number | null): DatasetDriftProfile | null {
+export function loadProfile(
+  core: CoreContext,
+  name: string,
+  currentDatasetId: number | null,
+): DatasetDriftProfile | null {
   const row = core.queries.drift.profile(name);
   if (!row) return null;
   if (currentDatasetId !== null && row.datasetId !== currentDatasetId) return null;
   try {
     return decodeProfile(row.json);
   } catch (err) {
-    throw new PreflightError('WORKSPACE_ERROR', `the stored profile of ${name} is unreadable: ${(err as Error).message}; rebuild it with \`preflight drift profile ${name}\``);
+    throw new PreflightError(
+      'WORKSPACE_ERROR',
+      `the stored profile of ${name} is unreadable: ${(err as Error).message}; rebuild it with \`preflight drift profile ${name}\``,
+    );
   }
 }
 

@@ -18,7 +18,12 @@ export async function readNumericInChild(p: ReadNumericPayload): Promise<SortedN
   const db = new Database(p.file, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
-    return readSortedNumeric((ords, a, b) => numericColumnText(db, p.table, ords, a, b), p.ordinals, p.maxRowid, p.rows);
+    return readSortedNumeric(
+      (ords, a, b) => numericColumnText(db, p.table, ords, a, b),
+      p.ordinals,
+      p.maxRowid,
+      p.rows,
+    );
   } finally {
     db.close();
   }

@@ -35,12 +35,21 @@ export function readCategories(core: CoreContext, datasetId: number, column: Col
  * Several numerical columns of one dataset, sorted, in one pass per 2M rows (see fast-read.ts).
  * Same counts as readNumericSorted column by column.
  */
-export function readNumericColumnsSorted(core: CoreContext, datasetId: number, columns: ColumnInfo[]): NumericCurrent[] {
+export function readNumericColumnsSorted(
+  core: CoreContext,
+  datasetId: number,
+  columns: ColumnInfo[],
+): NumericCurrent[] {
   const stored = core.queries.datasets.byId(datasetId);
   if (!stored) throw new PreflightError('NOT_FOUND', `no dataset with id ${datasetId}`);
   const q = core.queries.drift;
   const max = q.maxRowid(stored.tableName);
-  return readSortedNumeric((ords, a, b) => q.numericColumnText(stored.tableName, ords, a, b), columns.map((c) => c.ordinal), max, stored.rows);
+  return readSortedNumeric(
+    (ords, a, b) => q.numericColumnText(stored.tableName, ords, a, b),
+    columns.map((c) => c.ordinal),
+    max,
+    stored.rows,
+  );
 }
 
 /** Children per dataset side: the two sides run at once, so half the cores each (at most 4). */
@@ -53,19 +62,31 @@ function childrenPerSide(columns: number): number {
  * the reference and the current side — and big column sets — are read and sorted in parallel.
  * Falls back to reading here when no child can be started.
  */
-export async function readNumericColumnsSortedAsync(core: CoreContext, datasetId: number, columns: ColumnInfo[], signal: AbortSignal): Promise<NumericCurrent[]> {
+export async function readNumericColumnsSortedAsync(
+  core: CoreContext,
+  datasetId: number,
+  columns: ColumnInfo[],
+  signal: AbortSignal,
+): Promise<NumericCurrent[]> {
   const stored = core.queries.datasets.byId(datasetId);
   if (!stored) throw new PreflightError('NOT_FOUND', `no dataset with id ${datasetId}`);
   // Small reads are faster here than a process start.
   // PREFLIGHT_DRIFT_IN_PROCESS=1 reads here (profiling, or hosts that cannot start children).
-  if (stored.rows * columns.length < 2_000_000 || process.env.PREFLIGHT_DRIFT_IN_PROCESS === '1') return readNumericColumnsSorted(core, datasetId, columns);
+  if (stored.rows * columns.length < 2_000_000 || process.env.PREFLIGHT_DRIFT_IN_PROCESS === '1')
+    return readNumericColumnsSorted(core, datasetId, columns);
   const maxRowid = core.queries.drift.maxRowid(stored.tableName);
   const k = childrenPerSide(columns.length);
   const groups = Array.from({ length: k }, (_, g) => columns.filter((_, i) => i % k === g));
   try {
     const parts = await Promise.all(
       groups.map((group) => {
-        const payload: ReadNumericPayload = { file: core.workspace.file, table: stored.tableName, ordinals: group.map((c) => c.ordinal), maxRowid, rows: stored.rows };
+        const payload: ReadNumericPayload = {
+          file: core.workspace.file,
+          table: stored.tableName,
+          ordinals: group.map((c) => c.ordinal),
+          maxRowid,
+          rows: stored.rows,
+        };
         return runInChild<NumericCurrent[]>(core.launcher, 'drift/read-numeric', payload, { signal });
       }),
     );

@@ -43,7 +43,12 @@ export async function runDrift(core: CoreContext, args: Args, job: JobContext): 
   }
 }
 
-async function compareAndStore(core: CoreContext, args: Args, job: JobContext, track: (s: DatasetSource) => DatasetSource): Promise<DriftReport> {
+async function compareAndStore(
+  core: CoreContext,
+  args: Args,
+  job: JobContext,
+  track: (s: DatasetSource) => DatasetSource,
+): Promise<DriftReport> {
   const started = performance.now();
   const findings: string[] = [];
   const ref = await resolveReference(core, args, subJob(job, 0, 0.15, 'reference: '), findings, track);
@@ -61,23 +66,68 @@ async function compareAndStore(core: CoreContext, args: Args, job: JobContext, t
   if (args.timeColumn) checkTimeColumn(cur, args.timeColumn);
   if (args.model) resolveModel(core, args.model);
 
-  const options = (name: string): CompareOptions => ({ override: args.features?.[name], testThresholds: args.thresholds ?? {} });
+  const options = (name: string): CompareOptions => ({
+    override: args.features?.[name],
+    testThresholds: args.thresholds ?? {},
+  });
   const phaseEnd = args.timeColumn || args.model ? 0.7 : 0.95;
-  const { features, built, readMs, computeMs } = await compareFeatures(core, { source: ref.source, profile: ref.profile, gridSize: DEFAULT_GRID_SIZE }, cur, plan, options, subJob(job, 0.3, phaseEnd));
-  if (!ref.profile && ref.source && built.length === ref.source.columns.filter((c) => driftKindOf(c.kind)).length && !args.columns) {
+  const { features, built, readMs, computeMs } = await compareFeatures(
+    core,
+    { source: ref.source, profile: ref.profile, gridSize: DEFAULT_GRID_SIZE },
+    cur,
+    plan,
+    options,
+    subJob(job, 0.3, phaseEnd),
+  );
+  if (
+    !ref.profile &&
+    ref.source &&
+    built.length === ref.source.columns.filter((c) => driftKindOf(c.kind)).length &&
+    !args.columns
+  ) {
     // Every comparable column was profiled on the way: store it, so later batches need no reference data.
-    const all = ref.source.columns.map((c) => built.find((b) => b.name === c.name) ?? { name: c.name, columnType: c.kind, profile: null });
-    storeProfile(core, { version: 1, dataset: ref.name, rows: ref.rows, createdAt: new Date().toISOString(), gridSize: DEFAULT_GRID_SIZE, columns: all }, ref.source.id);
+    const all = ref.source.columns.map(
+      (c) => built.find((b) => b.name === c.name) ?? { name: c.name, columnType: c.kind, profile: null },
+    );
+    storeProfile(
+      core,
+      {
+        version: 1,
+        dataset: ref.name,
+        rows: ref.rows,
+        createdAt: new Date().toISOString(),
+        gridSize: DEFAULT_GRID_SIZE,
+        columns: all,
+      },
+      ref.source.id,
+    );
   }
 
-  const profileFor = (name: string) => (ref.profile ? ref.profile.columns.find((c) => c.name === name) : built.find((c) => c.name === name)) ?? null;
+  const profileFor = (name: string) =>
+    (ref.profile ? ref.profile.columns.find((c) => c.name === name) : built.find((c) => c.name === name)) ?? null;
   const windows = args.timeColumn
-    ? await timeWindows(core, cur, args.timeColumn, args.window ?? 'day', plan.filter((f) => features.find((x) => x.name === f.name)?.tested).map((f) => ({ name: f.name, column: f.cur, profile: profileFor(f.name) })), options, args.datasetDriftShare, subJob(job, 0.7, args.model ? 0.8 : 0.95, 'windows: '))
+    ? await timeWindows(
+        core,
+        cur,
+        args.timeColumn,
+        args.window ?? 'day',
+        plan
+          .filter((f) => features.find((x) => x.name === f.name)?.tested)
+          .map((f) => ({ name: f.name, column: f.cur, profile: profileFor(f.name) })),
+        options,
+        args.datasetDriftShare,
+        subJob(job, 0.7, args.model ? 0.8 : 0.95, 'windows: '),
+      )
     : null;
-  if (args.model && !ref.source) throw new PreflightError('BAD_ARGUMENTS', 'prediction drift needs the reference dataset itself, not only its profile');
-  const predictions = args.model && ref.source
-    ? await predictionDrift(core, args.model, ref.source, cur, args, subJob(job, 0.8, 0.95, 'predictions: '))
-    : null;
+  if (args.model && !ref.source)
+    throw new PreflightError(
+      'BAD_ARGUMENTS',
+      'prediction drift needs the reference dataset itself, not only its profile',
+    );
+  const predictions =
+    args.model && ref.source
+      ? await predictionDrift(core, args.model, ref.source, cur, args, subJob(job, 0.8, 0.95, 'predictions: '))
+      : null;
 
   const report: Omit<DriftReport, 'id'> = {
     createdAt: new Date().toISOString(),
@@ -90,22 +140,40 @@ async function compareAndStore(core: CoreContext, args: Args, job: JobContext, t
     findings,
     windows,
     predictions,
-    timings: { readSeconds: readMs / 1000, computeSeconds: computeMs / 1000, totalSeconds: (performance.now() - started) / 1000 },
+    timings: {
+      readSeconds: readMs / 1000,
+      computeSeconds: computeMs / 1000,
+      totalSeconds: (performance.now() - started) / 1000,
+    },
   };
   const id = args.store ? core.queries.drift.insertReport(report) : 0;
   job.progress(1, `${report.dataset.drifted} of ${report.dataset.total} features drifted`);
   return { id, ...report };
 }
 
-async function resolveReference(core: CoreContext, args: Args, job: JobContext, findings: string[], track: (s: DatasetSource) => DatasetSource): Promise<Reference> {
+async function resolveReference(
+  core: CoreContext,
+  args: Args,
+  job: JobContext,
+  findings: string[],
+  track: (s: DatasetSource) => DatasetSource,
+): Promise<Reference> {
   if (args.mode === 'profile') {
     const stored = core.queries.datasets.byName(args.reference);
     if (!stored) {
       // A profile can outlive its dataset (bundles ship only the profile).
       const orphan = loadProfile(core, args.reference, null);
       if (orphan) {
-        findings.push(`reference profile of ${orphan.dataset} built ${orphan.createdAt} (its dataset is not in the workspace)`);
-        return { name: orphan.dataset, rows: orphan.rows, source: null, profile: orphan, schema: orphan.columns.map((c) => ({ name: c.name, type: c.columnType })) };
+        findings.push(
+          `reference profile of ${orphan.dataset} built ${orphan.createdAt} (its dataset is not in the workspace)`,
+        );
+        return {
+          name: orphan.dataset,
+          rows: orphan.rows,
+          source: null,
+          profile: orphan,
+          schema: orphan.columns.map((c) => ({ name: c.name, type: c.columnType })),
+        };
       }
     }
     const source = track(await resolveSource(core, args.reference, job, 'reference'));
@@ -115,19 +183,33 @@ async function resolveReference(core: CoreContext, args: Args, job: JobContext, 
       storeProfile(core, profile, source.id);
       findings.push(`reference profile of ${source.name} built now (grid ${profile.gridSize})`);
     } else findings.push(`reference profile of ${source.name} from ${profile.createdAt} (grid ${profile.gridSize})`);
-    return { name: source.name, rows: source.rows, source, profile, schema: source.columns.map((c) => ({ name: c.name, type: c.kind })) };
+    return {
+      name: source.name,
+      rows: source.rows,
+      source,
+      profile,
+      schema: source.columns.map((c) => ({ name: c.name, type: c.kind })),
+    };
   }
   const source = track(await resolveSource(core, args.reference, job, 'reference'));
-  return { name: source.name, rows: source.rows, source, profile: null, schema: source.columns.map((c) => ({ name: c.name, type: c.kind })) };
+  return {
+    name: source.name,
+    rows: source.rows,
+    source,
+    profile: null,
+    schema: source.columns.map((c) => ({ name: c.name, type: c.kind })),
+  };
 }
 
 function planFeatures(ref: Reference, cur: DatasetSource, args: Args, findings: string[]): PlannedFeature[] {
   const refNames = ref.schema.map((c) => c.name);
   const wanted = args.columns ?? refNames;
   const unknown = wanted.filter((n) => !refNames.includes(n) || !cur.columns.some((c) => c.name === n));
-  if (args.columns && unknown.length) throw new PreflightError('BAD_ARGUMENTS', `columns not in both datasets: ${unknown.join(', ')}`, { unknown });
+  if (args.columns && unknown.length)
+    throw new PreflightError('BAD_ARGUMENTS', `columns not in both datasets: ${unknown.join(', ')}`, { unknown });
   for (const name of Object.keys(args.features ?? {})) {
-    if (!refNames.includes(name)) throw new PreflightError('BAD_ARGUMENTS', `override for "${name}": the reference has no such column`);
+    if (!refNames.includes(name))
+      throw new PreflightError('BAD_ARGUMENTS', `override for "${name}": the reference has no such column`);
   }
   const skipped: string[] = [];
   const plan: PlannedFeature[] = [];
@@ -140,7 +222,11 @@ function planFeatures(ref: Reference, cur: DatasetSource, args: Args, findings: 
       skipped.push(name);
       continue;
     }
-    plan.push({ name, refOrdinal: ref.source ? ref.source.columns.find((x) => x.name === name)!.ordinal : null, cur: c });
+    plan.push({
+      name,
+      refOrdinal: ref.source ? ref.source.columns.find((x) => x.name === name)!.ordinal : null,
+      cur: c,
+    });
   }
   if (skipped.length) findings.push(`not compared (datetime columns; use one as --time-column): ${skipped.join(', ')}`);
   if (plan.length === 0) findings.push('the two datasets share no comparable column: nothing to compare');

@@ -25,7 +25,12 @@ export interface DatasetSource {
 const FILE_EXT = /\.(csv|tsv|tab|txt|parquet|pq|jsonl|ndjson|json)$/i;
 
 /** A dataset by name, or a file: reused when the same, unchanged file was imported before, else imported now. */
-export async function resolveSource(core: CoreContext, ref: string, job: JobContext, role: 'reference' | 'current'): Promise<DatasetSource> {
+export async function resolveSource(
+  core: CoreContext,
+  ref: string,
+  job: JobContext,
+  role: 'reference' | 'current',
+): Promise<DatasetSource> {
   const byName = core.queries.datasets.byName(ref);
   if (byName) return fromStored(core, byName.id, byName.name, byName.rows, null, false);
   const file = path.resolve(ref);
@@ -46,12 +51,16 @@ export async function resolveSource(core: CoreContext, ref: string, job: JobCont
       { ref },
     );
   }
-  if (!stat.isFile()) throw new PreflightError('INVALID_INPUT', `${role} ${file} is not a regular file`, { path: file });
+  if (!stat.isFile())
+    throw new PreflightError('INVALID_INPUT', `${role} ${file} is not a regular file`, { path: file });
   // Reused only when the file has not been written since it was imported: a nightly export to the
   // same path with the same size must not be compared as yesterday's data.
   const same = core.queries.datasets
     .list()
-    .find((d) => path.resolve(d.sourcePath) === file && d.sourceBytes === stat!.size && Date.parse(d.addedAt) >= stat!.mtimeMs);
+    .find(
+      (d) =>
+        path.resolve(d.sourcePath) === file && d.sourceBytes === stat!.size && Date.parse(d.addedAt) >= stat!.mtimeMs,
+    );
   if (same) return fromStored(core, same.id, same.name, same.rows, file, false);
   job.progress(0, `importing ${path.basename(file)} as the ${role}`);
   const detail = await addDataset(core, { path: file, name: freeName(core, path.basename(file)) }, job);
@@ -71,7 +80,14 @@ export function removeImported(core: CoreContext, sources: DatasetSource[]): voi
   }
 }
 
-function fromStored(core: CoreContext, id: number, name: string, rows: number, importedFrom: string | null, importedNow: boolean): DatasetSource {
+function fromStored(
+  core: CoreContext,
+  id: number,
+  name: string,
+  rows: number,
+  importedFrom: string | null,
+  importedNow: boolean,
+): DatasetSource {
   return { id, name, rows, columns: datasetColumns(core, id), importedFrom, importedNow };
 }
 

@@ -4,7 +4,14 @@
 // window matrix cheap; the verdict rule is the same as the main report's.
 
 import { PreflightError } from '../../../shared/contract/errors';
-import { assignWindows, compareCategorical, compareNumeric, sortFinite, windowLabel, type CompareOptions } from '../../../shared/math/drift-profile/index';
+import {
+  assignWindows,
+  compareCategorical,
+  compareNumeric,
+  sortFinite,
+  windowLabel,
+  type CompareOptions,
+} from '../../../shared/math/drift-profile/index';
 import type { ColumnDriftProfile, TimeWindows, TimeWindowUnit } from '../../../shared/types/drift';
 import type { ColumnInfo } from '../../../shared/types/datasets';
 import type { CoreContext } from '../context';
@@ -29,8 +36,13 @@ const EPOCH_S = [31_536_000, 4_102_444_800];
  */
 export function checkTimeColumn(cur: DatasetSource, name: string): ColumnInfo {
   const tc = cur.columns.find((c) => c.name === name);
-  if (!tc) throw new PreflightError('BAD_ARGUMENTS', `time column "${name}" is not in ${cur.name} (columns: ${cur.columns.map((c) => c.name).join(', ')})`);
-  if (tc.kind === 'boolean') throw new PreflightError('BAD_ARGUMENTS', `time column "${name}" is boolean, not a date or time`);
+  if (!tc)
+    throw new PreflightError(
+      'BAD_ARGUMENTS',
+      `time column "${name}" is not in ${cur.name} (columns: ${cur.columns.map((c) => c.name).join(', ')})`,
+    );
+  if (tc.kind === 'boolean')
+    throw new PreflightError('BAD_ARGUMENTS', `time column "${name}" is boolean, not a date or time`);
   if (tc.kind !== 'integer' && tc.kind !== 'float') return tc;
   const n = tc.profile.numeric;
   if (!n) return tc;
@@ -58,9 +70,11 @@ export async function timeWindows(
   const tc = checkTimeColumn(cur, timeColumn);
   const rawTimes = readColumnValues(core, cur.id, tc.ordinal);
   // The datasets store datetime columns as ISO text or epoch milliseconds; plain numbers are epoch seconds or ms.
-  const times = tc.kind === 'datetime' ? rawTimes.map((v) => (typeof v === 'number' ? new Date(v).toISOString() : v)) : rawTimes;
+  const times =
+    tc.kind === 'datetime' ? rawTimes.map((v) => (typeof v === 'number' ? new Date(v).toISOString() : v)) : rawTimes;
   const assigned = assignWindows(times, unit);
-  if (assigned.starts.length === 0) throw new PreflightError('INVALID_INPUT', `time column "${timeColumn}" has no readable dates or timestamps`);
+  if (assigned.starts.length === 0)
+    throw new PreflightError('INVALID_INPUT', `time column "${timeColumn}" has no readable dates or timestamps`);
   const W = assigned.starts.length;
   const cells: TimeWindows['cells'] = [];
   const usable = features.filter((f) => f.profile?.profile);
@@ -95,7 +109,13 @@ export async function timeWindows(
     const tested = cells.filter((r) => r[w].score !== null).length;
     const drifted = cells.filter((r) => r[w].drifted).length;
     const share = tested ? drifted / tested : 0;
-    return { start: new Date(s).toISOString(), label: windowLabel(s, unit), rows: assigned.rows[w], driftShare: share, detected: tested > 0 && share >= driftShare };
+    return {
+      start: new Date(s).toISOString(),
+      label: windowLabel(s, unit),
+      rows: assigned.rows[w],
+      driftShare: share,
+      detected: tested > 0 && share >= driftShare,
+    };
   });
   return { column: timeColumn, unit, windows, features: names, cells, firstDrift, skippedRows: assigned.skipped };
 }

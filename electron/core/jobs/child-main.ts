@@ -10,9 +10,16 @@ interface Port {
 }
 
 function parentPort(): Port {
-  const electronPort = (process as unknown as { parentPort?: { postMessage(m: unknown): void; on(e: 'message', l: (e: { data: unknown }) => void): void } }).parentPort;
+  const electronPort = (
+    process as unknown as {
+      parentPort?: { postMessage(m: unknown): void; on(e: 'message', l: (e: { data: unknown }) => void): void };
+    }
+  ).parentPort;
   if (electronPort) {
-    return { post: (m) => electronPort.postMessage(m), listen: (l) => electronPort.on('message', (e) => l(e.data as ToChild)) };
+    return {
+      post: (m) => electronPort.postMessage(m),
+      listen: (l) => electronPort.on('message', (e) => l(e.data as ToChild)),
+    };
   }
   if (!process.send) throw new Error('child-main must be started with an IPC channel');
   return { post: (m) => process.send!(m), listen: (l) => void process.on('message', (m) => l(m as ToChild)) };
@@ -24,11 +31,13 @@ const controller = new AbortController();
 port.listen(async (message) => {
   if (message.type === 'cancel') return controller.abort();
   const task = CHILD_TASKS[message.task];
-  if (!task) return port.post({ type: 'error', error: { code: 'INTERNAL', message: `unknown child task ${message.task}` } });
+  if (!task)
+    return port.post({ type: 'error', error: { code: 'INTERNAL', message: `unknown child task ${message.task}` } });
   try {
     const result = await task(message.payload, {
       signal: controller.signal,
-      progress: (fraction, text, data) => port.post({ type: 'progress', fraction, message: text, ...(data ? { data } : {}) }),
+      progress: (fraction, text, data) =>
+        port.post({ type: 'progress', fraction, message: text, ...(data ? { data } : {}) }),
     });
     port.post({ type: 'result', result });
   } catch (err) {

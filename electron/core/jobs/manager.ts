@@ -68,7 +68,9 @@ export class JobManager {
         record.finishedAt = new Date().toISOString();
         this.emit({ type: 'job/finished', jobId, method, result });
       } catch (err) {
-        const error: ErrorData = controller.signal.aborted ? { code: 'CANCELLED', message: `${method} was cancelled` } : toErrorData(err);
+        const error: ErrorData = controller.signal.aborted
+          ? { code: 'CANCELLED', message: `${method} was cancelled` }
+          : toErrorData(err);
         record.state = error.code === 'CANCELLED' ? 'cancelled' : 'failed';
         record.error = error;
         record.finishedAt = new Date().toISOString();

@@ -11,7 +11,12 @@ export interface ChildRunOptions {
  * Runs one task in a fresh child process. Cancelling kills the child at once: children never write
  * to the workspace, so there is nothing half-written to undo.
  */
-export function runInChild<R>(launcher: Launcher, task: string, payload: unknown, options: ChildRunOptions = {}): Promise<R> {
+export function runInChild<R>(
+  launcher: Launcher,
+  task: string,
+  payload: unknown,
+  options: ChildRunOptions = {},
+): Promise<R> {
   const { signal, onProgress } = options;
   if (signal?.aborted) return Promise.reject(new PreflightError('CANCELLED', `${task} was cancelled`));
   return new Promise<R>((resolve, reject) => {

@@ -12,7 +12,11 @@ import type { LoadCheck } from '../../../shared/types/models';
 import { defaultModelName } from '../../../shared/naming/index';
 
 /** models/add: validate the file, keep its exact bytes, inspect them, prove they load, register a version. */
-export async function addModel(core: CoreContext, args: ParsedArgsOf<'models/add'>, job: JobContext): Promise<ModelVersion & { created: boolean; sameBytesAs?: string[] }> {
+export async function addModel(
+  core: CoreContext,
+  args: ParsedArgsOf<'models/add'>,
+  job: JobContext,
+): Promise<ModelVersion & { created: boolean; sameBytesAs?: string[] }> {
   const source = path.resolve(args.path);
   checkIsFile(source);
   job.progress(0, 'reading model metadata');
@@ -27,7 +31,13 @@ export async function addModel(core: CoreContext, args: ParsedArgsOf<'models/add
   const total = [source, ...externalPaths].reduce((sum, p) => sum + fs.statSync(p).size, 0);
   const name = args.name ?? defaultName(source);
 
-  const staged = await stageModelFiles(core.workspace.tmpDir, source, externalPaths, (copied) => job.progress((0.6 * copied) / Math.max(total, 1), 'copying and hashing'), job.signal);
+  const staged = await stageModelFiles(
+    core.workspace.tmpDir,
+    source,
+    externalPaths,
+    (copied) => job.progress((0.6 * copied) / Math.max(total, 1), 'copying and hashing'),
+    job.signal,
+  );
   const existing = core.queries.models.findByDigest(name, staged.contentDigest);
   if (existing) {
     fs.rmSync(staged.stagingDir, { recursive: true, force: true });
@@ -47,13 +57,26 @@ export async function addModel(core: CoreContext, args: ParsedArgsOf<'models/add
     // Metadata is re-read from the staged copy: what is registered is what was inspected.
     const metadata = await inspect(path.join(staged.stagingDir, 'model.onnx'));
     job.progress(0.7, 'loading in onnxruntime (isolated process)');
-    loadCheck = await runInChild<LoadCheck>(core.launcher, 'models/load-check', { path: path.join(staged.stagingDir, 'model.onnx') }, { signal: job.signal });
+    loadCheck = await runInChild<LoadCheck>(
+      core.launcher,
+      'models/load-check',
+      { path: path.join(staged.stagingDir, 'model.onnx') },
+      { signal: job.signal },
+    );
     job.throwIfCancelled();
     // onnxruntime names the staged copy; the user knows the file they gave.
-    if (loadCheck.error) loadCheck = { ...loadCheck, error: loadCheck.error.split(path.join(staged.stagingDir, 'model.onnx')).join(source) };
+    if (loadCheck.error)
+      loadCheck = {
+        ...loadCheck,
+        error: loadCheck.error.split(path.join(staged.stagingDir, 'model.onnx')).join(source),
+      };
     if (!loadCheck.loadable && !args.allowUnloadable) {
       const reason = loadCheck.error ?? 'unknown reason';
-      throw new PreflightError('MODEL_LOAD_FAILED', `${source} does not load in onnxruntime ${loadCheck.ortVersion}: ${reason} (nothing was registered; --allow-unloadable keeps it anyway)`, { path: source, ortVersion: loadCheck.ortVersion });
+      throw new PreflightError(
+        'MODEL_LOAD_FAILED',
+        `${source} does not load in onnxruntime ${loadCheck.ortVersion}: ${reason} (nothing was registered; --allow-unloadable keeps it anyway)`,
+        { path: source, ortVersion: loadCheck.ortVersion },
+      );
     }
     commitStaged(core.workspace.blobsDir, staged);
     const stored = core.queries.models.insertVersion({
@@ -66,7 +89,10 @@ export async function addModel(core: CoreContext, args: ParsedArgsOf<'models/add
       metadata,
       loadCheck,
     });
-    job.progress(1, stored.created ? `registered ${name}@${stored.version}` : `already registered as ${name}@${stored.version}`);
+    job.progress(
+      1,
+      stored.created ? `registered ${name}@${stored.version}` : `already registered as ${name}@${stored.version}`,
+    );
     return { ...withoutId(stored), created: stored.created, ...(sameBytesAs.length ? { sameBytesAs } : {}) };
   } finally {
     fs.rmSync(staged.stagingDir, { recursive: true, force: true });
@@ -84,9 +110,11 @@ function checkIsFile(p: string): void {
   } catch {
     throw new PreflightError('INVALID_INPUT', `${p}: no such file`, { path: p });
   }
-  if (stat.isDirectory()) throw new PreflightError('INVALID_INPUT', `${p} is a directory, not an .onnx file`, { path: p });
+  if (stat.isDirectory())
+    throw new PreflightError('INVALID_INPUT', `${p} is a directory, not an .onnx file`, { path: p });
   if (!stat.isFile()) throw new PreflightError('INVALID_INPUT', `${p} is not a regular file`, { path: p });
-  if (stat.size === 0) throw new PreflightError('INVALID_INPUT', `${p} is not a valid ONNX model: the file is empty`, { path: p });
+  if (stat.size === 0)
+    throw new PreflightError('INVALID_INPUT', `${p} is not a valid ONNX model: the file is empty`, { path: p });
 }
 
 async function inspect(p: string) {

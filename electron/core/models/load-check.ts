@@ -5,7 +5,10 @@ export async function loadCheck(modelPath: string): Promise<LoadCheck> {
   const ort = await import('onnxruntime-node');
   const ortVersion = ort.env.versions?.node ?? 'unknown';
   try {
-    const session = await ort.InferenceSession.create(modelPath, { executionProviders: ['cpu'], graphOptimizationLevel: 'all' });
+    const session = await ort.InferenceSession.create(modelPath, {
+      executionProviders: ['cpu'],
+      graphOptimizationLevel: 'all',
+    });
     const result: LoadCheck = {
       loadable: true,
       error: null,
@@ -17,6 +20,13 @@ export async function loadCheck(modelPath: string): Promise<LoadCheck> {
     await session.release();
     return result;
   } catch (err) {
-    return { loadable: false, error: (err as Error).message, inputNames: [], outputNames: [], warnings: [], ortVersion };
+    return {
+      loadable: false,
+      error: (err as Error).message,
+      inputNames: [],
+      outputNames: [],
+      warnings: [],
+      ortVersion,
+    };
   }
 }

@@ -9,13 +9,19 @@ export function resolveModel(core: CoreContext, ref: string): StoredVersion {
   let version: number | undefined;
   if (at > 0) {
     const text = ref.slice(at + 1);
-    if (!/^[1-9][0-9]*$/.test(text)) throw new PreflightError('BAD_ARGUMENTS', `"${ref}": the version after @ must be a positive integer, e.g. ${name}@2`);
+    if (!/^[1-9][0-9]*$/.test(text))
+      throw new PreflightError(
+        'BAD_ARGUMENTS',
+        `"${ref}": the version after @ must be a positive integer, e.g. ${name}@2`,
+      );
     version = Number(text);
   }
   const found = core.queries.models.get(name, version);
   if (!found) {
     const versions = core.queries.models.versionsOf(name);
-    const hint = versions.length ? ` (versions: ${versions.map((v) => v.version).join(', ')})` : ' (see `preflight models list`)';
+    const hint = versions.length
+      ? ` (versions: ${versions.map((v) => v.version).join(', ')})`
+      : ' (see `preflight models list`)';
     throw new PreflightError('NOT_FOUND', `no model ${ref}${hint}`, { ref });
   }
   return found;

@@ -50,7 +50,8 @@ export async function stageModelFiles(
   try {
     await copy(modelPath, 'model.onnx', 'model');
     const modelDir = path.dirname(modelPath);
-    for (const ext of externalPaths) await copy(ext, path.relative(modelDir, ext).split(path.sep).join('/'), 'external-data');
+    for (const ext of externalPaths)
+      await copy(ext, path.relative(modelDir, ext).split(path.sep).join('/'), 'external-data');
   } catch (err) {
     fs.rmSync(stagingDir, { recursive: true, force: true });
     throw err;

@@ -10,7 +10,11 @@ export const readinessHandlers: Handlers<MethodsStartingWith<'ready/'>> = {
     for (const m of await core.invoke('models/list', {}, job)) {
       for (const v of (await core.invoke('models/show', { ref: m.name }, job)).versions) {
         const r = await readiness(core, `${m.name}@${v.version}`, job);
-        out.push({ model: r.model, ready: r.ready, states: Object.fromEntries(r.items.map((i) => [i.id, i.state])) as Record<ReadinessItemId, ReadinessState> });
+        out.push({
+          model: r.model,
+          ready: r.ready,
+          states: Object.fromEntries(r.items.map((i) => [i.id, i.state])) as Record<ReadinessItemId, ReadinessState>,
+        });
       }
     }
     return out;
@@ -25,7 +29,15 @@ export const readinessHandlers: Handlers<MethodsStartingWith<'ready/'>> = {
   'ready/attest': async (core, args, job) => {
     const model = await core.invoke('models/show', { ref: args.ref }, job);
     if (!READINESS_ITEMS.includes(args.item)) throw new PreflightError('BAD_ARGUMENTS', `unknown item ${args.item}`);
-    core.queries.readiness.attest(model.name, model.version, args.item, args.by, new Date().toISOString(), args.link ?? null, args.note ?? null);
+    core.queries.readiness.attest(
+      model.name,
+      model.version,
+      args.item,
+      args.by,
+      new Date().toISOString(),
+      args.link ?? null,
+      args.note ?? null,
+    );
     return readiness(core, `${model.name}@${model.version}`, job);
   },
 };

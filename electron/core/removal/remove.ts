@@ -17,13 +17,21 @@ interface Options {
 function refuseWhenExported(plan: RemovalResult, opts: Options): void {
   if (opts.dryRun || opts.force || plan.bundles.length === 0) return;
   const list = plan.bundles.map((b) => `#${b.id} (${b.path})`).join(', ');
-  throw new PreflightError('BAD_ARGUMENTS', `${plan.target} is kept: exported bundle${plan.bundles.length > 1 ? 's' : ''} ${list} ${plan.bundles.length > 1 ? 'were' : 'was'} made from it; remove it anyway with force (CLI: --force)`, {
-    plan,
-  });
+  throw new PreflightError(
+    'BAD_ARGUMENTS',
+    `${plan.target} is kept: exported bundle${plan.bundles.length > 1 ? 's' : ''} ${list} ${plan.bundles.length > 1 ? 'were' : 'was'} made from it; remove it anyway with force (CLI: --force)`,
+    {
+      plan,
+    },
+  );
 }
 
 export function removeModelVersion(core: CoreContext, ref: string, opts: Options): RemovalResult {
-  if (!/@[0-9]+$/.test(ref)) throw new PreflightError('BAD_ARGUMENTS', `"${ref}": say which version to remove, e.g. ${ref}@1 (see \`preflight models show ${ref}\`)`);
+  if (!/@[0-9]+$/.test(ref))
+    throw new PreflightError(
+      'BAD_ARGUMENTS',
+      `"${ref}": say which version to remove, e.g. ${ref}@1 (see \`preflight models show ${ref}\`)`,
+    );
   const v = resolveModel(core, ref);
   const refs = core.queries.removal.versionRefs(v.id, v.name, v.version);
   const sharedWith = core.queries.removal.sharingDigest(v.id, v.contentDigest);
@@ -40,15 +48,23 @@ export function removeModelVersion(core: CoreContext, ref: string, opts: Options
   if (sharedWith.length === 0) {
     // The digest names the folder; never follow anything outside blobs/.
     const dir = path.join(core.workspace.blobsDir, v.contentDigest);
-    if (/^[a-f0-9]{64}$/.test(v.contentDigest) && path.dirname(dir) === core.workspace.blobsDir) fs.rmSync(dir, { recursive: true, force: true });
+    if (/^[a-f0-9]{64}$/.test(v.contentDigest) && path.dirname(dir) === core.workspace.blobsDir)
+      fs.rmSync(dir, { recursive: true, force: true });
   }
   return { ...plan, removed: true };
 }
 
 export function removeBenchRun(core: CoreContext, runId: number, opts: Options): RemovalResult {
   const run = core.queries.bench.get(runId);
-  if (!run) throw new PreflightError('NOT_FOUND', `no benchmark run ${runId} (see \`preflight bench --list\`)`, { runId });
-  const plan: RemovalResult = { target: `benchmark run ${runId}`, removed: false, along: { benchRuns: [], driftReports: [], attestations: 0 }, bundles: core.queries.removal.bundlesOfRun(runId), blob: null };
+  if (!run)
+    throw new PreflightError('NOT_FOUND', `no benchmark run ${runId} (see \`preflight bench --list\`)`, { runId });
+  const plan: RemovalResult = {
+    target: `benchmark run ${runId}`,
+    removed: false,
+    along: { benchRuns: [], driftReports: [], attestations: 0 },
+    bundles: core.queries.removal.bundlesOfRun(runId),
+    blob: null,
+  };
   refuseWhenExported(plan, opts);
   if (opts.dryRun) return plan;
   core.queries.removal.removeRun(runId);
@@ -58,7 +74,13 @@ export function removeBenchRun(core: CoreContext, runId: number, opts: Options):
 export function removeDriftReport(core: CoreContext, id: number, opts: Options): RemovalResult {
   const report = core.queries.drift.report(id);
   if (!report) throw new PreflightError('NOT_FOUND', `no drift report ${id} (see \`preflight drift list\`)`, { id });
-  const plan: RemovalResult = { target: `drift report ${id}`, removed: false, along: { benchRuns: [], driftReports: [], attestations: 0 }, bundles: core.queries.removal.bundlesOfReport(id), blob: null };
+  const plan: RemovalResult = {
+    target: `drift report ${id}`,
+    removed: false,
+    along: { benchRuns: [], driftReports: [], attestations: 0 },
+    bundles: core.queries.removal.bundlesOfReport(id),
+    blob: null,
+  };
   refuseWhenExported(plan, opts);
   if (opts.dryRun) return plan;
   core.queries.removal.removeReport(id);

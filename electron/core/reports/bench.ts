@@ -12,20 +12,48 @@ import { chartRenderer, type Svg } from './svg';
 
 const spinning = (v: boolean | null) => (v === null ? 'default' : v ? 'on' : 'off');
 const PCTS = ['p50', 'p90', 'p95', 'p99', 'p999'] as const;
-const PCT_LABEL: Record<(typeof PCTS)[number], string> = { p50: 'p50', p90: 'p90', p95: 'p95', p99: 'p99', p999: 'p99.9' };
+const PCT_LABEL: Record<(typeof PCTS)[number], string> = {
+  p50: 'p50',
+  p90: 'p90',
+  p95: 'p95',
+  p99: 'p99',
+  p999: 'p99.9',
+};
 
 export async function benchReportHtml(core: CoreContext, runId: number, job: JobContext): Promise<string> {
   const run = await core.invoke('bench/show', { runId }, job);
   const svg = await chartRenderer();
   const ok = run.results.filter((p) => p.latencyMs);
-  const series = await Promise.all(ok.map(async (point) => ({ point, latencies: (await core.invoke('bench/latencies', { runId, point: point.index, maxSamples: 20_000 }, job)).latenciesMs })));
+  const series = await Promise.all(
+    ok.map(async (point) => ({
+      point,
+      latencies: (await core.invoke('bench/latencies', { runId, point: point.index, maxSamples: 20_000 }, job))
+        .latenciesMs,
+    })),
+  );
   const env = run.environment;
   const s = run.settings;
   const facts: [string, string][] = [
-    ['Model', `${esc(run.model.name)}@${esc(run.model.version)} — sha256 <span class="mono">${esc(run.model.sha256)}</span>`],
-    ['Datasets', s.data ? `${esc(s.data.dataset)}${await datasetRows(core, s.data.dataset, job)}` : 'none (synthetic inputs, seeded)'],
-    ['Run', `#${run.runId} (${esc(run.kind === 'ab' ? 'A/B' : 'sweep')}), ${esc(isoLocal(new Date(run.startedAt)))} → ${esc(isoLocal(new Date(run.finishedAt)))}`],
-    ['Measured on', esc(`${env.os} ${env.arch}, ${env.cpuModel} × ${env.cores}, ${bytes(env.memoryBytes)}, Node ${env.nodeVersion}, onnxruntime ${env.ortVersion}${env.gpuAdapter ? `, GPU ${env.gpuAdapter}` : ''}`)],
+    [
+      'Model',
+      `${esc(run.model.name)}@${esc(run.model.version)} — sha256 <span class="mono">${esc(run.model.sha256)}</span>`,
+    ],
+    [
+      'Datasets',
+      s.data
+        ? `${esc(s.data.dataset)}${await datasetRows(core, s.data.dataset, job)}`
+        : 'none (synthetic inputs, seeded)',
+    ],
+    [
+      'Run',
+      `#${run.runId} (${esc(run.kind === 'ab' ? 'A/B' : 'sweep')}), ${esc(isoLocal(new Date(run.startedAt)))} → ${esc(isoLocal(new Date(run.finishedAt)))}`,
+    ],
+    [
+      'Measured on',
+      esc(
+        `${env.os} ${env.arch}, ${env.cpuModel} × ${env.cores}, ${bytes(env.memoryBytes)}, Node ${env.nodeVersion}, onnxruntime ${env.ortVersion}${env.gpuAdapter ? `, GPU ${env.gpuAdapter}` : ''}`,
+      ),
+    ],
     ...producedFacts(core, env.ortVersion),
   ];
   const assumed = [...new Set(run.results.flatMap((r) => (r.inputsAssumed ? [r.inputsAssumed] : [])))];
@@ -34,38 +62,97 @@ export async function benchReportHtml(core: CoreContext, runId: number, job: Job
 <dt>Settings</dt><dd class="mono">${esc(settingsLine(run))}</dd>
 <dt>Sweep</dt><dd class="mono">EPs ${esc(s.eps.join(', '))} · batch ${esc(s.batchSizes.join(', '))} · concurrency ${esc(s.concurrency.join(', '))}</dd>
 ${run.sloVerdict ? `<dt>SLO</dt><dd>${run.sloVerdict.passed ? '<strong style="color:#0d652d">met</strong>' : '<strong style="color:#a50e0e">breached</strong>'} ${esc(run.slo.map((x) => x.text).join(', '))}</dd>` : ''}
-</dl>${run.sloVerdict ? table(['SLO', 'Point', 'Value ms', 'Result'], run.sloVerdict.checks.map((c) => [esc(c.slo), esc(`${c.ep} b${c.batchSize} c${c.concurrency}`), `<span class="mono">${ms3(c.valueMs)}</span>`, c.passed ? 'met' : `<strong>breached</strong>${c.reason ? ` — ${esc(c.reason)}` : ''}`]), [2]) : ''}${list(run.warnings.filter((w) => !assumed.some((a) => w.endsWith(a))))}`;
+</dl>${
+    run.sloVerdict
+      ? table(
+          ['SLO', 'Point', 'Value ms', 'Result'],
+          run.sloVerdict.checks.map((c) => [
+            esc(c.slo),
+            esc(`${c.ep} b${c.batchSize} c${c.concurrency}`),
+            `<span class="mono">${ms3(c.valueMs)}</span>`,
+            c.passed ? 'met' : `<strong>breached</strong>${c.reason ? ` — ${esc(c.reason)}` : ''}`,
+          ]),
+          [2],
+        )
+      : ''
+  }${list(run.warnings.filter((w) => !assumed.some((a) => w.endsWith(a))))}`;
   const sections: ReportSection[] = [
     { title: 'Summary', body: summary },
     { title: 'Inputs', body: inputsTable(run.results) },
-    { title: 'Results (latency in ms)', body: `${resultsTable(run.results)}<p class="muted">Percentiles: ${esc(run.results[0]?.percentileMethod ?? '')}.</p>${pointNotes(run.results)}` },
+    {
+      title: 'Results (latency in ms)',
+      body: `${resultsTable(run.results)}<p class="muted">Percentiles: ${esc(run.results[0]?.percentileMethod ?? '')}.</p>${pointNotes(run.results)}`,
+    },
   ];
   if (run.comparison) sections.push({ title: 'A/B comparison (B against A)', body: comparisonBody(run.comparison) });
   if (ok.length) sections.push({ title: 'Charts', body: charts(run, series, svg) });
   return page(`Benchmark run ${run.runId}: ${run.model.name}@${run.model.version}`, facts, sections);
 }
 
-export async function benchCompareHtml(core: CoreContext, a: { runId: number; point?: number }, b: { runId: number; point?: number }, job: JobContext): Promise<string> {
+export async function benchCompareHtml(
+  core: CoreContext,
+  a: { runId: number; point?: number },
+  b: { runId: number; point?: number },
+  job: JobContext,
+): Promise<string> {
   const result: BenchComparisonResult = await core.invoke('bench/compare', { a, b }, job);
-  const [ra, rb] = await Promise.all([core.invoke('bench/show', { runId: a.runId }, job), core.invoke('bench/show', { runId: b.runId }, job)]);
+  const [ra, rb] = await Promise.all([
+    core.invoke('bench/show', { runId: a.runId }, job),
+    core.invoke('bench/show', { runId: b.runId }, job),
+  ]);
   const side = (x: BenchComparisonResult['a'], r: BenchRun) =>
     `run #${x.runId} point ${x.point} (${esc(x.label)}) — ${esc(x.model)}, sha256 <span class="mono">${esc(x.sha256)}</span>; measured on ${esc(`${r.environment.cpuModel} × ${r.environment.cores}, ${r.environment.os}, onnxruntime ${r.environment.ortVersion}`)}, ${esc(isoLocal(new Date(r.startedAt)))}`;
-  const facts: [string, string][] = [['A', side(result.a, ra)], ['B', side(result.b, rb)], ['Datasets', esc([ra, rb].map((r) => r.settings.data?.dataset ?? 'synthetic inputs').join(' / '))], ...producedFacts(core, ra.environment.ortVersion)];
+  const facts: [string, string][] = [
+    ['A', side(result.a, ra)],
+    ['B', side(result.b, rb)],
+    ['Datasets', esc([ra, rb].map((r) => r.settings.data?.dataset ?? 'synthetic inputs').join(' / '))],
+    ...producedFacts(core, ra.environment.ortVersion),
+  ];
   const notComparable = result.comparable
     ? ''
     : `<div class="verdict warn">Not comparable — A and B did not measure the same work, so there is no significance verdict for this pair (the numbers below are for reading only):${list(result.reasons)}</div>`;
   const pa = ra.results.find((p) => p.index === result.a.point);
   const pb = rb.results.find((p) => p.index === result.b.point);
   const sections: ReportSection[] = [
-    { title: 'Verdict', body: `${notComparable}${comparisonBody({ ...result.comparison, comparable: result.comparable })}` },
-    { title: 'The two points', body: resultsTable([pa, pb].filter((p): p is BenchPointResult => !!p).map((p, i) => ({ ...p, label: `${i ? 'B' : 'A'}: ${p.label}` }))) },
-    { title: 'Inputs of A and B', body: `<h3>A</h3>${inputRows(result.a.inputs)}<h3>B</h3>${inputRows(result.b.inputs)}` },
+    {
+      title: 'Verdict',
+      body: `${notComparable}${comparisonBody({ ...result.comparison, comparable: result.comparable })}`,
+    },
+    {
+      title: 'The two points',
+      body: resultsTable(
+        [pa, pb]
+          .filter((p): p is BenchPointResult => !!p)
+          .map((p, i) => ({ ...p, label: `${i ? 'B' : 'A'}: ${p.label}` })),
+      ),
+    },
+    {
+      title: 'Inputs of A and B',
+      body: `<h3>A</h3>${inputRows(result.a.inputs)}<h3>B</h3>${inputRows(result.b.inputs)}`,
+    },
   ];
   const la = await core.invoke('bench/latencies', { runId: a.runId, point: result.a.point, maxSamples: 20_000 }, job);
   const lb = await core.invoke('bench/latencies', { runId: b.runId, point: result.b.point, maxSamples: 20_000 }, job);
   const svg = await chartRenderer();
-  sections.push({ title: 'Latency distributions', body: figure('Latency distribution (CDF) of A and B', svg(cdfOption([{ name: `A: ${result.a.label}`, latencies: la.latenciesMs }, { name: `B: ${result.b.label}`, latencies: lb.latenciesMs }]), 1000, 320)) });
-  return page(`Benchmark comparison: run ${result.a.runId}:${result.a.point} vs ${result.b.runId}:${result.b.point}`, facts, sections);
+  sections.push({
+    title: 'Latency distributions',
+    body: figure(
+      'Latency distribution (CDF) of A and B',
+      svg(
+        cdfOption([
+          { name: `A: ${result.a.label}`, latencies: la.latenciesMs },
+          { name: `B: ${result.b.label}`, latencies: lb.latenciesMs },
+        ]),
+        1000,
+        320,
+      ),
+    ),
+  });
+  return page(
+    `Benchmark comparison: run ${result.a.runId}:${result.a.point} vs ${result.b.runId}:${result.b.point}`,
+    facts,
+    sections,
+  );
 }
 
 async function datasetRows(core: CoreContext, name: string, job: JobContext): Promise<string> {
@@ -75,14 +162,24 @@ async function datasetRows(core: CoreContext, name: string, job: JobContext): Pr
 
 function settingsLine(run: BenchRun): string {
   const s = run.settings;
-  if (run.kind === 'ab') return `warm-up ${s.warmup}, ${s.iterations ?? '—'} iterations per arm (interleaved), batch ${s.batchSizes.join(',')}, seed ${s.seed}`;
+  if (run.kind === 'ab')
+    return `warm-up ${s.warmup}, ${s.iterations ?? '—'} iterations per arm (interleaved), batch ${s.batchSizes.join(',')}, seed ${s.seed}`;
   return `warm-up ${s.warmup}, ${s.durationSec ? `${s.durationSec} s` : `${s.iterations ?? '—'} iterations`}${s.stability ? `, until stable (±${s.stability.tolerance * 100}%)` : ''}, intra-op ${s.intraOpThreads ?? 'default'}, inter-op ${s.interOpThreads ?? 'default'}, spinning ${spinning(s.allowSpinning)}, optimisation ${s.graphOptimizationLevel}, seed ${s.seed}`;
 }
 
 function resultsTable(points: BenchPointResult[]): string {
   const keys = ['mean', 'std', 'min', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'] as const;
   return table(
-    ['Point', 'N', 'Session ms', 'First run ms', ...keys.map((k) => (k === 'p999' ? 'p99.9' : k)), 'Inf/s', 'Items/s', 'Peak RSS'],
+    [
+      'Point',
+      'N',
+      'Session ms',
+      'First run ms',
+      ...keys.map((k) => (k === 'p999' ? 'p99.9' : k)),
+      'Inf/s',
+      'Items/s',
+      'Peak RSS',
+    ],
     points.map((p) => [
       `<span class="mono">${esc(p.label)}</span>`,
       String(p.iterations || '—'),
@@ -100,15 +197,26 @@ function resultsTable(points: BenchPointResult[]): string {
 function pointNotes(points: BenchPointResult[]): string {
   const notes = points.filter((p) => p.error).map((p) => `${p.label}: error: ${p.errorSummary ?? p.error}`);
   const warnings = new Map<string, string[]>();
-  for (const p of points) for (const w of p.warnings) if (!p.inputsAssumed || w !== p.inputsAssumed) warnings.set(w, [...(warnings.get(w) ?? []), p.label.split(':')[0]]);
-  for (const [w, labels] of warnings) notes.push(`${labels.length === points.length && points.length > 1 ? 'all points' : labels.join(', ')}: ${w}`);
+  for (const p of points)
+    for (const w of p.warnings)
+      if (!p.inputsAssumed || w !== p.inputsAssumed)
+        warnings.set(w, [...(warnings.get(w) ?? []), p.label.split(':')[0]]);
+  for (const [w, labels] of warnings)
+    notes.push(`${labels.length === points.length && points.length > 1 ? 'all points' : labels.join(', ')}: ${w}`);
   return list(notes);
 }
 
 function inputRows(inputs: BenchInput[]): string {
   return table(
     ['Input', 'Type', 'Shape fed', 'Model shape', 'Values', 'Assumed'],
-    inputs.map((i) => [`<span class="mono">${esc(i.name)}</span>`, esc(i.dtype), `<span class="mono">${esc(i.shape.length ? i.shape.join('×') : 'scalar')}</span>`, `<span class="mono">${esc(i.declared)}</span>`, esc(i.source), esc(i.assumed.join('; ') || '—')]),
+    inputs.map((i) => [
+      `<span class="mono">${esc(i.name)}</span>`,
+      esc(i.dtype),
+      `<span class="mono">${esc(i.shape.length ? i.shape.join('×') : 'scalar')}</span>`,
+      `<span class="mono">${esc(i.declared)}</span>`,
+      esc(i.source),
+      esc(i.assumed.join('; ') || '—'),
+    ]),
   );
 }
 
@@ -130,7 +238,14 @@ function comparisonBody(c: RunComparison): string {
   const p = c.mannWhitney.pValue;
   return `<p><strong>${esc(c.verdict)}</strong></p>${table(
     ['Percentile', 'A ms', 'B ms', 'B − A ms', 'Bootstrap CI', 'Significant'],
-    c.percentiles.map((x) => [esc(x.label), n(x.a), n(x.b), (x.diff > 0 ? '+' : '') + n(x.diff), `[${n(x.low)}, ${n(x.high)}]`, !comparable ? 'n/a' : x.significant ? 'yes' : 'no']),
+    c.percentiles.map((x) => [
+      esc(x.label),
+      n(x.a),
+      n(x.b),
+      (x.diff > 0 ? '+' : '') + n(x.diff),
+      `[${n(x.low)}, ${n(x.high)}]`,
+      !comparable ? 'n/a' : x.significant ? 'yes' : 'no',
+    ]),
     [1, 2, 3, 4],
   )}<p class="muted">n = ${c.nA} (A), ${c.nB} (B); ${Math.round(c.confidence * 100)}% bootstrap intervals; Mann–Whitney U p ${!Number.isFinite(p) ? '= —' : p < 0.001 ? '&lt; 0.001' : `= ${p.toPrecision(2)}`}, P(B slower than A) = ${(1 - c.mannWhitney.effectSize).toFixed(2)}; percentiles ${esc(c.method)}.</p>${list(c.warnings)}`;
 }
@@ -151,7 +266,12 @@ function cdfOption(series: { name: string; latencies: number[] }[]) {
 
 function charts(run: BenchRun, series: { point: BenchPointResult; latencies: number[] }[], svg: Svg): string {
   const ok = run.results.filter((p) => p.latencyMs);
-  const out = [figure('Latency distribution (CDF), every point', svg(cdfOption(series.map((s) => ({ name: s.point.label, latencies: s.latencies }))), 1000, 320))];
+  const out = [
+    figure(
+      'Latency distribution (CDF), every point',
+      svg(cdfOption(series.map((s) => ({ name: s.point.label, latencies: s.latencies }))), 1000, 320),
+    ),
+  ];
   out.push(
     figure(
       'Percentiles per point (log scale)',
@@ -160,7 +280,14 @@ function charts(run: BenchRun, series: { point: BenchPointResult; latencies: num
           ...axisBase,
           xAxis: { type: 'category', data: ok.map((p) => p.label), axisLabel: { interval: 0 } },
           yAxis: { type: 'log', name: 'latency (ms, log)', nameLocation: 'middle', nameGap: 48 },
-          series: PCTS.map((k, i) => ({ type: 'scatter', name: PCT_LABEL[k], symbol: ['circle', 'rect', 'triangle', 'diamond', 'pin'][i], symbolSize: 11, symbolOffset: [(i - 2) * 12, 0], data: ok.map((p) => (p.latencyMs![k] > 0 ? p.latencyMs![k] : null)) })),
+          series: PCTS.map((k, i) => ({
+            type: 'scatter',
+            name: PCT_LABEL[k],
+            symbol: ['circle', 'rect', 'triangle', 'diamond', 'pin'][i],
+            symbolSize: 11,
+            symbolOffset: [(i - 2) * 12, 0],
+            data: ok.map((p) => (p.latencyMs![k] > 0 ? p.latencyMs![k] : null)),
+          })),
         },
         1000,
         320,
@@ -178,7 +305,14 @@ function charts(run: BenchRun, series: { point: BenchPointResult; latencies: num
             ...axisBase,
             xAxis: { type: 'value', name: 'batch size', nameLocation: 'middle', nameGap: 30, minInterval: 1 },
             yAxis: { type: 'value', name: 'latency (ms)', scale: true },
-            series: [...groups].flatMap(([name, ps]) => (['p50', 'p99'] as const).map((k) => ({ type: 'line', name: `${name} ${k}`, lineStyle: k === 'p99' ? { type: 'dashed' } : undefined, data: ps.map((p) => [p.batchSize, p.latencyMs![k]]).sort((a, b) => a[0] - b[0]) }))),
+            series: [...groups].flatMap(([name, ps]) =>
+              (['p50', 'p99'] as const).map((k) => ({
+                type: 'line',
+                name: `${name} ${k}`,
+                lineStyle: k === 'p99' ? { type: 'dashed' } : undefined,
+                data: ps.map((p) => [p.batchSize, p.latencyMs![k]]).sort((a, b) => a[0] - b[0]),
+              })),
+            ),
           },
           1000,
           300,
@@ -187,7 +321,10 @@ function charts(run: BenchRun, series: { point: BenchPointResult; latencies: num
     );
   }
   if (varies('concurrency')) {
-    const groups = groupBy(ok.filter((p) => p.throughput), (p) => `${p.ep} b${p.batchSize}`);
+    const groups = groupBy(
+      ok.filter((p) => p.throughput),
+      (p) => `${p.ep} b${p.batchSize}`,
+    );
     out.push(
       figure(
         'Throughput vs concurrency (latency–throughput curve)',
@@ -196,7 +333,15 @@ function charts(run: BenchRun, series: { point: BenchPointResult; latencies: num
             ...axisBase,
             xAxis: { type: 'value', name: 'throughput (items/s)', nameLocation: 'middle', nameGap: 30, scale: true },
             yAxis: { type: 'value', name: 'p99 latency (ms)', scale: true },
-            series: [...groups].map(([name, ps]) => ({ type: 'line', name, symbolSize: 8, label: { show: true, formatter: (x: { data: number[] }) => `c${x.data[2]}`, position: 'top' }, data: ps.sort((a, b) => a.concurrency - b.concurrency).map((p) => [p.throughput!.itemsPerSec, p.latencyMs!.p99, p.concurrency]) })),
+            series: [...groups].map(([name, ps]) => ({
+              type: 'line',
+              name,
+              symbolSize: 8,
+              label: { show: true, formatter: (x: { data: number[] }) => `c${x.data[2]}`, position: 'top' },
+              data: ps
+                .sort((a, b) => a.concurrency - b.concurrency)
+                .map((p) => [p.throughput!.itemsPerSec, p.latencyMs!.p99, p.concurrency]),
+            })),
           },
           1000,
           300,

@@ -20,18 +20,26 @@ export async function driftReportHtml(core: CoreContext, id: number, job: JobCon
   let ort: string | null = null;
   if (r.predictions) {
     const m = await core.invoke('models/show', { ref: r.predictions.model }, job).catch(() => null);
-    modelFact = m ? `${esc(m.name)}@${esc(m.version)} — sha256 <span class="mono">${esc(m.sha256)}</span>` : `${esc(r.predictions.model)} (no longer registered)`;
+    modelFact = m
+      ? `${esc(m.name)}@${esc(m.version)} — sha256 <span class="mono">${esc(m.sha256)}</span>`
+      : `${esc(r.predictions.model)} (no longer registered)`;
     ort = m?.loadCheck?.ortVersion ?? null;
   }
   const facts: [string, string][] = [
     ['Model', modelFact],
-    ['Reference', await datasetFact(r.reference.name, r.reference.rows, r.mode === 'profile' ? ', stored profile' : '')],
+    [
+      'Reference',
+      await datasetFact(r.reference.name, r.reference.rows, r.mode === 'profile' ? ', stored profile' : ''),
+    ],
     ['Current', await datasetFact(r.current.name, r.current.rows, '')],
     ['Mode', esc(r.mode)],
     ['Report created', esc(isoLocal(new Date(r.createdAt)))],
     ...producedFacts(core, ort),
   ];
-  const sections: ReportSection[] = [summary(r), { title: `Features (${r.features.length})`, body: featureTable(r.features) }];
+  const sections: ReportSection[] = [
+    summary(r),
+    { title: `Features (${r.features.length})`, body: featureTable(r.features) },
+  ];
   sections.push({ title: 'Feature details', body: r.features.map((f) => featureDetail(f, svg)).join('\n') });
   if (r.windows) sections.push(windows(r.windows, r.features, r.dataset.threshold, svg));
   if (r.predictions) {
@@ -57,7 +65,9 @@ function summary(r: DriftReport): ReportSection {
       : [
           s.missingInCurrent.length ? `missing in current: ${s.missingInCurrent.join(', ')}` : null,
           s.newInCurrent.length ? `new in current: ${s.newInCurrent.join(', ')}` : null,
-          s.typeChanged.length ? `type changed: ${s.typeChanged.map((t) => `${t.name} (${t.reference} → ${t.current})`).join(', ')}` : null,
+          s.typeChanged.length
+            ? `type changed: ${s.typeChanged.map((t) => `${t.name} (${t.reference} → ${t.current})`).join(', ')}`
+            : null,
         ]
           .filter(Boolean)
           .join(' · ');
@@ -67,8 +77,10 @@ function summary(r: DriftReport): ReportSection {
   };
 }
 
-const threshold = (f: FeatureDrift) => `${f.scoreKind === 'p_value' ? (f.test === 'ks' ? '≤ ' : '< ') : '≥ '}${f.threshold}`;
-const state = (f: FeatureDrift) => (!f.tested ? 'untested' : f.drifted ? '<strong style="color:#a50e0e">drifted</strong>' : 'stable');
+const threshold = (f: FeatureDrift) =>
+  `${f.scoreKind === 'p_value' ? (f.test === 'ks' ? '≤ ' : '< ') : '≥ '}${f.threshold}`;
+const state = (f: FeatureDrift) =>
+  !f.tested ? 'untested' : f.drifted ? '<strong style="color:#a50e0e">drifted</strong>' : 'stable';
 
 function featureTable(features: FeatureDrift[]): string {
   // Most severe first, as the screen sorts by default: drifted, then stable, then untested.
@@ -82,10 +94,16 @@ function featureTable(features: FeatureDrift[]): string {
       `<span class="mono">${num(f.score)}</span>`,
       `<span class="mono">${esc(threshold(f))}</span>`,
       state(f),
-      f.effectSize.value === null ? '—' : `<span class="mono">${esc(EFFECT_LABEL[f.effectSize.name])} ${num(f.effectSize.value)}</span>`,
+      f.effectSize.value === null
+        ? '—'
+        : `<span class="mono">${esc(EFFECT_LABEL[f.effectSize.name])} ${num(f.effectSize.value)}</span>`,
       `<span class="mono">${pct(f.missing.reference)} → ${pct(f.missing.current)}</span>`,
       esc(
-        [f.unseenCategoryShare ? `unseen ${pct(f.unseenCategoryShare)}` : null, f.outOfRangeShare ? `out of range ${pct(f.outOfRangeShare)}` : null, f.findings.length ? `${f.findings.length} finding${f.findings.length > 1 ? 's' : ''}` : null]
+        [
+          f.unseenCategoryShare ? `unseen ${pct(f.unseenCategoryShare)}` : null,
+          f.outOfRangeShare ? `out of range ${pct(f.outOfRangeShare)}` : null,
+          f.findings.length ? `${f.findings.length} finding${f.findings.length > 1 ? 's' : ''}` : null,
+        ]
           .filter(Boolean)
           .join(' · ') || '—',
       ),
@@ -100,19 +118,32 @@ const rank = (f: FeatureDrift) => (f.tested ? (f.drifted ? 2 : 1) : 0);
 function featureDetail(f: FeatureDrift, svg: Svg): string {
   const m = f.metrics;
   const facts: [string, string][] = [
-    ['Deciding test', `${TEST_LABEL[f.test]} = ${num(f.score)} (threshold ${f.threshold}) → ${f.tested ? (f.drifted ? 'drifted' : 'stable') : 'not tested'}`],
-    ['Effect size', f.effectSize.value === null ? '—' : `${EFFECT_LABEL[f.effectSize.name]} ${num(f.effectSize.value)}`],
+    [
+      'Deciding test',
+      `${TEST_LABEL[f.test]} = ${num(f.score)} (threshold ${f.threshold}) → ${f.tested ? (f.drifted ? 'drifted' : 'stable') : 'not tested'}`,
+    ],
+    [
+      'Effect size',
+      f.effectSize.value === null ? '—' : `${EFFECT_LABEL[f.effectSize.name]} ${num(f.effectSize.value)}`,
+    ],
     ['KS', m.ksPValue === null ? '—' : `D ${num(m.ksStatistic)}, p ${num(m.ksPValue)}`],
     ['Wasserstein (normed)', num(m.wassersteinNormed)],
     ['PSI · Jensen–Shannon', `${num(m.psi)} · ${num(m.jensenShannon)}`],
     ['Chi-square', m.chiSquarePValue === null ? '—' : `p ${num(m.chiSquarePValue)}, Cramér's V ${num(m.cramersV)}`],
     ['z-test', m.zTestPValue === null ? '—' : `p ${num(m.zTestPValue)}, Cohen's h ${num(m.cohensH)}`],
-    ['Values (ref / cur)', `${count(f.values.reference)} / ${count(f.values.current)} of ${count(f.rows.reference)} / ${count(f.rows.current)} rows`],
+    [
+      'Values (ref / cur)',
+      `${count(f.values.reference)} / ${count(f.values.current)} of ${count(f.rows.reference)} / ${count(f.rows.current)} rows`,
+    ],
     ['Missing (ref → cur)', `${pct(f.missing.reference)} → ${pct(f.missing.current)}`],
   ];
   if (f.unseenCategoryShare !== null) facts.push(['Unseen categories', pct(f.unseenCategoryShare)]);
   if (f.outOfRangeShare !== null) facts.push(['Outside reference range', pct(f.outOfRangeShare)]);
-  if (f.approximation) facts.push(['Profile approximation', `|ΔD| ≤ ${num(f.approximation.ksStatistic)}, |ΔW| ≤ ${num(f.approximation.wassersteinNormed)}`]);
+  if (f.approximation)
+    facts.push([
+      'Profile approximation',
+      `|ΔD| ≤ ${num(f.approximation.ksStatistic)}, |ΔW| ≤ ${num(f.approximation.wassersteinNormed)}`,
+    ]);
   const chart = f.histogram ? svg(overlayOption(f.histogram), 520, 260) : '<p class="muted">No values to draw.</p>';
   return `<div style="break-inside:avoid"><h3>${esc(f.name)}: reference vs current</h3><div class="grid"><figure>${chart}</figure><div><dl class="facts">${facts
     .map(([k, v]) => `<dt>${esc(k)}</dt><dd class="mono">${esc(v)}</dd>`)
@@ -120,11 +151,21 @@ function featureDetail(f: FeatureDrift, svg: Svg): string {
 }
 
 function overlayOption(h: DriftHistogram) {
-  const labels = h.kind === 'numerical' ? h.edges.slice(0, -1).map((e) => num(e)) : h.categories.map((c) => (c.length > 14 ? `${c.slice(0, 13)}…` : c));
+  const labels =
+    h.kind === 'numerical'
+      ? h.edges.slice(0, -1).map((e) => num(e))
+      : h.categories.map((c) => (c.length > 14 ? `${c.slice(0, 13)}…` : c));
   return {
     legend: { top: 0 },
     grid: { left: 56, right: 16, top: 32, bottom: 52 },
-    xAxis: { type: 'category', data: labels, name: h.kind === 'numerical' ? 'value (bin start; tails folded into the end bins)' : 'category', nameLocation: 'middle', nameGap: 34, axisLabel: { hideOverlap: true } },
+    xAxis: {
+      type: 'category',
+      data: labels,
+      name: h.kind === 'numerical' ? 'value (bin start; tails folded into the end bins)' : 'category',
+      nameLocation: 'middle',
+      nameGap: 34,
+      axisLabel: { hideOverlap: true },
+    },
     yAxis: { type: 'value', name: 'share of rows', axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
     series: [
       { type: 'bar', name: 'reference', data: h.reference, barGap: '-100%', itemStyle: { opacity: 0.55 } },
@@ -138,12 +179,28 @@ function windows(w: TimeWindows, features: FeatureDrift[], datasetThreshold: num
   const data: [number, number, number | '-'][] = [];
   w.cells.forEach((row, fi) => {
     const f = byName.get(w.features[fi]);
-    row.forEach((c, wi) => data.push([wi, fi, c.score === null || !f ? '-' : f.scoreKind === 'distance' ? Math.min(c.score / f.threshold, 2) : c.drifted ? 1.75 : 0.25]));
+    row.forEach((c, wi) =>
+      data.push([
+        wi,
+        fi,
+        c.score === null || !f
+          ? '-'
+          : f.scoreKind === 'distance'
+            ? Math.min(c.score / f.threshold, 2)
+            : c.drifted
+              ? 1.75
+              : 0.25,
+      ]),
+    );
   });
   const heat = svg(
     {
       grid: { left: 120, right: 24, top: 16, bottom: 96 },
-      xAxis: { type: 'category', data: w.windows.map((x) => x.label), axisLabel: { rotate: w.windows.length > 8 ? 40 : 0 } },
+      xAxis: {
+        type: 'category',
+        data: w.windows.map((x) => x.label),
+        axisLabel: { rotate: w.windows.length > 8 ? 40 : 0 },
+      },
       yAxis: { type: 'category', data: w.features, inverse: true },
       visualMap: {
         type: 'piecewise',
@@ -167,15 +224,33 @@ function windows(w: TimeWindows, features: FeatureDrift[], datasetThreshold: num
     {
       grid: { left: 56, right: 24, top: 24, bottom: 40 },
       xAxis: { type: 'category', data: w.windows.map((x) => x.label) },
-      yAxis: { type: 'value', min: 0, max: 1, name: 'drifted features', axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
-      series: [{ type: 'line', name: 'drifted features', data: w.windows.map((x) => x.driftShare), markLine: { symbol: 'none', data: [{ yAxis: datasetThreshold, name: 'dataset threshold' }] } }],
+      yAxis: {
+        type: 'value',
+        min: 0,
+        max: 1,
+        name: 'drifted features',
+        axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` },
+      },
+      series: [
+        {
+          type: 'line',
+          name: 'drifted features',
+          data: w.windows.map((x) => x.driftShare),
+          markLine: { symbol: 'none', data: [{ yAxis: datasetThreshold, name: 'dataset threshold' }] },
+        },
+      ],
     },
     1000,
     220,
   );
   const cells = table(
     ['Feature', ...w.windows.map((x) => `${x.label} (${count(x.rows)} rows)`)],
-    w.features.map((name, fi) => [esc(name), ...w.cells[fi].map((c) => (c.score === null ? '—' : `<span class="mono">${num(c.score)}</span>${c.drifted ? ' drifted' : ''}`))]),
+    w.features.map((name, fi) => [
+      esc(name),
+      ...w.cells[fi].map((c) =>
+        c.score === null ? '—' : `<span class="mono">${num(c.score)}</span>${c.drifted ? ' drifted' : ''}`,
+      ),
+    ]),
     w.windows.map((_, i) => i + 1),
     'Score of each feature in each window, against the whole reference',
   );

@@ -14,7 +14,8 @@ export function pct(x: number | null | undefined, digits = 1): string {
 }
 
 /** Latencies in the benchmark tables: three significant digits. */
-export const ms3 = (v: number | null | undefined, digits = 3) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toPrecision(digits));
+export const ms3 = (v: number | null | undefined, digits = 3) =>
+  v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toPrecision(digits);
 
 export const count = (n: number) => n.toLocaleString('en-US');
 

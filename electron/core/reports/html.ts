@@ -2,7 +2,8 @@
 // the CSP says so too), light theme, a header of provenance facts, sections that start on a new
 // printed page, table headers repeated on every printed page.
 
-export const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const esc = (s: unknown) =>
+  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export interface ReportSection {
   title: string;
@@ -50,5 +51,7 @@ export function table(head: string[], rows: string[][], numeric: number[] = [], 
     .join('')}</tbody></table>`;
 }
 
-export const figure = (caption: string, svg: string) => `<figure><figcaption>${esc(caption)}</figcaption>${svg}</figure>`;
-export const list = (items: string[]) => (items.length ? `<ul>${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>` : '');
+export const figure = (caption: string, svg: string) =>
+  `<figure><figcaption>${esc(caption)}</figcaption>${svg}</figure>`;
+export const list = (items: string[]) =>
+  items.length ? `<ul>${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>` : '';

@@ -11,7 +11,12 @@ let loaded: Promise<Svg> | null = null;
 
 export function chartRenderer(): Promise<Svg> {
   loaded ??= (async () => {
-    const [echarts, charts, components, renderers] = await Promise.all([import('echarts/core'), import('echarts/charts'), import('echarts/components'), import('echarts/renderers')]);
+    const [echarts, charts, components, renderers] = await Promise.all([
+      import('echarts/core'),
+      import('echarts/charts'),
+      import('echarts/components'),
+      import('echarts/renderers'),
+    ]);
     echarts.use([
       charts.BarChart,
       charts.HeatmapChart,
@@ -26,7 +31,12 @@ export function chartRenderer(): Promise<Svg> {
     return (option, width, height) => {
       const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
       try {
-        chart.setOption({ animation: false, color: PALETTE, textStyle: { fontFamily: 'system-ui, sans-serif' }, ...option });
+        chart.setOption({
+          animation: false,
+          color: PALETTE,
+          textStyle: { fontFamily: 'system-ui, sans-serif' },
+          ...option,
+        });
         return chart.renderToSVGString();
       } finally {
         chart.dispose();

@@ -8,9 +8,23 @@ import type { ReportFile } from '../../../shared/types/reports';
 import { describeProduced, newProducedSlot } from '../bundles/produced';
 import type { CoreContext } from '../context';
 
-export async function writeReport(core: CoreContext, html: string, name: string, out: string | undefined, inline = false): Promise<ReportFile> {
+export async function writeReport(
+  core: CoreContext,
+  html: string,
+  name: string,
+  out: string | undefined,
+  inline = false,
+): Promise<ReportFile> {
   const bytes = Buffer.from(html, 'utf8');
-  if (inline) return { fileId: null, path: '', name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), html };
+  if (inline)
+    return {
+      fileId: null,
+      path: '',
+      name,
+      bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      html,
+    };
   if (out === undefined) {
     const slot = newProducedSlot(core, name);
     fs.writeFileSync(slot.path, bytes);
@@ -25,7 +39,15 @@ export async function writeReport(core: CoreContext, html: string, name: string,
     fs.renameSync(tmp, dest);
   } catch (err) {
     fs.rmSync(tmp, { force: true });
-    throw new PreflightError('INVALID_INPUT', `cannot write the report ${dest}: ${(err as Error).message}`, { path: dest });
+    throw new PreflightError('INVALID_INPUT', `cannot write the report ${dest}: ${(err as Error).message}`, {
+      path: dest,
+    });
   }
-  return { fileId: null, path: dest, name: path.basename(dest), bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return {
+    fileId: null,
+    path: dest,
+    name: path.basename(dest),
+    bytes: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
 }

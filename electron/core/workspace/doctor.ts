@@ -19,36 +19,72 @@ export function doctor(core: CoreContext, clean: boolean): DoctorReport {
   let integrity: string[];
   try {
     // One line per problem, trees named by their table ("Tree 28" → "table ds_4").
-    integrity = q.integrity().flatMap((l) => l.split('\n')).filter((l) => l.trim() !== '' && !l.startsWith('*** in database'));
-    integrity = integrity.map((l) => l.replace(/^Tree (\d+)/, (m, page: string) => { try { return `${m} (${q.treeName(Number(page)) ?? 'unknown'})`; } catch { return m; } }));
+    integrity = q
+      .integrity()
+      .flatMap((l) => l.split('\n'))
+      .filter((l) => l.trim() !== '' && !l.startsWith('*** in database'));
+    integrity = integrity.map((l) =>
+      l.replace(/^Tree (\d+)/, (m, page: string) => {
+        try {
+          return `${m} (${q.treeName(Number(page)) ?? 'unknown'})`;
+        } catch {
+          return m;
+        }
+      }),
+    );
   } catch (err) {
     integrity = [(err as Error).message];
   }
   if (!(integrity.length === 1 && integrity[0] === 'ok')) {
-    findings.push({ area: 'integrity', severity: 'damaged', message: `SQLite integrity check: ${integrity.slice(0, 5).join('; ')}${integrity.length > 5 ? ` (+${integrity.length - 5} more)` : ''}` });
+    findings.push({
+      area: 'integrity',
+      severity: 'damaged',
+      message: `SQLite integrity check: ${integrity.slice(0, 5).join('; ')}${integrity.length > 5 ? ` (+${integrity.length - 5} more)` : ''}`,
+    });
   }
   const tables: DoctorReport['tables'] = [];
   for (const table of q.jsonTables()) {
     try {
       const { rows, damaged } = q.scanJson(table);
       tables.push({ table, rows, damaged: damaged.length });
-      if (damaged.length) findings.push({ area: 'records', severity: 'damaged', message: `${table}: ${damaged.length} of ${rows} record(s) cannot be read (rowid ${damaged.slice(0, 10).join(', ')}${damaged.length > 10 ? ', …' : ''})` });
+      if (damaged.length)
+        findings.push({
+          area: 'records',
+          severity: 'damaged',
+          message: `${table}: ${damaged.length} of ${rows} record(s) cannot be read (rowid ${damaged.slice(0, 10).join(', ')}${damaged.length > 10 ? ', …' : ''})`,
+        });
     } catch (err) {
       tables.push({ table, rows: 0, damaged: -1 });
-      findings.push({ area: 'records', severity: 'damaged', message: `${table}: cannot be read (${(err as Error).message})` });
+      findings.push({
+        area: 'records',
+        severity: 'damaged',
+        message: `${table}: cannot be read (${(err as Error).message})`,
+      });
     }
   }
   try {
-    for (const message of core.queries.audit.verifyChain()) findings.push({ area: 'audit', severity: 'damaged', message });
+    for (const message of core.queries.audit.verifyChain())
+      findings.push({ area: 'audit', severity: 'damaged', message });
   } catch (err) {
-    findings.push({ area: 'audit', severity: 'damaged', message: `the audit trail cannot be read (${(err as Error).message})` });
+    findings.push({
+      area: 'audit',
+      severity: 'damaged',
+      message: `the audit trail cannot be read (${(err as Error).message})`,
+    });
   }
   checkBlobs(core, findings, cleaned, clean);
   checkStaging(core, findings, cleaned, clean);
   const ok = !findings.some((f) => f.severity === 'damaged');
   const marker = path.join(core.workspace.dir, DAMAGED_MARKER);
   if (ok) fs.rmSync(marker, { force: true });
-  else markDamaged(core.workspace.dir, findings.filter((f) => f.severity === 'damaged').map((f) => f.message).join('; '));
+  else
+    markDamaged(
+      core.workspace.dir,
+      findings
+        .filter((f) => f.severity === 'damaged')
+        .map((f) => f.message)
+        .join('; '),
+    );
   return { file: core.workspace.file, ok, integrity, tables, findings, cleaned };
 }
 
@@ -63,7 +99,12 @@ function checkBlobs(core: CoreContext, findings: DoctorFinding[], cleaned: strin
   const dir = core.workspace.blobsDir;
   const present = new Set(fs.existsSync(dir) ? fs.readdirSync(dir) : []);
   for (const d of digests) {
-    if (!present.has(d) || !fs.existsSync(path.join(dir, d, 'model.onnx'))) findings.push({ area: 'blobs', severity: 'damaged', message: `model files ${d.slice(0, 12)}… are missing from ${dir}` });
+    if (!present.has(d) || !fs.existsSync(path.join(dir, d, 'model.onnx')))
+      findings.push({
+        area: 'blobs',
+        severity: 'damaged',
+        message: `model files ${d.slice(0, 12)}… are missing from ${dir}`,
+      });
   }
   const known = new Set(digests);
   for (const name of present) {
@@ -71,7 +112,12 @@ function checkBlobs(core: CoreContext, findings: DoctorFinding[], cleaned: strin
     if (clean) {
       fs.rmSync(path.join(dir, name), { recursive: true, force: true });
       cleaned.push(`orphaned model files ${name}`);
-    } else findings.push({ area: 'blobs', severity: 'leftover', message: `orphaned model files ${name} (no version refers to them; --clean removes them)` });
+    } else
+      findings.push({
+        area: 'blobs',
+        severity: 'leftover',
+        message: `orphaned model files ${name} (no version refers to them; --clean removes them)`,
+      });
   }
 }
 
@@ -84,7 +130,12 @@ function checkStaging(core: CoreContext, findings: DoctorFinding[], cleaned: str
     if (clean) {
       core.queries.datasets.dropTable(t);
       cleaned.push(`staging table ${t}`);
-    } else findings.push({ area: 'staging', severity: 'leftover', message: `staging table ${t} (a killed import; --clean removes it)` });
+    } else
+      findings.push({
+        area: 'staging',
+        severity: 'leftover',
+        message: `staging table ${t} (a killed import; --clean removes it)`,
+      });
   }
   const tmp = core.workspace.tmpDir;
   for (const name of fs.existsSync(tmp) ? fs.readdirSync(tmp) : []) {
@@ -99,7 +150,10 @@ function checkStaging(core: CoreContext, findings: DoctorFinding[], cleaned: str
 
 export function markDamaged(dir: string, what: string): void {
   try {
-    fs.writeFileSync(path.join(dir, DAMAGED_MARKER), `${JSON.stringify({ at: new Date().toISOString(), what }, null, 2)}\n`);
+    fs.writeFileSync(
+      path.join(dir, DAMAGED_MARKER),
+      `${JSON.stringify({ at: new Date().toISOString(), what }, null, 2)}\n`,
+    );
   } catch {
     /* a read-only folder: the error itself still says what to do */
   }
@@ -115,5 +169,9 @@ export function refuseIfDamaged(dir: string, method: string): void {
   } catch {
     /* the marker's words are a courtesy */
   }
-  throw new PreflightError('WORKSPACE_ERROR', `workspace damaged${what ? ` (${what})` : ''}: ${method} was refused so nothing more is written into it; ${DAMAGED_HINT}`, { damaged: true });
+  throw new PreflightError(
+    'WORKSPACE_ERROR',
+    `workspace damaged${what ? ` (${what})` : ''}: ${method} was refused so nothing more is written into it; ${DAMAGED_HINT}`,
+    { damaged: true },
+  );
 }

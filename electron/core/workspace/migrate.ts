@@ -14,9 +14,12 @@ type Applied = { version: number; name: string; sha256: string };
  * read-only commands and the UI keep working while another process imports.
  */
 export function migrate(db: Database.Database, file: string, migrations: Migration[]): number {
-  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+  const hasTable =
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
   if (hasTable) {
-    const applied = db.prepare('SELECT version, name, sha256 FROM schema_migrations ORDER BY version').all() as Applied[];
+    const applied = db
+      .prepare('SELECT version, name, sha256 FROM schema_migrations ORDER BY version')
+      .all() as Applied[];
     verify(applied, file, migrations);
     if (applied.length === migrations.length) return migrations.length;
   }
@@ -25,7 +28,9 @@ export function migrate(db: Database.Database, file: string, migrations: Migrati
   db.transaction(() => {
     db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-    const applied = db.prepare('SELECT version, name, sha256 FROM schema_migrations ORDER BY version').all() as Applied[];
+    const applied = db
+      .prepare('SELECT version, name, sha256 FROM schema_migrations ORDER BY version')
+      .all() as Applied[];
     verify(applied, file, migrations);
     const done = new Set(applied.map((r) => r.version));
     const record = db.prepare('INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)');

@@ -29,12 +29,18 @@ export function openWorkspace(dir: string): Workspace {
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (err) {
-    throw new PreflightError('WORKSPACE_ERROR', `cannot create workspace folder ${dir}: ${(err as Error).message}`, { dir });
+    throw new PreflightError('WORKSPACE_ERROR', `cannot create workspace folder ${dir}: ${(err as Error).message}`, {
+      dir,
+    });
   }
   const existed = fs.existsSync(file);
   // An existing but empty file is a truncated workspace, not a new one: never recreate it silently.
   if (existed && fs.statSync(file).size === 0) {
-    throw new PreflightError('WORKSPACE_ERROR', `${file} is empty (0 bytes): the workspace was truncated or is not one; restore it from a backup or choose another folder with --workspace (the file was left untouched)`, { file });
+    throw new PreflightError(
+      'WORKSPACE_ERROR',
+      `${file} is empty (0 bytes): the workspace was truncated or is not one; restore it from a backup or choose another folder with --workspace (the file was left untouched)`,
+      { file },
+    );
   }
   let db: Database.Database;
   try {
@@ -46,9 +52,14 @@ export function openWorkspace(dir: string): Workspace {
     db.pragma('busy_timeout = 5000');
     // Identify the file before changing anything in it (WAL mode rewrites the header).
     const appId = db.pragma('application_id', { simple: true }) as number;
-    const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
+    const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number })
+      .n;
     if (existed && appId !== APPLICATION_ID && tables > 0) {
-      throw new PreflightError('WORKSPACE_ERROR', `${file} is an SQLite database but not a Preflight workspace; refusing to change it`, { file });
+      throw new PreflightError(
+        'WORKSPACE_ERROR',
+        `${file} is an SQLite database but not a Preflight workspace; refusing to change it`,
+        { file },
+      );
     }
     // Already WAL (every workspace after its first open): asking again could wait on a writer.
     if (String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') db.pragma('journal_mode = WAL');
@@ -68,7 +79,11 @@ export function openWorkspace(dir: string): Workspace {
     if (err instanceof PreflightError) throw err;
     if (isBusy(err)) throw busyWorkspace(file);
     // better-sqlite3 reports garbage as "file is not a database" on the first statement.
-    throw new PreflightError('WORKSPACE_ERROR', `cannot use workspace ${file}: ${(err as Error).message} (the file is damaged or not a workspace; it was left untouched)`, { file });
+    throw new PreflightError(
+      'WORKSPACE_ERROR',
+      `cannot use workspace ${file}: ${(err as Error).message} (the file is damaged or not a workspace; it was left untouched)`,
+      { file },
+    );
   }
 }
 

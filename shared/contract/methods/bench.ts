@@ -1,7 +1,13 @@
 // Contract entries of the bench domain.
 import { z } from 'zod';
 import { method } from '../define';
-import type { BenchComparisonResult, BenchInputsPlan, BenchProvider, BenchRun, BenchRunSummary } from '../../types/bench';
+import type {
+  BenchComparisonResult,
+  BenchInputsPlan,
+  BenchProvider,
+  BenchRun,
+  BenchRunSummary,
+} from '../../types/bench';
 
 const EP_NAMES = ['cpu', 'webgpu', 'cuda', 'tensorrt', 'dml', 'coreml'] as const;
 const model = z.string().min(1, 'a model is required: NAME[@VERSION] or a path to an .onnx file');
@@ -14,7 +20,12 @@ const sessionSettings = {
   graphOptimizationLevel: z.enum(['disabled', 'basic', 'extended', 'all']).optional(),
 };
 const inputSettings = {
-  seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .optional(),
   /** Named symbolic dimensions: { seq: 128 }. */
   dims: z.record(z.string(), positive).optional(),
   /** Whole shapes per input: { input: [1, 512], state: [2, 1, 128] }; [] is a scalar. */
@@ -43,19 +54,29 @@ export const benchMethods = {
         iterations: positive.max(10_000_000).optional(),
         durationSec: z.number().positive().max(3600).optional(),
         stability: z
-          .object({ windowIterations: positive.optional(), tolerance: z.number().positive().max(1).optional(), maxIterations: positive.max(10_000_000).optional() })
+          .object({
+            windowIterations: positive.optional(),
+            tolerance: z.number().positive().max(1).optional(),
+            maxIterations: positive.max(10_000_000).optional(),
+          })
           .strict()
           .optional(),
         ...sessionSettings,
         ...inputSettings,
         slo: z.array(z.string().min(1)).optional(),
         data: z
-          .object({ dataset: z.string().min(1), columns: z.array(z.string().min(1)).min(1).optional(), inputs: z.array(z.string().min(1)).min(1).optional() })
+          .object({
+            dataset: z.string().min(1),
+            columns: z.array(z.string().min(1)).min(1).optional(),
+            inputs: z.array(z.string().min(1)).min(1).optional(),
+          })
           .strict()
           .optional(),
       })
       .strict()
-      .refine((a) => a.iterations === undefined || a.durationSec === undefined, { message: 'give iterations or durationSec, not both' }),
+      .refine((a) => a.iterations === undefined || a.durationSec === undefined, {
+        message: 'give iterations or durationSec, not both',
+      }),
   }),
   'bench/ab': method<BenchRun>()({
     summary: 'A/B benchmark: two models or settings interleaved in blocks within one process to cancel machine drift',
@@ -73,7 +94,8 @@ export const benchMethods = {
       .strict(),
   }),
   'bench/inputs': method<BenchInputsPlan>()({
-    summary: "A model's inputs with dtype, declared shape and the shape a benchmark would feed (suggestions marked), before running",
+    summary:
+      "A model's inputs with dtype, declared shape and the shape a benchmark would feed (suggestions marked), before running",
     job: false,
     args: z.object({ model, batchSize: positive.max(65536).optional(), ...inputSettings }).strict(),
   }),
@@ -88,7 +110,8 @@ export const benchMethods = {
     args: z.object({ runId: positive }).strict(),
   }),
   'bench/latencies': method<{ runId: number; point: number; total: number; stride: number; latenciesMs: number[] }>()({
-    summary: 'Raw per-iteration latencies (ms, in measurement order) of one point of a stored run; every stride-th when maxSamples is given',
+    summary:
+      'Raw per-iteration latencies (ms, in measurement order) of one point of a stored run; every stride-th when maxSamples is given',
     job: false,
     args: pointRef.extend({ maxSamples: z.number().int().min(100).optional() }).strict(),
   }),

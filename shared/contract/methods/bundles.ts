@@ -1,7 +1,14 @@
 // Contract entries of deployment bundles (export, verify), signing keys and produced files.
 import { z } from 'zod';
 import { method } from '../define';
-import type { BundleSummary, BundlePreview, KeyPairResult, ProducedFile, ValidateResult, VerifyResult } from '../../types/bundles';
+import type {
+  BundleSummary,
+  BundlePreview,
+  KeyPairResult,
+  ProducedFile,
+  ValidateResult,
+  VerifyResult,
+} from '../../types/bundles';
 
 const modelRef = z.string().min(1, 'a model is required: NAME or NAME@VERSION');
 const runId = z.number().int().positive();
@@ -24,7 +31,9 @@ export const fallbackArgs = z
     labelColumn: z.string().min(1).optional(),
   })
   .strict()
-  .refine((f) => f.threshold === undefined || f.automationRate === undefined, { message: 'give a threshold or an automation rate, not both' });
+  .refine((f) => f.threshold === undefined || f.automationRate === undefined, {
+    message: 'give a threshold or an automation rate, not both',
+  });
 
 const exportPlan = {
   model: modelRef,
@@ -38,17 +47,26 @@ const exportPlan = {
   sloHeadroom: z.number().min(1).max(10).default(1.25),
   fallback: fallbackArgs.nullable().optional(),
   goldenRows: z.number().int().min(1).max(1000).default(16),
-  owner: z.object({ team: z.string().max(200).default(''), contact: z.string().max(200).default(''), escalation: z.string().max(200).default('') }).strict().optional(),
+  owner: z
+    .object({
+      team: z.string().max(200).default(''),
+      contact: z.string().max(200).default(''),
+      escalation: z.string().max(200).default(''),
+    })
+    .strict()
+    .optional(),
 };
 
 export const bundleMethods = {
   'bundles/preview': method<BundlePreview>()({
-    summary: 'What an export would put in a bundle: sources, SLOs, feature rules, fallback curve, runbook — nothing is written',
+    summary:
+      'What an export would put in a bundle: sources, SLOs, feature rules, fallback curve, runbook — nothing is written',
     job: true,
     args: z.object(exportPlan).strict(),
   }),
   'bundles/export': method<BundleSummary>()({
-    summary: 'Export a deployment bundle (.zip): model, contracts, reference profile, SLOs, golden rows, fallback policy, runbook, BOM, manifest, OMS signature',
+    summary:
+      'Export a deployment bundle (.zip): model, contracts, reference profile, SLOs, golden rows, fallback policy, runbook, BOM, manifest, OMS signature',
     job: true,
     args: z
       .object({
@@ -62,7 +80,9 @@ export const bundleMethods = {
         overwrite: z.boolean().default(false),
       })
       .strict()
-      .refine((a) => a.signingKey === undefined || a.signingKeyPem === undefined, { message: 'give signingKey or signingKeyPem, not both' }),
+      .refine((a) => a.signingKey === undefined || a.signingKeyPem === undefined, {
+        message: 'give signingKey or signingKeyPem, not both',
+      }),
   }),
   'bundles/list': method<BundleSummary[]>()({
     summary: 'Bundles exported from this workspace, newest first',
@@ -70,7 +90,7 @@ export const bundleMethods = {
     args: z.object({}).strict(),
   }),
   'bundles/verify': method<VerifyResult>()({
-    summary: "Verify a bundle (digests, signature, schemas, load, opsets, golden replay) or an OMS-signed model folder",
+    summary: 'Verify a bundle (digests, signature, schemas, load, opsets, golden replay) or an OMS-signed model folder',
     job: true,
     args: z
       .object({
@@ -88,7 +108,8 @@ export const bundleMethods = {
       .refine((a) => a.key === undefined || a.keyPem === undefined, { message: 'give key or keyPem, not both' }),
   }),
   'bundles/validate': method<ValidateResult>()({
-    summary: "Check a production batch against a bundle's contract (schema, quality, drift, predictions, fallback) using only the bundle",
+    summary:
+      "Check a production batch against a bundle's contract (schema, quality, drift, predictions, fallback) using only the bundle",
     job: true,
     args: z
       .object({
@@ -105,12 +126,22 @@ export const bundleMethods = {
         keepData: z.boolean().default(false),
       })
       .strict()
-      .refine((a) => a.window === undefined || a.timeColumn !== undefined, { message: 'window needs a time column (timeColumn)' }),
+      .refine((a) => a.window === undefined || a.timeColumn !== undefined, {
+        message: 'window needs a time column (timeColumn)',
+      }),
   }),
   'keys/generate': method<KeyPairResult>()({
     summary: 'Generate an ECDSA P-256 signing key pair (private key written with mode 0600)',
     job: false,
-    args: z.object({ dir: path('a folder for the key pair'), name: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default('preflight-signing') }).strict(),
+    args: z
+      .object({
+        dir: path('a folder for the key pair'),
+        name: z
+          .string()
+          .regex(/^[A-Za-z0-9._-]{1,64}$/)
+          .default('preflight-signing'),
+      })
+      .strict(),
   }),
   'files/info': method<ProducedFile>()({
     summary: 'A file the core produced (bundle, report): name, size, digest and where it is',

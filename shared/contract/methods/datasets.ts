@@ -4,7 +4,10 @@ import { COLUMN_KINDS, type ColumnKind, type DatasetDetail, type DatasetSummary 
 
 const name = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'names use letters, digits, ".", "_" and "-" (max 128), starting with a letter or digit');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/,
+    'names use letters, digits, ".", "_" and "-" (max 128), starting with a letter or digit',
+  );
 
 // Contract entries of the datasets domain.
 export const datasetMethods = {

@@ -5,8 +5,11 @@ import type { DriftProfileSummary, DriftReport, DriftReportSummary, InputMapping
 
 const tests = ['ks', 'wasserstein', 'chisquare', 'ztest', 'jensenshannon', 'psi'] as const;
 const threshold = z.number().positive('thresholds are positive numbers').finite();
-const source = (what: string) => z.string().min(1, `${what} is required: a dataset name or a .csv/.tsv/.parquet/.jsonl file`);
-const mappingInputs = z.array(z.object({ input: z.string().min(1), columns: z.array(z.string()).min(1) }).strict()).min(1);
+const source = (what: string) =>
+  z.string().min(1, `${what} is required: a dataset name or a .csv/.tsv/.parquet/.jsonl file`);
+const mappingInputs = z
+  .array(z.object({ input: z.string().min(1), columns: z.array(z.string()).min(1) }).strict())
+  .min(1);
 
 // Contract entries of the drift domain.
 export const driftMethods = {
@@ -24,7 +27,9 @@ export const driftMethods = {
         /** Per-test threshold, e.g. { ks: 0.01, wasserstein: 0.2 }. */
         thresholds: z.partialRecord(z.enum(tests), threshold).optional(),
         /** Per-feature test and/or threshold. */
-        features: z.record(z.string(), z.object({ test: z.enum(tests).optional(), threshold: threshold.optional() }).strict()).optional(),
+        features: z
+          .record(z.string(), z.object({ test: z.enum(tests).optional(), threshold: threshold.optional() }).strict())
+          .optional(),
         datasetDriftShare: z.number().gt(0).max(1).default(0.5),
         timeColumn: z.string().min(1).optional(),
         window: z.enum(['day', 'week', 'month']).optional(),
@@ -35,7 +40,9 @@ export const driftMethods = {
         store: z.boolean().default(true),
       })
       .strict()
-      .refine((a) => a.window === undefined || a.timeColumn !== undefined, { message: 'window needs a time column (timeColumn)' }),
+      .refine((a) => a.window === undefined || a.timeColumn !== undefined, {
+        message: 'window needs a time column (timeColumn)',
+      }),
   }),
   'drift/list': method<DriftReportSummary[]>()({
     summary: 'Stored drift reports, newest first',
@@ -50,19 +57,38 @@ export const driftMethods = {
   'drift/profile': method<DriftProfileSummary>()({
     summary: "Build and store a dataset's reference profile (quantile grid, bins, category counts)",
     job: true,
-    args: z.object({ dataset: z.string().min(1, 'a dataset name is required'), gridSize: z.number().int().min(100).max(100_000).default(10_000) }).strict(),
+    args: z
+      .object({
+        dataset: z.string().min(1, 'a dataset name is required'),
+        gridSize: z.number().int().min(100).max(100_000).default(10_000),
+      })
+      .strict(),
   }),
   'drift/profile-import': method<DriftProfileSummary>()({
-    summary: 'Store a reference profile written elsewhere (a bundle ships one) under a name, for profile-mode drift without its dataset',
+    summary:
+      'Store a reference profile written elsewhere (a bundle ships one) under a name, for profile-mode drift without its dataset',
     job: false,
-    args: z.object({ name: z.string().min(1).max(300), json: z.string().min(2).max(512 * 1024 * 1024) }).strict(),
+    args: z
+      .object({
+        name: z.string().min(1).max(300),
+        json: z
+          .string()
+          .min(2)
+          .max(512 * 1024 * 1024),
+      })
+      .strict(),
   }),
   'drift/profiles': method<DriftProfileSummary[]>()({
     summary: 'Stored reference profiles',
     job: false,
     args: z.object({}).strict(),
   }),
-  'drift/mapping': method<{ mapping: InputMapping | null; inputs: TensorInfo[]; columns: string[]; problem: string | null }>()({
+  'drift/mapping': method<{
+    mapping: InputMapping | null;
+    inputs: TensorInfo[];
+    columns: string[];
+    problem: string | null;
+  }>()({
     summary: "How a dataset's columns feed a model's inputs (saved, or proposed by name / by column order)",
     job: false,
     args: z.object({ model: z.string().min(1), dataset: z.string().min(1) }).strict(),

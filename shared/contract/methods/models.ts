@@ -19,7 +19,10 @@ export const modelMethods = {
         path: z.string().min(1, 'a path to an .onnx file is required'),
         name: z
           .string()
-          .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'names use letters, digits, ".", "_" and "-" (max 128), starting with a letter or digit')
+          .regex(
+            /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/,
+            'names use letters, digits, ".", "_" and "-" (max 128), starting with a letter or digit',
+          )
           .optional(),
         /** Keep a model onnxruntime cannot load (it is refused by default: nothing downstream can use it). */
         allowUnloadable: z.boolean().optional(),

@@ -12,7 +12,8 @@ const options = {
 
 export const removalMethods = {
   'models/remove': method<RemovalResult>()({
-    summary: 'Remove a model version (NAME@VERSION) with its benchmark runs, drift reports and attestations; its stored bytes unless another version shares them',
+    summary:
+      'Remove a model version (NAME@VERSION) with its benchmark runs, drift reports and attestations; its stored bytes unless another version shares them',
     job: false,
     args: z.object({ ref: z.string().min(1, 'a model version is required, e.g. my-model@2'), ...options }).strict(),
   }),

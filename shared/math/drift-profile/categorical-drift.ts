@@ -13,7 +13,11 @@ export interface CategoricalCurrent {
   missing: number;
 }
 
-export function compareCategorical(ref: CategoricalDriftProfile, cur: CategoricalCurrent, options: CompareOptions = {}): FeatureResult {
+export function compareCategorical(
+  ref: CategoricalDriftProfile,
+  cur: CategoricalCurrent,
+  options: CompareOptions = {},
+): FeatureResult {
   const refCounts = new Map(ref.categories);
   let curCount = 0;
   let unseen = 0;
@@ -39,14 +43,29 @@ export function compareCategorical(ref: CategoricalDriftProfile, cur: Categorica
     approximation: null,
   };
   if (ref.count === 0 || curCount === 0) {
-    if (ref.count === 0) findings.push(ref.rows ? 'reference column has no values (all missing): not tested' : 'reference is empty: not tested');
-    if (curCount === 0) findings.push(curRows ? 'current column has no values (all missing): not tested' : 'current is empty: not tested');
-    return finish({ ...base, tested: false, metrics: emptyMetrics(), histogram: null }, 'categorical', ref.count, unique, options, findings);
+    if (ref.count === 0)
+      findings.push(
+        ref.rows ? 'reference column has no values (all missing): not tested' : 'reference is empty: not tested',
+      );
+    if (curCount === 0)
+      findings.push(
+        curRows ? 'current column has no values (all missing): not tested' : 'current is empty: not tested',
+      );
+    return finish(
+      { ...base, tested: false, metrics: emptyMetrics(), histogram: null },
+      'categorical',
+      ref.count,
+      unique,
+      options,
+      findings,
+    );
   }
   const metrics = { ...emptyMetrics(), ...categoryMetrics(refCounts, cur.counts, unique) };
   if (unseen > 0) {
     const kinds = [...cur.counts.keys()].filter((k) => !refCounts.has(k) && (cur.counts.get(k) ?? 0) > 0).length;
-    findings.push(`${pct(unseen / curCount)} of current values are in ${kinds} categor${kinds === 1 ? 'y' : 'ies'} the reference never had${ref.truncated ? ' (upper bound: the reference profile kept only its most frequent categories)' : ''}`);
+    findings.push(
+      `${pct(unseen / curCount)} of current values are in ${kinds} categor${kinds === 1 ? 'y' : 'ies'} the reference never had${ref.truncated ? ' (upper bound: the reference profile kept only its most frequent categories)' : ''}`,
+    );
   }
   if (unique === 1) findings.push('a single category on both sides: nothing can drift');
   const histogram = options.histogram === false ? null : categoricalOverlay(refCounts, cur.counts);

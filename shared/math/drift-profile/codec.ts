@@ -17,7 +17,11 @@ export function bytesToBase64(bytes: Uint8Array): string {
       const a = bytes[j];
       const b = j + 1 < end ? bytes[j + 1] : 0;
       const c = j + 2 < end ? bytes[j + 2] : 0;
-      s += B64[a >> 2] + B64[((a & 3) << 4) | (b >> 4)] + (j + 1 < end ? B64[((b & 15) << 2) | (c >> 6)] : '=') + (j + 2 < end ? B64[c & 63] : '=');
+      s +=
+        B64[a >> 2] +
+        B64[((a & 3) << 4) | (b >> 4)] +
+        (j + 1 < end ? B64[((b & 15) << 2) | (c >> 6)] : '=') +
+        (j + 2 < end ? B64[c & 63] : '=');
     }
     parts.push(s);
   }
@@ -54,14 +58,17 @@ function base64ToF64(s: string): Float64Array {
 }
 
 export function encodeProfile(profile: DatasetDriftProfile): string {
-  return JSON.stringify(profile, (key, value) => (key === 'points' && value instanceof Float64Array ? f64ToBase64(value) : value));
+  return JSON.stringify(profile, (key, value) =>
+    key === 'points' && value instanceof Float64Array ? f64ToBase64(value) : value,
+  );
 }
 
 export function decodeProfile(text: string): DatasetDriftProfile {
   const raw = JSON.parse(text) as DatasetDriftProfile;
   if (raw.version !== 1 || !Array.isArray(raw.columns)) throw new Error('not a Preflight drift profile (version 1)');
   for (const c of raw.columns) {
-    if (c.profile?.kind === 'numerical') (c.profile as NumericDriftProfile).points = base64ToF64(c.profile.points as unknown as string);
+    if (c.profile?.kind === 'numerical')
+      (c.profile as NumericDriftProfile).points = base64ToF64(c.profile.points as unknown as string);
   }
   return raw;
 }

@@ -4,7 +4,10 @@ import type { DatasetDrift, FeatureDrift, SchemaDiff } from '../../types/drift';
 import { DEFAULT_DATASET_DRIFT_SHARE } from './rules';
 
 /** Evidently: dataset drift when the share of drifted features reaches the threshold (default 0.5). Untested features do not count. */
-export function datasetDrift(features: Pick<FeatureDrift, 'tested' | 'drifted'>[], threshold = DEFAULT_DATASET_DRIFT_SHARE): DatasetDrift {
+export function datasetDrift(
+  features: Pick<FeatureDrift, 'tested' | 'drifted'>[],
+  threshold = DEFAULT_DATASET_DRIFT_SHARE,
+): DatasetDrift {
   const tested = features.filter((f) => f.tested);
   const drifted = tested.filter((f) => f.drifted).length;
   const total = tested.length;

@@ -48,7 +48,11 @@ export function numericOverlay(ref: ReferenceCurve, cur: Float64Array, bins = DI
   return { kind: 'numerical', edges, reference, current };
 }
 
-export function categoricalOverlay(ref: ReadonlyMap<string, number>, cur: ReadonlyMap<string, number>, top = DISPLAY_CATEGORIES): DriftHistogram {
+export function categoricalOverlay(
+  ref: ReadonlyMap<string, number>,
+  cur: ReadonlyMap<string, number>,
+  top = DISPLAY_CATEGORIES,
+): DriftHistogram {
   const total = (m: ReadonlyMap<string, number>) => {
     let t = 0;
     for (const v of m.values()) t += v;

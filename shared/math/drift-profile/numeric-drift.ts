@@ -4,11 +4,23 @@
 // Wasserstein come from the profile grid, within the bounds of profile-metrics.ts.
 
 import {
-  countWithOverflow, ks2sampSorted, wassersteinDistanceSorted, WASSERSTEIN_STD_FLOOR, psiFromCounts, jensenShannonDistance,
+  countWithOverflow,
+  ks2sampSorted,
+  wassersteinDistanceSorted,
+  WASSERSTEIN_STD_FLOOR,
+  psiFromCounts,
+  jensenShannonDistance,
 } from '../drift/index';
 import type { DriftTest, FeatureDrift, FeatureOverride, NumericDriftProfile } from '../../types/drift';
 import { numericOverlay } from './histogram';
-import { countDistinctSorted, distinctCounts, lowerBound, profileCdf, profileQuantile, upperBound } from './numeric-profile';
+import {
+  countDistinctSorted,
+  distinctCounts,
+  lowerBound,
+  profileCdf,
+  profileQuantile,
+  upperBound,
+} from './numeric-profile';
 import { ks2sampProfile, profileErrorBounds, wassersteinProfile } from './profile-metrics';
 import { categoryMetrics, emptyMetrics, finish } from './verdict';
 import { quantileSorted } from '../drift/index';
@@ -39,7 +51,11 @@ export type FeatureResult = Omit<FeatureDrift, 'name' | 'columnType'>;
 
 const UNIQUE_CAP = 1000;
 
-export function compareNumeric(ref: NumericReference, cur: NumericCurrent, options: CompareOptions = {}): FeatureResult {
+export function compareNumeric(
+  ref: NumericReference,
+  cur: NumericCurrent,
+  options: CompareOptions = {},
+): FeatureResult {
   const p = ref.profile;
   const refSorted = ref.sorted ?? (p.exact ? p.points : null);
   const c = cur.sorted;
@@ -65,15 +81,33 @@ export function compareNumeric(ref: NumericReference, cur: NumericCurrent, optio
     outOfRangeShare,
   };
   if (p.count === 0 || c.length === 0) {
-    if (p.count === 0) findings.push(p.rows ? 'reference column has no values (all missing): not tested' : 'reference is empty: not tested');
-    if (c.length === 0) findings.push(curRows ? 'current column has no values (all missing): not tested' : 'current is empty: not tested');
-    return finish({ ...base, tested: false, metrics: emptyMetrics(), approximation: null, histogram: null }, 'numerical', p.count, unique, options, findings);
+    if (p.count === 0)
+      findings.push(
+        p.rows ? 'reference column has no values (all missing): not tested' : 'reference is empty: not tested',
+      );
+    if (c.length === 0)
+      findings.push(
+        curRows ? 'current column has no values (all missing): not tested' : 'current is empty: not tested',
+      );
+    return finish(
+      { ...base, tested: false, metrics: emptyMetrics(), approximation: null, histogram: null },
+      'numerical',
+      p.count,
+      unique,
+      options,
+      findings,
+    );
   }
   const approximate = refSorted === null;
   const ks = approximate ? ks2sampProfile(p, c) : ks2sampSorted(refSorted, c);
   const w = approximate ? wassersteinProfile(p, c) : wassersteinDistanceSorted(refSorted, c);
   const wn = w / Math.max(p.std, WASSERSTEIN_STD_FLOOR);
-  let metrics = { ...emptyMetrics(), ksStatistic: nn(ks.statistic), ksPValue: nn(ks.pValue), wassersteinNormed: nn(wn) };
+  let metrics = {
+    ...emptyMetrics(),
+    ksStatistic: nn(ks.statistic),
+    ksPValue: nn(ks.pValue),
+    wassersteinNormed: nn(wn),
+  };
   if (unique <= 5 && p.distinct && curDistinct) {
     // Low cardinality: Evidently treats the values as categories (chi-square / z-test / JS).
     metrics = { ...metrics, ...categoryMetrics(toMap(p.distinct), toMap(curDistinct), unique) };
@@ -84,7 +118,10 @@ export function compareNumeric(ref: NumericReference, cur: NumericCurrent, optio
   }
   if (p.std === 0) findings.push('reference is constant: Wasserstein is normalised by the 0.001 floor');
   if (inf > 0) findings.push(`${inf} current value(s) are ±infinity: counted as out of range, left out of the tests`);
-  if (outOfRangeShare !== null && outOfRangeShare >= 0.01) findings.push(`${pct(outOfRangeShare)} of current values are outside the reference range [${fmt(p.min)}, ${fmt(p.max)}]`);
+  if (outOfRangeShare !== null && outOfRangeShare >= 0.01)
+    findings.push(
+      `${pct(outOfRangeShare)} of current values are outside the reference range [${fmt(p.min)}, ${fmt(p.max)}]`,
+    );
   const histogram = options.histogram === false ? null : numericOverlay(curve(p, refSorted), c);
   return finish(
     { ...base, tested: true, metrics, approximation: approximate ? profileErrorBounds(p) : null, histogram },
@@ -99,13 +136,28 @@ export function compareNumeric(ref: NumericReference, cur: NumericCurrent, optio
 function curve(p: NumericDriftProfile, sorted: Float64Array | null) {
   if (sorted) {
     const n = sorted.length;
-    return { cdfLeft: (x: number) => lowerBound(sorted, x) / n, quantile: (u: number) => quantileSorted(sorted, u), min: p.min, max: p.max };
+    return {
+      cdfLeft: (x: number) => lowerBound(sorted, x) / n,
+      quantile: (u: number) => quantileSorted(sorted, u),
+      min: p.min,
+      max: p.max,
+    };
   }
-  return { cdfLeft: (x: number) => profileCdf(p, x).left, quantile: (u: number) => profileQuantile(p, u), min: p.min, max: p.max };
+  return {
+    cdfLeft: (x: number) => profileCdf(p, x).left,
+    quantile: (u: number) => profileQuantile(p, u),
+    min: p.min,
+    max: p.max,
+  };
 }
 
 /** Distinct values over both sides: exact when either side's distinct values are known, else a lower bound. */
-function unionUnique(p: NumericDriftProfile, refSorted: Float64Array | null, curDistinct: [number, number][] | null, cur: Float64Array): number {
+function unionUnique(
+  p: NumericDriftProfile,
+  refSorted: Float64Array | null,
+  curDistinct: [number, number][] | null,
+  cur: Float64Array,
+): number {
   if (p.distinct && curDistinct) {
     const set = new Set<number>();
     for (const [v] of p.distinct) set.add(v);

@@ -7,7 +7,13 @@
 //  - min, max, mean, population std, missing / NaN / ±inf counts, and exact value counts when the
 //    column has at most 32 distinct values (so the low-cardinality tests stay exact).
 
-import { compensatedSum, populationStd, quantileSorted, quantileEdgesOfSorted, countWithOverflow } from '../drift/index';
+import {
+  compensatedSum,
+  populationStd,
+  quantileSorted,
+  quantileEdgesOfSorted,
+  countWithOverflow,
+} from '../drift/index';
 import type { NumericDriftProfile } from '../../types/drift';
 
 export const DEFAULT_GRID_SIZE = 10_000;
@@ -51,7 +57,11 @@ export function countDistinctSorted(sorted: Float64Array, cap = Infinity): numbe
 }
 
 /** Profile of an ascending, finite array (the caller sorts once and reuses it for exact metrics). */
-export function buildNumericProfile(sorted: Float64Array, counts: NumericSideCounts, gridSize = DEFAULT_GRID_SIZE): NumericDriftProfile {
+export function buildNumericProfile(
+  sorted: Float64Array,
+  counts: NumericSideCounts,
+  gridSize = DEFAULT_GRID_SIZE,
+): NumericDriftProfile {
   const n = sorted.length;
   const exact = n <= gridSize + 1;
   let points: Float64Array;

@@ -52,7 +52,11 @@ function gridCdf(pts: Float64Array, g: number, x: number, lo: number, hi: number
  * Walks the merged breakpoints of the grid and the ascending current values once, calling
  * visit(x, fRight, fLeft, cRight, cLeft) at each distinct x. O(G + n_cur).
  */
-function walk(p: NumericDriftProfile, cur: Float64Array, visit: (x: number, fr: number, fl: number, cr: number, cl: number) => void): void {
+function walk(
+  p: NumericDriftProfile,
+  cur: Float64Array,
+  visit: (x: number, fr: number, fl: number, cr: number, cl: number) => void,
+): void {
   const pts = p.points;
   const m = pts.length;
   const nc = cur.length;
@@ -73,7 +77,12 @@ function walk(p: NumericDriftProfile, cur: Float64Array, visit: (x: number, fr: 
 }
 
 /** As walk, for a reference given by its distinct values and counts (an exact step CDF). */
-function walkAtoms(atoms: [number, number][], n: number, cur: Float64Array, visit: (x: number, fr: number, fl: number, cr: number, cl: number) => void): void {
+function walkAtoms(
+  atoms: [number, number][],
+  n: number,
+  cur: Float64Array,
+  visit: (x: number, fr: number, fl: number, cr: number, cl: number) => void,
+): void {
   const nc = cur.length;
   const m = atoms.length;
   let i = 0;
@@ -91,7 +100,11 @@ function walkAtoms(atoms: [number, number][], n: number, cur: Float64Array, visi
   }
 }
 
-function walkAny(p: NumericDriftProfile, cur: Float64Array, visit: (x: number, fr: number, fl: number, cr: number, cl: number) => void): void {
+function walkAny(
+  p: NumericDriftProfile,
+  cur: Float64Array,
+  visit: (x: number, fr: number, fl: number, cr: number, cl: number) => void,
+): void {
   if (p.distinct) walkAtoms(p.distinct, p.count, cur, visit);
   else walk(p, cur, visit);
 }

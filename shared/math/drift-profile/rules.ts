@@ -66,12 +66,18 @@ export function chooseTest(
     test = fallback;
   }
   const threshold = override?.threshold ?? testThresholds[test] ?? DEFAULT_THRESHOLDS[test];
-  const overridden = (override?.test !== undefined && test === override.test && test !== fallback) || override?.threshold !== undefined || testThresholds[test] !== undefined;
+  const overridden =
+    (override?.test !== undefined && test === override.test && test !== fallback) ||
+    override?.threshold !== undefined ||
+    testThresholds[test] !== undefined;
   return { test, threshold, overridden, finding };
 }
 
 /** The deciding score and the effect size shown beside it. */
-export function scoreOf(test: DriftTest, m: FeatureDrift['metrics']): { score: number | null; effect: FeatureDrift['effectSize'] } {
+export function scoreOf(
+  test: DriftTest,
+  m: FeatureDrift['metrics'],
+): { score: number | null; effect: FeatureDrift['effectSize'] } {
   switch (test) {
     case 'ks':
       return { score: m.ksPValue, effect: { name: 'ks_statistic', value: m.ksStatistic } };

@@ -1,7 +1,13 @@
 // The shared tail of every feature comparison: category metrics, the chosen test, the verdict and
 // the effect size beside the p-value.
 
-import { chiSquareDrift, jensenShannonCategorical, proportionsZTest, psiCategorical, type CategoryCounts } from '../drift/index';
+import {
+  chiSquareDrift,
+  jensenShannonCategorical,
+  proportionsZTest,
+  psiCategorical,
+  type CategoryCounts,
+} from '../drift/index';
 import type { DriftKind, DriftMetrics, FeatureDrift } from '../../types/drift';
 import { chooseTest, isDrifted, isPValueTest, scoreOf, smallEffect } from './rules';
 import type { CompareOptions } from './numeric-drift';
@@ -39,7 +45,19 @@ export function categoryMetrics(ref: CategoryCounts, cur: CategoryCounts, unique
   return out;
 }
 
-type Base = Omit<FeatureDrift, 'name' | 'columnType' | 'test' | 'score' | 'scoreKind' | 'threshold' | 'drifted' | 'overridden' | 'effectSize' | 'findings'>;
+type Base = Omit<
+  FeatureDrift,
+  | 'name'
+  | 'columnType'
+  | 'test'
+  | 'score'
+  | 'scoreKind'
+  | 'threshold'
+  | 'drifted'
+  | 'overridden'
+  | 'effectSize'
+  | 'findings'
+>;
 
 /** Chooses the test, reads its score, decides, and adds the findings every kind shares. */
 export function finish(
@@ -54,13 +72,18 @@ export function finish(
   if (choice.finding) findings.push(choice.finding);
   const { score, effect } = scoreOf(choice.test, base.metrics);
   const drifted = base.tested && isDrifted(choice.test, score, choice.threshold);
-  if (base.tested && score === null) findings.push(`${choice.test} could not be computed for this column (see the other metrics)`);
+  if (base.tested && score === null)
+    findings.push(`${choice.test} could not be computed for this column (see the other metrics)`);
   if (drifted && isPValueTest(choice.test) && smallEffect(effect)) {
-    findings.push(`p-value below ${choice.threshold} but the effect is small (${effect.name} ${effect.value?.toFixed(3)}): likely a trivial shift that many rows make "significant"`);
+    findings.push(
+      `p-value below ${choice.threshold} but the effect is small (${effect.name} ${effect.value?.toFixed(3)}): likely a trivial shift that many rows make "significant"`,
+    );
   }
   const m = base.missing;
   if (m.reference !== null && m.current !== null && Math.abs(m.current - m.reference) >= 0.05) {
-    findings.push(`missing values ${m.current > m.reference ? 'rose' : 'fell'} from ${(m.reference * 100).toFixed(1)}% to ${(m.current * 100).toFixed(1)}%`);
+    findings.push(
+      `missing values ${m.current > m.reference ? 'rose' : 'fell'} from ${(m.reference * 100).toFixed(1)}% to ${(m.current * 100).toFixed(1)}%`,
+    );
   }
   return {
     ...base,

@@ -120,9 +120,7 @@ export function smirnovProbs(n: number, x: number): SmirnovProbs {
  * Sum of A_v = C(n,v) (x + v/n)^(v-1) (1 - x - v/n)^(n-v) over the lower range v = 0, 1, ...
  * (gives the SF) or the upper range v = n, n-1, ... (gives the CDF, few terms, signed).
  */
-function birnbaumTingeySum(
-  n: number, x: number, nxfl: number, alpha: number, upper: boolean, nTerms: number,
-): number {
+function birnbaumTingeySum(n: number, x: number, nxfl: number, alpha: number, upper: boolean, nTerms: number): number {
   const step = upper ? -1 : 1;
   const start = upper ? n : 0;
   const vmid = Math.floor(n / 2);

@@ -21,7 +21,10 @@ export interface ZTestResult {
  * function keeps tiny p-values exact and is otherwise identical.
  */
 export function twoProportionZTest(
-  successesReference: number, nReference: number, successesCurrent: number, nCurrent: number,
+  successesReference: number,
+  nReference: number,
+  successesCurrent: number,
+  nCurrent: number,
 ): ZTestResult {
   const n1 = nReference;
   const n2 = nCurrent;
@@ -32,7 +35,13 @@ export function twoProportionZTest(
   }
   const P = (p1 * n1 + p2 * n2) / (n1 + n2);
   const z = (p1 - p2) / Math.sqrt(P * (1 - P) * (1 / n1 + 1 / n2));
-  return { statistic: z, pValue: 2 * normalSf(Math.abs(z)), cohensH: cohensH(p1, p2), referenceProportion: p1, currentProportion: p2 };
+  return {
+    statistic: z,
+    pValue: 2 * normalSf(Math.abs(z)),
+    cohensH: cohensH(p1, p2),
+    referenceProportion: p1,
+    currentProportion: p2,
+  };
 }
 
 /** Python's sorted() order for str: by Unicode code point (JS `<` compares UTF-16 units). */

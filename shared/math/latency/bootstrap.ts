@@ -45,9 +45,15 @@ export function bootstrapPercentileDiff(
 }
 
 /** bootstrapPercentileDiff for runs already sorted ascending (compareRuns sorts once per run). */
-export function bootstrapSortedDiff(sa: Float64Array, sb: Float64Array, p: number, opts: BootstrapOptions = {}): BootstrapDiff {
+export function bootstrapSortedDiff(
+  sa: Float64Array,
+  sb: Float64Array,
+  p: number,
+  opts: BootstrapOptions = {},
+): BootstrapDiff {
   const { iterations = 2000, confidence = 0.95, seed = 1 } = opts;
-  if (!Number.isInteger(iterations) || iterations < 1) throw new RangeError(`iterations must be a positive integer, got ${iterations}`);
+  if (!Number.isInteger(iterations) || iterations < 1)
+    throw new RangeError(`iterations must be a positive integer, got ${iterations}`);
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
   if (sa.length === 0 || sb.length === 0) return { estimate: NaN, low: NaN, high: NaN, significant: false };
 

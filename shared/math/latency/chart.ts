@@ -15,13 +15,18 @@ export interface Histogram {
  * [min, max], widened by ±0.5 when all values are equal (numpy does the same); empty input → [0, 1].
  * A shared `range` lets two runs be drawn on identical bins.
  */
-export function histogram(ms: Float64Array | readonly number[], bins: number, range?: readonly [number, number]): Histogram {
+export function histogram(
+  ms: Float64Array | readonly number[],
+  bins: number,
+  range?: readonly [number, number],
+): Histogram {
   if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`bins must be a positive integer, got ${bins}`);
   let lo: number;
   let hi: number;
   if (range) {
     [lo, hi] = range;
-    if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi)) throw new RangeError(`bad histogram range [${lo}, ${hi}]`);
+    if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi))
+      throw new RangeError(`bad histogram range [${lo}, ${hi}]`);
   } else if (ms.length === 0) {
     [lo, hi] = [0, 1];
   } else {
@@ -31,7 +36,8 @@ export function histogram(ms: Float64Array | readonly number[], bins: number, ra
       if (ms[i] < lo) lo = ms[i];
       if (ms[i] > hi) hi = ms[i];
     }
-    if (!(Number.isFinite(lo) && Number.isFinite(hi))) throw new RangeError(`histogram of non-finite values [${lo}, ${hi}]`);
+    if (!(Number.isFinite(lo) && Number.isFinite(hi)))
+      throw new RangeError(`histogram of non-finite values [${lo}, ${hi}]`);
   }
   if (lo === hi) {
     lo -= 0.5;
@@ -70,7 +76,8 @@ export interface EcdfPoints {
  * (the tail: about as many points between p99 and p99.9 as between p90 and p99), merged and de-duplicated.
  */
 export function ecdfPoints(sorted: Float64Array, maxPoints: number): EcdfPoints {
-  if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new RangeError(`maxPoints must be an integer ≥ 2, got ${maxPoints}`);
+  if (!Number.isInteger(maxPoints) || maxPoints < 2)
+    throw new RangeError(`maxPoints must be an integer ≥ 2, got ${maxPoints}`);
   const n = sorted.length;
   let ranks: number[];
   if (n <= maxPoints) {

@@ -38,19 +38,22 @@ export function encodeLatencies(ms: Float64Array | readonly number[]): Uint8Arra
   for (let i = 0; i < n; i++) {
     const v = ms[i];
     const q = Math.round(v * LATENCY_UNITS_PER_MS);
-    if (!(v >= 0) || !Number.isSafeInteger(q)) throw new RangeError(`latency #${i} is ${v}: must be finite, ≥ 0 and < 9e11 ms`);
+    if (!(v >= 0) || !Number.isSafeInteger(q))
+      throw new RangeError(`latency #${i} is ${v}: must be finite, ≥ 0 and < 9e11 ms`);
     pos = writeVarint(out, pos, q);
   }
   return out.slice(0, pos);
 }
 
 export function decodeLatencies(bytes: Uint8Array): Float64Array {
-  if (bytes.length < 6 || MAGIC.some((m, i) => bytes[i] !== m)) throw new Error('not an encoded latency series (bad magic)');
+  if (bytes.length < 6 || MAGIC.some((m, i) => bytes[i] !== m))
+    throw new Error('not an encoded latency series (bad magic)');
   if (bytes[4] !== VERSION) throw new Error(`unsupported latency encoding version ${bytes[4]}`);
   const cursor = { pos: 5 };
   const n = readVarint(bytes, cursor);
   // Each value takes ≥ 1 byte: reject a corrupt count before allocating for it.
-  if (n > bytes.length - cursor.pos) throw new Error(`latency series claims ${n} values but has ${bytes.length - cursor.pos} bytes`);
+  if (n > bytes.length - cursor.pos)
+    throw new Error(`latency series claims ${n} values but has ${bytes.length - cursor.pos} bytes`);
   const out = new Float64Array(n);
   // Divide (not multiply by 1e-4): q / 10⁴ is the correctly rounded decimal, see the header.
   for (let i = 0; i < n; i++) out[i] = readVarint(bytes, cursor) / LATENCY_UNITS_PER_MS;

@@ -73,7 +73,17 @@ export function compareRuns(
       const d = bootstrapSortedDiff(sa, sb, p, opts);
       const pa = percentileNearestRank(sa, p);
       const pb = percentileNearestRank(sb, p);
-      return { key, label: percentileLabel(key), p, a: pa, b: pb, diff: d.estimate, low: d.low, high: d.high, significant: d.significant };
+      return {
+        key,
+        label: percentileLabel(key),
+        p,
+        a: pa,
+        b: pb,
+        diff: d.estimate,
+        low: d.low,
+        high: d.high,
+        significant: d.significant,
+      };
     },
   );
   const headline: PercentileKey = Math.min(nA, nB) >= HEADLINE_TAIL_MIN_SAMPLES ? 'p99' : 'p50';
@@ -86,14 +96,20 @@ export function compareRuns(
     percentiles,
     mannWhitney: mannWhitneyU(sa, sb),
     headline,
-    verdict: nA === 0 || nB === 0 || !head ? `cannot compare: run ${nA === 0 ? 'A' : 'B'} has no samples` : statedVerdict(percentiles, confidence),
+    verdict:
+      nA === 0 || nB === 0 || !head
+        ? `cannot compare: run ${nA === 0 ? 'A' : 'B'} has no samples`
+        : statedVerdict(percentiles, confidence),
     warnings: sideWarnings(percentileWarnings(nA), percentileWarnings(nB)),
   };
 }
 
 /** Each warning once: "A and B: …" when both runs have it (same sample count), else "A: …" / "B: …". */
 function sideWarnings(a: string[], b: string[]): string[] {
-  return [...a.map((w) => (b.includes(w) ? `A and B: ${w}` : `A: ${w}`)), ...b.filter((w) => !a.includes(w)).map((w) => `B: ${w}`)];
+  return [
+    ...a.map((w) => (b.includes(w) ? `A and B: ${w}` : `A: ${w}`)),
+    ...b.filter((w) => !a.includes(w)).map((w) => `B: ${w}`),
+  ];
 }
 
 /** The percentiles a verdict states: p50, p99 and every significant one, significant first (table order within). */
@@ -115,7 +131,12 @@ export function statedVerdict(percentiles: PercentileComparison[], confidence: n
  */
 export function withComparability(c: RunComparison, reasons: string[]): RunComparison {
   if (reasons.length === 0) return { ...c, comparable: true, reasons: [] };
-  return { ...c, comparable: false, reasons, verdict: `not comparable: ${reasons.join('; ')} — no significance verdict for this pair` };
+  return {
+    ...c,
+    comparable: false,
+    reasons,
+    verdict: `not comparable: ${reasons.join('; ')} — no significance verdict for this pair`,
+  };
 }
 
 /**
@@ -127,7 +148,8 @@ export function verdictFor(c: PercentileComparison, confidence: number): string 
   const level = `${Number((confidence * 100).toFixed(1))}% CI`;
   const dec = msDecimals(c.diff, c.low, c.high);
   const f = (v: number) => formatMs(v, dec);
-  if (!c.significant) return `no significant difference at ${c.label} (${f(c.diff)} ms, ${level} ${f(c.low)}–${f(c.high)})`;
+  if (!c.significant)
+    return `no significant difference at ${c.label} (${f(c.diff)} ms, ${level} ${f(c.low)}–${f(c.high)})`;
   // Direction from the interval, which is what "significant" was decided on.
   if (c.low > 0) return `B is slower at ${c.label} by ${f(c.diff)} ms (${level} ${f(c.low)}–${f(c.high)}), significant`;
   return `B is faster at ${c.label} by ${f(-c.diff)} ms (${level} ${f(-c.high)}–${f(-c.low)}), significant`;

@@ -24,7 +24,13 @@ export {
 export { isStable } from './stability';
 export { createRng, rngNormal, rngGamma, rngBeta } from './rng';
 export { normalSf } from './normal';
-export { bootstrapPercentileDiff, bootstrapSortedDiff, quantileLinear, type BootstrapOptions, type BootstrapDiff } from './bootstrap';
+export {
+  bootstrapPercentileDiff,
+  bootstrapSortedDiff,
+  quantileLinear,
+  type BootstrapOptions,
+  type BootstrapDiff,
+} from './bootstrap';
 export { mannWhitneyU, type MannWhitneyResult } from './mann-whitney';
 export {
   HEADLINE_TAIL_MIN_SAMPLES,

@@ -35,7 +35,10 @@ export interface MannWhitneyResult {
 const NAN_RESULT: MannWhitneyResult = { u: NaN, pValue: NaN, effectSize: NaN, rankBiserial: NaN, z: NaN };
 
 /** See the file header. Empty input or any NaN gives NaN fields (scipy propagates NaN too). */
-export function mannWhitneyU(a: Float64Array | readonly number[], b: Float64Array | readonly number[]): MannWhitneyResult {
+export function mannWhitneyU(
+  a: Float64Array | readonly number[],
+  b: Float64Array | readonly number[],
+): MannWhitneyResult {
   const n1 = a.length;
   const n2 = b.length;
   if (n1 === 0 || n2 === 0) return { ...NAN_RESULT };

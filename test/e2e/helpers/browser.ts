@@ -19,11 +19,21 @@ export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
 export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (CI installs it) to run the end-to-end tests`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (CI installs it) to run the end-to-end tests`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -39,7 +49,11 @@ export async function openApp(browser: Browser, serve: Serve, viewport = { width
   const problems: string[] = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`));
+  page.on(
+    'response',
+    (r) =>
+      r.status() >= 400 && problems.push(`HTTP ${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`),
+  );
   await page.goto(serve.launchUrl);
   await page.getByRole('navigation', { name: 'Sections' }).waitFor();
   return { page, problems: () => [...problems] };
@@ -55,7 +69,8 @@ export async function screenshot(page: Page, name: string): Promise<string[]> {
     const main = document.querySelector('main');
     return main ? main.scrollHeight + (document.documentElement.clientHeight - main.clientHeight) : 0;
   });
-  if (viewport && needed > viewport.height) await page.setViewportSize({ width: viewport.width, height: Math.min(needed, 6000) });
+  if (viewport && needed > viewport.height)
+    await page.setViewportSize({ width: viewport.width, height: Math.min(needed, 6000) });
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     // Let canvas charts re-create themselves for the new scheme before the shot.

@@ -37,25 +37,38 @@ export interface ServeOptions {
 
 export function assertBuilt(): void {
   const missing = ['dist/node/cli.mjs', 'dist/renderer/index.html'].filter((p) => !fs.existsSync(path.join(ROOT, p)));
-  if (missing.length) throw new Error(`the app is not built (${missing.join(', ')} missing): run \`node scripts/build.mjs && npx vite build\` before the e2e tests`);
+  if (missing.length)
+    throw new Error(
+      `the app is not built (${missing.join(', ')} missing): run \`node scripts/build.mjs && npx vite build\` before the e2e tests`,
+    );
 }
 
 export async function startServe(options: ServeOptions = {}): Promise<Serve> {
   assertBuilt();
   const ownWorkspace = !options.workspace;
   const workspace = options.workspace ?? fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-e2e-'));
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/preflight.mjs'), 'serve', '--port', '0', '--no-open', '--json', '--workspace', workspace], {
-    cwd: ROOT,
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin/preflight.mjs'), 'serve', '--port', '0', '--no-open', '--json', '--workspace', workspace],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   const info = await new Promise<{ url: string; port: number }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`preflight serve printed no JSON within ${options.timeoutMs ?? 20000} ms; stderr:\n${stderr}`)), options.timeoutMs ?? 20000);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(`preflight serve printed no JSON within ${options.timeoutMs ?? 20000} ms; stderr:\n${stderr}`),
+        ),
+      options.timeoutMs ?? 20000,
+    );
     child.stdout!.on('data', (d: Buffer) => {
       stdout += d.toString();
       const value = firstJsonObject(stdout);

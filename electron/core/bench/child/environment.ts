@@ -22,10 +22,15 @@ export async function collectEnvironment(): Promise<BenchEnvironment> {
 /** onnxruntime-node does not report the adapter it picked; nvidia-smi names NVIDIA GPUs when present. */
 function gpuName(): Promise<string | null> {
   return new Promise((resolve) => {
-    execFile('nvidia-smi', ['--query-gpu=name,driver_version', '--format=csv,noheader'], { timeout: 3000 }, (err, stdout) => {
-      if (err) return resolve(null);
-      const first = stdout.trim().split('\n')[0]?.trim();
-      resolve(first ? `${first.replace(/,\s*/, ' (driver ')})` : null);
-    });
+    execFile(
+      'nvidia-smi',
+      ['--query-gpu=name,driver_version', '--format=csv,noheader'],
+      { timeout: 3000 },
+      (err, stdout) => {
+        if (err) return resolve(null);
+        const first = stdout.trim().split('\n')[0]?.trim();
+        resolve(first ? `${first.replace(/,\s*/, ' (driver ')})` : null);
+      },
+    );
   });
 }

@@ -56,14 +56,26 @@ export interface MeasureResult {
 export async function measure(payload: MeasurePayload, ctx: ChildTaskContext): Promise<MeasureResult> {
   const environment = await collectEnvironment();
   const pools: (ArmPool | null)[] = [];
-  const outcomes: ArmOutcome[] = payload.arms.map((a) => ({ label: a.label, createMs: null, firstRunMs: null, error: null, latencies: new Float64Array(0), wallMs: 0, windowP50s: [], stoppedBy: 'count' }));
+  const outcomes: ArmOutcome[] = payload.arms.map((a) => ({
+    label: a.label,
+    createMs: null,
+    firstRunMs: null,
+    error: null,
+    latencies: new Float64Array(0),
+    wallMs: 0,
+    windowP50s: [],
+    stoppedBy: 'count',
+  }));
   const live = new LiveStats(ctx, payload);
   try {
     for (const [i, arm] of payload.arms.entries()) {
       // Inputs are built here, once, outside any timed region.
       const feedSets = arm.feedSets ?? [arm.inputs.map((spec, j) => synthesize(spec, payload.seed + j))];
       try {
-        const pool = await ArmPool.open({ modelPath: arm.modelPath, sessionOptions: arm.sessionOptions, feedSets, outputNames: arm.outputNames }, arm.concurrency);
+        const pool = await ArmPool.open(
+          { modelPath: arm.modelPath, sessionOptions: arm.sessionOptions, feedSets, outputNames: arm.outputNames },
+          arm.concurrency,
+        );
         outcomes[i].createMs = pool.createMs;
         outcomes[i].firstRunMs = pool.firstRunMs;
         pools.push(pool);
@@ -74,7 +86,8 @@ export async function measure(payload: MeasurePayload, ctx: ChildTaskContext): P
       }
     }
     for (const [i, pool] of pools.entries()) {
-      if (pool && payload.warmup > 0) await guarded(outcomes[i], payload.arms[i], () => pool.run(Array(pool.size).fill(payload.warmup), null, false));
+      if (pool && payload.warmup > 0)
+        await guarded(outcomes[i], payload.arms[i], () => pool.run(Array(pool.size).fill(payload.warmup), null, false));
     }
     live.markStart();
     await runMode(payload, pools, outcomes, live);
@@ -84,11 +97,18 @@ export async function measure(payload: MeasurePayload, ctx: ChildTaskContext): P
   return { arms: outcomes, peakRssBytes: process.resourceUsage().maxRSS * 1024, environment };
 }
 
-async function runMode(payload: MeasurePayload, pools: (ArmPool | null)[], outcomes: ArmOutcome[], live: LiveStats): Promise<void> {
+async function runMode(
+  payload: MeasurePayload,
+  pools: (ArmPool | null)[],
+  outcomes: ArmOutcome[],
+  live: LiveStats,
+): Promise<void> {
   const { mode } = payload;
   const all: number[][] = outcomes.map(() => []);
   const phase = async (i: number, counts: (number | null)[], until: number | null) => {
-    const r = await guarded(outcomes[i], payload.arms[i], () => pools[i]!.run(counts, until, true, (c) => live.add(i, c)));
+    const r = await guarded(outcomes[i], payload.arms[i], () =>
+      pools[i]!.run(counts, until, true, (c) => live.add(i, c)),
+    );
     if (!r) return null;
     for (const v of r.latencies) all[i].push(v);
     outcomes[i].wallMs += r.wallMs;
@@ -104,7 +124,11 @@ async function runMode(payload: MeasurePayload, pools: (ArmPool | null)[], outco
     } else {
       outcomes[i].stoppedBy = 'max-iterations';
       while (all[i].length < mode.maxIterations) {
-        const r = await phase(i, splitCount(Math.min(mode.windowIterations, mode.maxIterations - all[i].length), pool.size), null);
+        const r = await phase(
+          i,
+          splitCount(Math.min(mode.windowIterations, mode.maxIterations - all[i].length), pool.size),
+          null,
+        );
         if (!r) break;
         outcomes[i].windowP50s.push(percentileNearestRank(sortedCopy(r.latencies), 0.5));
         if (isStable(outcomes[i].windowP50s, mode.tolerance, 3)) {
@@ -118,7 +142,8 @@ async function runMode(payload: MeasurePayload, pools: (ArmPool | null)[], outco
     // ABBA order: each arm goes first equally often, so warming and drift hit both alike.
     for (let b = 0; b < mode.blocks; b++) {
       const order = b % 2 === 0 ? pools.map((_, i) => i) : pools.map((_, i) => pools.length - 1 - i);
-      for (const i of order) if (pools[i] && !outcomes[i].error) await phase(i, splitCount(mode.blockIterations, pools[i]!.size), null);
+      for (const i of order)
+        if (pools[i] && !outcomes[i].error) await phase(i, splitCount(mode.blockIterations, pools[i]!.size), null);
     }
   }
   outcomes.forEach((o, i) => (o.latencies = Float64Array.from(all[i])));

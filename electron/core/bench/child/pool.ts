@@ -52,7 +52,12 @@ export class ArmPool {
   }
 
   /** Every worker runs `count` iterations (or until the deadline) back to back; chunks stream to onChunk. */
-  run(counts: (number | null)[], untilEpochMs: number | null, record: boolean, onChunk?: (latencies: Float64Array) => void): Promise<PhaseResult> {
+  run(
+    counts: (number | null)[],
+    untilEpochMs: number | null,
+    record: boolean,
+    onChunk?: (latencies: Float64Array) => void,
+  ): Promise<PhaseResult> {
     const latencies: number[] = [];
     return new Promise((resolve, reject) => {
       let pending = this.workers.length;

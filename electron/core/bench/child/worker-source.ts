@@ -11,7 +11,8 @@ export interface WorkerInit {
   outputNames: string[];
 }
 
-export type ToWorker = { type: 'run'; count: number | null; untilEpochMs: number | null; record: boolean } | { type: 'stop' };
+export type ToWorker =
+  { type: 'run'; count: number | null; untilEpochMs: number | null; record: boolean } | { type: 'stop' };
 
 export type FromWorker =
   | { type: 'ready'; createMs: number; firstRunMs: number }
@@ -40,7 +41,11 @@ export function benchWorkerMain(wt: any, ort: any): void {
     let lastPost = performance.now();
     const startMs = now();
     try {
-      while (!stop && (cmd.count === null || done < cmd.count) && (cmd.untilEpochMs === null || Date.now() < cmd.untilEpochMs)) {
+      while (
+        !stop &&
+        (cmd.count === null || done < cmd.count) &&
+        (cmd.untilEpochMs === null || Date.now() < cmd.untilEpochMs)
+      ) {
         if (sets.length > 1) feeds = sets[done % sets.length];
         const t0 = performance.now();
         await session.run(feeds, fetches);

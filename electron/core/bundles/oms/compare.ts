@@ -16,10 +16,12 @@ export function compareResources(signed: readonly OmsResource[], actual: readonl
   for (const [file, digest] of want) {
     const got = have.get(file);
     if (got === undefined) problems.push({ file, message: 'signed file is missing' });
-    else if (got !== digest) problems.push({ file, message: `content changed since signing: sha256 is ${got}, the signature has ${digest}` });
+    else if (got !== digest)
+      problems.push({ file, message: `content changed since signing: sha256 is ${got}, the signature has ${digest}` });
   }
   for (const file of have.keys()) {
-    if (!want.has(file)) problems.push({ file, message: 'file is not in the signature (added after signing, or not covered by it)' });
+    if (!want.has(file))
+      problems.push({ file, message: 'file is not in the signature (added after signing, or not covered by it)' });
   }
   return problems.sort((a, b) => compareNames(a.file, b.file));
 }

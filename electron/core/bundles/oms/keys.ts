@@ -25,7 +25,8 @@ function pemLabel(pem: string, what: string): string {
 }
 
 function checkEc(key: KeyObject, what: string): void {
-  if (key.asymmetricKeyType !== 'ec') throw bad(what, `${key.asymmetricKeyType?.toUpperCase() ?? 'unknown'} key; ${WRONG_TYPE}`);
+  if (key.asymmetricKeyType !== 'ec')
+    throw bad(what, `${key.asymmetricKeyType?.toUpperCase() ?? 'unknown'} key; ${WRONG_TYPE}`);
   const named = key.asymmetricKeyDetails?.namedCurve ?? '';
   if (!CURVES[named]) throw bad(what, `EC curve ${named || 'unknown'}; ${WRONG_TYPE}`);
 }
@@ -44,7 +45,8 @@ export function readPrivateKey(pem: string): KeyObject {
   if (label === 'PUBLIC KEY') throw bad(what, 'this is a public key; signing needs the private key');
   if (label === 'CERTIFICATE') throw bad(what, 'this is an X.509 certificate; signing needs the private key');
   if (label === 'ENCRYPTED PRIVATE KEY') throw bad(what, 'the key is encrypted; give an unencrypted PKCS#8 PEM');
-  if (label === 'RSA PRIVATE KEY' || label === 'OPENSSH PRIVATE KEY') throw bad(what, `${label} is not supported; ${WRONG_TYPE}`);
+  if (label === 'RSA PRIVATE KEY' || label === 'OPENSSH PRIVATE KEY')
+    throw bad(what, `${label} is not supported; ${WRONG_TYPE}`);
   let key: KeyObject;
   try {
     key = createPrivateKey({ key: pem, format: 'pem' });
@@ -59,8 +61,10 @@ export function readPrivateKey(pem: string): KeyObject {
 export function readPublicKey(pem: string): KeyObject {
   const what = 'public key';
   const label = pemLabel(pem, what);
-  if (pem.includes('PRIVATE KEY-----')) throw bad(what, 'a private key was given where the public key is expected; share only the .pub.pem');
-  if (label === 'CERTIFICATE') throw bad(what, 'an X.509 certificate was given; extract its key with `openssl x509 -pubkey -noout`');
+  if (pem.includes('PRIVATE KEY-----'))
+    throw bad(what, 'a private key was given where the public key is expected; share only the .pub.pem');
+  if (label === 'CERTIFICATE')
+    throw bad(what, 'an X.509 certificate was given; extract its key with `openssl x509 -pubkey -noout`');
   if (label !== 'PUBLIC KEY') throw bad(what, `unexpected PEM block "${label}"; expected "PUBLIC KEY" (SPKI)`);
   let key: KeyObject;
   try {

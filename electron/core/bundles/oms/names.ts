@@ -7,7 +7,13 @@ import { SIGNATURE_FILE } from './format';
  * §6.2), plus model.sig: Preflight writes the signature inside the folder, and the reference
  * records the signature path in ignore_paths when it lies there (see its tests' check_ignore_paths).
  */
-export const DEFAULT_IGNORE_PATHS: readonly string[] = ['.git', '.gitattributes', '.github', '.gitignore', SIGNATURE_FILE];
+export const DEFAULT_IGNORE_PATHS: readonly string[] = [
+  '.git',
+  '.gitattributes',
+  '.github',
+  '.gitignore',
+  SIGNATURE_FILE,
+];
 
 /**
  * POSIX relative path with "." and empty components collapsed (spec §6.1.2; the reference gets the
@@ -17,10 +23,13 @@ export const DEFAULT_IGNORE_PATHS: readonly string[] = ['.git', '.gitattributes'
 export function canonicalName(name: string, what = 'resource name'): string {
   if (typeof name !== 'string' || name.length === 0) throw new PreflightError('INVALID_INPUT', `${what} is empty`);
   if (name.includes('\0')) throw new PreflightError('INVALID_INPUT', `${what} "${name}" contains a NUL character`);
-  if (Buffer.from(name, 'utf8').toString('utf8') !== name) throw new PreflightError('INVALID_INPUT', `${what} "${name}" is not valid Unicode`);
-  if (name.startsWith('/')) throw new PreflightError('INVALID_INPUT', `${what} "${name}" is absolute; names are relative to the model folder`);
+  if (Buffer.from(name, 'utf8').toString('utf8') !== name)
+    throw new PreflightError('INVALID_INPUT', `${what} "${name}" is not valid Unicode`);
+  if (name.startsWith('/'))
+    throw new PreflightError('INVALID_INPUT', `${what} "${name}" is absolute; names are relative to the model folder`);
   const parts = name.split('/').filter((p) => p !== '' && p !== '.');
-  if (parts.includes('..')) throw new PreflightError('INVALID_INPUT', `${what} "${name}" leaves the model folder ("..")`);
+  if (parts.includes('..'))
+    throw new PreflightError('INVALID_INPUT', `${what} "${name}" leaves the model folder ("..")`);
   if (parts.length === 0) throw new PreflightError('INVALID_INPUT', `${what} "${name}" names the model folder itself`);
   return parts.join('/');
 }
@@ -52,7 +61,11 @@ export function compareNames(a: string, b: string): number {
  */
 export function refuseGlobs(ignorePaths: readonly string[]): void {
   const bad = ignorePaths.find((p) => /[*?[]/.test(p));
-  if (bad !== undefined) throw new PreflightError('INVALID_INPUT', `ignore path "${bad}" contains a glob character; OMS ignore paths are exact relative paths`);
+  if (bad !== undefined)
+    throw new PreflightError(
+      'INVALID_INPUT',
+      `ignore path "${bad}" contains a glob character; OMS ignore paths are exact relative paths`,
+    );
 }
 
 /** Defaults ∪ given, canonical, deduplicated, in canonical order (the reference's order is a set's). */

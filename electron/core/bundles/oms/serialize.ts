@@ -32,7 +32,8 @@ export function sortResources(resources: readonly OmsResource[]): OmsResource[] 
 export function subjectDigest(resources: readonly OmsResource[]): string {
   const h = createHash('sha256');
   for (const r of resources) {
-    if (!/^([0-9a-fA-F]{2})+$/.test(r.digest)) throw new PreflightError('INVALID_INPUT', `digest of "${r.name}" is not hex`);
+    if (!/^([0-9a-fA-F]{2})+$/.test(r.digest))
+      throw new PreflightError('INVALID_INPUT', `digest of "${r.name}" is not hex`);
     h.update(Buffer.from(r.digest, 'hex'));
   }
   return h.digest('hex');
@@ -63,11 +64,15 @@ async function walk(root: string, rel: string, ignores: readonly string[], out: 
     if (isIgnored(name, ignores)) continue;
     const st = await fs.promises.lstat(path.join(root, name));
     if (st.isSymbolicLink()) {
-      throw new PreflightError('INVALID_INPUT', `"${name}" is a symbolic link; OMS signatures are made with allow_symlinks=false (model_signing's default), so copy the target in or add the link to the ignore paths`);
+      throw new PreflightError(
+        'INVALID_INPUT',
+        `"${name}" is a symbolic link; OMS signatures are made with allow_symlinks=false (model_signing's default), so copy the target in or add the link to the ignore paths`,
+      );
     }
     if (st.isDirectory()) await walk(root, name, ignores, out);
     else if (st.isFile()) out.push(name);
-    else throw new PreflightError('INVALID_INPUT', `"${name}" is not a regular file or folder (socket, pipe or device)`);
+    else
+      throw new PreflightError('INVALID_INPUT', `"${name}" is not a regular file or folder (socket, pipe or device)`);
   }
 }
 
@@ -83,12 +88,14 @@ export async function hashFolder(dir: string, ignorePaths: readonly string[] = [
   } catch {
     throw new PreflightError('INVALID_INPUT', `model path "${dir}" does not exist`);
   }
-  if (st.isSymbolicLink()) throw new PreflightError('INVALID_INPUT', `model path "${dir}" is a symbolic link; give the real folder`);
+  if (st.isSymbolicLink())
+    throw new PreflightError('INVALID_INPUT', `model path "${dir}" is a symbolic link; give the real folder`);
   if (st.isFile()) return [{ name: path.basename(dir), digest: await sha256File(dir) }];
   if (!st.isDirectory()) throw new PreflightError('INVALID_INPUT', `model path "${dir}" is not a file or folder`);
   const names: string[] = [];
   await walk(dir, '', ignores, names);
-  if (names.length === 0) throw new PreflightError('INVALID_INPUT', `"${dir}" has no files to sign after the ignore paths are applied`);
+  if (names.length === 0)
+    throw new PreflightError('INVALID_INPUT', `"${dir}" has no files to sign after the ignore paths are applied`);
   names.sort(compareNames);
   const out: OmsResource[] = [];
   for (const name of names) out.push({ name, digest: await sha256File(path.join(dir, ...name.split('/'))) });

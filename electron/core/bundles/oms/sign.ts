@@ -26,7 +26,12 @@ export function buildStatement(resources: readonly OmsResource[], modelName: str
     predicate: {
       resources: sorted.map((r) => ({ name: r.name, digest: r.digest, algorithm: 'sha256' })),
       // No shard_size: spec §5.2.2 says it MUST be absent for "files".
-      serialization: { method: 'files', hash_type: 'sha256', allow_symlinks: false, ignore_paths: effectiveIgnorePaths(ignorePaths) },
+      serialization: {
+        method: 'files',
+        hash_type: 'sha256',
+        allow_symlinks: false,
+        ignore_paths: effectiveIgnorePaths(ignorePaths),
+      },
     },
   };
 }
@@ -39,7 +44,10 @@ export function signResources(resources: readonly OmsResource[], opts: SignOptio
   refuseGlobs(ignorePaths);
   const key = readPrivateKey(opts.privateKeyPem);
   if (curveOf(key).curve !== 'P-256') {
-    throw new PreflightError('INVALID_INPUT', `private key: Preflight signs with ECDSA P-256; this key is ${curveOf(key).curve}`);
+    throw new PreflightError(
+      'INVALID_INPUT',
+      `private key: Preflight signs with ECDSA P-256; this key is ${curveOf(key).curve}`,
+    );
   }
   // Two-space indentation like the reference's protobuf MessageToJson; any bytes would verify,
   // this just keeps `base64 -d` output readable.

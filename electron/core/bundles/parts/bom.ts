@@ -4,7 +4,11 @@ import type { TensorInfo } from '../../../../shared/types/models';
 import { fmtNum } from './format';
 import { bundleModelPath, derivedUuid, shapeText, stableJson } from './util';
 
-export interface BundleFileDigest { path: string; sha256: string; size: number }
+export interface BundleFileDigest {
+  path: string;
+  sha256: string;
+  size: number;
+}
 
 /** Keys ONNX exporters commonly put in metadata_props for what the model does and what it is. */
 const TASK_KEYS = ['task', 'pipeline_tag', 'model_task'];
@@ -26,7 +30,11 @@ function performanceMetrics(facts: BundleFacts): Record<string, string>[] {
   }
   const f = facts.fallback.policy;
   if (f) {
-    out.push({ type: 'fallback automation rate', value: fmtNum(f.measured.automationRate), slice: `${facts.reference.dataset}, ${f.measured.rows} rows, confidence threshold ${fmtNum(f.threshold)}` });
+    out.push({
+      type: 'fallback automation rate',
+      value: fmtNum(f.measured.automationRate),
+      slice: `${facts.reference.dataset}, ${f.measured.rows} rows, confidence threshold ${fmtNum(f.threshold)}`,
+    });
   }
   return out;
 }
@@ -56,7 +64,12 @@ export function bom(facts: BundleFacts, files: BundleFileDigest[]): Record<strin
     metadata: {
       timestamp: facts.createdAt,
       tools: { components: [{ type: 'application', name: 'Preflight', version: facts.versions.preflight }] },
-      component: { 'bom-ref': `bundle-${model.sha256.slice(0, 16)}`, type: 'application', name: `${model.name} bundle`, version: String(model.version) },
+      component: {
+        'bom-ref': `bundle-${model.sha256.slice(0, 16)}`,
+        type: 'application',
+        name: `${model.name} bundle`,
+        version: String(model.version),
+      },
     },
     components: [
       {
@@ -64,11 +77,17 @@ export function bom(facts: BundleFacts, files: BundleFileDigest[]): Record<strin
         type: 'machine-learning-model',
         name: model.name,
         version: String(model.version),
-        description: model.metadata.docString || `${model.metadata.producerName} ${model.metadata.producerVersion}`.trim() || undefined,
+        description:
+          model.metadata.docString ||
+          `${model.metadata.producerName} ${model.metadata.producerVersion}`.trim() ||
+          undefined,
         hashes: [{ alg: 'SHA-256', content: model.sha256 }],
         properties: [
           { name: 'preflight:onnx:irVersion', value: String(model.metadata.irVersion) },
-          ...model.metadata.opsetImports.map((o) => ({ name: `preflight:onnx:opset:${o.domain || 'ai.onnx'}`, value: String(o.version) })),
+          ...model.metadata.opsetImports.map((o) => ({
+            name: `preflight:onnx:opset:${o.domain || 'ai.onnx'}`,
+            value: String(o.version),
+          })),
           ...model.files.map((f) => ({ name: `preflight:file:${bundleModelPath(f.relativePath)}`, value: f.sha256 })),
         ],
         modelCard,
@@ -78,18 +97,23 @@ export function bom(facts: BundleFacts, files: BundleFileDigest[]): Record<strin
         type: 'data',
         name: facts.reference.dataset,
         hashes: [{ alg: 'SHA-256', content: facts.reference.profileSha256 }],
-        data: [{
-          type: 'dataset', name: facts.reference.dataset,
-          description: `Reference profile of ${facts.reference.rows} rows (reference/profile.json): the baseline of drift and contract checks`,
-        }],
+        data: [
+          {
+            type: 'dataset',
+            name: facts.reference.dataset,
+            description: `Reference profile of ${facts.reference.rows} rows (reference/profile.json): the baseline of drift and contract checks`,
+          },
+        ],
       },
-      ...files.filter((f) => !modelPaths.has(f.path)).map((f) => ({
-        'bom-ref': `file-${f.path}`,
-        type: 'file',
-        name: f.path,
-        hashes: [{ alg: 'SHA-256', content: f.sha256 }],
-        properties: [{ name: 'preflight:size', value: String(f.size) }],
-      })),
+      ...files
+        .filter((f) => !modelPaths.has(f.path))
+        .map((f) => ({
+          'bom-ref': `file-${f.path}`,
+          type: 'file',
+          name: f.path,
+          hashes: [{ alg: 'SHA-256', content: f.sha256 }],
+          properties: [{ name: 'preflight:size', value: String(f.size) }],
+        })),
     ],
   };
 }

@@ -7,14 +7,32 @@ import { bundleModelPath, derivedUuid } from './util';
 
 /** ONNX element type → numpy dtype name MLflow's TensorSpec accepts (null: no numpy equivalent). */
 const NUMPY: Record<string, string> = {
-  float: 'float32', double: 'float64', float16: 'float16', int8: 'int8', int16: 'int16', int32: 'int32', int64: 'int64',
-  uint8: 'uint8', uint16: 'uint16', uint32: 'uint32', uint64: 'uint64', bool: 'bool', string: 'str',
+  float: 'float32',
+  double: 'float64',
+  float16: 'float16',
+  int8: 'int8',
+  int16: 'int16',
+  int32: 'int32',
+  int64: 'int64',
+  uint8: 'uint8',
+  uint16: 'uint16',
+  uint32: 'uint32',
+  uint64: 'uint64',
+  bool: 'bool',
+  string: 'str',
 };
 
 /** Python's json.dumps spacing (", " and ": "), so the strings look like MLflow's. */
 function pyJson(v: unknown): string {
   if (Array.isArray(v)) return '[' + v.map(pyJson).join(', ') + ']';
-  if (v !== null && typeof v === 'object') return '{' + Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${pyJson(x)}`).join(', ') + '}';
+  if (v !== null && typeof v === 'object')
+    return (
+      '{' +
+      Object.entries(v)
+        .map(([k, x]) => `${JSON.stringify(k)}: ${pyJson(x)}`)
+        .join(', ') +
+      '}'
+    );
   return JSON.stringify(v);
 }
 
@@ -24,7 +42,10 @@ export function tensorSpecs(list: TensorInfo[]): { specs: unknown[]; skipped: st
   const skipped: string[] = [];
   for (const t of list) {
     const dtype = t.elemType ? NUMPY[t.elemType] : undefined;
-    if (t.kind !== 'tensor' || !dtype || t.shape === null) { skipped.push(`${t.name} (${t.type})`); continue; }
+    if (t.kind !== 'tensor' || !dtype || t.shape === null) {
+      skipped.push(`${t.name} (${t.type})`);
+      continue;
+    }
     const shape = t.shape.map((d) => ('value' in d ? d.value : -1));
     specs.push({ name: t.name, type: 'tensor', 'tensor-spec': { dtype, shape } });
   }

@@ -8,17 +8,25 @@ import { shapeText, stableJson } from './util';
 type Schema = Record<string, unknown>;
 
 const INT_RANGES: Record<string, [number, number]> = {
-  int8: [-128, 127], uint8: [0, 255], int16: [-32768, 32767], uint16: [0, 65535],
-  int32: [-2147483648, 2147483647], uint32: [0, 4294967295],
+  int8: [-128, 127],
+  uint8: [0, 255],
+  int16: [-32768, 32767],
+  uint16: [0, 65535],
+  int32: [-2147483648, 2147483647],
+  uint32: [0, 4294967295],
 };
 
 /** JSON type of one ONNX element. int64/uint64 may be strings when beyond 2^53 (as in golden files). */
 export function elementSchema(elemType: string | null): Schema {
   const t = elemType ?? 'unknown';
   if (['float', 'double', 'float16', 'bfloat16'].includes(t)) return { type: 'number', 'x-onnxType': t };
-  if (t in INT_RANGES) return { type: 'integer', minimum: INT_RANGES[t][0], maximum: INT_RANGES[t][1], 'x-onnxType': t };
+  if (t in INT_RANGES)
+    return { type: 'integer', minimum: INT_RANGES[t][0], maximum: INT_RANGES[t][1], 'x-onnxType': t };
   if (t === 'int64' || t === 'uint64') {
-    return { 'x-onnxType': t, anyOf: [{ type: 'integer' }, { type: 'string', pattern: t === 'int64' ? '^-?[0-9]+$' : '^[0-9]+$' }] };
+    return {
+      'x-onnxType': t,
+      anyOf: [{ type: 'integer' }, { type: 'string', pattern: t === 'int64' ? '^-?[0-9]+$' : '^[0-9]+$' }],
+    };
   }
   if (t === 'bool') return { type: 'boolean', 'x-onnxType': t };
   if (t === 'string') return { type: 'string', 'x-onnxType': t };
@@ -78,7 +86,11 @@ function nonTensorSchema(t: TensorInfo): Schema {
 
 function ioObject(list: TensorInfo[], rules: FeatureRule[]): Schema {
   const properties: Schema = {};
-  for (const t of list) properties[t.name] = tensorSchema(t, rules.filter((r) => r.input?.name === t.name));
+  for (const t of list)
+    properties[t.name] = tensorSchema(
+      t,
+      rules.filter((r) => r.input?.name === t.name),
+    );
   return { type: 'object', properties, required: list.map((t) => t.name), additionalProperties: false };
 }
 

@@ -51,9 +51,15 @@ export function renderMarkdown(r: Runbook): string {
 // ——— HTML ———
 
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
-const html = (t: Text): string => t.map((i) => (typeof i === 'string' ? escapeHtml(i) : `<code>${escapeHtml(i.code)}</code>`)).join('');
+const html = (t: Text): string =>
+  t.map((i) => (typeof i === 'string' ? escapeHtml(i) : `<code>${escapeHtml(i.code)}</code>`)).join('');
 
 // Light colours and page-break rules so the page prints as ops expect; system fonts only (no URL).
 const CSS = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1a1a1a;background:#fff;max-width:960px;margin:2em auto;padding:0 1em}
@@ -66,16 +72,33 @@ dl{display:grid;grid-template-columns:9em 1fr;gap:.25em 1em;margin:0}dt{font-wei
 
 export function renderHtml(r: Runbook): string {
   const out: string[] = [
-    '<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">',
-    `<title>${escapeHtml(r.title)}</title>`, `<style>${CSS}</style>`, '</head>', '<body>',
-    `<h1>${escapeHtml(r.title)}</h1>`, `<p>${html(r.subtitle)}</p>`,
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<title>${escapeHtml(r.title)}</title>`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body>',
+    `<h1>${escapeHtml(r.title)}</h1>`,
+    `<p>${html(r.subtitle)}</p>`,
   ];
-  if (r.readiness.length) out.push('<h2>Production readiness at export</h2>', '<ul>', ...r.readiness.map((t) => `<li>${html(t)}</li>`), '</ul>');
+  if (r.readiness.length)
+    out.push(
+      '<h2>Production readiness at export</h2>',
+      '<ul>',
+      ...r.readiness.map((t) => `<li>${html(t)}</li>`),
+      '</ul>',
+    );
   out.push('<h2>0. Service facts</h2>', '<ul>');
   for (const f of r.facts) out.push(`<li>${html(f)}</li>`);
   out.push('</ul>', '<h2>1. Alerts (one entry each)</h2>');
   for (const a of r.alerts) {
-    out.push(`<section class="alert"><h3>ALERT ${escapeHtml(a.name)}</h3>`, `<p class="mode">${escapeHtml(a.mode)}</p>`, '<dl>');
+    out.push(
+      `<section class="alert"><h3>ALERT ${escapeHtml(a.name)}</h3>`,
+      `<p class="mode">${escapeHtml(a.mode)}</p>`,
+      '<dl>',
+    );
     for (const [label, get] of ENTRY_FIELDS) {
       const v = get(a);
       const body = isMulti(v) ? `<ul>${v.map((l) => `<li>${html(l)}</li>`).join('')}</ul>` : html(v);

@@ -6,24 +6,36 @@ import type { ErrorObject } from 'ajv';
 import { load } from 'js-yaml';
 import { bomValidator as cyclonedx, odcsValidator as odcs } from './validators';
 
-export interface PartProblem { file: string; message: string }
+export interface PartProblem {
+  file: string;
+  message: string;
+}
 
 function messages(file: string, errors: ErrorObject[] | null | undefined): PartProblem[] {
-  return (errors ?? []).slice(0, 20).map((e) => ({ file, message: `${e.instancePath || '/'} ${e.message ?? 'is invalid'}` }));
+  return (errors ?? [])
+    .slice(0, 20)
+    .map((e) => ({ file, message: `${e.instancePath || '/'} ${e.message ?? 'is invalid'}` }));
 }
 
 function parse(file: string, text: string, yaml: boolean): { value: unknown; problems: PartProblem[] } {
   try {
     return { value: yaml ? load(text) : JSON.parse(text), problems: [] };
   } catch (e) {
-    return { value: undefined, problems: [{ file, message: `not ${yaml ? 'YAML' : 'JSON'}: ${(e as Error).message}` }] };
+    return {
+      value: undefined,
+      problems: [{ file, message: `not ${yaml ? 'YAML' : 'JSON'}: ${(e as Error).message}` }],
+    };
   }
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Minimal shape checks for Preflight's own documents and the GX suite (no public schema ships for them). */
-function shape(file: string, v: unknown, need: Record<string, 'array' | 'object' | 'string' | 'number'>): PartProblem[] {
+function shape(
+  file: string,
+  v: unknown,
+  need: Record<string, 'array' | 'object' | 'string' | 'number'>,
+): PartProblem[] {
   if (!isObj(v)) return [{ file, message: 'expected a JSON object' }];
   const out: PartProblem[] = [];
   for (const [k, t] of Object.entries(need)) {
@@ -38,7 +50,8 @@ function expectations(file: string, v: unknown): PartProblem[] {
   const out = shape(file, v, { name: 'string', expectations: 'array' });
   if (out.length > 0) return out;
   (v as { expectations: unknown[] }).expectations.forEach((e, i) => {
-    if (!isObj(e) || typeof e.type !== 'string' || !isObj(e.kwargs)) out.push({ file, message: `/expectations/${i} needs a type and kwargs` });
+    if (!isObj(e) || typeof e.type !== 'string' || !isObj(e.kwargs))
+      out.push({ file, message: `/expectations/${i} needs a type and kwargs` });
   });
   return out;
 }
@@ -50,8 +63,14 @@ export function validatePart(path: string, text: string): PartProblem[] {
   if (!yaml && !base.endsWith('.json')) return [];
   const { value, problems } = parse(file, text, yaml);
   if (problems.length > 0) return problems;
-  if (base.endsWith('.odcs.yaml')) { const v = odcs(); return v(value) ? [] : messages(file, v.errors); }
-  if (base.endsWith('.cdx.json')) { const v = cyclonedx(); return v(value) ? [] : messages(file, v.errors); }
+  if (base.endsWith('.odcs.yaml')) {
+    const v = odcs();
+    return v(value) ? [] : messages(file, v.errors);
+  }
+  if (base.endsWith('.cdx.json')) {
+    const v = cyclonedx();
+    return v(value) ? [] : messages(file, v.errors);
+  }
   if (base === 'payload.schema.json') {
     try {
       // A fresh instance per call: the schema's $id would clash on a second compile in a shared one.
@@ -63,9 +82,15 @@ export function validatePart(path: string, text: string): PartProblem[] {
   }
   if (base.endsWith('.expectations.json')) return expectations(file, value);
   if (base === 'slo.json') return shape(file, value, { version: 'number', points: 'array', slos: 'array' });
-  if (path.includes('fallback')) return shape(file, value, { version: 'number' }).concat(isObj(value) && !(value.policy === null ? typeof value.reason === 'string' : isObj(value.policy)) ? [{ file, message: 'needs a policy object, or policy null with a reason' }] : []);
+  if (path.includes('fallback'))
+    return shape(file, value, { version: 'number' }).concat(
+      isObj(value) && !(value.policy === null ? typeof value.reason === 'string' : isObj(value.policy))
+        ? [{ file, message: 'needs a policy object, or policy null with a reason' }]
+        : [],
+    );
   if (base === 'features.json') return shape(file, value, { version: 'number', model: 'object', features: 'array' });
   if (base === 'readiness.json') return shape(file, value, { version: 'number', model: 'object', items: 'array' });
-  if (path.includes('golden')) return shape(file, value, { rows: 'number', tolerance: 'object', inputs: 'object', outputs: 'object' });
+  if (path.includes('golden'))
+    return shape(file, value, { rows: 'number', tolerance: 'object', inputs: 'object', outputs: 'object' });
   return [];
 }

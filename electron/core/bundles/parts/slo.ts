@@ -7,7 +7,15 @@ export interface SloDocument {
   version: 1;
   environment: BenchEnvironment | null;
   benchRun: number | null;
-  points: { ep: string; batchSize: number; concurrency: number; iterations: number; latencyMs: Record<string, number>; throughput: number; peakRssBytes: number | null }[];
+  points: {
+    ep: string;
+    batchSize: number;
+    concurrency: number;
+    iterations: number;
+    latencyMs: Record<string, number>;
+    throughput: number;
+    peakRssBytes: number | null;
+  }[];
   slos: BundleSlo[];
   note?: string;
 }
@@ -19,12 +27,19 @@ export function sloDocument(facts: BundleFacts): SloDocument {
     environment: b ? b.environment : null,
     benchRun: b ? b.runId : null,
     points: (b?.points ?? []).map((p) => ({
-      ep: p.ep, batchSize: p.batchSize, concurrency: p.concurrency, iterations: p.iterations,
-      latencyMs: { ...p.latencyMs }, throughput: p.throughput, peakRssBytes: p.peakRssBytes,
+      ep: p.ep,
+      batchSize: p.batchSize,
+      concurrency: p.concurrency,
+      iterations: p.iterations,
+      latencyMs: { ...p.latencyMs },
+      throughput: p.throughput,
+      peakRssBytes: p.peakRssBytes,
     })),
     slos: facts.slos.map((s) => ({ ...s })),
   };
-  if (!b) doc.note = 'No benchmark in this bundle: nothing was measured; the objectives are the user\'s (--slo) and unchecked.';
+  if (!b)
+    doc.note =
+      "No benchmark in this bundle: nothing was measured; the objectives are the user's (--slo) and unchecked.";
   return doc;
 }
 

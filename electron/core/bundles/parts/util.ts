@@ -24,7 +24,11 @@ export function clean(x: number): number {
 /** "float[batch,5]"-like text for a shape, symbolic names kept ("?" for unnamed or unknown). */
 export function shapeText(t: TensorInfo): string {
   if (t.shape === null) return 'unknown rank';
-  return '[' + t.shape.map((d) => ('value' in d ? String(d.value) : 'param' in d && d.param ? d.param : '?')).join(', ') + ']';
+  return (
+    '[' +
+    t.shape.map((d) => ('value' in d ? String(d.value) : 'param' in d && d.param ? d.param : '?')).join(', ') +
+    ']'
+  );
 }
 
 /** Placeholder for an owner field the user left blank, so ops see what to fill in. */

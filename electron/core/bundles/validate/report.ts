@@ -10,9 +10,14 @@ import type { CoreContext } from '../../context';
 import { describeProduced, newProducedSlot } from '../produced';
 import { num } from './drift-checks';
 
-const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: unknown) =>
+  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export async function writeValidateReport(core: CoreContext, r: ValidateResult, target: string | true): Promise<NonNullable<ValidateResult['report']>> {
+export async function writeValidateReport(
+  core: CoreContext,
+  r: ValidateResult,
+  target: string | true,
+): Promise<NonNullable<ValidateResult['report']>> {
   const html = validateHtml(r);
   if (target === true) {
     const slot = newProducedSlot(core, `validate-${r.bundle.model.name}-${r.data.name}.html`);
@@ -39,12 +44,18 @@ function row(c: ValidateCheck): string {
 }
 
 export function validateHtml(r: ValidateResult): string {
-  const head = '<tr><th>result</th><th>kind</th><th>rule</th><th>feature</th><th>value</th><th>limit</th><th>detail</th></tr>';
+  const head =
+    '<tr><th>result</th><th>kind</th><th>rule</th><th>feature</th><th>value</th><th>limit</th><th>detail</th></tr>';
   const broken = r.checks.filter((c) => !c.ok);
   const drift = r.drift
     ? `<h2>Drift per feature (profile mode, the bundle's thresholds)</h2><table><thead><tr><th>feature</th><th>test</th><th>score</th><th>threshold</th><th>drifted</th><th>missing ref / batch</th></tr></thead><tbody>${r.drift.features
-        .map((f) => `<tr class="${f.drifted ? 'bad' : 'ok'}"><td>${esc(f.name)}</td><td>${esc(f.test)}</td><td class="n">${esc(num(f.score))}</td><td class="n">${esc(f.threshold)}</td><td>${f.tested ? (f.drifted ? 'YES' : 'no') : 'untested'}</td><td class="n">${esc(share(f.missing.reference))} / ${esc(share(f.missing.current))}</td></tr>`)
-        .join('')}</tbody></table>${r.drift.windows ? `<p>Time windows (${esc(r.drift.windows.unit)} of ${esc(r.drift.windows.column)}): ${r.drift.windows.windows.map((w) => `${esc(w.label)} ${esc((w.driftShare * 100).toFixed(0))}%`).join(', ')}</p>` : ''}`
+        .map(
+          (f) =>
+            `<tr class="${f.drifted ? 'bad' : 'ok'}"><td>${esc(f.name)}</td><td>${esc(f.test)}</td><td class="n">${esc(num(f.score))}</td><td class="n">${esc(f.threshold)}</td><td>${f.tested ? (f.drifted ? 'YES' : 'no') : 'untested'}</td><td class="n">${esc(share(f.missing.reference))} / ${esc(share(f.missing.current))}</td></tr>`,
+        )
+        .join(
+          '',
+        )}</tbody></table>${r.drift.windows ? `<p>Time windows (${esc(r.drift.windows.unit)} of ${esc(r.drift.windows.column)}): ${r.drift.windows.windows.map((w) => `${esc(w.label)} ${esc((w.driftShare * 100).toFixed(0))}%`).join(', ')}</p>` : ''}`
     : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Validation of ${esc(r.data.name)} against ${esc(r.bundle.model.name)}@${esc(r.bundle.model.version)}</title>

@@ -36,15 +36,23 @@ export async function validateBatch(core: CoreContext, args: Args, job: JobConte
     try {
       reference = decodeProfile(bundle.profileJson);
     } catch (err) {
-      throw new PreflightError('INVALID_INPUT', `${args.bundle}: reference/profile.json is not a readable profile: ${(err as Error).message}`);
+      throw new PreflightError(
+        'INVALID_INPUT',
+        `${args.bundle}: reference/profile.json is not a readable profile: ${(err as Error).message}`,
+      );
     }
     const { dataset, file } = await batchDataset(core, args, job);
     try {
       const checks: ValidateCheck[] = [];
-      const schema = schemaChecks(contract.features, reference, dataset.columnInfo, dataset.rows, (c) => unreadable(core, dataset, c.ordinal, c.name));
+      const schema = schemaChecks(contract.features, reference, dataset.columnInfo, dataset.rows, (c) =>
+        unreadable(core, dataset, c.ordinal, c.name),
+      );
       checks.push(...schema.checks);
       if (args.timeColumn && !dataset.columnInfo.some((c) => c.name === args.timeColumn)) {
-        throw new PreflightError('BAD_ARGUMENTS', `--time-column ${args.timeColumn}: the batch has no such column (columns: ${dataset.columnInfo.map((c) => c.name).join(', ')})`);
+        throw new PreflightError(
+          'BAD_ARGUMENTS',
+          `--time-column ${args.timeColumn}: the batch has no such column (columns: ${dataset.columnInfo.map((c) => c.name).join(', ')})`,
+        );
       }
 
       job.progress(0.4, 'comparing with the reference profile');
@@ -60,7 +68,9 @@ export async function validateBatch(core: CoreContext, args: Args, job: JobConte
             current: dataset.name,
             mode: 'profile',
             columns: driftable.map((f) => f.name),
-            features: Object.fromEntries(driftable.map((f) => [f.name, { test: f.drift!.test, threshold: f.drift!.threshold }])),
+            features: Object.fromEntries(
+              driftable.map((f) => [f.name, { test: f.drift!.test, threshold: f.drift!.threshold }]),
+            ),
             datasetDriftShare: contract.datasetDriftShare,
             timeColumn: args.timeColumn,
             window: args.window,
@@ -93,7 +103,8 @@ export async function validateBatch(core: CoreContext, args: Args, job: JobConte
       job.progress(1, broken ? `${broken} rule(s) broken` : 'the batch honours the contract');
       return result;
     } finally {
-      if (file && !args.keepData) await core.invoke('datasets/remove', { ref: dataset.name }, job).catch(() => undefined);
+      if (file && !args.keepData)
+        await core.invoke('datasets/remove', { ref: dataset.name }, job).catch(() => undefined);
     }
   } finally {
     bundle.cleanup();
@@ -101,11 +112,20 @@ export async function validateBatch(core: CoreContext, args: Args, job: JobConte
 }
 
 /** The batch: a file imported now under a fresh name, or a dataset of this workspace. */
-async function batchDataset(core: CoreContext, args: Args, job: JobContext): Promise<{ dataset: DatasetDetail; file: string | null }> {
+async function batchDataset(
+  core: CoreContext,
+  args: Args,
+  job: JobContext,
+): Promise<{ dataset: DatasetDetail; file: string | null }> {
   if (fs.existsSync(args.data)) {
-    if (!fs.statSync(args.data).isFile()) throw new PreflightError('INVALID_INPUT', `--data ${args.data} is a folder, not a data file`);
+    if (!fs.statSync(args.data).isFile())
+      throw new PreflightError('INVALID_INPUT', `--data ${args.data} is a folder, not a data file`);
     const name = `${defaultDatasetName(args.data).slice(0, 80)}.validate-${Date.now().toString(36)}`;
-    const dataset = await core.invoke('datasets/add', { path: args.data, name }, subJob(job, 0.05, 0.4, 'importing the batch: '));
+    const dataset = await core.invoke(
+      'datasets/add',
+      { path: args.data, name },
+      subJob(job, 0.05, 0.4, 'importing the batch: '),
+    );
     return { dataset, file: args.data };
   }
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(args.data) || /\.(csv|tsv|parquet|jsonl|json|txt)$/i.test(args.data)) {
@@ -130,38 +150,89 @@ function unreadable(core: CoreContext, dataset: DatasetDetail, ordinal: number, 
   return out;
 }
 
-async function predictionChecks(core: CoreContext, args: Args, bundle: ValidateBundle, dataset: DatasetDetail, job: JobContext) {
-  const none = (reason: string) => ({ checks: [] as ValidateCheck[], how: { how: 'none' as const, columns: [], reason }, fallback: null });
+async function predictionChecks(
+  core: CoreContext,
+  args: Args,
+  bundle: ValidateBundle,
+  dataset: DatasetDetail,
+  job: JobContext,
+) {
+  const none = (reason: string) => ({
+    checks: [] as ValidateCheck[],
+    how: { how: 'none' as const, columns: [], reason },
+    fallback: null,
+  });
   if (!bundle.predictionsJson) return none('the bundle has no reference outputs (reference/predictions.json)');
   const reference = decodeProfile(bundle.predictionsJson);
   if (args.predictions) return loggedPredictions(core, args.predictions, bundle, reference, dataset);
   const mapping = bundle.contract.mapping;
-  if (!mapping || !bundle.modelPath) return none('no --predictions given, and the bundle has no column mapping to run its model');
+  if (!mapping || !bundle.modelPath)
+    return none('no --predictions given, and the bundle has no column mapping to run its model');
   const missing = mapping.flatMap((m) => m.columns).filter((c) => !dataset.columnInfo.some((x) => x.name === c));
-  if (missing.length) return none(`no --predictions given, and the model cannot run on the batch: it lacks ${missing.join(', ')}`);
+  if (missing.length)
+    return none(`no --predictions given, and the model cannot run on the batch: it lacks ${missing.join(', ')}`);
   const meta = await readOnnxMetadata(bundle.modelPath);
-  const source = { id: dataset.id, name: dataset.name, rows: dataset.rows, columns: dataset.columnInfo, importedFrom: null, importedNow: false };
-  const sample = await scoreSample(core, bundle.modelPath, source, meta.inputs, meta.outputs, { inputs: mapping, how: 'given' }, null, job);
+  const source = {
+    id: dataset.id,
+    name: dataset.name,
+    rows: dataset.rows,
+    columns: dataset.columnInfo,
+    importedFrom: null,
+    importedNow: false,
+  };
+  const sample = await scoreSample(
+    core,
+    bundle.modelPath,
+    source,
+    meta.inputs,
+    meta.outputs,
+    { inputs: mapping, how: 'given' },
+    null,
+    job,
+  );
   const checks = comparePredictions(reference, sample.outputs);
   const policy = bundle.fallback?.policy;
   const out = policy ? sample.outputs.find((o) => o.name === policy.output) : undefined;
   const fb = fallbackCheck(bundle.fallback, out?.numbers ?? null, out?.width ?? 1);
   if (fb.check) checks.push(fb.check);
-  return { checks, how: { how: 'model' as const, columns: [], reason: `the bundle's model was run on ${sample.rowIndex.length} rows of the batch` }, fallback: fb.summary };
+  return {
+    checks,
+    how: {
+      how: 'model' as const,
+      columns: [],
+      reason: `the bundle's model was run on ${sample.rowIndex.length} rows of the batch`,
+    },
+    fallback: fb.summary,
+  };
 }
 
 /** Logged outputs: --predictions COL… map, in order, to the bundle's numeric output signals. */
-async function loggedPredictions(core: CoreContext, columns: string[], bundle: ValidateBundle, reference: DatasetDriftProfile, dataset: DatasetDetail) {
+async function loggedPredictions(
+  core: CoreContext,
+  columns: string[],
+  bundle: ValidateBundle,
+  reference: DatasetDriftProfile,
+  dataset: DatasetDetail,
+) {
   const signals = scoreSignals(bundle.predictionsJson);
   if (columns.length !== signals.length) {
-    throw new PreflightError('BAD_ARGUMENTS', `--predictions: give ${signals.length} column(s), one per output signal of the bundle, in this order: ${signals.join(', ')}`);
+    throw new PreflightError(
+      'BAD_ARGUMENTS',
+      `--predictions: give ${signals.length} column(s), one per output signal of the bundle, in this order: ${signals.join(', ')}`,
+    );
   }
   const infos = columns.map((c) => {
     const info = dataset.columnInfo.find((x) => x.name === c);
-    if (!info) throw new PreflightError('BAD_ARGUMENTS', `--predictions: the batch has no column "${c}" (columns: ${dataset.columnInfo.map((x) => x.name).join(', ')})`);
+    if (!info)
+      throw new PreflightError(
+        'BAD_ARGUMENTS',
+        `--predictions: the batch has no column "${c}" (columns: ${dataset.columnInfo.map((x) => x.name).join(', ')})`,
+      );
     return info;
   });
-  const values = infos.map((info) => Float64Array.from(readColumnValues(core, dataset.id, info.ordinal), (v) => (typeof v === 'number' ? v : NaN)));
+  const values = infos.map((info) =>
+    Float64Array.from(readColumnValues(core, dataset.id, info.ordinal), (v) => (typeof v === 'number' ? v : NaN)),
+  );
   // Rebuild the outputs as the model would have returned them (row-major per output), then compare.
   const byOutput = new Map<string, number[]>();
   signals.forEach((s, i) => {
@@ -177,7 +248,13 @@ async function loggedPredictions(core: CoreContext, columns: string[], bundle: V
       idx.forEach((k, j) => (numbers[rows * idx.length + j] = values[k][r]));
       rows++;
     }
-    return { name, width: idx.length, kind: 'number' as const, numbers: numbers.subarray(0, rows * idx.length), labels: null };
+    return {
+      name,
+      width: idx.length,
+      kind: 'number' as const,
+      numbers: numbers.subarray(0, rows * idx.length),
+      labels: null,
+    };
   });
   const checks = comparePredictions(reference, outputs);
   const policy = bundle.fallback?.policy;

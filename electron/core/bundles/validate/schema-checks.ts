@@ -29,7 +29,15 @@ export function schemaChecks(
   for (const f of features) {
     const c = byName.get(f.name);
     if (!c) {
-      checks.push({ kind: 'schema', rule: 'missing-feature', feature: f.name, ok: false, value: null, limit: null, message: `${f.name} is missing from the batch (the contract requires it${f.input ? `: it feeds model input ${f.input.name}[${f.input.index}]` : ''})` });
+      checks.push({
+        kind: 'schema',
+        rule: 'missing-feature',
+        feature: f.name,
+        ok: false,
+        value: null,
+        limit: null,
+        message: `${f.name} is missing from the batch (the contract requires it${f.input ? `: it feeds model input ${f.input.name}[${f.input.index}]` : ''})`,
+      });
       continue;
     }
     const type = typeCheck(f, c, unreadable);
@@ -38,7 +46,12 @@ export function schemaChecks(
     comparable.push(f);
     const nullRate = rows ? (c.profile.missing + c.profile.nan) / rows : 0;
     checks.push({
-      kind: 'quality', rule: 'null-rate', feature: f.name, ok: nullRate <= f.maxNullRate + 1e-12, value: nullRate, limit: f.maxNullRate,
+      kind: 'quality',
+      rule: 'null-rate',
+      feature: f.name,
+      ok: nullRate <= f.maxNullRate + 1e-12,
+      value: nullRate,
+      limit: f.maxNullRate,
       message: `null rate ${pct(nullRate)} (limit ${pct(f.maxNullRate)}; reference ${pct(f.referenceNullRate)})`,
     });
     const ref = profile.columns.find((p) => p.name === f.name)?.profile;
@@ -46,35 +59,81 @@ export function schemaChecks(
     const nonFinite = c.profile.nan + c.profile.posInf + c.profile.negInf;
     if (NUMERIC.has(f.columnType) && refNonFinite === 0) {
       checks.push({
-        kind: 'quality', rule: 'nan-inf', feature: f.name, ok: nonFinite === 0, value: nonFinite, limit: 0,
-        message: nonFinite === 0 ? 'no NaN or ±Inf' : `${nonFinite} NaN/±Inf values (NaN ${c.profile.nan}, +Inf ${c.profile.posInf}, −Inf ${c.profile.negInf}); the reference had none`,
+        kind: 'quality',
+        rule: 'nan-inf',
+        feature: f.name,
+        ok: nonFinite === 0,
+        value: nonFinite,
+        limit: 0,
+        message:
+          nonFinite === 0
+            ? 'no NaN or ±Inf'
+            : `${nonFinite} NaN/±Inf values (NaN ${c.profile.nan}, +Inf ${c.profile.posInf}, −Inf ${c.profile.negInf}); the reference had none`,
       });
     }
   }
   const extra = columns.filter((c) => !contracted.has(c.name)).map((c) => c.name);
-  if (extra.length) checks.push({ kind: 'schema', rule: 'new-column', feature: null, ok: true, notice: true, value: extra.length, limit: null, message: `not in the contract (ignored): ${extra.join(', ')}` });
+  if (extra.length)
+    checks.push({
+      kind: 'schema',
+      rule: 'new-column',
+      feature: null,
+      ok: true,
+      notice: true,
+      value: extra.length,
+      limit: null,
+      message: `not in the contract (ignored): ${extra.join(', ')}`,
+    });
   return { checks, comparable };
 }
 
-function typeCheck(f: FeatureRule, c: ColumnInfo, unreadable: (column: ColumnInfo, rule: FeatureRule) => Unreadable): ValidateCheck | null {
+function typeCheck(
+  f: FeatureRule,
+  c: ColumnInfo,
+  unreadable: (column: ColumnInfo, rule: FeatureRule) => Unreadable,
+): ValidateCheck | null {
   const want = f.columnType;
   const got = c.kind;
   if (want === got) return null;
   if (want === 'float' && got === 'integer') return null; // integers are floats
   if (want === 'integer' && got === 'float') {
-    return { kind: 'schema', rule: 'type', feature: f.name, ok: true, notice: true, value: null, limit: null, message: `contract type integer, batch has fractional values (float): compared as numbers` };
+    return {
+      kind: 'schema',
+      rule: 'type',
+      feature: f.name,
+      ok: true,
+      notice: true,
+      value: null,
+      limit: null,
+      message: `contract type integer, batch has fractional values (float): compared as numbers`,
+    };
   }
   if (NUMERIC.has(want) || want === 'boolean' || want === 'datetime') {
     const u = unreadable(c, f);
     return {
-      kind: 'schema', rule: u.count ? 'unreadable-values' : 'type', feature: f.name, ok: false, value: u.count, limit: 0, rows: u.rows,
+      kind: 'schema',
+      rule: u.count ? 'unreadable-values' : 'type',
+      feature: f.name,
+      ok: false,
+      value: u.count,
+      limit: 0,
+      rows: u.rows,
       message: u.count
         ? `${u.count} value(s) cannot be read as ${want} (batch column is ${got}), e.g. ${u.examples.map((e) => JSON.stringify(e)).join(', ')} in data row(s) ${u.rows.join(', ')}`
         : `type changed: the contract says ${want}, the batch column is ${got}`,
     };
   }
   // A categorical feature whose batch values all read as numbers or booleans is still comparable as text.
-  return { kind: 'schema', rule: 'type', feature: f.name, ok: true, notice: true, value: null, limit: null, message: `contract type ${want}, batch column read as ${got}: compared as categories` };
+  return {
+    kind: 'schema',
+    rule: 'type',
+    feature: f.name,
+    ok: true,
+    notice: true,
+    value: null,
+    limit: null,
+    message: `contract type ${want}, batch column read as ${got}: compared as categories`,
+  };
 }
 
 export function pct(share: number): string {

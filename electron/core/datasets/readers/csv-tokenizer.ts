@@ -116,7 +116,12 @@ export class CsvTokenizer {
             break;
           }
           if (closed < 0) {
-            if (final) throw new CsvSyntaxError(`line ${startLine + newlines}: the quoted field in column ${count + 1} is never closed`, startLine + newlines, count + 1);
+            if (final)
+              throw new CsvSyntaxError(
+                `line ${startLine + newlines}: the quoted field in column ${count + 1} is never closed`,
+                startLine + newlines,
+                count + 1,
+              );
             break;
           }
           if (pieces === null) {
@@ -131,7 +136,11 @@ export class CsvTokenizer {
           if (pos < len) {
             c = buf.charCodeAt(pos);
             if (c !== delim && c !== LF && c !== CR) {
-              throw new CsvSyntaxError(`line ${startLine + newlines}: unexpected text after the closing quote in column ${count + 1}`, startLine + newlines, count + 1);
+              throw new CsvSyntaxError(
+                `line ${startLine + newlines}: unexpected text after the closing quote in column ${count + 1}`,
+                startLine + newlines,
+                count + 1,
+              );
             }
           }
         } else {

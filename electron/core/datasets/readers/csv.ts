@@ -14,7 +14,12 @@ const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', '\t': 'tab', ';'
  * thread, see insert-pipe.ts) while the next chunk is parsed. The first record is the header (after
  * an Excel "sep=" line). Ragged rows are an error naming the line (padding them would invent values).
  */
-export async function readDelimited(file: string, sink: DatasetSink, options: ReadOptions, preferred = ','): Promise<ReadResult> {
+export async function readDelimited(
+  file: string,
+  sink: DatasetSink,
+  options: ReadOptions,
+  preferred = ',',
+): Promise<ReadResult> {
   const text = await detectEncoding(file, options.signal, options.encoding);
   const checker = new Utf8Checker(file, text.encoding === 'utf8');
   const { delimiter, sepLine } = await sniffDelimiter(file, text.encoding, preferred);
@@ -63,7 +68,8 @@ export async function readDelimited(file: string, sink: DatasetSink, options: Re
     await sink.finishChunks();
   } catch (err) {
     await target.abort();
-    if (err instanceof CsvSyntaxError) throw new PreflightError('INVALID_INPUT', err.message, { line: err.line, column: err.column });
+    if (err instanceof CsvSyntaxError)
+      throw new PreflightError('INVALID_INPUT', err.message, { line: err.line, column: err.column });
     throw err;
   } finally {
     stream.destroy();

@@ -61,7 +61,9 @@ export async function readJsonLines(file: string, sink: DatasetSink, options: Re
   };
   const addKeys = async (keys: string[]) => {
     const names = keys.map((k, i) => (k.trim() === '' ? `column_${sink.names.length + i + 1}` : k));
-    const notes = keys.map((k, i) => (k.trim() === '' ? [`the key ${JSON.stringify(k)} is not a usable name; named ${names[i]}`] : []));
+    const notes = keys.map((k, i) =>
+      k.trim() === '' ? [`the key ${JSON.stringify(k)} is not a usable name; named ${names[i]}`] : [],
+    );
     keys.forEach((k) => ordinals.set(k, ordinals.size));
     if (sink.staging === null) sink.addColumns(names, notes);
     else await sink.addColumnsLater(names, notes);
@@ -89,7 +91,8 @@ export async function readJsonLines(file: string, sink: DatasetSink, options: Re
         pendingChars = pending[0].length;
         await handleLines(lines);
       }
-      if (pendingChars > MAX_LINE_CHARS) throw new PreflightError('INVALID_INPUT', `line ${line + 1}: longer than 64 MiB`, { line: line + 1 });
+      if (pendingChars > MAX_LINE_CHARS)
+        throw new PreflightError('INVALID_INPUT', `line ${line + 1}: longer than 64 MiB`, { line: line + 1 });
       bytes += chunk.length;
       options.onBytes(bytes);
     }
@@ -104,10 +107,14 @@ export async function readJsonLines(file: string, sink: DatasetSink, options: Re
   } finally {
     stream.destroy();
   }
-  if (sink.names.length === 0) throw new PreflightError('INVALID_INPUT', 'no JSON objects found (the file holds only blank lines)');
+  if (sink.names.length === 0)
+    throw new PreflightError('INVALID_INPUT', 'no JSON objects found (the file holds only blank lines)');
   const notes: string[] = [];
   if (blank) notes.push(`${blank.toLocaleString('en-US')} blank line(s) skipped`);
-  if (outOfRange) notes.push(`${outOfRange.toLocaleString('en-US')} number(s) beyond the range of a double (like 1e999) kept as written; they read as ±inf or 0`);
+  if (outOfRange)
+    notes.push(
+      `${outOfRange.toLocaleString('en-US')} number(s) beyond the range of a double (like 1e999) kept as written; they read as ±inf or 0`,
+    );
   return { encoding: text.label, notes };
 }
 

@@ -1,4 +1,12 @@
-import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData, type SchemaElement } from 'hyparquet';
+import {
+  asyncBufferFromFile,
+  parquetMetadataAsync,
+  parquetRead,
+  parquetSchema,
+  type AsyncBuffer,
+  type FileMetaData,
+  type SchemaElement,
+} from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import fs from 'node:fs';
 import { PreflightError } from '../../../../shared/contract/errors';
@@ -25,7 +33,9 @@ export async function readParquet(file: string, sink: DatasetSink, options: Read
     metadata = await parquetMetadataAsync(buffer);
     top = parquetSchema(metadata).children;
   } catch (err) {
-    throw new PreflightError('INVALID_INPUT', `${file} is a damaged Parquet file: ${await footerProblem(file, err)}`, { path: file });
+    throw new PreflightError('INVALID_INPUT', `${file} is a damaged Parquet file: ${await footerProblem(file, err)}`, {
+      path: file,
+    });
   }
   const { names, notes } = normalizeNames(top.map((c) => c.element.name));
   const target = await options.chunkTarget();
@@ -33,13 +43,22 @@ export async function readParquet(file: string, sink: DatasetSink, options: Read
   try {
     sink.addColumns(names, notes);
     sink.checkTypeNames();
-    await readRowGroups(buffer, metadata, sink, options, top.map((c) => c.element.name), top.map((c) => isIntegral(c.element)));
+    await readRowGroups(
+      buffer,
+      metadata,
+      sink,
+      options,
+      top.map((c) => c.element.name),
+      top.map((c) => isIntegral(c.element)),
+    );
     await sink.finishChunks();
   } catch (err) {
     await target.abort();
     throw err;
   }
-  return { notes: [`${metadata.row_groups.length} row group(s), created by ${metadata.created_by ?? 'an unknown writer'}`] };
+  return {
+    notes: [`${metadata.row_groups.length} row group(s), created by ${metadata.created_by ?? 'an unknown writer'}`],
+  };
 }
 
 /** What is wrong with a Parquet file whose footer hyparquet could not read, in words. */
@@ -50,10 +69,12 @@ async function footerProblem(file: string, err: unknown): Promise<string> {
   try {
     const tail = Buffer.alloc(8);
     await fd.read(tail, 0, 8, size - 8);
-    if (tail.toString('latin1', 4) !== 'PAR1') return 'it does not end with the PAR1 trailer (truncated or not Parquet)';
+    if (tail.toString('latin1', 4) !== 'PAR1')
+      return 'it does not end with the PAR1 trailer (truncated or not Parquet)';
     const length = tail.readUInt32LE(0);
     if (length === 0) return 'its footer (the file metadata) is empty';
-    if (length > size - 12) return `its footer claims ${length} bytes but the file holds only ${size - 12} before the trailer`;
+    if (length > size - 12)
+      return `its footer claims ${length} bytes but the file holds only ${size - 12} before the trailer`;
   } finally {
     await fd.close();
   }
@@ -76,7 +97,14 @@ interface CompactColumn {
  * classified into compact columns, so memory holds one decoded column chunk plus ~9 bytes per value
  * of the range; then rows go to the sink in blocks, column by column.
  */
-async function readRowGroups(buffer: AsyncBuffer, metadata: FileMetaData, sink: DatasetSink, options: ReadOptions, names: string[], integral: (boolean | undefined)[]): Promise<void> {
+async function readRowGroups(
+  buffer: AsyncBuffer,
+  metadata: FileMetaData,
+  sink: DatasetSink,
+  options: ReadOptions,
+  names: string[],
+  integral: (boolean | undefined)[],
+): Promise<void> {
   let rowStart = 0;
   let bytesDone = 0;
   for (const group of metadata.row_groups) {
@@ -90,12 +118,15 @@ async function readRowGroups(buffer: AsyncBuffer, metadata: FileMetaData, sink: 
       const compact: CompactColumn[] = [];
       for (let i = 0; i < names.length; i++) {
         if (options.signal.aborted) throw new PreflightError('CANCELLED', 'datasets/add was cancelled');
-        compact.push(compactColumn(await decodeColumn(buffer, metadata, names[i], from, to), from, to - from, integral[i]));
+        compact.push(
+          compactColumn(await decodeColumn(buffer, metadata, names[i], from, to), from, to - from, integral[i]),
+        );
       }
       for (let block = from; block < to; block += CHUNK_ROWS) {
         const m = Math.min(CHUNK_ROWS, to - block);
         const base = sink.beginBlock(m);
-        for (let i = 0; i < compact.length; i++) copyColumn(sink, compact[i], i, compact.length, base, block - from, m, block);
+        for (let i = 0; i < compact.length; i++)
+          copyColumn(sink, compact[i], i, compact.length, base, block - from, m, block);
         sink.endBlock(m);
         await sink.endTypedChunk();
       }
@@ -112,7 +143,13 @@ interface Segment {
   end: number;
 }
 
-async function decodeColumn(buffer: AsyncBuffer, metadata: FileMetaData, name: string, from: number, to: number): Promise<Segment[]> {
+async function decodeColumn(
+  buffer: AsyncBuffer,
+  metadata: FileMetaData,
+  name: string,
+  from: number,
+  to: number,
+): Promise<Segment[]> {
   const segments: Segment[] = [];
   try {
     await parquetRead({
@@ -123,11 +160,15 @@ async function decodeColumn(buffer: AsyncBuffer, metadata: FileMetaData, name: s
       rowStart: from,
       rowEnd: to,
       onChunk: (chunk) => {
-        if (chunk.columnName === name) segments.push({ data: chunk.columnData as ArrayLike<unknown>, start: chunk.rowStart, end: chunk.rowEnd });
+        if (chunk.columnName === name)
+          segments.push({ data: chunk.columnData as ArrayLike<unknown>, start: chunk.rowStart, end: chunk.rowEnd });
       },
     });
   } catch (err) {
-    throw new PreflightError('INVALID_INPUT', `column ${JSON.stringify(name)}, rows ${from + 1}–${to}: cannot decode (${(err as Error).message})`);
+    throw new PreflightError(
+      'INVALID_INPUT',
+      `column ${JSON.stringify(name)}, rows ${from + 1}–${to}: cannot decode (${(err as Error).message})`,
+    );
   }
   return segments.sort((a, b) => a.start - b.start);
 }
@@ -149,7 +190,16 @@ function compactColumn(list: Segment[], from: number, m: number, integral: boole
 }
 
 /** Rows [offset, offset + m) of a compact column into the sink's block (cells base + r * columns + i). */
-function copyColumn(sink: DatasetSink, c: CompactColumn, i: number, columns: number, base: number, offset: number, m: number, firstRow: number): void {
+function copyColumn(
+  sink: DatasetSink,
+  c: CompactColumn,
+  i: number,
+  columns: number,
+  base: number,
+  offset: number,
+  m: number,
+  firstRow: number,
+): void {
   for (let r = 0; r < m; r++) {
     const tok = c.toks[offset + r];
     const text = c.strs === null ? undefined : c.strs[offset + r];

@@ -31,10 +31,13 @@ export async function detectEncoding(file: string, signal: AbortSignal, choice?:
   } finally {
     await fd.close();
   }
-  if (sample[0] === 0xff && sample[1] === 0xfe) throw new PreflightError('INVALID_INPUT', `${file} is UTF-16 text; save it as UTF-8 (or Latin-1) and try again`);
-  if (sample[0] === 0xfe && sample[1] === 0xff) throw new PreflightError('INVALID_INPUT', `${file} is UTF-16 text; save it as UTF-8 (or Latin-1) and try again`);
+  if (sample[0] === 0xff && sample[1] === 0xfe)
+    throw new PreflightError('INVALID_INPUT', `${file} is UTF-16 text; save it as UTF-8 (or Latin-1) and try again`);
+  if (sample[0] === 0xfe && sample[1] === 0xff)
+    throw new PreflightError('INVALID_INPUT', `${file} is UTF-16 text; save it as UTF-8 (or Latin-1) and try again`);
   const bom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf;
-  if (sample.subarray(0, 8192).includes(0)) throw new PreflightError('INVALID_INPUT', `${file} looks binary (it contains NUL bytes), not delimited text`);
+  if (sample.subarray(0, 8192).includes(0))
+    throw new PreflightError('INVALID_INPUT', `${file} looks binary (it contains NUL bytes), not delimited text`);
   if (choice === 'latin-1') return { encoding: 'latin1', bom: false, label: 'latin-1 (as asked)' };
   if (choice === 'utf-8' || bom) return utf8(bom);
   // The sample may end inside a character: judge it up to the start of that character.
@@ -78,7 +81,7 @@ function hasMultiByteUtf8(buf: Buffer): boolean {
 
 /** Offset of the first invalid UTF-8 sequence in `buf` (all of it complete), or -1. */
 export function firstInvalidUtf8(buf: Buffer): number {
-  for (let i = 0; i < buf.length; ) {
+  for (let i = 0; i < buf.length;) {
     const n = sequenceAt(buf, i);
     if (n === 0) return i;
     i += n;
@@ -119,7 +122,9 @@ export class Utf8Checker {
   private fail(buf: Buffer, at: number): never {
     const line = this.lines + countNewlines(buf.subarray(0, at)) + 1;
     const byte = this.offset + at;
-    const shown = [...buf.subarray(at, Math.min(at + 4, buf.length))].map((b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`).join(' ');
+    const shown = [...buf.subarray(at, Math.min(at + 4, buf.length))]
+      .map((b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`)
+      .join(' ');
     throw new PreflightError(
       'INVALID_INPUT',
       `${this.file}: line ${line}, byte offset ${byte}: invalid UTF-8 (${shown}) in a file read as UTF-8; nothing was imported. Fix that byte, or, if the file is really Latin-1, import it with --encoding latin-1`,
@@ -140,7 +145,11 @@ const CANDIDATES = [',', '\t', ';', '|'];
  * Picks the delimiter from the start of the file (`preferred` wins ties, e.g. tab for .tsv). Excel's
  * "sep=;" first line names it outright (`sepLine`: that line is not the header).
  */
-export async function sniffDelimiter(file: string, encoding: TextEncoding, preferred: string): Promise<{ delimiter: string; sepLine: boolean }> {
+export async function sniffDelimiter(
+  file: string,
+  encoding: TextEncoding,
+  preferred: string,
+): Promise<{ delimiter: string; sepLine: boolean }> {
   const fd = await fs.promises.open(file, 'r');
   let text: string;
   try {

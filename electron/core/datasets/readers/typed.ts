@@ -53,17 +53,17 @@ export function typedCell(v: unknown, integral?: boolean): void {
   let x = NaN;
   switch (typeof v) {
     case 'number':
-      if (Number.isNaN(v)) (tok = NAN), (stored = 'NaN');
-      else if (v === Infinity) (tok = POSINF), (stored = 'inf');
-      else if (v === -Infinity) (tok = NEGINF), (stored = '-inf');
-      else if (Number.isSafeInteger(v) && (integral ?? true)) (tok = INT), (stored = v), (x = v);
+      if (Number.isNaN(v)) ((tok = NAN), (stored = 'NaN'));
+      else if (v === Infinity) ((tok = POSINF), (stored = 'inf'));
+      else if (v === -Infinity) ((tok = NEGINF), (stored = '-inf'));
+      else if (Number.isSafeInteger(v) && (integral ?? true)) ((tok = INT), (stored = v), (x = v));
       // A typed double has no text to preserve: REAL keeps it exactly.
-      else (tok = FLOAT), (stored = v), (x = v);
+      else ((tok = FLOAT), (stored = v), (x = v));
       break;
     case 'bigint':
-      if (v >= -9007199254740991n && v <= 9007199254740991n) (tok = INT), (stored = Number(v)), (x = Number(v));
+      if (v >= -9007199254740991n && v <= 9007199254740991n) ((tok = INT), (stored = Number(v)), (x = Number(v)));
       // Beyond ±2^53: exact digits as text; still an integer when the file declares the column one.
-      else (stored = v.toString()), (tok = integral ? INT : TEXT), (x = Number(v));
+      else ((stored = v.toString()), (tok = integral ? INT : TEXT), (x = Number(v)));
       break;
     case 'string': {
       // A typed empty string is a value (""), not a missing one: only null and absent keys are missing.
@@ -89,7 +89,7 @@ export function typedCell(v: unknown, integral?: boolean): void {
       else if (v instanceof Date) {
         x = v.getTime();
         if (Number.isNaN(x)) stored = String(v);
-        else (tok = DATE), (stored = v.toISOString());
+        else ((tok = DATE), (stored = v.toISOString()));
       } else if (v instanceof Uint8Array) stored = Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex');
       else stored = JSON.stringify(v, (_k, y) => (typeof y === 'bigint' ? y.toString() : y));
   }

@@ -30,7 +30,9 @@ export class ByteSource {
   /** Counts one decoded field; throws once the file has more than MAX_FIELDS. */
   countField(at: number): void {
     if (++this.fields > MAX_FIELDS) {
-      throw invalidModel(`more than ${MAX_FIELDS.toLocaleString('en-US')} protobuf fields (at byte ${at}): too many to be a real model`);
+      throw invalidModel(
+        `more than ${MAX_FIELDS.toLocaleString('en-US')} protobuf fields (at byte ${at}): too many to be a real model`,
+      );
     }
   }
 

@@ -8,10 +8,7 @@ import type { ExternalDataRef } from '../../../../shared/types/models';
 import { OnnxFormatError } from './errors';
 
 /** Throws OnnxFormatError for the first external-data reference that is unsafe or missing. */
-export async function checkExternalDataPaths(
-  modelDir: string,
-  refs: ExternalDataRef[],
-): Promise<void> {
+export async function checkExternalDataPaths(modelDir: string, refs: ExternalDataRef[]): Promise<void> {
   if (refs.length === 0) return;
   const realDir = await realpath(modelDir);
   for (const ref of refs) {

@@ -61,21 +61,24 @@ export async function readGraph(
     initializerNames.add(t.name);
   };
   const M = 'GraphProto';
-  for (const range of Array.isArray(ranges) ? ranges : [ranges]) await readFields(src, range, M, async (f) => {
-    if (f.no === Graph.node) await readNode(src, messageField(f, M, 'node'), totals, depth);
-    else if (f.no === Graph.name) graph.name = await readString(src, f, M, 'name');
-    else if (f.no === Graph.initializer) {
-      addTensor(await readTensor(src, messageField(f, M, 'initializer')));
-    } else if (f.no === Graph.sparseInitializer) {
-      addTensor(await readSparseTensor(src, messageField(f, M, 'sparse_initializer')));
-    } else if (main && f.no === Graph.input) {
-      if (graph.inputs.length + graph.outputs.length >= LIMITS.inputsOutputs) tooMany('graph inputs and outputs', LIMITS.inputsOutputs);
-      graph.inputs.push(await readValueInfo(src, messageField(f, M, 'input')));
-    } else if (main && f.no === Graph.output) {
-      if (graph.inputs.length + graph.outputs.length >= LIMITS.inputsOutputs) tooMany('graph inputs and outputs', LIMITS.inputsOutputs);
-      graph.outputs.push(await readValueInfo(src, messageField(f, M, 'output')));
-    }
-  });
+  for (const range of Array.isArray(ranges) ? ranges : [ranges])
+    await readFields(src, range, M, async (f) => {
+      if (f.no === Graph.node) await readNode(src, messageField(f, M, 'node'), totals, depth);
+      else if (f.no === Graph.name) graph.name = await readString(src, f, M, 'name');
+      else if (f.no === Graph.initializer) {
+        addTensor(await readTensor(src, messageField(f, M, 'initializer')));
+      } else if (f.no === Graph.sparseInitializer) {
+        addTensor(await readSparseTensor(src, messageField(f, M, 'sparse_initializer')));
+      } else if (main && f.no === Graph.input) {
+        if (graph.inputs.length + graph.outputs.length >= LIMITS.inputsOutputs)
+          tooMany('graph inputs and outputs', LIMITS.inputsOutputs);
+        graph.inputs.push(await readValueInfo(src, messageField(f, M, 'input')));
+      } else if (main && f.no === Graph.output) {
+        if (graph.inputs.length + graph.outputs.length >= LIMITS.inputsOutputs)
+          tooMany('graph inputs and outputs', LIMITS.inputsOutputs);
+        graph.outputs.push(await readValueInfo(src, messageField(f, M, 'output')));
+      }
+    });
   graph.inputs = graph.inputs.filter((input) => !initializerNames.has(input.name));
   return graph;
 }
@@ -90,12 +93,7 @@ interface AttributeSummary {
   values: number;
 }
 
-async function readNode(
-  src: ByteSource,
-  range: Range,
-  totals: GraphTotals,
-  depth: number,
-): Promise<void> {
+async function readNode(src: ByteSource, range: Range, totals: GraphTotals, depth: number): Promise<void> {
   let opType = '';
   let domain = '';
   const attributes: AttributeSummary[] = [];
@@ -108,7 +106,8 @@ async function readNode(
   });
   const defaultDomain = domain === '' || domain === 'ai.onnx';
   const key = defaultDomain ? opType : `${domain}.${opType}`;
-  if (!totals.operators.has(key) && totals.operators.size >= LIMITS.operators) tooMany('distinct operators', LIMITS.operators);
+  if (!totals.operators.has(key) && totals.operators.size >= LIMITS.operators)
+    tooMany('distinct operators', LIMITS.operators);
   totals.operators.set(key, (totals.operators.get(key) ?? 0) + 1);
   totals.nodeCount++;
   if (defaultDomain && opType === 'Constant') await countConstant(src, attributes, totals);
@@ -123,7 +122,7 @@ async function countConstant(src: ByteSource, attributes: AttributeSummary[], to
     if (a.name === 'value' && a.tensor) {
       const t = await readTensor(src, a.tensor);
       totals.parameterCount += t.elements;
-      } else if (a.name === 'sparse_value' && a.sparseTensor) {
+    } else if (a.name === 'sparse_value' && a.sparseTensor) {
       totals.parameterCount += (await readSparseTensor(src, a.sparseTensor)).elements;
     } else if (/^value_(float|int)s?$/.test(a.name)) {
       totals.parameterCount += a.values;

@@ -17,5 +17,7 @@ export const LIMITS = {
 } as const;
 
 export function tooMany(what: string, limit: number): never {
-  throw invalidModel(`more than ${limit.toLocaleString('en-US')} ${what}: too many to be a real model (Preflight stops there to keep the workspace usable)`);
+  throw invalidModel(
+    `more than ${limit.toLocaleString('en-US')} ${what}: too many to be a real model (Preflight stops there to keep the workspace usable)`,
+  );
 }

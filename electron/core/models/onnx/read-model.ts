@@ -16,7 +16,6 @@ import { messageField, readFields, varintField, type Range } from './wire';
 /** IR versions run 1…11 today; anything far outside that is a sign of a file that is not ONNX. */
 const MAX_IR_VERSION = 100;
 
-
 /**
  * Reads an ONNX model's metadata without loading its weights.
  * Throws OnnxFormatError when the file is not a readable ONNX model; I/O errors (missing file,
@@ -125,7 +124,9 @@ async function readModel(src: ByteSource, state: { sawIrVersion: boolean }): Pro
   meta.externalData = await scanExternalData(src);
   const stored = JSON.stringify(meta).length;
   if (stored > LIMITS.storedChars) {
-    throw invalidModel(`its metadata would take ${(stored / 1048576).toFixed(1)} MiB, more than the ${LIMITS.storedChars / 1048576} MiB Preflight stores per model`);
+    throw invalidModel(
+      `its metadata would take ${(stored / 1048576).toFixed(1)} MiB, more than the ${LIMITS.storedChars / 1048576} MiB Preflight stores per model`,
+    );
   }
   const ops = [...totals.operators].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   meta.operators = Object.fromEntries(ops);

@@ -8,12 +8,7 @@ const MAX_STRING_BYTES = 1 << 20;
 const utf8 = new TextDecoder('utf-8');
 
 /** Decodes a string field as UTF-8; text beyond 1 MiB is cut and marked with "…". */
-export async function readString(
-  src: ByteSource,
-  field: Field,
-  message: string,
-  name: string,
-): Promise<string> {
+export async function readString(src: ByteSource, field: Field, message: string, name: string): Promise<string> {
   expectWire(field, WIRE_LEN, message, name);
   const len = field.end - field.start;
   if (len === 0) return '';

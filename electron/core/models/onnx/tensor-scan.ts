@@ -57,7 +57,13 @@ export async function scanExternalData(src: ByteSource): Promise<ExternalDataRef
   return refs;
 }
 
-async function walk(src: ByteSource, range: Range, kind: Exclude<Kind, 'tensor'>, depth: number, refs: ExternalDataRef[]) {
+async function walk(
+  src: ByteSource,
+  range: Range,
+  kind: Exclude<Kind, 'tensor'>,
+  depth: number,
+  refs: ExternalDataRef[],
+) {
   if (depth > MAX_DEPTH) throw invalidModel(`messages nested deeper than ${MAX_DEPTH} levels`);
   const children = CHILDREN[kind];
   await readFields(src, range, NAMES[kind], async (f) => {
@@ -86,7 +92,8 @@ async function tensor(src: ByteSource, range: Range, refs: ExternalDataRef[]) {
     }
   });
   if (!external && locations.length === 0) return;
-  const int = (text: string | undefined) => (text !== undefined && /^\d+$/.test(text.trim()) ? Number(text.trim()) : null);
+  const int = (text: string | undefined) =>
+    text !== undefined && /^\d+$/.test(text.trim()) ? Number(text.trim()) : null;
   // Every location named counts, not only the last: each is a path onnxruntime might open.
   for (const location of locations.length > 0 ? locations : ['']) {
     if (refs.length >= LIMITS.externalData) tooMany('external-data references', LIMITS.externalData);

@@ -67,11 +67,7 @@ async function readType(src: ByteSource, range: Range, depth: number): Promise<T
   return desc;
 }
 
-async function readTensorType(
-  src: ByteSource,
-  range: Range,
-  kind: 'tensor' | 'sparse_tensor',
-): Promise<TypeDesc> {
+async function readTensorType(src: ByteSource, range: Range, kind: 'tensor' | 'sparse_tensor'): Promise<TypeDesc> {
   const M = 'TypeProto.Tensor';
   let elem = 0;
   let shape: Dim[] | null = null;

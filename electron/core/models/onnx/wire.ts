@@ -61,12 +61,7 @@ function tenByteVarint(src: ByteSource, pos: number): number {
 }
 
 /** Calls `visit` for each field of the message in `range`, in file order. */
-export async function readFields(
-  src: ByteSource,
-  range: Range,
-  message: string,
-  visit: FieldVisitor,
-): Promise<void> {
+export async function readFields(src: ByteSource, range: Range, message: string, visit: FieldVisitor): Promise<void> {
   let pos = range.start;
   const end = range.end;
   while (pos < end) {
@@ -122,12 +117,7 @@ export function expectWire(field: Field, wire: number, message: string, name: st
 const MAX_PACKED_BYTES = 64 * 1024;
 
 /** The values of one occurrence of a repeated int64 field: a single value or a packed run. */
-export async function readInt64s(
-  src: ByteSource,
-  field: Field,
-  message: string,
-  name: string,
-): Promise<number[]> {
+export async function readInt64s(src: ByteSource, field: Field, message: string, name: string): Promise<number[]> {
   if (field.wire === WIRE_VARINT) return [field.varint];
   expectWire(field, WIRE_LEN, message, name);
   if (field.end - field.start > MAX_PACKED_BYTES) {

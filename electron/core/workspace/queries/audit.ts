@@ -36,22 +36,36 @@ function osUser(): string {
 
 export function auditQueries(db: Database.Database) {
   const last = db.prepare('SELECT id, sha256 FROM audit ORDER BY id DESC LIMIT 1');
-  const insert = db.prepare('INSERT INTO audit (id, at, method, outcome, detail, user, hashes_json, prev_sha256, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO audit (id, at, method, outcome, detail, user, hashes_json, prev_sha256, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   // IMMEDIATE: two processes appending at once must not both chain onto the same previous entry.
-  const append = db.transaction((method: string, outcome: string, detail: string | null, hashes: Record<string, string> | undefined) => {
-    const prev = last.get() as { id: number; sha256: string | null } | undefined;
-    const row = {
-      id: (prev?.id ?? 0) + 1,
-      at: new Date().toISOString(),
-      method,
-      outcome,
-      detail,
-      user: osUser(),
-      hashes_json: hashes && Object.keys(hashes).length ? JSON.stringify(hashes) : null,
-      prev_sha256: prev?.sha256 ?? GENESIS,
-    };
-    insert.run(row.id, row.at, row.method, row.outcome, row.detail, row.user, row.hashes_json, row.prev_sha256, entryHash(row));
-  });
+  const append = db.transaction(
+    (method: string, outcome: string, detail: string | null, hashes: Record<string, string> | undefined) => {
+      const prev = last.get() as { id: number; sha256: string | null } | undefined;
+      const row = {
+        id: (prev?.id ?? 0) + 1,
+        at: new Date().toISOString(),
+        method,
+        outcome,
+        detail,
+        user: osUser(),
+        hashes_json: hashes && Object.keys(hashes).length ? JSON.stringify(hashes) : null,
+        prev_sha256: prev?.sha256 ?? GENESIS,
+      };
+      insert.run(
+        row.id,
+        row.at,
+        row.method,
+        row.outcome,
+        row.detail,
+        row.user,
+        row.hashes_json,
+        row.prev_sha256,
+        entryHash(row),
+      );
+    },
+  );
   return {
     /** Appends one entry: what (method, outcome, detail), when, by whom, with the hashes involved. */
     record(method: string, outcome: string, detail?: string, hashes?: Record<string, string>): void {
@@ -61,9 +75,10 @@ export function auditQueries(db: Database.Database) {
     list(filter: { method?: string; outcome?: string; limit?: number; beforeId?: number } = {}): AuditEntry[] {
       const where: string[] = [];
       const params: unknown[] = [];
-      if (filter.method) where.push("method LIKE ? ESCAPE '\\'"), params.push(`${filter.method.replace(/[\\%_]/g, '\\$&')}%`);
-      if (filter.outcome) where.push('outcome = ?'), params.push(filter.outcome);
-      if (filter.beforeId) where.push('id < ?'), params.push(filter.beforeId);
+      if (filter.method)
+        (where.push("method LIKE ? ESCAPE '\\'"), params.push(`${filter.method.replace(/[\\%_]/g, '\\$&')}%`));
+      if (filter.outcome) (where.push('outcome = ?'), params.push(filter.outcome));
+      if (filter.beforeId) (where.push('id < ?'), params.push(filter.beforeId));
       const sql = `SELECT * FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
       params.push(filter.limit ?? 500);
       return (db.prepare(sql).all(...params) as Row[]).map(toEntry);
@@ -79,14 +94,22 @@ export function auditQueries(db: Database.Database) {
       let chained = false;
       for (const r of db.prepare('SELECT * FROM audit ORDER BY id').iterate() as Iterable<Row>) {
         if (r.sha256 === null) {
-          if (chained) problems.push(`audit entry ${r.id} (${r.method}, ${r.at}) has no hash after the chain began: it was inserted or altered`);
+          if (chained)
+            problems.push(
+              `audit entry ${r.id} (${r.method}, ${r.at}) has no hash after the chain began: it was inserted or altered`,
+            );
           prev = r;
           continue;
         }
-        if (prev && r.id !== prev.id + 1) problems.push(`audit entries ${prev.id + 1}…${r.id - 1} are missing (removed)`);
+        if (prev && r.id !== prev.id + 1)
+          problems.push(`audit entries ${prev.id + 1}…${r.id - 1} are missing (removed)`);
         const expectedPrev = chained ? prev?.sha256 : (prev?.sha256 ?? GENESIS);
-        if (r.prev_sha256 !== expectedPrev) problems.push(`audit entry ${r.id} (${r.method}, ${r.at}) does not follow entry ${prev?.id}: the chain is broken there`);
-        if (entryHash(r) !== r.sha256) problems.push(`audit entry ${r.id} (${r.method}, ${r.at}) was altered: its contents do not match its hash`);
+        if (r.prev_sha256 !== expectedPrev)
+          problems.push(
+            `audit entry ${r.id} (${r.method}, ${r.at}) does not follow entry ${prev?.id}: the chain is broken there`,
+          );
+        if (entryHash(r) !== r.sha256)
+          problems.push(`audit entry ${r.id} (${r.method}, ${r.at}) was altered: its contents do not match its hash`);
         chained = true;
         prev = r;
         if (problems.length >= 20) break;
@@ -103,5 +126,15 @@ function toEntry(r: Row): AuditEntry {
   } catch {
     /* verifyChain reports the entry; the trail still shows */
   }
-  return { id: r.id, at: r.at, method: r.method, outcome: r.outcome, detail: r.detail, user: r.user, hashes, prevSha256: r.prev_sha256, sha256: r.sha256 };
+  return {
+    id: r.id,
+    at: r.at,
+    method: r.method,
+    outcome: r.outcome,
+    detail: r.detail,
+    user: r.user,
+    hashes,
+    prevSha256: r.prev_sha256,
+    sha256: r.sha256,
+  };
 }

@@ -2,7 +2,16 @@ import { storedJson } from './stored-json';
 import type Database from 'better-sqlite3';
 import { normalizePoint } from '../../../../shared/bench/comparability';
 import type { RunComparison } from '../../../../shared/math/latency/index';
-import type { BenchEnvironment, BenchPointResult, BenchProvider, BenchRun, BenchRunSummary, BenchSettings, SloSpec, SloVerdict } from '../../../../shared/types/bench';
+import type {
+  BenchEnvironment,
+  BenchPointResult,
+  BenchProvider,
+  BenchRun,
+  BenchRunSummary,
+  BenchSettings,
+  SloSpec,
+  SloVerdict,
+} from '../../../../shared/types/bench';
 
 // All SQL of benchmark runs lives here, with bound parameters only.
 
@@ -45,7 +54,9 @@ export function benchQueries(db: Database.Database) {
     providers: storedJson(row.providers_json) as BenchProvider[],
     environment: storedJson(row.environment_json) as BenchEnvironment,
     // Points stored before inputs listed their sources are read in today's form.
-    results: (pointsOf.all(row.id) as { result_json: string }[]).map((p) => normalizePoint(storedJson(p.result_json) as BenchPointResult)),
+    results: (pointsOf.all(row.id) as { result_json: string }[]).map((p) =>
+      normalizePoint(storedJson(p.result_json) as BenchPointResult),
+    ),
     slo: storedJson(row.slo_json) as SloSpec[],
     sloVerdict: row.slo_verdict_json ? (storedJson(row.slo_verdict_json) as SloVerdict) : null,
     warnings: storedJson(row.warnings_json) as string[],
@@ -75,8 +86,12 @@ export function benchQueries(db: Database.Database) {
             run.comparison ? JSON.stringify(run.comparison) : null,
           );
         const runId = Number(info.lastInsertRowid);
-        const addPoint = db.prepare('INSERT INTO bench_points (run_id, idx, result_json, latencies) VALUES (?, ?, ?, ?)');
-        run.results.forEach((r, i) => addPoint.run(runId, i, JSON.stringify(r), run.latencies[i] ? Buffer.from(run.latencies[i]!) : null));
+        const addPoint = db.prepare(
+          'INSERT INTO bench_points (run_id, idx, result_json, latencies) VALUES (?, ?, ?, ?)',
+        );
+        run.results.forEach((r, i) =>
+          addPoint.run(runId, i, JSON.stringify(r), run.latencies[i] ? Buffer.from(run.latencies[i]!) : null),
+        );
         return runId;
       })();
     },
@@ -86,7 +101,8 @@ export function benchQueries(db: Database.Database) {
     },
     /** Encoded latencies of one point; undefined when the point does not exist, null when it failed. */
     latencies(runId: number, point: number): Uint8Array | null | undefined {
-      const row = db.prepare('SELECT latencies FROM bench_points WHERE run_id = ? AND idx = ?').get(runId, point) as { latencies: Buffer | null } | undefined;
+      const row = db.prepare('SELECT latencies FROM bench_points WHERE run_id = ? AND idx = ?').get(runId, point) as
+        { latencies: Buffer | null } | undefined;
       if (!row) return undefined;
       return row.latencies ? new Uint8Array(row.latencies) : null;
     },
@@ -108,7 +124,11 @@ export function benchQueries(db: Database.Database) {
           eps: [...new Set(run.results.map((r) => r.ep))],
           bestP50Ms: p50s.length ? Math.min(...p50s) : null,
           sloPassed: run.sloVerdict ? run.sloVerdict.passed : null,
-          inputs: [...new Set(run.results.flatMap((r) => r.inputs.map((i) => `${i.name} ${i.dtype}[${i.shape.join(',')}] ${i.source}`)))],
+          inputs: [
+            ...new Set(
+              run.results.flatMap((r) => r.inputs.map((i) => `${i.name} ${i.dtype}[${i.shape.join(',')}] ${i.source}`)),
+            ),
+          ],
           inputsAssumed: run.results.some((r) => r.inputsAssumed),
         };
       });

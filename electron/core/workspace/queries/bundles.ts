@@ -1,5 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { BundleManifest, BundleRecordFacts, BundleSummary, ProducedFile, VerifyResult } from '../../../../shared/types/bundles';
+import type {
+  BundleManifest,
+  BundleRecordFacts,
+  BundleSummary,
+  ProducedFile,
+  VerifyResult,
+} from '../../../../shared/types/bundles';
 
 // All SQL of bundles, verifications and produced files, bound parameters only.
 
@@ -48,12 +54,24 @@ const bundle = (r: BundleRow): BundleSummary => ({
   exportSeconds: r.export_seconds,
 });
 
-const file = (r: FileRow): ProducedFile => ({ id: r.id, name: r.name, kind: r.kind, mediaType: r.media_type, path: r.path, bytes: r.bytes, sha256: r.sha256, createdAt: r.created_at });
+const file = (r: FileRow): ProducedFile => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind,
+  mediaType: r.media_type,
+  path: r.path,
+  bytes: r.bytes,
+  sha256: r.sha256,
+  createdAt: r.created_at,
+});
 
-const BUNDLE_COLUMNS = 'id, created_at, model_name, model_version, model_sha256, reference, bench_run, drift_report, signed, key_fingerprint, sha256, bytes, path, file_id, export_seconds';
+const BUNDLE_COLUMNS =
+  'id, created_at, model_name, model_version, model_sha256, reference, bench_run, drift_report, signed, key_fingerprint, sha256, bytes, path, file_id, export_seconds';
 
 export function bundleQueries(db: Database.Database) {
-  const insertFile = db.prepare('INSERT INTO produced_files (id, name, kind, media_type, path, bytes, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertFile = db.prepare(
+    'INSERT INTO produced_files (id, name, kind, media_type, path, bytes, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const insertBundle = db.prepare(
     `INSERT INTO bundles (created_at, model_name, model_version, model_sha256, reference, bench_run, drift_report, signed, key_fingerprint, sha256, bytes, path, file_id, export_seconds, manifest_json, facts_json)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -70,12 +88,41 @@ export function bundleQueries(db: Database.Database) {
       return r ? file(r) : null;
     },
     /** Records an export; with a produced file, both rows in one transaction. */
-    addBundle(b: Omit<BundleSummary, 'id'>, manifest: BundleManifest, facts: BundleRecordFacts, produced: ProducedFile | null): BundleSummary {
+    addBundle(
+      b: Omit<BundleSummary, 'id'>,
+      manifest: BundleManifest,
+      facts: BundleRecordFacts,
+      produced: ProducedFile | null,
+    ): BundleSummary {
       const run = db.transaction(() => {
-        if (produced) insertFile.run(produced.id, produced.name, produced.kind, produced.mediaType, produced.path, produced.bytes, produced.sha256, produced.createdAt);
+        if (produced)
+          insertFile.run(
+            produced.id,
+            produced.name,
+            produced.kind,
+            produced.mediaType,
+            produced.path,
+            produced.bytes,
+            produced.sha256,
+            produced.createdAt,
+          );
         const info = insertBundle.run(
-          b.createdAt, b.model.name, b.model.version, b.model.sha256, b.reference, b.benchRun, b.driftReport, b.signed ? 1 : 0, b.keyFingerprint,
-          b.sha256, b.bytes, b.path, b.fileId, b.exportSeconds, JSON.stringify(manifest), JSON.stringify(facts),
+          b.createdAt,
+          b.model.name,
+          b.model.version,
+          b.model.sha256,
+          b.reference,
+          b.benchRun,
+          b.driftReport,
+          b.signed ? 1 : 0,
+          b.keyFingerprint,
+          b.sha256,
+          b.bytes,
+          b.path,
+          b.fileId,
+          b.exportSeconds,
+          JSON.stringify(manifest),
+          JSON.stringify(facts),
         );
         return Number(info.lastInsertRowid);
       });
@@ -83,12 +130,31 @@ export function bundleQueries(db: Database.Database) {
     },
     /** Exports of one model version, newest first, with the facts readiness reads. */
     ofVersion(name: string, version: number): (BundleSummary & { facts: BundleRecordFacts })[] {
-      const rows = db.prepare(`SELECT ${BUNDLE_COLUMNS}, facts_json FROM bundles WHERE model_name = ? AND model_version = ? ORDER BY id DESC`).all(name, version) as (BundleRow & { facts_json: string })[];
+      const rows = db
+        .prepare(
+          `SELECT ${BUNDLE_COLUMNS}, facts_json FROM bundles WHERE model_name = ? AND model_version = ? ORDER BY id DESC`,
+        )
+        .all(name, version) as (BundleRow & { facts_json: string })[];
       return rows.map((r) => ({ ...bundle(r), facts: JSON.parse(r.facts_json) as BundleRecordFacts }));
     },
     /** Verifications of bundles of a model (by its SHA-256), newest first. */
-    verificationsOf(modelSha256: string): { at: string; ok: boolean; trusted: boolean; replayed: boolean; seconds: number; path: string }[] {
-      return (db.prepare('SELECT at, ok, trusted, replayed, seconds, path FROM bundle_verifications WHERE model_sha256 = ? ORDER BY id DESC').all(modelSha256) as { at: string; ok: number; trusted: number; replayed: number; seconds: number; path: string }[]).map((v) => ({
+    verificationsOf(
+      modelSha256: string,
+    ): { at: string; ok: boolean; trusted: boolean; replayed: boolean; seconds: number; path: string }[] {
+      return (
+        db
+          .prepare(
+            'SELECT at, ok, trusted, replayed, seconds, path FROM bundle_verifications WHERE model_sha256 = ? ORDER BY id DESC',
+          )
+          .all(modelSha256) as {
+          at: string;
+          ok: number;
+          trusted: number;
+          replayed: number;
+          seconds: number;
+          path: string;
+        }[]
+      ).map((v) => ({
         at: v.at,
         ok: v.ok === 1,
         trusted: v.trusted === 1,
@@ -101,7 +167,18 @@ export function bundleQueries(db: Database.Database) {
       return (db.prepare(`SELECT ${BUNDLE_COLUMNS} FROM bundles ORDER BY id DESC`).all() as BundleRow[]).map(bundle);
     },
     addVerification(v: VerifyResult, bundleSha256: string | null, modelSha256: string | null, replayed: boolean): void {
-      insertVerification.run(new Date().toISOString(), v.path, v.kind, bundleSha256, modelSha256, v.ok ? 1 : 0, v.trusted ? 1 : 0, replayed ? 1 : 0, v.seconds, JSON.stringify(v));
+      insertVerification.run(
+        new Date().toISOString(),
+        v.path,
+        v.kind,
+        bundleSha256,
+        modelSha256,
+        v.ok ? 1 : 0,
+        v.trusted ? 1 : 0,
+        replayed ? 1 : 0,
+        v.seconds,
+        JSON.stringify(v),
+      );
     },
   };
 }

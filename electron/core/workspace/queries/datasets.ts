@@ -1,7 +1,15 @@
 import { storedJson } from './stored-json';
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { ColumnInfo, ColumnKind, ColumnProfile, DatasetDetail, DatasetFormat, DatasetSummary, ImportDetails } from '../../../../shared/types/datasets';
+import type {
+  ColumnInfo,
+  ColumnKind,
+  ColumnProfile,
+  DatasetDetail,
+  DatasetFormat,
+  DatasetSummary,
+  ImportDetails,
+} from '../../../../shared/types/datasets';
 
 // All SQL of the datasets domain. Dataset tables are named by us (ds_<id>, ds_staging_<hex>) and their
 // columns c<ordinal>: names from files never reach SQL text; identifiers are checked before splicing.
@@ -43,7 +51,10 @@ export function rowsPerInsert(columns: number): number {
 }
 
 /** INSERT statements for a staging table (also run by the insert thread on its own connection). */
-export function insertSql(staging: string, columns: number): { single: string; multi: string; rowsPerStatement: number; refresh: string } {
+export function insertSql(
+  staging: string,
+  columns: number,
+): { single: string; multi: string; rowsPerStatement: number; refresh: string } {
   const one = `(${Array(columns).fill('?').join(',')})`;
   const many = rowsPerInsert(columns);
   return {
@@ -71,7 +82,8 @@ export function datasetQueries(db: Database.Database) {
           import: storedJson(r.import_json) as ImportDetails,
         }
       : null;
-  const byId = (id: number) => hydrate(db.prepare('SELECT * FROM datasets WHERE id = ?').get(id) as DatasetRow | undefined);
+  const byId = (id: number) =>
+    hydrate(db.prepare('SELECT * FROM datasets WHERE id = ?').get(id) as DatasetRow | undefined);
   const tableOf = (datasetId: number): string => {
     const d = byId(datasetId);
     if (!d) throw new Error(`no dataset with id ${datasetId}`);
@@ -91,8 +103,17 @@ export function datasetQueries(db: Database.Database) {
     byId,
     columns(datasetId: number): ColumnInfo[] {
       const rows = db
-        .prepare('SELECT ordinal, name, kind, inferred_kind, notes_json, profile_json FROM dataset_columns WHERE dataset_id = ? ORDER BY ordinal')
-        .all(datasetId) as { ordinal: number; name: string; kind: ColumnKind; inferred_kind: ColumnKind; notes_json: string; profile_json: string }[];
+        .prepare(
+          'SELECT ordinal, name, kind, inferred_kind, notes_json, profile_json FROM dataset_columns WHERE dataset_id = ? ORDER BY ordinal',
+        )
+        .all(datasetId) as {
+        ordinal: number;
+        name: string;
+        kind: ColumnKind;
+        inferred_kind: ColumnKind;
+        notes_json: string;
+        profile_json: string;
+      }[];
       return rows.map((r) => ({
         ordinal: r.ordinal,
         name: r.name,
@@ -141,24 +162,45 @@ export function datasetQueries(db: Database.Database) {
     },
     /** Staging tables left by a killed import (never registered), except the ones in use. */
     orphanStagingTables(inUse: ReadonlySet<string>): string[] {
-      const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ds\\_staging\\_%' ESCAPE '\\'").pluck().all() as string[];
+      const names = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ds\\_staging\\_%' ESCAPE '\\'")
+        .pluck()
+        .all() as string[];
       return names.filter((n) => TABLE.test(n) && !inUse.has(n));
     },
     /** Registers a finished staging table as dataset `name` in one durable transaction; returns the new id. */
-    register(staging: string, d: Omit<StoredDataset, 'id' | 'tableName'>, columns: Omit<ColumnInfo, 'ordinal'>[]): number {
+    register(
+      staging: string,
+      d: Omit<StoredDataset, 'id' | 'tableName'>,
+      columns: Omit<ColumnInfo, 'ordinal'>[],
+    ): number {
       return db.transaction(() => {
         const info = db
           .prepare(
             `INSERT INTO datasets (name, table_name, format, row_count, column_count, source_path, source_bytes, added_at, import_json)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(d.name, staging, d.format, d.rows, d.columns, d.sourcePath, d.sourceBytes, d.addedAt, JSON.stringify(d.import));
+          .run(
+            d.name,
+            staging,
+            d.format,
+            d.rows,
+            d.columns,
+            d.sourcePath,
+            d.sourceBytes,
+            d.addedAt,
+            JSON.stringify(d.import),
+          );
         const id = Number(info.lastInsertRowid);
         const final = `ds_${id}`;
         db.exec(`ALTER TABLE ${table(staging)} RENAME TO ${table(final)}`);
         db.prepare('UPDATE datasets SET table_name = ? WHERE id = ?').run(final, id);
-        const add = db.prepare('INSERT INTO dataset_columns (dataset_id, ordinal, name, kind, inferred_kind, notes_json, profile_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
-        columns.forEach((c, ordinal) => add.run(id, ordinal, c.name, c.kind, c.inferredKind, JSON.stringify(c.notes), JSON.stringify(c.profile)));
+        const add = db.prepare(
+          'INSERT INTO dataset_columns (dataset_id, ordinal, name, kind, inferred_kind, notes_json, profile_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        );
+        columns.forEach((c, ordinal) =>
+          add.run(id, ordinal, c.name, c.kind, c.inferredKind, JSON.stringify(c.notes), JSON.stringify(c.profile)),
+        );
         return id;
       })();
     },
@@ -174,18 +216,26 @@ export function datasetQueries(db: Database.Database) {
     // ── reading columns (see datasets/columns.ts) ───────────────────────────────────────────────
     /** Every value of one column, in row order. */
     columnValues(datasetId: number, ordinal: number): StoredValue[] {
-      return db.prepare(`SELECT ${col(ordinal)} FROM ${tableOf(datasetId)} ORDER BY rowid`).pluck().all() as StoredValue[];
+      return db
+        .prepare(`SELECT ${col(ordinal)} FROM ${tableOf(datasetId)} ORDER BY rowid`)
+        .pluck()
+        .all() as StoredValue[];
     },
     /** Value → count for one column (NULL counted under null). */
     valueCounts(datasetId: number, ordinal: number): [StoredValue, number][] {
       const c = col(ordinal);
-      return db.prepare(`SELECT ${c}, count(*) FROM ${tableOf(datasetId)} GROUP BY ${c}`).raw().all() as [StoredValue, number][];
+      return db
+        .prepare(`SELECT ${c}, count(*) FROM ${tableOf(datasetId)} GROUP BY ${c}`)
+        .raw()
+        .all() as [StoredValue, number][];
     },
     /** Every `step`-th row from the first (rowid 1, 1 + step, …), at most `limit`, as [rowid, ...values of `ordinals`]. */
     sampledRows(datasetId: number, ordinals: number[], step: number, limit: number): StoredValue[][] {
       const cols = ordinals.map(col).join(', ');
       return db
-        .prepare(`SELECT rowid${cols ? `, ${cols}` : ''} FROM ${tableOf(datasetId)} WHERE (rowid - 1) % ? = 0 ORDER BY rowid LIMIT ?`)
+        .prepare(
+          `SELECT rowid${cols ? `, ${cols}` : ''} FROM ${tableOf(datasetId)} WHERE (rowid - 1) % ? = 0 ORDER BY rowid LIMIT ?`,
+        )
         .raw()
         .all(step, limit) as StoredValue[][];
     },
@@ -193,7 +243,9 @@ export function datasetQueries(db: Database.Database) {
     rowsPage(datasetId: number, ordinals: number[], afterRowid: number, limit: number): StoredValue[][] {
       const cols = ordinals.map(col).join(', ');
       return db
-        .prepare(`SELECT rowid${cols ? `, ${cols}` : ''} FROM ${tableOf(datasetId)} WHERE rowid > ? ORDER BY rowid LIMIT ?`)
+        .prepare(
+          `SELECT rowid${cols ? `, ${cols}` : ''} FROM ${tableOf(datasetId)} WHERE rowid > ? ORDER BY rowid LIMIT ?`,
+        )
         .raw()
         .all(afterRowid, limit) as StoredValue[][];
     },

@@ -24,11 +24,15 @@ export interface StoredVersion extends ModelVersion {
 export function modelQueries(db: Database.Database) {
   const selectVersion = `SELECT v.id, m.name, v.version, v.sha256, v.content_digest, v.added_at, v.source_path, v.metadata_json, v.load_json
      FROM model_versions v JOIN models m ON m.id = v.model_id`;
-  const filesOf = db.prepare('SELECT role, relative_path, sha256, size_bytes FROM model_files WHERE model_version_id = ? ORDER BY role DESC, relative_path');
+  const filesOf = db.prepare(
+    'SELECT role, relative_path, sha256, size_bytes FROM model_files WHERE model_version_id = ? ORDER BY role DESC, relative_path',
+  );
 
   const hydrate = (row: VersionRow | undefined): StoredVersion | null => {
     if (!row) return null;
-    const files = (filesOf.all(row.id) as { role: ModelFile['role']; relative_path: string; sha256: string; size_bytes: number }[]).map((f) => ({
+    const files = (
+      filesOf.all(row.id) as { role: ModelFile['role']; relative_path: string; sha256: string; size_bytes: number }[]
+    ).map((f) => ({
       role: f.role,
       relativePath: f.relative_path,
       sha256: f.sha256,
@@ -51,10 +55,15 @@ export function modelQueries(db: Database.Database) {
   return {
     /** Every version, under any name, holding exactly these bytes (oldest first). */
     withDigest(contentDigest: string): StoredVersion[] {
-      return (db.prepare(`${selectVersion} WHERE v.content_digest = ? ORDER BY v.id`).all(contentDigest) as VersionRow[]).map((r) => hydrate(r)!);
+      return (
+        db.prepare(`${selectVersion} WHERE v.content_digest = ? ORDER BY v.id`).all(contentDigest) as VersionRow[]
+      ).map((r) => hydrate(r)!);
     },
     findByDigest(name: string, contentDigest: string): StoredVersion | null {
-      return hydrate(db.prepare(`${selectVersion} WHERE m.name = ? AND v.content_digest = ?`).get(name, contentDigest) as VersionRow | undefined);
+      return hydrate(
+        db.prepare(`${selectVersion} WHERE m.name = ? AND v.content_digest = ?`).get(name, contentDigest) as
+          VersionRow | undefined,
+      );
     },
     get(name: string, version?: number): StoredVersion | null {
       const row =
@@ -65,27 +74,49 @@ export function modelQueries(db: Database.Database) {
     },
     versionsOf(name: string): { version: number; sha256: string; addedAt: string }[] {
       return db
-        .prepare('SELECT v.version, v.sha256, v.added_at AS addedAt FROM model_versions v JOIN models m ON m.id = v.model_id WHERE m.name = ? ORDER BY v.version')
+        .prepare(
+          'SELECT v.version, v.sha256, v.added_at AS addedAt FROM model_versions v JOIN models m ON m.id = v.model_id WHERE m.name = ? ORDER BY v.version',
+        )
         .all(name) as { version: number; sha256: string; addedAt: string }[];
     },
     /** Inserts the next version, or — when another add of the same bytes won the race — returns that one. */
     insertVersion(v: Omit<StoredVersion, 'id' | 'version'>): StoredVersion & { created: boolean } {
-      return db.transaction(() => {
-        const already = this.findByDigest(v.name, v.contentDigest);
-        if (already) return { ...already, created: false };
-        db.prepare('INSERT INTO models (name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING').run(v.name, v.addedAt);
-        const model = db.prepare('SELECT id FROM models WHERE name = ?').get(v.name) as { id: number };
-        const next = (db.prepare('SELECT coalesce(max(version), 0) + 1 AS n FROM model_versions WHERE model_id = ?').get(model.id) as { n: number }).n;
-        const info = db
-          .prepare(
-            `INSERT INTO model_versions (model_id, version, sha256, content_digest, added_at, source_path, metadata_json, load_json)
+      return db
+        .transaction(() => {
+          const already = this.findByDigest(v.name, v.contentDigest);
+          if (already) return { ...already, created: false };
+          db.prepare('INSERT INTO models (name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING').run(
+            v.name,
+            v.addedAt,
+          );
+          const model = db.prepare('SELECT id FROM models WHERE name = ?').get(v.name) as { id: number };
+          const next = (
+            db
+              .prepare('SELECT coalesce(max(version), 0) + 1 AS n FROM model_versions WHERE model_id = ?')
+              .get(model.id) as { n: number }
+          ).n;
+          const info = db
+            .prepare(
+              `INSERT INTO model_versions (model_id, version, sha256, content_digest, added_at, source_path, metadata_json, load_json)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(model.id, next, v.sha256, v.contentDigest, v.addedAt, v.sourcePath, JSON.stringify(v.metadata), JSON.stringify(v.loadCheck));
-        const addFile = db.prepare('INSERT INTO model_files (model_version_id, role, relative_path, sha256, size_bytes) VALUES (?, ?, ?, ?, ?)');
-        for (const f of v.files) addFile.run(info.lastInsertRowid, f.role, f.relativePath, f.sha256, f.sizeBytes);
-        return { ...v, id: Number(info.lastInsertRowid), version: next, created: true };
-      }).immediate();
+            )
+            .run(
+              model.id,
+              next,
+              v.sha256,
+              v.contentDigest,
+              v.addedAt,
+              v.sourcePath,
+              JSON.stringify(v.metadata),
+              JSON.stringify(v.loadCheck),
+            );
+          const addFile = db.prepare(
+            'INSERT INTO model_files (model_version_id, role, relative_path, sha256, size_bytes) VALUES (?, ?, ?, ?, ?)',
+          );
+          for (const f of v.files) addFile.run(info.lastInsertRowid, f.role, f.relativePath, f.sha256, f.sizeBytes);
+          return { ...v, id: Number(info.lastInsertRowid), version: next, created: true };
+        })
+        .immediate();
     },
     list(): ModelSummary[] {
       const rows = db
@@ -96,7 +127,15 @@ export function modelQueries(db: Database.Database) {
             WHERE v.version = (SELECT max(version) FROM model_versions y WHERE y.model_id = m.id)
             ORDER BY m.name`,
         )
-        .all() as { name: string; latestVersion: number; versions: number; sha256: string; addedAt: string; metadata_json: string; load_json: string }[];
+        .all() as {
+        name: string;
+        latestVersion: number;
+        versions: number;
+        sha256: string;
+        addedAt: string;
+        metadata_json: string;
+        load_json: string;
+      }[];
       return rows.map((r) => {
         const meta = storedJson(r.metadata_json) as OnnxMetadata;
         return {
@@ -112,7 +151,11 @@ export function modelQueries(db: Database.Database) {
       });
     },
     counts(): { models: number; modelVersions: number } {
-      return db.prepare('SELECT (SELECT count(*) FROM models) AS models, (SELECT count(*) FROM model_versions) AS modelVersions').get() as {
+      return db
+        .prepare(
+          'SELECT (SELECT count(*) FROM models) AS models, (SELECT count(*) FROM model_versions) AS modelVersions',
+        )
+        .get() as {
         models: number;
         modelVersions: number;
       };

@@ -6,8 +6,14 @@ import type { ExportedBundleRef } from '../../../../shared/types/removal';
 
 export function removalQueries(db: Database.Database) {
   const bundleRefs = (where: string, ...params: unknown[]) =>
-    db.prepare(`SELECT id, created_at AS createdAt, path FROM bundles WHERE ${where} ORDER BY id`).all(...params) as ExportedBundleRef[];
-  const ids = (sql: string, ...params: unknown[]) => db.prepare(sql).pluck().all(...params) as number[];
+    db
+      .prepare(`SELECT id, created_at AS createdAt, path FROM bundles WHERE ${where} ORDER BY id`)
+      .all(...params) as ExportedBundleRef[];
+  const ids = (sql: string, ...params: unknown[]) =>
+    db
+      .prepare(sql)
+      .pluck()
+      .all(...params) as number[];
   const removeRuns = (runIds: number[]) => {
     const points = db.prepare('DELETE FROM bench_points WHERE run_id = ?');
     const run = db.prepare('DELETE FROM bench_runs WHERE id = ?');
@@ -27,14 +33,20 @@ export function removalQueries(db: Database.Database) {
       return {
         benchRuns: ids('SELECT id FROM bench_runs WHERE model_version_id = ? ORDER BY id', versionId),
         driftReports: ids('SELECT id FROM drift_reports WHERE model = ? ORDER BY id', `${name}@${version}`),
-        attestations: (db.prepare('SELECT count(*) FROM readiness_attestations WHERE model_name = ? AND model_version = ?').pluck().get(name, version) as number) ?? 0,
+        attestations:
+          (db
+            .prepare('SELECT count(*) FROM readiness_attestations WHERE model_name = ? AND model_version = ?')
+            .pluck()
+            .get(name, version) as number) ?? 0,
         bundles: bundleRefs('model_name = ? AND model_version = ?', name, version),
       };
     },
     /** Other versions (any name) stored under the same content digest: the blob stays while one exists. */
     sharingDigest(versionId: number, digest: string): string[] {
       return db
-        .prepare(`SELECT m.name || '@' || v.version FROM model_versions v JOIN models m ON m.id = v.model_id WHERE v.content_digest = ? AND v.id <> ? ORDER BY m.name, v.version`)
+        .prepare(
+          `SELECT m.name || '@' || v.version FROM model_versions v JOIN models m ON m.id = v.model_id WHERE v.content_digest = ? AND v.id <> ? ORDER BY m.name, v.version`,
+        )
         .pluck()
         .all(digest, versionId) as string[];
     },
@@ -50,7 +62,10 @@ export function removalQueries(db: Database.Database) {
         db.prepare('DELETE FROM model_files WHERE model_version_id = ?').run(versionId);
         const modelId = db.prepare('SELECT model_id FROM model_versions WHERE id = ?').pluck().get(versionId) as number;
         db.prepare('DELETE FROM model_versions WHERE id = ?').run(versionId);
-        const left = db.prepare('SELECT count(*) FROM model_versions WHERE model_id = ?').pluck().get(modelId) as number;
+        const left = db
+          .prepare('SELECT count(*) FROM model_versions WHERE model_id = ?')
+          .pluck()
+          .get(modelId) as number;
         if (left === 0) {
           db.prepare('DELETE FROM models WHERE id = ?').run(modelId);
           db.prepare('DELETE FROM drift_mappings WHERE model_name = ?').run(name);

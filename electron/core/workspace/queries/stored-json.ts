@@ -8,6 +8,10 @@ export function storedJson<T = unknown>(text: string): T {
   try {
     return JSON.parse(text) as T;
   } catch (err) {
-    throw new PreflightError('WORKSPACE_ERROR', `workspace damaged: a stored record cannot be read (${(err as Error).message}); ${DAMAGED_HINT}`, { damaged: true });
+    throw new PreflightError(
+      'WORKSPACE_ERROR',
+      `workspace damaged: a stored record cannot be read (${(err as Error).message}); ${DAMAGED_HINT}`,
+      { damaged: true },
+    );
   }
 }
