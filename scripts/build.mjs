@@ -40,7 +40,7 @@ await Promise.all([
     banner: esmBanner,
     entryPoints: {
       cli: 'electron/cli/main.ts',
-      child: 'electron/core/jobs/child-main.ts',
+      child: 'electron/core/child-main.ts',
       'core-host': 'electron/core/host-utility.ts',
     },
     outdir: 'dist/node',
@@ -53,7 +53,7 @@ await Promise.all([
     entryPoints: {
       main: 'electron/main/main.ts',
       'core-host': 'electron/core/host-utility.ts',
-      child: 'electron/core/jobs/child-main.ts',
+      child: 'electron/core/child-main.ts',
     },
     outdir: 'dist/electron',
     outExtension: { '.js': '.cjs' },

@@ -45,7 +45,7 @@ const files = (dir) =>
 
 let failures = 0;
 for (const rule of rules) {
-  let list = [];
+  let list;
   try {
     list = files(rule.dir);
   } catch {

@@ -128,7 +128,10 @@ export function didYouMean(word: string, names: string[]): string | null {
   let bestDistance = Infinity;
   for (const n of names) {
     const d = n.startsWith(w) || w.startsWith(n) ? Math.abs(n.length - w.length) * 0.5 : editDistance(w, n);
-    if (d < bestDistance) ((best = n), (bestDistance = d));
+    if (d < bestDistance) {
+      best = n;
+      bestDistance = d;
+    }
   }
   return bestDistance <= (w.length >= 4 ? 2 : 1) ? best : null;
 }

@@ -127,7 +127,7 @@ export function ValidateBatch({
     }
     let next = 0;
     const bundlePath = bundle.kind === 'file' ? paths[next++] : exported!.path;
-    const data = batch.kind === 'file' ? paths[next++] : batch.name;
+    const data = batch.kind === 'file' ? paths[next] : batch.name;
     const args: ArgsOf<'bundles/validate'> = {
       bundle: bundlePath,
       data,

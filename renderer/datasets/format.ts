@@ -60,8 +60,8 @@ const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' 
  * quotes around a name that is empty or starts or ends with spaces. React escapes the rest.
  */
 export function displayName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const shown = name.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are what this shows escaped
     /[\u0000-\u001f\u007f]/g,
     (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );

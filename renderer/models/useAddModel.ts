@@ -31,6 +31,44 @@ export function useAddModel(onAdded: (added: AddedModel) => void) {
     describeError?: (err: unknown) => unknown;
   } | null>(null);
 
+  const register = useCallback(
+    async (
+      targets: { path: string; name?: string }[],
+      describeError?: (err: unknown) => unknown,
+      allowUnloadable = false,
+    ) => {
+      let added: AddedModel | null = null;
+      setUnloadable(null);
+      for (const { path, name } of targets) {
+        let refused = false;
+        const result = await job.start(
+          'models/add',
+          { path, ...(name ? { name } : {}), ...(allowUnloadable ? { allowUnloadable } : {}) },
+          (err) => {
+            refused = err instanceof PreflightError && err.code === 'MODEL_LOAD_FAILED';
+            return describeError ? describeError(err) : err;
+          },
+        );
+        if (!result) {
+          if (refused) setUnloadable({ path, name, describeError });
+          return; // failed or cancelled: the error is in job.state
+        }
+        added = {
+          name: result.name,
+          version: result.version,
+          created: result.created,
+          sameBytesAs: result.sameBytesAs,
+          asked: { path, name: name ?? defaultModelName(path) },
+        };
+      }
+      if (added) {
+        setLastAdded(added);
+        onAdded(added);
+      }
+    },
+    [job, onAdded],
+  );
+
   const add = useCallback(
     async (files: File[]) => {
       if (files.length === 0 || job.state.running) return;
@@ -60,7 +98,7 @@ export function useAddModel(onAdded: (added: AddedModel) => void) {
       }));
       await register(targets, (err) => (host === 'web' ? withFileNames(err, files, paths) : err));
     },
-    [job, onAdded],
+    [job, register],
   );
 
   /** Paths the core can already open (desktop: File → Open Model…); external data sits beside each model. */
@@ -71,43 +109,8 @@ export function useAddModel(onAdded: (added: AddedModel) => void) {
       setLastAdded(null);
       await register(paths.filter((p) => MODEL_FILE.test(p)).map((path) => ({ path })));
     },
-    [job, onAdded],
+    [job, register],
   );
-
-  async function register(
-    targets: { path: string; name?: string }[],
-    describeError?: (err: unknown) => unknown,
-    allowUnloadable = false,
-  ) {
-    let added: AddedModel | null = null;
-    setUnloadable(null);
-    for (const { path, name } of targets) {
-      let refused = false;
-      const result = await job.start(
-        'models/add',
-        { path, ...(name ? { name } : {}), ...(allowUnloadable ? { allowUnloadable } : {}) },
-        (err) => {
-          refused = err instanceof PreflightError && err.code === 'MODEL_LOAD_FAILED';
-          return describeError ? describeError(err) : err;
-        },
-      );
-      if (!result) {
-        if (refused) setUnloadable({ path, name, describeError });
-        return; // failed or cancelled: the error is in job.state
-      }
-      added = {
-        name: result.name,
-        version: result.version,
-        created: result.created,
-        sameBytesAs: result.sameBytesAs,
-        asked: { path, name: name ?? defaultModelName(path) },
-      };
-    }
-    if (added) {
-      setLastAdded(added);
-      onAdded(added);
-    }
-  }
 
   /** The bytes were already registered under another name: keep a second copy under the asked name anyway. */
   const addDuplicate = useCallback(async () => {
@@ -126,13 +129,15 @@ export function useAddModel(onAdded: (added: AddedModel) => void) {
     onAdded(added);
   }, [job, lastAdded, onAdded]);
 
+  // `job` is a new object on every render; its functions are stable.
+  const { clearError } = job;
   /** On moving to another model, an old error or notice no longer applies (unless it is about that model). */
   const forget = useCallback(
     (ref: string | undefined) => {
-      job.clearError();
+      clearError();
       setLastAdded((last) => (last && ref === `${last.name}@${last.version}` ? last : null));
     },
-    [job.clearError],
+    [clearError],
   );
 
   /** Registers the model onnxruntime refused, as not loading (the CLI's --allow-unloadable). */
@@ -140,7 +145,7 @@ export function useAddModel(onAdded: (added: AddedModel) => void) {
     if (!unloadable || job.state.running) return;
     job.clearError();
     await register([{ path: unloadable.path, name: unloadable.name }], unloadable.describeError, true);
-  }, [unloadable, job]);
+  }, [unloadable, job, register]);
 
   return {
     add,

@@ -5,6 +5,7 @@
 import type { BenchEnvironment, EpName } from './bench';
 import type { DatasetDriftProfile, DriftTest } from './drift';
 import type { ModelFile, OnnxMetadata } from './models';
+import type { DriftReport } from './drift';
 
 /** One latency objective of the bundle, with the measurement it was derived from or checked against. */
 export interface BundleSlo {
@@ -306,7 +307,7 @@ export interface ValidateResult {
   broken: number;
   checks: ValidateCheck[];
   /** The drift comparison in the drift report's shape (profile mode, the bundle's thresholds). */
-  drift: import('./drift').DriftReport | null;
+  drift: DriftReport | null;
   /** How the model's outputs were obtained: logged columns, the model run on the batch, or neither. */
   predictions: { how: 'logged' | 'model' | 'none'; columns: string[]; reason: string | null };
   fallback: { threshold: number; measuredAutomationRate: number; automationRate: number; rows: number } | null;

@@ -58,6 +58,7 @@ async function step(name: string, fn: () => Promise<void>) {
         .catch(() => '')) ?? '';
     throw new Error(
       `step "${name}": ${(e as Error).message}\nurl: ${page.url()}\nproblems: ${app.problems().join(' | ')}\npage: ${text.slice(0, 1200)}`,
+      { cause: e },
     );
   }
 }

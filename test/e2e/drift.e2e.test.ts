@@ -39,6 +39,7 @@ async function step(name: string, fn: () => Promise<void>) {
         .catch(() => '')) ?? '';
     throw new Error(
       `step "${name}": ${(e as Error).message}\nurl: ${page.url()}\nproblems: ${app.problems().join(' | ')}\npage: ${text.slice(0, 800)}`,
+      { cause: e },
     );
   }
 }

@@ -3,7 +3,6 @@
 // from their screens, the downloaded file is opened from disk in a browser with the network off, and
 // the numbers the screen shows are found in it; Print lays out the same page.
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -23,7 +23,7 @@ export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; json?
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => {
-      let json: unknown = null;
+      let json: unknown;
       try {
         json = stdout.trim() ? JSON.parse(stdout) : null;
       } catch {

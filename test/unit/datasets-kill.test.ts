@@ -23,7 +23,10 @@ beforeAll(() => {
   let chunk = '';
   for (let i = 0; i < 600_000; i++) {
     chunk += `${i},${(i * 0.37) % 101},${(i * 7919) % 1000003},${['a', 'b', 'c'][i % 3]},2024-01-${String((i % 28) + 1).padStart(2, '0')}\n`;
-    if (chunk.length > 1 << 20) (fs.writeSync(out, chunk), (chunk = ''));
+    if (chunk.length > 1 << 20) {
+      fs.writeSync(out, chunk);
+      chunk = '';
+    }
   }
   fs.writeSync(out, chunk);
   fs.closeSync(out);

@@ -1,4 +1,4 @@
-import type { ChildTask } from '../jobs/child-tasks';
+import type { ChildTask } from '../jobs/child-task';
 import { measure } from './child/measure';
 import { probeProvider } from './child/probe';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { PreflightError } from '../../../shared/contract/errors';
-import type { ChildTask } from '../jobs/child-tasks';
+import type { ChildTask } from '../jobs/child-task';
 import { loadCheck } from '../models/load-check';
 import { replayGolden } from './replay-child';
 

@@ -4,6 +4,7 @@
 
 import { PreflightError } from '../../../shared/contract/errors';
 import type { GoldenSet, GoldenTensor } from '../../../shared/types/bundles';
+import type { InferenceSession, Tensor } from 'onnxruntime-node';
 
 export interface ReplayOutcome {
   name: string;
@@ -26,13 +27,13 @@ const TYPED: Record<string, (v: GoldenTensor['values']) => ArrayLike<unknown>> =
 
 export async function replayGolden(payload: { modelPath: string; golden: GoldenSet }): Promise<ReplayOutcome[]> {
   const ort = await import('onnxruntime-node');
-  let session: import('onnxruntime-node').InferenceSession;
+  let session: InferenceSession;
   try {
     session = await ort.InferenceSession.create(payload.modelPath, { executionProviders: ['cpu'] });
   } catch (err) {
     throw new PreflightError('MODEL_LOAD_FAILED', (err as Error).message);
   }
-  const feeds: Record<string, import('onnxruntime-node').Tensor> = {};
+  const feeds: Record<string, Tensor> = {};
   for (const [name, t] of Object.entries(payload.golden.inputs)) {
     const make = TYPED[t.dtype];
     if (!make)

@@ -190,5 +190,6 @@ function startsWithZipSignature(file: string): boolean {
 }
 
 function printable(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach a terminal
   return name.replace(/[\u0000-\u001f]/g, '?').slice(0, 200);
 }

@@ -69,7 +69,7 @@ export async function writeZipAtomic(dest: string, entries: ZipEntry[], options:
 function sweepPartials(dest: string): void {
   const dir = path.dirname(dest);
   const prefix = `.${path.basename(dest)}.`;
-  let names: string[] = [];
+  let names: string[];
   try {
     names = fs.readdirSync(dir);
   } catch {

@@ -1,4 +1,4 @@
-import type { ChildTask } from '../jobs/child-tasks';
+import type { ChildTask } from '../jobs/child-task';
 import { predict } from './predict-child';
 import { compareNumericInChild } from './numeric-task';
 import { readNumericInChild } from './read-child';

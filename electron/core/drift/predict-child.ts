@@ -2,7 +2,8 @@
 // are requested, so models with map/sequence outputs (sklearn-style) still score.
 
 import { PreflightError } from '../../../shared/contract/errors';
-import type { ChildTaskContext } from '../jobs/child-tasks';
+import type { ChildTaskContext } from '../jobs/child-task';
+import type { InferenceSession, Tensor } from 'onnxruntime-node';
 
 export interface PredictInput {
   name: string;
@@ -33,7 +34,7 @@ export interface PredictOutput {
 
 export async function predict(payload: PredictPayload, ctx: ChildTaskContext): Promise<PredictOutput[]> {
   const ort = await import('onnxruntime-node');
-  let session: import('onnxruntime-node').InferenceSession;
+  let session: InferenceSession;
   try {
     session = await ort.InferenceSession.create(payload.modelPath, { executionProviders: ['cpu'] });
   } catch (err) {
@@ -47,7 +48,7 @@ export async function predict(payload: PredictPayload, ctx: ChildTaskContext): P
   for (let start = 0; start < n; start += payload.batchSize) {
     if (ctx.signal.aborted) throw new PreflightError('CANCELLED', 'prediction was cancelled');
     const b = Math.min(payload.batchSize, n - start);
-    const feeds: Record<string, import('onnxruntime-node').Tensor> = {};
+    const feeds: Record<string, Tensor> = {};
     for (const input of payload.inputs) {
       const width = input.rowDims.reduce((a, d) => a * d, 1);
       const slice = input.data.subarray(start * width, (start + b) * width);
@@ -61,7 +62,7 @@ export async function predict(payload: PredictPayload, ctx: ChildTaskContext): P
               : BigInt64Array.from(slice, (v) => BigInt(Math.round(v)));
       feeds[input.name] = new ort.Tensor(input.type, data, [b, ...input.rowDims]);
     }
-    let out: Record<string, import('onnxruntime-node').Tensor>;
+    let out: Record<string, Tensor>;
     try {
       out = await session.run(feeds, payload.outputs);
     } catch (err) {

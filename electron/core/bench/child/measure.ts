@@ -1,6 +1,6 @@
 import { isStable, percentileNearestRank, sortedCopy } from '../../../../shared/math/latency/index';
 import type { BenchEnvironment } from '../../../../shared/types/bench';
-import type { ChildTaskContext } from '../../jobs/child-tasks';
+import type { ChildTaskContext } from '../../jobs/child-task';
 import { synthesize, type FeedData, type InputSpec } from '../inputs';
 import { collectEnvironment } from './environment';
 import { ArmError, ArmPool, splitCount } from './pool';

@@ -46,54 +46,47 @@ export class TypedRow {
 /** The last value classified by typedCell (reused: no allocation per value). */
 export const cell: { tok: number; stored: StoredValue; x: number } = { tok: TEXT, stored: null, x: NaN };
 
-/** Classifies one typed value into `cell`; `integral` says whether the file declares an integer type (undefined: judge by value). */
-export function typedCell(v: unknown, integral?: boolean): void {
-  let tok: number = TEXT;
-  let stored: StoredValue = null;
-  let x = NaN;
-  switch (typeof v) {
-    case 'number':
-      if (Number.isNaN(v)) ((tok = NAN), (stored = 'NaN'));
-      else if (v === Infinity) ((tok = POSINF), (stored = 'inf'));
-      else if (v === -Infinity) ((tok = NEGINF), (stored = '-inf'));
-      else if (Number.isSafeInteger(v) && (integral ?? true)) ((tok = INT), (stored = v), (x = v));
-      // A typed double has no text to preserve: REAL keeps it exactly.
-      else ((tok = FLOAT), (stored = v), (x = v));
-      break;
-    case 'bigint':
-      if (v >= -9007199254740991n && v <= 9007199254740991n) ((tok = INT), (stored = Number(v)), (x = Number(v)));
-      // Beyond ±2^53: exact digits as text; still an integer when the file declares the column one.
-      else ((stored = v.toString()), (tok = integral ? INT : TEXT), (x = Number(v)));
-      break;
-    case 'string': {
-      // A typed empty string is a value (""), not a missing one: only null and absent keys are missing.
-      if (v === '') {
-        stored = '';
-        break;
-      }
-      const t = classify(v);
-      tok = t === INT || t === FLOAT || t === BOOL ? TEXT : t;
-      stored = tok === MISSING ? null : v;
-      if (tok === DATE) x = datetimeMillis(v) ?? NaN;
-      break;
-    }
-    case 'boolean':
-      tok = BOOL;
-      stored = v ? 'true' : 'false';
-      break;
-    case 'undefined':
-      tok = MISSING;
-      break;
-    default:
-      if (v === null) tok = MISSING;
-      else if (v instanceof Date) {
-        x = v.getTime();
-        if (Number.isNaN(x)) stored = String(v);
-        else ((tok = DATE), (stored = v.toISOString()));
-      } else if (v instanceof Uint8Array) stored = Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex');
-      else stored = JSON.stringify(v, (_k, y) => (typeof y === 'bigint' ? y.toString() : y));
-  }
+function put(tok: number, stored: StoredValue, x = NaN): void {
   cell.tok = tok;
   cell.stored = stored;
   cell.x = x;
+}
+
+/** Classifies one typed value into `cell`; `integral` says whether the file declares an integer type (undefined: judge by value). */
+export function typedCell(v: unknown, integral?: boolean): void {
+  switch (typeof v) {
+    case 'number':
+      if (Number.isNaN(v)) return put(NAN, 'NaN');
+      if (v === Infinity) return put(POSINF, 'inf');
+      if (v === -Infinity) return put(NEGINF, '-inf');
+      if (Number.isSafeInteger(v) && (integral ?? true)) return put(INT, v, v);
+      // A typed double has no text to preserve: REAL keeps it exactly.
+      return put(FLOAT, v, v);
+    case 'bigint':
+      if (v >= -9007199254740991n && v <= 9007199254740991n) return put(INT, Number(v), Number(v));
+      // Beyond ±2^53: exact digits as text; still an integer when the file declares the column one.
+      return put(integral ? INT : TEXT, v.toString(), Number(v));
+    case 'string': {
+      // A typed empty string is a value (""), not a missing one: only null and absent keys are missing.
+      if (v === '') return put(TEXT, '');
+      const t = classify(v);
+      const tok = t === INT || t === FLOAT || t === BOOL ? TEXT : t;
+      return put(tok, tok === MISSING ? null : v, tok === DATE ? (datetimeMillis(v) ?? NaN) : NaN);
+    }
+    case 'boolean':
+      return put(BOOL, v ? 'true' : 'false');
+    case 'undefined':
+      return put(MISSING, null);
+    default:
+      if (v === null) return put(MISSING, null);
+      if (v instanceof Date) {
+        const x = v.getTime();
+        return Number.isNaN(x) ? put(TEXT, String(v), x) : put(DATE, v.toISOString(), x);
+      }
+      if (v instanceof Uint8Array) return put(TEXT, Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex'));
+      return put(
+        TEXT,
+        JSON.stringify(v, (_k, y) => (typeof y === 'bigint' ? y.toString() : y)),
+      );
+  }
 }

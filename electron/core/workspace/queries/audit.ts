@@ -75,10 +75,13 @@ export function auditQueries(db: Database.Database) {
     list(filter: { method?: string; outcome?: string; limit?: number; beforeId?: number } = {}): AuditEntry[] {
       const where: string[] = [];
       const params: unknown[] = [];
-      if (filter.method)
-        (where.push("method LIKE ? ESCAPE '\\'"), params.push(`${filter.method.replace(/[\\%_]/g, '\\$&')}%`));
-      if (filter.outcome) (where.push('outcome = ?'), params.push(filter.outcome));
-      if (filter.beforeId) (where.push('id < ?'), params.push(filter.beforeId));
+      const add = (clause: string, value: unknown) => {
+        where.push(clause);
+        params.push(value);
+      };
+      if (filter.method) add("method LIKE ? ESCAPE '\\'", `${filter.method.replace(/[\\%_]/g, '\\$&')}%`);
+      if (filter.outcome) add('outcome = ?', filter.outcome);
+      if (filter.beforeId) add('id < ?', filter.beforeId);
       const sql = `SELECT * FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
       params.push(filter.limit ?? 500);
       return (db.prepare(sql).all(...params) as Row[]).map(toEntry);
