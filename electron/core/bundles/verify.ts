@@ -145,6 +145,11 @@ async function runtimeChecks(
   if (!fs.existsSync(modelPath))
     return [{ check: 'load', file: modelFile, ok: false, message: 'the bundle has no model/model.onnx' }];
   const checks: VerifyCheck[] = [];
+  // Read the opsets while onnxruntime is still loading the model in its child process.
+  const reading = readOnnxMetadata(modelPath).then(
+    (meta) => ({ meta, error: null }),
+    (error: Error) => ({ meta: null, error }),
+  );
   let load: LoadCheck;
   try {
     load = await loading;
@@ -162,8 +167,8 @@ async function runtimeChecks(
           message: `onnxruntime ${load.ortVersion} refuses the model: ${load.error}`,
         },
   );
-  try {
-    const meta = await readOnnxMetadata(modelPath);
+  const { meta, error } = await reading;
+  if (meta) {
     const opsets = meta.opsetImports.map((o) => `${o.domain || 'ai.onnx'} ${o.version}`).join(', ');
     const same = load.ortVersion === manifest.onnxruntimeVersion;
     checks.push({
@@ -174,12 +179,12 @@ async function runtimeChecks(
         ? `opsets ${opsets} supported by onnxruntime ${load.ortVersion}${same ? ' (the version it was exported with)' : `; exported with ${manifest.onnxruntimeVersion}: replay the golden rows after a runtime change`}`
         : `opsets ${opsets}: not loadable by onnxruntime ${load.ortVersion} (exported with ${manifest.onnxruntimeVersion})`,
     });
-  } catch (err) {
+  } else {
     checks.push({
       check: 'opset',
       file: modelFile,
       ok: false,
-      message: `cannot read the model's opsets: ${(err as Error).message}`,
+      message: `cannot read the model's opsets: ${error?.message}`,
     });
   }
   if (!replay) return checks;
