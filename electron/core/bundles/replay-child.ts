@@ -4,7 +4,8 @@
 
 import { PreflightError } from '../../../shared/contract/errors';
 import type { GoldenSet, GoldenTensor } from '../../../shared/types/bundles';
-import type { InferenceSession, Tensor } from 'onnxruntime-node';
+import type { Tensor } from 'onnxruntime-node';
+import { type FeedType, openCpuSession, tensorOf } from '../models/session';
 
 export interface ReplayOutcome {
   name: string;
@@ -16,29 +17,15 @@ export interface ReplayOutcome {
   message: string;
 }
 
-const TYPED: Record<string, (v: GoldenTensor['values']) => ArrayLike<unknown>> = {
-  float32: (v) => Float32Array.from(v as number[]),
-  float64: (v) => Float64Array.from(v as number[]),
-  int32: (v) => Int32Array.from(v as number[]),
-  int64: (v) => BigInt64Array.from(v, (x) => BigInt(x as number | string)),
-  bool: (v) => Uint8Array.from(v, (x) => (x ? 1 : 0)),
-  string: (v) => (v as unknown[]).map(String),
-};
+const FEEDABLE = new Set<string>(['float32', 'float64', 'int32', 'int64', 'bool', 'string']);
 
 export async function replayGolden(payload: { modelPath: string; golden: GoldenSet }): Promise<ReplayOutcome[]> {
-  const ort = await import('onnxruntime-node');
-  let session: InferenceSession;
-  try {
-    session = await ort.InferenceSession.create(payload.modelPath, { executionProviders: ['cpu'] });
-  } catch (err) {
-    throw new PreflightError('MODEL_LOAD_FAILED', (err as Error).message);
-  }
+  const { ort, session } = await openCpuSession(payload.modelPath);
   const feeds: Record<string, Tensor> = {};
   for (const [name, t] of Object.entries(payload.golden.inputs)) {
-    const make = TYPED[t.dtype];
-    if (!make)
+    if (!FEEDABLE.has(t.dtype))
       throw new PreflightError('INVALID_INPUT', `golden input ${name} has dtype ${t.dtype}, which replay cannot feed`);
-    feeds[name] = new ort.Tensor(t.dtype as 'float32', make(t.values) as Float32Array, t.shape);
+    feeds[name] = tensorOf(ort, t.dtype as FeedType, t.values, t.shape);
   }
   const names = Object.keys(payload.golden.outputs);
   const out = await session.run(feeds, names);

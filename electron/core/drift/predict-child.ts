@@ -3,7 +3,8 @@
 
 import { PreflightError } from '../../../shared/contract/errors';
 import type { ChildTaskContext } from '../jobs/child-task';
-import type { InferenceSession, Tensor } from 'onnxruntime-node';
+import type { Tensor } from 'onnxruntime-node';
+import { openCpuSession, tensorOf } from '../models/session';
 
 export interface PredictInput {
   name: string;
@@ -33,13 +34,7 @@ export interface PredictOutput {
 }
 
 export async function predict(payload: PredictPayload, ctx: ChildTaskContext): Promise<PredictOutput[]> {
-  const ort = await import('onnxruntime-node');
-  let session: InferenceSession;
-  try {
-    session = await ort.InferenceSession.create(payload.modelPath, { executionProviders: ['cpu'] });
-  } catch (err) {
-    throw new PreflightError('MODEL_LOAD_FAILED', (err as Error).message);
-  }
+  const { ort, session } = await openCpuSession(payload.modelPath);
   const results = new Map<
     string,
     { width: number; kind: 'number' | 'label'; numbers: number[] | Float64Array; labels: string[]; filled: number }
@@ -52,15 +47,7 @@ export async function predict(payload: PredictPayload, ctx: ChildTaskContext): P
     for (const input of payload.inputs) {
       const width = input.rowDims.reduce((a, d) => a * d, 1);
       const slice = input.data.subarray(start * width, (start + b) * width);
-      const data =
-        input.type === 'float32'
-          ? Float32Array.from(slice)
-          : input.type === 'float64'
-            ? Float64Array.from(slice)
-            : input.type === 'int32'
-              ? Int32Array.from(slice)
-              : BigInt64Array.from(slice, (v) => BigInt(Math.round(v)));
-      feeds[input.name] = new ort.Tensor(input.type, data, [b, ...input.rowDims]);
+      feeds[input.name] = tensorOf(ort, input.type, slice, [b, ...input.rowDims]);
     }
     let out: Record<string, Tensor>;
     try {
