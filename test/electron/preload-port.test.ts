@@ -1,15 +1,13 @@
 // The preload's end of the window↔core MessagePort: the port client on its own (a real Node
 // MessageChannel stands in for the DOM one), then the real preload bundle against a fake 'electron'
 // that hands it a port the way main does (ipcRenderer 'preflight:port' with event.ports).
-import { build } from 'esbuild';
-import path from 'node:path';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CoreEvent } from '../../shared/contract/events';
 import type { CoreToWindow, WindowToCore } from '../../electron/core/host-protocol';
-import { CHANNELS, type DesktopBridge } from '../../electron/preload/channels';
+import { CHANNELS } from '../../electron/preload/channels';
 import { createPortClient, type PortLike } from '../../electron/preload/port-client';
-import { ROOT } from '../helpers/workspace';
+import { loadPreload } from './preload-harness';
 
 const open: MessagePort[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.close()));
@@ -100,37 +98,6 @@ describe('port client', () => {
 });
 
 describe('preload bundle with a port', () => {
-  async function loadPreload() {
-    const out = await build({
-      entryPoints: [path.join(ROOT, 'electron/preload/preload.ts')],
-      bundle: true,
-      format: 'cjs',
-      platform: 'browser',
-      target: 'node20',
-      external: ['electron'],
-      write: false,
-      logLevel: 'silent',
-    });
-    const exposed: Record<string, unknown> = {};
-    const ipcListeners = new Map<string, (event: unknown, value?: unknown) => void>();
-    const invoke = vi.fn(async (...args: unknown[]) => ({ ok: true, result: args }));
-    const electron = {
-      contextBridge: { exposeInMainWorld: (key: string, api: unknown) => void (exposed[key] = api) },
-      ipcRenderer: {
-        invoke,
-        on: (channel: string, l: (e: unknown, v: unknown) => void) => ipcListeners.set(channel, l),
-      },
-      webUtils: { getPathForFile: () => '/x' },
-    };
-    const sandboxRequire = (name: string) => {
-      if (name === 'electron') return electron;
-      throw new Error(`sandboxed preload cannot require ${name}`);
-    };
-    new Function('require', 'module', 'exports', out.outputFiles[0].text)(sandboxRequire, { exports: {} }, {});
-    const handPort = (ports: unknown[]) => ipcListeners.get(CHANNELS.port)!({ sender: 'ipc internals', ports });
-    return { bridge: exposed.preflight as DesktopBridge, invoke, handPort };
-  }
-
   it('calls and events go over the port once main hands one; before that and after a revoke, over IPC', async () => {
     const { bridge, invoke, handPort } = await loadPreload();
     const events: CoreEvent[] = [];
