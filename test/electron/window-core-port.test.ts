@@ -125,7 +125,7 @@ describe('window ↔ core over a MessagePort (real preload and core bundles)', (
     }
   });
 
-  it('events go back to main’s relay when the only window closes its port, and the core died mid-call fails as data', async () => {
+  it('events go back to main’s relay when the only window closes its port, a call on a dying core fails as data, and a restarted core gets a fresh port', async () => {
     requireBuild();
     const ws = tempDir();
     try {
@@ -146,6 +146,17 @@ describe('window ↔ core over a MessagePort (real preload and core bundles)', (
       live[0].kill(); // the core's worker dies before it can answer ...
       next.handPort([]); // ... and main revokes the port (main-wiring.test.ts): the call fails instead of hanging
       await expect(pending).resolves.toMatchObject({ ok: false, error: { code: 'CHILD_CRASHED' } });
+
+      // Restart: a fresh core on the same workspace, and the reloaded page gets a port to it.
+      const restarted = startDesktop(ws.dir);
+      expect(await restarted.host.ready).toBe(true);
+      const reloaded = await restarted.loadWindow(2);
+      await expect(reloaded.bridge.call('models/list', {})).resolves.toMatchObject({
+        ok: true,
+        result: [expect.objectContaining({ name: 't2' })],
+      });
+      expect(reloaded.invoke).not.toHaveBeenCalled();
+      restarted.host.stop();
     } finally {
       ws.cleanup();
     }
