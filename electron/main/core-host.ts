@@ -1,4 +1,5 @@
-// Runs the core in a utilityProcess and relays the model children it asks for. The core can't start
+// Runs the core in a utilityProcess, hands it the windows' MessagePorts (calls and events then flow
+// between window and core without main), and relays the model children it asks for. The core can't start
 // processes itself (utilityProcess.fork is main-only, and runAsNode is fused off so child_process.fork
 // of the Electron binary is impossible), so main forks dist/node/child.mjs for each 'child-spawn' and
 // relays messages both ways. `fork` is injected: tests drive this with fake or Node-backed processes.
@@ -10,7 +11,8 @@ import { childTempDir } from '../core/jobs/child-temp';
 
 /** The part of Electron's UtilityProcess used here. */
 export interface UtilityProcessLike {
-  postMessage(message: unknown): void;
+  /** `transfer`: MessagePortMains that move to the utility process with the message. */
+  postMessage(message: unknown, transfer?: unknown[]): void;
   on(event: 'message', listener: (message: unknown) => void): unknown;
   on(event: 'exit', listener: (code: number) => void): unknown;
   on(event: 'error', listener: (type: string, location: string, report: string) => void): unknown;
@@ -36,7 +38,13 @@ export interface CoreHostOptions {
 }
 
 export interface CoreHost {
+  /** Main's relay: the fallback used while a window holds no port, and by main's own calls (save-file). */
   call(method: string, args: unknown): Promise<DispatchOutcome>;
+  /**
+   * Gives the core one end of a window's channel (a MessagePortMain); the window gets the other.
+   * A later port for the same window replaces the earlier one. False when the core is gone.
+   */
+  connectWindow(port: unknown, windowId: number): boolean;
   /** Resolves once the workspace is open; resolves false when the core failed to start. */
   readonly ready: Promise<boolean>;
   stop(): void;
@@ -56,8 +64,10 @@ export function startCoreHost(options: CoreHostOptions): CoreHost {
   let exited = false;
   let settleReady: (ok: boolean) => void = () => {};
   const ready = new Promise<boolean>((resolve) => (settleReady = resolve));
-  const send = (message: MainToCore) => {
-    if (!exited) core.postMessage(message);
+  const send = (message: MainToCore, transfer?: unknown[]) => {
+    if (exited) return;
+    if (transfer) core.postMessage(message, transfer);
+    else core.postMessage(message);
   };
 
   function spawnChild(childId: number): void {
@@ -120,6 +130,11 @@ export function startCoreHost(options: CoreHostOptions): CoreHost {
         pending.set(id, resolve);
         send({ type: 'call', id, method, args });
       });
+    },
+    connectWindow(port, windowId) {
+      if (exited) return false;
+      send({ type: 'renderer-port', windowId }, [port]);
+      return true;
     },
     stop() {
       stopped = true;

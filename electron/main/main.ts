@@ -1,6 +1,19 @@
 // Electron main process: the shell only — one window, the menu, native dialogs, and the core running
 // in a utilityProcess. No SQL and no domain logic here; every capability goes through the contract.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, utilityProcess } from 'electron';
+// The window and the core talk over a MessagePort handed out here (window-port.ts); the IPC relay
+// below only serves a page that holds no port yet, and main's own calls (save-file).
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  MessageChannelMain,
+  protocol,
+  session,
+  shell,
+  utilityProcess,
+} from 'electron';
 import path from 'node:path';
 import type { CoreEvent } from '../../shared/contract/events';
 import { CHANNELS, type MenuCommand, type OpenFilesKind } from '../preload/channels';
@@ -12,6 +25,7 @@ import { registerSaveFile, saveFilters } from './save-file';
 import { dialogFilters, menuTemplate } from './menu';
 import { createRendererHandler } from './protocol';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, secureWebPreferences } from './security';
+import { handWindowPort, revokeWindowPort } from './window-port';
 
 // Bundled to dist/electron/main.cjs: the other build outputs sit beside it under dist/.
 const DIST = path.resolve(__dirname, '..');
@@ -92,6 +106,7 @@ function startCore(): void {
 
 /** The core died or could not open the workspace: say so, and offer a fresh core (or quit). */
 async function offerRestart(failure: CoreFailure): Promise<void> {
+  revokeWindowPort(win?.webContents);
   const { message, detail } = describeFailure(failure);
   const options = {
     type: 'error' as const,
@@ -107,7 +122,8 @@ async function offerRestart(failure: CoreFailure): Promise<void> {
   if (response !== 0) return app.quit();
   host?.stop();
   startCore();
-  // The page reloads so it re-reads state from the fresh core instead of waiting on lost jobs.
+  // The page reloads so it re-reads state from the fresh core instead of waiting on lost jobs; the
+  // load that follows hands it a port to the new core.
   win?.webContents.reload();
 }
 
@@ -122,6 +138,10 @@ function createWindow(): void {
     webPreferences: secureWebPreferences(PRELOAD, { devTools }),
   });
   win.once('ready-to-show', () => win?.show());
+  // Every load (first, reload, reload onto a restarted core) runs a fresh preload: it gets a fresh port.
+  win.webContents.on('did-finish-load', () => {
+    if (win) handWindowPort(win.webContents, host, () => new MessageChannelMain());
+  });
   win.on('closed', () => (win = null));
   void win.loadURL(APP_ENTRY_URL);
 }

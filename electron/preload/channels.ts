@@ -1,11 +1,17 @@
 // The only IPC channels between the window and the main process. The preload refuses anything else,
 // and main registers handlers for these names only. No 'electron' import: main, preload and tests share it.
-import type { PreflightBridge } from '../../renderer/api/bridge';
+import type { PreflightBridge } from '../../shared/contract/bridge';
+import { MAX_METHOD_NAME_LENGTH } from '../core/host-protocol';
 
 export const CHANNELS = {
-  /** renderer → main (invoke): one contract method call, answered with a DispatchOutcome. */
+  /** renderer → main (invoke): one contract method call, relayed to the core while the window holds no port. */
   call: 'preflight:call',
-  /** main → renderer: a core event (job started/progressed/finished/failed). */
+  /**
+   * main → renderer (postMessage): the window's MessagePort to the core in `event.ports[0]`; calls and
+   * events then skip main. No port: the core is gone, fall back to the relay below.
+   */
+  port: 'preflight:port',
+  /** main → renderer: a core event, relayed only while the window holds no port. */
   event: 'preflight:event',
   /** renderer → main (invoke): the native open dialog; answers the chosen absolute paths. */
   openFiles: 'dialog/open-files',
@@ -31,11 +37,11 @@ export function isProducedFileId(value: unknown): value is string {
 /** Menu commands the page receives; "Open Model…" runs the dialog in main and hands over the paths. */
 export type MenuCommand = { type: 'open-model'; paths: string[] };
 
-/** Method names are short `domain/verb` strings; anything else never reaches main. */
-export const MAX_METHOD_NAME_LENGTH = 100;
+/** Method names are short `domain/verb` strings; anything else never leaves the preload. */
+export { MAX_METHOD_NAME_LENGTH };
 
 /**
- * Everything the preload exposes as window.preflight: what the renderer reads (renderer/api/bridge.ts,
+ * Everything the preload exposes as window.preflight: what the renderer reads (shared/contract/bridge.ts,
  * checked here at compile time) plus the native open dialog and menu commands.
  */
 export interface DesktopBridge extends PreflightBridge {

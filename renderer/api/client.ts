@@ -16,7 +16,7 @@ export const host: 'electron' | 'web' = bridge ? 'electron' : 'web';
 /** Web mode only: the upload endpoint. Electron passes real paths instead (see files.ts). */
 export const httpTransport = http;
 
-/** Whether job events are flowing. IPC never drops, so Electron reports 'open'. */
+/** Whether job events are flowing. The desktop's port (or main's relay before it) never drops: 'open'. */
 export function onConnection(listener: (state: ConnectionState) => void): () => void {
   if (!http) {
     listener('open');

@@ -1,5 +1,6 @@
-// Transport over the desktop bridge (window.preflight, exposed by electron/preload/preload.ts).
-// The same typed client (shared/client.ts) runs on it, on HTTP + SSE in web mode, and in-process.
+// Transport over the desktop bridge (window.preflight, exposed by electron/preload/preload.ts, which
+// carries calls and events over its MessagePort to the core). The same typed client (shared/client.ts)
+// runs on it, on HTTP + SSE in web mode, and in-process.
 import type { Transport } from '../../shared/client';
 import { getBridge, type PreflightBridge } from './bridge';
 
@@ -9,7 +10,7 @@ export function createIpcTransport(bridge: PreflightBridge): Transport {
       try {
         return await bridge.call(method, args);
       } catch (err) {
-        // invoke() rejects only when IPC itself failed (e.g. args that can't be cloned): keep errors as data.
+        // The bridge answers errors as data; a rejection means the transport itself failed: keep it data too.
         return { ok: false, error: { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) } };
       }
     },

@@ -20,11 +20,13 @@ import { MODELS, ROOT, requireBuild, tempDir } from '../helpers/workspace';
 type Listener = (...args: any[]) => void;
 class FakeProcess implements UtilityProcessLike {
   sent: unknown[] = [];
+  transferred: unknown[][] = [];
   killed = false;
   private listeners = new Map<string, Listener[]>();
   constructor(readonly modulePath: string) {}
-  postMessage(message: unknown) {
+  postMessage(message: unknown, transfer?: unknown[]) {
     this.sent.push(message);
+    if (transfer) this.transferred.push(transfer);
   }
   on(event: string, listener: Listener) {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
@@ -99,6 +101,17 @@ describe('core host relay (fake processes)', () => {
     await expect(host.call('models/list', {})).resolves.toMatchObject({ ok: false, error: { code: 'CHILD_CRASHED' } });
     expect(forked[1].killed).toBe(true);
     expect(failures).toEqual([{ kind: 'exited', code: 9 }]);
+  });
+
+  it("hands the core a window's port with the message that names the window; none once the core is gone", () => {
+    const { host, core } = fakeHost();
+    const port = { a: 'MessagePortMain' };
+    expect(host.connectWindow(port, 3)).toBe(true);
+    expect(core.sent[1]).toEqual({ type: 'renderer-port', windowId: 3 });
+    expect(core.transferred).toEqual([[port]]);
+    core.emit('exit', 1);
+    expect(host.connectWindow({}, 3)).toBe(false);
+    expect(core.sent).toHaveLength(2);
   });
 
   it('stop() ends the core without reporting a failure', () => {

@@ -24,16 +24,22 @@ class Emitter {
 }
 class FakeProcess extends Emitter {
   sent: any[] = [];
+  /** The transfer list of each message that carried one, by index into `sent`. */
+  transfers = new Map<number, unknown[]>();
   constructor(readonly modulePath: string) {
     super();
   }
-  postMessage(m: unknown) {
+  postMessage(m: unknown, transfer?: unknown[]) {
+    if (transfer) this.transfers.set(this.sent.length, transfer);
     this.sent.push(m);
   }
   kill() {
     return true;
   }
 }
+
+/** Stands in for a MessagePortMain: only its identity matters to main. */
+class FakePort {}
 
 function fakeElectron() {
   let markReady: () => void = () => {};
@@ -55,8 +61,26 @@ function fakeElectron() {
     quit: vi.fn(),
     exit: vi.fn(),
   });
+  const channels: { port1: FakePort; port2: FakePort }[] = [];
+  class MessageChannelMain {
+    port1 = new FakePort();
+    port2 = new FakePort();
+    constructor() {
+      channels.push(this);
+    }
+  }
   class BrowserWindow extends Emitter {
-    webContents = { send: vi.fn(), reload: vi.fn() };
+    webContents = Object.assign(new Emitter(), {
+      id: 41,
+      url: 'app://preflight/index.html',
+      send: vi.fn(),
+      postMessage: vi.fn(),
+      getURL() {
+        return this.url;
+      },
+      isDestroyed: () => false,
+      reload: vi.fn(),
+    });
     loadURL = vi.fn(async () => {});
     constructor(readonly options: any) {
       super();
@@ -76,6 +100,7 @@ function fakeElectron() {
   const electron = {
     app,
     BrowserWindow,
+    MessageChannelMain,
     protocol: {
       registerSchemesAsPrivileged: (s: unknown) => log.push(`privileged ${JSON.stringify(s)}`),
       handle: vi.fn(),
@@ -107,7 +132,7 @@ function fakeElectron() {
       },
     },
   };
-  return { electron, markReady, log, forks, windows, ipcHandlers, menu: () => menu };
+  return { electron, markReady, log, forks, windows, ipcHandlers, channels, menu: () => menu };
 }
 
 const argv = process.argv;
@@ -145,7 +170,7 @@ describe('main process wiring (fake electron, real bundle)', () => {
     ]);
   });
 
-  it('opens one sandboxed window on app://, starts the core on the chosen workspace, and relays IPC and events', async () => {
+  it('opens one sandboxed window on app://, starts the core on the chosen workspace, and relays IPC and events until a port is held', async () => {
     const { windows, forks, ipcHandlers, electron } = await runMain(['--workspace', '/tmp/ws-from-flag']);
     expect(windows).toHaveLength(1);
     const win = windows[0];
@@ -186,6 +211,50 @@ describe('main process wiring (fake electron, real bundle)', () => {
     expect(forks).toHaveLength(2);
     expect(forks[1].sent[0]).toEqual({ type: 'init', workspaceDir: path.resolve('/tmp/ws2') });
     expect(windows[0].webContents.reload).toHaveBeenCalled();
+  });
+
+  it('every page load hands the window and the core the two ends of a fresh channel', async () => {
+    const { windows, forks, channels } = await runMain(['--workspace=/tmp/ws3']);
+    const contents = windows[0].webContents;
+    const portMessages = () => forks[0].sent.flatMap((m, i) => (m.type === 'renderer-port' ? [{ m, i }] : []));
+    expect(portMessages()).toEqual([]); // nothing before the page has loaded
+
+    for (const load of [1, 2]) {
+      contents.emit('did-finish-load');
+      expect(channels).toHaveLength(load);
+      const { port1, port2 } = channels[load - 1];
+      const handed = portMessages()[load - 1];
+      expect(handed.m).toEqual({ type: 'renderer-port', windowId: 41 });
+      expect(forks[0].transfers.get(handed.i)).toEqual([port1]);
+      expect(contents.postMessage).toHaveBeenLastCalledWith('preflight:port', null, [port2]);
+    }
+    expect(channels[0].port1).not.toBe(channels[1].port1); // a reload never reuses a port
+  });
+
+  it('a page that navigated away from app:// gets no port', async () => {
+    const { windows, forks } = await runMain([]);
+    windows[0].webContents.url = 'https://evil.example/';
+    windows[0].webContents.emit('did-finish-load');
+    expect(windows[0].webContents.postMessage).not.toHaveBeenCalled();
+    expect(forks[0].sent.some((m) => m.type === 'renderer-port')).toBe(false);
+  });
+
+  it('when the core dies the page loses its port, and the reload hands it one to the fresh core', async () => {
+    const { forks, windows, channels } = await runMain(['--workspace=/tmp/ws4']);
+    const contents = windows[0].webContents;
+    contents.emit('did-finish-load');
+    forks[0].emit('exit', 139);
+    // Revoked at once (an empty transfer list), so calls waiting on the dead core fail instead of hanging.
+    expect(contents.postMessage).toHaveBeenLastCalledWith('preflight:port', null, []);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(forks).toHaveLength(2);
+    expect(contents.reload).toHaveBeenCalled();
+    contents.emit('did-finish-load'); // what the reload leads to
+    const i = forks[1].sent.findIndex((m) => m.type === 'renderer-port');
+    expect(forks[1].sent[i]).toEqual({ type: 'renderer-port', windowId: 41 });
+    expect(forks[1].transfers.get(i)).toEqual([channels[1].port1]);
+    expect(contents.postMessage).toHaveBeenLastCalledWith('preflight:port', null, [channels[1].port2]);
+    expect(forks[0].sent.filter((m) => m.type === 'renderer-port')).toHaveLength(1); // none to the dead core
   });
 
   it('File → Open Model… hands the chosen paths to the page; a second launch focuses the window', async () => {
