@@ -47,6 +47,10 @@ beforeAll(() => {
   }
   for (const file of [
     'tsconfig.json',
+    'tsconfig.base.json',
+    'tsconfig.shared.json',
+    'tsconfig.renderer.json',
+    'tsconfig.node.json',
     'package.json',
     '.dependency-cruiser.cjs',
     'eslint.config.js',
@@ -157,5 +161,52 @@ describe('ESLint and Prettier', () => {
       lint('lint:format', 'shared/planted.ts'),
     );
     expect(good.code).toBe(0);
+  });
+});
+
+describe('per-layer types', () => {
+  /** Type-checks one planted file under a layer's tsconfig (only that file and what it imports). */
+  function typecheck(layer: 'shared' | 'renderer' | 'node', file: string, text: string) {
+    const config = path.join(copy, `tsconfig.planted-${layer}.json`);
+    fs.writeFileSync(config, JSON.stringify({ extends: `./tsconfig.${layer}.json`, include: [], files: [file] }));
+    try {
+      return planted(file, text, () => {
+        try {
+          execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', config], {
+            cwd: copy,
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+          return { code: 0, out: '' };
+        } catch (e) {
+          const err = e as { status: number; stdout: string };
+          return { code: err.status, out: err.stdout };
+        }
+      });
+    } finally {
+      fs.rmSync(config);
+    }
+  }
+
+  it('the renderer has DOM types and no Node types', () => {
+    expect(typecheck('renderer', 'renderer/planted.ts', 'export const w = window.innerWidth;\n').code).toBe(0);
+    const bad = typecheck('renderer', 'renderer/planted.ts', 'export const cwd = process.cwd();\n');
+    expect(bad.out).toMatch(/Cannot find name 'process'/);
+  });
+
+  it('the core has Node types and no DOM types', () => {
+    expect(typecheck('node', 'electron/core/planted.ts', 'export const cwd = process.cwd();\n').code).toBe(0);
+    const bad = typecheck('node', 'electron/core/planted.ts', 'export const w = window.innerWidth;\n');
+    expect(bad.out).toMatch(/Cannot find name 'window'/);
+  });
+
+  it('shared/ has neither', () => {
+    expect(typecheck('shared', 'shared/planted.ts', 'export const n = [1, 2].at(-1);\n').code).toBe(0);
+    expect(typecheck('shared', 'shared/planted.ts', 'export const b = Buffer.from("x");\n').out).toMatch(
+      /Cannot find name 'Buffer'/,
+    );
+    expect(typecheck('shared', 'shared/planted.ts', 'export const d = document.title;\n').out).toMatch(
+      /Cannot find name 'document'/,
+    );
   });
 });
