@@ -24,7 +24,8 @@ module.exports = {
     {
       name: 'core-imports-no-host',
       severity: 'error',
-      comment: 'The core runs under the CLI, the web server and Electron: it never imports a host, Electron, React or the renderer.',
+      comment:
+        'The core runs under the CLI, the web server and Electron: it never imports a host, Electron, React or the renderer.',
       from: { path: '^electron/core/' },
       to: { path: [HOSTS, '^renderer/', ELECTRON_PKG, '^node_modules/(react|react-dom)/'] },
     },
@@ -59,9 +60,12 @@ module.exports = {
     {
       name: 'renderer-imports-shared-only',
       severity: 'error',
-      comment: 'The renderer talks to the core only through the contract: it imports shared/, its own folder and UI packages.',
+      comment:
+        'The renderer talks to the core only through the contract: it imports shared/, its own folder and UI packages.',
       from: { path: '^renderer/' },
-      to: { pathNot: ['^renderer/', '^shared/', '^node_modules/(react|react-dom|echarts|zrender|scheduler|tslib|zod)/'] },
+      to: {
+        pathNot: ['^renderer/', '^shared/', '^node_modules/(react|react-dom|echarts|zrender|scheduler|tslib|zod)/'],
+      },
     },
     {
       name: 'preload-imports-no-renderer',
