@@ -3,6 +3,13 @@ import type { CoreEvent, JobInfo, JobProgress } from './contract/events';
 import type { ArgsOf, CallMethodName, JobMethodName, ResultOf } from './contract/methods';
 
 /** How a client reaches the core: in-process, over HTTP + SSE, or over Electron IPC. */
+/** The part of AbortSignal this client uses: shared/ has neither DOM nor Node types, and both provide it. */
+export interface CancelSignal {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
 export interface Transport {
   call(method: string, args: unknown): Promise<{ ok: true; result: unknown } | { ok: false; error: ErrorData }>;
   subscribe(listener: (event: CoreEvent) => void): () => void;
@@ -10,7 +17,7 @@ export interface Transport {
 
 export interface RunOptions {
   onProgress?: (progress: JobProgress) => void;
-  signal?: AbortSignal;
+  signal?: CancelSignal;
   /** Called once the job id is known (e.g. to offer a Cancel button). */
   onStarted?: (jobId: string) => void;
 }
