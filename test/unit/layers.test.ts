@@ -51,6 +51,7 @@ beforeAll(() => {
     'tsconfig.shared.json',
     'tsconfig.renderer.json',
     'tsconfig.node.json',
+    'tsconfig.preload.json',
     'package.json',
     '.dependency-cruiser.cjs',
     'eslint.config.js',
