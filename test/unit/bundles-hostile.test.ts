@@ -11,16 +11,24 @@ import { useInProcessCore } from '../helpers/core';
 import { tempDir } from '../helpers/workspace';
 import { rawZip, type RawEntry } from '../helpers/zip';
 
+// A temporary folder of this test file's own (this worker process): other test files verify bundles at
+// the same time, and their folders in the shared one must not count as left behind by these.
+const ownTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-hostile-tmp-'));
+process.env.TMPDIR = ownTmp;
 const ws = useInProcessCore();
 const tmp = tempDir('preflight-hostile-');
-afterAll(() => tmp.cleanup());
+afterAll(() => {
+  tmp.cleanup();
+  fs.rmSync(ownTmp, { recursive: true, force: true });
+});
 
 const ok = (name: string, text = 'x'): RawEntry => ({ name, data: Buffer.from(text) });
 
 async function refused(name: string, zipEntries: RawEntry[], pattern: RegExp) {
   const file = path.join(tmp.dir, `${name}.zip`);
   fs.writeFileSync(file, rawZip(zipEntries));
-  const before = new Set(fs.readdirSync(os.tmpdir()));
+  expect(os.tmpdir()).toBe(ownTmp);
+  const before = new Set(fs.readdirSync(ownTmp));
   const outcome = await ws.core().dispatch('bundles/verify', { path: file });
   expect(outcome.ok).toBe(true); // a job id; the job fails
   const jobId = (outcome as { result: { jobId: string } }).result.jobId;
@@ -30,7 +38,7 @@ async function refused(name: string, zipEntries: RawEntry[], pattern: RegExp) {
   expect(info.error?.message, name).toMatch(pattern);
   // Nothing was written beside the archive, and no verify folder is left behind.
   expect(fs.readdirSync(tmp.dir).filter((n) => !n.endsWith('.zip'))).toEqual([]);
-  const left = fs.readdirSync(os.tmpdir()).filter((n) => !before.has(n) && n.startsWith('preflight-verify-'));
+  const left = fs.readdirSync(ownTmp).filter((n) => !before.has(n) && n.startsWith('preflight-verify-'));
   expect(left).toEqual([]);
 }
 
