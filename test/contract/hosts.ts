@@ -7,35 +7,23 @@ import { createCore, type Core } from '../../electron/core/api';
 import { inProcessTransport } from '../../electron/core/in-process';
 import { runCli } from '../helpers/cli';
 import { startServe, type Serve } from '../e2e/helpers/server';
+import type { Host } from './intent';
+import { cliOutcome, duringViaCli, duringViaTransport, viaTransport } from './during';
+
+export type { Host, Intent, NoCliForm, Outcome } from './intent';
+export { lacksForm } from './intent';
 
 /**
  * The three ways in. Each scenario of the contract suite is one user intent expressed both as a
  * contract call and as the CLI command a user would type; every host must give the same answer.
  */
-export interface Outcome {
-  ok: boolean;
-  result?: any;
-  error?: { code: string; message: string };
-}
-
-export interface Host {
-  name: string;
-  perform(intent: Intent): Promise<Outcome>;
-  close(): Promise<void>;
-}
-
-export interface Intent {
-  method: string;
-  args: Record<string, unknown>;
-  job: boolean;
-  cli: string[];
-}
-
 export async function inProcessHost(workspace: string): Promise<Host> {
   const core: Core = createCore({ workspaceDir: workspace });
+  const transport = inProcessTransport(core);
   return {
     name: 'in-process core',
-    perform: (intent) => viaTransport(inProcessTransport(core), intent),
+    perform: (intent) => viaTransport(transport, intent),
+    during: (job, follow) => duringViaTransport(transport, job, follow),
     close: () => core.close(),
   };
 }
@@ -43,32 +31,24 @@ export async function inProcessHost(workspace: string): Promise<Host> {
 export async function httpHost(workspace: string): Promise<Host> {
   const server = await startServe({ workspace });
   const transport = httpTransport(server);
-  return { name: 'HTTP server', perform: (intent) => viaTransport(transport, intent), close: () => server.stop() };
+  return {
+    name: 'HTTP server',
+    perform: (intent) => viaTransport(transport, intent),
+    during: (job, follow) => duringViaTransport(transport, job, follow),
+    close: () => server.stop(),
+  };
 }
 
 export async function cliHost(workspace: string): Promise<Host> {
   return {
     name: 'CLI',
     async perform(intent) {
-      const r = await runCli([...intent.cli, '--workspace', workspace]);
-      if (r.json && 'error' in r.json) return { ok: false, error: r.json.error };
-      if (r.code !== 0) return { ok: false, error: { code: 'EXIT_' + r.code, message: r.stderr } };
-      return { ok: true, result: r.json };
+      if (!Array.isArray(intent.cli)) return { ok: false, unavailable: intent.cli.none };
+      return cliOutcome(await runCli([...intent.cli, '--workspace', workspace]));
     },
+    during: (job, follow) => duringViaCli(workspace, job, follow),
     close: async () => {},
   };
-}
-
-async function viaTransport(transport: Transport, intent: Intent): Promise<Outcome> {
-  if (!intent.job) return transport.call(intent.method, intent.args);
-  const { createClient } = await import('../../shared/client');
-  try {
-    const result = await createClient(transport).run(intent.method as never, intent.args as never);
-    return { ok: true, result };
-  } catch (err) {
-    const e = err as { code: string; message: string };
-    return { ok: false, error: { code: e.code, message: e.message } };
-  }
 }
 
 /** A Node client for web mode: calls over POST, events over the SSE stream, authenticated by bearer token. */

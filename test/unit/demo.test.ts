@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { JobProgress } from '../../shared/contract/events';
 import { productionCsv, trainingCsv } from '../../electron/core/demo/data';
 import { useInProcessCore } from '../helpers/core';
 
@@ -10,9 +11,56 @@ describe('the first-run demo', () => {
     expect(productionCsv(200)).not.toBe(trainingCsv(200));
   });
 
+  it('cancelled halfway, takes back what it made: the workspace is as it was and the demo can be tried again', async () => {
+    const client = ws.client();
+    const stop = new AbortController();
+    const seen: string[] = [];
+    const run = client.run(
+      'demo/create',
+      { benchmark: true },
+      {
+        signal: stop.signal,
+        // Cancel as soon as the model is registered (the first word from a later step).
+        onProgress: (p) => {
+          seen.push(p.message);
+          if (!p.message.startsWith('registering the demo model')) stop.abort();
+        },
+      },
+    );
+    await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(seen.some((m) => m.startsWith('registering the demo model'))).toBe(true);
+    expect(await client.call('models/list', {})).toEqual([]);
+    expect(await client.call('datasets/list', {})).toEqual([]);
+    // The steps went through the contract: the audit trail has the model's registration and its removal.
+    const audited = (await client.call('audit/list', {})).map((e) => `${e.method} ${e.outcome}`);
+    expect(audited).toEqual(expect.arrayContaining(['models/add ok', 'models/remove ok', 'demo/create CANCELLED']));
+  });
+
   it('builds a model, two datasets, a drift report in which drift builds up week by week, and a benchmark', async () => {
     const client = ws.client();
-    const demo = await client.run('demo/create', { benchmark: true });
+    const progress: JobProgress[] = [];
+    const demo = await client.run('demo/create', { benchmark: true }, { onProgress: (p) => progress.push(p) });
+    // Each step reports its own progress inside the demo's bar, which only moves forward.
+    const fractions = progress.map((p) => p.fraction ?? 0);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    for (const label of [
+      'importing production data: ',
+      'comparing production with training: ',
+      'benchmarking on CPU: ',
+    ])
+      expect(
+        progress.some((p) => p.message.startsWith(label)),
+        label,
+      ).toBe(true);
+    const audited = (await client.call('audit/list', { outcome: 'ok' })).map((e) => e.method);
+    expect(audited.slice(0, 6).reverse()).toEqual([
+      'models/add',
+      'datasets/add',
+      'datasets/add',
+      'drift/run',
+      'bench/start',
+      'demo/create',
+    ]);
     const model = await client.call('models/show', { ref: `${demo.model.name}@${demo.model.version}` });
     expect(model.loadCheck.loadable).toBe(true);
     expect(model.metadata.inputs[0]).toMatchObject({ name: 'features', shape: [{ param: 'batch' }, { value: 5 }] });

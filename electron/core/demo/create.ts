@@ -1,14 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PreflightError } from '../../../shared/contract/errors';
-import { methods, type JobMethodName, type ParsedArgsOf, type ResultOf } from '../../../shared/contract/methods';
+import type { ArgsOf, JobMethodName, ParsedArgsOf, ResultOf } from '../../../shared/contract/methods';
 import type { DemoResult } from '../../../shared/types/demo';
-import { benchHandlers } from '../bench/handlers';
 import type { CoreContext } from '../context';
-import { datasetHandlers } from '../datasets/handlers';
-import { driftHandlers } from '../drift/handlers';
 import type { JobContext } from '../jobs/manager';
-import { modelHandlers } from '../models/handlers';
 import { DEMO_FEATURES, productionCsv, trainingCsv } from './data';
 import { demoModelBytes } from './model';
 
@@ -17,8 +13,10 @@ const REFERENCE = 'demo-training';
 const CURRENT = 'demo-production';
 
 /**
- * demo/create: the same steps a newcomer would take, through the same handlers — register a model,
- * import two datasets, run drift with time windows and prediction drift, run a short benchmark.
+ * demo/create: the same steps a newcomer would take, through the core's own contract (`invoke`) —
+ * register a model, import two datasets, run drift with time windows and prediction drift, run a
+ * short benchmark — so each step's arguments are validated, its progress shows in the demo's bar,
+ * a cancel stops it and the audit trail records it, exactly as if the user had called it.
  */
 export async function createDemo(
   core: CoreContext,
@@ -37,6 +35,9 @@ export async function createDemo(
     );
 
   const dir = fs.mkdtempSync(path.join(core.workspace.tmpDir, `demo-${process.pid}-`));
+  // What the demo has made so far, as the calls that take it away again: a failed or cancelled demo
+  // leaves the workspace as it found it, so the next try is not refused as "already here".
+  const made: Undo[] = [];
   try {
     const files = {
       model: path.join(dir, `${MODEL}.onnx`),
@@ -49,43 +50,24 @@ export async function createDemo(
 
     const steps = args.benchmark ? 5 : 4;
     let step = 0;
-    const run = async <M extends JobMethodName>(
-      method: M,
-      raw: unknown,
-      label: string,
-      handler: (c: CoreContext, a: ParsedArgsOf<M>, j: JobContext) => unknown,
-    ): Promise<ResultOf<M>> => {
-      job.throwIfCancelled();
+    /** One step of the demo: a contract call whose progress fills its share of the demo's bar. */
+    const run = <M extends JobMethodName>(method: M, stepArgs: ArgsOf<M>, label: string): Promise<ResultOf<M>> => {
       const at = step++;
       job.progress(at / steps, label);
-      const parsed = methods[method].args.parse(raw) as ParsedArgsOf<M>;
-      const sub: JobContext = {
+      return core.invoke(method, stepArgs, {
         signal: job.signal,
         throwIfCancelled: job.throwIfCancelled,
         progress: (fraction, message, data) =>
           job.progress((at + (fraction ?? 0)) / steps, `${label}: ${message}`, data),
-      };
-      return (await handler(core, parsed, sub)) as ResultOf<M>;
+      });
     };
 
-    const model = await run(
-      'models/add',
-      { path: files.model, name: MODEL },
-      'registering the demo model',
-      modelHandlers['models/add'],
-    );
-    await run(
-      'datasets/add',
-      { path: files.reference, name: REFERENCE },
-      'importing training data',
-      datasetHandlers['datasets/add'],
-    );
-    await run(
-      'datasets/add',
-      { path: files.current, name: CURRENT },
-      'importing production data',
-      datasetHandlers['datasets/add'],
-    );
+    const model = await run('models/add', { path: files.model, name: MODEL }, 'registering the demo model');
+    made.push((j) => core.invoke('models/remove', { ref: `${MODEL}@${model.version}`, force: true }, j));
+    await run('datasets/add', { path: files.reference, name: REFERENCE }, 'importing training data');
+    made.push((j) => core.invoke('datasets/remove', { ref: REFERENCE }, j));
+    await run('datasets/add', { path: files.current, name: CURRENT }, 'importing production data');
+    made.push((j) => core.invoke('datasets/remove', { ref: CURRENT }, j));
     const report = await run(
       'drift/run',
       {
@@ -98,7 +80,6 @@ export async function createDemo(
         columns: [...DEMO_FEATURES, 'region', 'employment', 'has_mortgage'],
       },
       'comparing production with training',
-      driftHandlers['drift/run'],
     );
     let benchRunId: number | null = null;
     if (args.benchmark) {
@@ -106,7 +87,6 @@ export async function createDemo(
         'bench/start',
         { model: `${MODEL}@${model.version}`, eps: ['cpu'], batchSizes: [1, 32], iterations: 2000, warmup: 100 },
         'benchmarking on CPU',
-        benchHandlers['bench/start'],
       );
       benchRunId = bench.runId;
     }
@@ -118,7 +98,22 @@ export async function createDemo(
       driftReportId: report.id,
       benchRunId,
     };
+  } catch (err) {
+    await undo(made);
+    throw err;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+type Undo = (job: JobContext) => Promise<unknown>;
+
+/**
+ * Takes back what a failed demo made, newest first, through the contract (so the audit trail shows
+ * it); best effort. The model's removal takes the demo's drift report and benchmark run with it.
+ */
+async function undo(made: Undo[]): Promise<void> {
+  // The demo's own job may be the cancelled one: the removals run under a job of their own.
+  const cleanup: JobContext = { signal: new AbortController().signal, progress: () => {}, throwIfCancelled: () => {} };
+  for (const step of made.reverse()) await step(cleanup).catch(() => undefined);
 }

@@ -1,4 +1,5 @@
 // Contract entries of the bench domain.
+// Handled by electron/core/bench/handlers.ts (one handler per method below).
 import { z } from 'zod';
 import { method } from '../define';
 import type {

@@ -1,4 +1,5 @@
 // Contract entries of deployment bundles (export, verify), signing keys and produced files.
+// Handled by electron/core/bundles/handlers.ts (export, verify, validate, keys, produced files).
 import { z } from 'zod';
 import { method } from '../define';
 import type {

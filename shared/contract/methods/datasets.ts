@@ -1,3 +1,4 @@
+// Handled by electron/core/datasets/handlers.ts.
 import { z } from 'zod';
 import { method } from '../define';
 import { COLUMN_KINDS, type ColumnKind, type DatasetDetail, type DatasetSummary } from '../../types/datasets';

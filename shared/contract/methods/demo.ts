@@ -1,3 +1,4 @@
+// Handled by electron/core/demo/handlers.ts (the steps: electron/core/demo/create.ts).
 import { z } from 'zod';
 import { method } from '../define';
 import type { DemoResult } from '../../types/demo';

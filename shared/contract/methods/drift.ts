@@ -1,3 +1,4 @@
+// Handled by electron/core/drift/handlers.ts.
 import { z } from 'zod';
 import { method } from '../define';
 import type { TensorInfo } from '../../types/models';

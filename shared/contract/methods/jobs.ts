@@ -1,3 +1,4 @@
+// Handled by electron/core/handlers.ts (one line each, over the job manager in electron/core/jobs/manager.ts).
 import { z } from 'zod';
 import { method } from '../define';
 import type { JobInfo } from '../events';

@@ -1,3 +1,4 @@
+// Handled by electron/core/models/handlers.ts (workspace/info too).
 import { z } from 'zod';
 import { method } from '../define';
 import type { ModelSummary, ModelVersion } from '../../types/models';

@@ -1,4 +1,5 @@
 // Contract entries of readiness: the production-ready checklist per model version.
+// Handled by electron/core/readiness/handlers.ts (the checklist's items: electron/core/readiness/items.ts).
 import { z } from 'zod';
 import { method } from '../define';
 import type { Readiness, ReadinessSummary } from '../../types/readiness';

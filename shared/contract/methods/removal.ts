@@ -1,3 +1,5 @@
+// Handled by electron/core/removal/handlers.ts (models/remove), electron/core/bench/handlers.ts (bench/remove)
+// and electron/core/drift/handlers.ts (drift/remove); the removals themselves: electron/core/removal/remove.ts.
 import { z } from 'zod';
 import { method } from '../define';
 import type { RemovalResult } from '../../types/removal';

@@ -1,3 +1,4 @@
+// Handled by electron/core/reports/handlers.ts.
 import { z } from 'zod';
 import { method } from '../define';
 import type { ReportFile } from '../../types/reports';

@@ -1,3 +1,4 @@
+// Handled by electron/core/handlers.ts (workspace/doctor → electron/core/workspace/doctor.ts; audit/list → its query).
 import { z } from 'zod';
 import { method } from '../define';
 import type { AuditEntry, DoctorReport } from '../../types/workspace';
