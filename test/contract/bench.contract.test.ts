@@ -77,78 +77,88 @@ const SILERO_SHAPES = { shapes: { input: [1, 512], state: [2, 1, 128] }, values:
 const SILERO_FLAGS = ['--shape', 'input=1x512,state=2x1x128', '--value', 'sr=16000'];
 
 // Before a run and beside it: the inputs a run would feed, the providers a model can run on, A/B.
-describeThroughEveryHost('benchmark planning and A/B', (current) => {
-  let host: Host;
-  beforeAll(async () => {
-    host = current();
-    // A first run registers the file under its name, as it does for a user.
-    expect((await host.perform(start(silero, SILERO_SHAPES, SILERO_FLAGS))).error).toBeUndefined();
-  });
-
-  it('shows the inputs a run would feed, nothing assumed, before running', async () => {
-    const out = await host.perform({
-      method: 'bench/inputs',
-      args: { model: 'silero_like', ...SILERO_SHAPES },
-      job: false,
-      cli: ['bench', 'silero_like', '--inputs', ...SILERO_FLAGS],
+describeThroughEveryHost(
+  'benchmark planning and A/B',
+  (current) => {
+    let host: Host;
+    beforeAll(() => {
+      host = current();
     });
-    expect(out.result).toMatchObject({ model: { name: 'silero_like', version: 1 }, batchSize: 1, inputsAssumed: null });
-    expect(out.result.inputs.map((i: { name: string; shape: number[] }) => [i.name, i.shape])).toEqual([
-      ['input', [1, 512]],
-      ['state', [2, 1, 128]],
-      ['sr', []],
-    ]);
-  });
 
-  it('probes each execution provider on its own: the CPU always runs the model', async () => {
-    const out = await host.perform({
-      method: 'bench/providers',
-      args: { model: 'silero_like' },
-      job: false,
-      cli: {
-        none: '`preflight bench --ep a,b` runs on the providers asked for; one that cannot run says why in its row',
-      },
+    it('shows the inputs a run would feed, nothing assumed, before running', async () => {
+      const out = await host.perform({
+        method: 'bench/inputs',
+        args: { model: 'silero_like', ...SILERO_SHAPES },
+        job: false,
+        cli: ['bench', 'silero_like', '--inputs', ...SILERO_FLAGS],
+      });
+      expect(out.result).toMatchObject({
+        model: { name: 'silero_like', version: 1 },
+        batchSize: 1,
+        inputsAssumed: null,
+      });
+      expect(out.result.inputs.map((i: { name: string; shape: number[] }) => [i.name, i.shape])).toEqual([
+        ['input', [1, 512]],
+        ['state', [2, 1, 128]],
+        ['sr', []],
+      ]);
     });
-    if (lacksForm(out, /says why in its row/)) return;
-    expect(out.result.find((p: { name: string }) => p.name === 'cpu')).toMatchObject({ available: true, reason: null });
-    for (const p of out.result.filter((x: { available: boolean }) => !x.available))
-      expect(p.reason).toEqual(expect.any(String));
-  });
 
-  it('runs A and B interleaved in blocks and compares B with A', async () => {
-    const out = await host.perform({
-      method: 'bench/ab',
-      args: {
-        a: { model: 'silero_like' },
-        b: { model: 'silero_like', intraOpThreads: 1 },
-        blocks: 2,
-        blockIterations: 10,
-        warmup: 2,
-        ...SILERO_SHAPES,
-      },
-      job: true,
-      cli: [
-        'bench',
-        'silero_like',
-        '--ab',
-        'silero_like',
-        '--ab-threads',
-        '1',
-        '--blocks',
-        '2',
-        '--block-iterations',
-        '10',
-        '--warmup',
-        '2',
-        ...SILERO_FLAGS,
-      ],
+    it('probes each execution provider on its own: the CPU always runs the model', async () => {
+      const out = await host.perform({
+        method: 'bench/providers',
+        args: { model: 'silero_like' },
+        job: false,
+        cli: {
+          none: '`preflight bench --ep a,b` runs on the providers asked for; one that cannot run says why in its row',
+        },
+      });
+      if (lacksForm(out, /says why in its row/)) return;
+      expect(out.result.find((p: { name: string }) => p.name === 'cpu')).toMatchObject({
+        available: true,
+        reason: null,
+      });
+      for (const p of out.result.filter((x: { available: boolean }) => !x.available))
+        expect(p.reason).toEqual(expect.any(String));
     });
-    expect(out.error).toBeUndefined();
-    expect(out.result).toMatchObject({ kind: 'ab', model: { name: 'silero_like' } });
-    expect(out.result.results.map((r: { label: string; iterations: number }) => [r.label, r.iterations])).toEqual([
-      ['A: silero_like@1 cpu, intra-op default', 20],
-      ['B: silero_like@1 cpu, intra-op 1', 20],
-    ]);
-    expect(out.result.comparison).not.toBeNull();
-  });
-});
+
+    it('runs A and B interleaved in blocks and compares B with A', async () => {
+      const out = await host.perform({
+        method: 'bench/ab',
+        args: {
+          a: { model: 'silero_like' },
+          b: { model: 'silero_like', intraOpThreads: 1 },
+          blocks: 2,
+          blockIterations: 10,
+          warmup: 2,
+          ...SILERO_SHAPES,
+        },
+        job: true,
+        cli: [
+          'bench',
+          'silero_like',
+          '--ab',
+          'silero_like',
+          '--ab-threads',
+          '1',
+          '--blocks',
+          '2',
+          '--block-iterations',
+          '10',
+          '--warmup',
+          '2',
+          ...SILERO_FLAGS,
+        ],
+      });
+      expect(out.error).toBeUndefined();
+      expect(out.result).toMatchObject({ kind: 'ab', model: { name: 'silero_like' } });
+      expect(out.result.results.map((r: { label: string; iterations: number }) => [r.label, r.iterations])).toEqual([
+        ['A: silero_like@1 cpu, intra-op default', 20],
+        ['B: silero_like@1 cpu, intra-op 1', 20],
+      ]);
+      expect(out.result.comparison).not.toBeNull();
+    });
+  },
+  // A first run registers the file under its name, as it does for a user.
+  [start(silero, SILERO_SHAPES, SILERO_FLAGS)],
+);

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { requireBuild, tempDir } from '../helpers/workspace';
@@ -7,7 +8,7 @@ import { createCore, type Core } from '../../electron/core/api';
 import { inProcessTransport } from '../../electron/core/in-process';
 import { runCli } from '../helpers/cli';
 import { startServe, type Serve } from '../e2e/helpers/server';
-import type { Host } from './intent';
+import type { Host, Intent, Outcome } from './intent';
 import { cliOutcome, duringViaCli, duringViaTransport, viaTransport } from './during';
 
 export type { Host, Intent, NoCliForm, Outcome } from './intent';
@@ -101,9 +102,20 @@ export function httpTransport(server: Serve): Transport {
 
 /**
  * Declares the same scenarios once per host, each host with its own fresh workspace. `scenarios`
- * receives a getter because the host exists only once beforeAll has run.
+ * receives getters because the host exists only once beforeAll has run. `seed`: what every host's
+ * workspace holds before the scenarios — performed once, through an in-process core, and copied for
+ * each host (the seed's own methods have scenarios of their own; this keeps the suite fast).
  */
-export function describeThroughEveryHost(title: string, scenarios: (host: () => Host) => void): void {
+export function describeThroughEveryHost(
+  title: string,
+  scenarios: (host: () => Host, seeded: () => Outcome[]) => void,
+  seed: Intent[] = [],
+): void {
+  let template: Promise<{ dir: string; outcomes: Outcome[] }> | null = null;
+  const seeded = () => (template ??= seedWorkspace(seed));
+  afterAll(async () => {
+    if (template) fs.rmSync((await template).dir, { recursive: true, force: true });
+  });
   describe.each([
     ['in-process core', inProcessHost],
     ['HTTP server', httpHost],
@@ -111,15 +123,40 @@ export function describeThroughEveryHost(title: string, scenarios: (host: () => 
   ] as const)(`${title} through the %s`, (_name, makeHost) => {
     let host: Host;
     let ws: ReturnType<typeof tempDir>;
+    let outcomes: Outcome[] = [];
     beforeAll(async () => {
       requireBuild();
       ws = tempDir();
+      if (seed.length) {
+        const made = await seeded();
+        fs.cpSync(made.dir, ws.dir, { recursive: true });
+        outcomes = made.outcomes;
+      }
       host = await makeHost(ws.dir);
     });
     afterAll(async () => {
       await host?.close();
       ws?.cleanup();
     });
-    scenarios(() => host);
+    scenarios(
+      () => host,
+      () => outcomes,
+    );
   });
+}
+
+async function seedWorkspace(seed: Intent[]): Promise<{ dir: string; outcomes: Outcome[] }> {
+  const dir = tempDir('preflight-contract-seed-').dir;
+  const host = await inProcessHost(dir);
+  const outcomes: Outcome[] = [];
+  try {
+    for (const intent of seed) {
+      const out = await host.perform(intent);
+      if (!out.ok) throw new Error(`seeding ${intent.method} failed: ${out.error?.message}`);
+      outcomes.push(out);
+    }
+  } finally {
+    await host.close();
+  }
+  return { dir, outcomes };
 }
