@@ -26,6 +26,7 @@ const usage = `preflight bench <file.onnx|NAME[@VERSION]> [--ep cpu,webgpu,cuda,
   a point that produced no numbers (an EP that cannot run) fails the SLO; a run with no numbers at all → exit 1
 preflight bench <A> --ab <B> [--ep EP] [--ab-ep EP] [--ab-threads N] [--ab-spinning on|off] [--blocks N] [--block-iterations N]
   A/B: A and B (two models, or one model with two EPs/settings) interleaved in blocks in one process
+preflight bench <file.onnx|NAME[@VERSION]> --providers [--verbose]   which execution providers can run the model here, and why not
 preflight bench --list [--json]
 preflight bench --compare RUN[:POINT],RUN[:POINT] [--html FILE] [--json]
 preflight bench show RUN [--html FILE]     one stored run (--html: a self-contained report file)
@@ -52,6 +53,7 @@ const options = {
   verbose: { type: 'boolean', default: false },
   inputs: { type: 'boolean', default: false },
   list: { type: 'boolean', default: false },
+  providers: { type: 'boolean', default: false },
   data: { type: 'string' },
   columns: { type: 'string' },
   compare: { type: 'string' },
@@ -92,6 +94,21 @@ export const benchCommand: Command = {
                 `${r.inputsAssumed ? 'ASSUMED ' : ''}${(r.inputs ?? []).map((i) => i.replace(/ (random|constant|dataset).*$/, '')).join(', ')}`,
               ]),
             ),
+      );
+      return;
+    }
+    if (v.providers) {
+      if (positionals.length !== 1)
+        throw new PreflightError('BAD_ARGUMENTS', 'bench --providers: give one model (a file or NAME[@VERSION])');
+      const probed = await client.call('bench/providers', { model: positionals[0] });
+      out.result(probed, () =>
+        probed
+          .map((p) =>
+            p.available
+              ? `${p.name.padEnd(9)} available`
+              : `${p.name.padEnd(9)} unavailable: ${p.summary ?? summarizeProviderError(p.name, p.reason)}${v.verbose && p.reason ? `\n          onnxruntime said: ${p.reason}` : ''}`,
+          )
+          .join('\n'),
       );
       return;
     }

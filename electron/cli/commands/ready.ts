@@ -1,9 +1,10 @@
 import { PreflightError } from '../../../shared/contract/errors';
-import type { Readiness } from '../../../shared/types/readiness';
+import type { Readiness, ReadinessSummary } from '../../../shared/types/readiness';
 import { int, parse } from '../args';
 import type { Command } from '../command';
 
-const usage = `preflight ready NAME[@VERSION]                      the production-ready checklist (exit 0 when every item is proven or attested, 1 otherwise)
+const usage = `preflight ready                                      every model version, one line each (READY or what is missing)
+preflight ready NAME[@VERSION]                      the production-ready checklist (exit 0 when every item is proven or attested, 1 otherwise)
 preflight ready NAME[@VERSION] --attest retraining --by WHO [--link URL] [--note TEXT]
 preflight ready NAME --target-ep cpu|cuda|webgpu|tensorrt|dml|coreml [--max-age-days N]   the provider latency must be proven on, how old evidence may be`;
 
@@ -26,6 +27,12 @@ export const readyCommand: Command = {
       },
       'ready',
     );
+    const ownFlags = ['attest', 'by', 'link', 'note', 'target-ep', 'max-age-days'] as const;
+    if (positionals.length === 0 && ownFlags.every((f) => values[f] === undefined)) {
+      const rows = await client.call('ready/list', {});
+      out.result(rows, () => listText(rows));
+      return;
+    }
     if (positionals.length !== 1)
       throw new PreflightError(
         'BAD_ARGUMENTS',
@@ -69,4 +76,17 @@ function text(r: Readiness): string {
     if (i.action) lines.push(`           → ${i.action.command}`);
   }
   return lines.join('\n');
+}
+
+function listText(rows: ReadinessSummary[]): string {
+  if (rows.length === 0) return 'no models yet: preflight models add FILE.onnx';
+  return rows
+    .map((r) => {
+      const states = Object.values(r.states);
+      const missing = states.filter((s) => s === 'missing').length;
+      const stale = states.filter((s) => s === 'stale').length;
+      const counts = [missing && `${missing} missing`, stale && `${stale} stale`].filter(Boolean).join(', ');
+      return `${`${r.model.name}@${r.model.version}`.padEnd(28)} ${r.ready ? 'READY' : `NOT READY (${counts})`}`;
+    })
+    .join('\n');
 }
