@@ -1,7 +1,7 @@
 import { Fragment, useMemo } from 'react';
 import type { FeatureDrift } from '../../shared/types/drift';
 import { Chart } from '../charts/index';
-import { Section } from '../ui/index';
+import { formatCount, Section } from '../ui/index';
 import { overlayOption } from './charts';
 import { EFFECT_LABEL, num, pct, TEST_LABEL } from './format';
 
@@ -25,7 +25,7 @@ export function FeatureDetail({ feature: f }: { feature: FeatureDrift }) {
     ['z-test', m.zTestPValue === null ? '—' : `p ${num(m.zTestPValue)}, Cohen's h ${num(m.cohensH)}`],
     [
       'Values (ref / cur)',
-      `${f.values.reference.toLocaleString()} / ${f.values.current.toLocaleString()} of ${f.rows.reference.toLocaleString()} / ${f.rows.current.toLocaleString()} rows`,
+      `${formatCount(f.values.reference)} / ${formatCount(f.values.current)} of ${formatCount(f.rows.reference)} / ${formatCount(f.rows.current)} rows`,
     ],
     ['Missing (ref → cur)', `${pct(f.missing.reference)} → ${pct(f.missing.current)}`],
   ];

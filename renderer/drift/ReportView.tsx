@@ -1,16 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
 import { PreflightError } from '../../shared/contract/errors';
 import type { DriftReport } from '../../shared/types/drift';
+import { formatTimings } from '../../shared/format/timings';
 import { useCall } from '../api/hooks';
 import { Chart } from '../charts/index';
 import { href, navigate } from '../router/index';
 import { RemoveAction } from '../reports/RemoveAction';
 import { ReportActions } from '../reports/ReportActions';
-import { ErrorBox, Loading, Page, Section } from '../ui/index';
+import { ErrorBox, formatCount, formatDate, Loading, Page, Section } from '../ui/index';
 import { heatmapOption, windowShareOption } from './charts';
 import { FeatureDetail } from './FeatureDetail';
 import { FeatureTable } from './FeatureTable';
-import { num, pct } from './format';
+import { pct } from './format';
 
 export function ReportView({ id }: { id: number }) {
   const { data: report, error, loading, reload } = useCall('drift/show', { id });
@@ -54,9 +55,9 @@ function Report({ report: r }: { report: DriftReport }) {
       }
       subtitle={
         <>
-          <a href={href('drift')}>← Drift</a> · {r.reference.name} ({r.reference.rows.toLocaleString()} rows
-          {r.mode === 'profile' ? ', stored profile' : ''}) → {r.current.name} ({r.current.rows.toLocaleString()} rows)
-          · {new Date(r.createdAt).toLocaleString()}
+          <a href={href('drift')}>← Drift</a> · {r.reference.name} ({formatCount(r.reference.rows)} rows
+          {r.mode === 'profile' ? ', stored profile' : ''}) → {r.current.name} ({formatCount(r.current.rows)} rows) ·{' '}
+          <time dateTime={r.createdAt}>{formatDate(r.createdAt)}</time>
         </>
       }
     >
@@ -118,10 +119,7 @@ export function DriftReportSections({
                     .join(' · ')}
             </dd>
             <dt>Timing</dt>
-            <dd className="mono">
-              {num(r.timings.totalSeconds)} s (read {num(r.timings.readSeconds)} s, compute{' '}
-              {num(r.timings.computeSeconds)} s)
-            </dd>
+            <dd className="mono">{formatTimings(r.timings)}</dd>
           </dl>
           {r.findings.length > 0 && (
             <ul className="drift-findings">
@@ -164,8 +162,8 @@ export function DriftReportSections({
             {r.predictions.dataset.drifted} of {r.predictions.dataset.total} output signals drifted · mapping{' '}
             {r.predictions.mapping.how}:{' '}
             {r.predictions.mapping.inputs.map((m) => `${m.input} ← ${m.columns.join(', ')}`).join('; ')} · scored{' '}
-            {r.predictions.rows.reference.toLocaleString()} / {r.predictions.rows.current.toLocaleString()} rows
-            (skipped {r.predictions.skipped.reference} / {r.predictions.skipped.current} with missing inputs)
+            {formatCount(r.predictions.rows.reference)} / {formatCount(r.predictions.rows.current)} rows (skipped{' '}
+            {r.predictions.skipped.reference} / {r.predictions.skipped.current} with missing inputs)
           </p>
           <PredictionOutputs outputs={r.predictions.outputs} />
         </Section>

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PreflightError } from '../../../shared/contract/errors';
+import { formatCount, formatDateTime, formatNumber, formatShare, formatTimings } from '../../../shared/format/index';
 import {
   DRIFT_TESTS,
   type DriftReport,
@@ -39,7 +40,7 @@ export const driftCommand: Command = {
               ['ID', 'CREATED', 'REFERENCE', 'CURRENT', 'MODEL', 'DRIFTED', 'VERDICT'],
               reports.map((r) => [
                 String(r.id),
-                r.createdAt.slice(0, 19),
+                formatDateTime(r.createdAt),
                 r.reference,
                 r.current,
                 r.model ?? '',
@@ -100,7 +101,7 @@ export const driftCommand: Command = {
                 String(p.columns),
                 String(p.gridSize),
                 String(p.bytes),
-                p.createdAt.slice(0, 19),
+                formatDateTime(p.createdAt),
               ]),
             )
           : 'no profiles yet: preflight drift profile DATASET',
@@ -228,16 +229,8 @@ function parseMap(items: string[] | undefined) {
   });
 }
 
-export function fmtNum(x: number | null): string {
-  if (x === null) return '—';
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  return a < 1e-3 || a >= 1e5 ? x.toExponential(2) : x.toFixed(a < 1 ? 4 : 2);
-}
-
 function missingCell(f: FeatureDrift): string {
-  const p = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
-  return `${p(f.missing.reference)}/${p(f.missing.current)}`;
+  return `${formatShare(f.missing.reference)}/${formatShare(f.missing.current)}`;
 }
 
 function featureTable(features: FeatureDrift[]): string {
@@ -247,10 +240,10 @@ function featureTable(features: FeatureDrift[]): string {
       f.name,
       f.kind,
       f.test + (f.overridden ? '*' : ''),
-      fmtNum(f.score),
+      formatNumber(f.score),
       String(f.threshold),
       f.tested ? (f.drifted ? 'YES' : 'no') : 'untested',
-      f.effectSize.value === null ? '—' : `${f.effectSize.name}=${fmtNum(f.effectSize.value)}`,
+      f.effectSize.value === null ? '—' : `${f.effectSize.name}=${formatNumber(f.effectSize.value)}`,
       missingCell(f),
     ]),
   );
@@ -259,7 +252,7 @@ function featureTable(features: FeatureDrift[]): string {
 function human(r: DriftReport): string {
   const d = r.dataset;
   const lines = [
-    `drift report #${r.id}: ${r.reference.name} (${r.reference.rows} rows${r.mode === 'profile' ? ', profile' : ''}) → ${r.current.name} (${r.current.rows} rows)`,
+    `drift report #${r.id}: ${r.reference.name} (${formatCount(r.reference.rows)} rows${r.mode === 'profile' ? ', profile' : ''}) → ${r.current.name} (${formatCount(r.current.rows)} rows)`,
     featureTable(r.features),
     d.total === 0
       ? 'dataset drift: NOT ASSESSED — no feature could be compared (see the schema differences and findings below)'
@@ -274,7 +267,7 @@ function human(r: DriftReport): string {
   if (r.windows) {
     const w = r.windows;
     lines.push(
-      `time windows (${w.unit}, ${w.column}): ${w.windows.length} windows; drift share per window: ${w.windows.map((x) => `${x.label} ${(x.driftShare * 100).toFixed(0)}%`).join(', ')}`,
+      `time windows (${w.unit}, ${w.column}): ${w.windows.length} windows; drift share per window: ${w.windows.map((x) => `${x.label} ${formatShare(x.driftShare, 0)}`).join(', ')}`,
     );
     const started = Object.entries(w.firstDrift).filter(([, v]) => v);
     if (started.length) lines.push(`first drifted window: ${started.map(([k, v]) => `${k} ${v}`).join(', ')}`);
@@ -282,12 +275,10 @@ function human(r: DriftReport): string {
   if (r.predictions) {
     const p = r.predictions;
     lines.push(
-      `predictions of ${p.model} (${p.mapping.how} mapping; ${p.rows.reference}/${p.rows.current} rows scored):`,
+      `predictions of ${p.model} (${p.mapping.how} mapping; ${formatCount(p.rows.reference)}/${formatCount(p.rows.current)} rows scored):`,
       featureTable(p.outputs),
     );
   }
-  lines.push(
-    `took ${r.timings.totalSeconds.toFixed(2)} s (read ${r.timings.readSeconds.toFixed(2)} s, compute ${r.timings.computeSeconds.toFixed(2)} s)`,
-  );
+  lines.push(`took ${formatTimings(r.timings)}`);
   return lines.join('\n');
 }

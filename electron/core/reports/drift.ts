@@ -4,6 +4,7 @@
 import type { DriftHistogram, DriftReport, FeatureDrift, TimeWindows } from '../../../shared/types/drift';
 import type { CoreContext } from '../context';
 import type { JobContext } from '../jobs/manager';
+import { formatTimings } from '../../../shared/format/timings';
 import { count, EFFECT_LABEL, num, pct, TEST_LABEL } from './format';
 import { esc, figure, list, page, table, type ReportSection } from './html';
 import { isoLocal, producedFacts } from './provenance';
@@ -73,7 +74,7 @@ function summary(r: DriftReport): ReportSection {
           .join(' · ');
   return {
     title: 'Summary',
-    body: `${verdict}<dl class="facts"><dt>Schema</dt><dd>${esc(schema)}</dd><dt>Timing</dt><dd class="mono">${num(r.timings.totalSeconds)} s (read ${num(r.timings.readSeconds)} s, compute ${num(r.timings.computeSeconds)} s)</dd></dl>${list(r.findings)}`,
+    body: `${verdict}<dl class="facts"><dt>Schema</dt><dd>${esc(schema)}</dd><dt>Timing</dt><dd class="mono">${esc(formatTimings(r.timings))}</dd></dl>${list(r.findings)}`,
   };
 }
 
