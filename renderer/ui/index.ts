@@ -11,3 +11,4 @@ export { CopyButton } from './CopyButton';
 export { Loading } from './Loading';
 export { formatBytes, formatCount, formatDate, formatNumber, formatShare, plural, shortHash } from './format';
 export { FilterBox, noMatch, useFilter } from './Filter';
+export { byTime, sortRows, type SortValue } from './sort';
