@@ -55,7 +55,9 @@ describe('Drift in web mode', () => {
   it('imports a reference and a current file, runs drift over daily windows and shows the summary', async () => {
     await page.getByTestId('drift-reference-file').setInputFiles(path.join(FIXTURES, 'reference.csv'));
     await page.getByTestId('drift-current-file').setInputFiles(path.join(FIXTURES, 'current.csv'));
-    await page.getByLabel('Time column').fill('ts');
+    // The time column is a choice among the file's columns (read from its header before import).
+    await page.getByLabel('Time column').locator('option[value="ts"]').waitFor({ state: 'attached' });
+    await page.getByLabel('Time column').selectOption('ts');
     await page.getByRole('button', { name: 'Run drift' }).click();
     await page.waitForURL(/#\/drift\/\d+$/, { timeout: 60_000 });
     const summary = page.getByTestId('drift-summary');
