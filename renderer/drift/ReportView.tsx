@@ -8,7 +8,8 @@ import { href, navigate } from '../router/index';
 import { RemoveAction } from '../reports/RemoveAction';
 import { ReportActions } from '../reports/ReportActions';
 import { ErrorBox, formatCount, formatDate, Loading, Page, Section } from '../ui/index';
-import { heatmapOption, windowShareOption } from './charts';
+import { windowShareOption } from './charts';
+import { HeatmapGrid } from './HeatmapGrid';
 import { FeatureDetail } from './FeatureDetail';
 import { FeatureTable } from './FeatureTable';
 import { pct } from './format';
@@ -82,7 +83,6 @@ export function DriftReportSections({
   useEffect(() => setSelected(firstDrifted?.name ?? null), [r.id]); // eslint-disable-line react-hooks/exhaustive-deps
   const feature = r.features.find((f) => f.name === selected) ?? null;
   const d = r.dataset;
-  const heat = useMemo(() => (r.windows ? heatmapOption(r.windows, r.features) : null), [r]);
   const share = useMemo(() => (r.windows ? windowShareOption(r.windows, d.threshold) : null), [r, d.threshold]);
   const s = r.schema;
   return (
@@ -134,18 +134,12 @@ export function DriftReportSections({
         <FeatureTable features={r.features} selected={selected} onSelect={setSelected} caption="Drift per feature" />
       </Section>
       {feature && <FeatureDetail feature={feature} />}
-      {r.windows && heat && share && (
+      {r.windows && share && (
         <Section
           title={`Over time: ${r.windows.features.length} features × ${r.windows.windows.length} ${r.windows.unit}s of ${r.windows.column}`}
           id="drift-windows"
         >
-          <div data-testid="drift-heatmap">
-            <Chart
-              option={heat}
-              ariaLabel="Drift per feature and time window"
-              height={Math.max(220, 28 * r.windows.features.length + 110)}
-            />
-          </div>
+          <HeatmapGrid windows={r.windows} features={r.features} />
           <Chart option={share} ariaLabel="Share of drifted features per time window" height={200} />
           <p className="muted">
             First drifted window:{' '}
