@@ -5,6 +5,7 @@ import { datasetQueries } from './datasets';
 import { driftQueries } from './drift';
 import { readinessQueries } from './readiness';
 import { removalQueries } from './removal';
+import { settingsQueries } from './settings';
 
 /**
  * Query sets of the later domains (datasets, bench, drift), one line each, so every handler reaches
@@ -18,5 +19,6 @@ export function domainQueries(_workspace: Workspace) {
     drift: driftQueries(_workspace.db),
     readiness: readinessQueries(_workspace.db),
     removal: removalQueries(_workspace.db),
+    settings: settingsQueries(_workspace.db),
   };
 }
