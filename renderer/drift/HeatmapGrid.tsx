@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FeatureDrift, TimeWindows } from '../../shared/types/drift';
 import { cellSeverity, describeCell, HEAT_NOTE, HEAT_PIECES, heatPiece } from '../../shared/drift-view/severity';
 import { formatCount } from '../ui/index';
+import { ScrollArea } from '../ui/ScrollArea';
 import { num } from './format';
 
 /**
@@ -13,7 +14,7 @@ export function HeatmapGrid({ windows: w, features }: { windows: TimeWindows; fe
   const [shown, setShown] = useState<string | null>(null);
   return (
     <div className="heat" data-testid="drift-heatmap">
-      <div className="table-wrap heat-scroll">
+      <ScrollArea className="heat-scroll">
         <table className="heat-table">
           <caption className="visually-hidden">Heatmap: each feature in each time window</caption>
           <thead>
@@ -58,7 +59,7 @@ export function HeatmapGrid({ windows: w, features }: { windows: TimeWindows; fe
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
       {/* What the cell under the pointer or the keyboard focus says: a tooltip that a keyboard reaches too. */}
       <p className="heat-readout" data-testid="heat-readout" aria-live="polite">
         {shown ?? 'Point at or tab to a cell for its score, verdict and row count.'}

@@ -1,4 +1,5 @@
 import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { ScrollArea } from './ScrollArea';
 import { sortRows, type SortDirection, type SortValue } from './sort';
 
 export interface Column<T> {
@@ -10,6 +11,8 @@ export interface Column<T> {
   mono?: boolean;
   /** Lets a long unbroken value wrap anywhere (e.g. seq(map(int64,tensor(float)))). */
   wrap?: boolean;
+  /** Never wraps (names: a feature name broken mid-word reads as two names). */
+  nowrap?: boolean;
   width?: string;
   /** Makes the column sortable: a click on its header orders the rows by this value. */
   sortValue?: (row: T) => SortValue;
@@ -42,7 +45,7 @@ export function Table<T>({ columns, rows: given, rowKey, onRowActivate, caption,
     }
   };
   return (
-    <div className="table-wrap">
+    <ScrollArea>
       <table className={onRowActivate ? 'table table-interactive' : 'table'}>
         {caption && <caption className="visually-hidden">{caption}</caption>}
         <thead>
@@ -76,7 +79,9 @@ export function Table<T>({ columns, rows: given, rowKey, onRowActivate, caption,
               {columns.map((c) => (
                 <td
                   key={c.key}
-                  className={[c.mono && 'mono', c.wrap && 'wrap'].filter(Boolean).join(' ') || undefined}
+                  className={
+                    [c.mono && 'mono', c.wrap && 'wrap', c.nowrap && 'nowrap'].filter(Boolean).join(' ') || undefined
+                  }
                   style={{ textAlign: c.align ?? 'left' }}
                 >
                   {c.render(row)}
@@ -86,6 +91,6 @@ export function Table<T>({ columns, rows: given, rowKey, onRowActivate, caption,
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }

@@ -17,6 +17,44 @@ cli('demo');
 const run = (JSON.parse(cli('bench', '--list')) as { runId: number }[])[0].runId;
 const report = (JSON.parse(cli('drift', 'list')) as { id: number }[])[0].id;
 
+/**
+ * What a reader at this size would miss: a table wider than its box with no visible hint, a name broken
+ * across lines, a select box too narrow for the name it shows.
+ */
+function layoutProblems(): string[] {
+  const problems: string[] = [];
+  const visible = (el: Element) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+  };
+  for (const wrap of document.querySelectorAll('.table-wrap')) {
+    if (!visible(wrap) || wrap.scrollWidth <= wrap.clientWidth + 1) continue;
+    const hint = wrap.nextElementSibling;
+    if (!hint?.classList.contains('table-scroll-hint') || !visible(hint))
+      problems.push(`table "${wrap.querySelector('caption')?.textContent ?? '?'}" hides columns without a scroll hint`);
+  }
+  for (const el of document.querySelectorAll(
+    'section[aria-labelledby="drift-features"] td:first-child, .heat-feature, .ds-column-name',
+  )) {
+    if (!visible(el)) continue;
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+    if (lines.size > 1) problems.push(`name "${el.textContent}" breaks across ${lines.size} lines`);
+  }
+  const ctx = document.createElement('canvas').getContext('2d')!;
+  for (const select of document.querySelectorAll('select')) {
+    if (!visible(select)) continue;
+    const style = getComputedStyle(select);
+    ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const text = select.selectedOptions[0]?.textContent ?? '';
+    const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 14;
+    if (ctx.measureText(text).width > room)
+      problems.push(`select "${select.getAttribute('aria-label')}" cuts "${text}"`);
+  }
+  return problems;
+}
+
 /** Every screen, by its route and a word that says it has loaded. */
 const SCREEN_LIST: [name: string, hash: string, ready: RegExp][] = [
   ['readiness', '#/readiness', /Readiness/],
@@ -52,6 +90,7 @@ describe('Screenshots of every screen', () => {
   it('walks the demo workspace at two sizes in light and dark', async () => {
     const { page } = app;
     const written: string[] = [];
+    const layout: string[] = [];
     for (const viewport of VIEWPORTS) {
       await page.setViewportSize(viewport);
       for (const [name, hash, ready] of SCREEN_LIST) {
@@ -59,6 +98,9 @@ describe('Screenshots of every screen', () => {
         await page.getByRole('heading', { level: 1, name: ready }).first().waitFor();
         // Everything loaded: no placeholder left, charts drawn.
         await page.waitForFunction(() => !document.querySelector('.loading'), undefined, { timeout: 20_000 });
+        // Two frames: late measurements (ResizeObserver) have drawn what they show.
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        if (viewport.width === 1024) layout.push(...(await page.evaluate(layoutProblems)).map((p) => `${name}: ${p}`));
         for (const colorScheme of ['light', 'dark'] as const) {
           await page.emulateMedia({ colorScheme });
           await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -69,6 +111,7 @@ describe('Screenshots of every screen', () => {
         await page.emulateMedia({ colorScheme: 'light' });
       }
     }
+    expect(layout).toEqual([]);
     expect(written).toHaveLength(SCREEN_LIST.length * VIEWPORTS.length * 2);
     for (const f of written) expect(fs.statSync(f).size, f).toBeGreaterThan(5000);
     expect(app.problems().filter((p) => p.startsWith('page error'))).toEqual([]);
