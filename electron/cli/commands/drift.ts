@@ -9,6 +9,7 @@ import {
   type FeatureOverride,
 } from '../../../shared/types/drift';
 import { int, list, parse } from '../args';
+import { inFlagTerms } from '../flag-errors';
 import type { Command } from '../command';
 import { describeRemoval, removeOptions } from './removal';
 import { table } from './models';
@@ -136,31 +137,43 @@ export const driftCommand: Command = {
         'BAD_ARGUMENTS',
         `drift: --reference and --current are required; see \`preflight drift --help\``,
       );
-    if (values.mode !== undefined && values.mode !== 'exact' && values.mode !== 'profile')
-      throw new PreflightError('BAD_ARGUMENTS', '--mode: exact or profile');
-    if (values.window !== undefined && !['day', 'week', 'month'].includes(values.window))
-      throw new PreflightError('BAD_ARGUMENTS', '--window: day, week or month');
+    // --mode, --window and --drift-share are checked by the contract; a refusal names the flag and the value.
     const share = values['drift-share'] === undefined ? undefined : Number(values['drift-share']);
-    if (share !== undefined && !(share > 0 && share <= 1))
-      throw new PreflightError('BAD_ARGUMENTS', '--drift-share: a number in (0, 1]');
-    const report = await client.run(
-      'drift/run',
-      {
-        reference: values.reference,
-        current: values.current,
-        mode: values.mode as 'exact' | 'profile' | undefined,
-        columns: list(values.columns),
-        thresholds: parseThresholds(values.threshold),
-        features: parseFeatures(values.feature),
-        datasetDriftShare: share,
-        timeColumn: values['time-column'],
-        window: values.window as 'day' | 'week' | 'month' | undefined,
-        model: values.model,
-        mapping: parseMap(values.map),
-      },
-      { onProgress: out.progress, signal },
-    );
-    out.result(report, () => human(report));
+    const known = new Set((await client.call('datasets/list', {})).map((d) => d.name));
+    const report = await client
+      .run(
+        'drift/run',
+        {
+          reference: values.reference,
+          current: values.current,
+          mode: values.mode as 'exact' | 'profile' | undefined,
+          columns: list(values.columns),
+          thresholds: parseThresholds(values.threshold),
+          features: parseFeatures(values.feature),
+          datasetDriftShare: share,
+          timeColumn: values['time-column'],
+          window: values.window as 'day' | 'week' | 'month' | undefined,
+          model: values.model,
+          mapping: parseMap(values.map),
+        },
+        { onProgress: out.progress, signal },
+      )
+      .catch((error: unknown) => {
+        throw inFlagTerms(error, {
+          mode: ['--mode', values.mode],
+          window: ['--window', values.window],
+          datasetDriftShare: ['--drift-share', values['drift-share']],
+          timeColumn: ['--time-column', values['time-column']],
+        });
+      });
+    // Files are imported on the fly: say which datasets that added, so the user can find (or remove) them.
+    const registered = [
+      { side: 'reference', given: values.reference, name: report.reference.name },
+      { side: 'current', given: values.current, name: report.current.name },
+    ].filter((x, i, all) => !known.has(x.name) && all.findIndex((y) => y.name === x.name) === i);
+    if (registered.length)
+      out.log(`registered ${registered.map((r) => `dataset ${r.name} (${r.side}, from ${r.given})`).join(' and ')}`);
+    out.result({ ...report, registeredDatasets: registered.map((r) => r.name) }, () => human(report));
     if (values['fail-on-drift'] && report.dataset.detected) {
       out.log(
         `drift detected: ${report.dataset.drifted} of ${report.dataset.total} features (share ${report.dataset.share.toFixed(2)} ≥ ${report.dataset.threshold}) — exit 1 (CHECK_FAILED)`,
