@@ -22,6 +22,8 @@ export const handlers: Handlers<MethodName> = {
   ...readinessHandlers,
   'workspace/doctor': (core, args) => doctor(core, args.clean ?? false),
   'audit/list': (core, args) => core.queries.audit.list(args),
+  'settings/get': (core) => core.queries.settings.get(),
+  'settings/set': (core, args) => core.queries.settings.set(args),
   ...reportHandlers,
   ...removalHandlers,
   'jobs/get': (core, args) => core.jobs.get(args.jobId),

@@ -2,7 +2,18 @@ import { useEffect, useState } from 'react';
 import type { BenchRunSummary } from '../../shared/types/bench';
 import { useCall } from '../api/hooks';
 import { navigate } from '../router/index';
-import { ErrorBox, FilterBox, formatDate, Loading, noMatch, Section, Table, useFilter, type Column } from '../ui/index';
+import {
+  byTime,
+  ErrorBox,
+  FilterBox,
+  formatDate,
+  Loading,
+  noMatch,
+  Section,
+  Table,
+  useFilter,
+  type Column,
+} from '../ui/index';
 
 /** Stored runs, newest first; tick two to compare them. */
 export function History({ generation }: { generation: number }) {
@@ -34,11 +45,16 @@ export function History({ generation }: { generation: number }) {
       ),
       width: '28px',
     },
-    { key: 'run', header: 'Run', align: 'right', mono: true, render: (r) => r.runId },
-    { key: 'model', header: 'Model', render: (r) => `${r.model.name}@${r.model.version}` },
-    { key: 'kind', header: 'Kind', render: (r) => (r.kind === 'ab' ? 'A/B' : 'sweep') },
+    { key: 'run', header: 'Run', align: 'right', mono: true, render: (r) => r.runId, sortValue: (r) => r.runId },
+    {
+      key: 'model',
+      header: 'Model',
+      render: (r) => `${r.model.name}@${r.model.version}`,
+      sortValue: (r) => `${r.model.name}@${r.model.version}`,
+    },
+    { key: 'kind', header: 'Kind', render: (r) => (r.kind === 'ab' ? 'A/B' : 'sweep'), sortValue: (r) => r.kind },
     { key: 'eps', header: 'EPs', mono: true, render: (r) => r.eps.join(', ') },
-    { key: 'points', header: 'Points', align: 'right', render: (r) => r.points },
+    { key: 'points', header: 'Points', align: 'right', render: (r) => r.points, sortValue: (r) => r.points },
     {
       key: 'inputs',
       header: 'Inputs',
@@ -55,6 +71,7 @@ export function History({ generation }: { generation: number }) {
       align: 'right',
       mono: true,
       render: (r) => (r.bestP50Ms === null ? '—' : `${r.bestP50Ms.toPrecision(3)} ms`),
+      sortValue: (r) => r.bestP50Ms,
     },
     {
       key: 'slo',
@@ -68,7 +85,12 @@ export function History({ generation }: { generation: number }) {
           <span className="badge badge-bad">breached</span>
         ),
     },
-    { key: 'at', header: 'Started', render: (r) => <span title={r.startedAt}>{formatDate(r.startedAt)}</span> },
+    {
+      key: 'at',
+      header: 'Started',
+      render: (r) => <span title={r.startedAt}>{formatDate(r.startedAt)}</span>,
+      sortValue: (r) => byTime(r.startedAt),
+    },
   ];
   return (
     <Section

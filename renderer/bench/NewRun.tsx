@@ -87,11 +87,20 @@ export function toArgs(f: Form, inputs: InputsChoice | null): StartArgs {
   };
 }
 
+/** The form with `NAME@V` (or `NAME`) chosen. */
+function withModel(form: Form, ref: string | undefined): Form {
+  if (!ref) return form;
+  const at = ref.lastIndexOf('@');
+  return at > 0 && /^\d+$/.test(ref.slice(at + 1))
+    ? { ...form, name: ref.slice(0, at), version: ref.slice(at + 1) }
+    : { ...form, name: ref };
+}
+
 /** Choose a model version, EPs (with their availability), the sweep and settings; run with live progress. */
-export function NewRun({ onFinished }: { onFinished: () => void }) {
+export function NewRun({ onFinished, preset }: { onFinished: () => void; preset?: string }) {
   const models = useCall('models/list', {});
   const datasets = useCall('datasets/list', {});
-  const [form, setForm] = useState<Form>(INITIAL);
+  const [form, setForm] = useState<Form>(() => withModel(INITIAL, preset));
   const job = useJob();
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
   const name = form.name || models.data?.[0]?.name || '';

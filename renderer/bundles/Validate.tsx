@@ -14,6 +14,7 @@ import {
   ErrorBox,
   FilePickerButton,
   formatBytes,
+  formatCount,
   formatDate,
   Page,
   ProgressBar,
@@ -62,7 +63,7 @@ const COUNT_RULES = new Set<ValidateCheck['rule']>(['nan-inf', 'unreadable-value
 function figure(c: ValidateCheck, x: number | null): string {
   if (x === null) return '—';
   if (SHARE_RULES.has(c.rule)) return pct(x, 2);
-  if (COUNT_RULES.has(c.rule)) return x.toLocaleString();
+  if (COUNT_RULES.has(c.rule)) return formatCount(x);
   return num(x);
 }
 
@@ -232,7 +233,7 @@ export function ValidateBatch({
                     )}
                     {(datasets.data ?? []).map((d) => (
                       <option key={d.name} value={`dataset:${d.name}`}>
-                        {`dataset ${d.name} (${d.rows.toLocaleString()} rows)`}
+                        {`dataset ${d.name} (${formatCount(d.rows)} rows)`}
                       </option>
                     ))}
                   </select>
@@ -380,8 +381,8 @@ function ValidateReport({ outcome }: { outcome: Outcome }) {
             {r.ok ? 'Honours the contract' : `${r.broken} ${r.broken === 1 ? 'rule' : 'rules'} broken`}
           </strong>
           <span data-testid="validate-verdict-detail">
-            {batchName} ({r.data.rows.toLocaleString()} rows) against {bundleName}, {modelLabel(r.bundle.model)},
-            reference {r.bundle.reference}:{' '}
+            {batchName} ({formatCount(r.data.rows)} rows) against {bundleName}, {modelLabel(r.bundle.model)}, reference{' '}
+            {r.bundle.reference}:{' '}
             {r.ok
               ? 'every rule of the contract holds.'
               : `${[...byRule].map(([rule, features]) => `${rule}: ${[...new Set(features)].join(', ')}`).join(' · ')}.`}{' '}
@@ -462,7 +463,7 @@ function ValidateReport({ outcome }: { outcome: Outcome }) {
           <dt>Fallback</dt>
           <dd>
             {r.fallback
-              ? `${pct(r.fallback.automationRate, 1)} of ${r.fallback.rows.toLocaleString()} rows decided by the model at confidence ≥ ${num(r.fallback.threshold)} (measured at export: ${pct(r.fallback.measuredAutomationRate, 1)})`
+              ? `${pct(r.fallback.automationRate, 1)} of ${formatCount(r.fallback.rows)} rows decided by the model at confidence ≥ ${num(r.fallback.threshold)} (measured at export: ${pct(r.fallback.measuredAutomationRate, 1)})`
               : 'not checked: the bundle has no fallback policy, or no model outputs were available'}
           </dd>
         </dl>

@@ -1,9 +1,7 @@
 // Number formatting for the Bundles screen.
 
-/** 0.9002 → "90.0%"; null → "—". */
-export function pct(value: number | null | undefined, digits = 1): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? '—' : `${(value * 100).toFixed(digits)}%`;
-}
+/** 0.9002 → "90.0%"; 0.0003 → "0.03%"; null → "—" (shared/format, as every surface writes shares). */
+export { formatShare as pct } from '../../shared/format/numbers';
 
 /** Milliseconds with sensible precision: 0.0813 → "0.0813 ms", 12.5 → "12.5 ms". */
 export function ms(value: number | null | undefined): string {

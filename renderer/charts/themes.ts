@@ -30,6 +30,8 @@ function theme(mode: 'light' | 'dark') {
     textStyle: { color: text, fontFamily: FONT },
     title: { textStyle: { color: text, fontSize: 13, fontWeight: 600 }, subtextStyle: { color: muted } },
     legend: { textStyle: { color: text } },
+    // Piecewise legends (the drift heatmap in other views) in the text colour, readable in dark mode.
+    visualMap: { textStyle: { color: text } },
     categoryAxis: axis,
     valueAxis: axis,
     logAxis: axis,

@@ -5,6 +5,7 @@ import {
   EmptyState,
   ErrorBox,
   FilterBox,
+  byTime,
   formatBytes,
   formatCount,
   formatDate,
@@ -20,18 +21,45 @@ import { baseName, formatLabel } from './format';
 import type { DatasetAdder } from './useAddDataset';
 
 const COLUMNS: Column<DatasetSummary>[] = [
-  { key: 'name', header: 'Name', render: (d) => <span className="ds-name">{d.name}</span> },
-  { key: 'format', header: 'Format', render: (d) => formatLabel(d.format) },
-  { key: 'rows', header: 'Rows', align: 'right', mono: true, render: (d) => formatCount(d.rows) },
-  { key: 'columns', header: 'Columns', align: 'right', mono: true, render: (d) => formatCount(d.columns) },
+  { key: 'name', header: 'Name', render: (d) => <span className="ds-name">{d.name}</span>, sortValue: (d) => d.name },
+  { key: 'format', header: 'Format', render: (d) => formatLabel(d.format), sortValue: (d) => formatLabel(d.format) },
+  {
+    key: 'rows',
+    header: 'Rows',
+    align: 'right',
+    mono: true,
+    render: (d) => formatCount(d.rows),
+    sortValue: (d) => d.rows,
+  },
+  {
+    key: 'columns',
+    header: 'Columns',
+    align: 'right',
+    mono: true,
+    render: (d) => formatCount(d.columns),
+    sortValue: (d) => d.columns,
+  },
   {
     key: 'source',
     header: 'Source file',
+    sortValue: (d) => baseName(d.sourcePath),
     wrap: true,
     render: (d) => <span title={d.sourcePath}>{baseName(d.sourcePath)}</span>,
   },
-  { key: 'size', header: 'Size', align: 'right', mono: true, render: (d) => formatBytes(d.sourceBytes) },
-  { key: 'added', header: 'Added', render: (d) => <span title={d.addedAt}>{formatDate(d.addedAt)}</span> },
+  {
+    key: 'size',
+    header: 'Size',
+    align: 'right',
+    mono: true,
+    render: (d) => formatBytes(d.sourceBytes),
+    sortValue: (d) => d.sourceBytes,
+  },
+  {
+    key: 'added',
+    header: 'Added',
+    render: (d) => <span title={d.addedAt}>{formatDate(d.addedAt)}</span>,
+    sortValue: (d) => byTime(d.addedAt),
+  },
 ];
 
 export function DatasetList({ adder }: { adder: DatasetAdder }) {

@@ -16,7 +16,11 @@ export function formatNumber(x: number): string {
   const abs = Math.abs(x);
   if (abs >= 1e15 || abs < 1e-4) return x.toExponential(3);
   if (Number.isInteger(x) && abs < 1e15) return formatCount(x);
-  if (abs >= 1000) return formatCount(Math.round(x * 10) / 10);
+  if (abs >= 1000) {
+    const tenths = Math.round(Math.abs(x) * 10);
+    const whole = formatCount(Math.floor(tenths / 10));
+    return `${x < 0 ? '−' : ''}${whole}${tenths % 10 ? `.${tenths % 10}` : ''}`;
+  }
   return String(Number(x.toPrecision(4)));
 }
 
@@ -48,7 +52,8 @@ export function formatStat(column: ColumnInfo, value: number, spread = false): s
 export function formatPercent(part: number, whole: number): string {
   if (whole === 0 || part === 0) return '0%';
   const pct = (100 * part) / whole;
-  if (pct < 0.1) return '<0.1%';
+  // A small share keeps two significant digits (0.03%), never rounds to nothing.
+  if (pct < 0.1) return `${Number(pct.toPrecision(2))}%`;
   if (pct > 99.9 && part < whole) return '>99.9%';
   return `${Number(pct.toFixed(1))}%`;
 }

@@ -1,41 +1,14 @@
 import { Fragment, useMemo } from 'react';
+import { featureFacts } from '../../shared/drift-view/facts';
 import type { FeatureDrift } from '../../shared/types/drift';
 import { Chart } from '../charts/index';
 import { Section } from '../ui/index';
 import { overlayOption } from './charts';
-import { EFFECT_LABEL, num, pct, TEST_LABEL } from './format';
 
 /** One feature: reference and current on the same bins, every metric, and its findings. */
 export function FeatureDetail({ feature: f }: { feature: FeatureDrift }) {
   const option = useMemo(() => (f.histogram ? overlayOption(f.histogram) : null), [f]);
-  const m = f.metrics;
-  const facts: [string, string][] = [
-    [
-      'Deciding test',
-      `${TEST_LABEL[f.test]} = ${num(f.score)} (threshold ${f.threshold}) → ${f.tested ? (f.drifted ? 'drifted' : 'stable') : 'not tested'}`,
-    ],
-    [
-      'Effect size',
-      f.effectSize.value === null ? '—' : `${EFFECT_LABEL[f.effectSize.name]} ${num(f.effectSize.value)}`,
-    ],
-    ['KS', m.ksPValue === null ? '—' : `D ${num(m.ksStatistic)}, p ${num(m.ksPValue)}`],
-    ['Wasserstein (normed)', num(m.wassersteinNormed)],
-    ['PSI · Jensen–Shannon', `${num(m.psi)} · ${num(m.jensenShannon)}`],
-    ['Chi-square', m.chiSquarePValue === null ? '—' : `p ${num(m.chiSquarePValue)}, Cramér's V ${num(m.cramersV)}`],
-    ['z-test', m.zTestPValue === null ? '—' : `p ${num(m.zTestPValue)}, Cohen's h ${num(m.cohensH)}`],
-    [
-      'Values (ref / cur)',
-      `${f.values.reference.toLocaleString()} / ${f.values.current.toLocaleString()} of ${f.rows.reference.toLocaleString()} / ${f.rows.current.toLocaleString()} rows`,
-    ],
-    ['Missing (ref → cur)', `${pct(f.missing.reference)} → ${pct(f.missing.current)}`],
-  ];
-  if (f.unseenCategoryShare !== null) facts.push(['Unseen categories', pct(f.unseenCategoryShare)]);
-  if (f.outOfRangeShare !== null) facts.push(['Outside reference range', pct(f.outOfRangeShare)]);
-  if (f.approximation)
-    facts.push([
-      'Profile approximation',
-      `|ΔD| ≤ ${num(f.approximation.ksStatistic)}, |ΔW| ≤ ${num(f.approximation.wassersteinNormed)}`,
-    ]);
+  const facts = featureFacts(f);
   return (
     <Section title={`${f.name}: reference vs current`} id="drift-feature-detail">
       <div className="grid-2 drift-detail">

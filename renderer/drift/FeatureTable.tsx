@@ -60,7 +60,7 @@ export function FeatureTable({
       key: 'name',
       header: header('name', 'Feature'),
       render: (f) => <span className={f.name === selected ? 'feature-selected' : undefined}>{f.name}</span>,
-      wrap: true,
+      nowrap: true,
     },
     { key: 'kind', header: header('kind', 'Kind'), render: (f) => f.kind },
     {

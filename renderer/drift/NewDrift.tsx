@@ -1,81 +1,70 @@
-import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { ArgsOf } from '../../shared/contract/methods';
 import { uploadForJob } from '../api/files';
 import { isCancelled, useCall, useJob } from '../api/hooks';
 import { navigate, useRoute } from '../router/index';
 import { ErrorBox, ProgressBar, Section } from '../ui/index';
-
-type Side = { kind: 'dataset'; name: string } | { kind: 'file'; file: File } | null;
-
-/** Pick a workspace dataset or a file (imported on the fly) for one side. */
-function SidePicker({
-  label,
-  testId,
-  value,
-  onChange,
-  datasets,
-}: {
-  label: string;
-  testId: string;
-  value: Side;
-  onChange: (s: Side) => void;
-  datasets: string[];
-}) {
-  const input = useRef<HTMLInputElement>(null);
-  const onFile = (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (file) onChange({ kind: 'file', file });
-  };
-  return (
-    <fieldset className="drift-side">
-      <legend>{label}</legend>
-      <select
-        aria-label={`${label} dataset`}
-        value={value?.kind === 'dataset' ? value.name : ''}
-        onChange={(e) => onChange(e.target.value ? { kind: 'dataset', name: e.target.value } : null)}
-      >
-        <option value="">{value?.kind === 'file' ? `file: ${value.file.name}` : 'choose a dataset…'}</option>
-        {datasets.map((d) => (
-          <option key={d} value={d}>
-            {d}
-          </option>
-        ))}
-      </select>
-      <button type="button" onClick={() => input.current?.click()}>
-        Choose file…
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".csv,.tsv,.txt,.parquet,.jsonl,.ndjson"
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-label={`${label} file`}
-        data-testid={testId}
-        onChange={onFile}
-      />
-    </fieldset>
-  );
-}
+import { fieldOfError, fileColumns, placeDataset, presetFromRoute, timeColumns, type DriftField } from './presets';
+import { useMappable } from './useMappable';
+import { MappingEditor } from './MappingEditor';
+import { SidePicker, type Side } from './SidePicker';
 
 export function NewDrift({ onDone }: { onDone?: () => void }) {
   const datasets = useCall('datasets/list', {});
   const models = useCall('models/list', {});
   const job = useJob();
-  // `#/drift/new/NAME` (the Datasets screen's "Compare with…") comes with the reference chosen.
-  const preset = usePresetReference();
-  const [reference, setReference] = useState<Side>(preset ? { kind: 'dataset', name: preset } : null);
-  useEffect(() => {
-    if (preset) setReference({ kind: 'dataset', name: preset });
-  }, [preset]);
+  // `#/drift/new/NAME` (a dataset's "Compare with…") and `#/drift/for-model/NAME` (a model's "Check drift").
+  const { segments } = useRoute();
+  const preset = presetFromRoute(segments);
+  const [reference, setReference] = useState<Side>(null);
   const [current, setCurrent] = useState<Side>(null);
+  const names = (datasets.data ?? []).map((d) => d.name);
+  const namesKey = names.join('\n');
+  useEffect(() => {
+    if (!preset.dataset || !datasets.data) return;
+    const placed = placeDataset(preset.dataset, names);
+    setReference(placed.reference ? { kind: 'dataset', name: placed.reference } : null);
+    setCurrent(placed.current ? { kind: 'dataset', name: placed.current } : null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per preset and dataset list
+  }, [preset.dataset, namesKey]);
   const [timeColumn, setTimeColumn] = useState('');
   const [window, setWindow] = useState<'day' | 'week' | 'month'>('day');
-  const [model, setModel] = useState('');
+  const [model, setModel] = useState(preset.model ?? '');
+  useEffect(() => {
+    if (preset.model) setModel(preset.model);
+  }, [preset.model]);
   const [mode, setMode] = useState<'exact' | 'profile'>('exact');
   const [mapping, setMapping] = useState<Record<string, string> | null>(null);
-  const names = (datasets.data ?? []).map((d) => d.name);
+  const mappable = useMappable(models.data, reference?.kind === 'dataset' ? reference.name : null);
+  const currentColumns = useCall(
+    'datasets/show',
+    { ref: current?.kind === 'dataset' ? current.name : '' },
+    { skip: current?.kind !== 'dataset' },
+  );
+  const [fileHeader, setFileHeader] = useState<{ file: File; columns: string[] | null } | null>(null);
+  useEffect(() => {
+    if (current?.kind !== 'file') return;
+    let live = true;
+    void fileColumns(current.file).then((columns) => live && setFileHeader({ file: current.file, columns }));
+    return () => {
+      live = false;
+    };
+  }, [current]);
+  const headerOfFile = current?.kind === 'file' && fileHeader?.file === current.file ? fileHeader.columns : null;
+  const times = currentColumns.data
+    ? timeColumns(currentColumns.data.columnInfo)
+    : (headerOfFile ?? []).map((c) => ({ name: c, label: c }));
+  // A chosen time column the new current dataset lacks is dropped, not sent.
+  const time = times.some((t) => t.name === timeColumn) ? timeColumn : '';
+
+  const { state } = job;
+  const badField = state.error && !isCancelled(state.error) ? fieldOfError(state.error) : null;
+  useEffect(() => {
+    // Put the user where the message says the problem is.
+    if (badField) document.getElementById(`drift-field-${badField}`)?.focus();
+  }, [badField, state.error]);
+  const invalid = (f: DriftField) =>
+    badField === f ? { 'aria-invalid': true, 'aria-describedby': 'drift-form-error' } : {};
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -91,8 +80,8 @@ export function NewDrift({ onDone }: { onDone?: () => void }) {
     }
     const pathOf = (s: Side) => (s!.kind === 'dataset' ? s!.name : paths[files.indexOf((s as { file: File }).file)]);
     const args: ArgsOf<'drift/run'> = { reference: pathOf(reference), current: pathOf(current), mode };
-    if (timeColumn.trim()) {
-      args.timeColumn = timeColumn.trim();
+    if (time) {
+      args.timeColumn = time;
       args.window = window;
     }
     if (model) args.model = model;
@@ -111,7 +100,6 @@ export function NewDrift({ onDone }: { onDone?: () => void }) {
       navigate('drift', String(report.id));
     }
   };
-  const { state } = job;
   return (
     <Section title="New comparison" id="drift-new">
       <form className="drift-form" onSubmit={submit} aria-label="New drift comparison">
@@ -121,6 +109,7 @@ export function NewDrift({ onDone }: { onDone?: () => void }) {
           value={reference}
           onChange={setReference}
           datasets={names}
+          invalid={badField === 'reference'}
         />
         <SidePicker
           label="Current"
@@ -128,26 +117,49 @@ export function NewDrift({ onDone }: { onDone?: () => void }) {
           value={current}
           onChange={setCurrent}
           datasets={names}
+          invalid={badField === 'current'}
         />
         <fieldset className="drift-side">
           <legend>Options</legend>
           <label>
             Time column{' '}
-            <input
-              list="drift-time-columns"
-              value={timeColumn}
-              onChange={(e) => setTimeColumn(e.target.value)}
-              placeholder="none"
+            <select
+              id="drift-field-timeColumn"
               aria-label="Time column"
-              size={12}
-            />
+              value={time}
+              onChange={(e) => setTimeColumn(e.target.value)}
+              disabled={times.length === 0}
+              title={
+                current?.kind === 'file'
+                  ? 'the columns of the chosen file: its kinds are checked when it is imported'
+                  : 'date/time columns of the current dataset, and integer columns holding epoch timestamps'
+              }
+              {...invalid('timeColumn')}
+            >
+              <option value="">
+                {!current
+                  ? 'none (choose a current dataset)'
+                  : times.length === 0 && (currentColumns.data || current.kind === 'file')
+                    ? current.kind === 'file' && !headerOfFile
+                      ? 'none (import the file first to choose one)'
+                      : 'none (no date/time columns)'
+                    : 'none'}
+              </option>
+              {times.map((t) => (
+                <option key={t.name} value={t.name}>
+                  {t.label}
+                </option>
+              ))}
+            </select>
           </label>
-          {current?.kind === 'dataset' && <TimeChoices dataset={current.name} />}
           <label>
             Window{' '}
             <select
+              id="drift-field-window"
               aria-label="Window"
               value={window}
+              disabled={!time}
+              {...invalid('window')}
               onChange={(e) => setWindow(e.target.value as 'day' | 'week' | 'month')}
             >
               <option value="day">day</option>
@@ -158,21 +170,41 @@ export function NewDrift({ onDone }: { onDone?: () => void }) {
           <label>
             Model{' '}
             <select
+              id="drift-field-model"
               aria-label="Model"
+              aria-describedby={model && mappable?.[model.split('@')[0]] ? 'drift-model-reason' : undefined}
               value={model}
+              {...invalid('model')}
               onChange={(e) => {
                 setModel(e.target.value);
                 setMapping(null);
               }}
             >
               <option value="">none</option>
-              {(models.data ?? []).map((m) => (
-                <option key={m.name} value={m.name}>
-                  {m.name}@{m.latestVersion}
-                </option>
-              ))}
+              {(models.data ?? []).map((m) => {
+                const reason = mappable?.[m.name];
+                // Greyed, with the reason, when the reference's columns cannot feed its inputs.
+                return (
+                  <option
+                    key={m.name}
+                    value={m.name}
+                    disabled={!!reason && model !== m.name}
+                    title={reason ?? undefined}
+                  >
+                    {m.name}@{m.latestVersion}
+                    {reason ? ` — cannot use: ${reason}` : ''}
+                  </option>
+                );
+              })}
+              {model && !(models.data ?? []).some((m) => m.name === model) && <option value={model}>{model}</option>}
             </select>
           </label>
+          {model && mappable?.[model.split('@')[0]] && (
+            <p id="drift-model-reason" className="drift-field-note">
+              {model} cannot be used with {reference?.kind === 'dataset' ? reference.name : 'this reference'}:{' '}
+              {mappable[model.split('@')[0]]}
+            </p>
+          )}
           <label>
             Reference{' '}
             <select aria-label="Mode" value={mode} onChange={(e) => setMode(e.target.value as 'exact' | 'profile')}>
@@ -182,7 +214,13 @@ export function NewDrift({ onDone }: { onDone?: () => void }) {
           </label>
         </fieldset>
         {model && reference?.kind === 'dataset' && (
-          <MappingEditor model={model} dataset={reference.name} value={mapping} onChange={setMapping} />
+          <MappingEditor
+            model={model}
+            dataset={reference.name}
+            value={mapping}
+            onChange={setMapping}
+            invalid={badField === 'mapping'}
+          />
         )}
         {model && reference?.kind === 'file' && (
           <p className="muted">
@@ -200,74 +238,29 @@ export function NewDrift({ onDone }: { onDone?: () => void }) {
         <ProgressBar label="Comparing" progress={state.progress} onCancel={state.jobId ? job.cancel : undefined} />
       )}
       {state.error ? (
-        <ErrorBox
-          title={isCancelled(state.error) ? 'The comparison was cancelled' : 'The comparison failed'}
-          error={state.error}
-          onDismiss={job.clearError}
-        />
+        <div id="drift-form-error">
+          <ErrorBox
+            title={
+              isCancelled(state.error)
+                ? 'The comparison was cancelled'
+                : badField
+                  ? `The comparison failed: check ${FIELD_LABEL[badField]}`
+                  : 'The comparison failed'
+            }
+            error={state.error}
+            onDismiss={job.clearError}
+          />
+        </div>
       ) : null}
     </Section>
   );
 }
 
-/** The dataset named by `#/drift/new/NAME`, if the route is that. */
-function usePresetReference(): string | undefined {
-  const { segments } = useRoute();
-  return segments[1] === 'new' && segments[2] ? segments[2] : undefined;
-}
-
-/** Suggestions for the time column: the current dataset's datetime and integer columns. */
-function TimeChoices({ dataset }: { dataset: string }) {
-  const detail = useCall('datasets/show', { ref: dataset });
-  const names =
-    detail.data?.columnInfo.filter((c) => c.kind === 'datetime' || c.kind === 'integer').map((c) => c.name) ?? [];
-  return (
-    <datalist id="drift-time-columns">
-      {names.map((c) => (
-        <option key={c} value={c} />
-      ))}
-    </datalist>
-  );
-}
-
-/** The model's inputs and the columns that feed them (saved mapping or proposal); editing it saves it with the run. */
-function MappingEditor({
-  model,
-  dataset,
-  value,
-  onChange,
-}: {
-  model: string;
-  dataset: string;
-  value: Record<string, string> | null;
-  onChange: (m: Record<string, string>) => void;
-}) {
-  const proposal = useCall('drift/mapping', { model, dataset });
-  const data = proposal.data;
-  if (proposal.error) return <ErrorBox title="Cannot read the model's inputs" error={proposal.error} />;
-  if (!data) return null;
-  const current =
-    value ??
-    Object.fromEntries(
-      data.inputs.map((i) => [i.name, data.mapping?.inputs.find((m) => m.input === i.name)?.columns.join(', ') ?? '']),
-    );
-  return (
-    <fieldset className="drift-side drift-mapping">
-      <legend>Model inputs ← columns {data.mapping ? `(${data.mapping.how})` : ''}</legend>
-      {data.problem && <p className="muted">{data.problem}</p>}
-      {data.inputs.map((i) => (
-        <label key={i.name}>
-          <span className="mono">
-            {i.name} {i.type}
-          </span>{' '}
-          <input
-            aria-label={`Columns for input ${i.name}`}
-            value={current[i.name] ?? ''}
-            size={Math.max(16, (current[i.name] ?? '').length + 2)}
-            onChange={(e) => onChange({ ...current, [i.name]: e.target.value })}
-          />
-        </label>
-      ))}
-    </fieldset>
-  );
-}
+const FIELD_LABEL: Record<DriftField, string> = {
+  reference: 'the reference',
+  current: 'the current dataset',
+  timeColumn: 'the time column',
+  window: 'the window',
+  model: 'the model',
+  mapping: 'the model inputs',
+};

@@ -1,16 +1,18 @@
 import { useEffect, useMemo, useState } from 'react';
 import { PreflightError } from '../../shared/contract/errors';
 import type { DriftReport } from '../../shared/types/drift';
+import { formatTimings } from '../../shared/format/timings';
 import { useCall } from '../api/hooks';
 import { Chart } from '../charts/index';
 import { href, navigate } from '../router/index';
 import { RemoveAction } from '../reports/RemoveAction';
 import { ReportActions } from '../reports/ReportActions';
-import { ErrorBox, Loading, Page, Section } from '../ui/index';
-import { heatmapOption, windowShareOption } from './charts';
+import { ErrorBox, formatCount, formatDate, Loading, Page, Section } from '../ui/index';
+import { windowShareOption } from './charts';
+import { HeatmapGrid } from './HeatmapGrid';
 import { FeatureDetail } from './FeatureDetail';
 import { FeatureTable } from './FeatureTable';
-import { num, pct } from './format';
+import { pct } from './format';
 
 export function ReportView({ id }: { id: number }) {
   const { data: report, error, loading, reload } = useCall('drift/show', { id });
@@ -54,9 +56,9 @@ function Report({ report: r }: { report: DriftReport }) {
       }
       subtitle={
         <>
-          <a href={href('drift')}>← Drift</a> · {r.reference.name} ({r.reference.rows.toLocaleString()} rows
-          {r.mode === 'profile' ? ', stored profile' : ''}) → {r.current.name} ({r.current.rows.toLocaleString()} rows)
-          · {new Date(r.createdAt).toLocaleString()}
+          <a href={href('drift')}>← Drift</a> · {r.reference.name} ({formatCount(r.reference.rows)} rows
+          {r.mode === 'profile' ? ', stored profile' : ''}) → {r.current.name} ({formatCount(r.current.rows)} rows) ·{' '}
+          <time dateTime={r.createdAt}>{formatDate(r.createdAt)}</time>
         </>
       }
     >
@@ -81,7 +83,6 @@ export function DriftReportSections({
   useEffect(() => setSelected(firstDrifted?.name ?? null), [r.id]); // eslint-disable-line react-hooks/exhaustive-deps
   const feature = r.features.find((f) => f.name === selected) ?? null;
   const d = r.dataset;
-  const heat = useMemo(() => (r.windows ? heatmapOption(r.windows, r.features) : null), [r]);
   const share = useMemo(() => (r.windows ? windowShareOption(r.windows, d.threshold) : null), [r, d.threshold]);
   const s = r.schema;
   return (
@@ -118,10 +119,7 @@ export function DriftReportSections({
                     .join(' · ')}
             </dd>
             <dt>Timing</dt>
-            <dd className="mono">
-              {num(r.timings.totalSeconds)} s (read {num(r.timings.readSeconds)} s, compute{' '}
-              {num(r.timings.computeSeconds)} s)
-            </dd>
+            <dd className="mono">{formatTimings(r.timings)}</dd>
           </dl>
           {r.findings.length > 0 && (
             <ul className="drift-findings">
@@ -136,18 +134,12 @@ export function DriftReportSections({
         <FeatureTable features={r.features} selected={selected} onSelect={setSelected} caption="Drift per feature" />
       </Section>
       {feature && <FeatureDetail feature={feature} />}
-      {r.windows && heat && share && (
+      {r.windows && share && (
         <Section
           title={`Over time: ${r.windows.features.length} features × ${r.windows.windows.length} ${r.windows.unit}s of ${r.windows.column}`}
           id="drift-windows"
         >
-          <div data-testid="drift-heatmap">
-            <Chart
-              option={heat}
-              ariaLabel="Drift per feature and time window"
-              height={Math.max(220, 28 * r.windows.features.length + 110)}
-            />
-          </div>
+          <HeatmapGrid windows={r.windows} features={r.features} />
           <Chart option={share} ariaLabel="Share of drifted features per time window" height={200} />
           <p className="muted">
             First drifted window:{' '}
@@ -164,8 +156,8 @@ export function DriftReportSections({
             {r.predictions.dataset.drifted} of {r.predictions.dataset.total} output signals drifted · mapping{' '}
             {r.predictions.mapping.how}:{' '}
             {r.predictions.mapping.inputs.map((m) => `${m.input} ← ${m.columns.join(', ')}`).join('; ')} · scored{' '}
-            {r.predictions.rows.reference.toLocaleString()} / {r.predictions.rows.current.toLocaleString()} rows
-            (skipped {r.predictions.skipped.reference} / {r.predictions.skipped.current} with missing inputs)
+            {formatCount(r.predictions.rows.reference)} / {formatCount(r.predictions.rows.current)} rows (skipped{' '}
+            {r.predictions.skipped.reference} / {r.predictions.skipped.current} with missing inputs)
           </p>
           <PredictionOutputs outputs={r.predictions.outputs} />
         </Section>

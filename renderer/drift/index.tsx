@@ -5,6 +5,7 @@ import {
   FilterBox,
   formatBytes,
   formatCount,
+  byTime,
   formatDate,
   Loading,
   noMatch,
@@ -63,19 +64,32 @@ function DriftHome() {
                 )
               }
               columns={[
-                { key: 'id', header: '#', render: (r) => <a href={href('drift', String(r.id))}>{r.id}</a>, mono: true },
-                { key: 'created', header: 'Created', render: (r) => formatDate(r.createdAt) },
-                { key: 'ref', header: 'Reference', render: (r) => r.reference },
-                { key: 'cur', header: 'Current', render: (r) => r.current },
-                { key: 'model', header: 'Model', render: (r) => r.model ?? '—' },
+                {
+                  key: 'id',
+                  header: '#',
+                  render: (r) => <a href={href('drift', String(r.id))}>{r.id}</a>,
+                  mono: true,
+                  sortValue: (r) => r.id,
+                },
+                {
+                  key: 'created',
+                  header: 'Created',
+                  render: (r) => formatDate(r.createdAt),
+                  sortValue: (r) => byTime(r.createdAt),
+                },
+                { key: 'ref', header: 'Reference', render: (r) => r.reference, sortValue: (r) => r.reference },
+                { key: 'cur', header: 'Current', render: (r) => r.current, sortValue: (r) => r.current },
+                { key: 'model', header: 'Model', render: (r) => r.model ?? '—', sortValue: (r) => r.model },
                 {
                   key: 'drifted',
                   header: 'Drifted',
                   render: (r) => `${r.dataset.drifted} of ${r.dataset.total}`,
+                  sortValue: (r) => (r.dataset.total ? r.dataset.drifted / r.dataset.total : null),
                   align: 'right',
                 },
                 {
                   key: 'verdict',
+                  sortValue: (r) => (r.dataset.detected ? 1 : 0),
                   header: 'Verdict',
                   render: (r) =>
                     r.dataset.detected ? (

@@ -44,6 +44,12 @@ export function ModelDetail({ modelRef, adder }: { modelRef: string; adder: Mode
       subtitle={back}
       actions={
         <>
+          <a className="button button-primary" href={href('bench', 'new', `${model.name}@${model.version}`)}>
+            Benchmark this
+          </a>
+          <a className="button" href={href('drift', 'for-model', model.name)}>
+            Check drift
+          </a>
           <AddModelButton adder={adder} primary={false} />
           <RemoveAction
             method="models/remove"

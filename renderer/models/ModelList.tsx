@@ -5,6 +5,7 @@ import {
   EmptyState,
   ErrorBox,
   FilterBox,
+  byTime,
   formatDate,
   Loading,
   noMatch,
@@ -20,14 +21,27 @@ import { modelRef } from './format';
 import type { ModelAdder } from './useAddModel';
 
 const COLUMNS: Column<ModelSummary>[] = [
-  { key: 'name', header: 'Name', render: (m) => <span className="model-name">{m.name}</span> },
-  { key: 'latest', header: 'Latest', align: 'right', mono: true, render: (m) => `@${m.latestVersion}` },
-  { key: 'versions', header: 'Versions', align: 'right', render: (m) => m.versions },
-  { key: 'inputs', header: 'Inputs', align: 'right', render: (m) => m.inputs },
-  { key: 'outputs', header: 'Outputs', align: 'right', render: (m) => m.outputs },
+  {
+    key: 'name',
+    header: 'Name',
+    render: (m) => <span className="model-name">{m.name}</span>,
+    sortValue: (m) => m.name,
+  },
+  {
+    key: 'latest',
+    header: 'Latest',
+    align: 'right',
+    mono: true,
+    render: (m) => `@${m.latestVersion}`,
+    sortValue: (m) => m.latestVersion,
+  },
+  { key: 'versions', header: 'Versions', align: 'right', render: (m) => m.versions, sortValue: (m) => m.versions },
+  { key: 'inputs', header: 'Inputs', align: 'right', render: (m) => m.inputs, sortValue: (m) => m.inputs },
+  { key: 'outputs', header: 'Outputs', align: 'right', render: (m) => m.outputs, sortValue: (m) => m.outputs },
   {
     key: 'loadable',
     header: 'Loads in onnxruntime',
+    sortValue: (m) => (m.loadable ? 1 : 0),
     render: (m) =>
       m.loadable ? (
         <span className="badge badge-ok">loadable</span>
@@ -36,7 +50,12 @@ const COLUMNS: Column<ModelSummary>[] = [
       ),
   },
   { key: 'sha', header: 'SHA-256', mono: true, render: (m) => <span title={m.sha256}>{shortHash(m.sha256)}</span> },
-  { key: 'added', header: 'Added', render: (m) => <span title={m.addedAt}>{formatDate(m.addedAt)}</span> },
+  {
+    key: 'added',
+    header: 'Added',
+    render: (m) => <span title={m.addedAt}>{formatDate(m.addedAt)}</span>,
+    sortValue: (m) => byTime(m.addedAt),
+  },
 ];
 
 export function ModelList({ adder }: { adder: ModelAdder }) {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { client, host, onConnection, type ConnectionState } from '../api/client';
 import { useCall } from '../api/hooks';
 import { plural } from '../ui/format';
+import { ThemeToggle } from './ThemeToggle';
 
 const CONNECTION_TEXT: Record<ConnectionState, [string, string]> = {
   open: ['dot-ok', 'connected'],
@@ -29,6 +30,7 @@ export function StatusBar() {
           workspace <span className="mono">{info.data.dir}</span>
         </span>
       )}
+      <ThemeToggle />
       {info.data && (
         <span className="status-right">
           {plural(info.data.counts.models, 'model')} · {plural(info.data.counts.modelVersions, 'version')} · v

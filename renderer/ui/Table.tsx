@@ -1,4 +1,6 @@
-import type { KeyboardEvent, ReactNode } from 'react';
+import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { ScrollArea } from './ScrollArea';
+import { sortRows, type SortDirection, type SortValue } from './sort';
 
 export interface Column<T> {
   key: string;
@@ -9,7 +11,11 @@ export interface Column<T> {
   mono?: boolean;
   /** Lets a long unbroken value wrap anywhere (e.g. seq(map(int64,tensor(float)))). */
   wrap?: boolean;
+  /** Never wraps (names: a feature name broken mid-word reads as two names). */
+  nowrap?: boolean;
   width?: string;
+  /** Makes the column sortable: a click on its header orders the rows by this value. */
+  sortValue?: (row: T) => SortValue;
 }
 
 interface TableProps<T> {
@@ -23,7 +29,14 @@ interface TableProps<T> {
 }
 
 /** A dense data table. Activatable rows are in the tab order, so a keyboard user can walk a list. */
-export function Table<T>({ columns, rows, rowKey, onRowActivate, caption, empty }: TableProps<T>) {
+export function Table<T>({ columns, rows: given, rowKey, onRowActivate, caption, empty }: TableProps<T>) {
+  const [sort, setSort] = useState<{ key: string; direction: SortDirection } | null>(null);
+  const rows = useMemo(() => {
+    const by = sort && columns.find((c) => c.key === sort.key)?.sortValue;
+    return by ? sortRows(given, by, sort.direction) : given;
+  }, [given, sort, columns]);
+  const sortBy = (key: string) =>
+    setSort((s) => ({ key, direction: s?.key === key && s.direction === 'ascending' ? 'descending' : 'ascending' }));
   if (rows.length === 0 && empty) return <div className="table-empty">{empty}</div>;
   const onKey = (row: T) => (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -32,14 +45,25 @@ export function Table<T>({ columns, rows, rowKey, onRowActivate, caption, empty 
     }
   };
   return (
-    <div className="table-wrap">
+    <ScrollArea>
       <table className={onRowActivate ? 'table table-interactive' : 'table'}>
         {caption && <caption className="visually-hidden">{caption}</caption>}
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.key} scope="col" style={{ textAlign: c.align ?? 'left', width: c.width }}>
-                {c.header}
+              <th
+                key={c.key}
+                scope="col"
+                style={{ textAlign: c.align ?? 'left', width: c.width }}
+                aria-sort={c.sortValue ? (sort?.key === c.key ? sort.direction : 'none') : undefined}
+              >
+                {c.sortValue ? (
+                  <button type="button" className="th-sort" onClick={() => sortBy(c.key)}>
+                    {c.header}
+                  </button>
+                ) : (
+                  c.header
+                )}
               </th>
             ))}
           </tr>
@@ -55,7 +79,9 @@ export function Table<T>({ columns, rows, rowKey, onRowActivate, caption, empty 
               {columns.map((c) => (
                 <td
                   key={c.key}
-                  className={[c.mono && 'mono', c.wrap && 'wrap'].filter(Boolean).join(' ') || undefined}
+                  className={
+                    [c.mono && 'mono', c.wrap && 'wrap', c.nowrap && 'nowrap'].filter(Boolean).join(' ') || undefined
+                  }
                   style={{ textAlign: c.align ?? 'left' }}
                 >
                   {c.render(row)}
@@ -65,6 +91,6 @@ export function Table<T>({ columns, rows, rowKey, onRowActivate, caption, empty 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }

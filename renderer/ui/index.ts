@@ -9,5 +9,6 @@ export { FilePickerButton } from './FilePickerButton';
 export { NotYetAvailable } from './NotYetAvailable';
 export { CopyButton } from './CopyButton';
 export { Loading } from './Loading';
-export { formatBytes, formatCount, formatDate, plural, shortHash } from './format';
+export { formatBytes, formatCount, formatDate, formatNumber, formatShare, plural, shortHash } from './format';
 export { FilterBox, noMatch, useFilter } from './Filter';
+export { byTime, sortRows, type SortValue } from './sort';

@@ -1,16 +1,11 @@
 import { useSyncExternalStore } from 'react';
+import { resolvedScheme, subscribeTheme } from './theme';
 
 export type ColorScheme = 'light' | 'dark';
 
-// The app follows the OS setting (prefers-color-scheme); CSS does the same with a media query, this
-// hook is for the few things CSS cannot reach (canvas charts).
-const query = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
-
-function subscribe(listener: () => void) {
-  query?.addEventListener('change', listener);
-  return () => query?.removeEventListener('change', listener);
-}
-
+// The scheme in effect: the workspace's theme choice, or the OS setting (prefers-color-scheme) when it
+// is "system". CSS follows data-theme and the media query; this hook is for what CSS cannot reach
+// (canvas charts).
 export function useColorScheme(): ColorScheme {
-  return useSyncExternalStore(subscribe, () => (query?.matches ? 'dark' : 'light'));
+  return useSyncExternalStore(subscribeTheme, resolvedScheme);
 }

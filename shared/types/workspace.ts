@@ -46,3 +46,9 @@ export interface AuditEntry {
   /** null for entries written before the trail was chained. */
   sha256: string | null;
 }
+
+/** Settings people choose per workspace. */
+export interface WorkspaceSettings {
+  /** The app's colours: follow the operating system, or always light or dark. */
+  theme: 'system' | 'light' | 'dark';
+}

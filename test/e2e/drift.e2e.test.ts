@@ -55,7 +55,9 @@ describe('Drift in web mode', () => {
   it('imports a reference and a current file, runs drift over daily windows and shows the summary', async () => {
     await page.getByTestId('drift-reference-file').setInputFiles(path.join(FIXTURES, 'reference.csv'));
     await page.getByTestId('drift-current-file').setInputFiles(path.join(FIXTURES, 'current.csv'));
-    await page.getByLabel('Time column').fill('ts');
+    // The time column is a choice among the file's columns (read from its header before import).
+    await page.getByLabel('Time column').locator('option[value="ts"]').waitFor({ state: 'attached' });
+    await page.getByLabel('Time column').selectOption('ts');
     await page.getByRole('button', { name: 'Run drift' }).click();
     await page.waitForURL(/#\/drift\/\d+$/, { timeout: 60_000 });
     const summary = page.getByTestId('drift-summary');
@@ -78,7 +80,40 @@ describe('Drift in web mode', () => {
 
   it('shows drift per feature and day as a heatmap, starting on day 6 for x0', async () => {
     const heat = page.getByTestId('drift-heatmap');
-    await heat.locator('canvas').first().waitFor();
+    await heat.locator('td.heat-cell').first().waitFor();
+    // Each cell tells its score, verdict and row count on keyboard focus (not only on hover).
+    const cell = heat.locator('td.heat-cell[aria-label^="x0 · 2026-01-06"]');
+    await cell.focus();
+    const readout = (await page.getByTestId('heat-readout').textContent()) ?? '';
+    expect(readout).toMatch(/^x0 · 2026-01-06: .*(drifted|stable) · [\d,]+ rows$/);
+    // The legend and the colour of a cell follow the cell's own test: x0's p-value, lower is worse.
+    expect(await heat.locator('.heat-legend li').allTextContents()).toEqual([
+      'stable, far from the threshold',
+      'stable, near the threshold',
+      'drifted',
+      'drifted strongly',
+    ]);
+    const severity = await cell.getAttribute('data-severity');
+    expect(readout.includes(' · drifted · ')).toBe(severity!.startsWith('drifted'));
+    // Readable in dark mode: the legend's text against the page, by WCAG contrast.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const contrast = await heat
+      .locator('.heat-legend li')
+      .first()
+      .evaluate((el) => {
+        const rgb = (c: string) => (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+        const lum = ([r, g, b]: number[]) => {
+          const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+          return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+        };
+        let bg = el as Element | null;
+        while (bg && getComputedStyle(bg).backgroundColor.match(/rgba\(.*, 0\)|transparent/)) bg = bg.parentElement;
+        const a = lum(rgb(getComputedStyle(el).color));
+        const b = lum(rgb(getComputedStyle(bg ?? document.body).backgroundColor));
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      });
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(contrast).toBeGreaterThan(4.5);
     await expect(page.getByRole('region', { name: /^Over time/ }).textContent()).resolves.toMatch(/x0 2026-01-06/);
     await shoot('#drift-windows >> xpath=ancestor::section', 'drift-time-heatmap');
     await screenshot(page, 'drift-report');

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../../shared/format/index';
 import type { AuditEntry } from '../../../shared/types/workspace';
 import { int, parse } from '../args';
 import type { Command } from '../command';
@@ -42,7 +43,7 @@ function describe(entries: AuditEntry[]): string {
     ['ID', 'AT', 'USER', 'METHOD', 'OUTCOME', 'WHAT', 'HASHES', 'SHA256'],
     entries.map((e) => [
       String(e.id),
-      e.at.slice(0, 19),
+      formatDateTime(e.at),
       e.user ?? '-',
       e.method,
       e.outcome,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PreflightError } from '../../../shared/contract/errors';
+import { formatDateTime } from '../../../shared/format/index';
 import { formatMs, msDecimals, PERCENTILE_METHOD } from '../../../shared/math/latency/index';
 import { describeSource, parseShape } from '../../../shared/bench/input-plan';
 import { errorNotes, summarizePointError, summarizeProviderError } from '../../../shared/bench/provider-summary';
@@ -86,7 +87,7 @@ export const benchCommand: Command = {
                 String(r.runId),
                 r.kind,
                 `${r.model.name}@${r.model.version}`,
-                r.startedAt,
+                formatDateTime(r.startedAt),
                 String(r.points),
                 r.eps.join(','),
                 r.bestP50Ms === null ? '-' : `${r.bestP50Ms.toFixed(3)} ms`,

@@ -1,4 +1,5 @@
 import { PreflightError } from '../../../shared/contract/errors';
+import { formatCount, formatDateTime, formatSeconds } from '../../../shared/format/index';
 import { COLUMN_KINDS, type ColumnInfo, type ColumnKind, type DatasetDetail } from '../../../shared/types/datasets';
 import { parse } from '../args';
 import type { Command } from '../command';
@@ -36,7 +37,7 @@ export const datasetsCommand: Command = {
       out.result(
         result,
         () =>
-          `imported ${result.name}: ${result.rows.toLocaleString('en-US')} rows × ${result.columns} columns in ${result.import.seconds.toFixed(2)} s\n${describe(result)}`,
+          `imported ${result.name}: ${formatCount(result.rows)} rows × ${result.columns} columns in ${formatSeconds(result.import.seconds)}\n${describe(result)}`,
       );
       return;
     }
@@ -51,9 +52,9 @@ export const datasetsCommand: Command = {
               list.map((d) => [
                 d.name,
                 d.format,
-                d.rows.toLocaleString('en-US'),
+                formatCount(d.rows),
                 String(d.columns),
-                d.addedAt.slice(0, 19),
+                formatDateTime(d.addedAt),
                 d.sourcePath,
               ]),
             ),
@@ -67,7 +68,7 @@ export const datasetsCommand: Command = {
       out.result(
         d,
         () =>
-          `${d.name}: ${d.rows.toLocaleString('en-US')} rows × ${d.columns} columns (${d.format}) from ${d.sourcePath}\n${describe(d)}`,
+          `${d.name}: ${formatCount(d.rows)} rows × ${d.columns} columns (${d.format}) from ${d.sourcePath}\n${describe(d)}`,
       );
       return;
     }
@@ -113,7 +114,7 @@ function parseTypes(values: string[] | undefined): Record<string, ColumnKind> | 
 
 function describe(d: DatasetDetail): string {
   const lines = [
-    `encoding ${d.import.encoding ?? '-'}  delimiter ${d.import.delimiter ?? '-'}  imported in ${d.import.seconds.toFixed(2)} s`,
+    `encoding ${d.import.encoding ?? '-'}  delimiter ${d.import.delimiter ?? '-'}  imported in ${formatSeconds(d.import.seconds)}`,
     table(
       ['#', 'COLUMN', 'KIND', 'MISSING', 'NAN/INF', 'DISTINCT', 'MIN', 'MEAN', 'MAX', 'TOP'],
       d.columnInfo.map(row),

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PreflightError } from '../../../shared/contract/errors';
+import { formatCount, formatDateTime, formatNumber, formatShare, formatTimings } from '../../../shared/format/index';
 import {
   DRIFT_TESTS,
   type DriftReport,
@@ -8,6 +9,7 @@ import {
   type FeatureOverride,
 } from '../../../shared/types/drift';
 import { int, list, parse } from '../args';
+import { inFlagTerms } from '../flag-errors';
 import type { Command } from '../command';
 import { describeRemoval, removeOptions } from './removal';
 import { table } from './models';
@@ -39,7 +41,7 @@ export const driftCommand: Command = {
               ['ID', 'CREATED', 'REFERENCE', 'CURRENT', 'MODEL', 'DRIFTED', 'VERDICT'],
               reports.map((r) => [
                 String(r.id),
-                r.createdAt.slice(0, 19),
+                formatDateTime(r.createdAt),
                 r.reference,
                 r.current,
                 r.model ?? '',
@@ -100,7 +102,7 @@ export const driftCommand: Command = {
                 String(p.columns),
                 String(p.gridSize),
                 String(p.bytes),
-                p.createdAt.slice(0, 19),
+                formatDateTime(p.createdAt),
               ]),
             )
           : 'no profiles yet: preflight drift profile DATASET',
@@ -135,31 +137,43 @@ export const driftCommand: Command = {
         'BAD_ARGUMENTS',
         `drift: --reference and --current are required; see \`preflight drift --help\``,
       );
-    if (values.mode !== undefined && values.mode !== 'exact' && values.mode !== 'profile')
-      throw new PreflightError('BAD_ARGUMENTS', '--mode: exact or profile');
-    if (values.window !== undefined && !['day', 'week', 'month'].includes(values.window))
-      throw new PreflightError('BAD_ARGUMENTS', '--window: day, week or month');
+    // --mode, --window and --drift-share are checked by the contract; a refusal names the flag and the value.
     const share = values['drift-share'] === undefined ? undefined : Number(values['drift-share']);
-    if (share !== undefined && !(share > 0 && share <= 1))
-      throw new PreflightError('BAD_ARGUMENTS', '--drift-share: a number in (0, 1]');
-    const report = await client.run(
-      'drift/run',
-      {
-        reference: values.reference,
-        current: values.current,
-        mode: values.mode as 'exact' | 'profile' | undefined,
-        columns: list(values.columns),
-        thresholds: parseThresholds(values.threshold),
-        features: parseFeatures(values.feature),
-        datasetDriftShare: share,
-        timeColumn: values['time-column'],
-        window: values.window as 'day' | 'week' | 'month' | undefined,
-        model: values.model,
-        mapping: parseMap(values.map),
-      },
-      { onProgress: out.progress, signal },
-    );
-    out.result(report, () => human(report));
+    const known = new Set((await client.call('datasets/list', {})).map((d) => d.name));
+    const report = await client
+      .run(
+        'drift/run',
+        {
+          reference: values.reference,
+          current: values.current,
+          mode: values.mode as 'exact' | 'profile' | undefined,
+          columns: list(values.columns),
+          thresholds: parseThresholds(values.threshold),
+          features: parseFeatures(values.feature),
+          datasetDriftShare: share,
+          timeColumn: values['time-column'],
+          window: values.window as 'day' | 'week' | 'month' | undefined,
+          model: values.model,
+          mapping: parseMap(values.map),
+        },
+        { onProgress: out.progress, signal },
+      )
+      .catch((error: unknown) => {
+        throw inFlagTerms(error, {
+          mode: ['--mode', values.mode],
+          window: ['--window', values.window],
+          datasetDriftShare: ['--drift-share', values['drift-share']],
+          timeColumn: ['--time-column', values['time-column']],
+        });
+      });
+    // Files are imported on the fly: say which datasets that added, so the user can find (or remove) them.
+    const registered = [
+      { side: 'reference', given: values.reference, name: report.reference.name },
+      { side: 'current', given: values.current, name: report.current.name },
+    ].filter((x, i, all) => !known.has(x.name) && all.findIndex((y) => y.name === x.name) === i);
+    if (registered.length)
+      out.log(`registered ${registered.map((r) => `dataset ${r.name} (${r.side}, from ${r.given})`).join(' and ')}`);
+    out.result({ ...report, registeredDatasets: registered.map((r) => r.name) }, () => human(report));
     if (values['fail-on-drift'] && report.dataset.detected) {
       out.log(
         `drift detected: ${report.dataset.drifted} of ${report.dataset.total} features (share ${report.dataset.share.toFixed(2)} ≥ ${report.dataset.threshold}) — exit 1 (CHECK_FAILED)`,
@@ -228,16 +242,8 @@ function parseMap(items: string[] | undefined) {
   });
 }
 
-export function fmtNum(x: number | null): string {
-  if (x === null) return '—';
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  return a < 1e-3 || a >= 1e5 ? x.toExponential(2) : x.toFixed(a < 1 ? 4 : 2);
-}
-
 function missingCell(f: FeatureDrift): string {
-  const p = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
-  return `${p(f.missing.reference)}/${p(f.missing.current)}`;
+  return `${formatShare(f.missing.reference)}/${formatShare(f.missing.current)}`;
 }
 
 function featureTable(features: FeatureDrift[]): string {
@@ -247,10 +253,10 @@ function featureTable(features: FeatureDrift[]): string {
       f.name,
       f.kind,
       f.test + (f.overridden ? '*' : ''),
-      fmtNum(f.score),
+      formatNumber(f.score),
       String(f.threshold),
       f.tested ? (f.drifted ? 'YES' : 'no') : 'untested',
-      f.effectSize.value === null ? '—' : `${f.effectSize.name}=${fmtNum(f.effectSize.value)}`,
+      f.effectSize.value === null ? '—' : `${f.effectSize.name}=${formatNumber(f.effectSize.value)}`,
       missingCell(f),
     ]),
   );
@@ -259,7 +265,7 @@ function featureTable(features: FeatureDrift[]): string {
 function human(r: DriftReport): string {
   const d = r.dataset;
   const lines = [
-    `drift report #${r.id}: ${r.reference.name} (${r.reference.rows} rows${r.mode === 'profile' ? ', profile' : ''}) → ${r.current.name} (${r.current.rows} rows)`,
+    `drift report #${r.id}: ${r.reference.name} (${formatCount(r.reference.rows)} rows${r.mode === 'profile' ? ', profile' : ''}) → ${r.current.name} (${formatCount(r.current.rows)} rows)`,
     featureTable(r.features),
     d.total === 0
       ? 'dataset drift: NOT ASSESSED — no feature could be compared (see the schema differences and findings below)'
@@ -274,7 +280,7 @@ function human(r: DriftReport): string {
   if (r.windows) {
     const w = r.windows;
     lines.push(
-      `time windows (${w.unit}, ${w.column}): ${w.windows.length} windows; drift share per window: ${w.windows.map((x) => `${x.label} ${(x.driftShare * 100).toFixed(0)}%`).join(', ')}`,
+      `time windows (${w.unit}, ${w.column}): ${w.windows.length} windows; drift share per window: ${w.windows.map((x) => `${x.label} ${formatShare(x.driftShare, 0)}`).join(', ')}`,
     );
     const started = Object.entries(w.firstDrift).filter(([, v]) => v);
     if (started.length) lines.push(`first drifted window: ${started.map(([k, v]) => `${k} ${v}`).join(', ')}`);
@@ -282,12 +288,10 @@ function human(r: DriftReport): string {
   if (r.predictions) {
     const p = r.predictions;
     lines.push(
-      `predictions of ${p.model} (${p.mapping.how} mapping; ${p.rows.reference}/${p.rows.current} rows scored):`,
+      `predictions of ${p.model} (${p.mapping.how} mapping; ${formatCount(p.rows.reference)}/${formatCount(p.rows.current)} rows scored):`,
       featureTable(p.outputs),
     );
   }
-  lines.push(
-    `took ${r.timings.totalSeconds.toFixed(2)} s (read ${r.timings.readSeconds.toFixed(2)} s, compute ${r.timings.computeSeconds.toFixed(2)} s)`,
-  );
+  lines.push(`took ${formatTimings(r.timings)}`);
   return lines.join('\n');
 }

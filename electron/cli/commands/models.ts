@@ -1,4 +1,5 @@
 import { PreflightError } from '../../../shared/contract/errors';
+import { formatCount } from '../../../shared/format/index';
 import type { Dim, ModelVersion, TensorInfo } from '../../../shared/types/models';
 import { parse } from '../args';
 import type { Command } from '../command';
@@ -124,7 +125,7 @@ function describe(m: ModelVersion): string {
   const ops = Object.entries(meta.operators).sort((a, b) => b[1] - a[1]);
   return [
     `ir ${meta.irVersion}  opsets ${meta.opsetImports.map((o) => `${o.domain || 'ai.onnx'}:${o.version}`).join(' ')}  producer ${meta.producerName} ${meta.producerVersion}`.trim(),
-    `parameters ${meta.parameterCount.toLocaleString('en-US')}  initializers ${meta.initializerCount}  nodes ${meta.nodeCount}  size ${meta.fileSizeBytes.toLocaleString('en-US')} bytes`,
+    `parameters ${formatCount(meta.parameterCount)}  initializers ${meta.initializerCount}  nodes ${meta.nodeCount}  size ${formatCount(meta.fileSizeBytes)} bytes`,
     'inputs:',
     ...meta.inputs.map(io),
     'outputs:',

@@ -13,8 +13,34 @@ export function producedDir(core: CoreContext): string {
   return path.join(core.workspace.dir, 'produced');
 }
 
+/**
+ * How long a hand-back report is kept: it exists to be downloaded or saved once, so the folder keeps
+ * the newest few of the last day and no more. Bundles are records of an export and are never pruned.
+ */
+export const REPORTS_KEPT = { maxAgeMs: 24 * 60 * 60 * 1000, maxCount: 20 };
+
+/**
+ * Removes produced reports older than a day, or beyond the newest `maxCount - 1` (room for the one
+ * being produced): their records and their folders. Returns the ids removed.
+ */
+export function pruneProducedReports(core: CoreContext, now = Date.now(), keep = REPORTS_KEPT): string[] {
+  const root = producedDir(core);
+  const removed: string[] = [];
+  core.queries.produced.reports().forEach((r, i) => {
+    const old = now - Date.parse(r.createdAt) > keep.maxAgeMs;
+    if (!old && i < keep.maxCount - 1) return;
+    // Only a folder directly inside produced/ is removed, whatever the record says.
+    const dir = path.dirname(path.resolve(r.path));
+    if (path.dirname(dir) === path.resolve(root)) fs.rmSync(dir, { recursive: true, force: true });
+    core.queries.produced.removeReport(r.id);
+    removed.push(r.id);
+  });
+  return removed;
+}
+
 /** A fresh folder for one produced file; the caller writes `name` inside it, then calls describeProduced. */
 export function newProducedSlot(core: CoreContext, name: string): { id: string; path: string } {
+  pruneProducedReports(core);
   const id = randomUUID();
   const dir = path.join(producedDir(core), id);
   fs.mkdirSync(dir, { recursive: true });

@@ -1,9 +1,17 @@
 // A stored drift report as a hand-over HTML file: the verdict, every feature with every metric and
 // its distributions, the time windows and the prediction drift — the numbers of the screen, for all
 // features at once (the screen shows one feature's detail at a time).
-import type { DriftHistogram, DriftReport, FeatureDrift, TimeWindows } from '../../../shared/types/drift';
+import {
+  featureFacts,
+  HEAT_NOTE,
+  heatmapOption,
+  overlayOption,
+  windowShareOption,
+} from '../../../shared/drift-view/index';
+import type { DriftReport, FeatureDrift, TimeWindows } from '../../../shared/types/drift';
 import type { CoreContext } from '../context';
 import type { JobContext } from '../jobs/manager';
+import { formatTimings } from '../../../shared/format/timings';
 import { count, EFFECT_LABEL, num, pct, TEST_LABEL } from './format';
 import { esc, figure, list, page, table, type ReportSection } from './html';
 import { isoLocal, producedFacts } from './provenance';
@@ -73,7 +81,7 @@ function summary(r: DriftReport): ReportSection {
           .join(' · ');
   return {
     title: 'Summary',
-    body: `${verdict}<dl class="facts"><dt>Schema</dt><dd>${esc(schema)}</dd><dt>Timing</dt><dd class="mono">${num(r.timings.totalSeconds)} s (read ${num(r.timings.readSeconds)} s, compute ${num(r.timings.computeSeconds)} s)</dd></dl>${list(r.findings)}`,
+    body: `${verdict}<dl class="facts"><dt>Schema</dt><dd>${esc(schema)}</dd><dt>Timing</dt><dd class="mono">${esc(formatTimings(r.timings))}</dd></dl>${list(r.findings)}`,
   };
 }
 
@@ -116,133 +124,16 @@ function featureTable(features: FeatureDrift[]): string {
 const rank = (f: FeatureDrift) => (f.tested ? (f.drifted ? 2 : 1) : 0);
 
 function featureDetail(f: FeatureDrift, svg: Svg): string {
-  const m = f.metrics;
-  const facts: [string, string][] = [
-    [
-      'Deciding test',
-      `${TEST_LABEL[f.test]} = ${num(f.score)} (threshold ${f.threshold}) → ${f.tested ? (f.drifted ? 'drifted' : 'stable') : 'not tested'}`,
-    ],
-    [
-      'Effect size',
-      f.effectSize.value === null ? '—' : `${EFFECT_LABEL[f.effectSize.name]} ${num(f.effectSize.value)}`,
-    ],
-    ['KS', m.ksPValue === null ? '—' : `D ${num(m.ksStatistic)}, p ${num(m.ksPValue)}`],
-    ['Wasserstein (normed)', num(m.wassersteinNormed)],
-    ['PSI · Jensen–Shannon', `${num(m.psi)} · ${num(m.jensenShannon)}`],
-    ['Chi-square', m.chiSquarePValue === null ? '—' : `p ${num(m.chiSquarePValue)}, Cramér's V ${num(m.cramersV)}`],
-    ['z-test', m.zTestPValue === null ? '—' : `p ${num(m.zTestPValue)}, Cohen's h ${num(m.cohensH)}`],
-    [
-      'Values (ref / cur)',
-      `${count(f.values.reference)} / ${count(f.values.current)} of ${count(f.rows.reference)} / ${count(f.rows.current)} rows`,
-    ],
-    ['Missing (ref → cur)', `${pct(f.missing.reference)} → ${pct(f.missing.current)}`],
-  ];
-  if (f.unseenCategoryShare !== null) facts.push(['Unseen categories', pct(f.unseenCategoryShare)]);
-  if (f.outOfRangeShare !== null) facts.push(['Outside reference range', pct(f.outOfRangeShare)]);
-  if (f.approximation)
-    facts.push([
-      'Profile approximation',
-      `|ΔD| ≤ ${num(f.approximation.ksStatistic)}, |ΔW| ≤ ${num(f.approximation.wassersteinNormed)}`,
-    ]);
+  const facts = featureFacts(f);
   const chart = f.histogram ? svg(overlayOption(f.histogram), 520, 260) : '<p class="muted">No values to draw.</p>';
   return `<div style="break-inside:avoid"><h3>${esc(f.name)}: reference vs current</h3><div class="grid"><figure>${chart}</figure><div><dl class="facts">${facts
     .map(([k, v]) => `<dt>${esc(k)}</dt><dd class="mono">${esc(v)}</dd>`)
     .join('')}</dl>${list(f.findings)}</div></div></div>`;
 }
 
-function overlayOption(h: DriftHistogram) {
-  const labels =
-    h.kind === 'numerical'
-      ? h.edges.slice(0, -1).map((e) => num(e))
-      : h.categories.map((c) => (c.length > 14 ? `${c.slice(0, 13)}…` : c));
-  return {
-    legend: { top: 0 },
-    grid: { left: 56, right: 16, top: 32, bottom: 52 },
-    xAxis: {
-      type: 'category',
-      data: labels,
-      name: h.kind === 'numerical' ? 'value (bin start; tails folded into the end bins)' : 'category',
-      nameLocation: 'middle',
-      nameGap: 34,
-      axisLabel: { hideOverlap: true },
-    },
-    yAxis: { type: 'value', name: 'share of rows', axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
-    series: [
-      { type: 'bar', name: 'reference', data: h.reference, barGap: '-100%', itemStyle: { opacity: 0.55 } },
-      { type: 'bar', name: 'current', data: h.current, itemStyle: { opacity: 0.55 } },
-    ],
-  };
-}
-
 function windows(w: TimeWindows, features: FeatureDrift[], datasetThreshold: number, svg: Svg): ReportSection {
-  const byName = new Map(features.map((f) => [f.name, f]));
-  const data: [number, number, number | '-'][] = [];
-  w.cells.forEach((row, fi) => {
-    const f = byName.get(w.features[fi]);
-    row.forEach((c, wi) =>
-      data.push([
-        wi,
-        fi,
-        c.score === null || !f
-          ? '-'
-          : f.scoreKind === 'distance'
-            ? Math.min(c.score / f.threshold, 2)
-            : c.drifted
-              ? 1.75
-              : 0.25,
-      ]),
-    );
-  });
-  const heat = svg(
-    {
-      grid: { left: 120, right: 24, top: 16, bottom: 96 },
-      xAxis: {
-        type: 'category',
-        data: w.windows.map((x) => x.label),
-        axisLabel: { rotate: w.windows.length > 8 ? 40 : 0 },
-      },
-      yAxis: { type: 'category', data: w.features, inverse: true },
-      visualMap: {
-        type: 'piecewise',
-        dimension: 2,
-        orient: 'horizontal',
-        left: 'center',
-        bottom: 0,
-        pieces: [
-          { gte: 0, lt: 0.5, label: 'stable (< ½ threshold)', color: '#dff3e4' },
-          { gte: 0.5, lt: 1, label: 'stable (near threshold)', color: '#fff1b8' },
-          { gte: 1, lt: 1.5, label: 'drifted', color: '#f59e4c' },
-          { gte: 1.5, lte: 2, label: 'drifted (≥ 1.5× threshold)', color: '#cf222e' },
-        ],
-      },
-      series: [{ type: 'heatmap', data }],
-    },
-    1000,
-    Math.max(220, 28 * w.features.length + 110),
-  );
-  const share = svg(
-    {
-      grid: { left: 56, right: 24, top: 24, bottom: 40 },
-      xAxis: { type: 'category', data: w.windows.map((x) => x.label) },
-      yAxis: {
-        type: 'value',
-        min: 0,
-        max: 1,
-        name: 'drifted features',
-        axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` },
-      },
-      series: [
-        {
-          type: 'line',
-          name: 'drifted features',
-          data: w.windows.map((x) => x.driftShare),
-          markLine: { symbol: 'none', data: [{ yAxis: datasetThreshold, name: 'dataset threshold' }] },
-        },
-      ],
-    },
-    1000,
-    220,
-  );
+  const heat = svg(heatmapOption(w, features), 1000, Math.max(220, 28 * w.features.length + 110));
+  const share = svg(windowShareOption(w, datasetThreshold), 1000, 220);
   const cells = table(
     ['Feature', ...w.windows.map((x) => `${x.label} (${count(x.rows)} rows)`)],
     w.features.map((name, fi) => [
@@ -259,7 +150,7 @@ function windows(w: TimeWindows, features: FeatureDrift[], datasetThreshold: num
     .join(' · ');
   return {
     title: `Over time: ${w.features.length} features × ${w.windows.length} ${w.unit}s of ${w.column}`,
-    body: `${figure('Drift per feature and time window', heat)}${figure('Share of drifted features per time window', share)}<p>Share drifted per window: ${esc(
+    body: `${figure('Drift per feature and time window', heat)}<p class="muted">${esc(HEAT_NOTE)}</p>${figure('Share of drifted features per time window', share)}<p>Share drifted per window: ${esc(
       w.windows.map((x) => `${x.label} ${pct(x.driftShare, 0)}${x.detected ? ' (dataset drift)' : ''}`).join(' · '),
     )}</p>${cells}<p class="muted">First drifted window: ${esc(firstDrift)}${w.skippedRows ? ` · ${w.skippedRows} rows without a readable time` : ''}</p>`,
   };

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { formatDateTime } from '../../../shared/format/dates';
 import type { CoreContext } from '../context';
 import { esc } from './html';
 
@@ -43,11 +44,5 @@ export function producedFacts(core: CoreContext, ortVersion: string | null): [st
   ];
 }
 
-/** ISO 8601 with the local UTC offset: 2026-12-03T23:04:05+01:00. */
-export function isoLocal(d: Date): string {
-  const off = -d.getTimezoneOffset();
-  const sign = off >= 0 ? '+' : '-';
-  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
-  const local = new Date(d.getTime() + off * 60_000).toISOString().slice(0, 19);
-  return `${local}${sign}${pad(off / 60)}:${pad(off % 60)}`;
-}
+/** ISO 8601 with the local UTC offset: 2026-12-03T23:04:05+01:00 (shared/format, as the app and the CLI write it). */
+export const isoLocal = (d: Date) => formatDateTime(d);

@@ -1,7 +1,9 @@
 // Handled by electron/core/handlers.ts (workspace/doctor → electron/core/workspace/doctor.ts; audit/list → its query).
 import { z } from 'zod';
 import { method } from '../define';
-import type { AuditEntry, DoctorReport } from '../../types/workspace';
+import type { AuditEntry, DoctorReport, WorkspaceSettings } from '../../types/workspace';
+
+export const THEMES = ['system', 'light', 'dark'] as const;
 
 export const workspaceMethods = {
   'workspace/doctor': method<DoctorReport>()({
@@ -26,6 +28,20 @@ export const workspaceMethods = {
         limit: z.number().int().min(1).max(100_000).optional(),
         /** Entries older than this id (paging). */
         beforeId: z.number().int().min(1).optional(),
+      })
+      .strict(),
+  }),
+  'settings/get': method<WorkspaceSettings>()({
+    summary: "This workspace's settings (the app's theme: system, light or dark)",
+    job: false,
+    args: z.object({}).strict(),
+  }),
+  'settings/set': method<WorkspaceSettings>()({
+    summary: 'Change settings of this workspace; the result is all of them after the change',
+    job: false,
+    args: z
+      .object({
+        theme: z.enum(THEMES, { message: 'theme: system, light or dark' }).optional(),
       })
       .strict(),
   }),

@@ -1,12 +1,7 @@
 // Deterministic number formatting for warnings and verdicts. Not toLocaleString: its output depends
 // on the host's locale/ICU build, and these strings are compared in tests and stored with results.
 
-/** 270336 → "270,336". Integers only (counts). */
-export function formatCount(n: number): string {
-  const s = String(Math.round(Math.abs(n)));
-  const grouped = s.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return n < 0 ? `−${grouped}` : grouped;
-}
+export { formatCount } from '../../format/numbers';
 
 /**
  * Decimals that resolve a set of millisecond values: 2 while the largest is ≥ 0.1 ms ("1.80 ms",

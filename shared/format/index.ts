@@ -1,0 +1,3 @@
+export { formatDateTime } from './dates';
+export { formatBytes, formatCount, formatNumber, formatSeconds, formatShare } from './numbers';
+export { formatTimings, type Timings } from './timings';
