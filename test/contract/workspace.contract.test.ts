@@ -79,4 +79,18 @@ describeThroughEveryHost('workspace', (current) => {
     });
     expect(out.error).toMatchObject({ code: 'BAD_ARGUMENTS', message: expect.stringMatching(/limit/) });
   });
+  it('remembers the theme per workspace; an unknown theme is refused as bad arguments', async () => {
+    const NO_SETTINGS = /the app's own setting/;
+    const none = { none: "the theme is the app's own setting (the CLI prints no colours)" };
+    const before = await host.perform({ method: 'settings/get', args: {}, job: false, cli: none });
+    if (lacksForm(before, NO_SETTINGS)) return;
+    expect(before.result).toEqual({ theme: 'system' });
+    const set = await host.perform({ method: 'settings/set', args: { theme: 'dark' }, job: false, cli: none });
+    expect(set.result).toEqual({ theme: 'dark' });
+    expect((await host.perform({ method: 'settings/get', args: {}, job: false, cli: none })).result).toEqual({
+      theme: 'dark',
+    });
+    const bad = await host.perform({ method: 'settings/set', args: { theme: 'neon' }, job: false, cli: none });
+    expect(bad.error).toMatchObject({ code: 'BAD_ARGUMENTS', message: expect.stringMatching(/system, light or dark/) });
+  });
 });
