@@ -6,7 +6,7 @@ import type { ParsedArgsOf } from '../../../shared/contract/methods';
 import type { DatasetDetail, DatasetFormat } from '../../../shared/types/datasets';
 import type { CoreContext } from '../context';
 import type { JobContext } from '../jobs/manager';
-import { datasetDetail } from './handlers';
+import { datasetDetail } from './detail';
 import { readDelimited } from './readers/csv';
 import { readJsonLines } from './readers/jsonl';
 import { readParquet } from './readers/parquet';

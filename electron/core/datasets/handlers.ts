@@ -1,7 +1,6 @@
-import type { DatasetDetail } from '../../../shared/types/datasets';
-import type { CoreContext } from '../context';
 import type { Handlers, MethodsStartingWith } from '../handler-types';
 import { addDataset } from './add';
+import { datasetDetail } from './detail';
 import { resolveDataset } from './resolve';
 
 export const datasetHandlers: Handlers<MethodsStartingWith<'datasets/'>> = {
@@ -14,8 +13,3 @@ export const datasetHandlers: Handlers<MethodsStartingWith<'datasets/'>> = {
     return { removed: d.name };
   },
 };
-
-export function datasetDetail(core: CoreContext, ref: string): DatasetDetail {
-  const { tableName: _t, ...d } = resolveDataset(core, ref);
-  return { ...d, columnInfo: core.queries.datasets.columns(d.id) };
-}

@@ -3,7 +3,7 @@
 
 import type { CategoricalDriftProfile } from '../../types/drift';
 import { categoricalOverlay } from './histogram';
-import type { CompareOptions, FeatureResult } from './numeric-drift';
+import type { CompareOptions, FeatureResult } from './options';
 import { pct } from './numeric-drift';
 import { categoryMetrics, emptyMetrics, finish } from './verdict';
 

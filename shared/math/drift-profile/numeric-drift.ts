@@ -11,7 +11,7 @@ import {
   psiFromCounts,
   jensenShannonDistance,
 } from '../drift/index';
-import type { DriftTest, FeatureDrift, FeatureOverride, NumericDriftProfile } from '../../types/drift';
+import type { NumericDriftProfile } from '../../types/drift';
 import { numericOverlay } from './histogram';
 import {
   countDistinctSorted,
@@ -23,6 +23,7 @@ import {
 } from './numeric-profile';
 import { ks2sampProfile, profileErrorBounds, wassersteinProfile } from './profile-metrics';
 import { categoryMetrics, emptyMetrics, finish } from './verdict';
+import type { CompareOptions, FeatureResult } from './options';
 import { quantileSorted } from '../drift/index';
 
 export interface NumericReference {
@@ -40,14 +41,7 @@ export interface NumericCurrent {
   negInf: number;
 }
 
-export interface CompareOptions {
-  override?: FeatureOverride;
-  testThresholds?: Partial<Record<DriftTest, number>>;
-  /** Build the overlaid chart (off for time windows). */
-  histogram?: boolean;
-}
-
-export type FeatureResult = Omit<FeatureDrift, 'name' | 'columnType'>;
+export type { CompareOptions, FeatureResult };
 
 const UNIQUE_CAP = 1000;
 

@@ -10,7 +10,7 @@ import {
 } from '../drift/index';
 import type { DriftKind, DriftMetrics, FeatureDrift } from '../../types/drift';
 import { chooseTest, isDrifted, isPValueTest, scoreOf, smallEffect } from './rules';
-import type { CompareOptions } from './numeric-drift';
+import type { CompareOptions } from './options';
 
 export function emptyMetrics(): DriftMetrics {
   return {
