@@ -90,6 +90,8 @@ export async function addDataset(
       notes.push('quantiles and histograms of large columns come from a uniform sample (see numeric.sampleSize)');
     if (columns.some((c) => !c.profile.distinctExact))
       notes.push('distinct counts above the exact cap are estimates (distinctExact: false)');
+    // Packed chunks are kept for numeric columns that held only numbers (and missing / NaN / inf).
+    const chunked = columns.map((c, i) => (c.kind === 'integer' || c.kind === 'float') && sink.chunked(i));
     q.register(
       sink.staging,
       {
@@ -109,6 +111,7 @@ export async function addDataset(
         },
       },
       columns,
+      chunked,
     );
     job.progress(1, `imported ${name}: ${sink.rows.toLocaleString('en-US')} rows × ${columns.length} columns`);
     return datasetDetail(core, name);
