@@ -1,0 +1,75 @@
+// `column read values/s`: Preflight's own reader (electron/core/drift/column-read.ts, bundled here with
+// esbuild) timed in this one process on a workspace the bench made — every numerical column of the
+// given datasets, from their packed chunks and, side by side, from their rows (the path of datasets
+// imported before the chunks existed). Reading only (the reader times sorting apart), one column set
+// after the other in one process; on a shared machine, read it with the load average beside it.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import Database from 'better-sqlite3';
+import { ROOT } from './lib.mjs';
+
+async function loadReader() {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-bench-reader-')), 'reader.mjs');
+  await build({
+    entryPoints: [path.join(ROOT, 'electron/core/drift/column-read.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['better-sqlite3'],
+    outfile: out,
+    logLevel: 'error',
+  });
+  return import(out);
+}
+
+/** Prints the read rates; returns the chunk path's wall-clock values/s. */
+export async function columnReadBench(workspaceFile, names) {
+  const { readColumnsSorted } = await loadReader();
+  const db = new Database(workspaceFile, { readonly: true });
+  try {
+    const tables = names.map((name) => {
+      const d = db.prepare('SELECT id, table_name, row_count FROM datasets WHERE name = ?').get(name);
+      const cols = db
+        .prepare(
+          "SELECT ordinal, chunk_key FROM dataset_columns WHERE dataset_id = ? AND kind IN ('integer', 'float') ORDER BY ordinal",
+        )
+        .all(d.id);
+      const maxRowid = db.prepare(`SELECT max(rowid) FROM "${d.table_name}"`).pluck().get();
+      return {
+        table: d.table_name,
+        maxRowid,
+        rows: d.row_count,
+        ordinals: cols.map((c) => c.ordinal),
+        chunkKeys: cols.map((c) => c.chunk_key),
+      };
+    });
+    const run = (keys) => {
+      let readMs = 0;
+      let values = 0;
+      for (const t of tables) {
+        const out = readColumnsSorted(db, keys ? t : { ...t, chunkKeys: t.chunkKeys.map(() => null) });
+        readMs += out.readMs;
+        values += out.values;
+      }
+      return { values, readWall: readMs / 1000 };
+    };
+    const chunked = tables.every((t) => t.chunkKeys.every((k) => k !== null));
+    const a = chunked ? run(true) : null;
+    const b = run(false);
+    const rate = (r) => `${(r.values / r.readWall / 1e6).toFixed(1)}M`;
+    if (a)
+      console.log(
+        `column read values/s = ${rate(a)} (packed chunks, one process: ${(a.values / 1e6).toFixed(0)}M values in ${a.readWall.toFixed(2)} s wall; target ≥ 50M)`,
+      );
+    else console.log('column read values/s = n/a (these datasets have no packed chunks)');
+    console.log(
+      `column read values/s from rows = ${rate(b)} (the path of datasets imported before packed chunks; ${b.readWall.toFixed(2)} s wall)`,
+    );
+    return a ? a.values / a.readWall : null;
+  } finally {
+    db.close();
+  }
+}
