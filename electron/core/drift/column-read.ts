@@ -42,32 +42,55 @@ export interface ReadColumns {
   values: number;
 }
 
+/**
+ * The columns of `t` one at a time, finite values sorted, with the missing / NaN / ±inf counts: a
+ * chunked column is read when asked for (so a caller that compares column by column holds two columns,
+ * not all of them); columns stored only as rows are read together, in one scan, on the first ask.
+ */
+export class SortedColumns {
+  readMs = 0;
+  sortMs = 0;
+  values = 0;
+  private fromRows: Map<number, ChunkedColumn> | null = null;
+  constructor(
+    private db: Database.Database,
+    private t: TableColumns,
+  ) {}
+
+  /** Column k of `t.ordinals` (each k once). */
+  get(k: number): SortedNumeric {
+    const t0 = performance.now();
+    const key = this.t.chunkKeys[k];
+    let c: ChunkedColumn;
+    if (key) c = readChunkedColumn(this.db, key, this.t.ordinals[k], this.t.rows);
+    else {
+      this.fromRows ??= this.readRows();
+      c = this.fromRows.get(k)!;
+      this.fromRows.delete(k);
+    }
+    const t1 = performance.now();
+    const sorted = sortFinite(c.values); // a fresh array owned by us: sort in place
+    this.readMs += t1 - t0;
+    this.sortMs += performance.now() - t1;
+    this.values += this.t.rows;
+    return { sorted, missing: c.missing, nan: c.nan, posInf: c.posInf, negInf: c.negInf };
+  }
+
+  private readRows(): Map<number, ChunkedColumn> {
+    const ks = this.t.ordinals.map((_, k) => k).filter((k) => !this.t.chunkKeys[k]);
+    const read = readNumericText(
+      (ords, a, b) => numericColumnText(this.db, this.t.table, ords, a, b),
+      ks.map((k) => this.t.ordinals[k]),
+      this.t.maxRowid,
+      this.t.rows,
+    );
+    return new Map(ks.map((k, j) => [k, read[j]]));
+  }
+}
+
 /** Every column of `t`, finite values sorted, with the missing / NaN / ±inf counts. */
 export function readColumnsSorted(db: Database.Database, t: TableColumns): ReadColumns {
-  const t0 = performance.now();
-  const raw = new Array<ChunkedColumn>(t.ordinals.length);
-  const fromRows: number[] = [];
-  t.ordinals.forEach((o, k) => {
-    const key = t.chunkKeys[k];
-    if (key) raw[k] = readChunkedColumn(db, key, o, t.rows);
-    else fromRows.push(k);
-  });
-  if (fromRows.length) {
-    const read = readNumericText(
-      (ords, a, b) => numericColumnText(db, t.table, ords, a, b),
-      fromRows.map((k) => t.ordinals[k]),
-      t.maxRowid,
-      t.rows,
-    );
-    fromRows.forEach((k, j) => (raw[k] = read[j]));
-  }
-  const t1 = performance.now();
-  const columns = raw.map((c) => ({
-    sorted: sortFinite(c.values), // a fresh array owned by us: sort in place
-    missing: c.missing,
-    nan: c.nan,
-    posInf: c.posInf,
-    negInf: c.negInf,
-  }));
-  return { columns, readMs: t1 - t0, sortMs: performance.now() - t1, values: t.rows * t.ordinals.length };
+  const s = new SortedColumns(db, t);
+  const columns = t.ordinals.map((_, k) => s.get(k));
+  return { columns, readMs: s.readMs, sortMs: s.sortMs, values: s.values };
 }

@@ -10,7 +10,7 @@ import {
   type FeatureResult,
 } from '../../../shared/math/drift-profile/index';
 import type { NumericDriftProfile } from '../../../shared/types/drift';
-import { readColumnsSorted, type TableColumns } from './column-read';
+import { SortedColumns, type TableColumns } from './column-read';
 
 export type { TableColumns };
 
@@ -46,24 +46,27 @@ export function compareNumericGroup(
   progress: GroupProgress = () => {},
 ): NumericGroupOutcome {
   const refSide = 'table' in p.reference ? p.reference : null;
-  progress(0, 'reading current values');
-  const cur = readColumnsSorted(db, p.current);
-  if (refSide) progress(0.4, 'reading reference values');
-  const ref = refSide ? readColumnsSorted(db, refSide) : null;
-  const t1 = performance.now();
-  progress(0.8, 'comparing');
-  const results = cur.columns.map((c, k) => {
-    const r = ref?.columns[k];
+  // Column by column: two sorted columns in memory at a time, not the whole group.
+  const cur = new SortedColumns(db, p.current);
+  const ref = refSide ? new SortedColumns(db, refSide) : null;
+  const n = p.current.ordinals.length;
+  let computeMs = 0;
+  const results = p.current.ordinals.map((_, k) => {
+    progress(k / n, `reading and comparing column ${k + 1} of ${n}`);
+    const c = cur.get(k);
+    const r = ref?.get(k);
+    const t = performance.now();
     const profile = r
       ? buildNumericProfile(r.sorted, r, p.gridSize)
       : (p.reference as { profiles: NumericDriftProfile[] }).profiles[k];
     const result = compareNumeric({ profile, sorted: r ? r.sorted : null }, c, p.options[k]);
+    computeMs += performance.now() - t;
     return { result, profile: r ? profile : null };
   });
   return {
     results,
     readMs: cur.readMs + (ref?.readMs ?? 0),
-    computeMs: cur.sortMs + (ref?.sortMs ?? 0) + performance.now() - t1,
+    computeMs: computeMs + cur.sortMs + (ref?.sortMs ?? 0),
     values: cur.values + (ref?.values ?? 0),
   };
 }
