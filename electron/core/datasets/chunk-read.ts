@@ -17,15 +17,20 @@ export interface ChunkedColumn {
 /** The blobs hold little-endian doubles: a big-endian machine reads rows instead. */
 export const CHUNKS_READABLE = os.endianness() === 'LE';
 
-/** Every value of the column whose chunks carry `importKey`; `rows` (the dataset's) sizes the array. */
+/**
+ * Every value of the column whose chunks carry `importKey`; `rows` (the dataset's) sizes the array.
+ * `into`: an array the caller is done with, reused when big enough (fresh memory is faulted in page by
+ * page — on a small VM that costs more than the read).
+ */
 export function readChunkedColumn(
   db: Database.Database,
   importKey: string,
   ordinal: number,
   rows: number,
+  into?: Float64Array,
 ): ChunkedColumn {
-  let values = new Float64Array(rows);
-  let bytes = new Uint8Array(values.buffer);
+  let values = into && into.length >= rows ? into : new Float64Array(rows);
+  let bytes = new Uint8Array(values.buffer, values.byteOffset, values.length * 8);
   let n = 0;
   const out = { missing: 0, nan: 0, posInf: 0, negInf: 0 };
   for (const c of columnChunks(db, importKey, ordinal)) {
@@ -34,7 +39,7 @@ export function readChunkedColumn(
       const grown = new Float64Array(Math.max(n + k, values.length * 2));
       grown.set(values.subarray(0, n));
       values = grown;
-      bytes = new Uint8Array(values.buffer);
+      bytes = new Uint8Array(values.buffer, values.byteOffset, values.length * 8);
     }
     bytes.set(c.vals, n * 8);
     n += k;

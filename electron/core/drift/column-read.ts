@@ -57,13 +57,18 @@ export class SortedColumns {
     private t: TableColumns,
   ) {}
 
-  /** Column k of `t.ordinals` (each k once). */
-  get(k: number): SortedNumeric {
+  /**
+   * Column k of `t.ordinals` (each k once). `reuse`: the array behind a column the caller no longer
+   * needs (`sorted.buffer`), filled again instead of a fresh one.
+   */
+  get(k: number, reuse?: ArrayBufferLike): SortedNumeric {
     const t0 = performance.now();
     const key = this.t.chunkKeys[k];
     let c: ChunkedColumn;
-    if (key) c = readChunkedColumn(this.db, key, this.t.ordinals[k], this.t.rows);
-    else {
+    if (key) {
+      const into = reuse ? new Float64Array(reuse) : undefined;
+      c = readChunkedColumn(this.db, key, this.t.ordinals[k], this.t.rows, into);
+    } else {
       this.fromRows ??= this.readRows();
       c = this.fromRows.get(k)!;
       this.fromRows.delete(k);

@@ -51,10 +51,16 @@ export function compareNumericGroup(
   const ref = refSide ? new SortedColumns(db, refSide) : null;
   const n = p.current.ordinals.length;
   let computeMs = 0;
+  // Nothing keeps a column's sorted values once it is compared (profiles copy what they keep): the
+  // next column is read into the same two arrays.
+  let curBuffer: ArrayBufferLike | undefined;
+  let refBuffer: ArrayBufferLike | undefined;
   const results = p.current.ordinals.map((_, k) => {
     progress(k / n, `reading and comparing column ${k + 1} of ${n}`);
-    const c = cur.get(k);
-    const r = ref?.get(k);
+    const c = cur.get(k, curBuffer);
+    const r = ref?.get(k, refBuffer);
+    curBuffer = c.sorted.buffer;
+    refBuffer = r?.sorted.buffer;
     const t = performance.now();
     const profile = r
       ? buildNumericProfile(r.sorted, r, p.gridSize)
