@@ -30,14 +30,22 @@ export function sortFinite(a: Float64Array): Float64Array {
       words[i] = ~words[i] >>> 0;
     } else words[i + 1] = (h | 0x80000000) >>> 0;
   }
+  // The four 16-bit digit histograms do not depend on the order: one pass counts them all.
+  const counts = new Uint32Array(4 * 65536);
+  for (let i = 0; i < m; i += 2) {
+    const l = words[i];
+    const h = words[i + 1];
+    counts[l & 0xffff]++;
+    counts[65536 + (l >>> 16)]++;
+    counts[131072 + (h & 0xffff)]++;
+    counts[196608 + (h >>> 16)]++;
+  }
   let src = words;
   let dst = scratch(m);
-  const count = new Uint32Array(65536);
   for (let pass = 0; pass < 4; pass++) {
     const half = pass < 2 ? 0 : 1; // low word, then high word
     const shift = (pass & 1) * 16;
-    count.fill(0);
-    for (let i = half; i < m; i += 2) count[(src[i] >>> shift) & 0xffff]++;
+    const count = counts.subarray(pass * 65536, (pass + 1) * 65536);
     // A digit shared by every value (common in the high bits) changes nothing: skip the pass.
     if (count[(src[half] >>> shift) & 0xffff] === n) continue;
     let sum = 0;
