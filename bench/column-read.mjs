@@ -78,7 +78,9 @@ export async function columnReadBench(workspaceFile, names) {
       const c0 = process.cpuUsage();
       for (const t of tables) {
         let reuse;
-        t.ordinals.forEach((o, k) => (reuse = readChunkedColumn(db, t.chunkKeys[k], o, t.rows, reuse).values));
+        t.ordinals.forEach(
+          (o, k) => (reuse = new Float64Array(readChunkedColumn(db, t.chunkKeys[k], o, t.rows, reuse).values.buffer)),
+        );
       }
       const c = process.cpuUsage(c0);
       readCpu = (c.user + c.system) / 1e6;
