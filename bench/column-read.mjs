@@ -11,7 +11,8 @@ import Database from 'better-sqlite3';
 import { ROOT } from './lib.mjs';
 
 async function loadReader() {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-bench-reader-')), 'reader.mjs');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-bench-reader-'));
+  const out = path.join(dir, 'reader.mjs');
   await build({
     stdin: {
       contents: [
@@ -29,7 +30,11 @@ async function loadReader() {
     outfile: out,
     logLevel: 'error',
   });
-  return import(out);
+  try {
+    return await import(out);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Prints the read rates; returns the chunk path's wall-clock values/s. */
