@@ -5,12 +5,15 @@
 // stored). When /usr/bin/python3 has scipy, the same per-feature ks_2samp + wasserstein_distance run
 // on the same values (already in memory, loading not timed) for comparison.
 //   node bench/drift.mjs [--rows N] [--keep DIR]
-// Prints `drift seconds = T` and `scipy ratio = T_preflight / T_scipy`. Target: T ≤ 10, ratio < 1.
+// Prints `drift seconds = T` (issue #13 target: ≤ 3 s on a quiet machine), `column read values/s` (Preflight's
+// reader in one process, packed chunks and rows side by side, column-read.mjs: target ≥ 50M),
+// the largest process's peak RSS, the load average, and `scipy ratio = T_preflight / T_scipy`.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CLI, cli as runCli, load, opt, rng } from './lib.mjs';
+import { columnReadBench } from './column-read.mjs';
 
 const ROWS = Number(opt('rows', '1000000'));
 const FEATURES = 20;
@@ -100,7 +103,12 @@ for (const f of report.features) {
   );
 }
 console.log(`(${load()}; CPU ${drift.cpu === null ? 'n/a' : `${drift.cpu.toFixed(2)} s`} over all processes)`);
-console.log(`drift seconds = ${drift.seconds.toFixed(2)}`);
+console.log(`drift seconds = ${drift.seconds.toFixed(2)} (target ≤ 3 quiet)`);
+console.log(
+  `drift read (report) = ${report.timings.readSeconds.toFixed(2)} s for the numerical columns of both sides, all workers together`,
+);
+await columnReadBench(path.join(ws, 'workspace.sqlite'), ['reference', 'current']);
+console.log(`peak RSS = ${drift.rssMb === null ? 'n/a' : `${drift.rssMb.toFixed(0)} MB`} (largest process)`);
 
 const py = '/usr/bin/python3';
 const hasScipy = fs.existsSync(py) && spawnSync(py, ['-c', 'import scipy, numpy'], { stdio: 'ignore' }).status === 0;

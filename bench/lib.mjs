@@ -31,18 +31,23 @@ export function rng(seed) {
 // machine wall time says little, CPU time says what the work costs.
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
-/** Runs `preflight ARGV --workspace WS --json`; returns wall seconds, CPU seconds and the JSON result. */
+/** Runs `preflight ARGV --workspace WS --json`; returns wall seconds, CPU seconds, the largest process's peak RSS (MB) and the JSON result. */
 export function cli(ws, argv) {
   const t = performance.now();
   const cmd = [CLI, ...argv, '--workspace', ws, '--json'];
   const res = TIME
-    ? spawnSync(TIME, ['-f', 'PFCPU %U %S', process.execPath, ...cmd], { encoding: 'utf8', maxBuffer: 1 << 28 })
+    ? spawnSync(TIME, ['-f', 'PFCPU %U %S %M', process.execPath, ...cmd], { encoding: 'utf8', maxBuffer: 1 << 28 })
     : spawnSync(process.execPath, cmd, { encoding: 'utf8', maxBuffer: 1 << 28 });
   const seconds = (performance.now() - t) / 1000;
   if (res.status !== 0)
     throw new Error(`preflight ${argv.join(' ')} failed (${res.status}):\n${res.stderr}\n${res.stdout.slice(0, 2000)}`);
-  const m = /PFCPU ([\d.]+) ([\d.]+)/.exec(res.stderr ?? '');
-  return { seconds, cpu: m ? Number(m[1]) + Number(m[2]) : null, json: JSON.parse(res.stdout) };
+  const m = /PFCPU ([\d.]+) ([\d.]+) (\d+)/.exec(res.stderr ?? '');
+  return {
+    seconds,
+    cpu: m ? Number(m[1]) + Number(m[2]) : null,
+    rssMb: m ? Number(m[3]) / 1024 : null,
+    json: JSON.parse(res.stdout),
+  };
 }
 
 export const load = () => `load average ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores`;

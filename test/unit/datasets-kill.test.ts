@@ -45,6 +45,21 @@ function tables(ws: string): string[] {
   }
 }
 
+/** Packed column chunks that belong to no registered dataset column. */
+function strayChunks(ws: string): number {
+  const w = openWorkspace(ws);
+  try {
+    return w.db
+      .prepare(
+        'SELECT count(*) FROM dataset_column_chunks WHERE import_key NOT IN (SELECT chunk_key FROM dataset_columns WHERE chunk_key IS NOT NULL)',
+      )
+      .pluck()
+      .get() as number;
+  } finally {
+    w.close();
+  }
+}
+
 describe('killed or cancelled imports leave no dataset', () => {
   it('SIGKILL mid-import: no half dataset, the earlier one intact, leftovers dropped at the next open', async () => {
     requireBuild();
@@ -71,8 +86,9 @@ describe('killed or cancelled imports leave no dataset', () => {
       let err = '';
       child.stderr!.on('data', (d) => {
         err += d;
-        // Kill once rows have been written (a progress line reports them).
-        if (/read [1-9][\d,]* rows/.test(err)) {
+        // Kill once rows — and packed column chunks of 65,536 rows — have been written (progress lines report rows).
+        const read = [...err.matchAll(/read ([\d,]+) rows/g)].map((m) => Number(m[1].replace(/,/g, '')));
+        if (read.some((n) => n >= 140_000)) {
           child.kill('SIGKILL');
           resolve();
         }
@@ -81,12 +97,14 @@ describe('killed or cancelled imports leave no dataset', () => {
     });
     expect(await exited).toBe('SIGKILL');
 
-    // The killed process's rows are still there until a core opens the workspace again…
+    // The killed process's rows and column chunks are still there until a core opens the workspace again…
     expect(tables(ws).filter((t) => t.startsWith('ds_staging_'))).toHaveLength(1);
+    expect(strayChunks(ws)).toBeGreaterThan(0);
     const list = await runCli(['datasets', 'list', '--workspace', ws]);
     expect(list.json.map((d: { name: string }) => d.name)).toEqual(['before']);
     // …which drops them (their process is dead), whatever command it runs.
     expect(tables(ws).filter((t) => t.startsWith('ds_staging_'))).toEqual([]);
+    expect(strayChunks(ws)).toBe(0);
     const before = await runCli(['datasets', 'show', 'before', '--workspace', ws]);
     expect(before.json.rows).toBe(3);
 

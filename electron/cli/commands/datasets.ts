@@ -7,6 +7,7 @@ import { table } from './models';
 
 const usage = `preflight datasets add <file> [--name NAME] [--type COLUMN=KIND,…] [--encoding utf-8|latin-1] [--workspace DIR] [--json]
     formats: .csv .tsv (delimiter and encoding detected), .parquet, .jsonl
+    a folder of Parquet part files (part-*.parquet, as Spark, pandas and DuckDB write them) imports as one dataset
     a UTF-8 file with an invalid byte stops at its line and offset; --encoding latin-1 reads it as Latin-1
     kinds: ${COLUMN_KINDS.join(', ')}
 preflight datasets list [--workspace DIR] [--json]

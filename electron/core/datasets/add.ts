@@ -9,7 +9,8 @@ import type { JobContext } from '../jobs/manager';
 import { datasetDetail } from './detail';
 import { readDelimited } from './readers/csv';
 import { readJsonLines } from './readers/jsonl';
-import { readParquet } from './readers/parquet';
+import { readParquet, readParquetParts } from './readers/parquet';
+import { parquetParts } from './parts';
 import type { Reader } from './readers/types';
 import { chunkTarget } from './insert-pipe';
 import { DatasetSink } from './sink';
@@ -36,8 +37,10 @@ export async function addDataset(
   job: JobContext,
 ): Promise<DatasetDetail> {
   const source = path.resolve(args.path);
-  const size = checkIsFile(source);
-  const format = await detectFormat(source);
+  // A folder is a dataset written in Parquet parts (parts.ts).
+  const parts = isDirectory(source) ? parquetParts(source) : null;
+  const size = parts ? parts.bytes : checkIsFile(source);
+  const format = parts ? 'parquet' : await detectFormat(source);
   const name = args.name ?? defaultName(source);
   const q = core.queries.datasets;
   const taken = q.byName(name);
@@ -63,12 +66,13 @@ export async function addDataset(
   const started = Date.now();
   // The source's SHA-256, for the audit trail and provenance: read alongside the import (the same
   // pages, from the OS cache), so it costs no second trip to the disk.
-  const sourceHash = sha256OfFile(source);
+  const sourceHash = sha256OfFiles(parts ? parts.files : [source]);
   sourceHash.catch(() => {});
   const sink = new DatasetSink(q, args.types ?? {}, 0, (staging) => ACTIVE.add(staging));
   job.progress(0, `reading ${format}`);
   try {
-    const result = await READERS[format](source, sink, {
+    const read: Reader = parts ? (_f, s, o) => readParquetParts(parts.files, s, o) : READERS[format];
+    const result = await read(source, sink, {
       signal: job.signal,
       encoding: args.encoding,
       chunkTarget: () => chunkTarget(q, core.workspace.file),
@@ -90,6 +94,8 @@ export async function addDataset(
       notes.push('quantiles and histograms of large columns come from a uniform sample (see numeric.sampleSize)');
     if (columns.some((c) => !c.profile.distinctExact))
       notes.push('distinct counts above the exact cap are estimates (distinctExact: false)');
+    // Packed chunks are kept for numeric columns that held only numbers (and missing / NaN / inf).
+    const chunked = columns.map((c, i) => (c.kind === 'integer' || c.kind === 'float') && sink.chunked(i));
     q.register(
       sink.staging,
       {
@@ -109,6 +115,7 @@ export async function addDataset(
         },
       },
       columns,
+      chunked,
     );
     job.progress(1, `imported ${name}: ${sink.rows.toLocaleString('en-US')} rows × ${columns.length} columns`);
     return datasetDetail(core, name);
@@ -147,10 +154,20 @@ export function dropLeftovers(core: CoreContext): void {
   }
 }
 
-async function sha256OfFile(p: string): Promise<string> {
+/** SHA-256 of the file (of a folder's parts, one after the other in name order). */
+async function sha256OfFiles(files: string[]): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of fs.createReadStream(p, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  for (const p of files)
+    for await (const chunk of fs.createReadStream(p, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function checkIsFile(p: string): number {

@@ -17,6 +17,7 @@ import { PreflightError } from '../../../shared/contract/errors';
 import type { ColumnInfo } from '../../../shared/types/datasets';
 import type { CoreContext } from '../context';
 import type { StoredValue } from '../workspace/queries/datasets';
+import { CHUNKS_READABLE, readChunkedColumn } from './chunk-read';
 import { resolveDataset } from './resolve';
 import { datetimeMillis, isMissingWord, toNumber } from './values';
 
@@ -52,6 +53,12 @@ export function datasetIdOf(core: CoreContext, name: string): number {
 
 export function readNumericColumn(core: CoreContext, datasetIdArg: number, ordinal: number): NumericColumn {
   const info = column(core, datasetIdArg, ordinal);
+  // Numeric columns imported with packed chunks are read from them (the same values, see chunks.ts).
+  const key = CHUNKS_READABLE ? core.queries.datasets.chunkKeys(datasetIdArg)[ordinal] : null;
+  if (key && (info.kind === 'integer' || info.kind === 'float')) {
+    const rows = core.queries.datasets.byId(datasetIdArg)!.rows;
+    return { ...readChunkedColumn(core.workspace.db, key, ordinal, rows), invalid: 0 };
+  }
   const raw = core.queries.datasets.columnValues(datasetIdArg, ordinal);
   const values = new Float64Array(raw.length);
   let n = 0;

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { PreflightError } from '../../../shared/contract/errors';
 import { insertSql, type DatasetQueries, type StoredValue } from '../workspace/queries/datasets';
+import type { PackedChunk } from './chunks';
 import { HLL, hllKit } from './hll';
 
 export const NULL_VALUE = 0;
@@ -46,8 +47,11 @@ export class ChunkBuffer {
 
 export interface ChunkTarget {
   prepare(staging: string, columns: number): void;
-  /** Inserts `rows` rows; may resolve before they are written (the thread has them). */
-  send(buffer: string, chunk: ChunkBuffer, rows: number): Promise<void>;
+  /**
+   * Inserts `rows` rows and, in the same transaction, the column chunks those rows complete; may
+   * resolve before they are written (the thread has them).
+   */
+  send(buffer: string, chunk: ChunkBuffer, rows: number, packed: PackedChunk[]): Promise<void>;
   /** Resolves once every chunk sent so far is written (before the table's columns change). */
   drain(): Promise<void>;
   /** Everything sent is committed; returns each column's distinct-value sketch (HyperLogLog registers). */
@@ -102,8 +106,10 @@ export class DirectTarget implements ChunkTarget {
   private columns = 0;
   private batch: StoredValue[] = [];
   private regs: Uint8Array[] = [];
+  private staging = '';
   constructor(private q: DatasetQueries) {}
   prepare(staging: string, columns: number): void {
+    this.staging = staging;
     this.ins = this.q.inserter(staging, columns);
     this.columns = columns;
     this.batch = new Array(this.ins.rowsPerStatement * columns).fill(null);
@@ -111,9 +117,10 @@ export class DirectTarget implements ChunkTarget {
     while (this.regs.length < columns) this.regs.push(new Uint8Array(HLL.M));
   }
   async drain(): Promise<void> {}
-  async send(buffer: string, chunk: ChunkBuffer, rows: number): Promise<void> {
+  async send(buffer: string, chunk: ChunkBuffer, rows: number, packed: PackedChunk[]): Promise<void> {
     const ins = this.ins!;
-    this.q.bulk(() =>
+    this.q.bulk(() => {
+      for (const p of packed) this.q.insertColumnChunk(this.staging, p);
       insertChunk(
         buffer,
         chunk,
@@ -124,8 +131,8 @@ export class DirectTarget implements ChunkTarget {
         this.regs,
         (b) => ins.multi.run(b),
         (b) => ins.single.run(b),
-      ),
-    );
+      );
+    });
   }
   async finish(): Promise<Uint8Array[]> {
     return this.regs;
@@ -143,7 +150,7 @@ const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 10000');
 db.pragma('synchronous = NORMAL');
 parentPort.postMessage({ type: 'ready' });
-let single, multi, per, n, batch, regs;
+let single, multi, per, n, batch, regs, packChunk, key;
 function insertChunk(m) {
   const { buffer, kinds, nums, starts, ends, extras, rows } = m;
   let k = 0, e = 0, filled = 0;
@@ -166,11 +173,18 @@ parentPort.on('message', (m) => {
       db.prepare(m.refresh).get();
       n = m.columns; per = m.rowsPerStatement;
       single = db.prepare(m.single); multi = db.prepare(m.multi);
+      packChunk = db.prepare(m.chunk); key = m.key;
       batch = new Array(per * n).fill(null);
       regs = regs || [];
       while (regs.length < n) regs.push(new Uint8Array(HLL.M));
     } else if (m.type === 'chunk') {
-      db.transaction(insertChunk)(m);
+      db.transaction(() => {
+        for (const p of m.packed) {
+          const v = p.vals;
+          packChunk.run(key, p.ordinal, p.chunk, p.rows, p.missing, p.nan, p.posInf, p.negInf, Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+        }
+        insertChunk(m);
+      })();
     } else if (m.type === 'close') {
       db.close();
       parentPort.postMessage({ type: 'closed', registers: regs || [] });
@@ -231,19 +245,19 @@ export class WorkerTarget implements ChunkTarget {
 
   prepare(staging: string, columns: number): void {
     this.inFlight++;
-    this.worker.postMessage({ type: 'prepare', columns, ...insertSql(staging, columns) });
+    this.worker.postMessage({ type: 'prepare', columns, key: staging, ...insertSql(staging, columns) });
   }
 
-  async send(buffer: string, c: ChunkBuffer, rows: number): Promise<void> {
+  async send(buffer: string, c: ChunkBuffer, rows: number, packed: PackedChunk[]): Promise<void> {
     while (this.inFlight >= MAX_IN_FLIGHT && !this.failure) await new Promise<void>((r) => this.waiters.push(r));
     this.check();
     this.inFlight++;
     const arrays = [c.kinds, c.nums, c.starts, c.ends].map((a) => a.subarray(0, c.length).slice());
     const [kinds, nums, starts, ends] = arrays;
-    this.worker.postMessage(
-      { type: 'chunk', buffer, kinds, nums, starts, ends, extras: c.extras, rows },
-      arrays.map((a) => a.buffer as ArrayBuffer),
-    );
+    this.worker.postMessage({ type: 'chunk', buffer, kinds, nums, starts, ends, extras: c.extras, rows, packed }, [
+      ...arrays.map((a) => a.buffer as ArrayBuffer),
+      ...packed.map((p) => p.vals.buffer as ArrayBuffer),
+    ]);
   }
 
   async drain(): Promise<void> {

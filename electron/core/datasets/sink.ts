@@ -22,6 +22,7 @@ import {
 import { createRng } from '../../../shared/math/latency/rng';
 import { capsFor, ColumnAccumulator } from './profile';
 import { ChunkBuffer, EXTRA_VALUE, NULL_VALUE, NUMBER_VALUE, SLICE_VALUE, type ChunkTarget } from './insert-pipe';
+import { ColumnChunker } from './chunks';
 import type { CsvTokenizer } from './readers/csv-tokenizer';
 import { scanned, scanNumber } from './scan';
 import { datetimeMillis, overriddenNumber, readsBackAs } from './values';
@@ -40,6 +41,8 @@ export class DatasetSink {
   private chunk = new ChunkBuffer();
   private chunkRows = 0;
   private text = '';
+  /** Packed numeric chunks (chunks.ts), sized by the first column count. */
+  private chunker: ColumnChunker | null = null;
   /** The first text value of each column and its line: shown when a numeric-looking column turns categorical. */
   private firstText: ({ value: string; line: number } | undefined)[] = [];
   /** The first missing-value word ("NA"…) of each column: named in the note when they are read as missing. */
@@ -70,6 +73,8 @@ export class DatasetSink {
     }
     const caps = capsFor(Math.max(this.expectedColumns, total));
     const fresh = this.staging === null;
+    this.chunker ??= new ColumnChunker(Math.max(this.expectedColumns, total));
+    this.chunker.addColumns(names.length, this.rows);
     if (fresh) {
       this.staging = this.q.createStaging(names.length);
       this.onStaging(this.staging);
@@ -118,6 +123,9 @@ export class DatasetSink {
 
   /** Waits for every row to be committed and takes the target's distinct-value sketches. */
   async finishChunks(): Promise<void> {
+    this.chunker?.finish();
+    const last = this.chunker?.take() ?? [];
+    if (last.length) await this.target!.send('', new ChunkBuffer(0), 0, last);
     const sketches = await this.target!.finish();
     sketches.forEach((registers, i) => {
       if (this.acc[i]) this.acc[i].sketch = registers;
@@ -142,6 +150,7 @@ export class DatasetSink {
     const { buffer, starts, ends } = tokenizer;
     const acc = this.acc;
     const overrides = this.overrides;
+    const chunker = this.chunker!;
     for (let i = 0; i < n; i++, k++) {
       const a = starts[i];
       let tok = a >= 0 ? scanNumber(buffer, a, ends[i]) : -1;
@@ -179,6 +188,7 @@ export class DatasetSink {
         if (!fitsKind(overrides[i]!, tok, text)) this.misfit(i, text, line);
       }
       acc[i].observe(tok, key, x);
+      if (chunker.ok(i)) chunker.put(i, tok, x, kind === NUMBER_VALUE);
       if (tok === TEXT && this.firstText[i] === undefined) this.firstText[i] = { value: s!, line };
       else if (tok === NA_WORD && this.firstWord[i] === undefined) this.firstWord[i] = s!;
       if (kind === NUMBER_VALUE) c.nums[k] = x;
@@ -203,7 +213,7 @@ export class DatasetSink {
     if (this.chunkRows === 0) return;
     const rows = this.chunkRows;
     this.chunkRows = 0;
-    await this.target!.send(buffer, this.chunk, rows);
+    await this.target!.send(buffer, this.chunk, rows, this.chunker!.take());
     this.chunk.length = 0;
     this.chunk.extras = [];
   }
@@ -230,12 +240,18 @@ export class DatasetSink {
     const c = this.chunk;
     if (tok === MISSING) {
       this.acc[i].observe(MISSING, '', NaN);
+      this.chunker!.missingValue(i);
       c.kinds[k] = NULL_VALUE;
       return;
     }
     if (this.overrides[i] !== undefined && !fitsKind(this.overrides[i]!, tok, String(v)))
       this.misfit(i, String(v), line);
     this.acc[i].observe(tok, v as string | number, x);
+    if (this.chunker!.ok(i)) {
+      const asNumber = typeof v === 'number';
+      // Integers beyond ±2^53 are stored as their digits: they read back as Number(text).
+      this.chunker!.put(i, tok, asNumber || (tok !== INT && tok !== FLOAT) ? x : Number(v), asNumber);
+    }
     if (typeof v === 'number') {
       c.kinds[k] = NUMBER_VALUE;
       c.nums[k] = v;
@@ -269,6 +285,11 @@ export class DatasetSink {
       `line ${line}, column ${JSON.stringify(this.names[i])}: ${JSON.stringify(s.slice(0, 80))} is not ${kind === 'integer' ? 'an' : 'a'} ${kind} (--type ${this.names[i]}=${kind})`,
       { line, column: this.names[i] },
     );
+  }
+
+  /** Whether column i was chunked whole (only numbers, missing, NaN/inf): register keeps its chunks when its kind is numeric. */
+  chunked(i: number): boolean {
+    return this.chunker?.ok(i) ?? false;
   }
 
   /** Kinds and profiles, once every row is in. */

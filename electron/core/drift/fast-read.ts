@@ -7,6 +7,7 @@
 // Runs in the core or in a child process (pure + a db handle).
 
 import { sortFinite } from '../../../shared/math/drift-profile/sort';
+import type { ChunkedColumn } from '../datasets/chunk-read';
 import { toNumber } from '../datasets/values';
 
 export interface SortedNumeric {
@@ -33,6 +34,16 @@ export function readSortedNumeric(
   maxRowid: number,
   rows: number,
 ): SortedNumeric[] {
+  return readNumericText(read, ordinals, maxRowid, rows).map((o) => ({ ...o, sorted: sortFinite(o.values) }));
+}
+
+/** As readSortedNumeric, the finite values left in row order (unsorted). */
+export function readNumericText(
+  read: ColumnTextReader,
+  ordinals: number[],
+  maxRowid: number,
+  rows: number,
+): ChunkedColumn[] {
   const out = ordinals.map(() => ({ values: new Float64Array(rows), n: 0, missing: 0, nan: 0, posInf: 0, negInf: 0 }));
   for (let after = 0; after < maxRowid; after += ROWS_PER_SCAN) {
     // SQLite allows 2,000 result columns: wide datasets are read in slices of columns.
@@ -45,10 +56,13 @@ export function readSortedNumeric(
       if (count > 0) texts.forEach((text, k) => parseInto(text, out[c + k]));
     }
   }
-  return out.map((o) => {
-    const sorted = sortFinite(o.values.subarray(0, o.n));
-    return { sorted, missing: o.missing, nan: o.nan, posInf: o.posInf, negInf: o.negInf };
-  });
+  return out.map((o) => ({
+    values: o.values.subarray(0, o.n),
+    missing: o.missing,
+    nan: o.nan,
+    posInf: o.posInf,
+    negInf: o.negInf,
+  }));
 }
 
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i); // exact doubles up to 1e22

@@ -1,6 +1,6 @@
-// One group of numerical features, end to end: read both sides (one table scan each), sort, build
-// the reference profile, compare. Runs in a child process — the feature groups of a drift run go to
-// several children at once and only small results and profiles come back — or here as a fallback.
+// One group of numerical features, end to end: read both sides (chunks or rows, column-read.ts), sort,
+// build the reference profile, compare. Runs in a child process — the feature groups of a drift run go
+// to several children at once (fan-out.ts) and only small results and profiles come back — or here.
 
 import Database from 'better-sqlite3';
 import {
@@ -10,15 +10,9 @@ import {
   type FeatureResult,
 } from '../../../shared/math/drift-profile/index';
 import type { NumericDriftProfile } from '../../../shared/types/drift';
-import { numericColumnText } from '../workspace/queries/drift';
-import { readSortedNumeric, type ColumnTextReader } from './fast-read';
+import { SortedColumns, type TableColumns } from './column-read';
 
-export interface TableColumns {
-  table: string;
-  maxRowid: number;
-  rows: number;
-  ordinals: number[];
-}
+export type { TableColumns };
 
 export interface NumericTaskPayload {
   file: string;
@@ -37,33 +31,50 @@ export interface NumericTaskResult {
 
 export interface NumericGroupOutcome {
   results: NumericTaskResult[];
+  /** Reading the columns from the workspace (sorting is part of computeMs). */
   readMs: number;
   computeMs: number;
+  /** Values read, both sides. */
+  values: number;
 }
 
 export type GroupProgress = (fraction: number, message: string) => void;
 
 export function compareNumericGroup(
-  read: (table: string) => ColumnTextReader,
+  db: Database.Database,
   p: NumericTaskPayload,
   progress: GroupProgress = () => {},
 ): NumericGroupOutcome {
-  const t0 = performance.now();
   const refSide = 'table' in p.reference ? p.reference : null;
-  progress(0, 'reading current values');
-  const cur = readSortedNumeric(read(p.current.table), p.current.ordinals, p.current.maxRowid, p.current.rows);
-  if (refSide) progress(0.4, 'reading reference values');
-  const ref = refSide ? readSortedNumeric(read(refSide.table), refSide.ordinals, refSide.maxRowid, refSide.rows) : null;
-  const t1 = performance.now();
-  progress(0.8, 'comparing');
-  const results = cur.map((c, k) => {
-    const profile = ref
-      ? buildNumericProfile(ref[k].sorted, ref[k], p.gridSize)
+  // Column by column: two sorted columns in memory at a time, not the whole group.
+  const cur = new SortedColumns(db, p.current);
+  const ref = refSide ? new SortedColumns(db, refSide) : null;
+  const n = p.current.ordinals.length;
+  let computeMs = 0;
+  // Nothing keeps a column's sorted values once it is compared (profiles copy what they keep): the
+  // next column is read into the same two arrays.
+  let curBuffer: ArrayBufferLike | undefined;
+  let refBuffer: ArrayBufferLike | undefined;
+  const results = p.current.ordinals.map((_, k) => {
+    progress(k / n, `reading and comparing column ${k + 1} of ${n}`);
+    const c = cur.get(k, curBuffer);
+    const r = ref?.get(k, refBuffer);
+    curBuffer = c.sorted.buffer;
+    refBuffer = r?.sorted.buffer;
+    const t = performance.now();
+    const profile = r
+      ? buildNumericProfile(r.sorted, r, p.gridSize)
       : (p.reference as { profiles: NumericDriftProfile[] }).profiles[k];
-    const result = compareNumeric({ profile, sorted: ref ? ref[k].sorted : null }, c, p.options[k]);
-    return { result, profile: ref ? profile : null };
+    const result = compareNumeric({ profile, sorted: r ? r.sorted : null }, c, p.options[k]);
+    computeMs += performance.now() - t;
+    return { result, profile: r ? profile : null };
   });
-  return { results, readMs: t1 - t0, computeMs: performance.now() - t1 };
+  return {
+    results,
+    readMs: cur.readMs + (ref?.readMs ?? 0),
+    computeMs: computeMs + cur.sortMs + (ref?.sortMs ?? 0),
+    values: cur.values + (ref?.values ?? 0),
+  };
 }
 
 /** Child-process entry: opens the workspace read-only. */
@@ -74,7 +85,7 @@ export async function compareNumericInChild(
   const db = new Database(p.file, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
-    return compareNumericGroup((table) => (ords, a, b) => numericColumnText(db, table, ords, a, b), p, progress);
+    return compareNumericGroup(db, p, progress);
   } finally {
     db.close();
   }

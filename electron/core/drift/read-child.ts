@@ -1,29 +1,19 @@
-// Child-process side of parallel column reads: the reference and the current batch of numerical
-// columns are read, parsed and sorted in two processes at once (each opens the workspace read-only),
-// and come back as Float64Arrays over the advanced-serialization channel.
+// Child-process side of parallel column reads: a group of numerical columns read and sorted in a
+// process of its own (each opens the workspace read-only); they come back as Float64Arrays over the
+// advanced-serialization channel.
 
 import Database from 'better-sqlite3';
-import { numericColumnText } from '../workspace/queries/drift';
-import { readSortedNumeric, type SortedNumeric } from './fast-read';
+import { readColumnsSorted, type ReadColumns, type TableColumns } from './column-read';
 
-export interface ReadNumericPayload {
+export interface ReadNumericPayload extends TableColumns {
   file: string;
-  table: string;
-  ordinals: number[];
-  maxRowid: number;
-  rows: number;
 }
 
-export async function readNumericInChild(p: ReadNumericPayload): Promise<SortedNumeric[]> {
+export async function readNumericInChild(p: ReadNumericPayload): Promise<ReadColumns> {
   const db = new Database(p.file, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
-    return readSortedNumeric(
-      (ords, a, b) => numericColumnText(db, p.table, ords, a, b),
-      p.ordinals,
-      p.maxRowid,
-      p.rows,
-    );
+    return readColumnsSorted(db, p);
   } finally {
     db.close();
   }

@@ -45,3 +45,4 @@ export { datasetDrift, schemaDiff, type SchemaColumn } from './dataset';
 export { encodeProfile, decodeProfile } from './codec';
 export { parseTime, windowStart, windowLabel, assignWindows, type WindowAssignment } from './windows';
 export { sortFinite } from './sort';
+export { mergeNumericProfiles, mergeCategoricalProfiles, mergeDatasetProfiles } from './merge';

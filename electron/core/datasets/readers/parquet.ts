@@ -9,6 +9,7 @@ import {
 } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import fs from 'node:fs';
+import path from 'node:path';
 import { PreflightError } from '../../../../shared/contract/errors';
 import { normalizeNames } from '../names';
 import type { DatasetSink } from '../sink';
@@ -26,39 +27,76 @@ const SLICE_ROWS = 1_000_000;
  * as JSON text.
  */
 export async function readParquet(file: string, sink: DatasetSink, options: ReadOptions): Promise<ReadResult> {
-  const buffer = await asyncBufferFromFile(file);
-  let metadata: FileMetaData;
-  let top: ReturnType<typeof parquetSchema>['children'];
-  try {
-    metadata = await parquetMetadataAsync(buffer);
-    top = parquetSchema(metadata).children;
-  } catch (err) {
-    throw new PreflightError('INVALID_INPUT', `${file} is a damaged Parquet file: ${await footerProblem(file, err)}`, {
-      path: file,
-    });
-  }
-  const { names, notes } = normalizeNames(top.map((c) => c.element.name));
+  return readParquetParts([file], sink, options);
+}
+
+/**
+ * A dataset written as part files (Spark, pandas, DuckDB: `part-*.parquet` in one folder), read part
+ * after part into one dataset, rows in part-name order. Every part must have the first part's columns
+ * (names and physical types, in order).
+ */
+export async function readParquetParts(files: string[], sink: DatasetSink, options: ReadOptions): Promise<ReadResult> {
   const target = await options.chunkTarget();
   sink.useChunks(target);
+  let schema: { names: string[]; types: string[] } | null = null;
+  let rowOffset = 0;
+  let bytesDone = 0;
+  let groups = 0;
+  const writers = new Set<string>();
   try {
-    sink.addColumns(names, notes);
-    sink.checkTypeNames();
-    await readRowGroups(
-      buffer,
-      metadata,
-      sink,
-      options,
-      top.map((c) => c.element.name),
-      top.map((c) => isIntegral(c.element)),
-    );
+    for (const file of files) {
+      const { buffer, metadata, top } = await openParquet(file);
+      const names = top.map((c) => c.element.name);
+      const types = top.map((c) => String(c.element.type ?? 'GROUP'));
+      if (schema === null) {
+        schema = { names, types };
+        const normalized = normalizeNames(names);
+        sink.addColumns(normalized.names, normalized.notes);
+        sink.checkTypeNames();
+      } else if (names.join('\u0000') !== schema.names.join('\u0000') || types.join() !== schema.types.join()) {
+        const show = (n: string[], t: string[]) => n.map((x, k) => `${x} ${t[k]}`).join(', ');
+        throw new PreflightError(
+          'INVALID_INPUT',
+          `${path.basename(file)} has other columns than ${path.basename(files[0])} (${show(names, types)} instead of ${show(schema.names, schema.types)}): the parts of one dataset must share one schema`,
+          { path: file },
+        );
+      }
+      const done = bytesDone;
+      await readRowGroups(
+        buffer,
+        metadata,
+        sink,
+        { ...options, onBytes: (b) => options.onBytes(done + b) },
+        names,
+        top.map((c) => isIntegral(c.element)),
+        rowOffset,
+      );
+      rowOffset += Number(metadata.num_rows);
+      bytesDone += buffer.byteLength;
+      groups += metadata.row_groups.length;
+      writers.add(metadata.created_by ?? 'an unknown writer');
+    }
     await sink.finishChunks();
   } catch (err) {
     await target.abort();
     throw err;
   }
-  return {
-    notes: [`${metadata.row_groups.length} row group(s), created by ${metadata.created_by ?? 'an unknown writer'}`],
-  };
+  const parts = files.length > 1 ? `${files.length} part files, ` : '';
+  return { notes: [`${parts}${groups} row group(s), created by ${[...writers].join(', ')}`] };
+}
+
+async function openParquet(
+  file: string,
+): Promise<{ buffer: AsyncBuffer; metadata: FileMetaData; top: ReturnType<typeof parquetSchema>['children'] }> {
+  const buffer = await asyncBufferFromFile(file);
+  try {
+    const metadata = await parquetMetadataAsync(buffer);
+    return { buffer, metadata, top: parquetSchema(metadata).children };
+  } catch (err) {
+    throw new PreflightError('INVALID_INPUT', `${file} is a damaged Parquet file: ${await footerProblem(file, err)}`, {
+      path: file,
+    });
+  }
 }
 
 /** What is wrong with a Parquet file whose footer hyparquet could not read, in words. */
@@ -104,6 +142,8 @@ async function readRowGroups(
   options: ReadOptions,
   names: string[],
   integral: (boolean | undefined)[],
+  /** Rows of the parts before this one (row numbers in messages count from the dataset's first row). */
+  rowOffset = 0,
 ): Promise<void> {
   let rowStart = 0;
   let bytesDone = 0;
@@ -126,7 +166,7 @@ async function readRowGroups(
         const m = Math.min(CHUNK_ROWS, to - block);
         const base = sink.beginBlock(m);
         for (let i = 0; i < compact.length; i++)
-          copyColumn(sink, compact[i], i, compact.length, base, block - from, m, block);
+          copyColumn(sink, compact[i], i, compact.length, base, block - from, m, rowOffset + block);
         sink.endBlock(m);
         await sink.endTypedChunk();
       }

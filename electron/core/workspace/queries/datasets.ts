@@ -54,7 +54,7 @@ export function rowsPerInsert(columns: number): number {
 export function insertSql(
   staging: string,
   columns: number,
-): { single: string; multi: string; rowsPerStatement: number; refresh: string } {
+): { single: string; multi: string; rowsPerStatement: number; refresh: string; chunk: string } {
   const one = `(${Array(columns).fill('?').join(',')})`;
   const many = rowsPerInsert(columns);
   return {
@@ -63,7 +63,35 @@ export function insertSql(
     single: `INSERT INTO ${table(staging)} VALUES ${one}`,
     multi: `INSERT INTO ${table(staging)} VALUES ${Array(many).fill(one).join(',')}`,
     rowsPerStatement: many,
+    chunk: CHUNK_INSERT,
   };
+}
+
+const CHUNK_INSERT =
+  'INSERT INTO dataset_column_chunks (import_key, ordinal, chunk, rows, missing, nan, pos_inf, neg_inf, vals) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+/** One packed chunk of a column (migrations/0007): its finite values and counts of the rest. */
+export interface ColumnChunkRow {
+  rows: number;
+  missing: number;
+  nan: number;
+  posInf: number;
+  negInf: number;
+  /** float64 little-endian. */
+  vals: Buffer;
+}
+
+/** The chunks of one column in row order (a handle of its own: drift children read with it too). */
+export function columnChunks(
+  db: Database.Database,
+  importKey: string,
+  ordinal: number,
+): IterableIterator<ColumnChunkRow> {
+  return db
+    .prepare(
+      'SELECT rows, missing, nan, pos_inf AS posInf, neg_inf AS negInf, vals FROM dataset_column_chunks WHERE import_key = ? AND ordinal = ? ORDER BY chunk',
+    )
+    .iterate(importKey, ordinal) as IterableIterator<ColumnChunkRow>;
 }
 
 export function datasetQueries(db: Database.Database) {
@@ -148,6 +176,40 @@ export function datasetQueries(db: Database.Database) {
      * Runs `fn` in one transaction with synchronous=NORMAL: bulk rows of an unregistered staging table
      * need no fsync per commit (a crash only loses staging rows, which are discarded anyway).
      */
+    /** Writes one packed chunk of a staging table's column (inside `bulk`, with the rows it covers). */
+    insertColumnChunk(
+      staging: string,
+      p: {
+        ordinal: number;
+        chunk: number;
+        rows: number;
+        missing: number;
+        nan: number;
+        posInf: number;
+        negInf: number;
+        vals: Float64Array;
+      },
+    ): void {
+      table(staging);
+      db.prepare(CHUNK_INSERT).run(
+        staging,
+        p.ordinal,
+        p.chunk,
+        p.rows,
+        p.missing,
+        p.nan,
+        p.posInf,
+        p.negInf,
+        Buffer.from(p.vals.buffer, p.vals.byteOffset, p.vals.byteLength),
+      );
+    },
+    /** The import key of each column's chunks, by ordinal (null: the column is read from its rows). */
+    chunkKeys(datasetId: number): (string | null)[] {
+      return db
+        .prepare('SELECT chunk_key FROM dataset_columns WHERE dataset_id = ? ORDER BY ordinal')
+        .pluck()
+        .all(datasetId) as (string | null)[];
+    },
     bulk<T>(fn: () => T): T {
       if (db.inTransaction) return fn();
       db.pragma('synchronous = NORMAL');
@@ -157,8 +219,12 @@ export function datasetQueries(db: Database.Database) {
         db.pragma('synchronous = FULL');
       }
     },
+    /** Drops a staging table (a failed or killed import) and the column chunks it wrote. */
     dropTable(name: string): void {
-      db.exec(`DROP TABLE IF EXISTS ${table(name)}`);
+      db.transaction(() => {
+        db.exec(`DROP TABLE IF EXISTS ${table(name)}`);
+        db.prepare('DELETE FROM dataset_column_chunks WHERE import_key = ?').run(name);
+      })();
     },
     /** Staging tables left by a killed import (never registered), except the ones in use. */
     orphanStagingTables(inUse: ReadonlySet<string>): string[] {
@@ -173,6 +239,8 @@ export function datasetQueries(db: Database.Database) {
       staging: string,
       d: Omit<StoredDataset, 'id' | 'tableName'>,
       columns: Omit<ColumnInfo, 'ordinal'>[],
+      /** Columns whose chunks are complete and kept (numeric kinds); the others' chunks are deleted. */
+      chunked: boolean[] = [],
     ): number {
       return db.transaction(() => {
         const info = db
@@ -196,17 +264,32 @@ export function datasetQueries(db: Database.Database) {
         db.exec(`ALTER TABLE ${table(staging)} RENAME TO ${table(final)}`);
         db.prepare('UPDATE datasets SET table_name = ? WHERE id = ?').run(final, id);
         const add = db.prepare(
-          'INSERT INTO dataset_columns (dataset_id, ordinal, name, kind, inferred_kind, notes_json, profile_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO dataset_columns (dataset_id, ordinal, name, kind, inferred_kind, notes_json, profile_json, chunk_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
         );
-        columns.forEach((c, ordinal) =>
-          add.run(id, ordinal, c.name, c.kind, c.inferredKind, JSON.stringify(c.notes), JSON.stringify(c.profile)),
-        );
+        const drop = db.prepare('DELETE FROM dataset_column_chunks WHERE import_key = ? AND ordinal = ?');
+        columns.forEach((c, ordinal) => {
+          const keep = chunked[ordinal] === true;
+          if (!keep) drop.run(staging, ordinal);
+          add.run(
+            id,
+            ordinal,
+            c.name,
+            c.kind,
+            c.inferredKind,
+            JSON.stringify(c.notes),
+            JSON.stringify(c.profile),
+            keep ? staging : null,
+          );
+        });
         return id;
       })();
     },
     remove(datasetId: number): void {
       db.transaction(() => {
         const t = tableOf(datasetId);
+        db.prepare(
+          'DELETE FROM dataset_column_chunks WHERE import_key IN (SELECT chunk_key FROM dataset_columns WHERE dataset_id = ?)',
+        ).run(datasetId);
         db.prepare('DELETE FROM dataset_columns WHERE dataset_id = ?').run(datasetId);
         db.prepare('DELETE FROM datasets WHERE id = ?').run(datasetId);
         db.exec(`DROP TABLE IF EXISTS ${t}`);

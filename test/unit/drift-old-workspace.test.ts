@@ -1,0 +1,85 @@
+// A workspace whose datasets were imported before migration 0007 has no packed chunks: it opens, is
+// migrated, and drift reads those datasets from their rows — with the same numbers as drift over the
+// same data imported with chunks.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createClient } from '../../shared/client';
+import { createRng } from '../../shared/math/latency/rng';
+import { createCore } from '../../electron/core/api';
+import { inProcessTransport } from '../../electron/core/in-process';
+import { migrate } from '../../electron/core/workspace/migrate';
+import { MIGRATIONS } from '../../electron/core/workspace/migrations/index';
+import { tempDir } from '../helpers/workspace';
+
+const tmp = tempDir('preflight-old-ws-');
+afterAll(() => tmp.cleanup());
+
+function writeCsv(file: string, rows: number, seed: number, shift: number): void {
+  const r = createRng(seed);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+  const lines = ['a,b,n,cat'];
+  for (let k = 0; k < rows; k++) {
+    const a = r() < 0.01 ? '' : (normal() + shift).toFixed(4);
+    const b = r() < 0.005 ? 'NaN' : String(Math.exp(normal()));
+    lines.push(`${a},${b},${Math.floor(r() * 50 + shift * 10)},${['x', 'y', 'z'][Math.floor(r() * 3)]}`);
+  }
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+}
+
+async function driftIn(dir: string, importFirst: boolean) {
+  const core = createCore({ workspaceDir: dir });
+  const client = createClient(inProcessTransport(core));
+  try {
+    if (importFirst) {
+      await client.run('datasets/add', { path: path.join(tmp.dir, 'ref.csv'), name: 'ref' });
+      await client.run('datasets/add', { path: path.join(tmp.dir, 'cur.csv'), name: 'cur' });
+    }
+    const report = await client.run('drift/run', { reference: 'ref', current: 'cur' });
+    return report.features.map((f) => ({ name: f.name, test: f.test, drifted: f.drifted, metrics: f.metrics }));
+  } finally {
+    await core.close();
+  }
+}
+
+describe('a workspace from before packed chunks', () => {
+  it('is migrated and its datasets are read from their rows, with the same drift as chunked imports', async () => {
+    writeCsv(path.join(tmp.dir, 'ref.csv'), 20_000, 1, 0);
+    writeCsv(path.join(tmp.dir, 'cur.csv'), 20_000, 2, 0.2);
+    const fresh = path.join(tmp.dir, 'fresh');
+    const withChunks = await driftIn(fresh, true);
+
+    // The same datasets in a workspace at migration 0006: registry rows and row tables only.
+    const old = path.join(tmp.dir, 'old');
+    fs.mkdirSync(old);
+    const file = path.join(old, 'workspace.sqlite');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    const probe = new Database(path.join(fresh, 'workspace.sqlite'), { readonly: true });
+    db.pragma(`application_id = ${Number(probe.pragma('application_id', { simple: true }))}`); // a Preflight workspace
+    probe.close();
+    migrate(db, file, MIGRATIONS.slice(0, 6));
+    db.exec(`ATTACH '${path.join(fresh, 'workspace.sqlite')}' AS f`);
+    db.exec('INSERT INTO datasets SELECT * FROM f.datasets');
+    db.exec(
+      'INSERT INTO dataset_columns SELECT dataset_id, ordinal, name, kind, inferred_kind, notes_json, profile_json FROM f.dataset_columns',
+    );
+    for (const t of db.prepare('SELECT table_name FROM datasets').pluck().all() as string[])
+      db.exec(`CREATE TABLE "${t}" AS SELECT * FROM f."${t}" ORDER BY rowid`);
+    db.exec('DETACH f');
+    db.close();
+
+    const fromRows = await driftIn(old, false);
+    const check = new Database(file, { readonly: true });
+    try {
+      expect(check.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(MIGRATIONS.length);
+      expect(check.prepare('SELECT count(*) FROM dataset_columns WHERE chunk_key IS NOT NULL').pluck().get()).toBe(0);
+      expect(check.prepare('SELECT count(*) FROM dataset_column_chunks').pluck().get()).toBe(0);
+    } finally {
+      check.close();
+    }
+    expect(fromRows).toEqual(withChunks);
+    expect(withChunks.filter((f) => f.drifted).map((f) => f.name)).toEqual(['a', 'n']);
+  }, 120_000);
+});
