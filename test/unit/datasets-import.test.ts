@@ -409,6 +409,11 @@ describe('distinct counts past the exact cap', () => {
         expect(Math.abs(col(d, name).profile.distinct - 50_000) / 50_000).toBeLessThan(0.05);
       }
       expect(col(d, 'few').profile).toMatchObject({ distinct: 3, distinctExact: true });
+      // The notes say so in the user's words, naming no internal field.
+      expect(d.import.notes).toContain(
+        'distinct counts of 2 columns are estimates (too many distinct values to count exactly)',
+      );
+      expect(d.import.notes.join(' ')).not.toMatch(/distinctExact|sampleSize/);
     } finally {
       if (saved === undefined) delete process.env.PREFLIGHT_INGEST_THREAD;
       else process.env.PREFLIGHT_INGEST_THREAD = saved;

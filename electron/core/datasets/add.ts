@@ -90,10 +90,16 @@ export async function addDataset(
     const columns = sink.columns();
     job.throwIfCancelled();
     const notes = [...result.notes];
-    if (columns.some((c) => c.profile.numeric && !c.profile.numeric.exact))
-      notes.push('quantiles and histograms of large columns come from a uniform sample (see numeric.sampleSize)');
-    if (columns.some((c) => !c.profile.distinctExact))
-      notes.push('distinct counts above the exact cap are estimates (distinctExact: false)');
+    const sampled = columns.filter((c) => c.profile.numeric && !c.profile.numeric.exact);
+    if (sampled.length)
+      notes.push(
+        `quantiles and histograms of ${sampled.length === 1 ? `column ${sampled[0].name}` : `${sampled.length} large columns`} come from a uniform sample of ${sampled[0].profile.numeric!.sampleSize} values`,
+      );
+    const estimated = columns.filter((c) => !c.profile.distinctExact);
+    if (estimated.length)
+      notes.push(
+        `distinct counts of ${estimated.length === 1 ? `column ${estimated[0].name}` : `${estimated.length} columns`} are estimates (too many distinct values to count exactly)`,
+      );
     // Packed chunks are kept for numeric columns that held only numbers (and missing / NaN / inf).
     const chunked = columns.map((c, i) => (c.kind === 'integer' || c.kind === 'float') && sink.chunked(i));
     q.register(
