@@ -36,6 +36,27 @@ describe('preflight keys generate', () => {
   });
 });
 
+describe('preflight export --preview / --list', () => {
+  it('previews what a bundle would hold without writing anything, and lists no bundle yet', async () => {
+    const empty = await runCli(['export', '--list', ...W], { json: false });
+    expect(empty.code, empty.stderr).toBe(0);
+    expect(empty.stdout).toMatch(/no bundles exported yet/);
+    const args = ['export', '--model', 'demo-credit-risk', '--reference', 'demo-training', '--preview'];
+    const p = await runCli([...args, '--automation-rate', '0.9', ...W]);
+    expect(p.code, p.stderr).toBe(0);
+    expect(p.json.model).toMatchObject({ name: 'demo-credit-risk', version: 1 });
+    expect(p.json.reference.dataset).toBe('demo-training');
+    expect(p.json.features.length).toBeGreaterThan(0);
+    expect(p.json.fallback.policy.measured.automationRate).toBeGreaterThanOrEqual(0.9);
+    const text = await runCli([...args, '--automation-rate', '0.9', ...W], { json: false });
+    expect(text.stdout).toMatch(/^would export demo-credit-risk@1 \(sha256 [0-9a-f]{16}…\)/);
+    expect(text.stdout).toContain(`feature rules: ${p.json.features.length}`);
+    expect(text.stdout).toMatch(/fallback: \S+ confidence ≥ [0-9.]+ decides 9\d(\.\d)?% of the reference rows/);
+    expect(fs.readdirSync(tmp.dir).filter((f) => f.endsWith('.zip'))).toEqual([]);
+    expect((await runCli(['export', '--list', ...W])).json).toEqual([]);
+  });
+});
+
 describe('preflight export / verify', () => {
   it('exports a signed bundle that verifies with the public key and --replay (exit 0, one line per check)', async () => {
     const e = await runCli(
@@ -168,3 +189,16 @@ function tinyModel(extra: number) {
     outputs: [{ name: 'y', dims: ['batch', 5] }],
   });
 }
+
+describe('preflight export --list after exports', () => {
+  it('lists each exported bundle, newest first, with its model, reference and path', async () => {
+    const r = await runCli(['export', '--list', ...W]);
+    expect(r.code).toBe(0);
+    expect(r.json.length).toBeGreaterThan(0);
+    expect(r.json.map((b: any) => b.id)).toEqual([...r.json.map((b: any) => b.id)].sort((a, b) => b - a));
+    expect(r.json.some((b: any) => b.path === bundle && b.signed)).toBe(true);
+    const text = await runCli(['export', '--list', ...W], { json: false });
+    expect(text.stdout).toMatch(/^ID\s+EXPORTED\s+MODEL/m);
+    expect(text.stdout).toContain(bundle);
+  });
+});

@@ -1,10 +1,13 @@
 import { PreflightError } from '../../../shared/contract/errors';
-import type { BundleSummary, VerifyResult } from '../../../shared/types/bundles';
+import { formatBytes, formatCount, formatDateTime, formatShare } from '../../../shared/format/index';
+import type { BundlePreview, BundleSummary, VerifyResult } from '../../../shared/types/bundles';
 import { int, list, num, parse } from '../args';
 import type { Command } from '../command';
 import { table } from './models';
 
 const exportUsage = `preflight export --model M[@V] --reference DATASET --out bundle.zip [options]
+preflight export --model M[@V] --reference DATASET --preview [options]   what the bundle would hold; nothing is written
+preflight export --list                                                  bundles exported from this workspace, newest first
   --bench RUN | --bench none       benchmark run to ship (default: the latest run of this model version)
   --drift REPORT | --drift none    drift report to ship (default: the latest on this reference, this model's first)
   --slo "p99<=20ms"                latency objective (repeatable; default: each measured point's p99 × 1.25)
@@ -43,6 +46,8 @@ export const exportCommand: Command = {
         out: { type: 'string' },
         sign: { type: 'string' },
         overwrite: { type: 'boolean', default: false },
+        list: { type: 'boolean', default: false },
+        preview: { type: 'boolean', default: false },
       },
       'export',
     );
@@ -51,33 +56,41 @@ export const exportCommand: Command = {
         'BAD_ARGUMENTS',
         `export: unexpected "${positionals[0]}"; see \`preflight export --help\``,
       );
-    if (!values.model || !values.reference || !values.out)
+    if (values.list) {
+      const bundles = await client.call('bundles/list', {});
+      out.result(bundles, () => listed(bundles));
+      return;
+    }
+    if (!values.model || !values.reference || (!values.out && !values.preview))
       throw new PreflightError(
         'BAD_ARGUMENTS',
-        'export: --model, --reference and --out are required; see `preflight export --help`',
+        'export: --model, --reference and --out (or --preview) are required; see `preflight export --help`',
       );
+    const plan = {
+      model: values.model,
+      reference: values.reference,
+      bench: runRef(values.bench, 'bench'),
+      drift: runRef(values.drift, 'drift'),
+      slos: values.slo,
+      fallback: fallbackArgs(values.fallback, values['automation-rate'], values['fallback-action'], values.label),
+      goldenRows: int(values['golden-rows'], 'golden-rows', 1),
+      owner:
+        values['owner-team'] || values['owner-contact'] || values['owner-escalation']
+          ? {
+              team: values['owner-team'] ?? '',
+              contact: values['owner-contact'] ?? '',
+              escalation: values['owner-escalation'] ?? '',
+            }
+          : undefined,
+    };
+    if (values.preview) {
+      const preview = await client.run('bundles/preview', plan, { onProgress: out.progress, signal });
+      out.result(preview, () => previewed(preview));
+      return;
+    }
     const bundle = await client.run(
       'bundles/export',
-      {
-        model: values.model,
-        reference: values.reference,
-        bench: runRef(values.bench, 'bench'),
-        drift: runRef(values.drift, 'drift'),
-        slos: values.slo,
-        fallback: fallbackArgs(values.fallback, values['automation-rate'], values['fallback-action'], values.label),
-        goldenRows: int(values['golden-rows'], 'golden-rows', 1),
-        owner:
-          values['owner-team'] || values['owner-contact'] || values['owner-escalation']
-            ? {
-                team: values['owner-team'] ?? '',
-                contact: values['owner-contact'] ?? '',
-                escalation: values['owner-escalation'] ?? '',
-              }
-            : undefined,
-        out: values.out,
-        signingKey: values.sign,
-        overwrite: values.overwrite,
-      },
+      { ...plan, out: values.out!, signingKey: values.sign, overwrite: values.overwrite },
       { onProgress: out.progress, signal },
     );
     out.result(bundle, () => exported(bundle));
@@ -122,6 +135,39 @@ function fallbackArgs(
       `--fallback "${spec}": give the threshold (OUTPUT>=T) or --automation-rate R`,
     );
   return { output: m?.[1] || undefined, threshold, automationRate, action, labelColumn: label };
+}
+
+function listed(bundles: BundleSummary[]): string {
+  if (bundles.length === 0)
+    return 'no bundles exported yet: preflight export --model M --reference DATASET --out bundle.zip';
+  return table(
+    ['ID', 'EXPORTED', 'MODEL', 'REFERENCE', 'BENCH', 'DRIFT', 'SIGNED', 'BYTES', 'PATH'],
+    bundles.map((b) => [
+      String(b.id),
+      formatDateTime(b.createdAt),
+      `${b.model.name}@${b.model.version}`,
+      b.reference,
+      b.benchRun === null ? '-' : String(b.benchRun),
+      b.driftReport === null ? '-' : String(b.driftReport),
+      b.signed ? 'yes' : 'no',
+      formatBytes(b.bytes),
+      b.path,
+    ]),
+  );
+}
+
+function previewed(p: BundlePreview): string {
+  const lines = [
+    `would export ${p.model.name}@${p.model.version} (sha256 ${p.model.sha256.slice(0, 16)}…)${p.previous ? `; rolls back to ${p.previous.name}@${p.previous.version}` : ''}`,
+    `  reference ${p.reference.dataset} (${formatCount(p.reference.rows)} rows), benchmark ${p.bench ? `run ${p.bench.runId}` : 'none'}, drift report ${p.drift ? `${p.drift.reportId} (current ${p.drift.current})` : 'none'}`,
+    `  SLOs: ${p.slos.length ? p.slos.map((x) => `${x.text} (${x.ep}, batch ${x.batchSize}, concurrency ${x.concurrency}${x.measuredMs === null ? '' : `; measured ${x.measuredMs} ms`})`).join('; ') : 'none'}`,
+    `  feature rules: ${p.features.length} (${p.features.filter((f) => f.kind !== 'none').length} with a drift test)`,
+    p.fallback.policy
+      ? `  fallback: ${p.fallback.policy.output} confidence ≥ ${p.fallback.policy.threshold} decides ${formatShare(p.fallback.policy.measured.automationRate)} of the reference rows; below it: ${p.fallback.policy.fallback}`
+      : `  fallback: none (${p.fallback.reason})`,
+    ...p.warnings.map((w) => `  warning: ${w}`),
+  ];
+  return lines.join('\n');
 }
 
 function exported(b: BundleSummary): string {
