@@ -132,6 +132,11 @@ describeThroughEveryHost(
         /reference "nope" is neither a dataset nor a file \(datasets: .*training/,
       ],
       [show(99), 'NOT_FOUND', /no drift report 99/],
+      [
+        { method: 'drift/profile', args: { dataset: 'nope' }, job: true, cli: ['drift', 'profile', 'nope'] },
+        'NOT_FOUND',
+        /^dataset "nope" is neither a dataset nor a file/,
+      ],
     ] as [Intent, string, RegExp][])('refuses %#: the error and its code', async (intent, code, message) => {
       const out = await host.perform(intent);
       expect(out.error).toMatchObject({ code, message: expect.stringMatching(message) });

@@ -21,7 +21,7 @@ export const driftHandlers: Handlers<MethodsStartingWith<'drift/'>> = {
     return report;
   },
   'drift/profile': async (core, args, job) => {
-    const source = await resolveSource(core, args.dataset, job, 'reference');
+    const source = await resolveSource(core, args.dataset, job, 'dataset');
     const profile = await buildDatasetProfile(core, source, args.gridSize, job);
     const stored = storeProfile(core, profile, source.id);
     job.progress(1, `profile of ${source.name} stored (${stored.bytes} bytes)`);

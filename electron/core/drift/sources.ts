@@ -29,7 +29,7 @@ export async function resolveSource(
   core: CoreContext,
   ref: string,
   job: JobContext,
-  role: 'reference' | 'current',
+  role: 'reference' | 'current' | 'dataset',
 ): Promise<DatasetSource> {
   const byName = core.queries.datasets.byName(ref);
   if (byName) return fromStored(core, byName.id, byName.name, byName.rows, null, false);
