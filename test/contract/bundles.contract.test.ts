@@ -146,8 +146,11 @@ describeThroughEveryHost(
           [],
         ),
       );
-      // The report names the dataset the shipped profile was made from.
-      expect(out.result).toMatchObject({ mode: 'profile', reference: { name: 'training', rows: 300 } });
+      // The report names the profile as the user imported it, and says which dataset it was made from.
+      expect(out.result).toMatchObject({ mode: 'profile', reference: { name: 'shipped', rows: 300 } });
+      expect(out.result.findings).toContainEqual(
+        expect.stringMatching(/^reference profile shipped: the profile of training, built /),
+      );
       expect(out.result.features.find((f: { name: string }) => f.name === 'utilization').drifted).toBe(true);
     });
 

@@ -165,10 +165,13 @@ async function resolveReference(
       const orphan = loadProfile(core, args.reference, null);
       if (orphan) {
         findings.push(
-          `reference profile of ${orphan.dataset} built ${orphan.createdAt} (its dataset is not in the workspace)`,
+          orphan.dataset === args.reference
+            ? `reference profile of ${orphan.dataset} built ${orphan.createdAt} (its dataset is not in the workspace)`
+            : `reference profile ${args.reference}: the profile of ${orphan.dataset}, built ${orphan.createdAt} (its dataset is not in the workspace)`,
         );
         return {
-          name: orphan.dataset,
+          // The name the user gave it (an imported profile keeps its own origin in the finding above).
+          name: args.reference,
           rows: orphan.rows,
           source: null,
           profile: orphan,
