@@ -152,7 +152,7 @@ describe('preflight ready', () => {
   }, 120_000);
 
   it('bad usage exits 2', async () => {
-    expect((await runCli(['ready', ...W])).code).toBe(2);
+    expect((await runCli(['ready', 'one', 'two', ...W])).code).toBe(2);
     expect((await runCli(['ready', 'nope', ...W])).code).toBe(2);
     expect((await runCli(['ready', 'demo-credit-risk', '--attest', 'latency', '--by', 'x', ...W])).code).toBe(2);
   });
