@@ -6,7 +6,7 @@ import { Chart } from '../charts/index';
 import { href } from '../router/index';
 import { ReportActions } from '../reports/ReportActions';
 import { ErrorBox, Loading, Page, Section, shortHash } from '../ui/index';
-import { cdfOption } from './charts';
+import { cdfOption } from '../../shared/bench-view/charts';
 import { ComparisonTable, NotComparable } from './ComparisonTable';
 import { differentModels, usePointModel, type PointModel } from './pointModel';
 import { AssumedInputs } from './RunInputs';

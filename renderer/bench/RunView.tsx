@@ -17,7 +17,7 @@ import {
   timelineLabel,
   timelineOption,
   type PointSeries,
-} from './charts';
+} from '../../shared/bench-view/charts';
 import { RemoveAction } from '../reports/RemoveAction';
 import { ReportActions } from '../reports/ReportActions';
 import { ComparisonTable } from './ComparisonTable';

@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { productionCsv, trainingCsv } from '../../electron/core/demo/data';
-import { dropFiles, screenshot, type App, useWebApp } from './helpers/browser';
+import { dropFiles, screenshot, type App, useWebApp, step as stepIn } from './helpers/browser';
 import { ROOT, type Serve } from './helpers/server';
 
 const web = useWebApp();
@@ -59,21 +59,7 @@ afterAll(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function step(name: string, fn: () => Promise<void>) {
-  try {
-    await fn();
-  } catch (e) {
-    const text =
-      (await page
-        .locator('main')
-        .textContent({ timeout: 2000 })
-        .catch(() => '')) ?? '';
-    throw new Error(
-      `step "${name}": ${(e as Error).message}\nurl: ${page.url()}\nproblems: ${app.problems().join(' | ')}\npage: ${text.slice(0, 1500)}`,
-      { cause: e },
-    );
-  }
-}
+const step = (name: string, fn: () => Promise<void>) => stepIn(() => app, name, fn);
 
 /** Every file under `dir` (recursively), relative; [] when it does not exist. */
 function filesUnder(dir: string): string[] {

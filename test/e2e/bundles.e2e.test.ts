@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BundleManifest } from '../../shared/types/bundles';
-import { dropFiles, screenshot, type App, useWebApp } from './helpers/browser';
+import { dropFiles, screenshot, type App, useWebApp, step as stepIn } from './helpers/browser';
 import { ROOT, type Serve } from './helpers/server';
 
 const web = useWebApp();
@@ -46,22 +46,7 @@ afterAll(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-/** Runs one step of a long test; on failure says which step, what the page showed and what went wrong in it. */
-async function step(name: string, fn: () => Promise<void>) {
-  try {
-    await fn();
-  } catch (e) {
-    const text =
-      (await page
-        .locator('main')
-        .textContent({ timeout: 2000 })
-        .catch(() => '')) ?? '';
-    throw new Error(
-      `step "${name}": ${(e as Error).message}\nurl: ${page.url()}\nproblems: ${app.problems().join(' | ')}\npage: ${text.slice(0, 1200)}`,
-      { cause: e },
-    );
-  }
-}
+const step = (name: string, fn: () => Promise<void>) => stepIn(() => app, name, fn);
 
 /** The entries of a zip file (name → bytes), read with the same zip library the core uses. */
 function readZip(file: string): Promise<Map<string, Buffer>> {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, SCREENSHOTS, type App, useWebApp } from './helpers/browser';
+import { screenshot, SCREENSHOTS, type App, useWebApp, step as stepIn } from './helpers/browser';
 import { ROOT, type Serve } from './helpers/server';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/drift');
@@ -27,22 +27,7 @@ async function shoot(selector: string, name: string) {
   expect(fs.statSync(file).size).toBeGreaterThan(2000);
 }
 
-/** Runs one step of a long test; on failure says which step, what the page showed and what went wrong in it. */
-async function step(name: string, fn: () => Promise<void>) {
-  try {
-    await fn();
-  } catch (e) {
-    const text =
-      (await page
-        .locator('main')
-        .textContent({ timeout: 2000 })
-        .catch(() => '')) ?? '';
-    throw new Error(
-      `step "${name}": ${(e as Error).message}\nurl: ${page.url()}\nproblems: ${app.problems().join(' | ')}\npage: ${text.slice(0, 800)}`,
-      { cause: e },
-    );
-  }
-}
+const step = (name: string, fn: () => Promise<void>) => stepIn(() => app, name, fn);
 
 describe('Drift in web mode', () => {
   it('offers a new comparison and an empty report list on first run', async () => {

@@ -7,7 +7,7 @@ import {
   samplingNote,
   timelineLabel,
   timelineOption,
-} from '../../renderer/bench/charts';
+} from '../../shared/bench-view/charts';
 import type { BenchPointResult } from '../../shared/types/bench';
 
 function point(

@@ -64,7 +64,7 @@ export const exportCommand: Command = {
     if (!values.model || !values.reference || (!values.out && !values.preview))
       throw new PreflightError(
         'BAD_ARGUMENTS',
-        'export: --model, --reference and --out (or --preview) are required; see `preflight export --help`',
+        'export: --model, --reference and --out are required (--preview instead of --out shows what would go in); see `preflight export --help`',
       );
     const plan = {
       model: values.model,

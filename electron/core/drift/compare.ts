@@ -3,6 +3,7 @@
 // are counted by SQLite. Exact mode profiles each reference column on the way (it is sorted anyway).
 
 import { compareCategorical, type CompareOptions } from '../../../shared/math/drift-profile/index';
+import { emptyMetrics } from '../../../shared/math/drift-profile/verdict';
 import type {
   ColumnDriftProfile,
   DatasetDriftProfile,
@@ -151,17 +152,7 @@ function untested(name: string, refType: string, curType: string): FeatureDrift 
     uniqueValues: 0,
     unseenCategoryShare: null,
     outOfRangeShare: null,
-    metrics: {
-      ksStatistic: null,
-      ksPValue: null,
-      wassersteinNormed: null,
-      psi: null,
-      jensenShannon: null,
-      chiSquarePValue: null,
-      cramersV: null,
-      zTestPValue: null,
-      cohensH: null,
-    },
+    metrics: emptyMetrics(),
     approximation: null,
     findings: [
       refType === curType

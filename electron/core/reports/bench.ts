@@ -1,7 +1,13 @@
 // A stored benchmark run, or the comparison of two points, as a hand-over HTML file: the model, the
 // machine it ran on, every setting, every input fed, every number of the results table, the SLO
 // verdict and the charts of the screen drawn as inline SVG.
-import { ecdfPoints, sortedCopy, type RunComparison } from '../../../shared/math/latency/index';
+import {
+  cdfOption,
+  latencyVsBatchOption,
+  percentilesOption,
+  throughputVsConcurrencyOption,
+} from '../../../shared/bench-view/charts';
+import type { RunComparison } from '../../../shared/math/latency/index';
 import type { BenchComparisonResult, BenchInput, BenchPointResult, BenchRun } from '../../../shared/types/bench';
 import type { CoreContext } from '../context';
 import type { JobContext } from '../jobs/manager';
@@ -11,14 +17,6 @@ import { isoLocal, producedFacts } from './provenance';
 import { chartRenderer, type Svg } from './svg';
 
 const spinning = (v: boolean | null) => (v === null ? 'default' : v ? 'on' : 'off');
-const PCTS = ['p50', 'p90', 'p95', 'p99', 'p999'] as const;
-const PCT_LABEL: Record<(typeof PCTS)[number], string> = {
-  p50: 'p50',
-  p90: 'p90',
-  p95: 'p95',
-  p99: 'p99',
-  p999: 'p99.9',
-};
 
 export async function benchReportHtml(core: CoreContext, runId: number, job: JobContext): Promise<string> {
   const run = await core.invoke('bench/show', { runId }, job);
@@ -139,10 +137,12 @@ export async function benchCompareHtml(
     body: figure(
       'Latency distribution (CDF) of A and B',
       svg(
-        cdfOption([
-          { name: `A: ${result.a.label}`, latencies: la.latenciesMs },
-          { name: `B: ${result.b.label}`, latencies: lb.latenciesMs },
-        ]),
+        forPrint(
+          cdfOption([
+            { point: { label: `A: ${result.a.label}` }, latencies: la.latenciesMs },
+            { point: { label: `B: ${result.b.label}` }, latencies: lb.latenciesMs },
+          ]),
+        ),
         1000,
         320,
       ),
@@ -252,108 +252,24 @@ function comparisonBody(c: RunComparison): string {
 
 const axisBase = { legend: { top: 0, type: 'plain' }, grid: { left: 64, right: 24, top: 40, bottom: 52 } };
 
-function cdfOption(series: { name: string; latencies: number[] }[]) {
-  return {
-    ...axisBase,
-    xAxis: { type: 'log', name: 'latency (ms, log)', nameLocation: 'middle', nameGap: 30 },
-    yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
-    series: series.map(({ name, latencies }) => {
-      const e = ecdfPoints(sortedCopy(latencies), 300);
-      return { type: 'line', name, showSymbol: false, step: 'end', data: Array.from(e.x, (x, i) => [x, e.y[i]]) };
-    }),
-  };
-}
+/** The screen's chart options (shared/bench-view), laid out for a printed page. */
+const forPrint = <T extends object>(option: T) => ({ ...option, ...axisBase, animation: false });
 
 function charts(run: BenchRun, series: { point: BenchPointResult; latencies: number[] }[], svg: Svg): string {
   const ok = run.results.filter((p) => p.latencyMs);
   const out = [
-    figure(
-      'Latency distribution (CDF), every point',
-      svg(cdfOption(series.map((s) => ({ name: s.point.label, latencies: s.latencies }))), 1000, 320),
-    ),
+    figure('Latency distribution (CDF), every point', svg(forPrint(cdfOption(series)), 1000, 320)),
+    figure('Percentiles per point (log scale)', svg(forPrint(percentilesOption(ok)), 1000, 320)),
   ];
-  out.push(
-    figure(
-      'Percentiles per point (log scale)',
-      svg(
-        {
-          ...axisBase,
-          xAxis: { type: 'category', data: ok.map((p) => p.label), axisLabel: { interval: 0 } },
-          yAxis: { type: 'log', name: 'latency (ms, log)', nameLocation: 'middle', nameGap: 48 },
-          series: PCTS.map((k, i) => ({
-            type: 'scatter',
-            name: PCT_LABEL[k],
-            symbol: ['circle', 'rect', 'triangle', 'diamond', 'pin'][i],
-            symbolSize: 11,
-            symbolOffset: [(i - 2) * 12, 0],
-            data: ok.map((p) => (p.latencyMs![k] > 0 ? p.latencyMs![k] : null)),
-          })),
-        },
-        1000,
-        320,
-      ),
-    ),
-  );
   const varies = (key: 'batchSize' | 'concurrency') => run.kind === 'sweep' && new Set(ok.map((r) => r[key])).size > 1;
-  if (varies('batchSize')) {
-    const groups = groupBy(ok, (p) => `${p.ep} c${p.concurrency}`);
-    out.push(
-      figure(
-        'Latency vs batch size',
-        svg(
-          {
-            ...axisBase,
-            xAxis: { type: 'value', name: 'batch size', nameLocation: 'middle', nameGap: 30, minInterval: 1 },
-            yAxis: { type: 'value', name: 'latency (ms)', scale: true },
-            series: [...groups].flatMap(([name, ps]) =>
-              (['p50', 'p99'] as const).map((k) => ({
-                type: 'line',
-                name: `${name} ${k}`,
-                lineStyle: k === 'p99' ? { type: 'dashed' } : undefined,
-                data: ps.map((p) => [p.batchSize, p.latencyMs![k]]).sort((a, b) => a[0] - b[0]),
-              })),
-            ),
-          },
-          1000,
-          300,
-        ),
-      ),
-    );
-  }
-  if (varies('concurrency')) {
-    const groups = groupBy(
-      ok.filter((p) => p.throughput),
-      (p) => `${p.ep} b${p.batchSize}`,
-    );
+  if (varies('batchSize'))
+    out.push(figure('Latency vs batch size', svg(forPrint(latencyVsBatchOption(ok)), 1000, 300)));
+  if (varies('concurrency'))
     out.push(
       figure(
         'Throughput vs concurrency (latency–throughput curve)',
-        svg(
-          {
-            ...axisBase,
-            xAxis: { type: 'value', name: 'throughput (items/s)', nameLocation: 'middle', nameGap: 30, scale: true },
-            yAxis: { type: 'value', name: 'p99 latency (ms)', scale: true },
-            series: [...groups].map(([name, ps]) => ({
-              type: 'line',
-              name,
-              symbolSize: 8,
-              label: { show: true, formatter: (x: { data: number[] }) => `c${x.data[2]}`, position: 'top' },
-              data: ps
-                .sort((a, b) => a.concurrency - b.concurrency)
-                .map((p) => [p.throughput!.itemsPerSec, p.latencyMs!.p99, p.concurrency]),
-            })),
-          },
-          1000,
-          300,
-        ),
+        svg(forPrint(throughputVsConcurrencyOption(ok)), 1000, 300),
       ),
     );
-  }
   return out.join('\n');
-}
-
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const it of items) m.set(key(it), [...(m.get(key(it)) ?? []), it]);
-  return m;
 }

@@ -123,3 +123,24 @@ export function useWebApp(options: ServeOptions = {}): WebApp {
   });
   return web;
 }
+
+/**
+ * Runs one step of a long test; on failure says which step, the URL, the page's problems and what
+ * the page showed. `app` is read at call time (tests assign it in beforeAll).
+ */
+export async function step(app: () => App, name: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (e) {
+    const { page } = app();
+    const text =
+      (await page
+        .locator('main')
+        .textContent({ timeout: 2000 })
+        .catch(() => '')) ?? '';
+    throw new Error(
+      `step "${name}": ${(e as Error).message}\nurl: ${page.url()}\nproblems: ${app().problems().join(' | ')}\npage: ${text.slice(0, 1500)}`,
+      { cause: e },
+    );
+  }
+}

@@ -1,8 +1,8 @@
-// ECharts options for benchmark results. Pure functions of the stored numbers: the same run always
-// draws the same charts. Latencies are in milliseconds throughout.
-import { ecdfPoints, histogram, sortedCopy } from '../../shared/math/latency/index';
-import type { BenchPointResult } from '../../shared/types/bench';
-import { formatCount } from '../ui/format';
+// ECharts options for benchmark results, for the app's screen and the HTML report alike. Pure functions
+// of the stored numbers: the same run always draws the same charts. Latencies are in milliseconds.
+import { formatCount } from '../format/numbers';
+import { ecdfPoints, histogram, sortedCopy } from '../math/latency/index';
+import type { BenchPointResult } from '../types/bench';
 
 export interface PointSeries {
   point: BenchPointResult;
@@ -48,7 +48,7 @@ export function described<T extends object>(
 }
 
 /** Empirical CDF per point on one axis: where the curves separate shows which EP/setting is faster, and at which percentile. */
-export function cdfOption(series: PointSeries[]) {
+export function cdfOption(series: { point: { label: string }; latencies: number[] }[]) {
   return {
     ...base,
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${(v * 100).toFixed(1)}%` },
