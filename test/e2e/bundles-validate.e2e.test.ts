@@ -5,7 +5,6 @@
 // against the bundle picked from the list: rules broken, naming the planted drift and the new region;
 // its training sample honours the contract; Save report downloads the HTML page with the verdict. A
 // downloaded bundle dropped on the screen with a dataset of the workspace works the same.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,14 +12,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { productionCsv, trainingCsv } from '../../electron/core/demo/data';
 import { dropFiles, screenshot, type App, useWebApp, step as stepIn } from './helpers/browser';
-import { ROOT, type Serve } from './helpers/server';
+import { generateKeys, type GeneratedKeys, type Serve } from './helpers/server';
 
 const web = useWebApp();
 let serve: Serve;
 let app: App;
 let page: Page;
 let tmp: string;
-let keys: { privateKeyPath: string; publicKeyPath: string; fingerprint: string };
+let keys: GeneratedKeys;
 let production: string;
 let training: string;
 let downloaded: string;
@@ -35,21 +34,7 @@ beforeAll(() => {
     if (url.pathname === '/api/upload') uploads.push(url.searchParams.get('name') ?? '?');
   });
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-validate-e2e-'));
-  const out = execFileSync(
-    process.execPath,
-    [
-      path.join(ROOT, 'bin/preflight.mjs'),
-      'keys',
-      'generate',
-      '--out',
-      path.join(tmp, 'keys'),
-      '--json',
-      '--workspace',
-      path.join(tmp, 'cli-ws'),
-    ],
-    { encoding: 'utf8' },
-  );
-  keys = JSON.parse(out);
+  keys = generateKeys(tmp);
   production = path.join(tmp, 'production.csv');
   training = path.join(tmp, 'training.csv');
   fs.writeFileSync(production, productionCsv());

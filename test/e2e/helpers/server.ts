@@ -9,7 +9,7 @@
 //   …  serve.origin, serve.port, serve.token for raw HTTP checks
 //
 // The tests never build: run `node scripts/build.mjs && npx vite build` first (CI does).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -120,4 +120,29 @@ export function firstJsonObject(text: string): unknown {
     else if (c === '}' && --depth === 0) return JSON.parse(text.slice(start, i + 1));
   }
   return undefined;
+}
+
+export interface GeneratedKeys {
+  privateKeyPath: string;
+  publicKeyPath: string;
+  fingerprint: string;
+}
+
+/** A signing key pair in `dir/keys`, made by the real CLI on a throw-away workspace (keys are files, not records). */
+export function generateKeys(dir: string): GeneratedKeys {
+  const out = execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'bin/preflight.mjs'),
+      'keys',
+      'generate',
+      '--out',
+      path.join(dir, 'keys'),
+      '--json',
+      '--workspace',
+      path.join(dir, 'cli-ws'),
+    ],
+    { encoding: 'utf8' },
+  );
+  return JSON.parse(out) as GeneratedKeys;
 }
