@@ -3,7 +3,6 @@
 // bundle is exported from New bundle and caught as a browser download; the downloaded zip is then
 // dropped back on Verify with the public key (every check passes, "Trusted"), and a copy with one
 // flipped byte fails and names the file.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,35 +11,20 @@ import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BundleManifest } from '../../shared/types/bundles';
 import { dropFiles, screenshot, type App, useWebApp, step as stepIn } from './helpers/browser';
-import { ROOT, type Serve } from './helpers/server';
+import { generateKeys, type GeneratedKeys, type Serve } from './helpers/server';
 
 const web = useWebApp();
 let serve: Serve;
 let app: App;
 let page: Page;
 let tmp: string;
-let keys: { privateKeyPath: string; publicKeyPath: string; fingerprint: string };
+let keys: GeneratedKeys;
 let downloaded: string;
 
 beforeAll(() => {
   ({ serve, app, page } = web);
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-bundles-e2e-'));
-  // The CLI on its own throw-away workspace: keys are files, not workspace records.
-  const out = execFileSync(
-    process.execPath,
-    [
-      path.join(ROOT, 'bin/preflight.mjs'),
-      'keys',
-      'generate',
-      '--out',
-      path.join(tmp, 'keys'),
-      '--json',
-      '--workspace',
-      path.join(tmp, 'cli-ws'),
-    ],
-    { encoding: 'utf8' },
-  );
-  keys = JSON.parse(out);
+  keys = generateKeys(tmp);
 });
 afterAll(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
@@ -117,7 +101,9 @@ describe('Bundles in web mode', () => {
     });
     await step('preview', async () => {
       await page.goto(`${serve.origin}/#/bundles`);
-      await page.getByRole('link', { name: 'New bundle' }).click();
+      // Right after the demo's navigation the previous screen can still be on its way out: wait for this one.
+      await page.getByRole('heading', { level: 1, name: 'Bundles' }).waitFor();
+      await page.getByRole('link', { name: 'New bundle', exact: true }).first().click();
       await page.getByRole('heading', { level: 1, name: 'New bundle' }).waitFor();
       // Preselection waits for models, datasets and drift reports to load: poll, do not read once.
       await expect.poll(() => page.getByLabel('Model', { exact: true }).inputValue()).toBe('demo-credit-risk');
