@@ -23,7 +23,11 @@ import { normalizeNames } from '../../electron/core/datasets/names';
 import { scanned, scanNumber } from '../../electron/core/datasets/scan';
 import { datetimeMillis } from '../../electron/core/datasets/values';
 
-function tokenize(text: string, chunk = 7, delimiter = ','): { records: string[][]; lines: number[] } {
+function tokenize(
+  text: string,
+  chunk = 7,
+  delimiter = ',',
+): { records: string[][]; lines: number[]; parsedChars: number } {
   const records: string[][] = [];
   const lines: number[] = [];
   const t: CsvTokenizer = new CsvTokenizer(delimiter.charCodeAt(0), (count, line) => {
@@ -33,7 +37,7 @@ function tokenize(text: string, chunk = 7, delimiter = ','): { records: string[]
   t.skipBlankLines = false;
   for (let i = 0; i < text.length; i += chunk) t.feed(text.slice(i, i + chunk));
   t.end();
-  return { records, lines };
+  return { records, lines, parsedChars: t.parsedChars };
 }
 
 const field = fc.oneof(
@@ -89,10 +93,28 @@ describe('CSV tokenizer', () => {
     expect(() => tokenize('a,b\n"x"y,2\n')).toThrow(/line 2: unexpected text after the closing quote in column 1/);
   });
 
+  it('reads a quoted field far longer than a read, held back across reads, like csv-parse', () => {
+    // 300 KiB of quoted text with doubled quotes and newlines, fed in 4 KiB reads: the tokenizer holds
+    // reads back while the record is incomplete (so it does not re-parse it from its start each time).
+    const long = Array.from({ length: 20_000 }, (_, i) => (i % 97 === 0 ? 'say ""hi""\n' : 'abcdefghijklmn')).join('');
+    const text = `id,note,n\n1,"${long}",2\n3,short,4\n5,"${long}x",6`;
+    const { records, lines, parsedChars } = tokenize(text, 4096);
+    expect(parsedChars).toBeLessThan(4 * text.length); // parsing it again from its start on every read: ~70×
+    expect(records).toEqual(csvParse(text));
+    expect(records[1][1].length).toBe(long.length - 2 * 207); // 207 pieces with two doubled quotes each
+    expect(lines).toEqual([1, 2, 210, 211]); // 207 newlines inside the first long field
+  });
+
   it('refuses a record over the size limit instead of buffering the file', () => {
     const t = new CsvTokenizer(44, () => {}, 1000);
     t.feed('a,b\n1,"');
     expect(() => t.feed('x'.repeat(2000))).toThrow(/longer than .* never closed/);
+    // Also when the record grows read by read past the hold-back threshold.
+    const u = new CsvTokenizer(44, () => {}, 200_000);
+    u.feed('a,b\n1,"');
+    expect(() => {
+      for (let i = 0; i < 100; i++) u.feed('y'.repeat(4096));
+    }).toThrow(/longer than .* never closed/);
   });
 });
 

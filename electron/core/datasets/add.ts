@@ -14,6 +14,7 @@ import { parquetParts } from './parts';
 import type { Reader } from './readers/types';
 import { chunkTarget } from './insert-pipe';
 import { DatasetSink } from './sink';
+import { tuneYoungGeneration } from './heap';
 import { isAlive } from '../jobs/pid';
 import { defaultDatasetName, notADatasetFile } from '../../../shared/naming/index';
 
@@ -64,6 +65,7 @@ export async function addDataset(
   dropLeftovers(core);
 
   const started = Date.now();
+  tuneYoungGeneration();
   // The source's SHA-256, for the audit trail and provenance: read alongside the import (the same
   // pages, from the OS cache), so it costs no second trip to the disk.
   const sourceHash = sha256OfFiles(parts ? parts.files : [source]);

@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { PreflightError } from '../../../shared/contract/errors';
 import { insertSql, type DatasetQueries, type StoredValue } from '../workspace/queries/datasets';
 import type { PackedChunk } from './chunks';
+import { INSERT_THREAD_LIMITS } from './heap';
 import { HLL, hllKit } from './hll';
 
 export const NULL_VALUE = 0;
@@ -166,9 +167,16 @@ function insertChunk(m) {
   }
   for (let r = 0; r < filled; r++) single.run(batch.slice(r * n, r * n + n));
 }
+// One transaction spans several chunks (each chunk is a small read, so the strings it carries stay
+// small): committed every COMMIT_ROWS rows, and whenever the other thread asks (flush, prepare, close).
+const begin = db.prepare('BEGIN'), commit = db.prepare('COMMIT'), rollback = db.prepare('ROLLBACK');
+let pending = -1;
+function commitNow() { if (pending >= 0) { commit.run(); pending = -1; } }
 parentPort.on('message', (m) => {
   try {
-    if (m.type === 'prepare') {
+    if (m.type === 'flush') commitNow();
+    else if (m.type === 'prepare') {
+      commitNow();
       // Columns may have been added by the other connection: a read of the schema reloads a stale one.
       db.prepare(m.refresh).get();
       n = m.columns; per = m.rowsPerStatement;
@@ -178,14 +186,22 @@ parentPort.on('message', (m) => {
       regs = regs || [];
       while (regs.length < n) regs.push(new Uint8Array(HLL.M));
     } else if (m.type === 'chunk') {
-      db.transaction(() => {
+      if (pending < 0) { begin.run(); pending = 0; }
+      try {
         for (const p of m.packed) {
           const v = p.vals;
           packChunk.run(key, p.ordinal, p.chunk, p.rows, p.missing, p.nan, p.posInf, p.negInf, Buffer.from(v.buffer, v.byteOffset, v.byteLength));
         }
         insertChunk(m);
-      })();
+      } catch (err) {
+        if (db.inTransaction) rollback.run();
+        pending = -1;
+        throw err;
+      }
+      pending += m.rows;
+      if (pending >= workerData.commitRows) commitNow();
     } else if (m.type === 'close') {
+      if (m.commit) commitNow();
       db.close();
       parentPort.postMessage({ type: 'closed', registers: regs || [] });
       parentPort.close();
@@ -198,8 +214,10 @@ parentPort.on('message', (m) => {
 });
 `;
 
-/** At most this many chunks (~1 MiB of text each) wait for the insert thread: memory stays bounded. */
-const MAX_IN_FLIGHT = 3;
+/** At most this many chunks (a 64 KiB read each) wait for the insert thread: memory stays bounded. */
+const MAX_IN_FLIGHT = 16;
+/** Rows per transaction on the insert thread (a commit per small chunk would write the same pages again and again). */
+const COMMIT_ROWS = 32_768;
 
 export class WorkerTarget implements ChunkTarget {
   private worker: Worker;
@@ -213,7 +231,11 @@ export class WorkerTarget implements ChunkTarget {
 
   constructor(file: string) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file } });
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { driver, file, commitRows: COMMIT_ROWS },
+      resourceLimits: INSERT_THREAD_LIMITS,
+    });
     let markClosed!: () => void;
     let markReady!: () => void;
     let failReady!: (err: Error) => void;
@@ -261,13 +283,17 @@ export class WorkerTarget implements ChunkTarget {
   }
 
   async drain(): Promise<void> {
+    if (!this.failure) {
+      this.inFlight++;
+      this.worker.postMessage({ type: 'flush' });
+    }
     while (this.inFlight > 0 && !this.failure) await new Promise<void>((r) => this.waiters.push(r));
     this.check();
   }
 
   async finish(): Promise<Uint8Array[]> {
     await this.drain();
-    this.worker.postMessage({ type: 'close' });
+    this.worker.postMessage({ type: 'close', commit: true });
     await this.closed;
     this.check();
     return this.registers;

@@ -30,6 +30,8 @@ export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
 
 export class CsvTokenizer {
   private rest = '';
+  private held: string[] = [];
+  private heldChars = 0;
   private line = 1;
   private escaped: string[] = [];
   readonly starts: number[] = [];
@@ -38,6 +40,8 @@ export class CsvTokenizer {
   buffer = '';
   blankLines = 0;
   skipBlankLines = true;
+  /** Characters handed to the parser so far, re-parsed ones included (stays near the text's length). */
+  parsedChars = 0;
 
   constructor(
     private delimiter: number,
@@ -52,16 +56,30 @@ export class CsvTokenizer {
   }
 
   feed(text: string): void {
-    this.parse(this.rest.length ? this.rest + text : text, false);
+    // A record longer than a read (a huge quoted field) would be parsed again from its start on every
+    // read: reads are held back until they add up to as much as it already has, so its cost stays linear.
+    if (this.rest.length > 65536 && this.heldChars + text.length < this.rest.length) {
+      this.held.push(text);
+      this.heldChars += text.length;
+      if (this.rest.length + this.heldChars <= this.maxRecordChars) return;
+    }
+    const more = this.held.length ? this.held.join('') + text : text;
+    this.held = [];
+    this.heldChars = 0;
+    this.parse(this.rest.length ? this.rest + more : more, false);
   }
 
   end(): void {
-    if (this.rest.length) this.parse(this.rest, true);
+    const more = this.held.join('');
+    this.held = [];
+    this.heldChars = 0;
+    if (this.rest.length || more.length) this.parse(this.rest + more, true);
     this.rest = '';
   }
 
   private parse(buf: string, final: boolean): void {
     const len = buf.length;
+    this.parsedChars += len;
     const delim = this.delimiter;
     const escaped = this.escaped;
     const starts = this.starts;

@@ -4,14 +4,14 @@ import { PreflightError } from '../../../../shared/contract/errors';
 import { normalizeNames } from '../names';
 import type { DatasetSink } from '../sink';
 import { CsvSyntaxError, CsvTokenizer } from './csv-tokenizer';
-import { Utf8Checker, detectEncoding, sniffDelimiter } from './text-file';
+import { READ_BYTES, Utf8Checker, detectEncoding, sniffDelimiter } from './text-file';
 import type { ReadOptions, ReadResult } from './types';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'pipe' };
 
 /**
- * CSV/TSV: streamed in 1 MiB chunks, each chunk's rows inserted in one transaction (on the insert
- * thread, see insert-pipe.ts) while the next chunk is parsed. The first record is the header (after
+ * CSV/TSV: streamed in 64 KiB reads, each read's rows handed to the insert thread (insert-pipe.ts,
+ * which commits every 32k rows) while the next read is parsed. The first record is the header (after
  * an Excel "sep=" line). Ragged rows are an error naming the line (padding them would invent values).
  */
 export async function readDelimited(
@@ -42,7 +42,7 @@ export async function readDelimited(
   let first = true;
   const target = await options.chunkTarget();
   sink.useChunks(target);
-  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  const stream = fs.createReadStream(file, { highWaterMark: READ_BYTES });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (options.signal.aborted) throw new PreflightError('CANCELLED', 'datasets/add was cancelled');

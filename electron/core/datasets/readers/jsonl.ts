@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { PreflightError } from '../../../../shared/contract/errors';
 import type { DatasetSink } from '../sink';
-import { Utf8Checker, detectEncoding } from './text-file';
+import { READ_BYTES, Utf8Checker, detectEncoding } from './text-file';
 import { TypedRow } from './typed';
 import type { ReadOptions, ReadResult } from './types';
 
@@ -72,7 +72,7 @@ export async function readJsonLines(file: string, sink: DatasetSink, options: Re
 
   const target = await options.chunkTarget();
   sink.useChunks(target);
-  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  const stream = fs.createReadStream(file, { highWaterMark: READ_BYTES });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (options.signal.aborted) throw new PreflightError('CANCELLED', 'datasets/add was cancelled');
