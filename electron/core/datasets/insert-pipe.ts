@@ -130,7 +130,7 @@ export class DirectTarget implements ChunkTarget {
         ins.rowsPerStatement,
         this.batch,
         this.regs,
-        (b) => ins.multi.run(b),
+        this.batch.length <= SPREAD_ARGS ? (b) => ins.multi.run(...b) : (b) => ins.multi.run(b),
         (b) => ins.single.run(b),
       );
     });
@@ -151,7 +151,7 @@ const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 10000');
 db.pragma('synchronous = NORMAL');
 parentPort.postMessage({ type: 'ready' });
-let single, multi, per, n, batch, regs, packChunk, key;
+let single, multi, per, n, batch, regs, packChunk, key, spread;
 function insertChunk(m) {
   const { buffer, kinds, nums, starts, ends, extras, rows } = m;
   let k = 0, e = 0, filled = 0;
@@ -163,16 +163,29 @@ function insertChunk(m) {
       if (v !== null) HLL.add(regs[i], v);
       batch[base + i] = v;
     }
-    if (++filled === per) { multi.run(batch); filled = 0; }
+    if (++filled === per) { if (spread) multi.run(...batch); else multi.run(batch); filled = 0; }
   }
   for (let r = 0; r < filled; r++) single.run(batch.slice(r * n, r * n + n));
 }
 // One transaction spans several chunks (each chunk is a small read, so the strings it carries stay
-// small): committed every COMMIT_ROWS rows, and whenever the other thread asks (flush, prepare, close).
+// small): committed every COMMIT_ROWS rows, whenever the other thread asks (flush, prepare, close), and
+// as soon as no chunk has come for a few milliseconds — the write lock is never held while idle, so
+// another import (or this core's own connection, waiting synchronously) gets its turn.
 const begin = db.prepare('BEGIN'), commit = db.prepare('COMMIT'), rollback = db.prepare('ROLLBACK');
-let pending = -1;
-function commitNow() { if (pending >= 0) { commit.run(); pending = -1; } }
+let pending = -1, idle = null;
+function commitNow() {
+  if (idle !== null) { clearTimeout(idle); idle = null; }
+  if (pending >= 0) { pending = -1; commit.run(); }
+}
+function commitWhenIdle() {
+  if (idle !== null) clearTimeout(idle);
+  idle = setTimeout(() => {
+    idle = null;
+    try { commitNow(); } catch (err) { if (db.inTransaction) rollback.run(); parentPort.postMessage({ type: 'error', message: String((err && err.message) || err) }); }
+  }, workerData.idleCommitMs);
+}
 parentPort.on('message', (m) => {
+  if (idle !== null) { clearTimeout(idle); idle = null; }
   try {
     if (m.type === 'flush') commitNow();
     else if (m.type === 'prepare') {
@@ -183,6 +196,7 @@ parentPort.on('message', (m) => {
       single = db.prepare(m.single); multi = db.prepare(m.multi);
       packChunk = db.prepare(m.chunk); key = m.key;
       batch = new Array(per * n).fill(null);
+      spread = batch.length <= workerData.spreadArgs;
       regs = regs || [];
       while (regs.length < n) regs.push(new Uint8Array(HLL.M));
     } else if (m.type === 'chunk') {
@@ -200,6 +214,7 @@ parentPort.on('message', (m) => {
       }
       pending += m.rows;
       if (pending >= workerData.commitRows) commitNow();
+      else commitWhenIdle();
     } else if (m.type === 'close') {
       if (m.commit) commitNow();
       db.close();
@@ -216,8 +231,17 @@ parentPort.on('message', (m) => {
 
 /** At most this many chunks (a 64 KiB read each) wait for the insert thread: memory stays bounded. */
 const MAX_IN_FLIGHT = 16;
+/**
+ * A multi-row INSERT is run with its values as arguments (`run(...batch)`) up to this many: the driver
+ * then reads them straight from the call instead of looking each one up in an array, which took a
+ * third of the binding's CPU (1M rows × 20: 0.78 s instead of 1.17 s). Wider batches stay an array,
+ * so a 2,000-column file cannot overflow the stack.
+ */
+export const SPREAD_ARGS = 4096;
 /** Rows per transaction on the insert thread (a commit per small chunk would write the same pages again and again). */
 const COMMIT_ROWS = 32_768;
+/** The insert thread commits when no chunk has arrived for this long. */
+const IDLE_COMMIT_MS = 3;
 
 export class WorkerTarget implements ChunkTarget {
   private worker: Worker;
@@ -233,7 +257,7 @@ export class WorkerTarget implements ChunkTarget {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { driver, file, commitRows: COMMIT_ROWS },
+      workerData: { driver, file, commitRows: COMMIT_ROWS, spreadArgs: SPREAD_ARGS, idleCommitMs: IDLE_COMMIT_MS },
       resourceLimits: INSERT_THREAD_LIMITS,
     });
     let markClosed!: () => void;
