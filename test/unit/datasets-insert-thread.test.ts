@@ -1,0 +1,86 @@
+// The insert thread (insert-pipe.ts) keeps one transaction open across reads: it must commit when no
+// chunk comes, so the workspace's other writers are not locked out by an idle import; and a table wide
+// enough that its multi-row INSERT is bound as an array (not as call arguments) reads back the same.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '../../shared/client';
+import { createCore, type Core } from '../../electron/core/api';
+import { inProcessTransport } from '../../electron/core/in-process';
+import { openWorkspace } from '../../electron/core/workspace/open';
+import { makeQueries } from '../../electron/core/context';
+import { ChunkBuffer, NUMBER_VALUE, SPREAD_ARGS, WorkerTarget } from '../../electron/core/datasets/insert-pipe';
+import { rowsPerInsert } from '../../electron/core/workspace/queries/datasets';
+import { tempDir } from '../helpers/workspace';
+
+const tmp = tempDir('preflight-insert-thread-');
+let core: Core;
+let client: ReturnType<typeof createClient>;
+
+beforeAll(() => {
+  core = createCore({ workspaceDir: path.join(tmp.dir, 'ws') });
+  client = createClient(inProcessTransport(core));
+});
+afterAll(async () => {
+  await core.close();
+  tmp.cleanup();
+});
+
+describe('insert thread', () => {
+  it('a 300-column file (its INSERT bound as an array) reads back value for value', async () => {
+    const columns = 300;
+    expect(rowsPerInsert(columns) * columns).toBeGreaterThan(SPREAD_ARGS);
+    const file = path.join(tmp.dir, 'wide.csv');
+    const rows = Array.from({ length: 500 }, (_, r) =>
+      Array.from({ length: columns }, (_, c) => (c % 3 === 2 ? `t${(r * c) % 7}` : String(r * columns + c))).join(','),
+    );
+    const header = Array.from({ length: columns }, (_, c) => `c${c}`).join(',');
+    fs.writeFileSync(file, `${header}\n${rows.join('\n')}\n`);
+    const d = await client.run('datasets/add', { path: file, name: 'wide' });
+    expect([d.rows, d.columns]).toEqual([500, columns]);
+    const db = new Database(path.join(tmp.dir, 'ws', 'workspace.sqlite'), { readonly: true });
+    try {
+      const stored = db.prepare(`SELECT * FROM ds_${d.id} ORDER BY rowid`).raw().all() as unknown[][];
+      expect(stored.map((r) => r.map(String).join(','))).toEqual(rows);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('commits when no chunk comes: another connection can write while the import waits for its next read', async () => {
+    const ws = openWorkspace(path.join(tmp.dir, 'lock'));
+    const q = makeQueries(ws).datasets;
+    const staging = q.createStaging(1);
+    const target = new WorkerTarget(ws.file);
+    try {
+      await target.ready;
+      target.prepare(staging, 1);
+      const c = new ChunkBuffer(10);
+      for (let i = 0; i < 10; i++) {
+        c.kinds[i] = NUMBER_VALUE;
+        c.nums[i] = i;
+      }
+      c.length = 10;
+      await target.send('', c, 10, []);
+      // The thread holds its transaction only while chunks keep coming: within a moment, a second
+      // writer (this connection, with no busy wait) gets the lock.
+      ws.db.pragma('busy_timeout = 0');
+      let wrote = false;
+      for (let k = 0; k < 200 && !wrote; k++) {
+        await new Promise((r) => setTimeout(r, 5));
+        try {
+          ws.db.exec('CREATE TABLE probe (x)');
+          wrote = true;
+        } catch (err) {
+          expect(String(err)).toMatch(/locked|busy/);
+        }
+      }
+      expect(wrote).toBe(true);
+      expect(ws.db.prepare(`SELECT count(*) AS n FROM "${staging}"`).get()).toEqual({ n: 10 });
+      await target.finish();
+    } finally {
+      ws.close();
+    }
+  });
+});
