@@ -1,0 +1,200 @@
+// A folder of Parquet parts read in parallel child processes (issue #13). The parent reads every
+// footer first (a damaged part or one with other columns is refused before any row is read), then up
+// to min(parts, cores, 4) children each import one part into a staging table of its own and send back
+// the part's accumulator state and reference profile. The dataset's profile is the merge of the parts'
+// (sink.ts#merged); its rows are the part tables appended in part order when it is registered
+// (queries/datasets.ts#appendParts, one transaction with the registration). A failing or cancelled
+// part stops the others and every part table is dropped. Part tables carry the parent's process id,
+// so another process's cleanup leaves them alone while the parent lives, and drops them after.
+import os from 'node:os';
+import path from 'node:path';
+import { PreflightError } from '../../../shared/contract/errors';
+import {
+  encodeProfile,
+  mergeCategoricalProfiles,
+  mergeNumericProfiles,
+} from '../../../shared/math/drift-profile/index';
+import { DEFAULT_GRID_SIZE } from '../../../shared/math/drift-profile/numeric-profile';
+import type { ColumnInfo, ColumnKind } from '../../../shared/types/datasets';
+import type {
+  CategoricalDriftProfile,
+  ColumnDriftProfile,
+  DatasetDriftProfile,
+  NumericDriftProfile,
+} from '../../../shared/types/drift';
+import type { CoreContext } from '../context';
+import { runInChild } from '../jobs/run-in-child';
+import { stagingName } from '../workspace/queries/datasets';
+import type { ImportPartPayload, ImportPartResult } from './part-child';
+import { profileKind, tableColumnProfile } from './part-profile';
+import { readPartFooters } from './readers/parquet';
+import { DatasetSink } from './sink';
+
+/** At most this many parts are read at once. */
+export const MAX_PART_CHILDREN = 4;
+
+/** Whether a folder's parts are read in child processes (more than one part; PREFLIGHT_PARTS_IN_PROCESS=1: one after another here). */
+export function readPartsInChildren(files: string[]): boolean {
+  return files.length > 1 && process.env.PREFLIGHT_PARTS_IN_PROCESS !== '1';
+}
+
+export interface PartsRead {
+  /** The merged sink; its `staging` is the dataset's (empty) staging table until `append` fills it. */
+  sink: DatasetSink;
+  notes: string[];
+  /** The part tables, in part order (dropped by `append`, or by the caller when the import fails). */
+  tables: string[];
+  /** Appends the part tables' rows and chunks to the staging table (inside the registration's transaction). */
+  append(): void;
+  /** The merged reference profile, for the dataset registered as `datasetId` with `columns`. */
+  referenceProfile(name: string, datasetId: number, columns: Omit<ColumnInfo, 'ordinal'>[]): DatasetDriftProfile;
+}
+
+export async function readPartsInParallel(
+  core: CoreContext,
+  files: string[],
+  o: {
+    types: Record<string, ColumnKind>;
+    signal: AbortSignal;
+    onBytes(bytes: number, rows: number): void;
+    /** Told each table name before it exists (so no cleanup in this process takes it for a leftover). */
+    onStaging(name: string): void;
+  },
+): Promise<PartsRead> {
+  const footers = await readPartFooters(files);
+  const first = footers.rows.map((_, k) => footers.rows.slice(0, k).reduce((a, b) => a + b, 0));
+  const tables = files.map(() => stagingName());
+  tables.forEach(o.onStaging);
+  const q = core.queries.datasets;
+  const dropAll = () => tables.forEach((t) => q.dropTable(t));
+  const bytes = files.map(() => 0);
+  const rows = files.map(() => 0);
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  o.signal.addEventListener('abort', onAbort, { once: true });
+  const results: ImportPartResult[] = new Array(files.length);
+  let failure: unknown = null;
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length && failure === null) {
+      const k = next++;
+      const payload: ImportPartPayload = {
+        db: core.workspace.file,
+        file: files[k],
+        staging: tables[k],
+        types: o.types,
+        firstRow: first[k],
+        gridSize: DEFAULT_GRID_SIZE,
+      };
+      try {
+        results[k] = await runInChild<ImportPartResult>(core.launcher, 'datasets/import-part', payload, {
+          signal: stop.signal,
+          onProgress: (_f, _m, data) => {
+            if (typeof data?.bytes === 'number') bytes[k] = data.bytes;
+            if (typeof data?.rows === 'number') rows[k] = data.rows;
+            o.onBytes(
+              bytes.reduce((a, b) => a + b, 0),
+              rows.reduce((a, b) => a + b, 0),
+            );
+          },
+        });
+      } catch (err) {
+        // The first failure is the one to report; the others are the stop it caused.
+        if (failure === null) failure = o.signal.aborted ? cancelled() : partError(files[k], err);
+        stop.abort();
+      }
+    }
+  };
+  try {
+    const k = Math.max(1, Math.min(files.length, os.availableParallelism(), MAX_PART_CHILDREN));
+    await Promise.all(Array.from({ length: k }, worker));
+  } finally {
+    o.signal.removeEventListener('abort', onAbort);
+  }
+  if (failure !== null) {
+    dropAll();
+    throw failure;
+  }
+  const states = results.map((r) => r.state);
+  const sink = DatasetSink.merged(q, o.types, states);
+  const staging = stagingName();
+  o.onStaging(staging);
+  sink.staging = q.createStaging(states[0].names.length, staging);
+  const parts = files.length > 1 ? `${files.length} part files, ` : '';
+  return {
+    sink,
+    notes: [`${parts}${footers.groups} row group(s), created by ${footers.writers.join(', ')}`],
+    tables,
+    append: () => q.appendParts(staging, tables, states[0].names.length),
+    referenceProfile: (name, datasetId, columns) => mergedReference(core, name, datasetId, sink.rows, columns, results),
+  };
+}
+
+/**
+ * The dataset's reference profile: per column, the merge of the parts' profiles when every part had
+ * the column's final kind (an integer part merges into a float column: same values); a column whose
+ * kind the merge changed (text in one part makes it categorical) is profiled from the stored rows.
+ */
+function mergedReference(
+  core: CoreContext,
+  name: string,
+  datasetId: number,
+  rows: number,
+  columns: Omit<ColumnInfo, 'ordinal'>[],
+  parts: ImportPartResult[],
+): DatasetDriftProfile {
+  const chunkKeys = core.queries.datasets.chunkKeys(datasetId);
+  const table = core.queries.datasets.byId(datasetId)!.tableName;
+  const out: ColumnDriftProfile[] = columns.map((c, ordinal) => {
+    const kind = profileKind(c.kind);
+    const mine = parts.map((p) => p.profiles[ordinal]);
+    const same = mine.every((p) => (kind === 'numerical' ? profileKind(p.kind) === 'numerical' : p.kind === c.kind));
+    let profile: ColumnDriftProfile['profile'];
+    if (kind === null) profile = null;
+    else if (same && kind === 'numerical')
+      profile = mergeNumericProfiles(mine.map((p) => p.profile as NumericDriftProfile));
+    else if (same) profile = mergeCategoricalProfiles(mine.map((p) => p.profile as CategoricalDriftProfile));
+    else
+      profile = tableColumnProfile(
+        core.workspace.db,
+        { table, rows, ordinal, kind: c.kind, chunkKey: chunkKeys[ordinal] },
+        DEFAULT_GRID_SIZE,
+      );
+    return { name: c.name, columnType: c.kind, profile };
+  });
+  return {
+    version: 1,
+    dataset: name,
+    rows,
+    createdAt: new Date().toISOString(),
+    gridSize: DEFAULT_GRID_SIZE,
+    columns: out,
+  };
+}
+
+/** Stores the merged reference profile where drift keeps reference profiles (drift/profile.ts#storeProfile). */
+export function storeReference(core: CoreContext, profile: DatasetDriftProfile, datasetId: number): void {
+  core.queries.drift.saveProfile({
+    datasetName: profile.dataset,
+    datasetId,
+    rows: profile.rows,
+    columns: profile.columns.length,
+    gridSize: profile.gridSize,
+    createdAt: profile.createdAt,
+    json: encodeProfile(profile),
+  });
+}
+
+function cancelled(): PreflightError {
+  return new PreflightError('CANCELLED', 'datasets/add was cancelled');
+}
+
+/** A part's input error names the part file. */
+function partError(file: string, err: unknown): unknown {
+  if (err instanceof PreflightError && err.code === 'INVALID_INPUT' && !err.message.startsWith(file))
+    return new PreflightError('INVALID_INPUT', `${path.basename(file)}: ${err.message}`, {
+      path: file,
+      ...err.details,
+    });
+  return err;
+}
