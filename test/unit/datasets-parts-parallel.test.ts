@@ -27,10 +27,13 @@ const WS = path.join(tmp.dir, 'ws');
 let core: Core;
 let client: ReturnType<typeof createClient>;
 beforeAll(() => {
+  // Children whatever the cores (on fewer than 4 the CLI reads parts in process: parts-import.ts).
+  process.env.PREFLIGHT_PARTS_IN_CHILDREN = '1';
   core = createCore({ workspaceDir: WS });
   client = createClient(inProcessTransport(core));
 });
 afterAll(async () => {
+  delete process.env.PREFLIGHT_PARTS_IN_CHILDREN;
   await core.close();
   tmp.cleanup();
 });

@@ -1,5 +1,5 @@
 // Child-process side of a folder import (parts-import.ts): one Parquet part read into a staging table
-// of its own — the same reader, sink and insert thread as any import, on this process's own
+// of its own — the same reader and sink as any import, rows inserted on this process's own
 // connection (busy_timeout: the parts' writers wait for each other) — then the part's reference
 // (drift) profile read back from that table. Only small results go back to the parent: the sink's
 // accumulator state and the profiles; the rows stay in the part table, which the parent appends to
@@ -9,7 +9,7 @@ import type { ColumnKind } from '../../../shared/types/datasets';
 import type { ColumnDriftProfile } from '../../../shared/types/drift';
 import type { ChildTaskContext } from '../jobs/child-task';
 import { datasetQueries } from '../workspace/queries/datasets';
-import { chunkTarget } from './insert-pipe';
+import { DirectTarget } from './insert-pipe';
 import { tableColumnProfile } from './part-profile';
 import { readParquetParts } from './readers/parquet';
 import { DatasetSink, type SinkState } from './sink';
@@ -45,7 +45,9 @@ export async function importPartInChild(p: ImportPartPayload, ctx: ChildTaskCont
       sink,
       {
         signal: ctx.signal,
-        chunkTarget: () => chunkTarget(q, p.db),
+        // Inserted on this thread: the parallelism is the processes (an insert thread each would put
+        // twice as many threads as cores to work, for the same measured time).
+        chunkTarget: async () => new DirectTarget(q),
         onBytes: (bytes) => ctx.progress(null, 'reading', { bytes, rows: sink.rows }),
       },
       p.firstRow,

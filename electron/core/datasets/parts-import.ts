@@ -33,9 +33,19 @@ import { DatasetSink } from './sink';
 /** At most this many parts are read at once. */
 export const MAX_PART_CHILDREN = 4;
 
-/** Whether a folder's parts are read in child processes (more than one part; PREFLIGHT_PARTS_IN_PROCESS=1: one after another here). */
+/** Below this many cores the parts are read one after another in this process (see below). */
+export const MIN_CORES_FOR_CHILDREN = 4;
+
+/**
+ * Whether a folder's parts are read in child processes: more than one part, and at least 4 cores. The
+ * in-process path already keeps two threads busy (decoding here, inserting on the insert thread); on
+ * 2 cores, children add process starts, the part tables' copy and the reference profiles without
+ * adding a core, and measured 2.4× slower (bench/parts.mjs). PREFLIGHT_PARTS_IN_CHILDREN=1 forces
+ * children (tests), PREFLIGHT_PARTS_IN_PROCESS=1 forbids them.
+ */
 export function readPartsInChildren(files: string[]): boolean {
-  return files.length > 1 && process.env.PREFLIGHT_PARTS_IN_PROCESS !== '1';
+  if (files.length < 2 || process.env.PREFLIGHT_PARTS_IN_PROCESS === '1') return false;
+  return process.env.PREFLIGHT_PARTS_IN_CHILDREN === '1' || os.availableParallelism() >= MIN_CORES_FOR_CHILDREN;
 }
 
 export interface PartsRead {
