@@ -3,6 +3,7 @@
 // file — rows, chunks, exact statistics, quantiles within the sample's tolerance, distinct counts —
 // and the stored reference profile against the profile of the whole. Kinds merge across parts; a
 // damaged part, a part that fails in its child, and a cancel leave no dataset and no part tables.
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parquetWriteFile } from 'hyparquet-writer/src/node.js';
@@ -20,7 +21,8 @@ import { makeQueries, type CoreContext } from '../../electron/core/context';
 import { JobManager } from '../../electron/core/jobs/manager';
 import { nodeLauncher } from '../../electron/core/jobs/launcher';
 import { openWorkspace } from '../../electron/core/workspace/open';
-import { tempDir } from '../helpers/workspace';
+import { runCli } from '../helpers/cli';
+import { CLI, requireBuild, ROOT, tempDir } from '../helpers/workspace';
 
 const tmp = tempDir('preflight-parts-parallel-');
 const WS = path.join(tmp.dir, 'ws');
@@ -330,4 +332,63 @@ describe('a folder of Parquet parts read in parallel', () => {
     expect(await client.call('datasets/list', {})).toEqual(before);
     expect(leftovers()).toEqual({ tables: [], strayChunks: 0 });
   }, 60_000);
+
+  it('a killed import leaves part tables that the next command drops (their process is dead)', async () => {
+    requireBuild();
+    const ws = path.join(tmp.dir, 'ws-kill');
+    const big = columns(240_000, 6);
+    const dir = folder('to-kill', big, [0, 60_000, 120_000, 180_000, 240_000]);
+    const cli = spawn(process.execPath, [CLI, 'datasets', 'add', dir, '--workspace', ws], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, PREFLIGHT_PARTS_IN_CHILDREN: '1' },
+    });
+    let children: number[] = [];
+    await new Promise<void>((resolve, reject) => {
+      let err = '';
+      cli.stderr!.on('data', (d) => {
+        err += d;
+        const read = [...err.matchAll(/read ([\d,]+) rows/g)].map((m) => Number(m[1].replace(/,/g, '')));
+        if (read.some((n) => n >= 20_000)) {
+          // The part children, then the importing process: the children go on alone until they end.
+          children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(cli.pid)], { encoding: 'utf8' })
+            .split('\n')
+            .map(Number)
+            .filter((pid) => pid > 0);
+          cli.kill('SIGKILL');
+          resolve();
+        }
+      });
+      cli.on('exit', () => reject(new Error(`the import ended before it could be killed: ${err}`)));
+    });
+    expect(children.length).toBeGreaterThan(0);
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let t = 0; t < 300 && children.some(alive); t++) await new Promise((r) => setTimeout(r, 100));
+    expect(children.filter(alive)).toEqual([]);
+    const w = openWorkspace(ws);
+    const parts = w.db
+      .prepare("SELECT name FROM sqlite_master WHERE name LIKE 'ds\\_staging\\_%' ESCAPE '\\'")
+      .pluck()
+      .all();
+    w.close();
+    expect(parts.length).toBeGreaterThan(0);
+    const list = await runCli(['datasets', 'list', '--workspace', ws]);
+    expect(list.json).toEqual([]);
+    const after = openWorkspace(ws);
+    try {
+      expect(
+        after.db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'ds\\_%' ESCAPE '\\'").pluck().all(),
+      ).toEqual([]);
+      expect(after.db.prepare('SELECT count(*) FROM dataset_column_chunks').pluck().get()).toBe(0);
+    } finally {
+      after.close();
+    }
+  }, 90_000);
 });
