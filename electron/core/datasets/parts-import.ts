@@ -28,7 +28,8 @@ import { stagingName } from '../workspace/queries/datasets';
 import type { ImportPartPayload, ImportPartResult } from './part-child';
 import { profileKind, tableColumnProfile } from './part-profile';
 import { readPartFooters } from './readers/parquet';
-import { DatasetSink } from './sink';
+import { createRng } from '../../../shared/math/latency/rng';
+import { DatasetSink, foldSinkStates, type SinkState } from './sink';
 
 /** At most this many parts are read at once. */
 export const MAX_PART_CHILDREN = 4;
@@ -82,7 +83,22 @@ export async function readPartsInParallel(
   const stop = new AbortController();
   const onAbort = () => stop.abort();
   o.signal.addEventListener('abort', onAbort, { once: true });
-  const results: ImportPartResult[] = new Array(files.length);
+  // Each part's accumulators are folded in as soon as the parts before it are (sink.ts#foldSinkStates);
+  // only the parts' reference profiles are kept to the end (the merge needs them all at once).
+  const profiles: ImportPartResult['profiles'][] = new Array(files.length);
+  const early: (SinkState | undefined)[] = new Array(files.length);
+  const random = createRng(0x9a27);
+  let folded: SinkState | null = null;
+  let nextFold = 0;
+  const arrive = (k: number, r: ImportPartResult) => {
+    profiles[k] = r.profiles;
+    early[k] = r.state;
+    for (; nextFold < files.length && early[nextFold]; nextFold++) {
+      const state = early[nextFold]!;
+      early[nextFold] = undefined;
+      folded = folded ? foldSinkStates([folded, state], random) : state;
+    }
+  };
   let failure: unknown = null;
   let next = 0;
   const worker = async () => {
@@ -97,7 +113,7 @@ export async function readPartsInParallel(
         gridSize: DEFAULT_GRID_SIZE,
       };
       try {
-        results[k] = await runInChild<ImportPartResult>(core.launcher, 'datasets/import-part', payload, {
+        const result = await runInChild<ImportPartResult>(core.launcher, 'datasets/import-part', payload, {
           signal: stop.signal,
           onProgress: (_f, _m, data) => {
             if (typeof data?.bytes === 'number') bytes[k] = data.bytes;
@@ -108,6 +124,7 @@ export async function readPartsInParallel(
             );
           },
         });
+        arrive(k, result);
       } catch (err) {
         // The first failure is the one to report; the others are the stop it caused.
         if (failure === null) failure = o.signal.aborted ? cancelled() : partError(files[k], err);
@@ -125,18 +142,20 @@ export async function readPartsInParallel(
     dropAll();
     throw failure;
   }
-  const states = results.map((r) => r.state);
-  const sink = DatasetSink.merged(q, o.types, states);
+  const state = folded as SinkState | null;
+  if (state === null) throw new PreflightError('INTERNAL', 'no part was read');
+  const sink = DatasetSink.merged(q, o.types, [state]);
   const staging = stagingName();
   o.onStaging(staging);
-  sink.staging = q.createStaging(states[0].names.length, staging);
+  sink.staging = q.createStaging(state.names.length, staging);
   const parts = files.length > 1 ? `${files.length} part files, ` : '';
   return {
     sink,
     notes: [`${parts}${footers.groups} row group(s), created by ${footers.writers.join(', ')}`],
     tables,
-    append: () => q.appendParts(staging, tables, states[0].names.length),
-    referenceProfile: (name, datasetId, columns) => mergedReference(core, name, datasetId, sink.rows, columns, results),
+    append: () => q.appendParts(staging, tables, state.names.length),
+    referenceProfile: (name, datasetId, columns) =>
+      mergedReference(core, name, datasetId, sink.rows, columns, profiles),
   };
 }
 
@@ -151,13 +170,13 @@ function mergedReference(
   datasetId: number,
   rows: number,
   columns: Omit<ColumnInfo, 'ordinal'>[],
-  parts: ImportPartResult[],
+  parts: ImportPartResult['profiles'][],
 ): DatasetDriftProfile {
   const chunkKeys = core.queries.datasets.chunkKeys(datasetId);
   const table = core.queries.datasets.byId(datasetId)!.tableName;
   const out: ColumnDriftProfile[] = columns.map((c, ordinal) => {
     const kind = profileKind(c.kind);
-    const mine = parts.map((p) => p.profiles[ordinal]);
+    const mine = parts.map((p) => p[ordinal]);
     const same = mine.every((p) => (kind === 'numerical' ? profileKind(p.kind) === 'numerical' : p.kind === c.kind));
     let profile: ColumnDriftProfile['profile'];
     if (kind === null) profile = null;

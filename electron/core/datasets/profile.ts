@@ -309,7 +309,11 @@ export function mergeAccumulators(
   const f = a as unknown as Fields;
   for (const p of parts) {
     for (let t = 0; t < a.counts.length; t++) a.counts[t] += p.counts[t];
-    if (p.n > 0) {
+    if (p.n > 0 && f.n === 0) {
+      f.n = p.n;
+      f.mean = p.mean;
+      f.m2 = p.m2;
+    } else if (p.n > 0) {
       const n = f.n + p.n;
       const d = p.mean - f.mean;
       f.mean += (d * p.n) / n;
@@ -354,7 +358,7 @@ export function mergeAccumulators(
 /** A uniform sample of `size` of the union of the parts' values (each part's sample is uniform over what it saw). */
 function mergeSamples(parts: AccumulatorState[], size: number, random: () => number): (string | number)[] {
   const total = parts.reduce((s, p) => s + p.seen, 0);
-  if (total <= size) return parts.flatMap((p) => p.sample);
+  if (total <= size || parts.length === 1) return parts.flatMap((p) => p.sample);
   // How many of the merged sample come from each part: draws without replacement from the union
   // (multivariate hypergeometric), then that many values of the part's sample, chosen uniformly.
   const left = parts.map((p) => p.seen);
