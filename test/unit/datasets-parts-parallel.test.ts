@@ -277,6 +277,39 @@ describe('a folder of Parquet parts read in parallel', () => {
     expect(drift.dataset.drifted).toBe(0);
   }, 120_000);
 
+  it('an empty part (Spark writes them) adds nothing but its schema; the merged profiles are those of the rows', async () => {
+    const dir = path.join(tmp.dir, 'with-empty');
+    fs.mkdirSync(dir);
+    const part = (k: number, xs: (number | null)[]) =>
+      parquetWriteFile({
+        filename: path.join(dir, `part-${k}.parquet`),
+        columnData: [
+          { name: 'x', data: xs, type: 'DOUBLE', nullable: true },
+          { name: 's', data: xs.map((x) => (x === null ? null : `v${x}`)), type: 'STRING', nullable: true },
+        ],
+      } as never);
+    part(0, [1.5, 2.5, null]);
+    part(1, []);
+    part(2, [3.5, 1.5]);
+    const d = await client.run('datasets/add', { path: dir });
+    expect(d.rows).toBe(5);
+    expect(d.columnInfo.map((c) => [c.name, c.kind, c.profile.count, c.profile.missing, c.profile.distinct])).toEqual([
+      ['x', 'float', 5, 1, 3],
+      ['s', 'categorical', 5, 1, 3],
+    ]);
+    expect(d.columnInfo[0].profile.numeric).toMatchObject({ min: 1.5, max: 3.5, mean: 2.25 });
+    const ctx = context();
+    try {
+      const stored = decodeProfile(ctx.queries.drift.profile('with-empty')!.json);
+      const [x, cat] = stored.columns.map((c) => c.profile!);
+      expect(x).toMatchObject({ kind: 'numerical', rows: 5, count: 4, missing: 1, min: 1.5, max: 3.5, exact: true });
+      expect(Array.from((x as NumericDriftProfile).points)).toEqual([1.5, 1.5, 2.5, 3.5]);
+      expect(cat).toMatchObject({ kind: 'categorical', rows: 5, count: 4, missing: 1 });
+    } finally {
+      ctx.workspace.close();
+    }
+  }, 60_000);
+
   it('refuses a damaged part by name, leaving no dataset and no part tables', async () => {
     const dir = folder('damaged', c, [0, 4000, 8000, 12000]);
     const part = path.join(dir, 'part-1.parquet');

@@ -10,6 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { PreflightError } from '../../../shared/contract/errors';
 import {
+  buildCategoricalProfile,
+  buildNumericProfile,
   encodeProfile,
   mergeCategoricalProfiles,
   mergeNumericProfiles,
@@ -176,7 +178,21 @@ function mergedReference(
   const table = core.queries.datasets.byId(datasetId)!.tableName;
   const out: ColumnDriftProfile[] = columns.map((c, ordinal) => {
     const kind = profileKind(c.kind);
-    const mine = parts.map((p) => p[ordinal]);
+    // A part where the column holds only missing values (an empty part: Spark writes them) is
+    // categorical on its own: it adds its missing count to a column of any kind.
+    const mine = parts.map((p) => {
+      const q = p[ordinal];
+      if (q.profile?.kind !== 'categorical' || q.profile.count > 0 || q.kind === c.kind || kind === null) return q;
+      const empty = { missing: q.profile.missing, nan: 0, posInf: 0, negInf: 0 };
+      return {
+        ...q,
+        kind: c.kind,
+        profile:
+          kind === 'numerical'
+            ? buildNumericProfile(new Float64Array(0), empty, DEFAULT_GRID_SIZE)
+            : buildCategoricalProfile(new Map(), empty.missing),
+      };
+    });
     const same = mine.every((p) => (kind === 'numerical' ? profileKind(p.kind) === 'numerical' : p.kind === c.kind));
     let profile: ColumnDriftProfile['profile'];
     if (kind === null) profile = null;
