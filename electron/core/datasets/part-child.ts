@@ -1,8 +1,8 @@
-// Child-process side of a folder import (parts-import.ts): one Parquet part read into a staging table
+// Child-process side of a folder import (parts-import.ts): a block of Parquet parts read into a staging table
 // of its own — the same reader and sink as any import, rows inserted on this process's own
-// connection (busy_timeout: the parts' writers wait for each other) — then the part's reference
+// connection (busy_timeout: the parts' writers wait for each other) — then the block's reference
 // (drift) profile read back from that table. Only small results go back to the parent: the sink's
-// accumulator state and the profiles; the rows stay in the part table, which the parent appends to
+// accumulator state and the profiles; the rows stay in the block's table, which the parent appends to
 // the dataset (or drops).
 import Database from 'better-sqlite3';
 import type { ColumnKind } from '../../../shared/types/datasets';
@@ -18,18 +18,19 @@ import { tuneYoungGeneration } from './heap';
 export interface ImportPartPayload {
   /** The workspace database file. */
   db: string;
-  file: string;
-  /** The part table's name, chosen by the parent (so it is never taken for a leftover while the parent lives). */
+  /** Consecutive parts, read one after another into the one table. */
+  files: string[];
+  /** The block's table name, chosen by the parent (so it is never taken for a leftover while the parent lives). */
   staging: string;
   types: Record<string, ColumnKind>;
-  /** Rows of the parts before this one. */
+  /** Rows of the parts before these. */
   firstRow: number;
   gridSize: number;
 }
 
 export interface ImportPartResult {
   state: SinkState;
-  /** The part's reference profile per column, made for the kind this part alone has. */
+  /** The block's reference profile per column, made for the kind the block alone has. */
   profiles: (ColumnDriftProfile & { kind: ColumnKind })[];
 }
 
@@ -41,7 +42,7 @@ export async function importPartInChild(p: ImportPartPayload, ctx: ChildTaskCont
     const q = datasetQueries(db);
     const sink = new DatasetSink(q, p.types, 0, () => {}, p.staging);
     await readParquetParts(
-      [p.file],
+      p.files,
       sink,
       {
         signal: ctx.signal,

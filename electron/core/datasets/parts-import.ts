@@ -1,7 +1,7 @@
 // A folder of Parquet parts read in parallel child processes (issue #13). The parent reads every
-// footer first (a damaged part or one with other columns is refused before any row is read), then up
-// to min(parts, cores, 4) children each import one part into a staging table of its own and send back
-// the part's accumulator state and reference profile. The dataset's profile is the merge of the parts'
+// footer first (a damaged part or one with other columns is refused before any row is read), then
+// min(parts, cores, 4) children each import a block of consecutive parts into a staging table of its
+// own and send back the block's accumulator state and reference profile. The dataset's profile is the merge of the parts'
 // (sink.ts#merged); its rows are the part tables appended in part order when it is registered
 // (queries/datasets.ts#appendParts, one transaction with the registration). A failing or cancelled
 // part stops the others and every part table is dropped. Part tables carry the parent's process id,
@@ -42,9 +42,10 @@ export const MIN_CORES_FOR_CHILDREN = 4;
 /**
  * Whether a folder's parts are read in child processes: more than one part, and at least 4 cores. The
  * in-process path already keeps two threads busy (decoding here, inserting on the insert thread); on
- * 2 cores, children add process starts, the part tables' copy and the reference profiles without
- * adding a core, and measured 2.4× slower (bench/parts.mjs). PREFLIGHT_PARTS_IN_CHILDREN=1 forces
- * children (tests), PREFLIGHT_PARTS_IN_PROCESS=1 forbids them.
+ * 2 cores, children add process starts, cold JITs and the part tables' copy without adding a core:
+ * measured 1.6× slower for the import alone, the same once the reference profile they also build is
+ * counted (bench/parts.mjs). PREFLIGHT_PARTS_IN_CHILDREN=1 forces children (tests),
+ * PREFLIGHT_PARTS_IN_PROCESS=1 forbids them.
  */
 export function readPartsInChildren(files: string[]): boolean {
   if (files.length < 2 || process.env.PREFLIGHT_PARTS_IN_PROCESS === '1') return false;
@@ -55,7 +56,7 @@ export interface PartsRead {
   /** The merged sink; its `staging` is the dataset's (empty) staging table until `append` fills it. */
   sink: DatasetSink;
   notes: string[];
-  /** The part tables, in part order (dropped by `append`, or by the caller when the import fails). */
+  /** The part tables (one per block of parts), in part order (dropped by `append`, or by the caller when the import fails). */
   tables: string[];
   /** Appends the part tables' rows and chunks to the staging table (inside the registration's transaction). */
   append(): void;
@@ -76,67 +77,70 @@ export async function readPartsInParallel(
 ): Promise<PartsRead> {
   const footers = await readPartFooters(files);
   const first = footers.rows.map((_, k) => footers.rows.slice(0, k).reduce((a, b) => a + b, 0));
-  const tables = files.map(() => stagingName());
+  // One child per block of consecutive parts (read one after another there, as in one process): a
+  // process start and a cold JIT are paid once per child, not once per part (a Spark folder has
+  // hundreds of parts), and a block's accumulators are already one state.
+  const k = Math.max(1, Math.min(files.length, os.availableParallelism(), MAX_PART_CHILDREN));
+  const blocks = Array.from({ length: k }, (_, j) =>
+    files.slice(Math.floor((j * files.length) / k), Math.floor(((j + 1) * files.length) / k)),
+  );
+  const offsets = blocks.map((_, j) => Math.floor((j * files.length) / k));
+  const tables = blocks.map(() => stagingName());
   tables.forEach(o.onStaging);
   const q = core.queries.datasets;
   const dropAll = () => tables.forEach((t) => q.dropTable(t));
-  const bytes = files.map(() => 0);
-  const rows = files.map(() => 0);
+  const bytes = blocks.map(() => 0);
+  const rows = blocks.map(() => 0);
   const stop = new AbortController();
   const onAbort = () => stop.abort();
   o.signal.addEventListener('abort', onAbort, { once: true });
-  // Each part's accumulators are folded in as soon as the parts before it are (sink.ts#foldSinkStates);
-  // only the parts' reference profiles are kept to the end (the merge needs them all at once).
-  const profiles: ImportPartResult['profiles'][] = new Array(files.length);
-  const early: (SinkState | undefined)[] = new Array(files.length);
+  // Each block's accumulators are folded in as soon as the blocks before it are (sink.ts#foldSinkStates);
+  // only the blocks' reference profiles are kept to the end (the merge needs them all at once).
+  const profiles: ImportPartResult['profiles'][] = new Array(k);
+  const early: (SinkState | undefined)[] = new Array(k);
   const random = createRng(0x9a27);
   let folded: SinkState | null = null;
   let nextFold = 0;
-  const arrive = (k: number, r: ImportPartResult) => {
-    profiles[k] = r.profiles;
-    early[k] = r.state;
-    for (; nextFold < files.length && early[nextFold]; nextFold++) {
+  const arrive = (j: number, r: ImportPartResult) => {
+    profiles[j] = r.profiles;
+    early[j] = r.state;
+    for (; nextFold < k && early[nextFold]; nextFold++) {
       const state = early[nextFold]!;
       early[nextFold] = undefined;
       folded = folded ? foldSinkStates([folded, state], random) : state;
     }
   };
   let failure: unknown = null;
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length && failure === null) {
-      const k = next++;
-      const payload: ImportPartPayload = {
-        db: core.workspace.file,
-        file: files[k],
-        staging: tables[k],
-        types: o.types,
-        firstRow: first[k],
-        gridSize: DEFAULT_GRID_SIZE,
-      };
-      try {
-        const result = await runInChild<ImportPartResult>(core.launcher, 'datasets/import-part', payload, {
-          signal: stop.signal,
-          onProgress: (_f, _m, data) => {
-            if (typeof data?.bytes === 'number') bytes[k] = data.bytes;
-            if (typeof data?.rows === 'number') rows[k] = data.rows;
-            o.onBytes(
-              bytes.reduce((a, b) => a + b, 0),
-              rows.reduce((a, b) => a + b, 0),
-            );
-          },
-        });
-        arrive(k, result);
-      } catch (err) {
-        // The first failure is the one to report; the others are the stop it caused.
-        if (failure === null) failure = o.signal.aborted ? cancelled() : partError(files[k], err);
-        stop.abort();
-      }
+  const readBlock = async (j: number) => {
+    const payload: ImportPartPayload = {
+      db: core.workspace.file,
+      files: blocks[j],
+      staging: tables[j],
+      types: o.types,
+      firstRow: first[offsets[j]],
+      gridSize: DEFAULT_GRID_SIZE,
+    };
+    try {
+      const result = await runInChild<ImportPartResult>(core.launcher, 'datasets/import-part', payload, {
+        signal: stop.signal,
+        onProgress: (_f, _m, data) => {
+          if (typeof data?.bytes === 'number') bytes[j] = data.bytes;
+          if (typeof data?.rows === 'number') rows[j] = data.rows;
+          o.onBytes(
+            bytes.reduce((a, b) => a + b, 0),
+            rows.reduce((a, b) => a + b, 0),
+          );
+        },
+      });
+      arrive(j, result);
+    } catch (err) {
+      // The first failure is the one to report; the others are the stop it caused.
+      if (failure === null) failure = o.signal.aborted ? cancelled() : partError(files, first, err);
+      stop.abort();
     }
   };
   try {
-    const k = Math.max(1, Math.min(files.length, os.availableParallelism(), MAX_PART_CHILDREN));
-    await Promise.all(Array.from({ length: k }, worker));
+    await Promise.all(blocks.map((_, j) => readBlock(j)));
   } finally {
     o.signal.removeEventListener('abort', onAbort);
   }
@@ -234,12 +238,14 @@ function cancelled(): PreflightError {
   return new PreflightError('CANCELLED', 'datasets/add was cancelled');
 }
 
-/** A part's input error names the part file. */
-function partError(file: string, err: unknown): unknown {
-  if (err instanceof PreflightError && err.code === 'INVALID_INPUT' && !err.message.startsWith(file))
-    return new PreflightError('INVALID_INPUT', `${path.basename(file)}: ${err.message}`, {
-      path: file,
-      ...err.details,
-    });
-  return err;
+/** A part's input error names the part file: the one holding the row it names (rows count across parts). */
+function partError(files: string[], first: number[], err: unknown): unknown {
+  if (!(err instanceof PreflightError) || err.code !== 'INVALID_INPUT') return err;
+  const line = (err.details as { line?: unknown } | undefined)?.line;
+  let k = -1;
+  if (typeof line === 'number') for (let i = 0; i < files.length && first[i] < line; i++) k = i;
+  const file = k >= 0 ? files[k] : null;
+  if (file === null || files.some((f) => err.message.startsWith(f) || err.message.startsWith(path.basename(f))))
+    return err;
+  return new PreflightError('INVALID_INPUT', `${path.basename(file)}: ${err.message}`, { path: file, ...err.details });
 }
