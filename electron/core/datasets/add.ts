@@ -11,9 +11,10 @@ import { readDelimited } from './readers/csv';
 import { readJsonLines } from './readers/jsonl';
 import { readParquet, readParquetParts } from './readers/parquet';
 import { parquetParts } from './parts';
-import type { Reader } from './readers/types';
+import type { Reader, ReadResult } from './readers/types';
 import { chunkTarget } from './insert-pipe';
 import { DatasetSink } from './sink';
+import { readPartsInChildren, readPartsInParallel, storeReference, type PartsRead } from './parts-import';
 import { tuneYoungGeneration } from './heap';
 import { isAlive } from '../jobs/pid';
 import { defaultDatasetName, notADatasetFile } from '../../../shared/naming/index';
@@ -70,21 +71,34 @@ export async function addDataset(
   // pages, from the OS cache), so it costs no second trip to the disk.
   const sourceHash = sha256OfFiles(parts ? parts.files : [source]);
   sourceHash.catch(() => {});
-  const sink = new DatasetSink(q, args.types ?? {}, 0, (staging) => ACTIVE.add(staging));
+  let sink = new DatasetSink(q, args.types ?? {}, 0, (staging) => ACTIVE.add(staging));
+  const mine: string[] = [];
+  let inParts: PartsRead | null = null;
+  const onBytes = (bytes: number, rows = sink.rows) => {
+    job.progress((0.95 * bytes) / Math.max(size, 1), `read ${rows.toLocaleString('en-US')} rows`, { bytes, rows });
+  };
   job.progress(0, `reading ${format}`);
   try {
-    const read: Reader = parts ? (_f, s, o) => readParquetParts(parts.files, s, o) : READERS[format];
-    const result = await read(source, sink, {
-      signal: job.signal,
-      encoding: args.encoding,
-      chunkTarget: () => chunkTarget(q, core.workspace.file),
-      onBytes: (bytes) => {
-        job.progress((0.95 * bytes) / Math.max(size, 1), `read ${sink.rows.toLocaleString('en-US')} rows`, {
-          bytes,
-          rows: sink.rows,
-        });
-      },
-    });
+    let result: ReadResult;
+    if (parts && readPartsInChildren(parts.files)) {
+      // Parts in parallel child processes, profiles merged (parts-import.ts).
+      inParts = await readPartsInParallel(core, parts.files, {
+        types: args.types ?? {},
+        signal: job.signal,
+        onBytes,
+        onStaging: (t) => (ACTIVE.add(t), mine.push(t)),
+      });
+      sink = inParts.sink;
+      result = { notes: inParts.notes };
+    } else {
+      const read: Reader = parts ? (_f, s, o) => readParquetParts(parts.files, s, o) : READERS[format];
+      result = await read(source, sink, {
+        signal: job.signal,
+        encoding: args.encoding,
+        chunkTarget: () => chunkTarget(q, core.workspace.file),
+        onBytes: (bytes) => onBytes(bytes),
+      });
+    }
     if (sink.staging === null || sink.names.length === 0)
       throw new PreflightError('INVALID_INPUT', 'the file has no columns');
     sink.checkTypeNames();
@@ -104,34 +118,49 @@ export async function addDataset(
       );
     // Packed chunks are kept for numeric columns that held only numbers (and missing / NaN / inf).
     const chunked = columns.map((c, i) => (c.kind === 'integer' || c.kind === 'float') && sink.chunked(i));
-    q.register(
-      sink.staging,
-      {
-        name,
-        format,
-        rows: sink.rows,
-        columns: columns.length,
-        sourcePath: source,
-        sourceBytes: size,
-        addedAt: new Date().toISOString(),
-        import: {
-          encoding: result.encoding,
-          delimiter: result.delimiter,
-          seconds: (Date.now() - started) / 1000,
-          notes,
-          sha256: await sourceHash,
+    const staging = sink.staging;
+    const sha256 = await sourceHash;
+    const register = () =>
+      q.register(
+        staging,
+        {
+          name,
+          format,
+          rows: sink.rows,
+          columns: columns.length,
+          sourcePath: source,
+          sourceBytes: size,
+          addedAt: new Date().toISOString(),
+          import: {
+            encoding: result.encoding,
+            delimiter: result.delimiter,
+            seconds: (Date.now() - started) / 1000,
+            notes,
+            sha256,
+          },
         },
-      },
-      columns,
-      chunked,
-    );
+        columns,
+        chunked,
+      );
+    if (inParts) {
+      // A folder read in parts: its rows (the part tables, appended), the dataset and its merged
+      // reference profile, in one transaction.
+      const read = inParts;
+      q.atomically(() => {
+        read.append();
+        const id = register();
+        storeReference(core, read.referenceProfile(name, id, columns), id);
+      });
+    } else register();
     job.progress(1, `imported ${name}: ${sink.rows.toLocaleString('en-US')} rows × ${columns.length} columns`);
     return datasetDetail(core, name);
   } catch (err) {
     if (sink.staging) q.dropTable(sink.staging);
+    for (const t of inParts?.tables ?? []) q.dropTable(t);
     throw located(source, err);
   } finally {
     if (sink.staging) ACTIVE.delete(sink.staging);
+    for (const t of mine) ACTIVE.delete(t);
   }
 }
 

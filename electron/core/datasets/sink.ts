@@ -20,7 +20,7 @@ import {
   TEXT,
 } from './infer';
 import { createRng } from '../../../shared/math/latency/rng';
-import { capsFor, ColumnAccumulator } from './profile';
+import { accumulatorState, capsFor, ColumnAccumulator, mergeAccumulators, type AccumulatorState } from './profile';
 import { ChunkBuffer, EXTRA_VALUE, NULL_VALUE, NUMBER_VALUE, SLICE_VALUE, type ChunkTarget } from './insert-pipe';
 import { ColumnChunker } from './chunks';
 import type { CsvTokenizer } from './readers/csv-tokenizer';
@@ -48,6 +48,9 @@ export class DatasetSink {
   /** The first missing-value word ("NA"…) of each column: named in the note when they are read as missing. */
   private firstWord: (string | undefined)[] = [];
 
+  /** A sink merged from parts (see `merged`): whether every part chunked column i. */
+  private partsChunked: boolean[] | null = null;
+
   /** The unregistered table rows go to; created with the first columns. */
   staging: string | null = null;
 
@@ -57,6 +60,8 @@ export class DatasetSink {
     private expectedColumns: number,
     /** Told the staging table's name as soon as it exists (so no cleanup mistakes it for a leftover). */
     private onStaging: (name: string) => void = () => {},
+    /** The staging table's name when the caller chose it (a part imported in a child process); else a fresh one. */
+    private stagingName?: string,
   ) {
     this.random = createRng(0x5eed);
   }
@@ -76,7 +81,7 @@ export class DatasetSink {
     this.chunker ??= new ColumnChunker(Math.max(this.expectedColumns, total));
     this.chunker.addColumns(names.length, this.rows);
     if (fresh) {
-      this.staging = this.q.createStaging(names.length);
+      this.staging = this.q.createStaging(names.length, this.stagingName);
       this.onStaging(this.staging);
     }
     names.forEach((name, i) => {
@@ -289,6 +294,7 @@ export class DatasetSink {
 
   /** Whether column i was chunked whole (only numbers, missing, NaN/inf): register keeps its chunks when its kind is numeric. */
   chunked(i: number): boolean {
+    if (this.partsChunked) return this.partsChunked[i];
     return this.chunker?.ok(i) ?? false;
   }
 
@@ -323,4 +329,84 @@ export class DatasetSink {
       };
     });
   }
+
+  /** What the parent needs of a part imported in a child process: structured-clone data. */
+  partState(): SinkState {
+    return {
+      rows: this.rows,
+      names: this.names,
+      notes: this.notes,
+      acc: this.acc.map(accumulatorState),
+      firstText: this.firstText,
+      firstWord: this.firstWord,
+      chunked: this.names.map((_, i) => this.chunked(i)),
+    };
+  }
+
+  /**
+   * The sink of a dataset written in parts, from the parts' states in row order (their rows are in the
+   * part tables): profiles and kinds come from the merged accumulators (profile.ts#mergeAccumulators),
+   * a column keeps its packed chunks when every part kept them. `staging` is set by the caller.
+   */
+  static merged(q: DatasetQueries, typeOverrides: Record<string, ColumnKind>, parts: SinkState[]): DatasetSink {
+    const first = parts[0];
+    const sink = new DatasetSink(q, typeOverrides, first.names.length);
+    const caps = capsFor(first.names.length);
+    sink.rows = parts.reduce((s, p) => s + p.rows, 0);
+    sink.names.push(...first.names);
+    sink.notes.push(...first.notes);
+    sink.acc = first.names.map((_, i) =>
+      mergeAccumulators(
+        parts.map((p) => p.acc[i]),
+        caps,
+        sink.random,
+      ),
+    );
+    sink.firstText = first.names.map((_, i) => parts.find((p) => p.firstText[i])?.firstText[i]);
+    sink.firstWord = first.names.map((_, i) => parts.find((p) => p.firstWord[i])?.firstWord[i]);
+    sink.partsChunked = first.names.map((_, i) => parts.every((p) => p.chunked[i]));
+    sink.overrides = first.names.map((name) =>
+      Object.prototype.hasOwnProperty.call(typeOverrides, name) ? typeOverrides[name] : undefined,
+    );
+    return sink;
+  }
+}
+
+/**
+ * Parts' states folded into one, in row order (the parent folds each part in as the parts before it
+ * are in, so it holds one state and the few parts that finished early, not every part's sample).
+ * The merge is associative: a uniform sample of the first parts is a uniform sample of a bigger part.
+ */
+export function foldSinkStates(parts: SinkState[], random: () => number): SinkState {
+  const first = parts[0];
+  const caps = capsFor(first.names.length);
+  const each = <T>(f: (i: number) => T): T[] => first.names.map((_, i) => f(i));
+  return {
+    rows: parts.reduce((s, p) => s + p.rows, 0),
+    names: first.names,
+    notes: first.notes,
+    acc: each((i) =>
+      accumulatorState(
+        mergeAccumulators(
+          parts.map((p) => p.acc[i]),
+          caps,
+          random,
+        ),
+      ),
+    ),
+    firstText: each((i) => parts.find((p) => p.firstText[i])?.firstText[i]),
+    firstWord: each((i) => parts.find((p) => p.firstWord[i])?.firstWord[i]),
+    chunked: each((i) => parts.every((p) => p.chunked[i])),
+  };
+}
+
+/** A part's sink, sent from the child process that imported it (DatasetSink#partState). */
+export interface SinkState {
+  rows: number;
+  names: string[];
+  notes: string[][];
+  acc: AccumulatorState[];
+  firstText: ({ value: string; line: number } | undefined)[];
+  firstWord: (string | undefined)[];
+  chunked: boolean[];
 }

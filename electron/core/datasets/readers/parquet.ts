@@ -35,11 +35,17 @@ export async function readParquet(file: string, sink: DatasetSink, options: Read
  * after part into one dataset, rows in part-name order. Every part must have the first part's columns
  * (names and physical types, in order).
  */
-export async function readParquetParts(files: string[], sink: DatasetSink, options: ReadOptions): Promise<ReadResult> {
+export async function readParquetParts(
+  files: string[],
+  sink: DatasetSink,
+  options: ReadOptions,
+  /** Rows of the parts before these (a part read in a child process): row numbers in messages count from the dataset's first row. */
+  firstRow = 0,
+): Promise<ReadResult> {
   const target = await options.chunkTarget();
   sink.useChunks(target);
   let schema: { names: string[]; types: string[] } | null = null;
-  let rowOffset = 0;
+  let rowOffset = firstRow;
   let bytesDone = 0;
   let groups = 0;
   const writers = new Set<string>();
@@ -53,14 +59,7 @@ export async function readParquetParts(files: string[], sink: DatasetSink, optio
         const normalized = normalizeNames(names);
         sink.addColumns(normalized.names, normalized.notes);
         sink.checkTypeNames();
-      } else if (names.join('\u0000') !== schema.names.join('\u0000') || types.join() !== schema.types.join()) {
-        const show = (n: string[], t: string[]) => n.map((x, k) => `${x} ${t[k]}`).join(', ');
-        throw new PreflightError(
-          'INVALID_INPUT',
-          `${path.basename(file)} has other columns than ${path.basename(files[0])} (${show(names, types)} instead of ${show(schema.names, schema.types)}): the parts of one dataset must share one schema`,
-          { path: file },
-        );
-      }
+      } else checkSameSchema(file, files[0], { names, types }, schema);
       const done = bytesDone;
       await readRowGroups(
         buffer,
@@ -83,6 +82,51 @@ export async function readParquetParts(files: string[], sink: DatasetSink, optio
   }
   const parts = files.length > 1 ? `${files.length} part files, ` : '';
   return { notes: [`${parts}${groups} row group(s), created by ${[...writers].join(', ')}`] };
+}
+
+/** Refuses a part whose columns (names and physical types, in order) are not the first part's. */
+function checkSameSchema(
+  file: string,
+  firstFile: string,
+  got: { names: string[]; types: string[] },
+  schema: { names: string[]; types: string[] },
+): void {
+  if (got.names.join('\u0000') === schema.names.join('\u0000') && got.types.join() === schema.types.join()) return;
+  const show = (n: string[], t: string[]) => n.map((x, k) => `${x} ${t[k]}`).join(', ');
+  throw new PreflightError(
+    'INVALID_INPUT',
+    `${path.basename(file)} has other columns than ${path.basename(firstFile)} (${show(got.names, got.types)} instead of ${show(schema.names, schema.types)}): the parts of one dataset must share one schema`,
+    { path: file },
+  );
+}
+
+/** What the footers of a folder's parts say, read before any rows: every part has the first one's columns. */
+export interface PartFooters {
+  /** Column names as the file has them. */
+  names: string[];
+  /** Rows of each part. */
+  rows: number[];
+  groups: number;
+  writers: string[];
+}
+
+/** Reads every part's footer (a damaged one is named), checks the schemas, counts rows and row groups. */
+export async function readPartFooters(files: string[]): Promise<PartFooters> {
+  let schema: { names: string[]; types: string[] } | null = null;
+  const rows: number[] = [];
+  const writers = new Set<string>();
+  let groups = 0;
+  for (const file of files) {
+    const { metadata, top } = await openParquet(file);
+    const names = top.map((c) => c.element.name);
+    const types = top.map((c) => String(c.element.type ?? 'GROUP'));
+    if (schema === null) schema = { names, types };
+    else checkSameSchema(file, files[0], { names, types }, schema);
+    rows.push(Number(metadata.num_rows));
+    groups += metadata.row_groups.length;
+    writers.add(metadata.created_by ?? 'an unknown writer');
+  }
+  return { names: schema!.names, rows, groups, writers: [...writers] };
 }
 
 async function openParquet(

@@ -94,6 +94,31 @@ export function columnChunks(
     .iterate(importKey, ordinal) as IterableIterator<ColumnChunkRow>;
 }
 
+/**
+ * A fresh staging table name. The importing process id is part of it, so a later import can tell a
+ * dead import's leftovers from a live one's (a part imported in a child process carries its parent's id).
+ */
+export function stagingName(pid = process.pid): string {
+  return `ds_staging_${(pid >>> 0).toString(16).padStart(8, '0')}${randomBytes(4).toString('hex')}`;
+}
+
+/** Value → count of one column of a (part) table, NULL under null (a handle of its own: part children use it). */
+export function tableValueCounts(db: Database.Database, name: string, ordinal: number): [StoredValue, number][] {
+  const c = col(ordinal);
+  return db
+    .prepare(`SELECT ${c}, count(*) FROM ${table(name)} GROUP BY ${c}`)
+    .raw()
+    .all() as [StoredValue, number][];
+}
+
+/** Every value of one column of a (part) table, in row order. */
+export function tableColumnValues(db: Database.Database, name: string, ordinal: number): StoredValue[] {
+  return db
+    .prepare(`SELECT ${col(ordinal)} FROM ${table(name)} ORDER BY rowid`)
+    .pluck()
+    .all() as StoredValue[];
+}
+
 export function datasetQueries(db: Database.Database) {
   const hydrate = (r: DatasetRow | undefined): StoredDataset | null =>
     r
@@ -157,9 +182,7 @@ export function datasetQueries(db: Database.Database) {
 
     // ── staging (import) ────────────────────────────────────────────────────────────────────────
     /** A fresh, unregistered table with `columns` untyped columns (values keep the type they are bound with). */
-    createStaging(columns: number): string {
-      // The importing process id is part of the name, so a later import can tell a dead import's leftovers from a live one's.
-      const name = `ds_staging_${(process.pid >>> 0).toString(16).padStart(8, '0')}${randomBytes(4).toString('hex')}`;
+    createStaging(columns: number, name = stagingName()): string {
       const cols = Array.from({ length: Math.max(1, columns) }, (_, i) => col(i)).join(', ');
       db.exec(`CREATE TABLE ${table(name)} (${cols})`);
       return name;
@@ -210,6 +233,10 @@ export function datasetQueries(db: Database.Database) {
         .pluck()
         .all(datasetId) as (string | null)[];
     },
+    /** `fn` in one durable transaction (nested: a savepoint). */
+    atomically<T>(fn: () => T): T {
+      return db.transaction(fn)();
+    },
     bulk<T>(fn: () => T): T {
       if (db.inTransaction) return fn();
       db.pragma('synchronous = NORMAL');
@@ -218,6 +245,30 @@ export function datasetQueries(db: Database.Database) {
       } finally {
         db.pragma('synchronous = FULL');
       }
+    },
+    /**
+     * Appends the rows of part tables to `staging` in the given order (rowids follow the parts' row
+     * order) and moves their packed chunks to `staging`'s import key, each column's chunk numbers
+     * continuing after the previous parts' (so a column's chunks read back in row order); the part
+     * tables are dropped. One transaction: all parts or none.
+     */
+    appendParts(staging: string, parts: string[], columns: number): void {
+      const cols = Array.from({ length: Math.max(1, columns) }, (_, i) => col(i)).join(', ');
+      const next = db.prepare(
+        'SELECT ordinal, max(chunk) + 1 AS n FROM dataset_column_chunks WHERE import_key = ? GROUP BY ordinal',
+      );
+      const move = db.prepare(
+        'UPDATE dataset_column_chunks SET import_key = ?, chunk = chunk + ? WHERE import_key = ? AND ordinal = ?',
+      );
+      const ordinals = db.prepare('SELECT DISTINCT ordinal FROM dataset_column_chunks WHERE import_key = ?').pluck();
+      this.bulk(() => {
+        for (const part of parts) {
+          const offset = new Map((next.all(staging) as { ordinal: number; n: number }[]).map((r) => [r.ordinal, r.n]));
+          db.exec(`INSERT INTO ${table(staging)} (${cols}) SELECT ${cols} FROM ${table(part)} ORDER BY rowid`);
+          for (const o of ordinals.all(part) as number[]) move.run(staging, offset.get(o) ?? 0, part, o);
+          db.exec(`DROP TABLE ${table(part)}`);
+        }
+      });
     },
     /** Drops a staging table (a failed or killed import) and the column chunks it wrote. */
     dropTable(name: string): void {
