@@ -1,6 +1,6 @@
 // A large import allocates hundreds of MB of short-lived strings and numbers. V8's default young
 // generation (16 MiB semi-spaces) is then collected thousands of times and promotes values that die
-// soon after; 32 MiB semi-spaces took the 1M-row import of bench/ingest.mjs from 9.4 to 8.2 CPU-seconds.
+// soon after; 32 MiB semi-spaces took the 1M-row import of bench/ingest.mjs from 10.0 to 8.8 CPU-seconds.
 // The limit grows the space only as far as a process needs it; Node reads the flag when it resizes.
 import v8 from 'node:v8';
 
