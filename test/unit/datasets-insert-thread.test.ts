@@ -4,10 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../shared/client';
-import { createCore, type Core } from '../../electron/core/api';
-import { inProcessTransport } from '../../electron/core/in-process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useInProcessCore } from '../helpers/core';
 import { openWorkspace } from '../../electron/core/workspace/open';
 import { makeQueries } from '../../electron/core/context';
 import { ChunkBuffer, NUMBER_VALUE, SPREAD_ARGS, WorkerTarget } from '../../electron/core/datasets/insert-pipe';
@@ -15,17 +13,8 @@ import { rowsPerInsert } from '../../electron/core/workspace/queries/datasets';
 import { tempDir } from '../helpers/workspace';
 
 const tmp = tempDir('preflight-insert-thread-');
-let core: Core;
-let client: ReturnType<typeof createClient>;
-
-beforeAll(() => {
-  core = createCore({ workspaceDir: path.join(tmp.dir, 'ws') });
-  client = createClient(inProcessTransport(core));
-});
-afterAll(async () => {
-  await core.close();
-  tmp.cleanup();
-});
+afterAll(() => tmp.cleanup());
+const inProcess = useInProcessCore();
 
 describe('insert thread', () => {
   it('a 300-column file (its INSERT bound as an array) reads back value for value', async () => {
@@ -37,9 +26,9 @@ describe('insert thread', () => {
     );
     const header = Array.from({ length: columns }, (_, c) => `c${c}`).join(',');
     fs.writeFileSync(file, `${header}\n${rows.join('\n')}\n`);
-    const d = await client.run('datasets/add', { path: file, name: 'wide' });
+    const d = await inProcess.client().run('datasets/add', { path: file, name: 'wide' });
     expect([d.rows, d.columns]).toEqual([500, columns]);
-    const db = new Database(path.join(tmp.dir, 'ws', 'workspace.sqlite'), { readonly: true });
+    const db = new Database(path.join(inProcess.dir, 'workspace.sqlite'), { readonly: true });
     try {
       const stored = db.prepare(`SELECT * FROM ds_${d.id} ORDER BY rowid`).raw().all() as unknown[][];
       expect(stored.map((r) => r.map(String).join(','))).toEqual(rows);

@@ -14,7 +14,8 @@ import { parquetParts } from './parts';
 import type { Reader, ReadResult } from './readers/types';
 import { chunkTarget } from './insert-pipe';
 import { DatasetSink } from './sink';
-import { readPartsInChildren, readPartsInParallel, storeReference, type PartsRead } from './parts-import';
+import { readPartsInChildren, readPartsInParallel, type PartsRead } from './parts-import';
+import { storeProfile } from '../drift/profile-store';
 import { tuneYoungGeneration } from './heap';
 import { isAlive } from '../jobs/pid';
 import { defaultDatasetName, notADatasetFile } from '../../../shared/naming/index';
@@ -149,7 +150,7 @@ export async function addDataset(
       q.atomically(() => {
         read.append();
         const id = register();
-        storeReference(core, read.referenceProfile(name, id, columns), id);
+        storeProfile(core, read.referenceProfile(name, id, columns), id);
       });
     } else register();
     job.progress(1, `imported ${name}: ${sink.rows.toLocaleString('en-US')} rows × ${columns.length} columns`);

@@ -12,7 +12,6 @@ import { PreflightError } from '../../../shared/contract/errors';
 import {
   buildCategoricalProfile,
   buildNumericProfile,
-  encodeProfile,
   mergeCategoricalProfiles,
   mergeNumericProfiles,
 } from '../../../shared/math/drift-profile/index';
@@ -219,19 +218,6 @@ function mergedReference(
     gridSize: DEFAULT_GRID_SIZE,
     columns: out,
   };
-}
-
-/** Stores the merged reference profile where drift keeps reference profiles (drift/profile.ts#storeProfile). */
-export function storeReference(core: CoreContext, profile: DatasetDriftProfile, datasetId: number): void {
-  core.queries.drift.saveProfile({
-    datasetName: profile.dataset,
-    datasetId,
-    rows: profile.rows,
-    columns: profile.columns.length,
-    gridSize: profile.gridSize,
-    createdAt: profile.createdAt,
-    json: encodeProfile(profile),
-  });
 }
 
 function cancelled(): PreflightError {

@@ -6,13 +6,13 @@ import {
   buildCategoricalProfile,
   buildNumericProfile,
   decodeProfile,
-  encodeProfile,
   DEFAULT_GRID_SIZE,
 } from '../../../shared/math/drift-profile/index';
 import type { ColumnDriftProfile, DatasetDriftProfile, DriftProfileSummary } from '../../../shared/types/drift';
 import type { CoreContext } from '../context';
 import type { JobContext } from '../jobs/manager';
 import { yieldToLoop } from './job-util';
+export { storeProfile } from './profile-store';
 import { driftKindOf, readCategories, readNumericColumnsSortedAsync, readNumericSorted } from './read';
 import type { DatasetSource } from './sources';
 
@@ -91,22 +91,6 @@ export async function buildDatasetProfile(
     gridSize,
     columns,
   };
-}
-
-export function storeProfile(
-  core: CoreContext,
-  profile: DatasetDriftProfile,
-  datasetId: number | null,
-): DriftProfileSummary {
-  return core.queries.drift.saveProfile({
-    datasetName: profile.dataset,
-    datasetId,
-    rows: profile.rows,
-    columns: profile.columns.length,
-    gridSize: profile.gridSize,
-    createdAt: profile.createdAt,
-    json: encodeProfile(profile),
-  });
 }
 
 /**
