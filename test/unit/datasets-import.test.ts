@@ -13,7 +13,6 @@ import { openWorkspace } from '../../electron/core/workspace/open';
 import { FIXTURES, tempDir } from '../helpers/workspace';
 import { makeQueries, type CoreContext } from '../../electron/core/context';
 import { JobManager } from '../../electron/core/jobs/manager';
-import { chunkTarget, DirectTarget, WorkerTarget } from '../../electron/core/datasets/insert-pipe';
 import { nodeLauncher } from '../../electron/core/jobs/launcher';
 import {
   datasetColumns,
@@ -433,21 +432,6 @@ describe('concurrent imports', () => {
     expect(col(a, 'k').profile.top).toEqual([{ value: '0', count: 60_000 }]);
     expect(col(b, 'k').profile.top).toEqual([{ value: '1', count: 60_000 }]);
     expect(stagingTables()).toEqual([]);
-  });
-});
-
-describe('insert thread', () => {
-  it('falls back to the calling thread when the thread cannot open the workspace', async () => {
-    const ctx = context();
-    try {
-      const target = await chunkTarget(ctx.queries.datasets, path.join(tmp.dir, 'missing', 'workspace.db'));
-      expect(target).toBeInstanceOf(DirectTarget);
-      const good = await chunkTarget(ctx.queries.datasets, ctx.workspace.file);
-      expect(good).toBeInstanceOf(WorkerTarget);
-      await good.finish();
-    } finally {
-      ctx.workspace.close();
-    }
   });
 });
 

@@ -8,7 +8,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { useInProcessCore } from '../helpers/core';
 import { openWorkspace } from '../../electron/core/workspace/open';
 import { makeQueries } from '../../electron/core/context';
-import { ChunkBuffer, NUMBER_VALUE, SPREAD_ARGS, WorkerTarget } from '../../electron/core/datasets/insert-pipe';
+import {
+  chunkTarget,
+  ChunkBuffer,
+  DirectTarget,
+  NUMBER_VALUE,
+  SPREAD_ARGS,
+  WorkerTarget,
+} from '../../electron/core/datasets/insert-pipe';
 import { rowsPerInsert } from '../../electron/core/workspace/queries/datasets';
 import { tempDir } from '../helpers/workspace';
 
@@ -17,6 +24,20 @@ afterAll(() => tmp.cleanup());
 const inProcess = useInProcessCore();
 
 describe('insert thread', () => {
+  it('falls back to the calling thread when the thread cannot open the workspace', async () => {
+    const ws = openWorkspace(path.join(tmp.dir, 'fallback'));
+    try {
+      const q = makeQueries(ws).datasets;
+      const target = await chunkTarget(q, path.join(tmp.dir, 'missing', 'workspace.db'));
+      expect(target).toBeInstanceOf(DirectTarget);
+      const good = await chunkTarget(q, ws.file);
+      expect(good).toBeInstanceOf(WorkerTarget);
+      await good.finish();
+    } finally {
+      ws.close();
+    }
+  });
+
   it('a 300-column file (its INSERT bound as an array) reads back value for value', async () => {
     const columns = 300;
     expect(rowsPerInsert(columns) * columns).toBeGreaterThan(SPREAD_ARGS);
