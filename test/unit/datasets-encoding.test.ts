@@ -1,5 +1,7 @@
 // A UTF-8 file with a few bad bytes is not Latin-1: the import stops at the first invalid sequence
-// (line and byte offset) unless the user names the encoding; detection reads only the start.
+// (line and byte offset) unless the user names the encoding; detection reads only the start. The
+// recorded SHA-256 is of the bytes on disk.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,5 +97,25 @@ describe('encoding detection', () => {
     expect(firstInvalidUtf8(Buffer.from([0x61, 0xc0, 0x80]))).toBe(1); // overlong NUL
     expect(firstInvalidUtf8(Buffer.from([0x61, 0x62, 0xed, 0xa0, 0x80]))).toBe(2); // surrogate
     expect(firstInvalidUtf8(Buffer.from([0xe2, 0x82]))).toBe(0); // truncated
+  });
+});
+
+describe('provenance', () => {
+  it('records the SHA-256 of the file as it is on disk (text hashed from the reads themselves)', async () => {
+    const csv = path.join(tmp.dir, 'hashed.csv');
+    // A BOM, CRLF line ends and several 64 KiB reads.
+    const rows = Array.from({ length: 20_000 }, (_, i) => `${i},caf\u00e9 ${i % 13},${(i / 7).toFixed(3)}`);
+    fs.writeFileSync(csv, `\ufeffid,label,x\r\n${rows.join('\r\n')}\r\n`);
+    const jsonl = path.join(tmp.dir, 'hashed.jsonl');
+    fs.writeFileSync(jsonl, rows.map((r) => JSON.stringify({ r })).join('\n'));
+    const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+    for (const [file, name] of [
+      [csv, 'hashed-csv'],
+      [jsonl, 'hashed-jsonl'],
+      [path.join(FIXTURES, 'datasets', 'quoted-newlines.csv'), 'hashed-small'],
+    ]) {
+      const d = await client.run('datasets/add', { path: file, name });
+      expect(d.import.sha256).toBe(sha(file));
+    }
   });
 });

@@ -68,10 +68,12 @@ export async function addDataset(
 
   const started = Date.now();
   tuneYoungGeneration();
-  // The source's SHA-256, for the audit trail and provenance: read alongside the import (the same
-  // pages, from the OS cache), so it costs no second trip to the disk.
-  const sourceHash = sha256OfFiles(parts ? parts.files : [source]);
-  sourceHash.catch(() => {});
+  // The source's SHA-256, for the audit trail and provenance. Text files are hashed from the very
+  // buffers the reader reads (a second pass over a 152 MB CSV cost 0.4 CPU-s, 6% of its import);
+  // Parquet, read by random access, is hashed alongside the import (the same pages, from the OS cache).
+  const streamedHash = !parts && format !== 'parquet' ? createHash('sha256') : null;
+  const sourceHash = streamedHash ? null : sha256OfFiles(parts ? parts.files : [source]);
+  sourceHash?.catch(() => {});
   let sink = new DatasetSink(q, args.types ?? {}, 0, (staging) => ACTIVE.add(staging));
   const mine: string[] = [];
   let inParts: PartsRead | null = null;
@@ -98,6 +100,7 @@ export async function addDataset(
         encoding: args.encoding,
         chunkTarget: () => chunkTarget(q, core.workspace.file),
         onBytes: (bytes) => onBytes(bytes),
+        onChunk: streamedHash ? (chunk) => streamedHash.update(chunk) : undefined,
       });
     }
     if (sink.staging === null || sink.names.length === 0)
@@ -120,7 +123,7 @@ export async function addDataset(
     // Packed chunks are kept for numeric columns that held only numbers (and missing / NaN / inf).
     const chunked = columns.map((c, i) => (c.kind === 'integer' || c.kind === 'float') && sink.chunked(i));
     const staging = sink.staging;
-    const sha256 = await sourceHash;
+    const sha256 = streamedHash ? streamedHash.digest('hex') : await sourceHash!;
     const register = () =>
       q.register(
         staging,

@@ -46,6 +46,7 @@ export async function readDelimited(
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (options.signal.aborted) throw new PreflightError('CANCELLED', 'datasets/add was cancelled');
+      options.onChunk?.(chunk);
       checker.check(chunk);
       let s = decoder.write(chunk);
       if (first) {

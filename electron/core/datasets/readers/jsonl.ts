@@ -76,6 +76,7 @@ export async function readJsonLines(file: string, sink: DatasetSink, options: Re
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (options.signal.aborted) throw new PreflightError('CANCELLED', 'datasets/add was cancelled');
+      options.onChunk?.(chunk);
       checker.check(chunk);
       let piece = decoder.write(chunk);
       if (bytes === 0 && piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);

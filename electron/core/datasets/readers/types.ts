@@ -7,6 +7,8 @@ export interface ReadOptions {
   encoding?: 'utf-8' | 'latin-1';
   /** Bytes of the file consumed so far. */
   onBytes(bytes: number): void;
+  /** Text readers: every byte of the file, in order, as it is read (the import hashes them on the way). */
+  onChunk?(chunk: Buffer): void;
   /** Where delimited-text rows are inserted (an insert thread when possible). */
   chunkTarget(): Promise<ChunkTarget>;
 }
