@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { rng } from './lib.mjs';
 
 const Database = createRequire(import.meta.url)('better-sqlite3');
 const ROWS = Number(process.argv[2] ?? 1_000_000);
@@ -18,15 +19,8 @@ const PER = 64;
 const TX_ROWS = 32_768;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-bench-insert-floor-'));
 
-// One seeded block of 8,192 rows, cycled (mulberry32, the generator of bench/ingest.mjs).
-let s = 42;
-const rnd = () => {
-  s = (s + 0x6d2b79f5) >>> 0;
-  let t = s;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+// One seeded block of 8,192 rows, cycled (the generator of bench/ingest.mjs).
+const rnd = rng(42);
 const cats = ['red', 'green', 'blue', 'yellow', 'black', 'white', 'orange', 'purple'];
 const BLOCK = 8192;
 const block = new Array(BLOCK * COLUMNS);
