@@ -88,10 +88,14 @@ export function readNumericColumn(core: CoreContext, datasetIdArg: number, ordin
 export function readCategoricalColumn(core: CoreContext, datasetIdArg: number, ordinal: number): CategoricalColumn {
   const info = column(core, datasetIdArg, ordinal);
   // In a typed column (boolean here), "NA"-style words are missing values; in a categorical one, values.
-  const wordsMissing = info.kind !== 'categorical';
+  return countCategories(core.queries.datasets.valueCounts(datasetIdArg, ordinal), info.kind !== 'categorical');
+}
+
+/** Stored value → count (a GROUP BY) as categories: NULL, and missing-value words when `wordsMissing`, are missing. */
+export function countCategories(groups: [StoredValue, number][], wordsMissing: boolean): CategoricalColumn {
   const counts = new Map<string, number>();
   let missing = 0;
-  for (const [value, count] of core.queries.datasets.valueCounts(datasetIdArg, ordinal)) {
+  for (const [value, count] of groups) {
     if (value === null || (wordsMissing && typeof value === 'string' && isMissingWord(value))) missing += count;
     else {
       const key = String(value);

@@ -10,7 +10,7 @@ import type { ColumnDriftProfile } from '../../../shared/types/drift';
 import type { ChildTaskContext } from '../jobs/child-task';
 import { datasetQueries } from '../workspace/queries/datasets';
 import { DirectTarget } from './insert-pipe';
-import { tableColumnProfile } from './part-profile';
+import { tableColumnProfiles } from './part-profile';
 import { readParquetParts } from './readers/parquet';
 import { DatasetSink, type SinkState } from './sink';
 import { tuneYoungGeneration } from './heap';
@@ -54,21 +54,22 @@ export async function importPartInChild(p: ImportPartPayload, ctx: ChildTaskCont
       p.firstRow,
     );
     const columns = sink.columns();
+    const built = tableColumnProfiles(
+      db,
+      p.staging,
+      sink.rows,
+      columns.map((c, ordinal) => ({
+        ordinal,
+        kind: c.kind,
+        chunkKey: (c.kind === 'integer' || c.kind === 'float') && sink.chunked(ordinal) ? p.staging : null,
+      })),
+      p.gridSize,
+    );
     const profiles = columns.map((c, ordinal) => ({
       name: c.name,
       columnType: c.kind,
       kind: c.kind,
-      profile: tableColumnProfile(
-        db,
-        {
-          table: p.staging,
-          rows: sink.rows,
-          ordinal,
-          kind: c.kind,
-          chunkKey: (c.kind === 'integer' || c.kind === 'float') && sink.chunked(ordinal) ? p.staging : null,
-        },
-        p.gridSize,
-      ),
+      profile: built[ordinal],
     }));
     return { state: sink.partState(), profiles };
   } finally {

@@ -27,7 +27,8 @@ import type { CoreContext } from '../context';
 import { runInChild } from '../jobs/run-in-child';
 import { stagingName } from '../workspace/queries/datasets';
 import type { ImportPartPayload, ImportPartResult } from './part-child';
-import { profileKind, tableColumnProfile } from './part-profile';
+import { tableColumnProfiles } from './part-profile';
+import { driftKindOf } from '../drift/read';
 import { readPartFooters } from './readers/parquet';
 import { createRng } from '../../../shared/math/latency/rng';
 import { DatasetSink, foldSinkStates, type SinkState } from './sink';
@@ -180,7 +181,7 @@ function mergedReference(
   const chunkKeys = core.queries.datasets.chunkKeys(datasetId);
   const table = core.queries.datasets.byId(datasetId)!.tableName;
   const out: ColumnDriftProfile[] = columns.map((c, ordinal) => {
-    const kind = profileKind(c.kind);
+    const kind = driftKindOf(c.kind);
     // A part where the column holds only missing values (an empty part: Spark writes them) is
     // categorical on its own: it adds its missing count to a column of any kind.
     const mine = parts.map((p) => {
@@ -196,16 +197,18 @@ function mergedReference(
             : buildCategoricalProfile(new Map(), empty.missing),
       };
     });
-    const same = mine.every((p) => (kind === 'numerical' ? profileKind(p.kind) === 'numerical' : p.kind === c.kind));
+    const same = mine.every((p) => (kind === 'numerical' ? driftKindOf(p.kind) === 'numerical' : p.kind === c.kind));
     let profile: ColumnDriftProfile['profile'];
     if (kind === null) profile = null;
     else if (same && kind === 'numerical')
       profile = mergeNumericProfiles(mine.map((p) => p.profile as NumericDriftProfile));
     else if (same) profile = mergeCategoricalProfiles(mine.map((p) => p.profile as CategoricalDriftProfile));
     else
-      profile = tableColumnProfile(
+      [profile] = tableColumnProfiles(
         core.workspace.db,
-        { table, rows, ordinal, kind: c.kind, chunkKey: chunkKeys[ordinal] },
+        table,
+        rows,
+        [{ ordinal, kind: c.kind, chunkKey: chunkKeys[ordinal] }],
         DEFAULT_GRID_SIZE,
       );
     return { name: c.name, columnType: c.kind, profile };

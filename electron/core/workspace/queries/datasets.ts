@@ -35,9 +35,10 @@ interface DatasetRow {
   import_json: string;
 }
 
-const TABLE = /^ds_(staging_[0-9a-f]{16}|[0-9]+)$/;
+/** A dataset's table (`ds_<id>`) or an import's staging table (`ds_staging_<pid><random>`). */
+export const DATASET_TABLE = /^ds_(staging_[0-9a-f]{16}|[0-9]+)$/;
 function table(name: string): string {
-  if (!TABLE.test(name)) throw new Error(`refusing to use ${JSON.stringify(name)} as a dataset table name`);
+  if (!DATASET_TABLE.test(name)) throw new Error(`refusing to use ${JSON.stringify(name)} as a dataset table name`);
   return `"${name}"`;
 }
 function col(ordinal: number): string {
@@ -111,14 +112,6 @@ export function tableValueCounts(db: Database.Database, name: string, ordinal: n
     .all() as [StoredValue, number][];
 }
 
-/** Every value of one column of a (part) table, in row order. */
-export function tableColumnValues(db: Database.Database, name: string, ordinal: number): StoredValue[] {
-  return db
-    .prepare(`SELECT ${col(ordinal)} FROM ${table(name)} ORDER BY rowid`)
-    .pluck()
-    .all() as StoredValue[];
-}
-
 export function datasetQueries(db: Database.Database) {
   const hydrate = (r: DatasetRow | undefined): StoredDataset | null =>
     r
@@ -137,11 +130,12 @@ export function datasetQueries(db: Database.Database) {
       : null;
   const byId = (id: number) =>
     hydrate(db.prepare('SELECT * FROM datasets WHERE id = ?').get(id) as DatasetRow | undefined);
-  const tableOf = (datasetId: number): string => {
+  const nameOf = (datasetId: number): string => {
     const d = byId(datasetId);
     if (!d) throw new Error(`no dataset with id ${datasetId}`);
-    return table(d.tableName);
+    return d.tableName;
   };
+  const tableOf = (datasetId: number): string => table(nameOf(datasetId));
 
   return {
     list(): DatasetSummary[] {
@@ -283,7 +277,7 @@ export function datasetQueries(db: Database.Database) {
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ds\\_staging\\_%' ESCAPE '\\'")
         .pluck()
         .all() as string[];
-      return names.filter((n) => TABLE.test(n) && !inUse.has(n));
+      return names.filter((n) => DATASET_TABLE.test(n) && !inUse.has(n));
     },
     /** Registers a finished staging table as dataset `name` in one durable transaction; returns the new id. */
     register(
@@ -357,11 +351,7 @@ export function datasetQueries(db: Database.Database) {
     },
     /** Value → count for one column (NULL counted under null). */
     valueCounts(datasetId: number, ordinal: number): [StoredValue, number][] {
-      const c = col(ordinal);
-      return db
-        .prepare(`SELECT ${c}, count(*) FROM ${tableOf(datasetId)} GROUP BY ${c}`)
-        .raw()
-        .all() as [StoredValue, number][];
+      return tableValueCounts(db, nameOf(datasetId), ordinal);
     },
     /** Every `step`-th row from the first (rowid 1, 1 + step, …), at most `limit`, as [rowid, ...values of `ordinals`]. */
     sampledRows(datasetId: number, ordinals: number[], step: number, limit: number): StoredValue[][] {

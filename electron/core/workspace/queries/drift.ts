@@ -1,5 +1,6 @@
 import { storedJson } from './stored-json';
 import type Database from 'better-sqlite3';
+import { DATASET_TABLE } from './datasets';
 import type {
   DatasetDrift,
   DriftProfileSummary,
@@ -60,7 +61,6 @@ const profileSummary = (r: ProfileRow): DriftProfileSummary => ({
 
 // Dataset tables are named by the datasets domain (ds_<id>, columns c<ordinal>); checked again here
 // before splicing, as there.
-const DATASET_TABLE = /^ds_[0-9]+$/;
 
 /**
  * Numerical columns of a dataset table as one comma-joined text per column, for rows in
