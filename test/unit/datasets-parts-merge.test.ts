@@ -1,4 +1,4 @@
-// Merging the import profiles of parts (sink.ts#merged, profile.ts#mergeAccumulators): the kinds the
+// Merging the import profiles of parts (sink.ts#merged, profile.ts#ColumnAccumulator.merge): the kinds the
 // merged counts decide (a part of integers and a part of floats make a float column; a text value in
 // any part makes it categorical, and unchunked), and statistics equal to one sink fed every value —
 // counts, extremes (big integers too), mean and std, exact value counts, HyperLogLog registers — with
@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLOAT, INT, MISSING, TEXT } from '../../electron/core/datasets/infer';
 import { DirectTarget } from '../../electron/core/datasets/insert-pipe';
-import { accumulatorState, ColumnAccumulator, mergeAccumulators } from '../../electron/core/datasets/profile';
+import { ColumnAccumulator } from '../../electron/core/datasets/profile';
 import { DatasetSink } from '../../electron/core/datasets/sink';
 import { makeQueries } from '../../electron/core/context';
 import { openWorkspace, type Workspace } from '../../electron/core/workspace/open';
@@ -87,7 +87,7 @@ describe('merging the import profiles of parts', () => {
     const big = ['9007199254740993', '-9007199254740995', 5, 7];
     const a = feedAcc(big.slice(0, 2), 1);
     const b = feedAcc(big.slice(2), 2);
-    const m = mergeAccumulators([accumulatorState(a), accumulatorState(b)], caps, createRng(3));
+    const m = ColumnAccumulator.merge([a.state(), b.state()], caps, createRng(3));
     const p = m.finish(4, 'integer');
     expect([p.numeric!.minExact, p.numeric!.maxExact, p.distinct, p.distinctExact]).toEqual([
       '-9007199254740995',
@@ -99,7 +99,11 @@ describe('merging the import profiles of parts', () => {
     const keys = Array.from({ length: 3000 }, (_, i) => i * 3);
     const parts = [keys.slice(0, 40), keys.slice(40, 1200), keys.slice(1200)].map((k, s) => feedAcc(k, s));
     const all = feedAcc(keys, 9);
-    const mm = mergeAccumulators(parts.map(accumulatorState), caps, createRng(4));
+    const mm = ColumnAccumulator.merge(
+      parts.map((p) => p.state()),
+      caps,
+      createRng(4),
+    );
     expect(mm.finish(keys.length, 'integer').distinct).toBe(all.finish(keys.length, 'integer').distinct);
     expect(mm.finish(keys.length, 'integer').distinctExact).toBe(false);
   });
@@ -111,14 +115,14 @@ describe('merging the import profiles of parts', () => {
     const acc = (n: number, sign: number, seed: number) => {
       const a = new ColumnAccumulator(caps, createRng(seed));
       for (let i = 1; i <= n; i++) a.observe(FLOAT, sign * i, sign * i);
-      return accumulatorState(a);
+      return a.state();
     };
     const states = [acc(1000, -1, 1), acc(9000, 1, 2)];
     const rng = createRng(7);
     let share = 0;
     for (let t = 0; t < 200; t++) {
-      const m = mergeAccumulators(states, caps, rng);
-      const sample = accumulatorState(m).sample as number[];
+      const m = ColumnAccumulator.merge(states, caps, rng);
+      const sample = m.state().sample as number[];
       expect(sample).toHaveLength(200);
       share += sample.filter((x) => x < 0).length / 200;
     }

@@ -189,6 +189,89 @@ export class ColumnAccumulator {
       sampleSize: sorted.length,
     };
   }
+
+  /** Everything it holds, as structured-clone data (a child process sends it to its parent). */
+  state(): AccumulatorState {
+    return {
+      counts: Float64Array.from(this.counts),
+      n: this.n,
+      mean: this.mean,
+      m2: this.m2,
+      min: this.min,
+      max: this.max,
+      bigMin: this.bigMin === null ? null : this.bigMin.toString(),
+      bigMax: this.bigMax === null ? null : this.bigMax.toString(),
+      plainMin: this.plainMin,
+      plainMax: this.plainMax,
+      values: this.values === null ? null : [...this.values.entries()].map(([k, c]) => [k, c.n]),
+      registers: this.sketch ?? this.hll?.registers ?? null,
+      sample: this.sample,
+      seen: this.seen,
+    };
+  }
+
+  /**
+   * The accumulator of the whole from the states of its parts, in row order: counts add; mean and M2
+   * by Chan et al.'s parallel formula; min/max (and the big-integer extremes) of the parts'; exact value
+   * counts add while their union fits the distinct cap, else the parts' HyperLogLog registers merge
+   * (register-wise max; a part still counting exactly adds its values' hashes); the sample is a uniform
+   * sample of the union — all the parts' values when they fit, else `caps.sample` values drawn without
+   * replacement from the parts in proportion to the values each part saw (`random`: seeded).
+   */
+  static merge(
+    parts: AccumulatorState[],
+    caps: { sample: number; distinct: number },
+    random: () => number,
+  ): ColumnAccumulator {
+    const a = new ColumnAccumulator(caps, random, false);
+    for (const p of parts) {
+      for (let t = 0; t < a.counts.length; t++) a.counts[t] += p.counts[t];
+      if (p.n > 0 && a.n === 0) {
+        a.n = p.n;
+        a.mean = p.mean;
+        a.m2 = p.m2;
+      } else if (p.n > 0) {
+        const n = a.n + p.n;
+        const d = p.mean - a.mean;
+        a.mean += (d * p.n) / n;
+        a.m2 += p.m2 + (d * d * a.n * p.n) / n;
+        a.n = n;
+      }
+      a.min = Math.min(a.min, p.min);
+      a.max = Math.max(a.max, p.max);
+      a.plainMin = Math.min(a.plainMin, p.plainMin);
+      a.plainMax = Math.max(a.plainMax, p.plainMax);
+      if (p.bigMin !== null && (a.bigMin === null || BigInt(p.bigMin) < a.bigMin)) a.bigMin = BigInt(p.bigMin);
+      if (p.bigMax !== null && (a.bigMax === null || BigInt(p.bigMax) > a.bigMax)) a.bigMax = BigInt(p.bigMax);
+    }
+    // Distinct values: exact while the union fits.
+    let values: Map<string | number, { n: number }> | null = new Map();
+    for (const p of parts) {
+      if (p.values === null || values === null) {
+        values = null;
+        break;
+      }
+      for (const [k, n] of p.values) {
+        const c = values.get(k);
+        if (c !== undefined) c.n += n;
+        else values.set(k, { n });
+      }
+      if (values.size > caps.distinct) values = null;
+    }
+    a.values = values;
+    if (values === null) {
+      const registers = new Uint8Array(HLL.M);
+      for (const p of parts) {
+        if (p.registers)
+          for (let j = 0; j < registers.length; j++) registers[j] = Math.max(registers[j], p.registers[j]);
+        else for (const [k] of p.values ?? []) HLL.add(registers, k);
+      }
+      a.sketch = registers;
+    }
+    a.sample = mergeSamples(parts, caps.sample, random);
+    a.seen = parts.reduce((s, p) => s + p.seen, 0);
+    return a;
+  }
 }
 
 /** Linear interpolation between order statistics (numpy's default, "type 7"). */
@@ -271,90 +354,6 @@ export interface AccumulatorState {
   seen: number;
 }
 
-/** The state of `a` (read from its private fields). */
-export function accumulatorState(a: ColumnAccumulator): AccumulatorState {
-  const f = a as unknown as Fields;
-  return {
-    counts: Float64Array.from(a.counts),
-    n: f.n,
-    mean: f.mean,
-    m2: f.m2,
-    min: f.min,
-    max: f.max,
-    bigMin: f.bigMin === null ? null : f.bigMin.toString(),
-    bigMax: f.bigMax === null ? null : f.bigMax.toString(),
-    plainMin: f.plainMin,
-    plainMax: f.plainMax,
-    values: f.values === null ? null : [...f.values.entries()].map(([k, c]) => [k, c.n]),
-    registers: a.sketch ?? f.hll?.registers ?? null,
-    sample: f.sample,
-    seen: f.seen,
-  };
-}
-
-/**
- * The accumulator of the whole from the states of its parts, in row order: counts add; mean and M2
- * by Chan et al.'s parallel formula; min/max (and the big-integer extremes) of the parts'; exact value
- * counts add while their union fits the distinct cap, else the parts' HyperLogLog registers merge
- * (register-wise max; a part still counting exactly adds its values' hashes); the sample is a uniform
- * sample of the union — all the parts' values when they fit, else `caps.sample` values drawn without
- * replacement from the parts in proportion to the values each part saw (`random`: seeded).
- */
-export function mergeAccumulators(
-  parts: AccumulatorState[],
-  caps: { sample: number; distinct: number },
-  random: () => number,
-): ColumnAccumulator {
-  const a = new ColumnAccumulator(caps, random, false);
-  const f = a as unknown as Fields;
-  for (const p of parts) {
-    for (let t = 0; t < a.counts.length; t++) a.counts[t] += p.counts[t];
-    if (p.n > 0 && f.n === 0) {
-      f.n = p.n;
-      f.mean = p.mean;
-      f.m2 = p.m2;
-    } else if (p.n > 0) {
-      const n = f.n + p.n;
-      const d = p.mean - f.mean;
-      f.mean += (d * p.n) / n;
-      f.m2 += p.m2 + (d * d * f.n * p.n) / n;
-      f.n = n;
-    }
-    f.min = Math.min(f.min, p.min);
-    f.max = Math.max(f.max, p.max);
-    f.plainMin = Math.min(f.plainMin, p.plainMin);
-    f.plainMax = Math.max(f.plainMax, p.plainMax);
-    if (p.bigMin !== null && (f.bigMin === null || BigInt(p.bigMin) < f.bigMin)) f.bigMin = BigInt(p.bigMin);
-    if (p.bigMax !== null && (f.bigMax === null || BigInt(p.bigMax) > f.bigMax)) f.bigMax = BigInt(p.bigMax);
-  }
-  // Distinct values: exact while the union fits.
-  let values: Map<string | number, { n: number }> | null = new Map();
-  for (const p of parts) {
-    if (p.values === null || values === null) {
-      values = null;
-      break;
-    }
-    for (const [k, n] of p.values) {
-      const c = values.get(k);
-      if (c !== undefined) c.n += n;
-      else values.set(k, { n });
-    }
-    if (values.size > caps.distinct) values = null;
-  }
-  f.values = values;
-  if (values === null) {
-    const registers = new Uint8Array(HLL.M);
-    for (const p of parts) {
-      if (p.registers) for (let j = 0; j < registers.length; j++) registers[j] = Math.max(registers[j], p.registers[j]);
-      else for (const [k] of p.values ?? []) HLL.add(registers, k);
-    }
-    a.sketch = registers;
-  }
-  f.sample = mergeSamples(parts, caps.sample, random);
-  f.seen = parts.reduce((s, p) => s + p.seen, 0);
-  return a;
-}
-
 /** A uniform sample of `size` of the union of the parts' values (each part's sample is uniform over what it saw). */
 function mergeSamples(parts: AccumulatorState[], size: number, random: () => number): (string | number)[] {
   const total = parts.reduce((s, p) => s + p.seen, 0);
@@ -383,21 +382,4 @@ function mergeSamples(parts: AccumulatorState[], size: number, random: () => num
     }
   });
   return out;
-}
-
-/** The private fields the state functions read and write. */
-interface Fields {
-  n: number;
-  mean: number;
-  m2: number;
-  min: number;
-  max: number;
-  bigMin: bigint | null;
-  bigMax: bigint | null;
-  plainMin: number;
-  plainMax: number;
-  values: Map<string | number, { n: number }> | null;
-  hll: HyperLogLog | null;
-  sample: (string | number)[];
-  seen: number;
 }

@@ -20,7 +20,7 @@ import {
   TEXT,
 } from './infer';
 import { createRng } from '../../../shared/math/latency/rng';
-import { accumulatorState, capsFor, ColumnAccumulator, mergeAccumulators, type AccumulatorState } from './profile';
+import { capsFor, ColumnAccumulator, type AccumulatorState } from './profile';
 import { ChunkBuffer, EXTRA_VALUE, NULL_VALUE, NUMBER_VALUE, SLICE_VALUE, type ChunkTarget } from './insert-pipe';
 import { ColumnChunker } from './chunks';
 import type { CsvTokenizer } from './readers/csv-tokenizer';
@@ -336,7 +336,7 @@ export class DatasetSink {
       rows: this.rows,
       names: this.names,
       notes: this.notes,
-      acc: this.acc.map(accumulatorState),
+      acc: this.acc.map((a) => a.state()),
       firstText: this.firstText,
       firstWord: this.firstWord,
       chunked: this.names.map((_, i) => this.chunked(i)),
@@ -345,27 +345,21 @@ export class DatasetSink {
 
   /**
    * The sink of a dataset written in parts, from the parts' states in row order (their rows are in the
-   * part tables): profiles and kinds come from the merged accumulators (profile.ts#mergeAccumulators),
-   * a column keeps its packed chunks when every part kept them. `staging` is set by the caller.
+   * part tables): the states folded into one (foldSinkStates), whose accumulators give the profiles
+   * and kinds; a column keeps its packed chunks when every part kept them. `staging` is set by the caller.
    */
   static merged(q: DatasetQueries, typeOverrides: Record<string, ColumnKind>, parts: SinkState[]): DatasetSink {
-    const first = parts[0];
-    const sink = new DatasetSink(q, typeOverrides, first.names.length);
-    const caps = capsFor(first.names.length);
-    sink.rows = parts.reduce((s, p) => s + p.rows, 0);
-    sink.names.push(...first.names);
-    sink.notes.push(...first.notes);
-    sink.acc = first.names.map((_, i) =>
-      mergeAccumulators(
-        parts.map((p) => p.acc[i]),
-        caps,
-        sink.random,
-      ),
-    );
-    sink.firstText = first.names.map((_, i) => parts.find((p) => p.firstText[i])?.firstText[i]);
-    sink.firstWord = first.names.map((_, i) => parts.find((p) => p.firstWord[i])?.firstWord[i]);
-    sink.partsChunked = first.names.map((_, i) => parts.every((p) => p.chunked[i]));
-    sink.overrides = first.names.map((name) =>
+    const sink = new DatasetSink(q, typeOverrides, parts[0].names.length);
+    const whole = parts.length === 1 ? parts[0] : foldSinkStates(parts, sink.random);
+    const caps = capsFor(whole.names.length);
+    sink.rows = whole.rows;
+    sink.names.push(...whole.names);
+    sink.notes.push(...whole.notes);
+    sink.acc = whole.acc.map((state) => ColumnAccumulator.merge([state], caps, sink.random));
+    sink.firstText = whole.firstText;
+    sink.firstWord = whole.firstWord;
+    sink.partsChunked = whole.chunked;
+    sink.overrides = whole.names.map((name) =>
       Object.prototype.hasOwnProperty.call(typeOverrides, name) ? typeOverrides[name] : undefined,
     );
     return sink;
@@ -386,13 +380,11 @@ export function foldSinkStates(parts: SinkState[], random: () => number): SinkSt
     names: first.names,
     notes: first.notes,
     acc: each((i) =>
-      accumulatorState(
-        mergeAccumulators(
-          parts.map((p) => p.acc[i]),
-          caps,
-          random,
-        ),
-      ),
+      ColumnAccumulator.merge(
+        parts.map((p) => p.acc[i]),
+        caps,
+        random,
+      ).state(),
     ),
     firstText: each((i) => parts.find((p) => p.firstText[i])?.firstText[i]),
     firstWord: each((i) => parts.find((p) => p.firstWord[i])?.firstWord[i]),
