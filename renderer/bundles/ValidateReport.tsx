@@ -1,13 +1,11 @@
 // The result of a validation on the Validate screen: verdict, the checks that failed and the notices,
 // the drift sections, and saving the HTML report.
-import { useState } from 'react';
 import type { ValidateCheck, ValidateResult } from '../../shared/types/bundles';
-import { host } from '../api/client';
-import { saveProducedFile } from '../api/save-file';
 import { DriftReportSections } from '../drift/ReportView';
 import { num, pct } from '../drift/format';
-import { ErrorBox, formatCount, Section, Table } from '../ui/index';
+import { formatCount, Section, Table } from '../ui/index';
 import { modelLabel } from './format';
+import { SaveStatus, useSaveFile } from './save';
 import '../drift/drift.css';
 
 const RULE_LABEL: Record<ValidateCheck['rule'], string> = {
@@ -47,28 +45,15 @@ export interface Outcome {
   batchName: string;
 }
 
-type SaveState =
-  | { state: 'idle' }
-  | { state: 'saving' }
-  | { state: 'saved'; where: string }
-  | { state: 'cancelled' }
-  | { state: 'failed'; error: unknown };
-
 export function ValidateReport({ outcome }: { outcome: Outcome }) {
   const { result: r, bundleName, batchName } = outcome;
   const broken = r.checks.filter((c) => !c.ok);
   const notices = r.checks.filter((c) => c.ok && c.notice);
-  const [save, setSave] = useState<SaveState>({ state: 'idle' });
+  const { status: save, save: saveFile, reset } = useSaveFile();
   const fileId = r.report?.fileId ?? null;
   const saveReport = async () => {
     if (!fileId || !r.report) return;
-    setSave({ state: 'saving' });
-    try {
-      const where = await saveProducedFile(fileId, r.report.path.split(/[\\/]/).pop() || 'validate-report.html');
-      setSave(where === null ? { state: 'cancelled' } : { state: 'saved', where });
-    } catch (error) {
-      setSave({ state: 'failed', error });
-    }
+    await saveFile(fileId, r.report.path.split(/[\\/]/).pop() || 'validate-report.html');
   };
   // Which features broke which rules, in the verdict itself: the first thing ops read.
   const byRule = new Map<string, string[]>();
@@ -99,30 +84,12 @@ export function ValidateReport({ outcome }: { outcome: Outcome }) {
             the self-contained HTML page ops attach to an incident (no network, opens from a file)
           </span>
         </div>
-        {save.state === 'saving' && (
-          <p className="muted">{host === 'web' ? 'Starting the download…' : 'Choose where to save it…'}</p>
-        )}
-        {save.state === 'saved' && (
-          <p role="status">
-            {host === 'web' ? (
-              <>
-                Downloading <code>{save.where}</code> (your browser's download folder).
-              </>
-            ) : (
-              <>
-                Saved to <code>{save.where}</code>.
-              </>
-            )}
-          </p>
-        )}
-        {save.state === 'cancelled' && <p className="muted">Not saved.</p>}
-        {save.state === 'failed' && (
-          <ErrorBox
-            title="The report could not be saved"
-            error={save.error}
-            onDismiss={() => setSave({ state: 'idle' })}
-          />
-        )}
+        <SaveStatus
+          status={save}
+          cancelled="Not saved."
+          failedTitle="The report could not be saved"
+          onDismiss={reset}
+        />
       </Section>
       {broken.length > 0 && (
         <Section title={`Broken rules (${broken.length})`} id="validate-broken">

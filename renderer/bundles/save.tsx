@@ -11,27 +11,74 @@ export function bundleFileName(bundle: BundleSummary): string {
   return bundle.path.split(/[\\/]/).pop() || `${bundle.model.name}-${bundle.model.version}.bundle.zip`;
 }
 
-type SaveState =
+export type SaveState =
   | { state: 'idle' }
   | { state: 'saving' }
   | { state: 'saved'; where: string }
   | { state: 'cancelled' }
   | { state: 'failed'; error: unknown };
 
-/** Hands an exported bundle to the user (download or save dialog) and remembers how that went. */
-export function useSaveBundle() {
+/** Hands a file the core produced to the user (download or save dialog) and remembers how that went. */
+export function useSaveFile() {
   const [status, setStatus] = useState<SaveState>({ state: 'idle' });
-  const save = useCallback(async (bundle: BundleSummary) => {
-    if (!bundle.fileId) return;
+  const save = useCallback(async (fileId: string, name: string) => {
     setStatus({ state: 'saving' });
     try {
-      const where = await saveProducedFile(bundle.fileId, bundleFileName(bundle));
+      const where = await saveProducedFile(fileId, name);
       setStatus(where === null ? { state: 'cancelled' } : { state: 'saved', where });
     } catch (error) {
       setStatus({ state: 'failed', error });
     }
   }, []);
   return { status, save, reset: useCallback(() => setStatus({ state: 'idle' }), []) };
+}
+
+/** useSaveFile for an exported bundle, under the name the core gave it. */
+export function useSaveBundle() {
+  const { status, save: saveFile, reset } = useSaveFile();
+  const save = useCallback(
+    async (bundle: BundleSummary) => {
+      if (bundle.fileId) await saveFile(bundle.fileId, bundleFileName(bundle));
+    },
+    [saveFile],
+  );
+  return { status, save, reset };
+}
+
+/** How the last save went: starting, where it went, not saved (`cancelled` says what then), or the error. */
+export function SaveStatus({
+  status,
+  cancelled,
+  failedTitle,
+  onDismiss,
+}: {
+  status: SaveState;
+  cancelled: string;
+  failedTitle: string;
+  onDismiss?: () => void;
+}) {
+  return (
+    <>
+      {status.state === 'saving' && (
+        <p className="muted">{host === 'web' ? 'Starting the download…' : 'Choose where to save it…'}</p>
+      )}
+      {status.state === 'saved' && (
+        <p role="status">
+          {host === 'web' ? (
+            <>
+              Downloading <code>{status.where}</code> (your browser's download folder).
+            </>
+          ) : (
+            <>
+              Saved to <code>{status.where}</code>.
+            </>
+          )}
+        </p>
+      )}
+      {status.state === 'cancelled' && <p className="muted">{cancelled}</p>}
+      {status.state === 'failed' && <ErrorBox title={failedTitle} error={status.error} onDismiss={onDismiss} />}
+    </>
+  );
 }
 
 /** After an export: what was written, where it went, and a way to save it again. */
@@ -52,26 +99,11 @@ export function SaveOutcome({ bundle, saver }: { bundle: BundleSummary; saver: R
         )}
         , in {bundle.exportSeconds.toFixed(1)} s.
       </p>
-      {status.state === 'saving' && (
-        <p className="muted">{host === 'web' ? 'Starting the download…' : 'Choose where to save it…'}</p>
-      )}
-      {status.state === 'saved' && (
-        <p>
-          {host === 'web' ? (
-            <>
-              Downloading <code>{status.where}</code> (your browser's download folder).
-            </>
-          ) : (
-            <>
-              Saved to <code>{status.where}</code>.
-            </>
-          )}
-        </p>
-      )}
-      {status.state === 'cancelled' && (
-        <p className="muted">Not saved. It stays in the workspace: save it from here or from the list.</p>
-      )}
-      {status.state === 'failed' && <ErrorBox title="The bundle could not be saved" error={status.error} />}
+      <SaveStatus
+        status={status}
+        cancelled="Not saved. It stays in the workspace: save it from here or from the list."
+        failedTitle="The bundle could not be saved"
+      />
       <div className="bundle-actions">
         {bundle.fileId && (
           <button type="button" onClick={() => void saver.save(bundle)} disabled={status.state === 'saving'}>
