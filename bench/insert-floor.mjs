@@ -5,6 +5,7 @@
 // bound as an array vs as call arguments (what the insert thread does), in a WAL database (the
 // workspace's mode) and with a rollback journal. No parsing, profiling, chunks or sketches: the
 // floor under Preflight's import, to read beside `CPU-seconds sqlite3` printed by bench/ingest.mjs.
+// Pages of 4 KiB (SQLite's default, and workspaces made before 16 KiB became theirs) and 16 KiB.
 //   node bench/insert-floor.mjs [rows=1000000]
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,9 +34,10 @@ for (let r = 0; r < BLOCK; r++)
           ? Math.floor(rnd() * 100000)
           : Math.round((rnd() * 1000 - 500) * 1e4) / 1e4;
 
-function run(journal, binding) {
-  const file = path.join(tmp, `${journal}-${binding}.db`);
+function run(journal, binding, page) {
+  const file = path.join(tmp, `${journal}-${binding}-${page}.db`);
   const db = new Database(file);
+  db.pragma(`page_size = ${page}`);
   db.pragma(`journal_mode = ${journal === 'wal' ? 'WAL' : 'DELETE'}`);
   db.pragma('synchronous = NORMAL');
   db.exec(`CREATE TABLE t (${Array.from({ length: COLUMNS }, (_, i) => `c${i}`).join(', ')})`);
@@ -62,13 +64,19 @@ function run(journal, binding) {
 
 try {
   console.log(`bench/insert-floor: ${ROWS.toLocaleString('en-US')} rows × ${COLUMNS}, values already parsed`);
-  for (const journal of ['wal', 'delete'])
-    for (const binding of ['array', 'arguments']) {
-      const { cpu, wall } = run(journal, binding);
-      console.log(
-        `insert floor (${journal === 'wal' ? 'WAL' : 'rollback journal'}, bound as ${binding}) = ${cpu.toFixed(2)} CPU-s, ${wall.toFixed(2)} s wall`,
-      );
-    }
+  const configs = [
+    ['wal', 'array', 4096],
+    ['wal', 'arguments', 4096],
+    ['wal', 'arguments', 16384],
+    ['delete', 'arguments', 4096],
+    ['delete', 'arguments', 16384],
+  ];
+  for (const [journal, binding, page] of configs) {
+    const { cpu, wall } = run(journal, binding, page);
+    console.log(
+      `insert floor (${journal === 'wal' ? 'WAL' : 'rollback journal'}, ${page / 1024} KiB pages, bound as ${binding}) = ${cpu.toFixed(2)} CPU-s, ${wall.toFixed(2)} s wall`,
+    );
+  }
   console.log(`(load average ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores)`);
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });

@@ -35,8 +35,27 @@ describe('workspace', () => {
     expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(ws.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(ws.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    // 16 KiB pages: an import writes a quarter as many (bench/insert-floor.mjs).
+    expect(ws.db.pragma('page_size', { simple: true })).toBe(16384);
     const applied = ws.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
     expect(applied).toEqual(MIGRATIONS.map((m) => m.version));
+    ws.close();
+  });
+
+  it('a workspace made with 4 KiB pages (before 16 KiB became the default) keeps them and opens as before', () => {
+    const dir = fresh();
+    const made = openWorkspace(dir);
+    made.db.prepare("INSERT INTO models (name, created_at) VALUES ('kept', 'now')").run();
+    made.close();
+    const older = new Database(path.join(dir, WORKSPACE_FILE));
+    older.pragma('journal_mode = DELETE');
+    older.pragma('page_size = 4096');
+    older.exec('VACUUM');
+    older.close();
+    const ws = openWorkspace(dir);
+    expect(ws.db.pragma('page_size', { simple: true })).toBe(4096);
+    expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(ws.db.prepare('SELECT name FROM models').pluck().all()).toEqual(['kept']);
     ws.close();
   });
 
