@@ -48,7 +48,43 @@ describe('column profile', () => {
       { value: 'c', count: 1 },
     ]);
   });
+
+  it('past the distinct cap, top values come from the sample: numbers and texts counted apart, ties by text', () => {
+    // Sample as large as the column, so its counts are the column's; distinct cap far below.
+    const a = new ColumnAccumulator({ sample: 1000, distinct: 5 }, createRng(5));
+    const values: [number, string | number, number][] = [
+      ...Array.from({ length: 10 }, (): [number, number, number] => [INT, 7, 7]),
+      ...Array.from({ length: 3 }, (): [number, number, number] => [FLOAT, -0, -0]),
+      ...Array.from({ length: 2 }, (): [number, number, number] => [INT, 0, 0]),
+      ...Array.from({ length: 4 }, (): [number, string, number] => [FLOAT, '7.0', 7]),
+      ...Array.from({ length: 30 }, (_, i): [number, number, number] => [FLOAT, 100.5 + i, 100.5 + i]),
+    ];
+    for (const [tok, key, x] of shuffled(values)) a.observe(tok, key, x);
+    const p = a.finish(values.length, 'float');
+    expect(p.distinctExact).toBe(false);
+    expect(p.topExact).toBe(false);
+    expect(p.top.slice(0, 6)).toEqual([
+      { value: '7', count: 10 },
+      { value: '0', count: 5 },
+      { value: '7.0', count: 4 },
+      { value: '100.5', count: 1 },
+      { value: '101.5', count: 1 },
+      { value: '102.5', count: 1 },
+    ]);
+    expect(p.top).toHaveLength(20);
+  });
 });
+
+/** A fixed permutation (the order values arrive in must not matter). */
+function shuffled<T>(xs: T[]): T[] {
+  const rnd = createRng(6);
+  const out = xs.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
 
 describe('HyperLogLog', () => {
   it.each([1_000, 30_000, 300_000])('estimates %i distinct strings and numbers within 5%', (n) => {

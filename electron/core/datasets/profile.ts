@@ -128,23 +128,25 @@ export class ColumnAccumulator {
     const missing = c[MISSING] + (dropWords ? c[NA_WORD] : 0);
     const present = rows - missing;
     const exact = this.values !== null;
-    let entries: [string | number, number][] = exact
-      ? [...this.values!.entries()].map(([v, c]) => [v, c.n])
-      : sampleCounts(dropWords ? this.sample.filter(isValue) : this.sample, present);
-    if (dropWords && exact) entries = entries.filter(([v]) => isValue(v));
-    const top = topK(entries, TOP);
+    const top = new TopK(TOP);
+    let distinct = 0;
+    if (exact) {
+      for (const [v, { n }] of this.values!) {
+        if (dropWords && !isValue(v)) continue;
+        distinct++;
+        top.offer(v, n);
+      }
+    } else offerSampleCounts(dropWords ? this.sample.filter(isValue) : this.sample, present, top);
     return {
       count: rows,
       missing,
       nan: c[NAN],
       posInf: c[POSINF],
       negInf: c[NEGINF],
-      distinct: exact
-        ? entries.length
-        : Math.round(Math.min(present, Math.max(this.caps.distinct, this.distinctEstimate()))),
+      distinct: exact ? distinct : Math.round(Math.min(present, Math.max(this.caps.distinct, this.distinctEstimate()))),
       distinctExact: exact,
       numeric: kind === 'integer' || kind === 'float' || kind === 'datetime' ? this.numeric(kind) : null,
-      top,
+      top: top.best,
       topExact: exact,
     };
   }
@@ -299,26 +301,51 @@ function histogram(
   return { edges, counts: scale === 1 ? counts : counts.map((c) => Math.round(c * scale)) };
 }
 
-function sampleCounts(sample: (string | number)[], present: number): [string | number, number][] {
-  const m = new Map<string | number, number>();
-  for (const v of sample) m.set(v, (m.get(v) ?? 0) + 1);
+/**
+ * Each distinct value of a sample with its count scaled to `present`, offered to `top`. Numbers are
+ * counted by sorting them (a Map keyed by doubles took 0.38 s for 15 columns' samples of 20,000);
+ * strings in a Map. Equal numbers are one value (0 and -0 too, as in a Map), and so are NaNs.
+ */
+function offerSampleCounts(sample: (string | number)[], present: number, top: TopK): void {
   const scale = present / Math.max(1, sample.length);
-  return [...m.entries()].map(([v, c]) => [v, Math.round(c * scale)]);
+  const nums = new Float64Array(sample.length);
+  let n = 0;
+  let nan = 0;
+  let texts: Map<string, number> | null = null;
+  for (const v of sample) {
+    if (typeof v === 'number') {
+      if (v === v) nums[n++] = v;
+      else nan++;
+    } else {
+      texts ??= new Map();
+      texts.set(v, (texts.get(v) ?? 0) + 1);
+    }
+  }
+  const sorted = nums.subarray(0, n).sort();
+  for (let i = 0; i < n;) {
+    let j = i + 1;
+    while (j < n && sorted[j] === sorted[i]) j++;
+    top.offer(sorted[i], Math.round((j - i) * scale));
+    i = j;
+  }
+  if (nan > 0) top.offer(NaN, Math.round(nan * scale));
+  for (const [v, c] of texts ?? []) top.offer(v, Math.round(c * scale));
 }
 
-/** The k most frequent values, ties by text; one pass keeping a small sorted list (columns can hold 10,000 values). */
-function topK(entries: Iterable<[string | number, number]>, k: number): { value: string; count: number }[] {
-  const best: { value: string; count: number }[] = [];
-  for (const [v, count] of entries) {
-    if (best.length === k && count < best[k - 1].count) continue;
+/** The k most frequent values offered, ties by text; a small sorted list (columns can hold 10,000 values). */
+class TopK {
+  readonly best: { value: string; count: number }[] = [];
+  constructor(private k: number) {}
+  offer(v: string | number, count: number): void {
+    const { best, k } = this;
+    if (best.length === k && count < best[k - 1].count) return;
     const value = String(v);
     let i = best.length;
     while (i > 0 && (best[i - 1].count < count || (best[i - 1].count === count && best[i - 1].value > value))) i--;
-    if (i >= k) continue;
+    if (i >= k) return;
     best.splice(i, 0, { value, count });
     if (best.length > k) best.pop();
   }
-  return best;
 }
 
 /** Not a missing-value word (keys are verbatim text or typed numbers). */
