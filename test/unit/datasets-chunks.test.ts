@@ -12,6 +12,8 @@ import { createRng } from '../../shared/math/latency/rng';
 import { createCore, type Core } from '../../electron/core/api';
 import { inProcessTransport } from '../../electron/core/in-process';
 import { readColumnsSorted, type TableColumns } from '../../electron/core/drift/column-read';
+import { ColumnChunker } from '../../electron/core/datasets/chunks';
+import { FLOAT } from '../../electron/core/datasets/infer';
 import { tempDir } from '../helpers/workspace';
 
 const tmp = tempDir('preflight-chunks-');
@@ -190,5 +192,37 @@ describe('packed column chunks', () => {
     expect(count()).toBe(before);
     await client.call('datasets/remove', { ref: 'awkward' });
     expect(count()).toBe(before - 6);
+  });
+});
+
+describe('ColumnChunker', () => {
+  // 4,000 expected columns make 1,024-row chunks (chunkRowsFor's floor).
+  const fill = (chunker: ColumnChunker, from: number, count: number) => {
+    for (let r = from; r < from + count; r++) chunker.put(0, FLOAT, r + 0.5, true);
+  };
+
+  it('a chunk keeps its values until the target gives its array back, then the array holds the next chunk', () => {
+    const chunker = new ColumnChunker(4000);
+    chunker.addColumns(1, 0);
+    fill(chunker, 0, 1024);
+    const [first] = chunker.take();
+    fill(chunker, 1024, 2048); // two more chunks while the first is still being written
+    const [second, third] = chunker.take();
+    for (const [k, chunk] of [first, second, third].entries()) {
+      expect(chunk.rows).toBe(1024);
+      expect(chunk.vals[0]).toBe(k * 1024 + 0.5);
+      expect(chunk.vals[1023]).toBe(k * 1024 + 1023.5);
+    }
+    expect(new Set([first, second, third].map((c) => c.vals.buffer)).size).toBe(3);
+    // The column goes on in the first chunk's array once the chunk it is filling now is sealed.
+    chunker.recycle([first.vals]);
+    fill(chunker, 3072, 1024 + 10);
+    chunker.finish();
+    const [fourth, last] = chunker.take();
+    expect(Array.from(fourth.vals.subarray(0, 2))).toEqual([3072.5, 3073.5]);
+    expect(fourth.vals[1023]).toBe(4095.5);
+    expect(last.vals.buffer).toBe(first.vals.buffer);
+    expect(Array.from(last.vals)).toEqual(Array.from({ length: 10 }, (_, i) => 4096.5 + i));
+    expect(second.vals[0]).toBe(1024.5); // untouched: never given back
   });
 });

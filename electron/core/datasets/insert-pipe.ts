@@ -59,6 +59,8 @@ export interface ChunkTarget {
   finish(): Promise<Uint8Array[]>;
   /** Stops after what is in flight; nothing more is written. */
   abort(): Promise<void>;
+  /** Given the values arrays of packed chunks once they are written (the sink's chunker uses them again). */
+  recycle: ((vals: Float64Array[]) => void) | null;
 }
 
 /**
@@ -108,6 +110,7 @@ export class DirectTarget implements ChunkTarget {
   private batch: StoredValue[] = [];
   private regs: Uint8Array[] = [];
   private staging = '';
+  recycle: ((vals: Float64Array[]) => void) | null = null;
   constructor(private q: DatasetQueries) {}
   prepare(staging: string, columns: number): void {
     this.staging = staging;
@@ -134,6 +137,7 @@ export class DirectTarget implements ChunkTarget {
         (b) => ins.single.run(b),
       );
     });
+    this.recycle?.(packed.map((p) => p.vals));
   }
   async finish(): Promise<Uint8Array[]> {
     return this.regs;
@@ -186,6 +190,7 @@ function commitWhenIdle() {
 }
 parentPort.on('message', (m) => {
   if (idle !== null) { clearTimeout(idle); idle = null; }
+  let reply = { type: 'ok' }, give = [];
   try {
     if (m.type === 'flush') commitNow();
     else if (m.type === 'prepare') {
@@ -215,6 +220,10 @@ parentPort.on('message', (m) => {
       pending += m.rows;
       if (pending >= workerData.commitRows) commitNow();
       else commitWhenIdle();
+      // The arrays go back to be filled again (fresh ones would be fresh pages each time).
+      const vals = m.packed.map((p) => p.vals);
+      reply = { type: 'ok', arrays: [m.kinds, m.nums, m.starts, m.ends], vals };
+      give = [m.kinds.buffer, m.nums.buffer, m.starts.buffer, m.ends.buffer, ...vals.map((v) => v.buffer)];
     } else if (m.type === 'close') {
       if (m.commit) commitNow();
       db.close();
@@ -222,12 +231,22 @@ parentPort.on('message', (m) => {
       parentPort.close();
       return;
     }
-    parentPort.postMessage({ type: 'ok' });
+    parentPort.postMessage(reply, give);
   } catch (err) {
     parentPort.postMessage({ type: 'error', message: String((err && err.message) || err) });
   }
 });
 `;
+
+/** A chunk's kinds, numbers and text offsets, as they travel to the insert thread and back. */
+type Arrays = [Uint8Array, Float64Array, Int32Array, Int32Array];
+interface Reply {
+  type: string;
+  message?: string;
+  registers?: Uint8Array[];
+  arrays?: Arrays;
+  vals?: Float64Array[];
+}
 
 /** At most this many chunks (a 64 KiB read each) wait for the insert thread: memory stays bounded. */
 const MAX_IN_FLIGHT = 16;
@@ -250,6 +269,9 @@ export class WorkerTarget implements ChunkTarget {
   private waiters: (() => void)[] = [];
   private closed: Promise<void>;
   private registers: Uint8Array[] = [];
+  /** Arrays the thread gave back after writing a chunk's rows: a chunk is copied into one of these. */
+  private spare: Arrays[] = [];
+  recycle: ((vals: Float64Array[]) => void) | null = null;
   /** Resolves once the thread has opened the workspace; rejects when it cannot start. */
   readonly ready: Promise<void>;
 
@@ -266,8 +288,10 @@ export class WorkerTarget implements ChunkTarget {
     this.closed = new Promise<void>((resolve) => (markClosed = resolve));
     this.ready = new Promise<void>((resolve, reject) => ((markReady = resolve), (failReady = reject)));
     this.ready.catch(() => {});
-    this.worker.on('message', (m: { type: string; message?: string; registers?: Uint8Array[] }) => {
+    this.worker.on('message', (m: Reply) => {
       if (m.type === 'ready') return markReady();
+      if (m.arrays && this.spare.length < MAX_IN_FLIGHT) this.spare.push(m.arrays);
+      if (m.vals) this.recycle?.(m.vals);
       if (m.type === 'closed') {
         this.registers = m.registers ?? [];
         return markClosed();
@@ -298,12 +322,26 @@ export class WorkerTarget implements ChunkTarget {
     while (this.inFlight >= MAX_IN_FLIGHT && !this.failure) await new Promise<void>((r) => this.waiters.push(r));
     this.check();
     this.inFlight++;
-    const arrays = [c.kinds, c.nums, c.starts, c.ends].map((a) => a.subarray(0, c.length).slice());
+    const arrays = this.arraysFor(c.length);
     const [kinds, nums, starts, ends] = arrays;
+    kinds.set(c.kinds.subarray(0, c.length));
+    nums.set(c.nums.subarray(0, c.length));
+    starts.set(c.starts.subarray(0, c.length));
+    ends.set(c.ends.subarray(0, c.length));
     this.worker.postMessage({ type: 'chunk', buffer, kinds, nums, starts, ends, extras: c.extras, rows, packed }, [
       ...arrays.map((a) => a.buffer as ArrayBuffer),
       ...packed.map((p) => p.vals.buffer as ArrayBuffer),
     ]);
+  }
+
+  /** Arrays for `n` values: given back ones when they are big enough, else new (sized for growth). */
+  private arraysFor(n: number): Arrays {
+    while (this.spare.length > 0) {
+      const a = this.spare.pop()!;
+      if (a[0].length >= n) return a;
+    }
+    const size = Math.max(n, 1 << 16);
+    return [new Uint8Array(size), new Float64Array(size), new Int32Array(size), new Int32Array(size)];
   }
 
   async drain(): Promise<void> {

@@ -124,6 +124,7 @@ export class DatasetSink {
   /** Sends rows to `target` (an insert thread, which also sketches distinct values) instead of inserting them here. */
   useChunks(target: ChunkTarget): void {
     this.target = target;
+    target.recycle = (vals) => this.chunker?.recycle(vals);
   }
 
   /** Waits for every row to be committed and takes the target's distinct-value sketches. */
