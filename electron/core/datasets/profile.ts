@@ -76,7 +76,12 @@ export class ColumnAccumulator {
       this.m2 += d * (x - this.mean);
       if (x < this.min) this.min = x;
       if (x > this.max) this.max = x;
-      if (typeof key === 'string' && !Number.isSafeInteger(x) && BIG_INTEGER.test(key)) {
+      // Only an integer beyond ±2^53 can differ from its double (the test ran for every decimal before).
+      if (
+        typeof key === 'string' &&
+        (x > Number.MAX_SAFE_INTEGER || x < -Number.MAX_SAFE_INTEGER) &&
+        BIG_INTEGER.test(key)
+      ) {
         const b = BigInt(key);
         if (this.bigMin === null || b < this.bigMin) this.bigMin = b;
         if (this.bigMax === null || b > this.bigMax) this.bigMax = b;
