@@ -28,8 +28,9 @@ export function hllKit() {
     for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
     return mix(h ^ 0x5bd1e995);
   };
-  const add = (registers: Uint8Array, key: string | number): void => {
-    const h = hashKey(key);
+  const add = (registers: Uint8Array, key: string | number): void => addHash(registers, hashKey(key));
+  /** `add` with the key's hash already computed (a value seen many times is hashed once). */
+  const addHash = (registers: Uint8Array, h: number): void => {
     const j = h >>> (32 - P);
     const rank = Math.clz32(((h << P) | (1 << (P - 1))) >>> 0) + 1;
     if (rank > registers[j]) registers[j] = rank;
@@ -46,7 +47,7 @@ export function hllKit() {
     const two32 = 2 ** 32;
     return e > two32 / 30 ? -two32 * Math.log(1 - e / two32) : e;
   };
-  return { M, hashKey, add, estimate };
+  return { M, hashKey, add, addHash, estimate };
 }
 
 export const HLL = hllKit();

@@ -15,6 +15,7 @@ export const NULL_VALUE = 0;
 export const NUMBER_VALUE = 1;
 export const SLICE_VALUE = 2; // buffer.slice(starts[k], ends[k])
 export const EXTRA_VALUE = 3; // next string of `extras`
+export const WORD_VALUE = 4; // word number nums[k] of the import's dictionary (words.ts)
 
 /** One chunk's values, row by row: kind, and the number or the offsets or the string. */
 export class ChunkBuffer {
@@ -23,6 +24,8 @@ export class ChunkBuffer {
   starts: Int32Array;
   ends: Int32Array;
   extras: string[] = [];
+  /** Words first used in this chunk, numbered on from the words sent before (words.ts). */
+  words: string[] = [];
   length = 0;
   constructor(capacity = 1 << 16) {
     this.kinds = new Uint8Array(capacity);
@@ -75,9 +78,14 @@ function insertChunk(
   per: number,
   batch: StoredValue[],
   regs: Uint8Array[],
+  dict: Dictionary,
   multi: (b: StoredValue[]) => void,
   single: (b: StoredValue[]) => void,
 ): void {
+  for (const w of c.words) {
+    dict.words.push(w);
+    dict.hashes.push(HLL.hashKey(w));
+  }
   let k = 0;
   let e = 0;
   let filled = 0;
@@ -85,15 +93,21 @@ function insertChunk(
     const base = filled * columns;
     for (let i = 0; i < columns; i++, k++) {
       const kind = c.kinds[k];
-      const v =
-        kind === NUMBER_VALUE
-          ? c.nums[k]
-          : kind === SLICE_VALUE
-            ? buffer.slice(c.starts[k], c.ends[k])
-            : kind === EXTRA_VALUE
-              ? c.extras[e++]
-              : null;
-      if (v !== null) HLL.add(regs[i], v);
+      let v: StoredValue;
+      if (kind === WORD_VALUE) {
+        v = dict.words[c.nums[k]];
+        HLL.addHash(regs[i], dict.hashes[c.nums[k]]);
+      } else {
+        v =
+          kind === NUMBER_VALUE
+            ? c.nums[k]
+            : kind === SLICE_VALUE
+              ? buffer.slice(c.starts[k], c.ends[k])
+              : kind === EXTRA_VALUE
+                ? c.extras[e++]
+                : null;
+        if (v !== null) HLL.add(regs[i], v);
+      }
       batch[base + i] = v;
     }
     if (++filled === per) {
@@ -104,12 +118,19 @@ function insertChunk(
   for (let r = 0; r < filled; r++) single(batch.slice(r * columns, r * columns + columns));
 }
 
+/** The import's words as the inserting side holds them, with their sketch hashes. */
+interface Dictionary {
+  words: string[];
+  hashes: number[];
+}
+
 export class DirectTarget implements ChunkTarget {
   private ins: ReturnType<DatasetQueries['inserter']> | null = null;
   private columns = 0;
   private batch: StoredValue[] = [];
   private regs: Uint8Array[] = [];
   private staging = '';
+  private dict: Dictionary = { words: [], hashes: [] };
   recycle: ((vals: Float64Array[]) => void) | null = null;
   constructor(private q: DatasetQueries) {}
   prepare(staging: string, columns: number): void {
@@ -133,6 +154,7 @@ export class DirectTarget implements ChunkTarget {
         ins.rowsPerStatement,
         this.batch,
         this.regs,
+        this.dict,
         this.batch.length <= SPREAD_ARGS ? (b) => ins.multi.run(...b) : (b) => ins.multi.run(b),
         (b) => ins.single.run(b),
       );
@@ -156,15 +178,21 @@ db.pragma('busy_timeout = 10000');
 db.pragma('synchronous = NORMAL');
 parentPort.postMessage({ type: 'ready' });
 let single, multi, per, n, batch, regs, packChunk, key, spread;
+const words = [], hashes = [];
 function insertChunk(m) {
   const { buffer, kinds, nums, starts, ends, extras, rows } = m;
+  for (const w of m.words) { words.push(w); hashes.push(HLL.hashKey(w)); }
   let k = 0, e = 0, filled = 0;
   for (let r = 0; r < rows; r++) {
     const base = filled * n;
     for (let i = 0; i < n; i++, k++) {
       const kind = kinds[k];
-      const v = kind === 1 ? nums[k] : kind === 2 ? buffer.slice(starts[k], ends[k]) : kind === 3 ? extras[e++] : null;
-      if (v !== null) HLL.add(regs[i], v);
+      let v;
+      if (kind === 4) { v = words[nums[k]]; HLL.addHash(regs[i], hashes[nums[k]]); }
+      else {
+        v = kind === 1 ? nums[k] : kind === 2 ? buffer.slice(starts[k], ends[k]) : kind === 3 ? extras[e++] : null;
+        if (v !== null) HLL.add(regs[i], v);
+      }
       batch[base + i] = v;
     }
     if (++filled === per) { if (spread) multi.run(...batch); else multi.run(batch); filled = 0; }
@@ -328,10 +356,11 @@ export class WorkerTarget implements ChunkTarget {
     nums.set(c.nums.subarray(0, c.length));
     starts.set(c.starts.subarray(0, c.length));
     ends.set(c.ends.subarray(0, c.length));
-    this.worker.postMessage({ type: 'chunk', buffer, kinds, nums, starts, ends, extras: c.extras, rows, packed }, [
-      ...arrays.map((a) => a.buffer as ArrayBuffer),
-      ...packed.map((p) => p.vals.buffer as ArrayBuffer),
-    ]);
+    const words = c.words;
+    this.worker.postMessage(
+      { type: 'chunk', buffer, kinds, nums, starts, ends, extras: c.extras, words, rows, packed },
+      [...arrays.map((a) => a.buffer as ArrayBuffer), ...packed.map((p) => p.vals.buffer as ArrayBuffer)],
+    );
   }
 
   /** Arrays for `n` values: given back ones when they are big enough, else new (sized for growth). */

@@ -21,7 +21,16 @@ import {
 } from './infer';
 import { createRng } from '../../../shared/math/latency/rng';
 import { capsFor, ColumnAccumulator, type AccumulatorState } from './profile';
-import { ChunkBuffer, EXTRA_VALUE, NULL_VALUE, NUMBER_VALUE, SLICE_VALUE, type ChunkTarget } from './insert-pipe';
+import {
+  ChunkBuffer,
+  EXTRA_VALUE,
+  NULL_VALUE,
+  NUMBER_VALUE,
+  SLICE_VALUE,
+  WORD_VALUE,
+  type ChunkTarget,
+} from './insert-pipe';
+import { WordDictionary } from './words';
 import { ColumnChunker } from './chunks';
 import type { CsvTokenizer } from './readers/csv-tokenizer';
 import { scanned, scanNumber } from './scan';
@@ -41,6 +50,8 @@ export class DatasetSink {
   private chunk = new ChunkBuffer();
   private chunkRows = 0;
   private text = '';
+  /** Repeated text values of delimited text, sent as numbers (words.ts). */
+  private words = new WordDictionary();
   /** Packed numeric chunks (chunks.ts), sized by the first column count. */
   private chunker: ColumnChunker | null = null;
   /** The first text value of each column and its line: shown when a numeric-looking column turns categorical. */
@@ -157,6 +168,7 @@ export class DatasetSink {
     const acc = this.acc;
     const overrides = this.overrides;
     const chunker = this.chunker!;
+    const words = this.words;
     for (let i = 0; i < n; i++, k++) {
       const a = starts[i];
       let tok = a >= 0 ? scanNumber(buffer, a, ends[i]) : -1;
@@ -164,6 +176,7 @@ export class DatasetSink {
       let kind = SLICE_VALUE;
       let key: string | number;
       let s: string | null = null;
+      let word = -1;
       if (tok === MISSING) {
         kind = NULL_VALUE;
         key = '';
@@ -174,8 +187,22 @@ export class DatasetSink {
           key = x;
         } else key = s = buffer.slice(a, ends[i]);
       } else {
-        s = tok === TEXT ? buffer.slice(a, ends[i]) : tokenizer.value(i);
-        if (tok < 0) tok = classify(s);
+        if (tok < 0 && a >= 0 && overrides[i] === undefined && words.active(i, ends[i] - a)) {
+          // A word already known (words.ts), or one to learn when the value is text.
+          s = words.find(i, buffer, a, ends[i]);
+          if (s !== null) {
+            tok = TEXT;
+            word = words.id;
+          } else {
+            s = buffer.slice(a, ends[i]);
+            tok = classify(s);
+            if (tok === TEXT && (word = words.add(i, s)) >= 0) c.words.push(s);
+          }
+          if (word >= 0) kind = WORD_VALUE;
+        } else {
+          s = tok === TEXT ? buffer.slice(a, ends[i]) : tokenizer.value(i);
+          if (tok < 0) tok = classify(s);
+        }
         key = s;
         if (tok === INT) {
           x = Number(s);
@@ -198,6 +225,7 @@ export class DatasetSink {
       if (tok === TEXT && this.firstText[i] === undefined) this.firstText[i] = { value: s!, line };
       else if (tok === NA_WORD && this.firstWord[i] === undefined) this.firstWord[i] = s!;
       if (kind === NUMBER_VALUE) c.nums[k] = x;
+      else if (kind === WORD_VALUE) c.nums[k] = word;
       else if (kind === SLICE_VALUE) {
         if (a < 0) {
           kind = EXTRA_VALUE;
@@ -222,6 +250,7 @@ export class DatasetSink {
     await this.target!.send(buffer, this.chunk, rows, this.chunker!.take());
     this.chunk.length = 0;
     this.chunk.extras = [];
+    this.chunk.words = [];
   }
 
   /** One row of typed values (JSON Lines): `count` columns set, later ones missing. */
