@@ -27,6 +27,13 @@ describe('WordDictionary', () => {
     expect(d.id).toBe(0);
     expect(d.find(0, b, 0, 5)).toBeNull(); // "green": another word
     expect(d.find(0, 'rede', 0, 4)).toBeNull(); // a longer text starting with the word
+    // A word met again after another took its slot (or in another column) keeps its number.
+    expect(d.add(0, 'green')).toBe(1);
+    expect(d.fresh).toBe(true);
+    expect(d.find(3, 'red', 0, 3)).toBeNull();
+    expect(d.add(3, 'red')).toBe(0);
+    expect(d.fresh).toBe(false);
+    expect(d.size).toBe(2);
   });
 
   it('does not take long values, gives up on columns of ids, and stops at MAX_WORDS', () => {
@@ -38,7 +45,7 @@ describe('WordDictionary', () => {
     }
     expect(d.active(1, 8)).toBe(false);
     expect(d.active(2, 3)).toBe(true); // another column is not affected
-    while (d.words.length < MAX_WORDS) d.add(2, `w${d.words.length}`);
+    while (d.size < MAX_WORDS) d.add(2, `w${d.size}`);
     expect(d.add(2, 'one too many')).toBe(-1);
   });
 });

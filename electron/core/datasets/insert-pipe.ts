@@ -299,8 +299,7 @@ const IDLE_COMMIT_MS = 3;
 
 export class WorkerTarget implements ChunkTarget {
   private worker: Worker;
-  private inFlight = 0;
-  /** Values of each message in flight, oldest first (0 for those that carry none). */
+  /** Values of each message in flight, oldest first (0 for those that carry none); one 'ok' each. */
   private sizes: number[] = [];
   private inFlightValues = 0;
   private failure: Error | null = null;
@@ -335,10 +334,7 @@ export class WorkerTarget implements ChunkTarget {
         return markClosed();
       }
       if (m.type === 'error' && !this.failure) this.failure = new Error(m.message);
-      if (m.type === 'ok' || m.type === 'error') {
-        this.inFlight = Math.max(0, this.inFlight - 1);
-        this.inFlightValues -= this.sizes.shift() ?? 0;
-      }
+      if (m.type === 'ok' || m.type === 'error') this.inFlightValues -= this.sizes.shift() ?? 0;
       this.waiters.splice(0).forEach((w) => w());
     });
     this.worker.on('error', (err) => {
@@ -355,27 +351,29 @@ export class WorkerTarget implements ChunkTarget {
   }
 
   prepare(staging: string, columns: number): void {
-    this.inFlight++;
-    this.sizes.push(0);
-    this.worker.postMessage({ type: 'prepare', columns, key: staging, ...insertSql(staging, columns) });
+    this.post({ type: 'prepare', columns, key: staging, ...insertSql(staging, columns) }, 0);
+  }
+
+  /** Posts a message the thread answers with 'ok' (or 'error'), counting the values it carries. */
+  private post(message: object, values: number, transfer: ArrayBuffer[] = []): void {
+    this.sizes.push(values);
+    this.inFlightValues += values;
+    this.worker.postMessage(message, transfer);
   }
 
   async send(buffer: string, c: ChunkBuffer, rows: number, packed: PackedChunk[]): Promise<void> {
-    while ((this.inFlight >= MAX_IN_FLIGHT || this.inFlightValues >= MAX_IN_FLIGHT_VALUES) && !this.failure)
+    while ((this.sizes.length >= MAX_IN_FLIGHT || this.inFlightValues >= MAX_IN_FLIGHT_VALUES) && !this.failure)
       await new Promise<void>((r) => this.waiters.push(r));
     this.check();
-    this.inFlight++;
-    this.sizes.push(c.length);
-    this.inFlightValues += c.length;
     const arrays = this.arraysFor(c.length);
     const [kinds, nums, starts, ends] = arrays;
     kinds.set(c.kinds.subarray(0, c.length));
     nums.set(c.nums.subarray(0, c.length));
     starts.set(c.starts.subarray(0, c.length));
     ends.set(c.ends.subarray(0, c.length));
-    const words = c.words;
-    this.worker.postMessage(
-      { type: 'chunk', buffer, kinds, nums, starts, ends, extras: c.extras, words, rows, packed },
+    this.post(
+      { type: 'chunk', buffer, kinds, nums, starts, ends, extras: c.extras, words: c.words, rows, packed },
+      c.length,
       [...arrays.map((a) => a.buffer as ArrayBuffer), ...packed.map((p) => p.vals.buffer as ArrayBuffer)],
     );
   }
@@ -391,12 +389,8 @@ export class WorkerTarget implements ChunkTarget {
   }
 
   async drain(): Promise<void> {
-    if (!this.failure) {
-      this.inFlight++;
-      this.sizes.push(0);
-      this.worker.postMessage({ type: 'flush' });
-    }
-    while (this.inFlight > 0 && !this.failure) await new Promise<void>((r) => this.waiters.push(r));
+    if (!this.failure) this.post({ type: 'flush' }, 0);
+    while (this.sizes.length > 0 && !this.failure) await new Promise<void>((r) => this.waiters.push(r));
     this.check();
   }
 

@@ -196,7 +196,10 @@ export class DatasetSink {
           } else {
             s = buffer.slice(a, ends[i]);
             tok = classify(s);
-            if (tok === TEXT && (word = words.add(i, s)) >= 0) c.words.push(s);
+            if (tok === TEXT) {
+              word = words.add(i, s);
+              if (words.fresh) c.words.push(s);
+            }
           }
           if (word >= 0) kind = WORD_VALUE;
         } else {

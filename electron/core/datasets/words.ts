@@ -24,24 +24,25 @@ class ColumnWords {
 }
 
 export class WordDictionary {
-  /** Every word, by number (the insert target learns them in this order). */
-  readonly words: string[] = [];
+  /** Every word and its number (the insert target learns them in this order): a word pushed out of its slot keeps its number. */
+  private numbers = new Map<string, number>();
   private columns: ColumnWords[] = [];
   /** Set by `find`: the slot the value has (or would take), and the word's number on a hit. */
   slot = 0;
   id = -1;
+  /** Set by `add`: the word was not known before. */
+  fresh = false;
 
   /** Whether column i still looks values up (a value of more than MAX_WORD_CHARS never does). */
   active(i: number, length: number): boolean {
-    const col = (this.columns[i] ??= new ColumnWords());
-    return !col.off && length <= MAX_WORD_CHARS;
+    return !this.column(i).off && length <= MAX_WORD_CHARS;
   }
 
   /** Looks buf[a, b) up among column i's words: the word (and `id`), or null. */
   find(i: number, buf: string, a: number, b: number): string | null {
     let h = 0x811c9dc5 ^ (b - a);
     for (let p = a; p < b; p++) h = Math.imul(h ^ buf.charCodeAt(p), 0x01000193);
-    const col = this.columns[i];
+    const col = this.column(i);
     const slot = (this.slot = h >>> 26); // top 6 bits: SLOTS = 64
     const word = col.texts[slot];
     if (word !== undefined && word.length === b - a && buf.startsWith(word, a)) {
@@ -53,14 +54,31 @@ export class WordDictionary {
     return null;
   }
 
-  /** After a miss (`find` returned null): makes `text` a word of column i in the slot found; its number, or -1 when the dictionary is full. */
+  /** Words numbered so far. */
+  get size(): number {
+    return this.numbers.size;
+  }
+
+  /**
+   * After a miss (`find` returned null): puts `text` in column i's slot found and gives its number (-1
+   * when the dictionary is full); `fresh` says whether the word is new, to be sent to the target.
+   */
   add(i: number, text: string): number {
-    if (this.words.length >= MAX_WORDS) return -1;
-    const col = this.columns[i];
-    const id = this.words.length;
-    this.words.push(text);
+    let id = this.numbers.get(text);
+    this.fresh = false;
+    if (id === undefined) {
+      if (this.numbers.size >= MAX_WORDS) return -1;
+      id = this.numbers.size;
+      this.numbers.set(text, id);
+      this.fresh = true;
+    }
+    const col = this.column(i);
     col.texts[this.slot] = text;
     col.ids[this.slot] = id;
     return id;
+  }
+
+  private column(i: number): ColumnWords {
+    return (this.columns[i] ??= new ColumnWords());
   }
 }
