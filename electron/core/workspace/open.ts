@@ -20,7 +20,7 @@ export interface Workspace {
 // 'PFLT' — marks the file as a Preflight workspace so another app's SQLite file is not migrated.
 const APPLICATION_ID = 0x50464c54;
 /** Page size of a new workspace file (bytes). */
-export const PAGE_SIZE = 16_384;
+const PAGE_SIZE = 16_384;
 
 /**
  * Opens (or, when absent, creates) the workspace in `dir`. An existing file that is not a Preflight
