@@ -10,6 +10,7 @@ import { insertSql, type DatasetQueries, type StoredValue } from '../workspace/q
 import type { PackedChunk } from './chunks';
 import { INSERT_THREAD_LIMITS } from './heap';
 import { HLL, hllKit } from './hll';
+import { rowWriterPath } from './row-writer';
 
 export const NULL_VALUE = 0;
 export const NUMBER_VALUE = 1;
@@ -176,9 +177,27 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 10000');
 db.pragma('synchronous = NORMAL');
-parentPort.postMessage({ type: 'ready' });
-let single, multi, per, n, batch, regs, packChunk, key, spread;
+// The native row writer, when it was built (native/preflight_rows.c); else the rows are bound from here.
+let native = false, nativeWhy = 'not built';
+if (workerData.extension) {
+  try { db.loadExtension(workerData.extension); native = true; }
+  catch (err) { nativeWhy = String((err && err.message) || err); }
+}
+parentPort.postMessage({ type: 'ready', writer: native ? 'native' : 'javascript', why: native ? '' : nativeWhy });
+let single, multi, per, n, batch, regs, packChunk, key, spread, fromChunk;
 const words = [], hashes = [];
+const bytes = (a, v) => Buffer.from(a.buffer, a.byteOffset, v * a.BYTES_PER_ELEMENT);
+function insertNative(m) {
+  if (m.rows === 0) return;
+  const v = m.rows * n;
+  let text = m.buffer;
+  const tail = [m.buffer.length, m.extras.length];
+  for (const x of m.extras) { text += x; tail.push(x.length); }
+  tail.push(m.words.length);
+  for (const w of m.words) { text += w; tail.push(w.length); }
+  const t = Int32Array.from(tail);
+  fromChunk.run(bytes(m.kinds, v), bytes(m.nums, v), bytes(m.starts, v), bytes(m.ends, v), Buffer.from(text, 'utf16le'), bytes(t, t.length));
+}
 function insertChunk(m) {
   const { buffer, kinds, nums, starts, ends, extras, rows } = m;
   for (const w of m.words) { words.push(w); hashes.push(HLL.hashKey(w)); }
@@ -227,6 +246,7 @@ parentPort.on('message', (m) => {
       db.prepare(m.refresh).get();
       n = m.columns; per = m.rowsPerStatement;
       single = db.prepare(m.single); multi = db.prepare(m.multi);
+      if (native) { db.exec(m.rowsTable); fromChunk = db.prepare(m.fromChunk); }
       packChunk = db.prepare(m.chunk); key = m.key;
       batch = new Array(per * n).fill(null);
       spread = batch.length <= workerData.spreadArgs;
@@ -239,7 +259,7 @@ parentPort.on('message', (m) => {
           const v = p.vals;
           packChunk.run(key, p.ordinal, p.chunk, p.rows, p.missing, p.nan, p.posInf, p.negInf, Buffer.from(v.buffer, v.byteOffset, v.byteLength));
         }
-        insertChunk(m);
+        if (native) insertNative(m); else insertChunk(m);
       } catch (err) {
         if (db.inTransaction) rollback.run();
         pending = -1;
@@ -254,6 +274,10 @@ parentPort.on('message', (m) => {
       give = [m.kinds.buffer, m.nums.buffer, m.starts.buffer, m.ends.buffer, ...vals.map((v) => v.buffer)];
     } else if (m.type === 'close') {
       if (m.commit) commitNow();
+      if (native && regs) {
+        const sketch = db.prepare('SELECT preflight_rows_sketch(?)').pluck();
+        regs = regs.map((r, i) => { const b = sketch.get(i); return b ? new Uint8Array(b) : r; });
+      }
       db.close();
       parentPort.postMessage({ type: 'closed', registers: regs || [] });
       parentPort.close();
@@ -270,6 +294,8 @@ parentPort.on('message', (m) => {
 type Arrays = [Uint8Array, Float64Array, Int32Array, Int32Array];
 interface Reply {
   type: string;
+  writer?: 'native' | 'javascript';
+  why?: string;
   message?: string;
   registers?: Uint8Array[];
   arrays?: Arrays;
@@ -309,6 +335,9 @@ export class WorkerTarget implements ChunkTarget {
   /** Arrays the thread gave back after writing a chunk's rows: a chunk is copied into one of these. */
   private spare: Arrays[] = [];
   recycle: ((vals: Float64Array[]) => void) | null = null;
+  /** Who makes the rows on the thread: the native row writer, or JavaScript (and why not native). */
+  writer: 'native' | 'javascript' = 'javascript';
+  writerWhy = '';
   /** Resolves once the thread has opened the workspace; rejects when it cannot start. */
   readonly ready: Promise<void>;
 
@@ -316,7 +345,15 @@ export class WorkerTarget implements ChunkTarget {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { driver, file, commitRows: COMMIT_ROWS, spreadArgs: SPREAD_ARGS, idleCommitMs: IDLE_COMMIT_MS },
+      workerData: {
+        driver,
+        file,
+        extension: rowWriterPath(),
+
+        commitRows: COMMIT_ROWS,
+        spreadArgs: SPREAD_ARGS,
+        idleCommitMs: IDLE_COMMIT_MS,
+      },
       resourceLimits: INSERT_THREAD_LIMITS,
     });
     let markClosed!: () => void;
@@ -326,7 +363,11 @@ export class WorkerTarget implements ChunkTarget {
     this.ready = new Promise<void>((resolve, reject) => ((markReady = resolve), (failReady = reject)));
     this.ready.catch(() => {});
     this.worker.on('message', (m: Reply) => {
-      if (m.type === 'ready') return markReady();
+      if (m.type === 'ready') {
+        this.writer = m.writer ?? 'javascript';
+        this.writerWhy = m.why ?? '';
+        return markReady();
+      }
       if (m.arrays && this.spare.length < MAX_IN_FLIGHT) this.spare.push(m.arrays);
       if (m.vals) this.recycle?.(m.vals);
       if (m.type === 'closed') {

@@ -55,9 +55,18 @@ export function rowsPerInsert(columns: number): number {
 export function insertSql(
   staging: string,
   columns: number,
-): { single: string; multi: string; rowsPerStatement: number; refresh: string; chunk: string } {
+): {
+  single: string;
+  multi: string;
+  rowsPerStatement: number;
+  refresh: string;
+  chunk: string;
+  rowsTable: string;
+  fromChunk: string;
+} {
   const one = `(${Array(columns).fill('?').join(',')})`;
   const many = rowsPerInsert(columns);
+  const rows = `temp.pf_rows_${columns}`;
   return {
     // Run before preparing on a second connection: reloads a schema another connection changed.
     refresh: 'SELECT count(*) FROM sqlite_master',
@@ -65,6 +74,9 @@ export function insertSql(
     multi: `INSERT INTO ${table(staging)} VALUES ${Array(many).fill(one).join(',')}`,
     rowsPerStatement: many,
     chunk: CHUNK_INSERT,
+    // With the native row writer (native/preflight_rows.c): a whole chunk's rows in one statement.
+    rowsTable: `CREATE VIRTUAL TABLE IF NOT EXISTS ${rows} USING preflight_rows(${columns})`,
+    fromChunk: `INSERT INTO ${table(staging)} SELECT * FROM ${rows} WHERE kinds = ? AND nums = ? AND starts = ? AND ends = ? AND text = ? AND tail = ?`,
   };
 }
 

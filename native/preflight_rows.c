@@ -1,0 +1,440 @@
+/*
+ * Preflight's row writer: a SQLite loadable extension that turns one chunk of an import (the typed
+ * arrays the insert thread receives, electron/core/datasets/insert-pipe.ts) into rows, so that
+ *
+ *   CREATE VIRTUAL TABLE temp.pf_rows_20 USING preflight_rows(20);
+ *   INSERT INTO "staging" SELECT * FROM temp.pf_rows_20 WHERE kinds = ? AND nums = ? AND ... AND tail = ?
+ *
+ * writes a whole chunk in one statement, with no JavaScript value made or bound per field. It also
+ * sketches each column (HyperLogLog, bit for bit as hll.ts does it) and keeps the import's words
+ * (words.ts). It is loaded into better-sqlite3's own connection (Database#loadExtension) and calls
+ * SQLite only through the extension API, so it needs no rebuild for Node or Electron.
+ *
+ * Chunk format (each a BLOB argument):
+ *   kinds  u8[v]   0 null, 1 number, 2 slice of text, 3 next extra string, 4 word nums[k]
+ *   nums   f64[v]  the number, or the word's number
+ *   starts i32[v], ends i32[v]  UTF-16 offsets into text (kind 2)
+ *   text   UTF-16LE: the chunk's text, then the extras, then the new words, back to back
+ *   tail   i32[2 + e + w]: text length in UTF-16 units, e, then each extra's length, w, and each new word's length
+ * (v = rows × columns, values row by row).
+ */
+#include <sqlite3ext.h>
+SQLITE_EXTENSION_INIT1
+#include <stdint.h>
+#if defined(_MSC_VER)
+#include <intrin.h>
+#endif
+#include <stdlib.h>
+#include <string.h>
+
+#define HLL_P 12
+#define HLL_M (1 << HLL_P)
+#define ARGS 6
+
+typedef struct {
+  char *utf8;
+  int len;
+  uint32_t hash;
+} Word;
+
+/* One per connection: the import's words and each column's sketch. */
+typedef struct {
+  Word *words;
+  int nwords, capwords;
+  uint8_t **regs;
+  int nregs;
+} Session;
+
+typedef struct {
+  sqlite3_vtab base;
+  Session *s;
+  int columns;
+} RowsTable;
+
+typedef struct {
+  sqlite3_vtab_cursor base;
+  RowsTable *t;
+  int rows, row;
+  const uint8_t *kinds;
+  const double *nums;
+  const int32_t *starts, *ends;
+  /* The chunk's text and extras as UTF-8, and where each UTF-16 offset lands in it. */
+  char *utf8;
+  int32_t *at;
+  int cap16;
+  int64_t cap8;
+  int32_t *extra; /* per value: index of its extra string, or -1 */
+  int capextra;
+  int32_t *extraAt; /* UTF-8 start of extra i (and one past the last) */
+  int capextraAt;
+} RowsCursor;
+
+static uint32_t mix(uint32_t h) {
+  h ^= h >> 16;
+  h *= 0x85ebca6bu;
+  h ^= h >> 13;
+  h *= 0xc2b2ae35u;
+  return h ^ (h >> 16);
+}
+static uint32_t hash16(const uint16_t *s, int n) {
+  uint32_t h = 0x811c9dc5u;
+  for (int i = 0; i < n; i++) h = (h ^ s[i]) * 0x01000193u;
+  return mix(h ^ 0x5bd1e995u);
+}
+static uint32_t hashNumber(double x) {
+  uint32_t u[2];
+  memcpy(u, &x, 8); /* little-endian, as the JavaScript sketch reads a Float64Array */
+  return mix(u[0] ^ ((u[1] ^ 0x27d4eb2du) * 0x9e3779b1u));
+}
+/* Leading zeros of a non-zero word (Math.clz32). */
+static int clz32(uint32_t w) {
+#if defined(_MSC_VER)
+  unsigned long i;
+  _BitScanReverse(&i, w);
+  return 31 - (int)i;
+#else
+  return __builtin_clz(w);
+#endif
+}
+static void addHash(uint8_t *regs, uint32_t h) {
+  uint32_t j = h >> (32 - HLL_P);
+  uint32_t w = (h << HLL_P) | (1u << (HLL_P - 1));
+  uint8_t rank = (uint8_t)(clz32(w) + 1);
+  if (rank > regs[j]) regs[j] = rank;
+}
+
+/* UTF-16LE → UTF-8 (lone surrogates become U+FFFD, as TextEncoder does); at[i] = UTF-8 offset of unit i. */
+static int64_t toUtf8(const uint16_t *s, int n, char *out, int32_t *at) {
+  int64_t o = 0;
+  for (int i = 0; i < n; i++) {
+    uint32_t c = s[i];
+    at[i] = (int32_t)o;
+    if (c < 0x80) {
+      out[o++] = (char)c;
+      continue;
+    }
+    if (c < 0x800) {
+      out[o++] = (char)(0xc0 | (c >> 6));
+      out[o++] = (char)(0x80 | (c & 0x3f));
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && s[i + 1] >= 0xdc00 && s[i + 1] <= 0xdfff) {
+      c = 0x10000 + ((c - 0xd800) << 10) + (s[i + 1] - 0xdc00);
+      out[o++] = (char)(0xf0 | (c >> 18));
+      out[o++] = (char)(0x80 | ((c >> 12) & 0x3f));
+      out[o++] = (char)(0x80 | ((c >> 6) & 0x3f));
+      out[o++] = (char)(0x80 | (c & 0x3f));
+      at[++i] = (int32_t)(o - 4); /* the low half of a pair: slices are cut at delimiters, never inside one */
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+    out[o++] = (char)(0xe0 | (c >> 12));
+    out[o++] = (char)(0x80 | ((c >> 6) & 0x3f));
+    out[o++] = (char)(0x80 | (c & 0x3f));
+  }
+  at[n] = (int32_t)o;
+  return o;
+}
+
+static int grow(void **p, int64_t *cap, int64_t need, size_t size) {
+  if (need <= *cap) return 1;
+  int64_t n = need + need / 2 + 64;
+  void *q = sqlite3_realloc64(*p, (sqlite3_uint64)n * size);
+  if (!q) return 0;
+  *p = q;
+  *cap = n;
+  return 1;
+}
+
+static int rowsConnect(sqlite3 *db, void *aux, int argc, const char *const *argv, sqlite3_vtab **out, char **err) {
+  int columns = argc > 3 ? atoi(argv[3]) : 0;
+  if (columns < 1 || columns > 32767) {
+    *err = sqlite3_mprintf("preflight_rows needs a column count");
+    return SQLITE_ERROR;
+  }
+  sqlite3_str *sql = sqlite3_str_new(db);
+  sqlite3_str_appendall(sql, "CREATE TABLE x(");
+  for (int i = 0; i < columns; i++) sqlite3_str_appendf(sql, "c%d,", i);
+  sqlite3_str_appendall(sql, "kinds HIDDEN, nums HIDDEN, starts HIDDEN, ends HIDDEN, text HIDDEN, tail HIDDEN)");
+  char *ddl = sqlite3_str_finish(sql);
+  if (!ddl) return SQLITE_NOMEM;
+  int rc = sqlite3_declare_vtab(db, ddl);
+  sqlite3_free(ddl);
+  if (rc != SQLITE_OK) return rc;
+  RowsTable *t = sqlite3_malloc(sizeof(RowsTable));
+  if (!t) return SQLITE_NOMEM;
+  memset(t, 0, sizeof(*t));
+  t->s = (Session *)aux;
+  t->columns = columns;
+  *out = &t->base;
+  return SQLITE_OK;
+}
+
+static int rowsDisconnect(sqlite3_vtab *v) {
+  sqlite3_free(v);
+  return SQLITE_OK;
+}
+
+static int rowsBestIndex(sqlite3_vtab *v, sqlite3_index_info *info) {
+  RowsTable *t = (RowsTable *)v;
+  int found = 0;
+  for (int i = 0; i < info->nConstraint; i++) {
+    const struct sqlite3_index_constraint *c = &info->aConstraint[i];
+    int a = c->iColumn - t->columns;
+    if (a < 0 || a >= ARGS) continue;
+    if (!c->usable || c->op != SQLITE_INDEX_CONSTRAINT_EQ) return SQLITE_CONSTRAINT;
+    info->aConstraintUsage[i].argvIndex = a + 1;
+    info->aConstraintUsage[i].omit = 1;
+    found |= 1 << a;
+  }
+  if (found != (1 << ARGS) - 1) return SQLITE_CONSTRAINT;
+  info->estimatedCost = 1;
+  return SQLITE_OK;
+}
+
+static int rowsOpen(sqlite3_vtab *v, sqlite3_vtab_cursor **out) {
+  RowsCursor *c = sqlite3_malloc(sizeof(RowsCursor));
+  if (!c) return SQLITE_NOMEM;
+  memset(c, 0, sizeof(*c));
+  c->t = (RowsTable *)v;
+  *out = &c->base;
+  return SQLITE_OK;
+}
+
+static int rowsClose(sqlite3_vtab_cursor *cur) {
+  RowsCursor *c = (RowsCursor *)cur;
+  sqlite3_free(c->utf8);
+  sqlite3_free(c->at);
+  sqlite3_free(c->extra);
+  sqlite3_free(c->extraAt);
+  sqlite3_free(c);
+  return SQLITE_OK;
+}
+
+static int fail(RowsCursor *c, const char *why) {
+  sqlite3_free(c->t->base.zErrMsg);
+  c->t->base.zErrMsg = sqlite3_mprintf("preflight_rows: %s", why);
+  return SQLITE_ERROR;
+}
+
+static int addWord(Session *s, const char *utf8, int len, uint32_t hash) {
+  if (s->nwords == s->capwords) {
+    int n = s->capwords ? s->capwords * 2 : 256;
+    Word *w = sqlite3_realloc64(s->words, (sqlite3_uint64)n * sizeof(Word));
+    if (!w) return SQLITE_NOMEM;
+    s->words = w;
+    s->capwords = n;
+  }
+  char *copy = sqlite3_malloc(len + 1);
+  if (!copy) return SQLITE_NOMEM;
+  memcpy(copy, utf8, len);
+  copy[len] = 0;
+  s->words[s->nwords++] = (Word){copy, len, hash};
+  return SQLITE_OK;
+}
+
+static int needRegisters(Session *s, int columns) {
+  if (columns <= s->nregs) return SQLITE_OK;
+  uint8_t **r = sqlite3_realloc64(s->regs, (sqlite3_uint64)columns * sizeof(uint8_t *));
+  if (!r) return SQLITE_NOMEM;
+  s->regs = r;
+  for (; s->nregs < columns; s->nregs++) {
+    r[s->nregs] = sqlite3_malloc(HLL_M);
+    if (!r[s->nregs]) return SQLITE_NOMEM;
+    memset(r[s->nregs], 0, HLL_M);
+  }
+  return SQLITE_OK;
+}
+
+/* Reads the chunk, converts its text once, takes its new words and sketches every value. */
+static int rowsFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int argc, sqlite3_value **argv) {
+  RowsCursor *c = (RowsCursor *)cur;
+  Session *s = c->t->s;
+  int n = c->t->columns;
+  if (argc != ARGS) return fail(c, "wrong arguments");
+  int v = sqlite3_value_bytes(argv[0]);
+  c->kinds = sqlite3_value_blob(argv[0]);
+  c->nums = sqlite3_value_blob(argv[1]);
+  c->starts = sqlite3_value_blob(argv[2]);
+  c->ends = sqlite3_value_blob(argv[3]);
+  const uint16_t *text = sqlite3_value_blob(argv[4]);
+  int units = sqlite3_value_bytes(argv[4]) / 2;
+  const int32_t *tail = sqlite3_value_blob(argv[5]);
+  int tailLen = sqlite3_value_bytes(argv[5]) / 4;
+  if (v % n != 0 || sqlite3_value_bytes(argv[1]) < v * 8 || sqlite3_value_bytes(argv[2]) < v * 4 ||
+      sqlite3_value_bytes(argv[3]) < v * 4 || tailLen < 2)
+    return fail(c, "chunk arrays do not match");
+  int bodyUnits = tail[0], extras = tail[1];
+  if (extras < 0 || tailLen < 3 + extras) return fail(c, "bad extras");
+  int newWords = tail[2 + extras];
+  if (newWords < 0 || tailLen < 3 + extras + newWords) return fail(c, "bad words");
+  int64_t total = bodyUnits;
+  for (int i = 0; i < extras + newWords; i++) total += tail[(i < extras ? 2 : 3) + i];
+  if (bodyUnits < 0 || total > units) return fail(c, "text shorter than its parts");
+  int64_t cap16 = c->cap16, cap8 = c->cap8, capx = c->capextra, capxa = c->capextraAt;
+  if (!grow((void **)&c->at, &cap16, (int64_t)units + 1, 4) || !grow((void **)&c->utf8, &cap8, (int64_t)units * 3 + 1, 1) ||
+      !grow((void **)&c->extra, &capx, v, 4) || !grow((void **)&c->extraAt, &capxa, extras + 1, 4))
+    return SQLITE_NOMEM;
+  c->cap16 = (int)cap16, c->cap8 = cap8, c->capextra = (int)capx, c->capextraAt = (int)capxa;
+  toUtf8(text, units, c->utf8, c->at);
+  /* Extras follow the body; each one's UTF-8 start, then the new words (copied into the session). */
+  int64_t u = bodyUnits;
+  for (int i = 0; i < extras; i++) {
+    c->extraAt[i] = c->at[u];
+    u += tail[2 + i];
+  }
+  c->extraAt[extras] = c->at[u];
+  for (int i = 0; i < newWords; i++) {
+    int len = tail[3 + extras + i];
+    int rc = addWord(s, c->utf8 + c->at[u], c->at[u + len] - c->at[u], hash16(text + u, len));
+    if (rc != SQLITE_OK) return rc;
+    u += len;
+  }
+  int rc = needRegisters(s, n);
+  if (rc != SQLITE_OK) return rc;
+  /* Sketch and check every value now: a bad offset fails the chunk before any row is written. */
+  int e = 0;
+  for (int k = 0; k < v; k++) {
+    uint8_t *regs = s->regs[k % n];
+    c->extra[k] = -1;
+    switch (c->kinds[k]) {
+      case 0:
+        break;
+      case 1:
+        addHash(regs, hashNumber(c->nums[k]));
+        break;
+      case 2: {
+        int32_t a = c->starts[k], b = c->ends[k];
+        if (a < 0 || b < a || b > bodyUnits) return fail(c, "text offsets out of range");
+        addHash(regs, hash16(text + a, b - a));
+        break;
+      }
+      case 3: {
+        if (e >= extras) return fail(c, "more extra values than strings");
+        c->extra[k] = e++;
+        break;
+      }
+      case 4: {
+        double w = c->nums[k];
+        if (!(w >= 0 && w < s->nwords)) return fail(c, "unknown word");
+        addHash(regs, s->words[(int)w].hash);
+        break;
+      }
+      default:
+        return fail(c, "unknown value kind");
+    }
+  }
+  /* Extras are sketched from their UTF-16 text. */
+  u = bodyUnits;
+  e = 0;
+  for (int k = 0; k < v; k++) {
+    if (c->kinds[k] != 3) continue;
+    int len = tail[2 + e];
+    addHash(s->regs[k % n], hash16(text + u, len));
+    u += len;
+    e++;
+  }
+  c->rows = v / n;
+  c->row = 0;
+  (void)idxNum;
+  (void)idxStr;
+  return SQLITE_OK;
+}
+
+static int rowsNext(sqlite3_vtab_cursor *cur) {
+  ((RowsCursor *)cur)->row++;
+  return SQLITE_OK;
+}
+
+static int rowsEof(sqlite3_vtab_cursor *cur) {
+  RowsCursor *c = (RowsCursor *)cur;
+  return c->row >= c->rows;
+}
+
+static int rowsColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i) {
+  RowsCursor *c = (RowsCursor *)cur;
+  int n = c->t->columns;
+  if (i >= n) return SQLITE_OK; /* hidden arguments read back: NULL */
+  int k = c->row * n + i;
+  switch (c->kinds[k]) {
+    case 1:
+      sqlite3_result_double(ctx, c->nums[k]);
+      break;
+    case 2: {
+      int32_t a = c->at[c->starts[k]], b = c->at[c->ends[k]];
+      sqlite3_result_text(ctx, c->utf8 + a, b - a, SQLITE_STATIC);
+      break;
+    }
+    case 3: {
+      int e = c->extra[k];
+      sqlite3_result_text(ctx, c->utf8 + c->extraAt[e], c->extraAt[e + 1] - c->extraAt[e], SQLITE_STATIC);
+      break;
+    }
+    case 4: {
+      Word *w = &c->t->s->words[(int)c->nums[k]];
+      sqlite3_result_text(ctx, w->utf8, w->len, SQLITE_STATIC);
+      break;
+    }
+    default:
+      sqlite3_result_null(ctx);
+  }
+  return SQLITE_OK;
+}
+
+static int rowsRowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *out) {
+  *out = ((RowsCursor *)cur)->row;
+  return SQLITE_OK;
+}
+
+static sqlite3_module rowsModule = {
+    .iVersion = 0,
+    .xCreate = rowsConnect,
+    .xConnect = rowsConnect,
+    .xBestIndex = rowsBestIndex,
+    .xDisconnect = rowsDisconnect,
+    .xDestroy = rowsDisconnect,
+    .xOpen = rowsOpen,
+    .xClose = rowsClose,
+    .xFilter = rowsFilter,
+    .xNext = rowsNext,
+    .xEof = rowsEof,
+    .xColumn = rowsColumn,
+    .xRowid = rowsRowid,
+};
+
+/* preflight_rows_sketch(i): column i's HyperLogLog registers (4,096 bytes), or NULL when it has none. */
+static void sketchFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  Session *s = sqlite3_user_data(ctx);
+  int i = sqlite3_value_int(argv[0]);
+  if (i < 0 || i >= s->nregs) return sqlite3_result_null(ctx);
+  sqlite3_result_blob(ctx, s->regs[i], HLL_M, SQLITE_TRANSIENT);
+  (void)argc;
+}
+
+static void freeSession(void *p) {
+  Session *s = p;
+  for (int i = 0; i < s->nwords; i++) sqlite3_free(s->words[i].utf8);
+  sqlite3_free(s->words);
+  for (int i = 0; i < s->nregs; i++) sqlite3_free(s->regs[i]);
+  sqlite3_free(s->regs);
+  sqlite3_free(s);
+}
+
+/* SQLite finds this entry point from the file's name (preflight_rows.so → sqlite3_preflightrows_init). */
+#ifdef _WIN32
+__declspec(dllexport)
+#endif
+int sqlite3_preflightrows_init(sqlite3 *db, char **err, const sqlite3_api_routines *api) {
+  SQLITE_EXTENSION_INIT2(api);
+  Session *s = sqlite3_malloc(sizeof(Session));
+  if (!s) return SQLITE_NOMEM;
+  memset(s, 0, sizeof(*s));
+  int rc = sqlite3_create_function_v2(db, "preflight_rows_sketch", 1, SQLITE_UTF8, s, sketchFunc, 0, 0, 0);
+  if (rc != SQLITE_OK) {
+    sqlite3_free(s);
+    return rc;
+  }
+  rc = sqlite3_create_module_v2(db, "preflight_rows", &rowsModule, s, freeSession);
+  (void)err;
+  return rc;
+}
