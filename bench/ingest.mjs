@@ -10,6 +10,8 @@
 // and the load average: Preflight parses and profiles on one thread while a second inserts, so its wall
 // time needs two free cores; on a loaded machine read the CPU ratio.
 // Needs: `npm run build`, /usr/bin/sqlite3 (apt-get install sqlite3), /usr/bin/time (apt-get install time).
+// Rows are made by the native row writer when `npm run build` could compile it (native/preflight_rows.c);
+// PREFLIGHT_ROW_WRITER=javascript measures the JavaScript writer instead.
 // Usage: node bench/ingest.mjs [rows=1000000] [runs=5]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +28,15 @@ for (const tool of ['/usr/bin/sqlite3', '/usr/bin/time']) {
   if (!fs.existsSync(tool)) throw new Error(`${tool} is missing: apt-get install -y ${path.basename(tool)}`);
 }
 if (!fs.existsSync(path.join(root, 'dist', 'node', 'cli.mjs'))) throw new Error('run `npm run build` first');
+
+const writerFile = ['so', 'dylib', 'dll']
+  .map((ext) => path.join(root, 'dist', 'native', `preflight_rows.${ext}`))
+  .find((f) => fs.existsSync(f));
+console.log(
+  process.env.PREFLIGHT_ROW_WRITER === 'javascript' || !writerFile
+    ? `row writer: JavaScript (${writerFile ? 'PREFLIGHT_ROW_WRITER=javascript' : 'the native one is not built'})`
+    : `row writer: native (${path.relative(root, writerFile)})`,
+);
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-bench-ingest-'));
 const csv = path.join(tmp, 'data.csv');
