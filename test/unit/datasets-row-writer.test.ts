@@ -208,10 +208,42 @@ describe.skipIf(!library)('native row writer', () => {
     }
     const [native, js] = imported;
     expect(native.rows).toHaveLength(40_000);
+    expect(native.rows[0]).toHaveLength(6);
     expect(native.rows).toEqual(js.rows);
     expect(native.columns).toEqual(js.columns);
     const id = native.columns[3];
     expect(id.profile.distinctExact).toBe(false); // counted by the sketch, past the exact count's cap
     expect(Math.abs(id.profile.distinct - 40_000) / 40_000).toBeLessThan(0.05);
+  });
+
+  it('JSON Lines whose later records add keys: the same rows and profile with either writer', async () => {
+    const rnd = createRng(31);
+    const lines = Array.from({ length: 6_000 }, (_, r) => {
+      const o: Record<string, unknown> = { k: r, s: r % 3 === 0 ? 'caf\u00e9 ☕' : `v${r % 17}`, f: rnd() - 0.5 };
+      if (r >= 2_000) o.added = r % 5 === 0 ? null : { nested: [r, '😀'] };
+      if (r >= 4_000) o.late = r % 2 === 0 ? true : 'x\ny';
+      return JSON.stringify(o);
+    });
+    const file = path.join(tmp.dir, 'grows.jsonl');
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const imported = [];
+    for (const writer of ['native', 'javascript'] as const) {
+      const d = await withWriter(writer, () =>
+        inProcess.client().run('datasets/add', { path: file, name: `grows-${writer}` }),
+      );
+      const db = new Database(path.join(inProcess.dir, 'workspace.sqlite'), { readonly: true });
+      try {
+        const rows = db.prepare(`SELECT * FROM ds_${d.id} ORDER BY rowid`).raw().all() as unknown[][];
+        imported.push({ rows, columns: d.columnInfo.map((c) => ({ ...c, chunkKey: undefined })) });
+      } finally {
+        db.close();
+      }
+    }
+    const [native, js] = imported;
+    expect(native.rows).toHaveLength(6_000);
+    expect(native.rows[0]).toEqual([0, 'caf\u00e9 ☕', expect.any(Number), null, null]);
+    expect(native.rows[5_999].slice(3)).toEqual([expect.stringContaining('😀'), 'x\ny']);
+    expect(native.rows).toEqual(js.rows);
+    expect(native.columns).toEqual(js.columns);
   });
 });
