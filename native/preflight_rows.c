@@ -261,15 +261,19 @@ static int rowsFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, 
   int units = sqlite3_value_bytes(argv[4]) / 2;
   const int32_t *tail = sqlite3_value_blob(argv[5]);
   int tailLen = sqlite3_value_bytes(argv[5]) / 4;
-  if (v % n != 0 || sqlite3_value_bytes(argv[1]) < v * 8 || sqlite3_value_bytes(argv[2]) < v * 4 ||
-      sqlite3_value_bytes(argv[3]) < v * 4 || tailLen < 2)
+  if (v % n != 0 || sqlite3_value_bytes(argv[1]) < (int64_t)v * 8 || sqlite3_value_bytes(argv[2]) < (int64_t)v * 4 ||
+      sqlite3_value_bytes(argv[3]) < (int64_t)v * 4 || tailLen < 2)
     return fail(c, "chunk arrays do not match");
   int bodyUnits = tail[0], extras = tail[1];
-  if (extras < 0 || tailLen < 3 + extras) return fail(c, "bad extras");
+  if (extras < 0 || tailLen < 3 + (int64_t)extras) return fail(c, "bad extras");
   int newWords = tail[2 + extras];
-  if (newWords < 0 || tailLen < 3 + extras + newWords) return fail(c, "bad words");
+  if (newWords < 0 || tailLen < 3 + (int64_t)extras + newWords) return fail(c, "bad words");
   int64_t total = bodyUnits;
-  for (int i = 0; i < extras + newWords; i++) total += tail[(i < extras ? 2 : 3) + i];
+  for (int i = 0; i < extras + newWords; i++) {
+    int32_t len = tail[(i < extras ? 2 : 3) + i];
+    if (len < 0) return fail(c, "negative length");
+    total += len;
+  }
   if (bodyUnits < 0 || total > units) return fail(c, "text shorter than its parts");
   int64_t cap16 = c->cap16, cap8 = c->cap8, capx = c->capextra, capxa = c->capextraAt;
   if (!grow((void **)&c->at, &cap16, (int64_t)units + 1, 4) || !grow((void **)&c->utf8, &cap8, (int64_t)units * 3 + 1, 1) ||

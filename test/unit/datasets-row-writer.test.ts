@@ -170,6 +170,8 @@ describe.skipIf(!library)('native row writer', () => {
       expect(() => run([1, 3], [1, 0], [0, 0], [0, 0])).toThrow(/more extra values than strings/);
       expect(() => run([1, 1, 1], [1, 2, 3], [0, 0, 0], [0, 0, 0])).toThrow(/chunk arrays do not match/);
       expect(() => run([1, 1], [1, 2], [0, 0], [0, 0], [6, 1, 9, 0])).toThrow(/text shorter than its parts/);
+      expect(() => run([1, 3], [1, 0], [0, 0], [0, 0], [2, 2, -3, 5, 0])).toThrow(/negative length/);
+      expect(() => run([1, 1], [1, 2], [0, 0], [0, 0], [6, 2 ** 31 - 1])).toThrow(/bad extras/);
       expect(db.prepare('SELECT count(*) FROM "ds_staging_0000000000000001"').pluck().get()).toBe(2);
     } finally {
       db.close();
