@@ -37,6 +37,38 @@ describe('column profile', () => {
     expect(p.numeric!.histogram.counts.reduce((s, c) => s + c, 0)).toBeCloseTo(n, -3);
   });
 
+  it('the reservoir keeps numbers and texts of a mixed column as they came, whichever a slot held before', () => {
+    // Reference: Algorithm L over the same random stream, in a plain array.
+    const k = 50;
+    const values = Array.from({ length: 5_000 }, (_, i) => (i % 7 === 3 ? `t${i}` : i % 5 === 0 ? -i / 3 : i));
+    const a = new ColumnAccumulator({ sample: k, distinct: 10 }, createRng(9));
+    for (const v of values) a.observe(typeof v === 'string' ? TEXT : FLOAT, v, typeof v === 'string' ? NaN : v);
+    const random = createRng(9);
+    const want: (string | number)[] = [];
+    let w = 1;
+    let next = 0;
+    const advance = (seen: number) => {
+      w *= Math.exp(Math.log(random()) / k);
+      next = seen + Math.floor(Math.log(random()) / Math.log(1 - w)) + 1;
+    };
+    values.forEach((v, i) => {
+      if (i < k) {
+        want.push(v);
+        if (i === k - 1) advance(k);
+      } else if (i + 1 === next) {
+        want[Math.floor(random() * k)] = v;
+        advance(i + 1);
+      }
+    });
+    const got = a.state().sample;
+    expect(got).toEqual(want);
+    expect(got.some((v) => typeof v === 'string') && got.some((v) => typeof v === 'number')).toBe(true);
+    // A part's merged sample goes back into slots unchanged.
+    expect(ColumnAccumulator.merge([a.state()], { sample: k, distinct: 10 }, createRng(1)).state().sample).toEqual(
+      want,
+    );
+  });
+
   it('top categories count text values', () => {
     const a = new ColumnAccumulator({ sample: 100, distinct: 100 }, createRng(4));
     for (const v of ['b', 'a', 'b', 'c', 'b', 'a']) a.observe(TEXT, v, NaN);
