@@ -11,7 +11,8 @@
 // time needs two free cores; on a loaded machine read the CPU ratio.
 // Needs: `npm run build`, /usr/bin/sqlite3 (apt-get install sqlite3), /usr/bin/time (apt-get install time).
 // Rows are made by the native row writer when `npm run build` could compile it (native/preflight_rows.c);
-// PREFLIGHT_ROW_WRITER=javascript measures the JavaScript writer instead.
+// records are split by the native CSV scanner (native/preflight_csv.c) likewise. PREFLIGHT_ROW_WRITER=javascript
+// and PREFLIGHT_CSV_SCANNER=javascript measure the JavaScript versions instead.
 // Usage: node bench/ingest.mjs [rows=1000000] [runs=5]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,10 +33,17 @@ if (!fs.existsSync(path.join(root, 'dist', 'node', 'cli.mjs'))) throw new Error(
 const writerFile = ['so', 'dylib', 'dll']
   .map((ext) => path.join(root, 'dist', 'native', `preflight_rows.${ext}`))
   .find((f) => fs.existsSync(f));
+const scannerFile = path.join(root, 'dist', 'native', 'preflight_csv.node');
 console.log(
-  process.env.PREFLIGHT_ROW_WRITER === 'javascript' || !writerFile
-    ? `row writer: JavaScript (${writerFile ? 'PREFLIGHT_ROW_WRITER=javascript' : 'the native one is not built'})`
-    : `row writer: native (${path.relative(root, writerFile)})`,
+  `row writer: ${
+    process.env.PREFLIGHT_ROW_WRITER === 'javascript' || !writerFile
+      ? `JavaScript (${writerFile ? 'PREFLIGHT_ROW_WRITER=javascript' : 'the native one is not built'})`
+      : `native (${path.relative(root, writerFile)})`
+  }; CSV scanner: ${
+    process.env.PREFLIGHT_CSV_SCANNER === 'javascript' || !fs.existsSync(scannerFile)
+      ? `JavaScript (${fs.existsSync(scannerFile) ? 'PREFLIGHT_CSV_SCANNER=javascript' : 'the native one is not built'})`
+      : `native (${path.relative(root, scannerFile)})`
+  }`,
 );
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-bench-ingest-'));

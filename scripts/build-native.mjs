@@ -1,7 +1,10 @@
-// Builds the native row writer (native/preflight_rows.c), a SQLite loadable extension, into
-// dist/native/. It uses only SQLite's extension API, compiled against the headers of the SQLite that
-// better-sqlite3 bundles, so one build serves Node and Electron alike. Without a C compiler nothing
-// fails: imports then bind their rows from JavaScript (slower, same results) and this says so.
+// Builds Preflight's optional native code into dist/native/ (see electron/core/datasets/native.ts):
+// - the row writer, native/preflight_rows.c: a SQLite loadable extension, compiled against the headers
+//   of the SQLite that better-sqlite3 bundles and calling it only through the extension API;
+// - the CSV scanner, native/preflight_csv.c: a Node-API addon (ABI-stable), compiled against the
+//   running Node's headers (<prefix>/include/node).
+// Neither needs a rebuild for Electron. Without a C compiler (or headers) nothing fails: imports do the
+// same work in JavaScript, with the same results, more slowly — and this says so.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,24 +12,21 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const source = path.join(root, 'native', 'preflight_rows.c');
-export const rowWriterName = `preflight_rows.${process.platform === 'win32' ? 'dll' : process.platform === 'darwin' ? 'dylib' : 'so'}`;
+const out = path.join(root, 'dist', 'native');
+const libExt = process.platform === 'win32' ? 'dll' : process.platform === 'darwin' ? 'dylib' : 'so';
 
-/** Compiles the row writer; returns the library's path, or null (with the reason printed) when it cannot. */
-export function buildRowWriter({ quiet = false } = {}) {
-  const out = path.join(root, 'dist', 'native', rowWriterName);
-  fs.rmSync(out, { force: true });
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  const headers = path.join(
-    path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')),
-    'deps',
-    'sqlite3',
-  );
+/** Compiles one C file into a shared library; returns its path, or null with the reason printed. */
+function compile(source, target, includes, what, without) {
+  const file = path.join(out, target);
+  fs.rmSync(file, { force: true });
+  const missing = includes.find((dir) => !fs.existsSync(dir));
+  if (missing) return skipped(what, without, `headers not found (${missing})`);
+  const src = path.join(root, 'native', source);
   const [cc, args] =
     process.platform === 'win32'
       ? [
           process.env.CC || 'cl',
-          ['/nologo', '/O2', '/LD', `/I${headers}`, source, `/Fe:${out}`, `/Fo:${path.dirname(out)}\\`],
+          ['/nologo', '/O2', '/LD', ...includes.map((d) => `/I${d}`), src, `/Fe:${file}`, `/Fo:${out}\\`],
         ]
       : [
           process.env.CC || 'cc',
@@ -35,26 +35,60 @@ export function buildRowWriter({ quiet = false } = {}) {
             '-Wall',
             '-Wextra',
             '-fPIC',
-            process.platform === 'darwin' ? '-dynamiclib' : '-shared',
-            `-I${headers}`,
-            source,
+            ...(process.platform === 'darwin' ? ['-dynamiclib', '-undefined', 'dynamic_lookup'] : ['-shared']),
+            ...includes.map((d) => `-I${d}`),
+            src,
             '-o',
-            out,
+            file,
           ],
         ];
   const r = spawnSync(cc, args, { encoding: 'utf8' });
-  if (r.status === 0 && fs.existsSync(out)) {
+  if (r.status === 0 && fs.existsSync(file)) {
     if (r.stderr.trim()) process.stderr.write(r.stderr);
-    if (!quiet) console.log(`native row writer: ${path.relative(root, out)}`);
-    return out;
+    console.log(`${what}: ${path.relative(root, file)}`);
+    return file;
   }
-  const why = r.error
-    ? `${cc} not found (${r.error.code ?? r.error.message})`
-    : `${cc} failed:\n${r.stderr || r.stdout}`;
-  console.warn(
-    `native row writer not built — imports will bind rows from JavaScript (same results, about 1 CPU-second more per million rows × 20 columns): ${why}`,
+  return skipped(
+    what,
+    without,
+    r.error ? `${cc} not found (${r.error.code ?? r.error.message})` : `${cc} failed:\n${r.stderr || r.stdout}`,
   );
+}
+
+function skipped(what, without, why) {
+  console.warn(`${what} not built — ${without}: ${why}`);
   return null;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) buildRowWriter();
+/** Builds both; returns their paths (null where one could not be built). */
+export function buildNative() {
+  fs.mkdirSync(out, { recursive: true });
+  const sqliteHeaders = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')),
+    'deps',
+    'sqlite3',
+  );
+  const rows = compile(
+    'preflight_rows.c',
+    `preflight_rows.${libExt}`,
+    [sqliteHeaders],
+    'native row writer',
+    'imports will bind rows from JavaScript (same rows, about 1 CPU-second more per million rows × 20 columns)',
+  );
+  // Node-API's headers ship with Node (<prefix>/include/node); Windows links against node.lib, which
+  // only node-gyp fetches, so the scanner is not built there.
+  const nodeHeaders = path.join(path.dirname(process.execPath), '..', 'include', 'node');
+  const csv =
+    process.platform === 'win32'
+      ? skipped('native CSV scanner', 'CSV imports will split records in JavaScript', 'not built on Windows')
+      : compile(
+          'preflight_csv.c',
+          'preflight_csv.node',
+          [nodeHeaders],
+          'native CSV scanner',
+          'CSV imports will split records in JavaScript (same records, slower)',
+        );
+  return { rows, csv };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) buildNative();

@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { buildRowWriter } from './build-native.mjs';
+import { buildNative } from './build-native.mjs';
 import { compileValidators } from './compile-validators.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -74,8 +74,8 @@ await Promise.all([
   }),
 ]);
 
-// The native row writer (a SQLite extension) for imports; optional, see build-native.mjs.
-buildRowWriter();
+// The native row writer and CSV scanner for imports; optional, see build-native.mjs.
+buildNative();
 
 /** Swaps electron/core/bundles/parts/validators.ts for its precompiled twin (see compile-validators.mjs). */
 function precompiledValidators(file) {

@@ -17,7 +17,7 @@ import {
   WORD_VALUE,
   WorkerTarget,
 } from '../../electron/core/datasets/insert-pipe';
-import { rowWriterPath } from '../../electron/core/datasets/row-writer';
+import { rowWriterPath } from '../../electron/core/datasets/native';
 import { insertSql } from '../../electron/core/workspace/queries/datasets';
 import { createRng } from '../../shared/math/latency/rng';
 import { tempDir } from '../helpers/workspace';

@@ -10,7 +10,7 @@ import { insertSql, type DatasetQueries, type StoredValue } from '../workspace/q
 import type { PackedChunk } from './chunks';
 import { INSERT_THREAD_LIMITS } from './heap';
 import { HLL, hllKit } from './hll';
-import { rowWriterPath } from './row-writer';
+import { rowWriterPath } from './native';
 
 export const NULL_VALUE = 0;
 export const NUMBER_VALUE = 1;

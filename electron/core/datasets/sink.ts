@@ -165,13 +165,24 @@ export class DatasetSink {
     c.reserve(n);
     let k = c.length;
     const { buffer, starts, ends } = tokenizer;
+    // Classes and values the native scanner found (csv-tokenizer.ts), or null: scanNumber here.
+    const preToks = tokenizer.scannedToks;
+    const preXs = tokenizer.scannedXs!;
+    const base = tokenizer.scanBase;
     const acc = this.acc;
     const overrides = this.overrides;
     const chunker = this.chunker!;
     const words = this.words;
     for (let i = 0; i < n; i++, k++) {
       const a = starts[i];
-      let tok = a >= 0 ? scanNumber(buffer, a, ends[i]) : -1;
+      let tok = -1;
+      if (a >= 0 && preToks === null) tok = scanNumber(buffer, a, ends[i]);
+      else if (a >= 0) {
+        const t = preToks![base + i];
+        tok = (t & 31) - 1;
+        scanned.x = preXs[base + i];
+        scanned.exact = (t & 32) !== 0;
+      }
       let x = NaN;
       let kind = SLICE_VALUE;
       let key: string | number;

@@ -3,6 +3,8 @@
 // its behaviour is checked against csv-parse in test/unit/datasets-csv.test.ts.
 // Records may end with \n, \r\n or \r; a quote inside an unquoted field is literal; blank lines can be
 // skipped; errors carry the line (1-based, of the record's start) and the column (1-based field).
+// Where the native scanner is built (native.ts), it splits the plain records and this code takes the rest.
+import { csvScanner, type CsvScannerAddon } from '../native';
 
 export class CsvSyntaxError extends Error {
   constructor(
@@ -28,6 +30,22 @@ const CR = 13;
 /** A record longer than this is almost surely an unclosed quote; refusing it keeps memory bounded. */
 export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
 
+/** Room in the native scanner's arrays (csvScanner, native.ts): fields and records per call. */
+const SCAN_FIELDS = 1 << 16;
+const SCAN_RECORDS = 1 << 13;
+
+/** The native scanner and the arrays it fills. */
+class NativeScan {
+  readonly state = new Int32Array(3);
+  readonly starts = new Int32Array(SCAN_FIELDS);
+  readonly ends = new Int32Array(SCAN_FIELDS);
+  readonly toks = new Uint8Array(SCAN_FIELDS);
+  readonly xs = new Float64Array(SCAN_FIELDS);
+  readonly counts = new Int32Array(SCAN_RECORDS);
+  readonly newlines = new Int32Array(SCAN_RECORDS);
+  constructor(readonly addon: CsvScannerAddon) {}
+}
+
 export class CsvTokenizer {
   private rest = '';
   private held: string[] = [];
@@ -42,12 +60,23 @@ export class CsvTokenizer {
   skipBlankLines = true;
   /** Characters handed to the parser so far, re-parsed ones included (stays near the text's length). */
   parsedChars = 0;
+  /**
+   * While a record split by the native scanner is handled: each field's class and value, as scan.ts's
+   * scanNumber gives them, at `scanBase + i` (`(class + 1) | 32 when exact`, and the number); else null.
+   */
+  scannedToks: Uint8Array | null = null;
+  scannedXs: Float64Array | null = null;
+  scanBase = 0;
+  private native: NativeScan | null;
 
   constructor(
     private delimiter: number,
     private onRecord: RecordHandler,
     private maxRecordChars = MAX_RECORD_CHARS,
-  ) {}
+    scanner: CsvScannerAddon | null = csvScanner(),
+  ) {
+    this.native = scanner && new NativeScan(scanner);
+  }
 
   /** Field i of the record being handled. */
   value(i: number): string {
@@ -85,8 +114,17 @@ export class CsvTokenizer {
     const starts = this.starts;
     const ends = this.ends;
     this.buffer = buf;
+    const native = this.native;
+    native?.addon.load(buf);
     let pos = 0;
     while (pos < len) {
+      if (native !== null) {
+        // Plain records in C; the one it leaves (doubled quotes, a blank line, an error) is parsed below.
+        pos = this.scanNative(native, pos, final);
+        const why = native.state[2];
+        if (why === SCAN_END) break;
+        if (why === SCAN_FULL) continue;
+      }
       const start = pos;
       const startLine = this.line;
       let newlines = 0;
@@ -202,7 +240,41 @@ export class CsvTokenizer {
       );
     }
   }
+
+  /** Hands on the records the native scanner splits from `pos`; returns where it stopped. */
+  private scanNative(native: NativeScan, pos: number, final: boolean): number {
+    const { state, starts: fs, ends: fe, counts, newlines } = native;
+    native.addon.scan(pos, final, this.delimiter, state, fs, fe, native.toks, native.xs, counts, newlines);
+    const records = state[1];
+    const starts = this.starts;
+    const ends = this.ends;
+    this.scannedToks = native.toks;
+    this.scannedXs = native.xs;
+    try {
+      let f = 0;
+      for (let r = 0; r < records; r++) {
+        const count = counts[r];
+        for (let i = 0; i < count; i++) {
+          starts[i] = fs[f + i];
+          ends[i] = fe[f + i];
+        }
+        this.scanBase = f;
+        f += count;
+        const startLine = this.line;
+        this.line = startLine + newlines[r] + 1;
+        this.onRecord(count, startLine);
+      }
+    } finally {
+      this.scannedToks = null;
+      this.scannedXs = null;
+    }
+    return state[0];
+  }
 }
+
+/** Why the native scanner stopped: the text ends (or its last record needs more), a record it leaves, no room. */
+const SCAN_END = 0;
+const SCAN_FULL = 2;
 
 function countNewlines(buf: string, from: number, to: number): number {
   let n = 0;
