@@ -325,7 +325,10 @@ describe('electron-builder.yml', () => {
       grantFileProtocolExtraPrivileges: false,
     });
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/*.node', '**/node_modules/onnxruntime-node/bin/**']));
+    expect(config.asarUnpack).toEqual(
+      // dist/native: the row writer (a SQLite extension) and the CSV scanner, loaded from beside app.asar
+      expect.arrayContaining(['**/*.node', '**/node_modules/onnxruntime-node/bin/**', 'dist/native/**']),
+    );
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     expect(config.extraMetadata.main).toBe(pkg.main);
     expect(config.productName).toBe('Preflight');
