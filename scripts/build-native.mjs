@@ -73,7 +73,7 @@ export function buildNative() {
     `preflight_rows.${libExt}`,
     [sqliteHeaders],
     'native row writer',
-    'imports will bind rows from JavaScript (same rows, about 1 CPU-second more per million rows × 20 columns)',
+    'imports will bind rows from JavaScript (same rows, more CPU)',
   );
   // Node-API's headers ship with Node (<prefix>/include/node); Windows links against node.lib, which
   // only node-gyp fetches, so the scanner is not built there.
