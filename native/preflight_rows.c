@@ -58,15 +58,11 @@ typedef struct {
   const uint8_t *kinds;
   const double *nums;
   const int32_t *starts, *ends;
-  /* The chunk's text and extras as UTF-8, and where each UTF-16 offset lands in it. */
+  /* The chunk's text values as UTF-8, back to back: value k's bytes are utf8[off[k], off[k] + len[k]). */
   char *utf8;
-  int32_t *at;
-  int cap16;
   int64_t cap8;
-  int32_t *extra; /* per value: index of its extra string, or -1 */
-  int capextra;
-  int32_t *extraAt; /* UTF-8 start of extra i (and one past the last) */
-  int capextraAt;
+  int32_t *off, *len;
+  int64_t capoff, caplen;
 } RowsCursor;
 
 static uint32_t mix(uint32_t h) {
@@ -103,12 +99,11 @@ static void addHash(uint8_t *regs, uint32_t h) {
   if (rank > regs[j]) regs[j] = rank;
 }
 
-/* UTF-16LE → UTF-8 (lone surrogates become U+FFFD, as TextEncoder does); at[i] = UTF-8 offset of unit i. */
-static int64_t toUtf8(const uint16_t *s, int n, char *out, int32_t *at) {
-  int64_t o = 0;
+/* UTF-16LE → UTF-8 (a lone surrogate becomes U+FFFD, as TextEncoder does); returns the bytes written. */
+static int32_t toUtf8(const uint16_t *s, int n, char *out) {
+  int32_t o = 0;
   for (int i = 0; i < n; i++) {
     uint32_t c = s[i];
-    at[i] = (int32_t)o;
     if (c < 0x80) {
       out[o++] = (char)c;
       continue;
@@ -119,12 +114,11 @@ static int64_t toUtf8(const uint16_t *s, int n, char *out, int32_t *at) {
       continue;
     }
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && s[i + 1] >= 0xdc00 && s[i + 1] <= 0xdfff) {
-      c = 0x10000 + ((c - 0xd800) << 10) + (s[i + 1] - 0xdc00);
+      c = 0x10000 + ((c - 0xd800) << 10) + (s[++i] - 0xdc00);
       out[o++] = (char)(0xf0 | (c >> 18));
       out[o++] = (char)(0x80 | ((c >> 12) & 0x3f));
       out[o++] = (char)(0x80 | ((c >> 6) & 0x3f));
       out[o++] = (char)(0x80 | (c & 0x3f));
-      at[++i] = (int32_t)(o - 4); /* the low half of a pair: slices are cut at delimiters, never inside one */
       continue;
     }
     if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
@@ -132,7 +126,6 @@ static int64_t toUtf8(const uint16_t *s, int n, char *out, int32_t *at) {
     out[o++] = (char)(0x80 | ((c >> 6) & 0x3f));
     out[o++] = (char)(0x80 | (c & 0x3f));
   }
-  at[n] = (int32_t)o;
   return o;
 }
 
@@ -204,9 +197,8 @@ static int rowsOpen(sqlite3_vtab *v, sqlite3_vtab_cursor **out) {
 static int rowsClose(sqlite3_vtab_cursor *cur) {
   RowsCursor *c = (RowsCursor *)cur;
   sqlite3_free(c->utf8);
-  sqlite3_free(c->at);
-  sqlite3_free(c->extra);
-  sqlite3_free(c->extraAt);
+  sqlite3_free(c->off);
+  sqlite3_free(c->len);
   sqlite3_free(c);
   return SQLITE_OK;
 }
@@ -246,7 +238,13 @@ static int needRegisters(Session *s, int columns) {
   return SQLITE_OK;
 }
 
-/* Reads the chunk, converts its text once, takes its new words and sketches every value. */
+/* Reads the chunk: takes its new words, checks and sketches every value, converts its text values. */
+/* Room in the UTF-8 buffer for `units` more UTF-16 units after `o` (slices may overlap: not assumed away). */
+static int room(RowsCursor *c, int64_t o, int64_t units) {
+  int64_t need = o + units * 3 + 1;
+  return need < INT32_MAX && grow((void **)&c->utf8, &c->cap8, need, 1);
+}
+
 static int rowsFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int argc, sqlite3_value **argv) {
   RowsCursor *c = (RowsCursor *)cur;
   Session *s = c->t->s;
@@ -275,32 +273,27 @@ static int rowsFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, 
     total += len;
   }
   if (bodyUnits < 0 || total > units) return fail(c, "text shorter than its parts");
-  int64_t cap16 = c->cap16, cap8 = c->cap8, capx = c->capextra, capxa = c->capextraAt;
-  if (!grow((void **)&c->at, &cap16, (int64_t)units + 1, 4) || !grow((void **)&c->utf8, &cap8, (int64_t)units * 3 + 1, 1) ||
-      !grow((void **)&c->extra, &capx, v, 4) || !grow((void **)&c->extraAt, &capxa, extras + 1, 4))
-    return SQLITE_NOMEM;
-  c->cap16 = (int)cap16, c->cap8 = cap8, c->capextra = (int)capx, c->capextraAt = (int)capxa;
-  toUtf8(text, units, c->utf8, c->at);
-  /* Extras follow the body; each one's UTF-8 start, then the new words (copied into the session). */
-  int64_t u = bodyUnits;
-  for (int i = 0; i < extras; i++) {
-    c->extraAt[i] = c->at[u];
-    u += tail[2 + i];
-  }
-  c->extraAt[extras] = c->at[u];
+  /* Where each text value's UTF-8 will be. */
+  if (!grow((void **)&c->off, &c->capoff, v, 4) || !grow((void **)&c->len, &c->caplen, v, 4)) return SQLITE_NOMEM;
+  /* The new words follow the extras: each is kept (as UTF-8) and hashed once for the import. */
+  int64_t u = total;
+  for (int i = newWords - 1; i >= 0; i--) u -= tail[3 + extras + i];
   for (int i = 0; i < newWords; i++) {
     int len = tail[3 + extras + i];
-    int rc = addWord(s, c->utf8 + c->at[u], c->at[u + len] - c->at[u], hash16(text + u, len));
+    if (!room(c, 0, len)) return SQLITE_NOMEM;
+    int32_t bytes = toUtf8(text + u, len, c->utf8);
+    int rc = addWord(s, c->utf8, bytes, hash16(text + u, len));
     if (rc != SQLITE_OK) return rc;
     u += len;
   }
   int rc = needRegisters(s, n);
   if (rc != SQLITE_OK) return rc;
-  /* Sketch and check every value now: a bad offset fails the chunk before any row is written. */
+  /* Check and sketch every value, and convert the text values: a bad one fails the chunk before any row. */
+  int32_t o = 0;
   int e = 0;
+  int64_t x = bodyUnits; /* where the next extra string starts */
   for (int k = 0; k < v; k++) {
     uint8_t *regs = s->regs[k % n];
-    c->extra[k] = -1;
     switch (c->kinds[k]) {
       case 0:
         break;
@@ -311,11 +304,21 @@ static int rowsFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, 
         int32_t a = c->starts[k], b = c->ends[k];
         if (a < 0 || b < a || b > bodyUnits) return fail(c, "text offsets out of range");
         addHash(regs, hash16(text + a, b - a));
+        if (!room(c, o, b - a)) return SQLITE_NOMEM;
+        c->off[k] = o;
+        c->len[k] = toUtf8(text + a, b - a, c->utf8 + o);
+        o += c->len[k];
         break;
       }
       case 3: {
         if (e >= extras) return fail(c, "more extra values than strings");
-        c->extra[k] = e++;
+        int len = tail[2 + e++];
+        addHash(regs, hash16(text + x, len));
+        if (!room(c, o, len)) return SQLITE_NOMEM;
+        c->off[k] = o;
+        c->len[k] = toUtf8(text + x, len, c->utf8 + o);
+        o += c->len[k];
+        x += len;
         break;
       }
       case 4: {
@@ -327,16 +330,6 @@ static int rowsFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, 
       default:
         return fail(c, "unknown value kind");
     }
-  }
-  /* Extras are sketched from their UTF-16 text. */
-  u = bodyUnits;
-  e = 0;
-  for (int k = 0; k < v; k++) {
-    if (c->kinds[k] != 3) continue;
-    int len = tail[2 + e];
-    addHash(s->regs[k % n], hash16(text + u, len));
-    u += len;
-    e++;
   }
   c->rows = v / n;
   c->row = 0;
@@ -364,16 +357,10 @@ static int rowsColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i) {
     case 1:
       sqlite3_result_double(ctx, c->nums[k]);
       break;
-    case 2: {
-      int32_t a = c->at[c->starts[k]], b = c->at[c->ends[k]];
-      sqlite3_result_text(ctx, c->utf8 + a, b - a, SQLITE_STATIC);
+    case 2:
+    case 3:
+      sqlite3_result_text(ctx, c->utf8 + c->off[k], c->len[k], SQLITE_STATIC);
       break;
-    }
-    case 3: {
-      int e = c->extra[k];
-      sqlite3_result_text(ctx, c->utf8 + c->extraAt[e], c->extraAt[e + 1] - c->extraAt[e], SQLITE_STATIC);
-      break;
-    }
     case 4: {
       Word *w = &c->t->s->words[(int)c->nums[k]];
       sqlite3_result_text(ctx, w->utf8, w->len, SQLITE_STATIC);
