@@ -303,12 +303,13 @@ interface Reply {
 }
 
 /**
- * At most this many chunks (a 64 KiB read each, ≈ 0.4 MB with its arrays) wait for the insert thread:
- * memory stays bounded. The thread works in bursts (a commit writes its pages for ~60 ms): with 16,
- * the main thread waited 0.6 s of a 1M-row import for room; with 48, 0.05 s, and the import took
- * 4.0–4.1 s instead of 4.4–4.7 s (96 was no faster).
+ * At most this many chunks (a 64 KiB read each, ≈ 0.3 MB with its arrays) wait for the insert thread:
+ * memory stays bounded. The thread works in bursts (a commit writes its pages for ~60 ms, a checkpoint
+ * waits on the disk): with 16, the main thread waited 0.6 s of a 1M-row import for room; with 48,
+ * 0.2–0.3 s once the CSV scanner had made it faster; with 128 the import takes 0.2–0.3 s less than
+ * with 48 (8 interleaved pairs, +10–15 MB peak RSS); 256 was no faster.
  */
-const MAX_IN_FLIGHT = 48;
+const MAX_IN_FLIGHT = 128;
 /** …and at most this many values (Parquet sends 16k-row chunks: a dozen of 20 columns, ≈ 70 MB). */
 const MAX_IN_FLIGHT_VALUES = 4_000_000;
 /**
