@@ -29,8 +29,29 @@
 #define FLOAT 2
 #define TEXT 8
 
-static uint16_t *text = NULL;
-static size_t textLen = 0, textCap = 0;
+/* The loaded text, one per thread that loads the addon (Node-API instance data: workers get their own). */
+typedef struct {
+  uint16_t *text;
+  size_t len, cap;
+} Loaded;
+
+static void freeLoaded(napi_env env, void *data, void *hint) {
+  (void)env;
+  (void)hint;
+  free(((Loaded *)data)->text);
+  free(data);
+}
+
+static Loaded *loaded(napi_env env) {
+  Loaded *l = NULL;
+  if (napi_get_instance_data(env, (void **)&l) == napi_ok && l) return l;
+  l = calloc(1, sizeof(Loaded));
+  if (l && napi_set_instance_data(env, l, freeLoaded, NULL) != napi_ok) {
+    free(l);
+    l = NULL;
+  }
+  return l;
+}
 
 static const double POW10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                                  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
@@ -77,22 +98,27 @@ static napi_value load(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
   size_t len = 0;
+  Loaded *l = loaded(env);
   if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 1 ||
       napi_get_value_string_utf16(env, argv[0], NULL, 0, &len) != napi_ok) {
     napi_throw_type_error(env, NULL, "load(text): a string");
     return NULL;
   }
-  if (len + 1 > textCap) {
+  if (!l) {
+    napi_throw_error(env, NULL, "out of memory");
+    return NULL;
+  }
+  if (len + 1 > l->cap) {
     size_t cap = len + 1 + len / 4;
-    uint16_t *t = realloc(text, cap * sizeof(uint16_t));
+    uint16_t *t = realloc(l->text, cap * sizeof(uint16_t));
     if (!t) {
       napi_throw_error(env, NULL, "out of memory");
       return NULL;
     }
-    text = t;
-    textCap = cap;
+    l->text = t;
+    l->cap = cap;
   }
-  napi_get_value_string_utf16(env, argv[0], (char16_t *)text, textCap, &textLen);
+  napi_get_value_string_utf16(env, argv[0], (char16_t *)l->text, l->cap, &l->len);
   return NULL;
 }
 
@@ -133,8 +159,13 @@ static napi_value scan(napi_env env, napi_callback_info info) {
   int32_t *st = state.data, *fs = starts.data, *fe = ends.data, *rc = counts.data, *rn = newlines.data;
   uint8_t *ft = toks.data;
   double *fx = xs.data;
-  const uint16_t *buf = text;
-  const int64_t len = (int64_t)textLen;
+  Loaded *l = loaded(env);
+  if (!l || !l->text) {
+    napi_throw_error(env, NULL, "scan: no text loaded");
+    return NULL;
+  }
+  const uint16_t *buf = l->text;
+  const int64_t len = (int64_t)l->len;
   if (pos < 0 || pos > len) pos = len;
   size_t f = 0, records = 0;
   int why = 0;
