@@ -257,7 +257,8 @@ static napi_value scan(napi_env env, napi_callback_info info) {
     }
     if (state != 1) {
       f = first;
-      why = state == 2 ? 0 : state == 3 ? 1 : 2;
+      /* No room even for this one record (wider than the arrays): JavaScript takes it. */
+      why = state == 2 ? 0 : state == 3 || records == 0 ? 1 : 2;
       break;
     }
     rc[records] = (int32_t)(f - first);

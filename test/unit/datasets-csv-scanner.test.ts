@@ -139,5 +139,11 @@ describe.skipIf(!scanner)('native CSV scanner', () => {
     expect(native.records[1].fields).toHaveLength(3000);
     expect(native.records[1].fields[3]).toEqual(['4.5', 2, 4.5, true]);
     expect({ ...native, native: 0 }).toEqual(run(t, [4096, 4096, 100_000], true, false, 9));
+    // A record wider than the scanner's arrays (65,536 fields) is left to JavaScript, the rest is not.
+    const wider = `${Array.from({ length: 70_000 }, (_, i) => i % 10).join(',')}\n1,2\n`;
+    const w = run(wider, [1 << 20], true, true);
+    expect(w.records.map((r) => r.fields.length)).toEqual([70_000, 2]);
+    expect(w.native).toBe(1);
+    expect({ ...w, native: 0 }).toEqual(run(wider, [1 << 20], true, false));
   });
 });

@@ -350,7 +350,6 @@ export class WorkerTarget implements ChunkTarget {
         driver,
         file,
         extension: rowWriterPath(),
-
         commitRows: COMMIT_ROWS,
         spreadArgs: SPREAD_ARGS,
         idleCommitMs: IDLE_COMMIT_MS,

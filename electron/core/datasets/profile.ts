@@ -365,7 +365,6 @@ function isValue(v: string | number): boolean {
   return typeof v !== 'string' || !isMissingWord(v);
 }
 
-/** A copy that does not pin the chunk it was sliced from (V8 keeps parents of sliced strings alive). */
 /**
  * A reservoir's slots: numbers in a Float64Array (a mixed array would box each one, and the reservoir
  * replaces ~80k values per column of a 1M-row import), texts beside them once the column has any.
@@ -403,6 +402,7 @@ class SampleSlots {
   }
 }
 
+/** A copy that does not pin the chunk it was sliced from (V8 keeps parents of sliced strings alive). */
 function own(key: string | number): string | number {
   return typeof key === 'string' && key.length > 12 ? Buffer.from(key, 'utf8').toString('utf8') : key;
 }
