@@ -182,15 +182,15 @@ static napi_value scan(napi_env env, napi_callback_info info) {
     size_t first = f;
     int64_t p = pos;
     int32_t lines = 0;
-    int state = 0; /* 0 more fields, 1 complete, 2 incomplete, 3 bail, 4 out of room */
-    while (state == 0) {
+    int step = 0; /* 0 more fields, 1 complete, 2 incomplete, 3 bail, 4 out of room */
+    while (step == 0) {
       if (f == room) {
-        state = 4;
+        step = 4;
         break;
       }
       int64_t a, b;
       if (p >= len) {
-        state = final ? 3 : 2; /* a delimiter ends the text: JavaScript adds the empty last field */
+        step = final ? 3 : 2; /* a delimiter ends the text: JavaScript adds the empty last field */
         break;
       }
       c = buf[p];
@@ -198,15 +198,15 @@ static napi_value scan(napi_env env, napi_callback_info info) {
         int64_t q = p + 1;
         while (q < len && buf[q] != QUOTE) q++;
         if (q >= len) {
-          state = final ? 3 : 2; /* never closed: JavaScript says so (or more text comes) */
+          step = final ? 3 : 2; /* never closed: JavaScript says so (or more text comes) */
           break;
         }
         if (q + 1 >= len && !final) {
-          state = 2; /* cannot tell "" from a closing quote yet */
+          step = 2; /* cannot tell "" from a closing quote yet */
           break;
         }
         if (q + 1 < len && buf[q + 1] == QUOTE) {
-          state = 3; /* doubled quotes: the field needs unescaping */
+          step = 3; /* doubled quotes: the field needs unescaping */
           break;
         }
         a = p + 1;
@@ -214,14 +214,14 @@ static napi_value scan(napi_env env, napi_callback_info info) {
         for (int64_t k = a; k < b; k++) lines += buf[k] == LF;
         p = q + 1;
         if (p < len && (c = buf[p]) != (unsigned)delim && c != LF && c != CR) {
-          state = 3; /* text after the closing quote: an error JavaScript reports */
+          step = 3; /* text after the closing quote: an error JavaScript reports */
           break;
         }
       } else {
         int64_t e = p;
         while (e < len && (c = buf[e]) != (unsigned)delim && c != LF && c != CR) e++;
         if (e >= len && !final) {
-          state = 2;
+          step = 2;
           break;
         }
         a = p;
@@ -237,7 +237,7 @@ static napi_value scan(napi_env env, napi_callback_info info) {
       fx[f] = x;
       f++;
       if (p >= len) {
-        state = final ? 1 : 2; /* the last record, without a final newline */
+        step = final ? 1 : 2; /* the last record, without a final newline */
         break;
       }
       c = buf[p];
@@ -247,18 +247,18 @@ static napi_value scan(napi_env env, napi_callback_info info) {
       }
       if (c == CR) {
         if (p + 1 >= len && !final) {
-          state = 2;
+          step = 2;
           break;
         }
         p += p + 1 < len && buf[p + 1] == LF ? 2 : 1;
       } else
         p++;
-      state = 1;
+      step = 1;
     }
-    if (state != 1) {
+    if (step != 1) {
       f = first;
       /* No room even for this one record (wider than the arrays): JavaScript takes it. */
-      why = state == 2 ? 0 : state == 3 || records == 0 ? 1 : 2;
+      why = step == 2 ? 0 : step == 3 || records == 0 ? 1 : 2;
       break;
     }
     rc[records] = (int32_t)(f - first);

@@ -238,13 +238,13 @@ static int needRegisters(Session *s, int columns) {
   return SQLITE_OK;
 }
 
-/* Reads the chunk: takes its new words, checks and sketches every value, converts its text values. */
 /* Room in the UTF-8 buffer for `units` more UTF-16 units after `o` (slices may overlap: not assumed away). */
 static int room(RowsCursor *c, int64_t o, int64_t units) {
   int64_t need = o + units * 3 + 1;
   return need < INT32_MAX && grow((void **)&c->utf8, &c->cap8, need, 1);
 }
 
+/* Reads the chunk: takes its new words, checks and sketches every value, converts its text values. */
 static int rowsFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int argc, sqlite3_value **argv) {
   RowsCursor *c = (RowsCursor *)cur;
   Session *s = c->t->s;
