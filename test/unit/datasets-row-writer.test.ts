@@ -43,6 +43,24 @@ async function withWriter<T>(writer: Writer, fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Imports `file` once with each writer: its stored rows and its columns (without the staging key). */
+async function importWithEach(file: string, name: string) {
+  const imported = [];
+  for (const writer of ['native', 'javascript'] as const) {
+    const d = await withWriter(writer, () =>
+      inProcess.client().run('datasets/add', { path: file, name: `${name}-${writer}` }),
+    );
+    const db = new Database(path.join(inProcess.dir, 'workspace.sqlite'), { readonly: true });
+    try {
+      const rows = db.prepare(`SELECT * FROM ds_${d.id} ORDER BY rowid`).raw().all() as unknown[][];
+      imported.push({ rows, columns: d.columnInfo.map((c) => ({ ...c, chunkKey: undefined })) });
+    } finally {
+      db.close();
+    }
+  }
+  return imported;
+}
+
 type Value = [number, number | string] | null; // kind and payload, as a chunk holds them
 
 /** A chunk of `columns` values per row from [kind, payload] pairs (slices are [SLICE_VALUE, 'text in buffer']). */
@@ -202,20 +220,7 @@ describe.skipIf(!library)('native row writer', () => {
     });
     const file = path.join(tmp.dir, 'mixed.csv');
     fs.writeFileSync(file, `name,score,n,id,small,note\n${lines.join('\n')}\n`);
-    const imported = [];
-    for (const writer of ['native', 'javascript'] as const) {
-      const d = await withWriter(writer, () =>
-        inProcess.client().run('datasets/add', { path: file, name: `mixed-${writer}` }),
-      );
-      const db = new Database(path.join(inProcess.dir, 'workspace.sqlite'), { readonly: true });
-      try {
-        const rows = db.prepare(`SELECT * FROM ds_${d.id} ORDER BY rowid`).raw().all();
-        imported.push({ rows, columns: d.columnInfo.map((c) => ({ ...c, chunkKey: undefined })) });
-      } finally {
-        db.close();
-      }
-    }
-    const [native, js] = imported;
+    const [native, js] = await importWithEach(file, 'mixed');
     expect(native.rows).toHaveLength(40_000);
     expect(native.rows[0]).toHaveLength(6);
     expect(native.rows).toEqual(js.rows);
@@ -235,20 +240,7 @@ describe.skipIf(!library)('native row writer', () => {
     });
     const file = path.join(tmp.dir, 'grows.jsonl');
     fs.writeFileSync(file, `${lines.join('\n')}\n`);
-    const imported = [];
-    for (const writer of ['native', 'javascript'] as const) {
-      const d = await withWriter(writer, () =>
-        inProcess.client().run('datasets/add', { path: file, name: `grows-${writer}` }),
-      );
-      const db = new Database(path.join(inProcess.dir, 'workspace.sqlite'), { readonly: true });
-      try {
-        const rows = db.prepare(`SELECT * FROM ds_${d.id} ORDER BY rowid`).raw().all() as unknown[][];
-        imported.push({ rows, columns: d.columnInfo.map((c) => ({ ...c, chunkKey: undefined })) });
-      } finally {
-        db.close();
-      }
-    }
-    const [native, js] = imported;
+    const [native, js] = await importWithEach(file, 'grows');
     expect(native.rows).toHaveLength(6_000);
     expect(native.rows[0]).toEqual([0, 'caf\u00e9 ☕', expect.any(Number), null, null]);
     expect(native.rows[5_999].slice(3)).toEqual([expect.stringContaining('😀'), 'x\ny']);
