@@ -12,11 +12,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'dist', 'native');
 const libExt = process.platform === 'win32' ? 'dll' : process.platform === 'darwin' ? 'dylib' : 'so';
 
-/** Compiles one C file into a shared library; returns its path, or null with the reason printed. */
-function compile(source, target, includes, what, without) {
+/** Compiles one C file into a shared library in `out`; returns its path, or null with the reason printed. */
+function compile(out, source, target, includes, what, without) {
   const file = path.join(out, target);
   fs.rmSync(file, { force: true });
   const missing = includes.find((dir) => !fs.existsSync(dir));
@@ -60,8 +59,8 @@ function skipped(what, without, why) {
   return null;
 }
 
-/** Builds both; returns their paths (null where one could not be built). */
-export function buildNative() {
+/** Builds both into `out` (dist/native); returns their paths (null where one could not be built). */
+export function buildNative(out = path.join(root, 'dist', 'native')) {
   fs.mkdirSync(out, { recursive: true });
   const sqliteHeaders = path.join(
     path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')),
@@ -69,6 +68,7 @@ export function buildNative() {
     'sqlite3',
   );
   const rows = compile(
+    out,
     'preflight_rows.c',
     `preflight_rows.${libExt}`,
     [sqliteHeaders],
@@ -82,6 +82,7 @@ export function buildNative() {
     process.platform === 'win32'
       ? skipped('native CSV scanner', 'CSV imports will split records in JavaScript', 'not built on Windows')
       : compile(
+          out,
           'preflight_csv.c',
           'preflight_csv.node',
           [nodeHeaders],
@@ -91,4 +92,5 @@ export function buildNative() {
   return { rows, csv };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) buildNative();
+// node scripts/build-native.mjs [DIR]: builds into DIR instead of dist/native.
+if (process.argv[1] === fileURLToPath(import.meta.url)) buildNative(process.argv[2] ? path.resolve(process.argv[2]) : undefined);
