@@ -93,4 +93,5 @@ export function buildNative(out = path.join(root, 'dist', 'native')) {
 }
 
 // node scripts/build-native.mjs [DIR]: builds into DIR instead of dist/native.
-if (process.argv[1] === fileURLToPath(import.meta.url)) buildNative(process.argv[2] ? path.resolve(process.argv[2]) : undefined);
+if (process.argv[1] === fileURLToPath(import.meta.url))
+  buildNative(process.argv[2] ? path.resolve(process.argv[2]) : undefined);
