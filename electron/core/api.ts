@@ -2,7 +2,7 @@ import { PreflightError, type ErrorData } from '../../shared/contract/errors';
 import type { CoreEvent } from '../../shared/contract/events';
 import { isMethodName, methods, type MethodName } from '../../shared/contract/methods';
 import { makeQueries, type CoreContext } from './context';
-import { dropLeftovers } from './datasets/add';
+import { dropLeftovers } from './datasets/leftovers';
 import { toErrorData } from './errors';
 import { handlers } from './handlers';
 import { nodeLauncher, type Launcher } from './jobs/launcher';

@@ -17,11 +17,8 @@ import { DatasetSink } from './sink';
 import { readPartsInChildren, readPartsInParallel, type PartsRead } from './parts-import';
 import { storeProfile } from '../drift/profile-store';
 import { tuneYoungGeneration } from './heap';
-import { isAlive } from '../jobs/pid';
+import { ACTIVE, dropLeftovers } from './leftovers';
 import { defaultDatasetName, notADatasetFile } from '../../../shared/naming/index';
-
-/** Staging tables of imports running in this process (never dropped as leftovers). */
-const ACTIVE = new Set<string>();
 
 const READERS: Record<DatasetFormat, Reader> = {
   csv: (f, s, o) => readDelimited(f, s, o, ','),
@@ -181,18 +178,6 @@ function located(source: string, err: unknown): unknown {
     return new PreflightError('INVALID_INPUT', `${source}: ${err.message}`, { path: source, ...err.details });
   }
   return err;
-}
-
-/**
- * Staging tables whose importing process is gone: a killed import leaves one, never a dataset. Run
- * when a core opens the workspace and before each import; a live process's staging is never touched.
- */
-export function dropLeftovers(core: CoreContext): void {
-  for (const t of core.queries.datasets.orphanStagingTables(ACTIVE)) {
-    const pid = parseInt(t.slice('ds_staging_'.length, 'ds_staging_'.length + 8), 16);
-    if (pid !== process.pid && isAlive(pid)) continue;
-    core.queries.datasets.dropTable(t);
-  }
 }
 
 /** SHA-256 of the file (of a folder's parts, one after the other in name order). */
