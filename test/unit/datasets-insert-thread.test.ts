@@ -1,6 +1,8 @@
 // The insert thread (insert-pipe.ts) keeps one transaction open across reads: it must commit when no
 // chunk comes, so the workspace's other writers are not locked out by an idle import; and a table wide
 // enough that its multi-row INSERT is bound as an array (not as call arguments) reads back the same.
+// The import does not wait for the thread to start (starting-target.ts): chunks sent meanwhile are
+// held, and reach the calling thread when the thread cannot start.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,13 +11,13 @@ import { useInProcessCore } from '../helpers/core';
 import { openWorkspace } from '../../electron/core/workspace/open';
 import { makeQueries } from '../../electron/core/context';
 import {
-  chunkTarget,
   ChunkBuffer,
   DirectTarget,
   NUMBER_VALUE,
   SPREAD_ARGS,
   WorkerTarget,
 } from '../../electron/core/datasets/insert-pipe';
+import { chunkTarget, StartingTarget } from '../../electron/core/datasets/starting-target';
 import { rowsPerInsert } from '../../electron/core/workspace/queries/datasets';
 import { tempDir } from '../helpers/workspace';
 
@@ -24,14 +26,34 @@ afterAll(() => tmp.cleanup());
 const inProcess = useInProcessCore();
 
 describe('insert thread', () => {
-  it('falls back to the calling thread when the thread cannot open the workspace', async () => {
+  it('falls back to the calling thread when the thread cannot open the workspace, with the rows sent while it tried', async () => {
     const ws = openWorkspace(path.join(tmp.dir, 'fallback'));
     try {
       const q = makeQueries(ws).datasets;
-      const target = await chunkTarget(q, path.join(tmp.dir, 'missing', 'workspace.db'));
-      expect(target).toBeInstanceOf(DirectTarget);
-      const good = await chunkTarget(q, ws.file);
-      expect(good).toBeInstanceOf(WorkerTarget);
+      const staging = q.createStaging(1);
+      const target = chunkTarget(q, path.join(tmp.dir, 'missing', 'workspace.db'));
+      expect(target).toBeInstanceOf(StartingTarget);
+      target.prepare(staging, 1);
+      // Sent before the thread has failed: held, then written by the calling thread. The sink fills
+      // its buffer again after each send, so what was held must be a copy.
+      const c = new ChunkBuffer(4);
+      for (const [start, count] of [
+        [1, 3],
+        [10, 2],
+      ]) {
+        for (let i = 0; i < count; i++) {
+          c.kinds[i] = NUMBER_VALUE;
+          c.nums[i] = start + i;
+        }
+        c.length = count;
+        await target.send('', c, count, []);
+      }
+      c.nums.fill(-1);
+      expect(await (target as StartingTarget).using()).toBeInstanceOf(DirectTarget);
+      await target.finish();
+      expect(ws.db.prepare(`SELECT c0 FROM "${staging}" ORDER BY rowid`).pluck().all()).toEqual([1, 2, 3, 10, 11]);
+      const good = chunkTarget(q, ws.file) as StartingTarget;
+      expect(await good.using()).toBeInstanceOf(WorkerTarget);
       await good.finish();
     } finally {
       ws.close();

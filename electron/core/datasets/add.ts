@@ -12,7 +12,7 @@ import { readJsonLines } from './readers/jsonl';
 import { readParquet, readParquetParts } from './readers/parquet';
 import { parquetParts } from './parts';
 import type { Reader, ReadResult } from './readers/types';
-import { chunkTarget } from './insert-pipe';
+import { chunkTarget } from './starting-target';
 import { DatasetSink } from './sink';
 import { readPartsInChildren, readPartsInParallel, type PartsRead } from './parts-import';
 import { storeProfile } from '../drift/profile-store';
@@ -95,7 +95,7 @@ export async function addDataset(
       result = await read(source, sink, {
         signal: job.signal,
         encoding: args.encoding,
-        chunkTarget: () => chunkTarget(q, core.workspace.file),
+        chunkTarget: async () => chunkTarget(q, core.workspace.file),
         onBytes: (bytes) => onBytes(bytes),
         onChunk: streamedHash ? (chunk) => streamedHash.update(chunk) : undefined,
       });

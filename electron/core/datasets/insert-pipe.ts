@@ -453,17 +453,3 @@ export class WorkerTarget implements ChunkTarget {
     if (this.failure) throw new PreflightError('INTERNAL', `writing rows failed: ${this.failure.message}`);
   }
 }
-
-/** The insert thread, or the calling thread where threads are switched off or cannot start (e.g. a packaged app without the driver on disk). */
-export async function chunkTarget(q: DatasetQueries, workspaceFile: string): Promise<ChunkTarget> {
-  if (process.env.PREFLIGHT_INGEST_THREAD === '0') return new DirectTarget(q);
-  let target: WorkerTarget | null = null;
-  try {
-    target = new WorkerTarget(workspaceFile);
-    await target.ready;
-    return target;
-  } catch {
-    if (target) await target.abort().catch(() => {});
-    return new DirectTarget(q);
-  }
-}
