@@ -95,21 +95,24 @@ describe('insert thread', () => {
       }
       c.length = 10;
       await target.send('', c, 10, []);
-      // The thread holds its transaction only while chunks keep coming: within a moment, a second
-      // writer (this connection, with no busy wait) gets the lock.
+      // The thread holds its transaction only while chunks keep coming: within a moment, with no flush
+      // asked, the rows are committed (this connection sees them) and a second writer (this
+      // connection, with no busy wait) gets the lock.
       ws.db.pragma('busy_timeout = 0');
+      const count = ws.db.prepare(`SELECT count(*) AS n FROM "${staging}"`).pluck();
+      for (let k = 0; k < 400 && count.get() !== 10; k++) await new Promise((r) => setTimeout(r, 5));
+      expect(count.get()).toBe(10);
       let wrote = false;
       for (let k = 0; k < 200 && !wrote; k++) {
-        await new Promise((r) => setTimeout(r, 5));
         try {
           ws.db.exec('CREATE TABLE probe (x)');
           wrote = true;
         } catch (err) {
           expect(String(err)).toMatch(/locked|busy/);
+          await new Promise((r) => setTimeout(r, 5));
         }
       }
       expect(wrote).toBe(true);
-      expect(ws.db.prepare(`SELECT count(*) AS n FROM "${staging}"`).get()).toEqual({ n: 10 });
       await target.finish();
     } finally {
       ws.close();
