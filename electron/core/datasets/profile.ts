@@ -155,12 +155,17 @@ export class ColumnAccumulator {
       nan: c[NAN],
       posInf: c[POSINF],
       negInf: c[NEGINF],
-      distinct: exact ? distinct : Math.round(Math.min(present, Math.max(this.caps.distinct, this.distinctEstimate()))),
+      distinct: exact ? distinct : this.estimatedDistinct(present),
       distinctExact: exact,
       numeric: kind === 'integer' || kind === 'float' || kind === 'datetime' ? this.numeric(kind) : null,
       top: top.best,
       topExact: exact,
     };
+  }
+
+  /** Distinct values past the exact cap: the sketch's estimate, between the cap and the values present. */
+  estimatedDistinct(present: number): number {
+    return Math.round(Math.min(present, Math.max(this.caps.distinct, this.distinctEstimate())));
   }
 
   private distinctEstimate(): number {

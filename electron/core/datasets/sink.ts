@@ -59,6 +59,9 @@ export class DatasetSink {
   /** The first missing-value word ("NA"…) of each column: named in the note when they are read as missing. */
   private firstWord: (string | undefined)[] = [];
 
+  /** Kinds and profiles made while the last rows were written (finishChunks). */
+  private finished: Omit<ColumnInfo, 'ordinal'>[] | null = null;
+
   /** A sink merged from parts (see `merged`): whether every part chunked column i. */
   private partsChunked: boolean[] | null = null;
 
@@ -138,15 +141,26 @@ export class DatasetSink {
     target.recycle = (vals) => this.chunker?.recycle(vals);
   }
 
-  /** Waits for every row to be committed and takes the target's distinct-value sketches. */
+  /**
+   * Waits for every row to be committed and takes the target's distinct-value sketches. The profiles
+   * are made meanwhile (the insert thread may still hold a hundred reads): only the distinct counts
+   * past the exact cap wait for the sketches.
+   */
   async finishChunks(): Promise<void> {
     this.chunker?.finish();
     const last = this.chunker?.take() ?? [];
     if (last.length) await this.target!.send('', new ChunkBuffer(0), 0, last);
-    const sketches = await this.target!.finish();
+    const finished = this.target!.finish();
+    finished.catch(() => {}); // awaited below; a failure must not be reported as unhandled meanwhile
+    const columns = this.columns();
+    const sketches = await finished;
     sketches.forEach((registers, i) => {
       if (this.acc[i]) this.acc[i].sketch = registers;
     });
+    columns.forEach(({ profile }, i) => {
+      if (!profile.distinctExact) profile.distinct = this.acc[i].estimatedDistinct(profile.count - profile.missing);
+    });
+    this.finished = columns;
   }
 
   /**
@@ -344,6 +358,7 @@ export class DatasetSink {
 
   /** Kinds and profiles, once every row is in. */
   columns(): Omit<ColumnInfo, 'ordinal'>[] {
+    if (this.finished) return this.finished;
     return this.acc.map((a, i) => {
       const inferred = decideKind(a.counts, this.firstWord[i]);
       const override = this.overrides[i];
