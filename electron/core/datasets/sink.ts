@@ -190,12 +190,18 @@ export class DatasetSink {
     for (let i = 0; i < n; i++, k++) {
       const a = starts[i];
       let tok = -1;
-      if (a >= 0 && preToks === null) tok = scanNumber(buffer, a, ends[i]);
-      else if (a >= 0) {
+      // The number and whether it reads back as written: from the scanner's arrays, else scan.ts's.
+      let sx = NaN;
+      let exact = false;
+      if (a >= 0 && preToks === null) {
+        tok = scanNumber(buffer, a, ends[i]);
+        sx = scanned.x;
+        exact = scanned.exact;
+      } else if (a >= 0) {
         const t = preToks![base + i];
         tok = (t & 31) - 1;
-        scanned.x = preXs[base + i];
-        scanned.exact = (t & 32) !== 0;
+        sx = preXs[base + i];
+        exact = (t & 32) !== 0;
       }
       let x = NaN;
       let kind = SLICE_VALUE;
@@ -206,8 +212,8 @@ export class DatasetSink {
         kind = NULL_VALUE;
         key = '';
       } else if (tok === INT || tok === FLOAT) {
-        x = scanned.x;
-        if (scanned.exact) {
+        x = sx;
+        if (exact) {
           kind = NUMBER_VALUE;
           key = x;
         } else key = s = buffer.slice(a, ends[i]);
