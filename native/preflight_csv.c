@@ -13,7 +13,8 @@
  *     incomplete record that needs more text), 1 bail, 2 out of room.
  *     For each record r: counts[r] fields, newlines[r] line breaks inside its quoted fields. For each
  *     field f (records back to back): starts/ends (UTF-16 offsets, without the quotes), toks[f] =
- *     (class + 1) | 32 if the number's text reads back exactly, xs[f] its value.
+ *     (class + 1) | 32 if the number's text reads back exactly, xs[f] its value — or, for a field
+ *     that is not a number and has at most MAX_WORD_CHARS units, words.ts's hash of its text.
  */
 #define NAPI_VERSION 8
 #include <node_api.h>
@@ -28,6 +29,8 @@
 #define INT 1
 #define FLOAT 2
 #define TEXT 8
+/* words.ts: longer texts are never looked up as words */
+#define MAX_WORD_CHARS 64
 
 /* The loaded text, one per thread that loads the addon (Node-API instance data: workers get their own). */
 typedef struct {
@@ -231,6 +234,12 @@ static napi_value scan(napi_env env, napi_callback_info info) {
       double x = 0;
       int exact = 0;
       int tok = scanNumber(buf, a, b, &x, &exact);
+      if (tok < 0 && b - a <= MAX_WORD_CHARS) {
+        /* not a number: words.ts's hash of the text (FNV-1a over its UTF-16 units, seeded with its length) */
+        uint32_t h = 0x811c9dc5u ^ (uint32_t)(b - a);
+        for (int64_t k = a; k < b; k++) h = (h ^ buf[k]) * 0x01000193u;
+        x = (double)h;
+      }
       fs[f] = (int32_t)a;
       fe[f] = (int32_t)b;
       ft[f] = (uint8_t)((tok + 1) | (exact ? 32 : 0));

@@ -1,12 +1,14 @@
 // The native CSV scanner (native/preflight_csv.c) splits plain records and classifies plain decimals;
 // the JavaScript tokenizer takes every record it leaves. Together they must give exactly what the
 // JavaScript tokenizer gives alone — records, values, lines, blank lines, number classes and values,
-// errors — on any text, cut into reads anywhere.
+// errors, and the words.ts hash of every text short enough to be a word — on any text, cut into reads
+// anywhere.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvScanner, csvScannerWhy } from '../../electron/core/datasets/native';
 import { CsvTokenizer } from '../../electron/core/datasets/readers/csv-tokenizer';
 import { scanned, scanNumber } from '../../electron/core/datasets/scan';
+import { MAX_WORD_CHARS, wordHash } from '../../electron/core/datasets/words';
 
 const scanner = csvScanner();
 if (!scanner)
@@ -40,6 +42,9 @@ function run(text: string, reads: number[], skipBlankLines: boolean, withScanner
           scanned.exact = (k & 32) !== 0;
         } else tok = scanNumber(t.buffer, a, t.ends[i]);
         const number = tok === 1 || tok === 2; // INT, FLOAT: x and exact mean something
+        // Not a number, and short enough to be a word: the scanner gives words.ts's hash of it.
+        if (tok < 0 && t.ends[i] - a <= MAX_WORD_CHARS)
+          return [t.value(i), tok, pre ? t.scannedXs![t.scanBase + i] : wordHash(t.buffer, a, t.ends[i]), false];
         return [t.value(i), tok, number ? scanned.x : NaN, number && scanned.exact];
       });
       out.records.push({ line, fields });
@@ -119,7 +124,7 @@ describe.skipIf(!scanner)('native CSV scanner', () => {
     expect(native.records[1].fields).toEqual([
       ['1', 1, 1, true],
       ['2.50', 2, 2.5, false],
-      ['x', -1, NaN, false],
+      ['x', -1, wordHash('x', 0, 1), false],
     ]);
     expect(native.records[3].fields[2]).toEqual(['9.125', 2, 9.125, true]);
     expect(native.blankLines).toBe(1);

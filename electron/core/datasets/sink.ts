@@ -220,7 +220,7 @@ export class DatasetSink {
       } else {
         if (tok < 0 && a >= 0 && overrides[i] === undefined && words.active(i, ends[i] - a)) {
           // A word already known (words.ts), or one to learn when the value is text.
-          s = words.find(i, buffer, a, ends[i]);
+          s = words.find(i, buffer, a, ends[i], preToks === null ? -1 : sx);
           if (s !== null) {
             tok = TEXT;
             word = words.id;

@@ -14,6 +14,13 @@ export const MAX_WORDS = 1 << 16;
 /** A column stops looking values up after this many misses when it misses more than it hits. */
 const GIVE_UP_MISSES = 4096;
 
+/** FNV-1a over the UTF-16 units of buf[a, b), seeded with its length (native/preflight_csv.c computes the same). */
+export function wordHash(buf: string, a: number, b: number): number {
+  let h = 0x811c9dc5 ^ (b - a);
+  for (let p = a; p < b; p++) h = Math.imul(h ^ buf.charCodeAt(p), 0x01000193);
+  return h >>> 0;
+}
+
 /** Column i's recent words by slot. */
 class ColumnWords {
   readonly texts: (string | undefined)[] = new Array<string | undefined>(SLOTS);
@@ -38,10 +45,12 @@ export class WordDictionary {
     return !this.column(i).off && length <= MAX_WORD_CHARS;
   }
 
-  /** Looks buf[a, b) up among column i's words: the word (and `id`), or null. */
-  find(i: number, buf: string, a: number, b: number): string | null {
-    let h = 0x811c9dc5 ^ (b - a);
-    for (let p = a; p < b; p++) h = Math.imul(h ^ buf.charCodeAt(p), 0x01000193);
+  /**
+   * Looks buf[a, b) up among column i's words: the word (and `id`), or null. `hash`: wordHash of
+   * the text when the caller has it (the native CSV scanner computes it), else -1.
+   */
+  find(i: number, buf: string, a: number, b: number, hash = -1): string | null {
+    const h = hash >= 0 ? hash : wordHash(buf, a, b);
     const col = this.column(i);
     const slot = (this.slot = h >>> 26); // top 6 bits: SLOTS = 64
     const word = col.texts[slot];
