@@ -45,6 +45,9 @@ export class ColumnAccumulator {
   /** Exact counts (a box per value: one hash lookup per occurrence), until the cap. */
   private values: Map<string | number, { n: number }> | null = new Map();
   private hll: HyperLogLog | null = null;
+  /** The counts of `values` last seen in each word slot, and their keys. */
+  private slotKeys: (string | number | undefined)[] = [];
+  private slotCounts: { n: number }[] = [];
   private slots: SampleSlots;
   private seen = 0;
   private next = 0;
@@ -72,8 +75,12 @@ export class ColumnAccumulator {
     this.counts[MISSING] += rows;
   }
 
-  /** One value: its class, its key (verbatim text or the typed number) and its numeric value (NaN when it has none). */
-  observe(tok: number, key: string | number, x: number): void {
+  /**
+   * One value: its class, its key (verbatim text or the typed number) and its numeric value (NaN when
+   * it has none). `slot`: for a word of delimited text, its slot among the column's words (words.ts),
+   * where its exact count is found without a lookup in `values` (5M lookups per 1M × 20 import).
+   */
+  observe(tok: number, key: string | number, x: number, slot = -1): void {
     this.counts[tok]++;
     if (tok === MISSING) return;
     if (Number.isFinite(x)) {
@@ -98,10 +105,11 @@ export class ColumnAccumulator {
       }
     }
     const values = this.values;
-    if (values !== null) {
-      const c = values.get(key);
+    if (values !== null && slot >= 0 && this.slotKeys[slot] === key) this.slotCounts[slot].n++;
+    else if (values !== null) {
+      let c = values.get(key);
       if (c !== undefined) c.n++;
-      else if (values.size < this.caps.distinct) values.set(own(key), { n: 1 });
+      else if (values.size < this.caps.distinct) values.set(own(key), (c = { n: 1 }));
       else {
         // Past the cap: exact counts stop; the distinct count continues in a HyperLogLog.
         if (this.sketchHere) {
@@ -110,6 +118,10 @@ export class ColumnAccumulator {
           this.hll.add(key);
         }
         this.values = null;
+      }
+      if (slot >= 0 && c !== undefined) {
+        this.slotKeys[slot] = key;
+        this.slotCounts[slot] = c;
       }
     } else if (this.hll !== null) this.hll.add(key);
     // Reservoir sample (Algorithm L): after the first k values, only every next-th value is kept.

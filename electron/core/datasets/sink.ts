@@ -254,7 +254,7 @@ export class DatasetSink {
         const text = s ?? tokenizer.value(i);
         if (!fitsKind(overrides[i]!, tok, text)) this.misfit(i, text, line);
       }
-      acc[i].observe(tok, key, x);
+      acc[i].observe(tok, key, x, word >= 0 ? words.slot : -1);
       if (chunker.ok(i)) chunker.put(i, tok, x, kind === NUMBER_VALUE);
       if (tok === TEXT && this.firstText[i] === undefined) this.firstText[i] = { value: s!, line };
       else if (tok === NA_WORD && this.firstWord[i] === undefined) this.firstWord[i] = s!;
