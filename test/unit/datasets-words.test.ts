@@ -61,9 +61,11 @@ describe('an import with words', () => {
     long[r % 2],
     r % 5 === 0 ? 'n/a' : String(r % 97),
     String(r),
+    // 150 short codes: more than a column's 64 word slots, so words keep taking each other's slot.
+    `w${Math.floor(rnd() * 150)}`,
   ]);
   const file = path.join(tmp.dir, 'words.csv');
-  fs.writeFileSync(file, `cat,id,long,mixed,n\n${rows.map((r) => r.join(',')).join('\n')}\n`);
+  fs.writeFileSync(file, `cat,id,long,mixed,n,code\n${rows.map((r) => r.join(',')).join('\n')}\n`);
 
   for (const thread of ['insert thread', 'calling thread'] as const) {
     it(`stores, counts and sketches every value as the text was (${thread})`, async () => {
@@ -97,6 +99,16 @@ describe('an import with words', () => {
       expect(id.profile.distinctExact).toBe(false);
       expect(Math.abs(id.profile.distinct - rows.length) / rows.length).toBeLessThan(0.05);
       expect(mixed.kind).toBe('integer'); // "n/a" is a missing-value word
+      // Exact counts of a column whose words share slots: the 20 most frequent, ties by text.
+      const codes = new Map<string, number>();
+      for (const r of rows) codes.set(r[5], (codes.get(r[5]) ?? 0) + 1);
+      const top = [...codes]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, 20)
+        .map(([value, count]) => ({ value, count }));
+      const code = d.columnInfo[5];
+      expect([code.profile.distinct, code.profile.distinctExact]).toEqual([150, true]);
+      expect(code.profile.top).toEqual(top);
     });
   }
 });
