@@ -21,32 +21,20 @@ function staticGraph(entry: string): Map<string, number> {
   return seen;
 }
 
+/** One marker per heavy domain: the CSV tokenizer, the Parquet reader, bundle export, drift statistics. */
+const MARKERS = ['var CsvTokenizer = class', 'parquetMetadata', 'function exportBundle', 'function psiFromCounts'];
+
+const textOf = (files: string[]) => files.map((f) => fs.readFileSync(path.join(dist, f), 'utf8')).join('\n');
+
 describe('CLI start', () => {
   it('loads no domain code before a command runs, and the domains load when called', () => {
     const eager = staticGraph('cli.mjs');
-    const text = [...eager.keys()].map((f) => fs.readFileSync(path.join(dist, f), 'utf8')).join('\n');
-    // One marker per heavy domain: the CSV tokenizer, the Parquet reader, bundle export, drift statistics.
-    for (const marker of [
-      'var CsvTokenizer = class',
-      'parquetMetadata',
-      'function exportBundle',
-      'function psiFromCounts',
-    ])
-      expect(text.includes(marker), marker).toBe(false);
+    const atStart = textOf([...eager.keys()]);
+    for (const marker of MARKERS) expect(atStart.includes(marker), marker).toBe(false);
     const bytes = [...eager.values()].reduce((s, n) => s + n, 0);
     expect(bytes, `${(bytes / 1e6).toFixed(2)} MB parsed at start`).toBeLessThan(1_500_000);
     // …and the lazily loaded files hold them.
-    const all = fs
-      .readdirSync(dist)
-      .filter((f) => f.endsWith('.mjs'))
-      .map((f) => fs.readFileSync(path.join(dist, f), 'utf8'))
-      .join('\n');
-    for (const marker of [
-      'var CsvTokenizer = class',
-      'parquetMetadata',
-      'function exportBundle',
-      'function psiFromCounts',
-    ])
-      expect(all.includes(marker), marker).toBe(true);
+    const all = textOf(fs.readdirSync(dist).filter((f) => f.endsWith('.mjs')));
+    for (const marker of MARKERS) expect(all.includes(marker), marker).toBe(true);
   });
 });
