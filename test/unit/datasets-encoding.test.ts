@@ -101,7 +101,7 @@ describe('encoding detection', () => {
 });
 
 describe('provenance', () => {
-  it('records the SHA-256 of the file as it is on disk (text hashed from the reads themselves)', async () => {
+  it('records the SHA-256 of the file as it is on disk (text hashed from the reads themselves, on the insert thread or, without one, on the calling thread)', async () => {
     const csv = path.join(tmp.dir, 'hashed.csv');
     // A BOM, CRLF line ends and several 64 KiB reads.
     const rows = Array.from({ length: 20_000 }, (_, i) => `${i},caf\u00e9 ${i % 13},${(i / 7).toFixed(3)}`);
@@ -109,13 +109,25 @@ describe('provenance', () => {
     const jsonl = path.join(tmp.dir, 'hashed.jsonl');
     fs.writeFileSync(jsonl, rows.map((r) => JSON.stringify({ r })).join('\n'));
     const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
-    for (const [file, name] of [
-      [csv, 'hashed-csv'],
-      [jsonl, 'hashed-jsonl'],
-      [path.join(FIXTURES, 'datasets', 'quoted-newlines.csv'), 'hashed-small'],
-    ]) {
-      const d = await client.run('datasets/add', { path: file, name });
-      expect(d.import.sha256).toBe(sha(file));
+    const header = path.join(tmp.dir, 'header-only.csv');
+    fs.writeFileSync(header, 'a,b\n');
+    const before = process.env.PREFLIGHT_INGEST_THREAD;
+    try {
+      for (const thread of ['1', '0']) {
+        process.env.PREFLIGHT_INGEST_THREAD = thread;
+        for (const [file, name] of [
+          [csv, 'hashed-csv'],
+          [jsonl, 'hashed-jsonl'],
+          [path.join(FIXTURES, 'datasets', 'quoted-newlines.csv'), 'hashed-small'],
+          [header, 'hashed-header'],
+        ]) {
+          const d = await client.run('datasets/add', { path: file, name: `${name}-${thread}` });
+          expect(d.import.sha256, `${name}, insert thread ${thread}`).toBe(sha(file));
+        }
+      }
+    } finally {
+      if (before === undefined) delete process.env.PREFLIGHT_INGEST_THREAD;
+      else process.env.PREFLIGHT_INGEST_THREAD = before;
     }
   });
 });

@@ -3,6 +3,7 @@
 // instead of their sum. Rows travel as the chunk's text plus typed arrays (offsets, numbers, kinds),
 // never as millions of small cloned strings. Where a worker thread cannot start, the same chunks are
 // inserted on the calling thread (DirectTarget); PREFLIGHT_INGEST_THREAD=0 forces that.
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { PreflightError } from '../../../shared/contract/errors';
@@ -63,6 +64,10 @@ export interface ChunkTarget {
   finish(): Promise<Uint8Array[]>;
   /** Stops after what is in flight; nothing more is written. */
   abort(): Promise<void>;
+  /** Bytes of the source file, in order: their SHA-256 is made where there is time for it (the insert thread). */
+  hash(bytes: Uint8Array): void;
+  /** The SHA-256 (hex) of every byte given to `hash`, once `finish` has resolved. */
+  digest(): string;
   /** Given the values arrays of packed chunks once they are written (the sink's chunker uses them again). */
   recycle: ((vals: Float64Array[]) => void) | null;
 }
@@ -132,8 +137,16 @@ export class DirectTarget implements ChunkTarget {
   private regs: Uint8Array[] = [];
   private staging = '';
   private dict: Dictionary = { words: [], hashes: [] };
+  private sha = createHash('sha256');
+  private sha256: string | null = null;
   recycle: ((vals: Float64Array[]) => void) | null = null;
   constructor(private q: DatasetQueries) {}
+  hash(bytes: Uint8Array): void {
+    this.sha.update(bytes);
+  }
+  digest(): string {
+    return (this.sha256 ??= this.sha.digest('hex'));
+  }
   prepare(staging: string, columns: number): void {
     this.staging = staging;
     this.ins = this.q.inserter(staging, columns);
@@ -235,7 +248,11 @@ function commitWhenIdle() {
     try { commitNow(); } catch (err) { if (db.inTransaction) rollback.run(); parentPort.postMessage({ type: 'error', message: String((err && err.message) || err) }); }
   }, workerData.idleCommitMs);
 }
+// The source file's SHA-256, from the bytes the reader sends as it reads them (not answered: the idle
+// commit's timer is left as it is).
+const sha = require('node:crypto').createHash('sha256');
 parentPort.on('message', (m) => {
+  if (m.type === 'hash') { sha.update(m.bytes); return; }
   if (idle !== null) { clearTimeout(idle); idle = null; }
   let reply = { type: 'ok' }, give = [];
   try {
@@ -279,7 +296,7 @@ parentPort.on('message', (m) => {
         regs = regs.map((r, i) => { const b = sketch.get(i); return b ? new Uint8Array(b) : r; });
       }
       db.close();
-      parentPort.postMessage({ type: 'closed', registers: regs || [] });
+      parentPort.postMessage({ type: 'closed', registers: regs || [], sha256: sha.digest('hex') });
       parentPort.close();
       return;
     }
@@ -298,6 +315,7 @@ interface Reply {
   why?: string;
   message?: string;
   registers?: Uint8Array[];
+  sha256?: string;
   arrays?: Arrays;
   vals?: Float64Array[];
 }
@@ -333,6 +351,7 @@ export class WorkerTarget implements ChunkTarget {
   private waiters: (() => void)[] = [];
   private closed: Promise<void>;
   private registers: Uint8Array[] = [];
+  private sha256 = '';
   /** Arrays the thread gave back after writing a chunk's rows: a chunk is copied into one of these. */
   private spare: Arrays[] = [];
   recycle: ((vals: Float64Array[]) => void) | null = null;
@@ -372,6 +391,7 @@ export class WorkerTarget implements ChunkTarget {
       if (m.vals) this.recycle?.(m.vals);
       if (m.type === 'closed') {
         this.registers = m.registers ?? [];
+        this.sha256 = m.sha256 ?? '';
         return markClosed();
       }
       if (m.type === 'error' && !this.failure) this.failure = new Error(m.message);
@@ -393,6 +413,15 @@ export class WorkerTarget implements ChunkTarget {
 
   prepare(staging: string, columns: number): void {
     this.post({ type: 'prepare', columns, key: staging, ...insertSql(staging, columns) }, 0);
+  }
+
+  /** The thread hashes the bytes (a copy: the reader still decodes them); it does not answer. */
+  hash(bytes: Uint8Array): void {
+    this.worker.postMessage({ type: 'hash', bytes });
+  }
+
+  digest(): string {
+    return this.sha256;
   }
 
   /** Posts a message the thread answers with 'ok' (or 'error'), counting the values it carries. */

@@ -11,6 +11,7 @@ const MAX_HELD = 64;
 
 type Held =
   | { type: 'prepare'; staging: string; columns: number }
+  | { type: 'hash'; bytes: Uint8Array }
   | { type: 'send'; buffer: string; chunk: ChunkBuffer; rows: number; packed: PackedChunk[] };
 
 export class StartingTarget implements ChunkTarget {
@@ -57,6 +58,16 @@ export class StartingTarget implements ChunkTarget {
     return (this.inner ?? (await this.started)).send(buffer, chunk, rows, packed);
   }
 
+  hash(bytes: Uint8Array): void {
+    if (this.inner) this.inner.hash(bytes);
+    else this.held.push({ type: 'hash', bytes });
+  }
+
+  /** After `finish`: the target's (a finished StartingTarget has handed everything over). */
+  digest(): string {
+    return this.inner!.digest();
+  }
+
   async drain(): Promise<void> {
     return (await this.started).drain();
   }
@@ -75,6 +86,7 @@ export class StartingTarget implements ChunkTarget {
     while (this.held.length > 0) {
       const h = this.held.shift()!;
       if (h.type === 'prepare') target.prepare(h.staging, h.columns);
+      else if (h.type === 'hash') target.hash(h.bytes);
       else await target.send(h.buffer, h.chunk, h.rows, h.packed);
     }
     this.inner = target;
