@@ -415,9 +415,14 @@ export class WorkerTarget implements ChunkTarget {
     this.post({ type: 'prepare', columns, key: staging, ...insertSql(staging, columns) }, 0);
   }
 
-  /** The thread hashes the bytes (a copy: the reader still decodes them); it does not answer. */
+  /**
+   * The thread hashes the bytes; it does not answer. A read that owns its memory (a stream's reads
+   * do) moves there instead of being copied.
+   */
   hash(bytes: Uint8Array): void {
-    this.worker.postMessage({ type: 'hash', bytes });
+    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    const own = whole && !(bytes.buffer instanceof SharedArrayBuffer);
+    this.worker.postMessage({ type: 'hash', bytes }, own ? [bytes.buffer as ArrayBuffer] : []);
   }
 
   digest(): string {

@@ -46,16 +46,17 @@ export async function readDelimited(
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (options.signal.aborted) throw new PreflightError('CANCELLED', 'datasets/add was cancelled');
-      options.onChunk?.(chunk);
+      const size = chunk.length;
       checker.check(chunk);
       let s = decoder.write(chunk);
+      options.onChunk?.(chunk); // last: the bytes may move to the insert thread
       if (first) {
         first = false;
         if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
       }
       tokenizer.feed(s);
       await sink.endChunk(tokenizer.buffer);
-      bytes += chunk.length;
+      bytes += size;
       options.onBytes(bytes);
     }
     checker.end();

@@ -76,9 +76,10 @@ export async function readJsonLines(file: string, sink: DatasetSink, options: Re
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (options.signal.aborted) throw new PreflightError('CANCELLED', 'datasets/add was cancelled');
-      options.onChunk?.(chunk);
+      const size = chunk.length;
       checker.check(chunk);
       let piece = decoder.write(chunk);
+      options.onChunk?.(chunk); // last: the bytes may move to the insert thread
       if (bytes === 0 && piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
       // Only the new piece is searched for a line end: a very long line costs one pass, not one
       // re-split of everything pending per chunk (a 300 MB one-line file once took 12 s and 640 MB).
@@ -94,7 +95,7 @@ export async function readJsonLines(file: string, sink: DatasetSink, options: Re
       }
       if (pendingChars > MAX_LINE_CHARS)
         throw new PreflightError('INVALID_INPUT', `line ${line + 1}: longer than 64 MiB`, { line: line + 1 });
-      bytes += chunk.length;
+      bytes += size;
       options.onBytes(bytes);
     }
     checker.end();

@@ -7,7 +7,10 @@ export interface ReadOptions {
   encoding?: 'utf-8' | 'latin-1';
   /** Bytes of the file consumed so far. */
   onBytes(bytes: number): void;
-  /** Text readers: every byte of the file, in order, as it is read (the import hashes them on the way). */
+  /**
+   * Text readers: every byte of the file, in order, as it is read (the import hashes them on the way).
+   * The reader is done with `chunk` when it calls this: its memory may move to the insert thread.
+   */
   onChunk?(chunk: Buffer): void;
   /** Where delimited-text rows are inserted (an insert thread when possible). */
   chunkTarget(): Promise<ChunkTarget>;
