@@ -60,6 +60,23 @@ describe('insert thread', () => {
     }
   });
 
+  it('a thread that fails once it has the held chunks reports it when the import finishes, and can still be aborted', async () => {
+    const ws = openWorkspace(path.join(tmp.dir, 'failing'));
+    try {
+      const target = chunkTarget(makeQueries(ws).datasets, ws.file);
+      target.prepare('ds_staging_00000000deadbeef', 1); // no such table: the thread's statements fail
+      const c = new ChunkBuffer(1);
+      c.kinds[0] = NUMBER_VALUE;
+      c.nums[0] = 1;
+      c.length = 1;
+      await target.send('', c, 1, []);
+      await expect(target.finish()).rejects.toThrow(/writing rows failed: .*no such table/);
+      await expect(target.abort()).resolves.toBeUndefined();
+    } finally {
+      ws.close();
+    }
+  });
+
   it('a 300-column file (its INSERT bound as an array) reads back value for value', async () => {
     const columns = 300;
     expect(rowsPerInsert(columns) * columns).toBeGreaterThan(SPREAD_ARGS);

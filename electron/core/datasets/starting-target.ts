@@ -21,7 +21,10 @@ export class StartingTarget implements ChunkTarget {
   /** Resolves once the held chunks are with the thread, or with the calling thread when it could not start. */
   private readonly started: Promise<ChunkTarget>;
 
-  constructor(thread: WorkerTarget, fallback: () => DirectTarget) {
+  constructor(
+    private thread: WorkerTarget,
+    fallback: () => DirectTarget,
+  ) {
     this.started = thread.ready.then(
       () => this.handTo(thread),
       async () => {
@@ -29,6 +32,9 @@ export class StartingTarget implements ChunkTarget {
         return this.handTo(fallback());
       },
     );
+    // A failed hand-over is reported by the next call that waits for it (send, drain, finish), not
+    // as an unhandled rejection while the import is still parsing.
+    this.started.catch(() => {});
   }
 
   /** The target the rows go to: the insert thread, or the calling thread where it could not start. */
@@ -76,8 +82,10 @@ export class StartingTarget implements ChunkTarget {
     return (await this.started).finish();
   }
 
+  /** Never fails (an import that failed is being cleaned up): a hand-over that failed stops the thread. */
   async abort(): Promise<void> {
-    return (await this.started).abort();
+    const target = await this.started.catch(() => null);
+    await (target ?? this.thread).abort().catch(() => {});
   }
 
   private async handTo(target: ChunkTarget): Promise<ChunkTarget> {
