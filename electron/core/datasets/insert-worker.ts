@@ -1,0 +1,129 @@
+// The insert thread's source: plain JavaScript, so it needs no build step in any host. It writes each
+// chunk's rows (with the native row writer, native/preflight_rows.c, when it was built; else bound from
+// here, as insert-pipe.ts#insertChunk does), the packed column chunks they complete, and sketches every
+// column's distinct values (hll.ts's self-contained factory, as text); it also hashes the source file.
+import { hllKit } from './hll';
+
+export const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const HLL = (${hllKit.toString()})();
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { fileMustExist: true });
+db.pragma('busy_timeout = 10000');
+db.pragma('synchronous = NORMAL');
+// The native row writer, when it was built (native/preflight_rows.c); else the rows are bound from here.
+let native = false, nativeWhy = 'not built';
+if (workerData.extension) {
+  try { db.loadExtension(workerData.extension); native = true; }
+  catch (err) { nativeWhy = String((err && err.message) || err); }
+}
+parentPort.postMessage({ type: 'ready', writer: native ? 'native' : 'javascript', why: native ? '' : nativeWhy });
+let single, multi, per, n, batch, regs, packChunk, key, spread, fromChunk;
+const words = [], hashes = [];
+const bytes = (a, v) => Buffer.from(a.buffer, a.byteOffset, v * a.BYTES_PER_ELEMENT);
+function insertNative(m) {
+  if (m.rows === 0) return;
+  const v = m.rows * n;
+  let text = m.buffer;
+  const tail = [m.buffer.length, m.extras.length];
+  for (const x of m.extras) { text += x; tail.push(x.length); }
+  tail.push(m.words.length);
+  for (const w of m.words) { text += w; tail.push(w.length); }
+  const t = Int32Array.from(tail);
+  fromChunk.run(bytes(m.kinds, v), bytes(m.nums, v), bytes(m.starts, v), bytes(m.ends, v), Buffer.from(text, 'utf16le'), bytes(t, t.length));
+}
+function insertChunk(m) {
+  const { buffer, kinds, nums, starts, ends, extras, rows } = m;
+  for (const w of m.words) { words.push(w); hashes.push(HLL.hashKey(w)); }
+  let k = 0, e = 0, filled = 0;
+  for (let r = 0; r < rows; r++) {
+    const base = filled * n;
+    for (let i = 0; i < n; i++, k++) {
+      const kind = kinds[k];
+      let v;
+      if (kind === 4) { v = words[nums[k]]; HLL.addHash(regs[i], hashes[nums[k]]); }
+      else {
+        v = kind === 1 ? nums[k] : kind === 2 ? buffer.slice(starts[k], ends[k]) : kind === 3 ? extras[e++] : null;
+        if (v !== null) HLL.add(regs[i], v);
+      }
+      batch[base + i] = v;
+    }
+    if (++filled === per) { if (spread) multi.run(...batch); else multi.run(batch); filled = 0; }
+  }
+  for (let r = 0; r < filled; r++) single.run(batch.slice(r * n, r * n + n));
+}
+// One transaction spans several chunks (each chunk is a small read, so the strings it carries stay
+// small): committed every COMMIT_ROWS rows, whenever the other thread asks (flush, prepare, close), and
+// as soon as no chunk has come for a few milliseconds — the write lock is never held while idle, so
+// another import (or this core's own connection, waiting synchronously) gets its turn.
+const begin = db.prepare('BEGIN'), commit = db.prepare('COMMIT'), rollback = db.prepare('ROLLBACK');
+let pending = -1, idle = null;
+function commitNow() {
+  if (idle !== null) { clearTimeout(idle); idle = null; }
+  if (pending >= 0) { pending = -1; commit.run(); }
+}
+function commitWhenIdle() {
+  if (idle !== null) clearTimeout(idle);
+  idle = setTimeout(() => {
+    idle = null;
+    try { commitNow(); } catch (err) { if (db.inTransaction) rollback.run(); parentPort.postMessage({ type: 'error', message: String((err && err.message) || err) }); }
+  }, workerData.idleCommitMs);
+}
+// The source file's SHA-256, from the bytes the reader sends as it reads them (not answered: the idle
+// commit's timer is left as it is).
+const sha = require('node:crypto').createHash('sha256');
+parentPort.on('message', (m) => {
+  if (m.type === 'hash') { sha.update(m.bytes); return; }
+  if (idle !== null) { clearTimeout(idle); idle = null; }
+  let reply = { type: 'ok' }, give = [];
+  try {
+    if (m.type === 'flush') commitNow();
+    else if (m.type === 'prepare') {
+      commitNow();
+      // Columns may have been added by the other connection: a read of the schema reloads a stale one.
+      db.prepare(m.refresh).get();
+      n = m.columns; per = m.rowsPerStatement;
+      single = db.prepare(m.single); multi = db.prepare(m.multi);
+      if (native) { db.exec(m.rowsTable); fromChunk = db.prepare(m.fromChunk); }
+      packChunk = db.prepare(m.chunk); key = m.key;
+      batch = new Array(per * n).fill(null);
+      spread = batch.length <= workerData.spreadArgs;
+      regs = regs || [];
+      while (regs.length < n) regs.push(new Uint8Array(HLL.M));
+    } else if (m.type === 'chunk') {
+      if (pending < 0) { begin.run(); pending = 0; }
+      try {
+        for (const p of m.packed) {
+          const v = p.vals;
+          packChunk.run(key, p.ordinal, p.chunk, p.rows, p.missing, p.nan, p.posInf, p.negInf, Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+        }
+        if (native) insertNative(m); else insertChunk(m);
+      } catch (err) {
+        if (db.inTransaction) rollback.run();
+        pending = -1;
+        throw err;
+      }
+      pending += m.rows;
+      if (pending >= workerData.commitRows) commitNow();
+      else commitWhenIdle();
+      // The arrays go back to be filled again (fresh ones would be fresh pages each time).
+      const vals = m.packed.map((p) => p.vals);
+      reply = { type: 'ok', arrays: [m.kinds, m.nums, m.starts, m.ends], vals };
+      give = [m.kinds.buffer, m.nums.buffer, m.starts.buffer, m.ends.buffer, ...vals.map((v) => v.buffer)];
+    } else if (m.type === 'close') {
+      if (m.commit) commitNow();
+      if (native && regs) {
+        const sketch = db.prepare('SELECT preflight_rows_sketch(?)').pluck();
+        regs = regs.map((r, i) => { const b = sketch.get(i); return b ? new Uint8Array(b) : r; });
+      }
+      db.close();
+      parentPort.postMessage({ type: 'closed', registers: regs || [], sha256: sha.digest('hex') });
+      parentPort.close();
+      return;
+    }
+    parentPort.postMessage(reply, give);
+  } catch (err) {
+    parentPort.postMessage({ type: 'error', message: String((err && err.message) || err) });
+  }
+});
+`;
