@@ -37,4 +37,14 @@ describe('CLI start', () => {
     const all = textOf(fs.readdirSync(dist).filter((f) => f.endsWith('.mjs')));
     for (const marker of MARKERS) expect(all.includes(marker), marker).toBe(true);
   });
+
+  it('a CSV import loads the CSV reader, not the Parquet one (hyparquet and its WebAssembly)', () => {
+    const datasets = fs
+      .readdirSync(dist)
+      .find((f) => fs.readFileSync(path.join(dist, f), 'utf8').includes('datasetHandlers = {'));
+    expect(datasets).toBeDefined();
+    const loaded = textOf([...staticGraph(datasets!).keys()]);
+    expect(loaded.includes('var CsvTokenizer = class')).toBe(true);
+    expect(loaded.includes('parquetMetadata')).toBe(false);
+  });
 });

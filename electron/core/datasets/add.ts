@@ -9,7 +9,6 @@ import type { JobContext } from '../jobs/manager';
 import { datasetDetail } from './detail';
 import { readDelimited } from './readers/csv';
 import { readJsonLines } from './readers/jsonl';
-import { readParquet, readParquetParts } from './readers/parquet';
 import { parquetParts } from './parts';
 import type { Reader, ReadResult } from './readers/types';
 import { chunkTarget } from './starting-target';
@@ -24,7 +23,8 @@ import { defaultDatasetName, notADatasetFile } from '../../../shared/naming/inde
 const READERS: Record<DatasetFormat, Reader> = {
   csv: (f, s, o) => readDelimited(f, s, o, ','),
   tsv: (f, s, o) => readDelimited(f, s, o, '\t'),
-  parquet: readParquet,
+  // Parquet's reader (hyparquet, its decompressors' WebAssembly) loads only for a Parquet import.
+  parquet: (f, s, o) => import('./readers/parquet').then((m) => m.readParquet(f, s, o)),
   jsonl: readJsonLines,
 };
 
@@ -94,7 +94,9 @@ export async function addDataset(
       sink = inParts.sink;
       result = { notes: inParts.notes };
     } else {
-      const read: Reader = parts ? (_f, s, o) => readParquetParts(parts.files, s, o) : READERS[format];
+      const read: Reader = parts
+        ? (_f, s, o) => import('./readers/parquet').then((m) => m.readParquetParts(parts.files, s, o))
+        : READERS[format];
       result = await read(source, sink, {
         signal: job.signal,
         encoding: args.encoding,

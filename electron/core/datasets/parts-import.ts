@@ -29,7 +29,6 @@ import { stagingName } from '../workspace/queries/datasets';
 import type { ImportPartPayload, ImportPartResult } from './part-child';
 import { tableColumnProfiles } from './part-profile';
 import { driftKindOf } from '../drift/read';
-import { readPartFooters } from './readers/parquet';
 import { createRng } from '../../../shared/math/latency/rng';
 import { DatasetSink, foldSinkStates, type SinkState } from './sink';
 
@@ -75,7 +74,7 @@ export async function readPartsInParallel(
     onStaging(name: string): void;
   },
 ): Promise<PartsRead> {
-  const footers = await readPartFooters(files);
+  const footers = await (await import('./readers/parquet')).readPartFooters(files);
   const first = footers.rows.map((_, k) => footers.rows.slice(0, k).reduce((a, b) => a + b, 0));
   // One child per block of consecutive parts (read one after another there, as in one process): a
   // process start and a cold JIT are paid once per child, not once per part (a Spark folder has
