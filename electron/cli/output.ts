@@ -9,10 +9,14 @@ export interface Output {
   done(): void;
 }
 
+/** Not a terminal: progress lines start once a job has run this long. */
+const QUIET_MS = 300;
+
 export function createOutput(json: boolean, stdout = process.stdout, stderr = process.stderr): Output {
   const tty = Boolean(stderr.isTTY);
   let lastLine = '';
   let lastPrint = 0;
+  let firstProgress = 0;
   const clear = () => {
     if (tty && lastLine) stderr.write('\r\x1b[K');
     lastLine = '';
@@ -34,10 +38,15 @@ export function createOutput(json: boolean, stdout = process.stdout, stderr = pr
       if (tty) {
         stderr.write(`\r\x1b[K${line.slice(0, (stderr.columns ?? 100) - 1)}`);
         lastLine = line;
-      } else if (Date.now() - lastPrint > 1000 || p.fraction === 1) {
-        // Not a terminal (CI logs): a line a second at most.
-        stderr.write(`${line}\n`);
-        lastPrint = Date.now();
+      } else {
+        // Not a terminal (CI logs): a line a second at most, and none for a job that ends (or fails:
+        // its error is then the one line) within QUIET_MS.
+        const now = Date.now();
+        firstProgress ||= now;
+        if (now - firstProgress >= QUIET_MS && (now - lastPrint > 1000 || p.fraction === 1)) {
+          stderr.write(`${line}\n`);
+          lastPrint = now;
+        }
       }
     },
     log(message) {
