@@ -30,7 +30,7 @@ export class ChunkBuffer {
   /** Words first used in this chunk, numbered on from the words sent before (words.ts). */
   words: string[] = [];
   length = 0;
-  constructor(capacity = 1 << 14) {
+  constructor(capacity = 1 << 16) {
     this.kinds = new Uint8Array(capacity);
     this.nums = new Float64Array(capacity);
     this.starts = new Int32Array(capacity);
@@ -56,11 +56,9 @@ export interface ChunkTarget {
   prepare(staging: string, columns: number): void;
   /**
    * Inserts `rows` rows and, in the same transaction, the column chunks those rows complete; may
-   * resolve before they are written (the thread has them). The chunk's arrays may be taken and
-   * replaced by others of at least the same size; `keep`: the target may take them without replacing
-   * them (the caller is done with the chunk).
+   * resolve before they are written (the thread has them).
    */
-  send(buffer: string, chunk: ChunkBuffer, rows: number, packed: PackedChunk[], keep?: boolean): Promise<void>;
+  send(buffer: string, chunk: ChunkBuffer, rows: number, packed: PackedChunk[]): Promise<void>;
   /** Resolves once every chunk sent so far is written (before the table's columns change). */
   drain(): Promise<void>;
   /** Everything sent is committed; returns each column's distinct-value sketch (HyperLogLog registers). */
@@ -229,7 +227,7 @@ export class WorkerTarget implements ChunkTarget {
   private closed: Promise<void>;
   private registers: Uint8Array[] = [];
   private sha256 = '';
-  /** Arrays the thread gave back after writing a chunk's rows: the sink fills one of these next. */
+  /** Arrays the thread gave back after writing a chunk's rows: a chunk is copied into one of these. */
   private spare: Arrays[] = [];
   recycle: ((vals: Float64Array[]) => void) | null = null;
   /** Who makes the rows on the thread: the native row writer, or JavaScript (and why not native). */
@@ -313,14 +311,16 @@ export class WorkerTarget implements ChunkTarget {
     this.worker.postMessage(message, transfer);
   }
 
-  async send(buffer: string, c: ChunkBuffer, rows: number, packed: PackedChunk[], keep = false): Promise<void> {
+  async send(buffer: string, c: ChunkBuffer, rows: number, packed: PackedChunk[]): Promise<void> {
     while ((this.sizes.length >= MAX_IN_FLIGHT || this.inFlightValues >= MAX_IN_FLIGHT_VALUES) && !this.failure)
       await new Promise<void>((r) => this.waiters.push(r));
     this.check();
-    // The chunk's own arrays go to the thread (no copy); the sink goes on in arrays the thread gave back.
-    const arrays: Arrays = [c.kinds, c.nums, c.starts, c.ends];
-    if (!keep && c.kinds.length > 0) [c.kinds, c.nums, c.starts, c.ends] = this.arraysFor(c.kinds.length);
+    const arrays = this.arraysFor(c.length);
     const [kinds, nums, starts, ends] = arrays;
+    kinds.set(c.kinds.subarray(0, c.length));
+    nums.set(c.nums.subarray(0, c.length));
+    starts.set(c.starts.subarray(0, c.length));
+    ends.set(c.ends.subarray(0, c.length));
     this.post(
       { type: 'chunk', buffer, kinds, nums, starts, ends, extras: c.extras, words: c.words, rows, packed },
       c.length,
@@ -328,12 +328,13 @@ export class WorkerTarget implements ChunkTarget {
     );
   }
 
-  /** Arrays of at least `size` values (the sink's buffer's): given back ones when they are big enough, else new. */
-  private arraysFor(size: number): Arrays {
+  /** Arrays for `n` values: given back ones when they are big enough, else new (a power of two, so they fit the next chunks too). */
+  private arraysFor(n: number): Arrays {
     while (this.spare.length > 0) {
       const a = this.spare.pop()!;
-      if (a[0].length >= size) return a;
+      if (a[0].length >= n) return a;
     }
+    const size = Math.max(4096, 2 ** Math.ceil(Math.log2(Math.max(1, n))));
     return [new Uint8Array(size), new Float64Array(size), new Int32Array(size), new Int32Array(size)];
   }
 

@@ -95,7 +95,7 @@ export class StartingTarget implements ChunkTarget {
       const h = this.held.shift()!;
       if (h.type === 'prepare') target.prepare(h.staging, h.columns);
       else if (h.type === 'hash') target.hash(h.bytes);
-      else await target.send(h.buffer, h.chunk, h.rows, h.packed, true);
+      else await target.send(h.buffer, h.chunk, h.rows, h.packed);
     }
     this.inner = target;
     return target;
