@@ -38,6 +38,20 @@ export default tseslint.config(
     rules: { 'no-loss-of-precision': 'off' },
   },
   {
+    // A write transaction takes the write lock first (BEGIN IMMEDIATE), so SQLite's busy timeout applies
+    // while another process writes: a deferred one that reads first fails at once with SQLITE_BUSY.
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.type='CallExpression'][callee.callee.property.name='transaction']",
+          message: 'write transactions start IMMEDIATE: db.transaction(fn).immediate()',
+        },
+      ],
+    },
+  },
+  {
     // Tests read JSON documents and mock hosts; \`any\` there is the honest type.
     files: ['test/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

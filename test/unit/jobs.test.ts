@@ -111,6 +111,45 @@ describe('isolated child processes', () => {
     expect(err.code).toBe('CANCELLED');
   });
 
+  it('a child that writes to the workspace (untilExit) is gone when its cancel settles', async () => {
+    const script = path.join(tmp.dir, 'writer.mjs');
+    fs.writeFileSync(
+      script,
+      "process.on('message', () => process.send({ type: 'progress', fraction: 0, message: 'writing', data: { pid: process.pid } })); setInterval(() => {}, 1000);",
+    );
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (const untilExit of [false, true]) {
+      const controller = new AbortController();
+      let pid = 0;
+      const err = await runInChild<never>(
+        nodeLauncher(script),
+        'x',
+        {},
+        {
+          signal: controller.signal,
+          untilExit,
+          onProgress: (_f, _m, data) => {
+            pid = data!.pid as number;
+            controller.abort();
+          },
+        },
+      ).catch((e: PreflightError) => e);
+      expect(err.code).toBe('CANCELLED');
+      // Without untilExit the cancel settles as the kill is sent: the process is still there (at least
+      // unreaped) — which let a folder import drop a part's table while its child could still write.
+      expect(alive(pid)).toBe(!untilExit);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(alive(pid)).toBe(false);
+    }
+  });
+
   it('runs onnxruntime in the built child and keeps its own words on failure', async () => {
     requireBuild();
     const fixture = path.join(tmp.dir, 'garbage.onnx');

@@ -17,7 +17,7 @@ import { DatasetSink } from './sink';
 import { readPartsInChildren, readPartsInParallel, type PartsRead } from './parts-import';
 import { storeProfile } from '../drift/profile-store';
 import { tuneYoungGeneration } from './heap';
-import { ACTIVE, dropLeftovers } from './leftovers';
+import { ACTIVE, dropFailedImport, dropLeftovers } from './leftovers';
 import { defaultDatasetName, notADatasetFile } from '../../../shared/naming/index';
 
 const READERS: Record<DatasetFormat, Reader> = {
@@ -161,8 +161,7 @@ export async function addDataset(
     job.progress(1, `imported ${name}: ${sink.rows.toLocaleString('en-US')} rows × ${columns.length} columns`);
     return datasetDetail(core, name);
   } catch (err) {
-    if (sink.staging) q.dropTable(sink.staging);
-    for (const t of inParts?.tables ?? []) q.dropTable(t);
+    dropFailedImport(core, [sink.staging, ...(inParts?.tables ?? [])]);
     throw located(source, err);
   } finally {
     if (sink.staging) ACTIVE.delete(sink.staging);

@@ -56,7 +56,7 @@ function insertChunk(m) {
 // small): committed every COMMIT_ROWS rows, whenever the other thread asks (flush, prepare, close), and
 // as soon as no chunk has come for a few milliseconds — the write lock is never held while idle, so
 // another import (or this core's own connection, waiting synchronously) gets its turn.
-const begin = db.prepare('BEGIN'), commit = db.prepare('COMMIT'), rollback = db.prepare('ROLLBACK');
+const begin = db.prepare('BEGIN IMMEDIATE'), commit = db.prepare('COMMIT'), rollback = db.prepare('ROLLBACK');
 let pending = -1, idle = null;
 function commitNow() {
   if (idle !== null) { clearTimeout(idle); idle = null; }

@@ -17,3 +17,19 @@ export function dropLeftovers(core: CoreContext): void {
     core.queries.datasets.dropTable(t);
   }
 }
+
+/**
+ * Drops a failed or cancelled import's own tables. A table the workspace will not let go of (another
+ * writer past the busy timeout) is left to `dropLeftovers`, once no longer in ACTIVE: the user sees
+ * the import's own error, never the cleanup's.
+ */
+export function dropFailedImport(core: CoreContext, tables: readonly (string | null)[]): void {
+  for (const t of tables) {
+    if (t === null) continue;
+    try {
+      core.queries.datasets.dropTable(t);
+    } catch {
+      /* dropped as a leftover by the next import or the next core to open the workspace */
+    }
+  }
+}

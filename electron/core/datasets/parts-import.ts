@@ -4,7 +4,8 @@
 // own and send back the block's accumulator state and reference profile. The dataset's profile is the merge of the parts'
 // (sink.ts#merged); its rows are the part tables appended in part order when it is registered
 // (queries/datasets.ts#appendParts, one transaction with the registration). A failing or cancelled
-// part stops the others and every part table is dropped. Part tables carry the parent's process id,
+// part stops the others and, once every child has exited (none can write any more), every part table
+// is dropped. Part tables carry the parent's process id,
 // so another process's cleanup leaves them alone while the parent lives, and drops them after.
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +32,7 @@ import { tableColumnProfiles } from './part-profile';
 import { driftKindOf } from '../drift/read';
 import { createRng } from '../../../shared/math/latency/rng';
 import { DatasetSink, foldSinkStates, type SinkState } from './sink';
+import { dropFailedImport } from './leftovers';
 
 /** At most this many parts are read at once. */
 export const MAX_PART_CHILDREN = 4;
@@ -87,7 +89,6 @@ export async function readPartsInParallel(
   const tables = blocks.map(() => stagingName());
   tables.forEach(o.onStaging);
   const q = core.queries.datasets;
-  const dropAll = () => tables.forEach((t) => q.dropTable(t));
   const bytes = blocks.map(() => 0);
   const rows = blocks.map(() => 0);
   const stop = new AbortController();
@@ -122,6 +123,7 @@ export async function readPartsInParallel(
     try {
       const result = await runInChild<ImportPartResult>(core.launcher, 'datasets/import-part', payload, {
         signal: stop.signal,
+        untilExit: true, // its table is dropped below only once it can no longer write to it
         onProgress: (_f, _m, data) => {
           if (typeof data?.bytes === 'number') bytes[j] = data.bytes;
           if (typeof data?.rows === 'number') rows[j] = data.rows;
@@ -144,7 +146,7 @@ export async function readPartsInParallel(
     o.signal.removeEventListener('abort', onAbort);
   }
   if (failure !== null) {
-    dropAll();
+    dropFailedImport(core, tables);
     throw failure;
   }
   const state = folded as SinkState | null;

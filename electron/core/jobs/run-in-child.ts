@@ -5,11 +5,18 @@ import type { FromChild, ToChild } from './protocol';
 export interface ChildRunOptions {
   signal?: AbortSignal;
   onProgress?: (fraction: number | null, message: string, data?: Record<string, unknown>) => void;
+  /**
+   * The child writes to the workspace (a folder import's part): the task settles only once the child
+   * is gone, so a cancelled or stopped child can no longer hold the write lock or create a table
+   * after the caller has cleaned up.
+   */
+  untilExit?: boolean;
 }
 
 /**
- * Runs one task in a fresh child process. Cancelling kills the child at once: children never write
- * to the workspace, so there is nothing half-written to undo.
+ * Runs one task in a fresh child process. Cancelling kills the child at once: most children never
+ * write to the workspace, so there is nothing half-written to undo; those that do are waited for
+ * (`untilExit`), and their caller drops what they wrote.
  */
 export function runInChild<R>(
   launcher: Launcher,
@@ -17,17 +24,20 @@ export function runInChild<R>(
   payload: unknown,
   options: ChildRunOptions = {},
 ): Promise<R> {
-  const { signal, onProgress } = options;
+  const { signal, onProgress, untilExit = false } = options;
   if (signal?.aborted) return Promise.reject(new PreflightError('CANCELLED', `${task} was cancelled`));
   return new Promise<R>((resolve, reject) => {
     const child = launcher();
     let settled = false;
+    let exited = false;
+    let afterExit: (() => void) | null = null;
     const settle = (fn: () => void) => {
       if (settled) return;
       settled = true;
       signal?.removeEventListener('abort', onAbort);
       child.kill(); // one task per child: it is done either way
-      fn();
+      if (untilExit && !exited) afterExit = fn;
+      else fn();
     };
     const onAbort = () => {
       settle(() => reject(new PreflightError('CANCELLED', `${task} was cancelled`)));
@@ -40,6 +50,8 @@ export function runInChild<R>(
       else if (message.type === 'error') settle(() => reject(PreflightError.fromData(message.error)));
     });
     child.onExit((code, sig) => {
+      exited = true;
+      afterExit?.();
       settle(() =>
         reject(
           new PreflightError(

@@ -36,11 +36,12 @@ export function migrate(db: Database.Database, file: string, migrations: Migrati
     const record = db.prepare('INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)');
     for (const m of migrations) {
       if (done.has(m.version)) continue;
-      // A savepoint per migration: a failing one rolls back alone and the error names it.
+      // A savepoint per migration (nested: better-sqlite3 makes it a SAVEPOINT whatever the mode): a
+      // failing one rolls back alone and the error names it.
       db.transaction(() => {
         db.exec(m.sql);
         record.run(m.version, m.name, sha256(m.sql), new Date().toISOString());
-      })();
+      }).immediate();
     }
   }).immediate();
   return migrations.length;

@@ -66,34 +66,36 @@ export function benchQueries(db: Database.Database) {
   return {
     /** Writes the run and all its points in one transaction: all or nothing. */
     insertRun(run: NewBenchRun): number {
-      return db.transaction(() => {
-        const info = db
-          .prepare(
-            `INSERT INTO bench_runs (model_version_id, kind, started_at, finished_at, settings_json, providers_json, environment_json, slo_json, slo_verdict_json, warnings_json, comparison_json)
+      return db
+        .transaction(() => {
+          const info = db
+            .prepare(
+              `INSERT INTO bench_runs (model_version_id, kind, started_at, finished_at, settings_json, providers_json, environment_json, slo_json, slo_verdict_json, warnings_json, comparison_json)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            run.modelVersionId,
-            run.kind,
-            run.startedAt,
-            run.finishedAt,
-            JSON.stringify(run.settings),
-            JSON.stringify(run.providers),
-            JSON.stringify(run.environment),
-            JSON.stringify(run.slo),
-            run.sloVerdict ? JSON.stringify(run.sloVerdict) : null,
-            JSON.stringify(run.warnings),
-            run.comparison ? JSON.stringify(run.comparison) : null,
+            )
+            .run(
+              run.modelVersionId,
+              run.kind,
+              run.startedAt,
+              run.finishedAt,
+              JSON.stringify(run.settings),
+              JSON.stringify(run.providers),
+              JSON.stringify(run.environment),
+              JSON.stringify(run.slo),
+              run.sloVerdict ? JSON.stringify(run.sloVerdict) : null,
+              JSON.stringify(run.warnings),
+              run.comparison ? JSON.stringify(run.comparison) : null,
+            );
+          const runId = Number(info.lastInsertRowid);
+          const addPoint = db.prepare(
+            'INSERT INTO bench_points (run_id, idx, result_json, latencies) VALUES (?, ?, ?, ?)',
           );
-        const runId = Number(info.lastInsertRowid);
-        const addPoint = db.prepare(
-          'INSERT INTO bench_points (run_id, idx, result_json, latencies) VALUES (?, ?, ?, ?)',
-        );
-        run.results.forEach((r, i) =>
-          addPoint.run(runId, i, JSON.stringify(r), run.latencies[i] ? Buffer.from(run.latencies[i]!) : null),
-        );
-        return runId;
-      })();
+          run.results.forEach((r, i) =>
+            addPoint.run(runId, i, JSON.stringify(r), run.latencies[i] ? Buffer.from(run.latencies[i]!) : null),
+          );
+          return runId;
+        })
+        .immediate();
     },
     get(runId: number): BenchRun | null {
       const row = db.prepare(`${selectRun} WHERE r.id = ?`).get(runId) as RunRow | undefined;

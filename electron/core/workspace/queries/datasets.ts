@@ -241,13 +241,13 @@ export function datasetQueries(db: Database.Database) {
     },
     /** `fn` in one durable transaction (nested: a savepoint). */
     atomically<T>(fn: () => T): T {
-      return db.transaction(fn)();
+      return db.transaction(fn).immediate();
     },
     bulk<T>(fn: () => T): T {
       if (db.inTransaction) return fn();
       db.pragma('synchronous = NORMAL');
       try {
-        return db.transaction(fn)();
+        return db.transaction(fn).immediate();
       } finally {
         db.pragma('synchronous = FULL');
       }
@@ -281,7 +281,7 @@ export function datasetQueries(db: Database.Database) {
       db.transaction(() => {
         db.exec(`DROP TABLE IF EXISTS ${table(name)}`);
         db.prepare('DELETE FROM dataset_column_chunks WHERE import_key = ?').run(name);
-      })();
+      }).immediate();
     },
     /** Staging tables left by a killed import (never registered), except the ones in use. */
     orphanStagingTables(inUse: ReadonlySet<string>): string[] {
@@ -299,47 +299,49 @@ export function datasetQueries(db: Database.Database) {
       /** Columns whose chunks are complete and kept (numeric kinds); the others' chunks are deleted. */
       chunked: boolean[] = [],
     ): number {
-      return db.transaction(() => {
-        const info = db
-          .prepare(
-            `INSERT INTO datasets (name, table_name, format, row_count, column_count, source_path, source_bytes, added_at, import_json)
+      return db
+        .transaction(() => {
+          const info = db
+            .prepare(
+              `INSERT INTO datasets (name, table_name, format, row_count, column_count, source_path, source_bytes, added_at, import_json)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            d.name,
-            staging,
-            d.format,
-            d.rows,
-            d.columns,
-            d.sourcePath,
-            d.sourceBytes,
-            d.addedAt,
-            JSON.stringify(d.import),
+            )
+            .run(
+              d.name,
+              staging,
+              d.format,
+              d.rows,
+              d.columns,
+              d.sourcePath,
+              d.sourceBytes,
+              d.addedAt,
+              JSON.stringify(d.import),
+            );
+          const id = Number(info.lastInsertRowid);
+          const final = `ds_${id}`;
+          db.exec(`ALTER TABLE ${table(staging)} RENAME TO ${table(final)}`);
+          db.prepare('UPDATE datasets SET table_name = ? WHERE id = ?').run(final, id);
+          const add = db.prepare(
+            'INSERT INTO dataset_columns (dataset_id, ordinal, name, kind, inferred_kind, notes_json, profile_json, chunk_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
           );
-        const id = Number(info.lastInsertRowid);
-        const final = `ds_${id}`;
-        db.exec(`ALTER TABLE ${table(staging)} RENAME TO ${table(final)}`);
-        db.prepare('UPDATE datasets SET table_name = ? WHERE id = ?').run(final, id);
-        const add = db.prepare(
-          'INSERT INTO dataset_columns (dataset_id, ordinal, name, kind, inferred_kind, notes_json, profile_json, chunk_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        );
-        const drop = db.prepare('DELETE FROM dataset_column_chunks WHERE import_key = ? AND ordinal = ?');
-        columns.forEach((c, ordinal) => {
-          const keep = chunked[ordinal] === true;
-          if (!keep) drop.run(staging, ordinal);
-          add.run(
-            id,
-            ordinal,
-            c.name,
-            c.kind,
-            c.inferredKind,
-            JSON.stringify(c.notes),
-            JSON.stringify(c.profile),
-            keep ? staging : null,
-          );
-        });
-        return id;
-      })();
+          const drop = db.prepare('DELETE FROM dataset_column_chunks WHERE import_key = ? AND ordinal = ?');
+          columns.forEach((c, ordinal) => {
+            const keep = chunked[ordinal] === true;
+            if (!keep) drop.run(staging, ordinal);
+            add.run(
+              id,
+              ordinal,
+              c.name,
+              c.kind,
+              c.inferredKind,
+              JSON.stringify(c.notes),
+              JSON.stringify(c.profile),
+              keep ? staging : null,
+            );
+          });
+          return id;
+        })
+        .immediate();
     },
     remove(datasetId: number): void {
       db.transaction(() => {
@@ -350,7 +352,7 @@ export function datasetQueries(db: Database.Database) {
         db.prepare('DELETE FROM dataset_columns WHERE dataset_id = ?').run(datasetId);
         db.prepare('DELETE FROM datasets WHERE id = ?').run(datasetId);
         db.exec(`DROP TABLE IF EXISTS ${t}`);
-      })();
+      }).immediate();
     },
 
     // ── reading columns (see datasets/columns.ts) ───────────────────────────────────────────────

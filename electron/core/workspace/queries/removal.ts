@@ -71,13 +71,13 @@ export function removalQueries(db: Database.Database) {
           db.prepare('DELETE FROM drift_mappings WHERE model_name = ?').run(name);
           db.prepare('DELETE FROM readiness_settings WHERE model_name = ?').run(name);
         }
-      })();
+      }).immediate();
     },
     removeRun(runId: number): void {
-      db.transaction(() => removeRuns([runId]))();
+      db.transaction(() => removeRuns([runId])).immediate();
     },
     removeReport(reportId: number): void {
-      db.transaction(() => removeReports([reportId]))();
+      db.transaction(() => removeReports([reportId])).immediate();
     },
   };
 }

@@ -29,7 +29,7 @@ export function settingsQueries(db: Database.Database) {
       db.transaction(() => {
         for (const [key, value] of Object.entries(change))
           if (value !== undefined) put.run(key, JSON.stringify(value), at);
-      })();
+      }).immediate();
       return get();
     },
   };

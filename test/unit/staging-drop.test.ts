@@ -1,0 +1,63 @@
+// Dropping a staging table while another connection holds the workspace's write lock (a part
+// child still committing, a second import) waits for the lock like any write: the drop takes the
+// write lock first, so SQLite's busy timeout applies. A deferred transaction that read first (DROP
+// TABLE IF EXISTS of a table not there yet) and then wrote would fail at once with SQLITE_BUSY,
+// whatever the timeout — which turned a part's input error into "the workspace is busy" (CI, stop 19).
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { afterAll, describe, expect, it } from 'vitest';
+import { datasetQueries, stagingName } from '../../electron/core/workspace/queries/datasets';
+import { openWorkspace } from '../../electron/core/workspace/open';
+import { tempDir } from '../helpers/workspace';
+
+const tmp = tempDir('preflight-staging-drop-');
+afterAll(() => tmp.cleanup());
+
+/** Another connection takes the write lock, writes, and holds it `ms` before committing. */
+function holdWriteLock(file: string, ms: number): Promise<{ locked: Promise<void>; done: Promise<void> }> {
+  const worker = new Worker(
+    `const Database = require(${JSON.stringify(require.resolve('better-sqlite3'))});
+     const { parentPort, workerData } = require('node:worker_threads');
+     const db = new Database(workerData.file);
+     db.exec('BEGIN IMMEDIATE');
+     db.exec('CREATE TABLE held (x)');
+     parentPort.postMessage('locked');
+     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, workerData.ms);
+     db.exec('COMMIT');
+     db.close();`,
+    { eval: true, workerData: { file, ms } },
+  );
+  const done = new Promise<void>((resolve, reject) => {
+    worker.once('exit', () => resolve());
+    worker.once('error', reject);
+  });
+  const locked = new Promise<void>((resolve) => worker.once('message', () => resolve()));
+  return Promise.resolve({ locked, done });
+}
+
+describe('dropping a staging table', () => {
+  it('waits for another writer instead of failing as busy, whether or not the table exists', async () => {
+    const ws = openWorkspace(path.join(tmp.dir, 'ws'));
+    try {
+      const q = datasetQueries(ws.db);
+      const present = q.createStaging(2);
+      const absent = stagingName();
+      for (const name of [absent, present]) {
+        const { locked, done } = await holdWriteLock(ws.file, 400);
+        await locked;
+        const t0 = Date.now();
+        expect(() => q.dropTable(name)).not.toThrow();
+        expect(Date.now() - t0).toBeGreaterThanOrEqual(200); // it waited for the other writer
+        await done;
+        ws.db.exec('DROP TABLE held');
+      }
+      const names = ws.db
+        .prepare("SELECT name FROM sqlite_master WHERE name LIKE 'ds\\_staging\\_%' ESCAPE '\\'")
+        .pluck()
+        .all();
+      expect(names).toEqual([]);
+    } finally {
+      ws.close();
+    }
+  }, 30_000);
+});
