@@ -143,9 +143,17 @@ describe('Datasets in web mode', () => {
     await panel.waitFor({ state: 'detached' });
 
     // A categorical column: its top values, from the keyboard.
+    // Enter only once the row holds the focus (a CI run once timed out waiting for this panel: this
+    // says whether the key reached the row, the dialog opened, or only its chart was missing).
     await page.getByTestId('column-table').locator('tbody tr', { hasText: 'segment' }).focus();
+    await page.waitForFunction(
+      () => document.activeElement?.querySelector('.ds-column-name')?.textContent === 'segment',
+      undefined,
+      { timeout: 10_000 },
+    );
     await page.keyboard.press('Enter');
     const segment = page.getByRole('dialog', { name: 'Column segment' });
+    await segment.waitFor({ timeout: 10_000 });
     await segment.locator('canvas').waitFor();
     await screenshot(page, 'datasets-column-panel-categorical');
     await page.getByRole('button', { name: 'Close column panel' }).click();
