@@ -7,6 +7,8 @@
 //   ingest ratio = rows/s preflight / rows/s sqlite3 (wall)    (target ≥ 1.0 on a quiet machine)
 //   CPU share: parsing / profiling / inserting / other         (one more run under `node --cpu-prof`, see cpu-shares.mjs)
 //   peak RSS                                                   (target < 600 MB)
+//   bytes written and read, and user vs system CPU, of each tool (bench/io-hook.mjs; /proc on Linux),
+//   and sqlite3's import into a WAL database (the workspace's journal mode) as context
 // and the load average: Preflight parses and profiles on one thread while a second inserts, so its wall
 // time needs two free cores; on a loaded machine read the CPU ratio.
 // Needs: `npm run build`, /usr/bin/sqlite3 (apt-get install sqlite3), /usr/bin/time (apt-get install time).
@@ -18,7 +20,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cpuShares, formatShares } from './cpu-shares.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,12 +59,21 @@ try {
   const loadBefore = os.loadavg()[0];
   const pre = [];
   const sql = [];
+  const wal = [];
   for (let run = 1; run <= runs; run++) {
     const db = path.join(tmp, `fresh${run}.db`);
-    sql.push(timed(['/usr/bin/sqlite3', db, '-cmd', '.mode csv', `.import ${csv} t`]));
+    // `.shell` runs a shell whose parent is sqlite3: its /proc/…/io is the import's I/O volume.
+    sql.push(timed(['/usr/bin/sqlite3', db, '-cmd', '.mode csv', `.import ${csv} t`, '.shell cat /proc/$PPID/io']));
+    // Context, not the target's baseline: the same import into a WAL database (a workspace's journal
+    // mode, which lets lists and drift read while an import writes): every page is written twice.
+    const walDb = path.join(tmp, `wal${run}.db`);
+    const walArgs = ['-cmd', 'PRAGMA journal_mode=WAL;', '-cmd', '.mode csv', `.import ${csv} t`];
+    wal.push(timed(['/usr/bin/sqlite3', walDb, ...walArgs, '.shell cat /proc/$PPID/io']));
+    for (const f of [walDb, `${walDb}-wal`, `${walDb}-shm`]) fs.rmSync(f, { force: true });
     const ws = path.join(tmp, `ws${run}`);
     const r = timed([
       process.execPath,
+      `--import=${pathToFileURL(path.join(root, 'bench', 'io-hook.mjs'))}`,
       path.join(root, 'bin', 'preflight.mjs'),
       'datasets',
       'add',
@@ -89,6 +100,9 @@ try {
   const rss = Math.max(...pre.map((r) => r.rssKb)) / 1024;
   const cpuPre = Math.min(...pre.map((r) => r.cpu));
   const cpuSql = Math.min(...sql.map((r) => r.cpu));
+  const best = (xs) => xs.reduce((a, b) => (b.cpu < a.cpu ? b : a));
+  const io = (r) =>
+    `wrote ${(r.wchar / 1e6).toFixed(0)} MB, read ${(r.rchar / 1e6).toFixed(0)} MB; CPU ${r.user.toFixed(2)} user + ${r.system.toFixed(2)} system`;
   // One more import under the V8 profiler (not timed): where Preflight's CPU goes.
   const profDir = path.join(tmp, 'prof');
   const ws = path.join(tmp, 'ws-prof');
@@ -110,6 +124,13 @@ try {
     `CPU ratio per run (the two imports back to back): ${paired.map((x) => x.toFixed(2)).join(', ')}; median ${median.toFixed(2)}`,
   );
   console.log(`ingest ratio = ${(rpsPre / rpsSql).toFixed(2)} (wall clock, best of ${runs}; target ≥ 1.0 quiet)`);
+  // The WAL writes every page twice (the log, then the checkpoint, which reads it back) and numeric
+  // columns are written twice (rows and packed chunks); sqlite3 .import writes its text once.
+  console.log(`I/O and CPU kind, lowest-CPU run of each: preflight ${io(best(pre))}; sqlite3 ${io(best(sql))}`);
+  const cpuWal = best(wal).cpu;
+  console.log(
+    `sqlite3 .import into a WAL database (the workspace's journal mode): ${io(best(wal))}; CPU ratio against it ${(cpuPre / cpuWal).toFixed(2)} (context)`,
+  );
   console.log(shares);
   console.log(`peak RSS = ${rss.toFixed(0)} MB (target < 600)`);
   console.log(
@@ -127,10 +148,17 @@ function timed(argv) {
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`${argv.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN);
-  const cpu =
-    Number(/User time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? NaN) +
-    Number(/System time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? NaN);
-  return { seconds, rssKb, cpu, stdout: r.stdout };
+  const user = Number(/User time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? NaN);
+  const system = Number(/System time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? NaN);
+  // Bytes through read/write system calls: io-hook.mjs's line (stderr) or /proc's own words (stdout).
+  const out = `${r.stderr}\n${r.stdout}`;
+  const wchar = Number(/wchar[=:] ?(\d+)/.exec(out)?.[1] ?? NaN);
+  const rchar = Number(/rchar[=:] ?(\d+)/.exec(out)?.[1] ?? NaN);
+  const stdout = r.stdout.replace(
+    /^(rchar|wchar|syscr|syscw|read_bytes|write_bytes|cancelled_write_bytes): \d+\n/gm,
+    '',
+  );
+  return { seconds, rssKb, cpu: user + system, user, system, wchar, rchar, stdout };
 }
 
 /** Columns cycle through float, float, integer, category; a mulberry32 stream makes it reproducible. */
