@@ -20,6 +20,7 @@ import { readColumnValues, readNumericColumn } from '../../electron/core/dataset
 import { makeQueries, type CoreContext } from '../../electron/core/context';
 import { JobManager } from '../../electron/core/jobs/manager';
 import { nodeLauncher } from '../../electron/core/jobs/launcher';
+import { isAlive } from '../../electron/core/jobs/pid';
 import { openWorkspace } from '../../electron/core/workspace/open';
 import { runCli } from '../helpers/cli';
 import { CLI, requireBuild, ROOT, tempDir } from '../helpers/workspace';
@@ -395,16 +396,8 @@ describe('a folder of Parquet parts read in parallel', () => {
       cli.on('exit', () => reject(new Error(`the import ended before it could be killed: ${err}`)));
     });
     expect(children.length).toBeGreaterThan(0);
-    const alive = (pid: number) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    for (let t = 0; t < 300 && children.some(alive); t++) await new Promise((r) => setTimeout(r, 100));
-    expect(children.filter(alive)).toEqual([]);
+    for (let t = 0; t < 300 && children.some(isAlive); t++) await new Promise((r) => setTimeout(r, 100));
+    expect(children.filter(isAlive)).toEqual([]);
     const w = openWorkspace(ws);
     const parts = w.db
       .prepare("SELECT name FROM sqlite_master WHERE name LIKE 'ds\\_staging\\_%' ESCAPE '\\'")

@@ -5,6 +5,7 @@ import type { CoreEvent } from '../../shared/contract/events';
 import { nodeLauncher } from '../../electron/core/jobs/launcher';
 import { JobManager } from '../../electron/core/jobs/manager';
 import { runInChild } from '../../electron/core/jobs/run-in-child';
+import { isAlive } from '../../electron/core/jobs/pid';
 import { PreflightError } from '../../shared/contract/errors';
 import { requireBuild, tempDir } from '../helpers/workspace';
 
@@ -117,14 +118,6 @@ describe('isolated child processes', () => {
       script,
       "process.on('message', () => process.send({ type: 'progress', fraction: 0, message: 'writing', data: { pid: process.pid } })); setInterval(() => {}, 1000);",
     );
-    const alive = (pid: number) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
     for (const untilExit of [false, true]) {
       const controller = new AbortController();
       let pid = 0;
@@ -144,9 +137,9 @@ describe('isolated child processes', () => {
       expect(err.code).toBe('CANCELLED');
       // Without untilExit the cancel settles as the kill is sent: the process is still there (at least
       // unreaped) — which let a folder import drop a part's table while its child could still write.
-      expect(alive(pid)).toBe(!untilExit);
+      expect(isAlive(pid)).toBe(!untilExit);
       await new Promise((r) => setTimeout(r, 200));
-      expect(alive(pid)).toBe(false);
+      expect(isAlive(pid)).toBe(false);
     }
   });
 
