@@ -102,7 +102,7 @@ try {
   const cpuSql = Math.min(...sql.map((r) => r.cpu));
   const best = (xs) => xs.reduce((a, b) => (b.cpu < a.cpu ? b : a));
   const io = (r) =>
-    `wrote ${(r.wchar / 1e6).toFixed(0)} MB, read ${(r.rchar / 1e6).toFixed(0)} MB; CPU ${r.user.toFixed(2)} user + ${r.system.toFixed(2)} system`;
+    `${Number.isFinite(r.wchar) ? `wrote ${(r.wchar / 1e6).toFixed(0)} MB, read ${(r.rchar / 1e6).toFixed(0)} MB` : 'bytes n/a (no /proc)'}; CPU ${r.user.toFixed(2)} user + ${r.system.toFixed(2)} system`;
   // One more import under the V8 profiler (not timed): where Preflight's CPU goes.
   const profDir = path.join(tmp, 'prof');
   const ws = path.join(tmp, 'ws-prof');
