@@ -33,10 +33,15 @@ export async function main(argv: string[]): Promise<number> {
   // The command is the first word whatever the position of --json; commands see it as a plain flag.
   // `--workspace DIR` may come before the command too (`preflight --workspace ws models list`).
   const words = argv.filter((a) => a !== '--json' && a !== '--json=true');
+  // So may it right after the command, before a subcommand (`preflight datasets --workspace ws list`).
   const leading: string[] = [];
-  while (words[0] === '--workspace' || words[0]?.startsWith('--workspace='))
-    leading.push(...words.splice(0, words[0] === '--workspace' ? 2 : 1));
+  const takeWorkspace = (from: string[]) => {
+    while (from[0] === '--workspace' || from[0]?.startsWith('--workspace='))
+      leading.push(...from.splice(0, from[0] === '--workspace' ? 2 : 1));
+  };
+  takeWorkspace(words);
   const [name, ...afterName] = words;
+  takeWorkspace(afterName);
   const rest = [...afterName, ...leading, ...(json ? ['--json'] : [])];
   if (name === '--version') {
     process.stdout.write(json ? `${JSON.stringify({ version: APP_VERSION })}\n` : `${APP_VERSION}\n`);

@@ -60,6 +60,25 @@ describe('clear errors', () => {
     expect(res.json.error.message).toContain(`did you mean \`preflight ${meant}\`?`);
   });
 
+  it.each(['models', 'datasets'])(
+    '`preflight %s` asks for its subcommand; the workspace flag may come before it',
+    async (group) => {
+      for (const args of [[group], [group, '--workspace', ws]]) {
+        const res = await runCli(args);
+        expect(res.code).toBe(2);
+        expect(res.json.error.message).toBe(`${group}: add, list, show or remove? (see \`preflight ${group} --help\`)`);
+      }
+      const typo = await runCli([group, '--workspace', ws, 'lsit']);
+      expect(typo.code).toBe(2);
+      expect(typo.json.error.message).toMatch(
+        new RegExp(`^${group}: unknown subcommand "lsit" \\(add, list, show or remove\\)`),
+      );
+      const listed = await runCli([group, '--workspace', ws, 'list']);
+      expect(listed.code).toBe(0);
+      expect(Array.isArray(listed.json)).toBe(true);
+    },
+  );
+
   it('`preflight … | head -1` ends quietly: no EPIPE stack trace', async () => {
     const cols = 1500;
     const csv = file(

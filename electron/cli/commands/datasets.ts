@@ -80,9 +80,12 @@ export const datasetsCommand: Command = {
       out.result(r, () => `removed ${r.removed}`);
       return;
     }
+    // No subcommand, or a flag where it goes (`preflight datasets --workspace ws`): ask which.
     throw new PreflightError(
       'BAD_ARGUMENTS',
-      `datasets: unknown subcommand "${verb ?? ''}" (add, list, show); see \`preflight datasets --help\``,
+      verb && !verb.startsWith('-')
+        ? `datasets: unknown subcommand "${verb}" (add, list, show or remove); see \`preflight datasets --help\``
+        : 'datasets: add, list, show or remove? (see `preflight datasets --help`)',
     );
   },
 };

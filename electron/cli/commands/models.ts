@@ -107,8 +107,8 @@ export const modelsCommand: Command = {
     throw new PreflightError(
       'BAD_ARGUMENTS',
       verb && !verb.startsWith('-')
-        ? `models: unknown subcommand "${verb}" (add, list or show)`
-        : 'models: add, list or show? (see `preflight models --help`)',
+        ? `models: unknown subcommand "${verb}" (add, list, show or remove); see \`preflight models --help\``
+        : 'models: add, list, show or remove? (see `preflight models --help`)',
     );
   },
 };
