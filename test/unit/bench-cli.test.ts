@@ -137,10 +137,14 @@ describe('preflight bench', () => {
     expect(r.json.comparison.verdict).toBeTruthy();
   });
 
-  it('--list and --compare read stored runs', async () => {
+  it('list (or --list) and --compare read stored runs', async () => {
     const list = await runCli(['bench', '--list'], { env: env() });
     expect(list.code).toBe(0);
     expect(list.json.length).toBeGreaterThanOrEqual(3);
+    // Spelled as `models list` and `drift list` are: the same runs, not "no model list".
+    const spelled = await runCli(['bench', 'list'], { env: env() });
+    expect(spelled.code).toBe(0);
+    expect(spelled.json).toEqual(list.json);
     const cmp = await runCli(['bench', '--compare', `${list.json.at(-1).runId}:0,${list.json.at(-1).runId}:1`], {
       env: env(),
     });

@@ -26,7 +26,7 @@ const usage = `preflight bench <file.onnx|NAME[@VERSION]> [--ep cpu,webgpu,cuda,
 preflight bench <A> --ab <B> [--ep EP] [--ab-ep EP] [--ab-threads N] [--ab-spinning on|off] [--blocks N] [--block-iterations N]
   A/B: A and B (two models, or one model with two EPs/settings) interleaved in blocks in one process
 preflight bench <file.onnx|NAME[@VERSION]> --providers [--verbose]   which execution providers can run the model here, and why not
-preflight bench --list [--json]
+preflight bench list [--json]     (or --list) the stored runs
 preflight bench --compare RUN[:POINT],RUN[:POINT] [--html FILE] [--json]
 preflight bench show RUN [--html FILE]     one stored run (--html: a self-contained report file)
 preflight bench remove RUN [--dry-run] [--force]   delete a stored run (one an exported bundle cites: --force)`;
@@ -74,7 +74,8 @@ export const benchCommand: Command = {
   async run(argv, env) {
     const { client, out, signal } = env;
     const { values: v, positionals } = parse(argv, options, 'bench');
-    if (v.list) {
+    // `bench list`, as `models list` and `drift list` are spelled (a model named "list": `list@1`).
+    if (v.list || (positionals.length === 1 && positionals[0] === 'list')) {
       const runs = await client.call('bench/list', {});
       out.result(runs, () =>
         runs.length === 0
