@@ -4,4 +4,6 @@ export interface DemoResult {
   current: string;
   driftReportId: number;
   benchRunId: number | null;
+  /** Where the demo's model and CSV files are kept (the workspace's demo/ folder): the datasets' sources. */
+  folder: string;
 }

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../shared/contract/events';
 import { productionCsv, trainingCsv } from '../../electron/core/demo/data';
@@ -31,6 +33,7 @@ describe('the first-run demo', () => {
     expect(seen.some((m) => m.startsWith('registering the demo model'))).toBe(true);
     expect(await client.call('models/list', {})).toEqual([]);
     expect(await client.call('datasets/list', {})).toEqual([]);
+    expect(fs.existsSync(path.join(ws.dir, 'demo'))).toBe(false);
     // The steps went through the contract: the audit trail has the model's registration and its removal.
     const audited = (await client.call('audit/list', {})).map((e) => `${e.method} ${e.outcome}`);
     expect(audited).toEqual(expect.arrayContaining(['models/add ok', 'models/remove ok', 'demo/create CANCELLED']));
@@ -73,6 +76,15 @@ describe('the first-run demo', () => {
     expect(drifted.has('credit_score')).toBe(false);
     expect(report.predictions).not.toBeNull();
     expect(report.windows).not.toBeNull();
+
+    // The files the datasets came from stay in the workspace: their source paths can be opened.
+    expect(demo.folder).toBe(path.join(ws.dir, 'demo'));
+    for (const name of [demo.reference, demo.current]) {
+      const d = await client.call('datasets/show', { ref: name });
+      expect(d.sourcePath).toBe(path.join(demo.folder, `${name}.csv`));
+      expect(fs.readFileSync(d.sourcePath, 'utf8').split('\n').length - 2).toBe(d.rows);
+    }
+    expect(fs.existsSync(path.join(demo.folder, `${demo.model.name}.onnx`))).toBe(true);
 
     const bench = await client.call('bench/show', { runId: demo.benchRunId! });
     expect(bench.results.map((r) => r.batchSize)).toEqual([1, 32]);

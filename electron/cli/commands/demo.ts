@@ -21,10 +21,11 @@ export const demoCommand: Command = {
     out.result(result, () =>
       [
         `demo ready: model ${result.model.name}@${result.model.version}, datasets ${result.reference} and ${result.current}`,
+        `files: ${result.folder} (the model and the two CSV files the datasets were imported from)`,
         'next:',
         `  preflight drift show ${result.driftReportId}${ws}`,
         `  preflight drift --reference ${result.reference} --current ${result.current} --time-column event_time --window week${ws}`,
-        result.benchRunId ? `  preflight bench --list${ws}` : '',
+        result.benchRunId ? `  preflight bench list${ws}` : '',
         `  preflight serve${ws}   (then Models, Datasets, Benchmarks, Drift)`,
       ]
         .filter(Boolean)

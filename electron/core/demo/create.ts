@@ -34,16 +34,19 @@ export async function createDemo(
       `the demo is already here (${taken.join(', ')}); open it from the Models, Datasets and Drift screens`,
     );
 
-  const dir = fs.mkdtempSync(path.join(core.workspace.tmpDir, `demo-${process.pid}-`));
+  // The demo's files stay in the workspace's demo/ folder: the datasets' and the model's source paths
+  // are files a newcomer can open, import again or validate against a bundle.
+  const dir = path.join(core.workspace.dir, 'demo');
+  const files = {
+    model: path.join(dir, `${MODEL}.onnx`),
+    reference: path.join(dir, `${REFERENCE}.csv`),
+    current: path.join(dir, `${CURRENT}.csv`),
+  };
   // What the demo has made so far, as the calls that take it away again: a failed or cancelled demo
   // leaves the workspace as it found it, so the next try is not refused as "already here".
   const made: Undo[] = [];
   try {
-    const files = {
-      model: path.join(dir, `${MODEL}.onnx`),
-      reference: path.join(dir, `${REFERENCE}.csv`),
-      current: path.join(dir, `${CURRENT}.csv`),
-    };
+    fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(files.model, demoModelBytes());
     fs.writeFileSync(files.reference, trainingCsv());
     fs.writeFileSync(files.current, productionCsv());
@@ -97,12 +100,17 @@ export async function createDemo(
       current: CURRENT,
       driftReportId: report.id,
       benchRunId,
+      folder: dir,
     };
   } catch (err) {
     await undo(made);
+    for (const file of Object.values(files)) fs.rmSync(file, { force: true });
+    try {
+      fs.rmdirSync(dir);
+    } catch {
+      /* not empty: what else is there is the user's */
+    }
     throw err;
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
