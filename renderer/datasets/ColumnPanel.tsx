@@ -27,7 +27,10 @@ export function ColumnPanel({
   const opener = useRef(document.activeElement instanceof HTMLElement ? document.activeElement : null);
   const [shown, setShown] = useState(false);
   const close = () => {
-    opener.current?.focus();
+    // The close event comes a task after the dialog closed; the browser has usually put the focus
+    // back already, and whatever took it since (a keyboard user going on, a test) keeps it.
+    const at = document.activeElement;
+    if (at === null || at === document.body) opener.current?.focus();
     onClose();
   };
   useEffect(() => {
