@@ -28,9 +28,10 @@ export function ColumnPanel({
   const [shown, setShown] = useState(false);
   const close = () => {
     // The close event comes a task after the dialog closed; the browser has usually put the focus
-    // back already, and whatever took it since (a keyboard user going on, a test) keeps it.
+    // back already, and whatever took it since (a keyboard user going on, a test) keeps it. Focus
+    // left nowhere or inside the closed dialog (its Close button) goes back to the row.
     const at = document.activeElement;
-    if (at === null || at === document.body) opener.current?.focus();
+    if (at === null || at === document.body || dialog.current?.contains(at)) opener.current?.focus();
     onClose();
   };
   useEffect(() => {
