@@ -94,6 +94,21 @@ export class ColumnChunker {
     if (++c.rows === this.size) this.seal(i);
   }
 
+  /**
+   * Rows [0, rows) of column i in a batch of scanned records, its field of row r at `base + r * stride`:
+   * plain numbers (class INT or FLOAT, `| 32` when stored as a number) or missing only, as `put` takes them.
+   */
+  putScanned(i: number, toks: Uint8Array, xs: Float64Array, base: number, stride: number, rows: number): void {
+    const c = this.cols[i];
+    if (!c.ok) return;
+    for (let r = 0, f = base; r < rows; r++, f += stride) {
+      const t = toks[f];
+      if ((t & 31) - 1 === MISSING) c.missing++;
+      else c.vals[c.n++] = (t & 32) !== 0 ? xs[f] + 0 : xs[f];
+      if (++c.rows === this.size) this.seal(i);
+    }
+  }
+
   missingValue(i: number): void {
     this.put(i, MISSING, NaN, false);
   }

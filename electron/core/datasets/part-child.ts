@@ -12,7 +12,8 @@ import { datasetQueries } from '../workspace/queries/datasets';
 import { DirectTarget } from './insert-pipe';
 import { tableColumnProfiles } from './part-profile';
 import { readParquetParts } from './readers/parquet';
-import { DatasetSink, type SinkState } from './sink';
+import { DatasetSink } from './sink';
+import type { SinkState } from './sink-state';
 import { tuneYoungGeneration } from './heap';
 
 export interface ImportPartPayload {

@@ -31,7 +31,8 @@ import type { ImportPartPayload, ImportPartResult } from './part-child';
 import { tableColumnProfiles } from './part-profile';
 import { driftKindOf } from '../drift/read';
 import { createRng } from '../../../shared/math/latency/rng';
-import { DatasetSink, foldSinkStates, type SinkState } from './sink';
+import { DatasetSink } from './sink';
+import { foldSinkStates, type SinkState } from './sink-state';
 import { dropFailedImport } from './leftovers';
 
 /** At most this many parts are read at once. */
@@ -94,7 +95,7 @@ export async function readPartsInParallel(
   const stop = new AbortController();
   const onAbort = () => stop.abort();
   o.signal.addEventListener('abort', onAbort, { once: true });
-  // Each block's accumulators are folded in as soon as the blocks before it are (sink.ts#foldSinkStates);
+  // Each block's accumulators are folded in as soon as the blocks before it are (sink-state.ts#foldSinkStates);
   // only the blocks' reference profiles are kept to the end (the merge needs them all at once).
   const profiles: ImportPartResult['profiles'][] = new Array(k);
   const early: (SinkState | undefined)[] = new Array(k);

@@ -3,8 +3,10 @@
 // up to a cap for distinct and top categories, then a HyperLogLog for distinct and the sample for top.
 import type { ColumnKind, ColumnProfile, NumericProfile, QuantileName } from '../../../shared/types/datasets';
 import { QUANTILE_LEVELS } from '../../../shared/types/datasets';
-import { MISSING, NA_WORD, NAN, NEGINF, POSINF, TOKEN_CLASSES } from './infer';
+import { FLOAT, INT, MISSING, NA_WORD, NAN, NEGINF, POSINF, TOKEN_CLASSES } from './infer';
 import { HLL, HyperLogLog } from './hll';
+import { mergeSamples, type AccumulatorState } from './accumulator-state';
+import { own, SampleSlots } from './sample-slots';
 import { datetimeMillis, isMissingWord, toNumber } from './values';
 
 export const HISTOGRAM_BINS = 30;
@@ -104,6 +106,75 @@ export class ColumnAccumulator {
         if (x > this.plainMax) this.plainMax = x;
       }
     }
+    if (this.values !== null || this.hll !== null) this.count(key, slot);
+    this.draw(key);
+  }
+
+  /**
+   * Column-major: rows [0, rows) of a batch of scanned records (readers/csv-tokenizer.ts#ScannedRecords),
+   * this column's field of row r at `base + r * stride`, as far as they are plain numbers or missing:
+   * counts, moments, extremes and exact value counts, as `observe` makes them. Returns the first row
+   * that is neither (rows when there is none). The sample is left to `due`/`draw`/`pass`, called in
+   * row order (the columns share one random stream).
+   */
+  observeScanned(
+    toks: Uint8Array,
+    xs: Float64Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    buffer: string,
+    base: number,
+    stride: number,
+    rows: number,
+  ): number {
+    const counts = this.counts;
+    const counting = this.values !== null || this.hll !== null;
+    let { n, mean, m2 } = this;
+    let lo = Infinity;
+    let hi = -Infinity;
+    let r = 0;
+    for (let f = base; r < rows; r++, f += stride) {
+      const t = toks[f];
+      const tok = (t & 31) - 1;
+      if (tok === MISSING) {
+        counts[MISSING]++;
+        continue;
+      }
+      if (tok !== INT && tok !== FLOAT) break;
+      // A scanned number has at most 15 digits: finite, within ±2^53.
+      const x = xs[f];
+      counts[tok]++;
+      n++;
+      const d = x - mean;
+      mean += d / n;
+      m2 += d * (x - mean);
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+      if (counting) this.count((t & 32) !== 0 ? x : buffer.slice(starts[f], ends[f]), -1);
+    }
+    // Folded as `observe` folds them (on a tie, the earlier value stays: 0 and -0).
+    if (lo < this.min) this.min = lo;
+    if (hi > this.max) this.max = hi;
+    if (lo < this.plainMin) this.plainMin = lo;
+    if (hi > this.plainMax) this.plainMax = hi;
+    this.n = n;
+    this.mean = mean;
+    this.m2 = m2;
+    return r;
+  }
+
+  /** Whether the next value goes into the sample (`draw` it), or only counts (`pass`). */
+  due(): boolean {
+    const i = this.seen + 1;
+    return i <= this.caps.sample || i === this.next;
+  }
+
+  pass(): void {
+    this.seen++;
+  }
+
+  /** Exact value counts (a word's by its slot), until the cap; then the HyperLogLog when sketched here. */
+  private count(key: string | number, slot: number): void {
     const values = this.values;
     if (values !== null && slot >= 0 && this.slotKeys[slot] === key) this.slotCounts[slot].n++;
     else if (values !== null) {
@@ -124,7 +195,10 @@ export class ColumnAccumulator {
         this.slotCounts[slot] = c;
       }
     } else if (this.hll !== null) this.hll.add(key);
-    // Reservoir sample (Algorithm L): after the first k values, only every next-th value is kept.
+  }
+
+  /** Reservoir sample (Algorithm L): after the first k values, only every next-th value is kept. */
+  draw(key: string | number): void {
     const i = ++this.seen;
     if (i <= this.caps.sample) {
       this.slots.set(i - 1, own(key));
@@ -380,99 +454,4 @@ class TopK {
 /** Not a missing-value word (keys are verbatim text or typed numbers). */
 function isValue(v: string | number): boolean {
   return typeof v !== 'string' || !isMissingWord(v);
-}
-
-/**
- * A reservoir's slots: numbers in a Float64Array (a mixed array would box each one, and the reservoir
- * replaces ~80k values per column of a 1M-row import), texts beside them once the column has any.
- */
-class SampleSlots {
-  private nums: Float64Array;
-  private texts: (string | null)[] | null = null;
-  length = 0;
-  constructor(private size: number) {
-    this.nums = new Float64Array(Math.min(size, 1024));
-  }
-  static of(values: (string | number)[], size: number): SampleSlots {
-    const s = new SampleSlots(Math.max(size, values.length));
-    values.forEach((v, j) => s.set(j, v));
-    return s;
-  }
-  /** Slot `j` (at most `length`: the next slot while filling) holds `v`. */
-  set(j: number, v: string | number): void {
-    if (j >= this.nums.length) {
-      const grown = new Float64Array(Math.min(this.size, this.nums.length * 4));
-      grown.set(this.nums);
-      this.nums = grown;
-    }
-    if (j === this.length) this.length++;
-    if (typeof v === 'number') {
-      this.nums[j] = v;
-      if (this.texts !== null) this.texts[j] = null;
-    } else (this.texts ??= new Array<string | null>(this.size).fill(null))[j] = v;
-  }
-  values(): (string | number)[] {
-    const out = new Array<string | number>(this.length);
-    const texts = this.texts;
-    for (let j = 0; j < this.length; j++) out[j] = texts?.[j] ?? this.nums[j];
-    return out;
-  }
-}
-
-/** A copy that does not pin the chunk it was sliced from (V8 keeps parents of sliced strings alive). */
-function own(key: string | number): string | number {
-  return typeof key === 'string' && key.length > 12 ? Buffer.from(key, 'utf8').toString('utf8') : key;
-}
-
-// ── Parts of one dataset (parts.ts): an accumulator's state crosses a process boundary, and the
-// states of the parts merge into the accumulator of the whole. ──────────────────────────────────────
-
-/** Everything an accumulator holds, as structured-clone data (a child process sends it to its parent). */
-export interface AccumulatorState {
-  counts: Float64Array;
-  n: number;
-  mean: number;
-  m2: number;
-  min: number;
-  max: number;
-  bigMin: string | null;
-  bigMax: string | null;
-  plainMin: number;
-  plainMax: number;
-  /** Exact value counts, or null past the distinct cap. */
-  values: [string | number, number][] | null;
-  /** HyperLogLog registers of every value: the insert thread's sketch, or this thread's own. */
-  registers: Uint8Array | null;
-  sample: (string | number)[];
-  seen: number;
-}
-
-/** A uniform sample of `size` of the union of the parts' values (each part's sample is uniform over what it saw). */
-function mergeSamples(parts: AccumulatorState[], size: number, random: () => number): (string | number)[] {
-  const total = parts.reduce((s, p) => s + p.seen, 0);
-  if (total <= size || parts.length === 1) return parts.flatMap((p) => p.sample);
-  // How many of the merged sample come from each part: draws without replacement from the union
-  // (multivariate hypergeometric), then that many values of the part's sample, chosen uniformly.
-  const left = parts.map((p) => p.seen);
-  const take = parts.map(() => 0);
-  let remaining = total;
-  for (let k = 0; k < size; k++) {
-    let u = random() * remaining;
-    let j = 0;
-    while (j < left.length - 1 && u >= left[j]) u -= left[j++];
-    take[j]++;
-    left[j]--;
-    remaining--;
-  }
-  const out: (string | number)[] = [];
-  parts.forEach((p, j) => {
-    const s = p.sample.slice();
-    // Partial Fisher–Yates: the first take[j] entries become a uniform subset.
-    for (let i = 0; i < take[j]; i++) {
-      const r = i + Math.floor(random() * (s.length - i));
-      [s[i], s[r]] = [s[r], s[i]];
-      out.push(s[i]);
-    }
-  });
-  return out;
 }

@@ -20,7 +20,8 @@ import {
   TEXT,
 } from './infer';
 import { createRng } from '../../../shared/math/latency/rng';
-import { capsFor, ColumnAccumulator, type AccumulatorState } from './profile';
+import { foldSinkStates, type SinkState } from './sink-state';
+import { capsFor, ColumnAccumulator } from './profile';
 import {
   ChunkBuffer,
   EXTRA_VALUE,
@@ -30,9 +31,10 @@ import {
   WORD_VALUE,
   type ChunkTarget,
 } from './insert-pipe';
+import { raggedRecord, refusedValue } from './import-errors';
 import { WordDictionary } from './words';
 import { ColumnChunker } from './chunks';
-import type { CsvTokenizer } from './readers/csv-tokenizer';
+import type { CsvTokenizer, ScannedRecords } from './readers/csv-tokenizer';
 import { scanned, scanNumber } from './scan';
 import { datetimeMillis, overriddenNumber, readsBackAs } from './values';
 
@@ -52,6 +54,8 @@ export class DatasetSink {
   private text = '';
   /** Repeated text values of delimited text, sent as numbers (words.ts). */
   private words = new WordDictionary();
+  /** Per column, the rows of a scanned batch taken column by column (pushScanned). */
+  private fastRows = new Int32Array(0);
   /** Packed numeric chunks (chunks.ts), sized by the first column count. */
   private chunker: ColumnChunker | null = null;
   /** The first text value of each column and its line: shown when a numeric-looking column turns categorical. */
@@ -110,6 +114,7 @@ export class DatasetSink {
         Object.prototype.hasOwnProperty.call(this.typeOverrides, name) ? this.typeOverrides[name] : undefined,
       );
     });
+    this.fastRows = new Int32Array(this.names.length);
     this.target!.prepare(this.staging!, this.names.length);
   }
 
@@ -169,111 +174,176 @@ export class DatasetSink {
    */
   pushText(tokenizer: CsvTokenizer, count: number, line: number): void {
     const n = this.names.length;
-    if (count !== n)
-      throw new PreflightError('INVALID_INPUT', `line ${line}: expected ${n} fields, found ${count}`, {
-        line,
-        expected: n,
-        found: count,
-      });
+    if (count !== n) throw raggedRecord(line, n, count);
     const c = this.chunk;
     c.reserve(n);
-    let k = c.length;
-    const { buffer, starts, ends } = tokenizer;
+    const k = c.length;
+    const { starts, ends } = tokenizer;
     // Classes and values the native scanner found (csv-tokenizer.ts), or null: scanNumber here.
     const preToks = tokenizer.scannedToks;
     const preXs = tokenizer.scannedXs!;
     const base = tokenizer.scanBase;
-    const acc = this.acc;
-    const overrides = this.overrides;
-    const chunker = this.chunker!;
-    const words = this.words;
-    for (let i = 0; i < n; i++, k++) {
+    for (let i = 0; i < n; i++) {
       const a = starts[i];
-      let tok = -1;
-      // The number and whether it reads back as written: from the scanner's arrays, else scan.ts's.
-      let sx = NaN;
-      let exact = false;
       if (a >= 0 && preToks === null) {
-        tok = scanNumber(buffer, a, ends[i]);
-        sx = scanned.x;
-        exact = scanned.exact;
+        const tok = scanNumber(tokenizer.buffer, a, ends[i]);
+        this.field(tokenizer, i, k + i, a, ends[i], tok, scanned.x, scanned.exact, line, false);
       } else if (a >= 0) {
         const t = preToks![base + i];
-        tok = (t & 31) - 1;
-        sx = preXs[base + i];
-        exact = (t & 32) !== 0;
-      }
-      let x = NaN;
-      let kind = SLICE_VALUE;
-      let key: string | number;
-      let s: string | null = null;
-      let word = -1;
-      if (tok === MISSING) {
-        kind = NULL_VALUE;
-        key = '';
-      } else if (tok === INT || tok === FLOAT) {
-        x = sx;
-        if (exact) {
-          kind = NUMBER_VALUE;
-          key = x;
-        } else key = s = buffer.slice(a, ends[i]);
-      } else {
-        if (tok < 0 && a >= 0 && overrides[i] === undefined && words.active(i, ends[i] - a)) {
-          // A word already known (words.ts), or one to learn when the value is text.
-          s = words.find(i, buffer, a, ends[i], preToks === null ? -1 : sx);
-          if (s !== null) {
-            tok = TEXT;
-            word = words.id;
-          } else {
-            s = buffer.slice(a, ends[i]);
-            tok = classify(s);
-            if (tok === TEXT) {
-              word = words.add(i, s);
-              if (words.fresh) c.words.push(s);
-            }
-          }
-          if (word >= 0) kind = WORD_VALUE;
-        } else {
-          s = tok === TEXT ? buffer.slice(a, ends[i]) : tokenizer.value(i);
-          if (tok < 0) tok = classify(s);
-        }
-        key = s;
-        if (tok === INT) {
-          x = Number(s);
-          // Only canonical spellings become INTEGER, so reading back gives the text that was in the file.
-          if (s.charCodeAt(0) !== 43 && !(x === 0 && s.charCodeAt(0) === 45)) kind = NUMBER_VALUE;
-        } else if (tok === FLOAT) {
-          x = Number(s);
-          if (readsBackAs(s, x)) kind = NUMBER_VALUE;
-          if (!Number.isFinite(x)) tok = x > 0 ? POSINF : NEGINF;
-        } else if (tok === MISSING) kind = NULL_VALUE;
-        else if (tok === DATE) x = datetimeMillis(s) ?? NaN;
-        else if (tok === TEXT && overrides[i] !== undefined) x = overriddenNumber(overrides[i]!, s);
-      }
-      if (overrides[i] !== undefined) {
-        const text = s ?? tokenizer.value(i);
-        if (!fitsKind(overrides[i]!, tok, text)) this.misfit(i, text, line);
-      }
-      acc[i].observe(tok, key, x, word >= 0 ? words.slot : -1);
-      if (chunker.ok(i)) chunker.put(i, tok, x, kind === NUMBER_VALUE);
-      if (tok === TEXT && this.firstText[i] === undefined) this.firstText[i] = { value: s!, line };
-      else if (tok === NA_WORD && this.firstWord[i] === undefined) this.firstWord[i] = s!;
-      if (kind === NUMBER_VALUE) c.nums[k] = x;
-      else if (kind === WORD_VALUE) c.nums[k] = word;
-      else if (kind === SLICE_VALUE) {
-        if (a < 0) {
-          kind = EXTRA_VALUE;
-          c.extras.push(s!);
-        } else {
-          c.starts[k] = a;
-          c.ends[k] = ends[i];
-        }
-      }
-      c.kinds[k] = kind;
+        this.field(tokenizer, i, k + i, a, ends[i], (t & 31) - 1, preXs[base + i], (t & 32) !== 0, line, true);
+      } else this.field(tokenizer, i, k + i, a, 0, -1, NaN, false, line, false);
     }
-    c.length = k;
+    c.length = k + n;
     this.chunkRows++;
     this.rows++;
+  }
+
+  /**
+   * The records the native scanner split from one read (csv-tokenizer.ts#ScannedRecords), or false
+   * when one of them has the wrong number of fields (they are then pushed one by one, and the error
+   * names its line). Column by column, each column's plain numbers and missing values up to its first
+   * other value (observeScanned, putScanned): no string or call per value; then row by row, the
+   * sample's turns of those values (the columns share one random stream) and every other value, as
+   * `pushText` takes them. The same rows, chunks and profiles as record by record (tested).
+   */
+  pushScanned(tokenizer: CsvTokenizer, batch: ScannedRecords): boolean {
+    const n = this.names.length;
+    const { records, counts, starts, ends, toks, xs, newlines } = batch;
+    for (let r = 0; r < records; r++) if (counts[r] !== n) return false;
+    const c = this.chunk;
+    c.reserve(records * n);
+    const k0 = c.length;
+    const buffer = tokenizer.buffer;
+    const acc = this.acc;
+    // Rows [0, fast[i]) of column i are plain numbers or missing, taken column by column.
+    const fast = this.fastRows;
+    for (let i = 0; i < n; i++) {
+      const until =
+        this.overrides[i] === undefined ? acc[i].observeScanned(toks, xs, starts, ends, buffer, i, n, records) : 0;
+      fast[i] = until;
+      this.chunker!.putScanned(i, toks, xs, i, n, until);
+      for (let r = 0, f = i, k = k0 + i; r < until; r++, f += n, k += n) {
+        const t = toks[f];
+        if ((t & 31) - 1 === MISSING) c.kinds[k] = NULL_VALUE;
+        else if ((t & 32) !== 0) {
+          c.kinds[k] = NUMBER_VALUE;
+          c.nums[k] = xs[f];
+        } else {
+          c.kinds[k] = SLICE_VALUE;
+          c.starts[k] = starts[f];
+          c.ends[k] = ends[f];
+        }
+      }
+    }
+    let line = batch.line;
+    for (let r = 0, f = 0; r < records; r++) {
+      for (let i = 0; i < n; i++, f++) {
+        const t = toks[f];
+        const tok = (t & 31) - 1;
+        if (r >= fast[i]) this.field(tokenizer, i, k0 + f, starts[f], ends[f], tok, xs[f], (t & 32) !== 0, line, true);
+        else if (tok !== MISSING) {
+          const a = acc[i];
+          if (!a.due()) a.pass();
+          else a.draw((t & 32) !== 0 ? xs[f] : buffer.slice(starts[f], ends[f]));
+        }
+      }
+      line += newlines[r] + 1;
+    }
+    c.length = k0 + records * n;
+    this.chunkRows += records;
+    this.rows += records;
+    return true;
+  }
+
+  /**
+   * Field i of a record as chunk value k: its offsets in the text (a < 0: `tokenizer.value(i)`, a field
+   * with doubled quotes), its class by scan.ts's rules (-1: classify the text) and number, and whether
+   * that number's text reads back as written; `hashed`: the scanner left words.ts's hash in `sx`.
+   */
+  private field(
+    tokenizer: CsvTokenizer,
+    i: number,
+    k: number,
+    a: number,
+    e: number,
+    tok: number,
+    sx: number,
+    exact: boolean,
+    line: number,
+    hashed: boolean,
+  ): void {
+    const c = this.chunk;
+    const { buffer } = tokenizer;
+    const acc = this.acc;
+    const overrides = this.overrides;
+    const words = this.words;
+    let x = NaN;
+    let kind = SLICE_VALUE;
+    let key: string | number;
+    let s: string | null = null;
+    let word = -1;
+    if (tok === MISSING) {
+      kind = NULL_VALUE;
+      key = '';
+    } else if (tok === INT || tok === FLOAT) {
+      x = sx;
+      if (exact) {
+        kind = NUMBER_VALUE;
+        key = x;
+      } else key = s = buffer.slice(a, e);
+    } else {
+      if (tok < 0 && a >= 0 && overrides[i] === undefined && words.active(i, e - a)) {
+        // A word already known (words.ts), or one to learn when the value is text.
+        s = words.find(i, buffer, a, e, hashed ? sx : -1);
+        if (s !== null) {
+          tok = TEXT;
+          word = words.id;
+        } else {
+          s = buffer.slice(a, e);
+          tok = classify(s);
+          if (tok === TEXT) {
+            word = words.add(i, s);
+            if (words.fresh) c.words.push(s);
+          }
+        }
+        if (word >= 0) kind = WORD_VALUE;
+      } else {
+        s = a >= 0 ? buffer.slice(a, e) : tokenizer.value(i);
+        if (tok < 0) tok = classify(s);
+      }
+      key = s;
+      if (tok === INT) {
+        x = Number(s);
+        // Only canonical spellings become INTEGER, so reading back gives the text that was in the file.
+        if (s.charCodeAt(0) !== 43 && !(x === 0 && s.charCodeAt(0) === 45)) kind = NUMBER_VALUE;
+      } else if (tok === FLOAT) {
+        x = Number(s);
+        if (readsBackAs(s, x)) kind = NUMBER_VALUE;
+        if (!Number.isFinite(x)) tok = x > 0 ? POSINF : NEGINF;
+      } else if (tok === MISSING) kind = NULL_VALUE;
+      else if (tok === DATE) x = datetimeMillis(s) ?? NaN;
+      else if (tok === TEXT && overrides[i] !== undefined) x = overriddenNumber(overrides[i]!, s);
+    }
+    if (overrides[i] !== undefined) {
+      const text = s ?? (a >= 0 ? buffer.slice(a, e) : tokenizer.value(i));
+      if (!fitsKind(overrides[i]!, tok, text)) throw refusedValue(this.names[i], overrides[i]!, text, line);
+    }
+    acc[i].observe(tok, key, x, word >= 0 ? words.slot : -1);
+    if (this.chunker!.ok(i)) this.chunker!.put(i, tok, x, kind === NUMBER_VALUE);
+    if (tok === TEXT && this.firstText[i] === undefined) this.firstText[i] = { value: s!, line };
+    else if (tok === NA_WORD && this.firstWord[i] === undefined) this.firstWord[i] = s!;
+    if (kind === NUMBER_VALUE) c.nums[k] = x;
+    else if (kind === WORD_VALUE) c.nums[k] = word;
+    else if (kind === SLICE_VALUE) {
+      if (a < 0) {
+        kind = EXTRA_VALUE;
+        c.extras.push(s!);
+      } else {
+        c.starts[k] = a;
+        c.ends[k] = e;
+      }
+    }
+    c.kinds[k] = kind;
   }
 
   /** Hands the rows pushed since the last call (offsets into `buffer`) to the target. */
@@ -314,7 +384,7 @@ export class DatasetSink {
       return;
     }
     if (this.overrides[i] !== undefined && !fitsKind(this.overrides[i]!, tok, String(v)))
-      this.misfit(i, String(v), line);
+      throw refusedValue(this.names[i], this.overrides[i]!, String(v), line);
     this.acc[i].observe(tok, v as string | number, x);
     if (this.chunker!.ok(i)) {
       const asNumber = typeof v === 'number';
@@ -345,15 +415,6 @@ export class DatasetSink {
     const text = this.text;
     this.text = '';
     await this.endChunk(text);
-  }
-
-  private misfit(i: number, s: string, line: number): never {
-    const kind = this.overrides[i]!;
-    throw new PreflightError(
-      'INVALID_INPUT',
-      `line ${line}, column ${JSON.stringify(this.names[i])}: ${JSON.stringify(s.slice(0, 80))} is not ${kind === 'integer' ? 'an' : 'a'} ${kind} (--type ${this.names[i]}=${kind})`,
-      { line, column: this.names[i] },
-    );
   }
 
   /** Whether column i was chunked whole (only numbers, missing, NaN/inf): register keeps its chunks when its kind is numeric. */
@@ -429,41 +490,4 @@ export class DatasetSink {
     );
     return sink;
   }
-}
-
-/**
- * Parts' states folded into one, in row order (the parent folds each part in as the parts before it
- * are in, so it holds one state and the few parts that finished early, not every part's sample).
- * The merge is associative: a uniform sample of the first parts is a uniform sample of a bigger part.
- */
-export function foldSinkStates(parts: SinkState[], random: () => number): SinkState {
-  const first = parts[0];
-  const caps = capsFor(first.names.length);
-  const each = <T>(f: (i: number) => T): T[] => first.names.map((_, i) => f(i));
-  return {
-    rows: parts.reduce((s, p) => s + p.rows, 0),
-    names: first.names,
-    notes: first.notes,
-    acc: each((i) =>
-      ColumnAccumulator.merge(
-        parts.map((p) => p.acc[i]),
-        caps,
-        random,
-      ).state(),
-    ),
-    firstText: each((i) => parts.find((p) => p.firstText[i])?.firstText[i]),
-    firstWord: each((i) => parts.find((p) => p.firstWord[i])?.firstWord[i]),
-    chunked: each((i) => parts.every((p) => p.chunked[i])),
-  };
-}
-
-/** A part's sink, sent from the child process that imported it (DatasetSink#partState). */
-export interface SinkState {
-  rows: number;
-  names: string[];
-  notes: string[][];
-  acc: AccumulatorState[];
-  firstText: ({ value: string; line: number } | undefined)[];
-  firstWord: (string | undefined)[];
-  chunked: boolean[];
 }

@@ -24,6 +24,24 @@ export class CsvSyntaxError extends Error {
  */
 export type RecordHandler = (count: number, line: number) => void;
 
+/**
+ * A run of records the native scanner split, handed on at once (`CsvTokenizer#onScanned`): record r
+ * has `counts[r]` fields, back to back from field 0, each with its offsets in `tokenizer.buffer`, its
+ * class and value (`toks`, `xs`: see `scannedToks`), and `newlines[r]` line breaks inside its quotes.
+ * Every field is a plain slice of the text (doubled quotes are left to the JavaScript tokenizer).
+ */
+export interface ScannedRecords {
+  records: number;
+  /** The line of the first record. */
+  line: number;
+  readonly counts: Int32Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly toks: Uint8Array;
+  readonly xs: Float64Array;
+  readonly newlines: Int32Array;
+}
+
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -43,6 +61,16 @@ class NativeScan {
   readonly xs = new Float64Array(SCAN_FIELDS);
   readonly counts = new Int32Array(SCAN_RECORDS);
   readonly newlines = new Int32Array(SCAN_RECORDS);
+  readonly batch: ScannedRecords = {
+    records: 0,
+    line: 1,
+    counts: this.counts,
+    starts: this.starts,
+    ends: this.ends,
+    toks: this.toks,
+    xs: this.xs,
+    newlines: this.newlines,
+  };
   constructor(readonly addon: CsvScannerAddon) {}
 }
 
@@ -67,6 +95,11 @@ export class CsvTokenizer {
   scannedToks: Uint8Array | null = null;
   scannedXs: Float64Array | null = null;
   scanBase = 0;
+  /**
+   * Takes each run of records the native scanner splits at once, or returns false to have them handed
+   * to the record handler one by one (which then also gets every record the scanner leaves).
+   */
+  onScanned: ((records: ScannedRecords) => boolean) | null = null;
   private native: NativeScan | null;
 
   constructor(
@@ -246,6 +279,17 @@ export class CsvTokenizer {
     const { state, starts: fs, ends: fe, counts, newlines } = native;
     native.addon.scan(pos, final, this.delimiter, state, fs, fe, native.toks, native.xs, counts, newlines);
     const records = state[1];
+    if (records > 0 && this.onScanned !== null) {
+      const batch = native.batch;
+      batch.records = records;
+      batch.line = this.line;
+      if (this.onScanned(batch)) {
+        let lines = records;
+        for (let r = 0; r < records; r++) lines += newlines[r];
+        this.line += lines;
+        return state[0];
+      }
+    }
     const starts = this.starts;
     const ends = this.ends;
     this.scannedToks = native.toks;

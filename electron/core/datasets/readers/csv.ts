@@ -38,6 +38,8 @@ export async function readDelimited(
     sink.checkTypeNames();
     tokenizer.skipBlankLines = count > 1;
   });
+  // Runs of records the native scanner splits go to the sink whole (its column-by-column path).
+  tokenizer.onScanned = (records) => !header && sink.pushScanned(tokenizer, records);
   let bytes = 0;
   let first = true;
   const target = await options.chunkTarget();
