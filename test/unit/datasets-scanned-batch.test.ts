@@ -92,11 +92,13 @@ describe.skipIf(!scanner)('scanned records taken a read at a time', () => {
       const signs = r % 13 === 0 ? '-0' : r % 17 === 0 ? '+5' : r % 19 === 0 ? '"12.5"' : String(r % 9);
       const cat = cats[Math.floor(rnd() * cats.length)];
       const typed = String(r % 1000); // --type: record by record
+      const id = `id-${Math.floor(rnd() * 1e9).toString(36)}`; // words.ts gives up on such a column
+      const code = `C${Math.floor(rnd() * 150)}`; // more categories than a column's 64 word slots
       const note = r % 997 === 0 ? '"say ""hi""\nthere"' : r % 499 === 0 ? '"two\nlines"' : 'x';
-      return [f, wide, gappy, turns, words, signs, cat, typed, note].join(',');
+      return [f, wide, gappy, turns, words, signs, cat, typed, note, id, code].join(',');
     });
     const file = path.join(tmp.dir, 'mixed.csv');
-    fs.writeFileSync(file, `f,wide,gappy,turns,words,signs,cat,typed,note\n${lines.join('\n')}\n`);
+    fs.writeFileSync(file, `f,wide,gappy,turns,words,signs,cat,typed,note,id,code\n${lines.join('\n')}\n`);
     const types: Record<string, ColumnKind> = { typed: 'float' };
     const { result: batched, batched: taken } = await countBatched(() => importWith('native', file, 'mixed', types));
     const reference = await importWith('javascript', file, 'mixed', types);
@@ -113,11 +115,25 @@ describe.skipIf(!scanner)('scanned records taken a read at a time', () => {
     expect(byName.turns.notes.join(' ')).toContain('"n/a yet" on line 33435');
     expect(byName.words.kind).toBe('integer');
     expect(byName.typed.kind).toBe('float');
+    expect(byName.code.profile.distinct).toBe(150);
+    expect(byName.id.profile.distinctExact).toBe(false);
     // Chunked: the numeric columns that never met text (f, wide, gappy, signs: "-0" and "+5" are numbers).
-    expect(batched.chunks.map((c) => c !== null)).toEqual([true, true, true, false, true, true, false, true, false]);
+    expect(batched.chunks.map((c) => c !== null)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      true,
+      true,
+      false,
+      true,
+      false,
+      false,
+      false,
+    ]);
     expect(batched.chunks[0]!.length).toBeGreaterThan(0);
     // "-0" and "+5" are kept as written (text), the rest of the column as numbers.
-    const signs = batched.rows.slice(0, 20).map((r) => [r[5], r[5 + 9]]);
+    const signs = batched.rows.slice(0, 20).map((r) => [r[5], r[5 + 11]]);
     expect(signs[0]).toEqual(['-0', 'text']);
     expect(signs[17]).toEqual(['+5', 'text']);
     expect(signs[1][0]).toBe(1);

@@ -3,7 +3,7 @@
 // up to a cap for distinct and top categories, then a HyperLogLog for distinct and the sample for top.
 import type { ColumnKind, ColumnProfile, NumericProfile, QuantileName } from '../../../shared/types/datasets';
 import { QUANTILE_LEVELS } from '../../../shared/types/datasets';
-import { FLOAT, INT, MISSING, NA_WORD, NAN, NEGINF, POSINF, TOKEN_CLASSES } from './infer';
+import { FLOAT, INT, MISSING, NA_WORD, NAN, NEGINF, POSINF, TEXT, TOKEN_CLASSES } from './infer';
 import { HLL, HyperLogLog } from './hll';
 import { mergeSamples, type AccumulatorState } from './accumulator-state';
 import { own, SampleSlots } from './sample-slots';
@@ -161,6 +161,12 @@ export class ColumnAccumulator {
     this.mean = mean;
     this.m2 = m2;
     return r;
+  }
+
+  /** A word of delimited text in its slot (words.ts), as `observe` counts it; the sample is left to `due`/`draw`/`pass`. */
+  observeWord(word: string, slot: number): void {
+    this.counts[TEXT]++;
+    if (this.values !== null || this.hll !== null) this.count(word, slot);
   }
 
   /** Whether the next value goes into the sample (`draw` it), or only counts (`pass`). */

@@ -4,21 +4,7 @@
 import { PreflightError } from '../../../shared/contract/errors';
 import type { ColumnInfo, ColumnKind } from '../../../shared/types/datasets';
 import type { DatasetQueries, StoredValue } from '../workspace/queries/datasets';
-import {
-  classify,
-  DATE,
-  decideKind,
-  FLOAT,
-  fitsKind,
-  INT,
-  MISSING,
-  missingWordsNote,
-  NA_WORD,
-  NAN,
-  NEGINF,
-  POSINF,
-  TEXT,
-} from './infer';
+import { classify, DATE, FLOAT, fitsKind, INT, MISSING, NA_WORD, NEGINF, POSINF, TEXT } from './infer';
 import { createRng } from '../../../shared/math/latency/rng';
 import { foldSinkStates, type SinkState } from './sink-state';
 import { capsFor, ColumnAccumulator } from './profile';
@@ -31,6 +17,7 @@ import {
   WORD_VALUE,
   type ChunkTarget,
 } from './insert-pipe';
+import { describeColumn } from './column-kinds';
 import { raggedRecord, refusedValue } from './import-errors';
 import { WordDictionary } from './words';
 import { ColumnChunker } from './chunks';
@@ -56,6 +43,8 @@ export class DatasetSink {
   private words = new WordDictionary();
   /** Per column, the rows of a scanned batch taken column by column (pushScanned). */
   private fastRows = new Int32Array(0);
+  /** The text of the batch pushScanned takes. */
+  private scannedText = '';
   /** Packed numeric chunks (chunks.ts), sized by the first column count. */
   private chunker: ColumnChunker | null = null;
   /** The first text value of each column and its line: shown when a numeric-looking column turns categorical. */
@@ -213,14 +202,13 @@ export class DatasetSink {
     const c = this.chunk;
     c.reserve(records * n);
     const k0 = c.length;
-    const buffer = tokenizer.buffer;
+    const buffer = (this.scannedText = tokenizer.buffer);
     const acc = this.acc;
-    // Rows [0, fast[i]) of column i are plain numbers or missing, taken column by column.
+    // Rows [0, fast[i]) of column i are plain numbers, missing values or known words, taken column by column.
     const fast = this.fastRows;
     for (let i = 0; i < n; i++) {
       const until =
         this.overrides[i] === undefined ? acc[i].observeScanned(toks, xs, starts, ends, buffer, i, n, records) : 0;
-      fast[i] = until;
       this.chunker!.putScanned(i, toks, xs, i, n, until);
       for (let r = 0, f = i, k = k0 + i; r < until; r++, f += n, k += n) {
         const t = toks[f];
@@ -234,6 +222,8 @@ export class DatasetSink {
           c.ends[k] = ends[f];
         }
       }
+      // Then the words it already has (a column of categories).
+      fast[i] = until < records && this.overrides[i] === undefined ? this.wordsScanned(i, batch, until, k0) : until;
     }
     let line = batch.line;
     for (let r = 0, f = 0; r < records; r++) {
@@ -253,6 +243,39 @@ export class DatasetSink {
     this.chunkRows += records;
     this.rows += records;
     return true;
+  }
+
+  /**
+   * Rows [from, records) of column i of a scanned batch as far as each is missing or a word the column
+   * already has (words.ts), counted and put in the row arrays as `field` does (the sample aside);
+   * returns the first row that is neither. A word missed here is looked up again by `field`, which
+   * learns it, so the miss is not counted twice.
+   */
+  private wordsScanned(i: number, batch: ScannedRecords, from: number, k0: number): number {
+    const n = this.names.length;
+    const { records, toks, xs, starts, ends } = batch;
+    const words = this.words;
+    const a = this.acc[i];
+    const c = this.chunk;
+    const chunker = this.chunker!;
+    const buffer = this.scannedText;
+    let r = from;
+    for (let f = from * n + i; r < records; r++, f += n) {
+      const tok = (toks[f] & 31) - 1;
+      if (tok === MISSING) {
+        a.observe(MISSING, '', NaN);
+        if (chunker.ok(i)) chunker.put(i, MISSING, NaN, false);
+        c.kinds[k0 + f] = NULL_VALUE;
+        continue;
+      }
+      if (tok >= 0 || !words.active(i, ends[f] - starts[f])) break;
+      const word = words.find(i, buffer, starts[f], ends[f], xs[f], false);
+      if (word === null) break;
+      a.observeWord(word, words.slot);
+      c.kinds[k0 + f] = WORD_VALUE;
+      c.nums[k0 + f] = words.id;
+    }
+    return r;
   }
 
   /**
@@ -426,34 +449,15 @@ export class DatasetSink {
   /** Kinds and profiles, once every row is in. */
   columns(): Omit<ColumnInfo, 'ordinal'>[] {
     if (this.finished) return this.finished;
-    return this.acc.map((a, i) => {
-      const inferred = decideKind(a.counts, this.firstWord[i]);
-      const override = this.overrides[i];
-      const kind = override ?? inferred.kind;
-      // Missing-value words are missing in a typed column, text in a categorical one (inferred, or declared by --type).
-      const wordsMissing = override === undefined ? inferred.wordsMissing : override !== 'categorical';
-      const words = a.counts[NA_WORD];
-      const notes = [...this.notes[i]];
-      if (inferred.note && (words === 0 || inferred.wordsMissing === wordsMissing)) notes.push(inferred.note);
-      else if (words > 0 && wordsMissing) notes.push(missingWordsNote(words, this.firstWord[i] ?? 'NA'));
-      if (kind !== inferred.kind) notes.push(`kind set to ${kind} by --type (inferred ${inferred.kind})`);
-      if (inferred.kind === 'categorical' && a.counts[TEXT] > 0 && a.counts[INT] + a.counts[FLOAT] > 0) {
-        const first = this.firstText[i];
-        const where = first ? ` (first: ${JSON.stringify(first.value.slice(0, 40))} on line ${first.line})` : '';
-        notes.push(
-          `${a.counts[TEXT].toLocaleString('en-US')} non-numeric value(s) among ${(a.counts[INT] + a.counts[FLOAT]).toLocaleString('en-US')} numbers${where}: kept as text`,
-        );
-      }
-      if (a.counts[NAN] + a.counts[POSINF] + a.counts[NEGINF] > 0 && kind === 'categorical')
-        notes.push('NaN/inf spellings are counted separately');
-      return {
+    return this.acc.map((a, i) =>
+      describeColumn(a, this.rows, {
         name: this.names[i],
-        kind,
-        inferredKind: inferred.kind,
-        notes,
-        profile: a.finish(this.rows, kind, wordsMissing),
-      };
-    });
+        notes: this.notes[i],
+        override: this.overrides[i],
+        firstText: this.firstText[i],
+        firstWord: this.firstWord[i],
+      }),
+    );
   }
 
   /** What the parent needs of a part imported in a child process: structured-clone data. */

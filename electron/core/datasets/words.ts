@@ -47,9 +47,10 @@ export class WordDictionary {
 
   /**
    * Looks buf[a, b) up among column i's words: the word (and `id`), or null. `hash`: wordHash of
-   * the text when the caller has it (the native CSV scanner computes it), else -1.
+   * the text when the caller has it (the native CSV scanner computes it), else -1. `countMiss`: false
+   * when the caller will look the same value up again after a miss.
    */
-  find(i: number, buf: string, a: number, b: number, hash = -1): string | null {
+  find(i: number, buf: string, a: number, b: number, hash = -1, countMiss = true): string | null {
     const h = hash >= 0 ? hash : wordHash(buf, a, b);
     const col = this.column(i);
     const slot = (this.slot = h >>> 26); // top 6 bits: SLOTS = 64
@@ -59,7 +60,7 @@ export class WordDictionary {
       this.id = col.ids[slot];
       return word;
     }
-    if (++col.misses > GIVE_UP_MISSES && col.misses > col.hits) col.off = true;
+    if (countMiss && ++col.misses > GIVE_UP_MISSES && col.misses > col.hits) col.off = true;
     return null;
   }
 
