@@ -354,9 +354,17 @@ static int rowsColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i) {
   if (i >= n) return SQLITE_OK; /* hidden arguments read back: NULL */
   int k = c->row * n + i;
   switch (c->kinds[k]) {
-    case 1:
-      sqlite3_result_double(ctx, c->nums[k]);
+    case 1: {
+      /* An integer within ±2^53 as INTEGER (1–3 bytes for most, not 8), as the JavaScript writer binds it;
+         -0 and everything else as REAL. */
+      double d = c->nums[k];
+      if (d >= -9007199254740992.0 && d <= 9007199254740992.0 && d == (double)(sqlite3_int64)d &&
+          !(d == 0 && 1 / d < 0))
+        sqlite3_result_int64(ctx, (sqlite3_int64)d);
+      else
+        sqlite3_result_double(ctx, d);
       break;
+    }
     case 2:
     case 3:
       sqlite3_result_text(ctx, c->utf8 + c->off[k], c->len[k], SQLITE_STATIC);

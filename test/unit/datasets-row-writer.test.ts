@@ -52,7 +52,9 @@ async function importWithEach(file: string, name: string) {
     );
     const db = new Database(path.join(inProcess.dir, 'workspace.sqlite'), { readonly: true });
     try {
-      const rows = db.prepare(`SELECT * FROM ds_${d.id} ORDER BY rowid`).raw().all() as unknown[][];
+      // Each value with its storage class: both writers must bind a value the same way.
+      const classes = d.columnInfo.map((_, i) => `typeof(c${i})`).join(', ');
+      const rows = db.prepare(`SELECT *, ${classes} FROM ds_${d.id} ORDER BY rowid`).raw().all() as unknown[][];
       imported.push({ rows, columns: d.columnInfo.map((c) => ({ ...c, chunkKey: undefined })) });
     } finally {
       db.close();
@@ -222,7 +224,10 @@ describe.skipIf(!library)('native row writer', () => {
     fs.writeFileSync(file, `name,score,n,id,small,note\n${lines.join('\n')}\n`);
     const [native, js] = await importWithEach(file, 'mixed');
     expect(native.rows).toHaveLength(40_000);
-    expect(native.rows[0]).toHaveLength(6);
+    expect(native.rows[0]).toHaveLength(12);
+    // Integers within ±2^53 are INTEGER, other numbers REAL, as the file wrote them: "3" stays 3, not 3.0.
+    expect(native.rows[3].slice(1, 3)).toEqual([expect.any(Number), 3]);
+    expect(native.rows[3].slice(7, 9)).toEqual(['real', 'integer']);
     expect(native.rows).toEqual(js.rows);
     expect(native.columns).toEqual(js.columns);
     const id = native.columns[3];
@@ -242,8 +247,19 @@ describe.skipIf(!library)('native row writer', () => {
     fs.writeFileSync(file, `${lines.join('\n')}\n`);
     const [native, js] = await importWithEach(file, 'grows');
     expect(native.rows).toHaveLength(6_000);
-    expect(native.rows[0]).toEqual([0, 'caf\u00e9 ☕', expect.any(Number), null, null]);
-    expect(native.rows[5_999].slice(3)).toEqual([expect.stringContaining('😀'), 'x\ny']);
+    expect(native.rows[0]).toEqual([
+      0,
+      'caf\u00e9 ☕',
+      expect.any(Number),
+      null,
+      null,
+      'integer',
+      'text',
+      'real',
+      'null',
+      'null',
+    ]);
+    expect(native.rows[5_999].slice(3, 5)).toEqual([expect.stringContaining('😀'), 'x\ny']);
     expect(native.rows).toEqual(js.rows);
     expect(native.columns).toEqual(js.columns);
   });

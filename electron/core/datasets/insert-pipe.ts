@@ -83,11 +83,11 @@ function insertChunk(
   rows: number,
   columns: number,
   per: number,
-  batch: StoredValue[],
+  batch: Bound[],
   regs: Uint8Array[],
   dict: Dictionary,
-  multi: (b: StoredValue[]) => void,
-  single: (b: StoredValue[]) => void,
+  multi: (b: Bound[]) => void,
+  single: (b: Bound[]) => void,
 ): void {
   for (const w of c.words) {
     dict.words.push(w);
@@ -100,7 +100,7 @@ function insertChunk(
     const base = filled * columns;
     for (let i = 0; i < columns; i++, k++) {
       const kind = c.kinds[k];
-      let v: StoredValue;
+      let v: Bound;
       if (kind === WORD_VALUE) {
         v = dict.words[c.nums[k]];
         HLL.addHash(regs[i], dict.hashes[c.nums[k]]);
@@ -114,6 +114,7 @@ function insertChunk(
                 ? c.extras[e++]
                 : null;
         if (v !== null) HLL.add(regs[i], v);
+        if (kind === NUMBER_VALUE) v = asStored(v as number);
       }
       batch[base + i] = v;
     }
@@ -125,6 +126,19 @@ function insertChunk(
   for (let r = 0; r < filled; r++) single(batch.slice(r * columns, r * columns + columns));
 }
 
+/** A value as it is bound: a row value, or an integer as a BigInt (`asStored`). */
+type Bound = StoredValue | bigint;
+
+/**
+ * A number as it is bound: an integer within ±2^53 as a BigInt, which the driver binds as INTEGER (it
+ * binds every number as REAL, 8 bytes, and a column without a declared type keeps that), so
+ * `85246` stays `85246` in any SQLite reader and takes 3 bytes; −0 and the rest as REAL.
+ * insert-worker.ts and native/preflight_rows.c do the same.
+ */
+export function asStored(x: number): number | bigint {
+  return Number.isInteger(x) && Math.abs(x) <= 2 ** 53 && !Object.is(x, -0) ? BigInt(x) : x;
+}
+
 /** The import's words as the inserting side holds them, with their sketch hashes. */
 interface Dictionary {
   words: string[];
@@ -134,7 +148,7 @@ interface Dictionary {
 export class DirectTarget implements ChunkTarget {
   private ins: ReturnType<DatasetQueries['inserter']> | null = null;
   private columns = 0;
-  private batch: StoredValue[] = [];
+  private batch: Bound[] = [];
   private regs: Uint8Array[] = [];
   private staging = '';
   private dict: Dictionary = { words: [], hashes: [] };

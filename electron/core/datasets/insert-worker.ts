@@ -45,6 +45,8 @@ function insertChunk(m) {
       else {
         v = kind === 1 ? nums[k] : kind === 2 ? buffer.slice(starts[k], ends[k]) : kind === 3 ? extras[e++] : null;
         if (v !== null) HLL.add(regs[i], v);
+        // An integer within ±2^53 binds as INTEGER (insert-pipe.ts#asStored).
+        if (kind === 1 && Number.isInteger(v) && Math.abs(v) <= 2 ** 53 && !Object.is(v, -0)) v = BigInt(v);
       }
       batch[base + i] = v;
     }
