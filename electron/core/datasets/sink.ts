@@ -28,6 +28,11 @@ import { datetimeMillis, overriddenNumber, readsBackAs } from './values';
 /** SQLite's limit on columns per table in this build (SQLITE_MAX_COLUMN). */
 export const MAX_COLUMNS = 2000;
 
+/** A row value's kind by the native scanner's class byte (`(class + 1) | 32` when it reads back as written). */
+const SCANNED_KINDS = Uint8Array.from({ length: 64 }, (_, t) =>
+  (t & 31) - 1 === MISSING ? NULL_VALUE : (t & 32) !== 0 ? NUMBER_VALUE : SLICE_VALUE,
+);
+
 export class DatasetSink {
   rows = 0;
   readonly names: string[] = [];
@@ -204,24 +209,20 @@ export class DatasetSink {
     const k0 = c.length;
     const buffer = (this.scannedText = tokenizer.buffer);
     const acc = this.acc;
+    // The row arrays as the scanner left them (the same layout, record after record), each value's kind
+    // from its class — missing, a number that reads back as written, else its slice of the text; words
+    // and the values `field` takes are set again below.
+    const m = records * n;
+    c.nums.set(xs.subarray(0, m), k0);
+    c.starts.set(starts.subarray(0, m), k0);
+    c.ends.set(ends.subarray(0, m), k0);
+    for (let f = 0; f < m; f++) c.kinds[k0 + f] = SCANNED_KINDS[toks[f]];
     // Rows [0, fast[i]) of column i are plain numbers, missing values or known words, taken column by column.
     const fast = this.fastRows;
     for (let i = 0; i < n; i++) {
       const until =
         this.overrides[i] === undefined ? acc[i].observeScanned(toks, xs, starts, ends, buffer, i, n, records) : 0;
       this.chunker!.putScanned(i, toks, xs, i, n, until);
-      for (let r = 0, f = i, k = k0 + i; r < until; r++, f += n, k += n) {
-        const t = toks[f];
-        if ((t & 31) - 1 === MISSING) c.kinds[k] = NULL_VALUE;
-        else if ((t & 32) !== 0) {
-          c.kinds[k] = NUMBER_VALUE;
-          c.nums[k] = xs[f];
-        } else {
-          c.kinds[k] = SLICE_VALUE;
-          c.starts[k] = starts[f];
-          c.ends[k] = ends[f];
-        }
-      }
       // Then the words it already has (a column of categories).
       fast[i] = until < records && this.overrides[i] === undefined ? this.wordsScanned(i, batch, until, k0) : until;
     }
