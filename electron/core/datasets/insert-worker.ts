@@ -19,6 +19,9 @@ if (workerData.extension) {
 }
 parentPort.postMessage({ type: 'ready', writer: native ? 'native' : 'javascript', why: native ? '' : nativeWhy });
 let single, multi, per, n, batch, regs, packChunk, key, spread, fromChunk;
+// Whether this table's rows go through the row writer: its virtual table has 6 hidden columns more
+// than the table, so a table near SQLite's 2,000-column limit is bound from here instead.
+let useNative = false, usedNative = false;
 const words = [], hashes = [];
 const bytes = (a, v) => Buffer.from(a.buffer, a.byteOffset, v * a.BYTES_PER_ELEMENT);
 function insertNative(m) {
@@ -86,7 +89,11 @@ parentPort.on('message', (m) => {
       db.prepare(m.refresh).get();
       n = m.columns; per = m.rowsPerStatement;
       single = db.prepare(m.single); multi = db.prepare(m.multi);
-      if (native) { db.exec(m.rowsTable); fromChunk = db.prepare(m.fromChunk); }
+      useNative = false;
+      if (native) {
+        try { db.exec(m.rowsTable); fromChunk = db.prepare(m.fromChunk); useNative = usedNative = true; }
+        catch (err) { if (n + 6 <= 2000) throw err; }
+      }
       packChunk = db.prepare(m.chunk); key = m.key;
       batch = new Array(per * n).fill(null);
       spread = batch.length <= workerData.spreadArgs;
@@ -99,7 +106,7 @@ parentPort.on('message', (m) => {
           const v = p.vals;
           packChunk.run(key, p.ordinal, p.chunk, p.rows, p.missing, p.nan, p.posInf, p.negInf, Buffer.from(v.buffer, v.byteOffset, v.byteLength));
         }
-        if (native) insertNative(m); else insertChunk(m);
+        if (useNative) insertNative(m); else insertChunk(m);
       } catch (err) {
         if (db.inTransaction) rollback.run();
         pending = -1;
@@ -114,9 +121,10 @@ parentPort.on('message', (m) => {
       give = [m.kinds.buffer, m.nums.buffer, m.starts.buffer, m.ends.buffer, ...vals.map((v) => v.buffer)];
     } else if (m.type === 'close') {
       if (m.commit) commitNow();
-      if (native && regs) {
+      if (usedNative && regs) {
+        // The row writer's registers and this thread's (values bound from here), merged: the larger of each.
         const sketch = db.prepare('SELECT preflight_rows_sketch(?)').pluck();
-        regs = regs.map((r, i) => { const b = sketch.get(i); return b ? new Uint8Array(b) : r; });
+        regs = regs.map((r, i) => { const b = sketch.get(i); if (b) for (let j = 0; j < r.length; j++) r[j] = Math.max(r[j], b[j]); return r; });
       }
       db.close();
       parentPort.postMessage({ type: 'closed', registers: regs || [], sha256: sha.digest('hex') });
