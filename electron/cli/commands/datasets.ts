@@ -38,7 +38,7 @@ export const datasetsCommand: Command = {
       out.result(
         result,
         () =>
-          `imported ${result.name}: ${formatCount(result.rows)} rows × ${result.columns} columns in ${formatSeconds(result.import.seconds)}\n${describe(result)}`,
+          `imported ${result.name}: ${formatCount(result.rows)} rows × ${formatCount(result.columns)} columns in ${formatSeconds(result.import.seconds)}\n${describe(result)}`,
       );
       return;
     }
@@ -69,7 +69,7 @@ export const datasetsCommand: Command = {
       out.result(
         d,
         () =>
-          `${d.name}: ${formatCount(d.rows)} rows × ${d.columns} columns (${d.format}) from ${d.sourcePath}\n${describe(d)}`,
+          `${d.name}: ${formatCount(d.rows)} rows × ${formatCount(d.columns)} columns (${d.format}) from ${d.sourcePath}\n${describe(d)}`,
       );
       return;
     }

@@ -158,7 +158,10 @@ export async function addDataset(
         storeProfile(core, read.referenceProfile(name, id, columns), id);
       });
     } else register();
-    job.progress(1, `imported ${name}: ${sink.rows.toLocaleString('en-US')} rows × ${columns.length} columns`);
+    job.progress(
+      1,
+      `imported ${name}: ${sink.rows.toLocaleString('en-US')} rows × ${columns.length.toLocaleString('en-US')} columns`,
+    );
     return datasetDetail(core, name);
   } catch (err) {
     dropFailedImport(core, [sink.staging, ...(inParts?.tables ?? [])]);

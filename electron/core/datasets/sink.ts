@@ -195,10 +195,11 @@ export class DatasetSink {
   /**
    * The records the native scanner split from one read (csv-tokenizer.ts#ScannedRecords), or false
    * when one of them has the wrong number of fields (they are then pushed one by one, and the error
-   * names its line). Column by column, each column's plain numbers and missing values up to its first
-   * other value (observeScanned, putScanned): no string or call per value; then row by row, the
-   * sample's turns of those values (the columns share one random stream) and every other value, as
-   * `pushText` takes them. The same rows, chunks and profiles as record by record (tested).
+   * names its line). Column by column, each column's plain numbers, missing values and words it
+   * already has, up to its first other value (observeScanned, putScanned, wordsScanned): no string or
+   * call per value; then row by row, the sample's turns of those values (the columns share one random
+   * stream) and every other value, as `pushText` takes them. The same rows, chunks and profiles as
+   * record by record (tested).
    */
   pushScanned(tokenizer: CsvTokenizer, batch: ScannedRecords): boolean {
     const n = this.names.length;
