@@ -91,7 +91,7 @@ describe('clear errors', () => {
       ['-c', `"${process.execPath}" "${CLI}" datasets show wide --workspace "${ws}" | head -1`],
       { encoding: 'utf8' },
     );
-    expect(res.stdout).toMatch(/^wide: 1 rows × 1500 columns/);
+    expect(res.stdout).toMatch(/^wide: 1 rows × 1,500 columns/);
     expect(res.stderr).not.toMatch(/EPIPE|Unhandled|at /);
   });
 });
