@@ -120,6 +120,24 @@ describe('insert thread', () => {
     }
   });
 
+  it('JSON Lines whose keys pass 1,994 columns mid-import: rows before and after are sketched (the two writers merged)', async () => {
+    // 1,991 keys, then 9 more from the 601st record: the row writer takes the first 600 rows, JavaScript
+    // the rest. The ids' distinct count (past the exact cap of 1,000 at this width) comes from the
+    // sketches; without merging them it would count the first half only (and show the cap, 1,000).
+    const base = Object.fromEntries(Array.from({ length: 1_990 }, (_, c) => [`k${c}`, c % 7]));
+    const lines = Array.from({ length: 1_200 }, (_, r) => {
+      const later = r >= 600 ? Object.fromEntries(Array.from({ length: 9 }, (_, c) => [`x${c}`, r])) : {};
+      return JSON.stringify({ id: `u${r}`, ...base, ...later });
+    });
+    const file = path.join(tmp.dir, 'growing.jsonl');
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const d = await inProcess.client().run('datasets/add', { path: file, name: 'growing' });
+    expect([d.rows, d.columns]).toEqual([1_200, 2_000]);
+    const id = d.columnInfo.find((c) => c.name === 'id')!;
+    expect(id.profile.distinctExact).toBe(false);
+    expect(Math.abs(id.profile.distinct - 1_200) / 1_200).toBeLessThan(0.05);
+  });
+
   it('commits when no chunk comes: another connection can write while the import waits for its next read', async () => {
     const ws = openWorkspace(path.join(tmp.dir, 'lock'));
     const q = makeQueries(ws).datasets;
