@@ -96,8 +96,8 @@ export class CsvTokenizer {
   scannedXs: Float64Array | null = null;
   scanBase = 0;
   /**
-   * Takes each run of records the native scanner splits at once, or returns false to have them handed
-   * to the record handler one by one (which then also gets every record the scanner leaves).
+   * Takes each run of records the native scanner splits at once, or returns false to have that run
+   * handed to the record handler one by one. The records the scanner leaves always go to the handler.
    */
   onScanned: ((records: ScannedRecords) => boolean) | null = null;
   private native: NativeScan | null;
