@@ -13,6 +13,7 @@ import { INSERT_THREAD_LIMITS } from './heap';
 import { HLL } from './hll';
 import { WORKER_SOURCE } from './insert-worker';
 import { rowWriterPath } from './native';
+import { asStored } from './values';
 
 export const NULL_VALUE = 0;
 export const NUMBER_VALUE = 1;
@@ -126,18 +127,8 @@ function insertChunk(
   for (let r = 0; r < filled; r++) single(batch.slice(r * columns, r * columns + columns));
 }
 
-/** A value as it is bound: a row value, or an integer as a BigInt (`asStored`). */
+/** A value as it is bound: a row value, or an integer as a BigInt (values.ts#asStored). */
 type Bound = StoredValue | bigint;
-
-/**
- * A number as it is bound: an integer within ±2^53 as a BigInt, which the driver binds as INTEGER (it
- * binds every number as REAL, 8 bytes, and a column without a declared type keeps that), so
- * `85246` stays `85246` in any SQLite reader and takes 3 bytes; −0 and the rest as REAL.
- * insert-worker.ts and native/preflight_rows.c do the same.
- */
-export function asStored(x: number): number | bigint {
-  return Number.isInteger(x) && Math.abs(x) <= 2 ** 53 && !Object.is(x, -0) ? BigInt(x) : x;
-}
 
 /** The import's words as the inserting side holds them, with their sketch hashes. */
 interface Dictionary {

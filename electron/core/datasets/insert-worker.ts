@@ -3,10 +3,12 @@
 // here, as insert-pipe.ts#insertChunk does), the packed column chunks they complete, and sketches every
 // column's distinct values (hll.ts's self-contained factory, as text); it also hashes the source file.
 import { hllKit } from './hll';
+import { asStored } from './values';
 
 export const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const HLL = (${hllKit.toString()})();
+const asStored = (${asStored.toString()});
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 10000');
@@ -48,8 +50,7 @@ function insertChunk(m) {
       else {
         v = kind === 1 ? nums[k] : kind === 2 ? buffer.slice(starts[k], ends[k]) : kind === 3 ? extras[e++] : null;
         if (v !== null) HLL.add(regs[i], v);
-        // An integer within ±2^53 binds as INTEGER (insert-pipe.ts#asStored).
-        if (kind === 1 && Number.isInteger(v) && Math.abs(v) <= 2 ** 53 && !Object.is(v, -0)) v = BigInt(v);
+        if (kind === 1) v = asStored(v); // an integer within ±2^53 binds as INTEGER
       }
       batch[base + i] = v;
     }

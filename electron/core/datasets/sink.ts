@@ -48,8 +48,6 @@ export class DatasetSink {
   private words = new WordDictionary();
   /** Per column, the rows of a scanned batch taken column by column (pushScanned). */
   private fastRows = new Int32Array(0);
-  /** The text of the batch pushScanned takes. */
-  private scannedText = '';
   /** Packed numeric chunks (chunks.ts), sized by the first column count. */
   private chunker: ColumnChunker | null = null;
   /** The first text value of each column and its line: shown when a numeric-looking column turns categorical. */
@@ -208,7 +206,7 @@ export class DatasetSink {
     const c = this.chunk;
     c.reserve(records * n);
     const k0 = c.length;
-    const buffer = (this.scannedText = tokenizer.buffer);
+    const buffer = tokenizer.buffer;
     const acc = this.acc;
     // The row arrays as the scanner left them (the same layout, record after record), each value's kind
     // from its class — missing, a number that reads back as written, else its slice of the text; words
@@ -225,7 +223,8 @@ export class DatasetSink {
         this.overrides[i] === undefined ? acc[i].observeScanned(toks, xs, starts, ends, buffer, i, n, records) : 0;
       this.chunker!.putScanned(i, toks, xs, i, n, until);
       // Then the words it already has (a column of categories).
-      fast[i] = until < records && this.overrides[i] === undefined ? this.wordsScanned(i, batch, until, k0) : until;
+      fast[i] =
+        until < records && this.overrides[i] === undefined ? this.wordsScanned(i, batch, buffer, until, k0) : until;
     }
     let line = batch.line;
     for (let r = 0, f = 0; r < records; r++) {
@@ -253,14 +252,13 @@ export class DatasetSink {
    * returns the first row that is neither. A word missed here is looked up again by `field`, which
    * learns it, so the miss is not counted twice.
    */
-  private wordsScanned(i: number, batch: ScannedRecords, from: number, k0: number): number {
+  private wordsScanned(i: number, batch: ScannedRecords, buffer: string, from: number, k0: number): number {
     const n = this.names.length;
     const { records, toks, xs, starts, ends } = batch;
     const words = this.words;
     const a = this.acc[i];
     const c = this.chunk;
     const chunker = this.chunker!;
-    const buffer = this.scannedText;
     let r = from;
     for (let f = from * n + i; r < records; r++, f += n) {
       const tok = (toks[f] & 31) - 1;

@@ -88,3 +88,13 @@ export function readsBackAs(s: string, x: number): boolean {
   if (s.indexOf('e') >= 0 || s.indexOf('E') >= 0) return false;
   return Math.abs(x) >= 1e-6;
 }
+
+/**
+ * A number as it is bound: an integer within ±2^53 as a BigInt, which the driver binds as INTEGER (it
+ * binds every number as REAL, 8 bytes, and a column without a declared type keeps that), so
+ * `85246` stays `85246` in any SQLite reader and takes 3 bytes; −0 and the rest as REAL.
+ * The insert thread runs this very function (insert-worker.ts); native/preflight_rows.c does the same in C.
+ */
+export function asStored(x: number): number | bigint {
+  return Number.isInteger(x) && Math.abs(x) <= 2 ** 53 && !Object.is(x, -0) ? BigInt(x) : x;
+}
