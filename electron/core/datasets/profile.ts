@@ -113,9 +113,8 @@ export class ColumnAccumulator {
   /**
    * Column-major: rows [0, rows) of a batch of scanned records (readers/csv-tokenizer.ts#ScannedRecords),
    * this column's field of row r at `base + r * stride`, as far as they are plain numbers or missing:
-   * counts, moments, extremes and exact value counts, as `observe` makes them. Returns the first row
-   * that is neither (rows when there is none). The sample is left to `due`/`draw`/`pass`, called in
-   * row order (the columns share one random stream).
+   * counts, moments, extremes, exact value counts and the sample's turns, as `observe` makes them.
+   * Returns the first row that is neither (rows when there is none).
    */
   observeScanned(
     toks: Uint8Array,
@@ -129,7 +128,9 @@ export class ColumnAccumulator {
   ): number {
     const counts = this.counts;
     const counting = this.values !== null || this.hll !== null;
-    let { n, mean, m2 } = this;
+    let { n, mean, m2, seen } = this;
+    const cap = this.caps.sample;
+    let next = this.next;
     let lo = Infinity;
     let hi = -Infinity;
     let r = 0;
@@ -151,7 +152,12 @@ export class ColumnAccumulator {
       if (x < lo) lo = x;
       if (x > hi) hi = x;
       if (counting) this.count((t & 32) !== 0 ? x : buffer.slice(starts[f], ends[f]), -1);
+      if (++seen <= cap || seen === next) {
+        this.keep(seen, (t & 32) !== 0 ? x : buffer.slice(starts[f], ends[f]));
+        next = this.next;
+      }
     }
+    this.seen = seen;
     // Folded as `observe` folds them (on a tie, the earlier value stays: 0 and -0).
     if (lo < this.min) this.min = lo;
     if (hi > this.max) this.max = hi;
@@ -163,20 +169,11 @@ export class ColumnAccumulator {
     return r;
   }
 
-  /** A word of delimited text in its slot (words.ts), as `observe` counts it; the sample is left to `due`/`draw`/`pass`. */
+  /** A word of delimited text in its slot (words.ts), as `observe` takes it. */
   observeWord(word: string, slot: number): void {
     this.counts[TEXT]++;
     if (this.values !== null || this.hll !== null) this.count(word, slot);
-  }
-
-  /** Whether the next value goes into the sample (`draw` it), or only counts (`pass`). */
-  due(): boolean {
-    const i = this.seen + 1;
-    return i <= this.caps.sample || i === this.next;
-  }
-
-  pass(): void {
-    this.seen++;
+    this.draw(word);
   }
 
   /** Exact value counts (a word's by its slot), until the cap; then the HyperLogLog when sketched here. */
@@ -204,12 +201,18 @@ export class ColumnAccumulator {
   }
 
   /** Reservoir sample (Algorithm L): after the first k values, only every next-th value is kept. */
-  draw(key: string | number): void {
+  private draw(key: string | number): void {
     const i = ++this.seen;
+    if (i <= this.caps.sample || i === this.next) this.keep(i, key);
+  }
+
+  /** Value number i (the sample's turn: one of the first k, or the next-th) into its slot. */
+  private keep(i: number, key: string | number): void {
+    this.seen = i;
     if (i <= this.caps.sample) {
       this.slots.set(i - 1, own(key));
       if (i === this.caps.sample) this.advance();
-    } else if (i === this.next) {
+    } else {
       this.slots.set(Math.floor(this.random() * this.caps.sample), own(key));
       this.advance();
     }

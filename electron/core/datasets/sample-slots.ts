@@ -1,4 +1,5 @@
-// The storage of a column's reservoir sample (profile.ts), and the copy of a text that is kept.
+// The storage of a column's reservoir sample (profile.ts), its random stream, and the copy of a text that is kept.
+import { createRng } from '../../../shared/math/latency/rng';
 
 /**
  * A reservoir's slots: numbers in a Float64Array (a mixed array would box each one, and the reservoir
@@ -40,4 +41,12 @@ export class SampleSlots {
 /** A copy that does not pin the chunk it was sliced from (V8 keeps parents of sliced strings alive). */
 export function own(key: string | number): string | number {
   return typeof key === 'string' && key.length > 12 ? Buffer.from(key, 'utf8').toString('utf8') : key;
+}
+
+/**
+ * Column i's random stream (its reservoir sample's): one per column, so a column's sample depends only
+ * on its own values, whichever order the columns are taken in (column by column, or row by row).
+ */
+export function columnRng(ordinal: number): () => number {
+  return createRng(Math.imul(ordinal + 1, 0x9e3779b1) ^ 0x5eed);
 }

@@ -6,6 +6,7 @@ import type { ColumnInfo, ColumnKind } from '../../../shared/types/datasets';
 import type { DatasetQueries, StoredValue } from '../workspace/queries/datasets';
 import { classify, DATE, FLOAT, fitsKind, INT, MISSING, NA_WORD, NEGINF, POSINF, TEXT } from './infer';
 import { createRng } from '../../../shared/math/latency/rng';
+import { columnRng } from './sample-slots';
 import { foldSinkStates, type SinkState } from './sink-state';
 import { capsFor, ColumnAccumulator } from './profile';
 import {
@@ -99,7 +100,7 @@ export class DatasetSink {
       if (!fresh) this.q.addStagingColumn(this.staging!, ordinal);
       this.names.push(name);
       this.notes.push(notes[i] ?? []);
-      const a = new ColumnAccumulator(caps, this.random, this.target === null);
+      const a = new ColumnAccumulator(caps, columnRng(ordinal), this.target === null);
       a.addMissing(this.rows);
       this.acc.push(a);
       this.overrides.push(
@@ -195,9 +196,9 @@ export class DatasetSink {
    * when one of them has the wrong number of fields (they are then pushed one by one, and the error
    * names its line). Column by column, each column's plain numbers, missing values and words it
    * already has, up to its first other value (observeScanned, putScanned, wordsScanned): no string or
-   * call per value; then row by row, the sample's turns of those values (the columns share one random
-   * stream) and every other value, as `pushText` takes them. The same rows, chunks and profiles as
-   * record by record (tested).
+   * call per value; then row by row, every other value, as `pushText` takes them. Each column samples
+   * with its own random stream (columnRng), so the order across columns does not matter: the same
+   * rows, chunks and profiles as record by record (tested).
    */
   pushScanned(tokenizer: CsvTokenizer, batch: ScannedRecords): boolean {
     const n = this.names.length;
@@ -226,17 +227,16 @@ export class DatasetSink {
       fast[i] =
         until < records && this.overrides[i] === undefined ? this.wordsScanned(i, batch, buffer, until, k0) : until;
     }
+    // Then row by row, from the first row a column loop left, every value no column loop took.
+    let from = records;
+    for (let i = 0; i < n; i++) if (fast[i] < from) from = fast[i];
     let line = batch.line;
-    for (let r = 0, f = 0; r < records; r++) {
+    for (let r = 0; r < from; r++) line += newlines[r] + 1;
+    for (let r = from, f = from * n; r < records; r++) {
       for (let i = 0; i < n; i++, f++) {
+        if (r < fast[i]) continue;
         const t = toks[f];
-        const tok = (t & 31) - 1;
-        if (r >= fast[i]) this.field(tokenizer, i, k0 + f, starts[f], ends[f], tok, xs[f], (t & 32) !== 0, line, true);
-        else if (tok !== MISSING) {
-          const a = acc[i];
-          if (!a.due()) a.pass();
-          else a.draw((t & 32) !== 0 ? xs[f] : buffer.slice(starts[f], ends[f]));
-        }
+        this.field(tokenizer, i, k0 + f, starts[f], ends[f], (t & 31) - 1, xs[f], (t & 32) !== 0, line, true);
       }
       line += newlines[r] + 1;
     }
