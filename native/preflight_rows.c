@@ -13,9 +13,11 @@
  * Chunk format (each a BLOB argument):
  *   kinds  u8[v]   0 null, 1 number, 2 slice of text, 3 next extra string, 4 word nums[k]
  *   nums   f64[v]  the number, or the word's number
- *   starts i32[v], ends i32[v]  UTF-16 offsets into text (kind 2)
- *   text   UTF-16LE: the chunk's text, then the extras, then the new words, back to back
- *   tail   i32[2 + e + w]: text length in UTF-16 units, e, then each extra's length, w, and each new word's length
+ *   starts i32[v], ends i32[v]  offsets into text, in characters (kind 2)
+ *   text   the chunk's text, then the extras, then the new words, back to back: one byte per character
+ *          (Latin-1: a text with no character above U+00FF, which is most of them) or UTF-16LE
+ *   tail   i32[3 + e + w]: bytes per character (1 or 2), the text's length in characters, e, then each
+ *          extra's length, w, and each new word's length
  * (v = rows × columns, values row by row).
  */
 #include <sqlite3ext.h>
@@ -77,6 +79,12 @@ static uint32_t hash16(const uint16_t *s, int n) {
   for (int i = 0; i < n; i++) h = (h ^ s[i]) * 0x01000193u;
   return mix(h ^ 0x5bd1e995u);
 }
+/* The same hash of a one-byte text (its characters are its bytes). */
+static uint32_t hash8(const uint8_t *s, int n) {
+  uint32_t h = 0x811c9dc5u;
+  for (int i = 0; i < n; i++) h = (h ^ s[i]) * 0x01000193u;
+  return mix(h ^ 0x5bd1e995u);
+}
 static uint32_t hashNumber(double x) {
   uint32_t u[2];
   memcpy(u, &x, 8); /* little-endian, as the JavaScript sketch reads a Float64Array */
@@ -127,6 +135,33 @@ static int32_t toUtf8(const uint16_t *s, int n, char *out) {
     out[o++] = (char)(0x80 | (c & 0x3f));
   }
   return o;
+}
+
+/* Latin-1 → UTF-8; returns the bytes written. */
+static int32_t latin1ToUtf8(const uint8_t *s, int n, char *out) {
+  int32_t o = 0;
+  for (int i = 0; i < n; i++) {
+    uint8_t c = s[i];
+    if (c < 0x80)
+      out[o++] = (char)c;
+    else {
+      out[o++] = (char)(0xc0 | (c >> 6));
+      out[o++] = (char)(0x80 | (c & 0x3f));
+    }
+  }
+  return o;
+}
+
+/* A chunk's text: one byte per character (Latin-1) or two (UTF-16LE). */
+typedef struct {
+  const void *p;
+  int width;
+} Text;
+static uint32_t hashAt(Text t, int64_t a, int n) {
+  return t.width == 1 ? hash8((const uint8_t *)t.p + a, n) : hash16((const uint16_t *)t.p + a, n);
+}
+static int32_t utf8At(Text t, int64_t a, int n, char *out) {
+  return t.width == 1 ? latin1ToUtf8((const uint8_t *)t.p + a, n, out) : toUtf8((const uint16_t *)t.p + a, n, out);
 }
 
 static int grow(void **p, int64_t *cap, int64_t need, size_t size) {
@@ -238,7 +273,7 @@ static int needRegisters(Session *s, int columns) {
   return SQLITE_OK;
 }
 
-/* Room in the UTF-8 buffer for `units` more UTF-16 units after `o` (slices may overlap: not assumed away). */
+/* Room in the UTF-8 buffer for `units` more characters after `o` (slices may overlap: not assumed away). */
 static int room(RowsCursor *c, int64_t o, int64_t units) {
   int64_t need = o + units * 3 + 1;
   return need < INT32_MAX && grow((void **)&c->utf8, &c->cap8, need, 1);
@@ -255,13 +290,16 @@ static int rowsFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, 
   c->nums = sqlite3_value_blob(argv[1]);
   c->starts = sqlite3_value_blob(argv[2]);
   c->ends = sqlite3_value_blob(argv[3]);
-  const uint16_t *text = sqlite3_value_blob(argv[4]);
-  int units = sqlite3_value_bytes(argv[4]) / 2;
   const int32_t *tail = sqlite3_value_blob(argv[5]);
   int tailLen = sqlite3_value_bytes(argv[5]) / 4;
   if (v % n != 0 || sqlite3_value_bytes(argv[1]) < (int64_t)v * 8 || sqlite3_value_bytes(argv[2]) < (int64_t)v * 4 ||
-      sqlite3_value_bytes(argv[3]) < (int64_t)v * 4 || tailLen < 2)
+      sqlite3_value_bytes(argv[3]) < (int64_t)v * 4 || tailLen < 3)
     return fail(c, "chunk arrays do not match");
+  Text text = {sqlite3_value_blob(argv[4]), tail[0]};
+  if (text.width != 1 && text.width != 2) return fail(c, "bad text width");
+  int units = sqlite3_value_bytes(argv[4]) / text.width;
+  tail++;
+  tailLen--;
   int bodyUnits = tail[0], extras = tail[1];
   if (extras < 0 || tailLen < 3 + (int64_t)extras) return fail(c, "bad extras");
   int newWords = tail[2 + extras];
@@ -281,8 +319,8 @@ static int rowsFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, 
   for (int i = 0; i < newWords; i++) {
     int len = tail[3 + extras + i];
     if (!room(c, 0, len)) return SQLITE_NOMEM;
-    int32_t bytes = toUtf8(text + u, len, c->utf8);
-    int rc = addWord(s, c->utf8, bytes, hash16(text + u, len));
+    int32_t bytes = utf8At(text, u, len, c->utf8);
+    int rc = addWord(s, c->utf8, bytes, hashAt(text, u, len));
     if (rc != SQLITE_OK) return rc;
     u += len;
   }
@@ -303,20 +341,20 @@ static int rowsFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, 
       case 2: {
         int32_t a = c->starts[k], b = c->ends[k];
         if (a < 0 || b < a || b > bodyUnits) return fail(c, "text offsets out of range");
-        addHash(regs, hash16(text + a, b - a));
+        addHash(regs, hashAt(text, a, b - a));
         if (!room(c, o, b - a)) return SQLITE_NOMEM;
         c->off[k] = o;
-        c->len[k] = toUtf8(text + a, b - a, c->utf8 + o);
+        c->len[k] = utf8At(text, a, b - a, c->utf8 + o);
         o += c->len[k];
         break;
       }
       case 3: {
         if (e >= extras) return fail(c, "more extra values than strings");
         int len = tail[2 + e++];
-        addHash(regs, hash16(text + x, len));
+        addHash(regs, hashAt(text, x, len));
         if (!room(c, o, len)) return SQLITE_NOMEM;
         c->off[k] = o;
-        c->len[k] = toUtf8(text + x, len, c->utf8 + o);
+        c->len[k] = utf8At(text, x, len, c->utf8 + o);
         o += c->len[k];
         x += len;
         break;

@@ -177,7 +177,8 @@ describe.skipIf(!library)('native row writer', () => {
       const f64 = (a: number[]) => Buffer.from(Float64Array.from(a).buffer);
       const i32 = (a: number[]) => Buffer.from(Int32Array.from(a).buffer);
       const text = Buffer.from('abcdef', 'utf16le');
-      const run = (kinds: number[], nums: number[], starts: number[], ends: number[], tail = [6, 0, 0]) =>
+      // tail: 2 bytes per character (UTF-16LE), 6 characters, no extras, no new words.
+      const run = (kinds: number[], nums: number[], starts: number[], ends: number[], tail = [2, 6, 0, 0]) =>
         insert.run(u8(kinds), f64(nums), i32(starts), i32(ends), text, i32(tail));
       run([1, 2, 0, 2], [7, 0, 0, 0], [0, 0, 0, 3], [0, 2, 0, 6]);
       expect(db.prepare('SELECT * FROM "ds_staging_0000000000000001"').raw().all()).toEqual([
@@ -191,9 +192,10 @@ describe.skipIf(!library)('native row writer', () => {
       expect(() => run([1, 9], [1, 0], [0, 0], [0, 0])).toThrow(/unknown value kind/);
       expect(() => run([1, 3], [1, 0], [0, 0], [0, 0])).toThrow(/more extra values than strings/);
       expect(() => run([1, 1, 1], [1, 2, 3], [0, 0, 0], [0, 0, 0])).toThrow(/chunk arrays do not match/);
-      expect(() => run([1, 1], [1, 2], [0, 0], [0, 0], [6, 1, 9, 0])).toThrow(/text shorter than its parts/);
-      expect(() => run([1, 3], [1, 0], [0, 0], [0, 0], [2, 2, -3, 5, 0])).toThrow(/negative length/);
-      expect(() => run([1, 1], [1, 2], [0, 0], [0, 0], [6, 2 ** 31 - 1])).toThrow(/bad extras/);
+      expect(() => run([1, 1], [1, 2], [0, 0], [0, 0], [2, 6, 1, 9, 0])).toThrow(/text shorter than its parts/);
+      expect(() => run([1, 3], [1, 0], [0, 0], [0, 0], [2, 2, 2, -3, 5, 0])).toThrow(/negative length/);
+      expect(() => run([1, 1], [1, 2], [0, 0], [0, 0], [2, 6, 2 ** 31 - 1])).toThrow(/bad extras/);
+      expect(() => run([1, 1], [1, 2], [0, 0], [0, 0], [3, 6, 0, 0])).toThrow(/bad text width/);
       expect(db.prepare('SELECT * FROM "ds_staging_0000000000000001"').raw().all()).toEqual([
         [7, 'ab'],
         [null, 'def'],
@@ -205,35 +207,79 @@ describe.skipIf(!library)('native row writer', () => {
     }
   });
 
-  it('an import gives the same rows and the same profile, distinct counts included, with either writer', async () => {
-    const rnd = createRng(29);
-    const names = ['Zoë', 'Łukasz', '李雷', 'Ana "the" Best', 'O, Brien', '😀 emoji', 'plain'];
-    const lines = Array.from({ length: 40_000 }, (_, r) => {
-      const name = names[Math.floor(rnd() * names.length)];
-      const quoted = /[",]/.test(name) ? `"${name.replaceAll('"', '""')}"` : name;
-      return [
-        quoted,
-        (rnd() * 1000 - 500).toFixed(3),
-        String(r),
-        `id-${Math.floor(rnd() * 1e9).toString(36)}`,
-        r % 11 === 0 ? '' : r % 13 === 0 ? 'NaN' : String(Math.floor(rnd() * 50)),
-        r % 97 === 0 ? '"two\nlines"' : 'x',
-      ].join(',');
+  it('takes text one byte per character (Latin-1) as it takes UTF-16: the same rows, words and sketches', () => {
+    const u8 = (a: number[]) => Buffer.from(Uint8Array.from(a).buffer);
+    const f64 = (a: number[]) => Buffer.from(Float64Array.from(a).buffer);
+    const i32 = (a: number[]) => Buffer.from(Int32Array.from(a).buffer);
+    const body = 'café,Ærø,x ÿ';
+    const more = ['ñandú', 'zoë']; // an extra string, then a new word
+    const results = (['latin1', 'utf16le'] as const).map((encoding) => {
+      const db = new Database(':memory:');
+      try {
+        db.loadExtension(library!);
+        db.exec('CREATE TABLE "ds_staging_0000000000000001" (c0, c1, c2)');
+        const sql = insertSql('ds_staging_0000000000000001', 3);
+        db.exec(sql.rowsTable);
+        const text = Buffer.from(body + more.join(''), encoding);
+        const tail = [encoding === 'latin1' ? 1 : 2, body.length, 1, 5, 1, 3];
+        const kinds = [2, 2, 3, 4, 2, 1];
+        db.prepare(sql.fromChunk).run(
+          u8(kinds),
+          f64([0, 0, 0, 0, 0, 4.5]),
+          i32([0, 5, 0, 0, 9, 0]),
+          i32([4, 8, 0, 0, 12, 0]),
+          text,
+          i32(tail),
+        );
+        const rows = db.prepare('SELECT * FROM "ds_staging_0000000000000001"').raw().all();
+        const sketch = db.prepare('SELECT preflight_rows_sketch(?)').pluck();
+        return { rows, registers: [0, 1, 2].map((i) => Buffer.from(sketch.get(i) as Buffer).toString('base64')) };
+      } finally {
+        db.close();
+      }
     });
-    const file = path.join(tmp.dir, 'mixed.csv');
-    fs.writeFileSync(file, `name,score,n,id,small,note\n${lines.join('\n')}\n`);
-    const [native, js] = await importWithEach(file, 'mixed');
-    expect(native.rows).toHaveLength(40_000);
-    expect(native.rows[0]).toHaveLength(12);
-    // Integers within ±2^53 are INTEGER, other numbers REAL, as the file wrote them: "3" stays 3, not 3.0.
-    expect(native.rows[3].slice(1, 3)).toEqual([expect.any(Number), 3]);
-    expect(native.rows[3].slice(7, 9)).toEqual(['real', 'integer']);
-    expect(native.rows).toEqual(js.rows);
-    expect(native.columns).toEqual(js.columns);
-    const id = native.columns[3];
-    expect(id.profile.distinctExact).toBe(false); // counted by the sketch, past the exact count's cap
-    expect(Math.abs(id.profile.distinct - 40_000) / 40_000).toBeLessThan(0.05);
+    expect(results[0].rows).toEqual([
+      ['café', 'Ærø', 'ñandú'],
+      ['zoë', 'x ÿ', 4.5],
+    ]);
+    expect(results[0]).toEqual(results[1]);
   });
+
+  // Text beyond U+00FF reaches the row writer as UTF-16; text within it (most files), one byte per character.
+  it.each([
+    ['any text', ['Zoë', 'Łukasz', '李雷', 'Ana "the" Best', 'O, Brien', '😀 emoji', 'plain']],
+    ['Latin-1 text', ['Zoë', 'Ærøskøbing', 'Ana "the" Best', 'O, Brien', 'ÿ ñ', 'plain']],
+  ])(
+    'an import gives the same rows and the same profile, distinct counts included, with either writer (%s)',
+    async (_, names) => {
+      const rnd = createRng(29);
+      const lines = Array.from({ length: 40_000 }, (_, r) => {
+        const name = names[Math.floor(rnd() * names.length)];
+        const quoted = /[",]/.test(name) ? `"${name.replaceAll('"', '""')}"` : name;
+        return [
+          quoted,
+          (rnd() * 1000 - 500).toFixed(3),
+          String(r),
+          `id-${Math.floor(rnd() * 1e9).toString(36)}`,
+          r % 11 === 0 ? '' : r % 13 === 0 ? 'NaN' : String(Math.floor(rnd() * 50)),
+          r % 97 === 0 ? '"two\nlines"' : 'x',
+        ].join(',');
+      });
+      const file = path.join(tmp.dir, `mixed-${names.length}.csv`);
+      fs.writeFileSync(file, `name,score,n,id,small,note\n${lines.join('\n')}\n`);
+      const [native, js] = await importWithEach(file, `mixed${names.length}`);
+      expect(native.rows).toHaveLength(40_000);
+      expect(native.rows[0]).toHaveLength(12);
+      // Integers within ±2^53 are INTEGER, other numbers REAL, as the file wrote them: "3" stays 3, not 3.0.
+      expect(native.rows[3].slice(1, 3)).toEqual([expect.any(Number), 3]);
+      expect(native.rows[3].slice(7, 9)).toEqual(['real', 'integer']);
+      expect(native.rows).toEqual(js.rows);
+      expect(native.columns).toEqual(js.columns);
+      const id = native.columns[3];
+      expect(id.profile.distinctExact).toBe(false); // counted by the sketch, past the exact count's cap
+      expect(Math.abs(id.profile.distinct - 40_000) / 40_000).toBeLessThan(0.05);
+    },
+  );
 
   it('JSON Lines whose later records add keys: the same rows and profile with either writer', async () => {
     const rnd = createRng(31);

@@ -187,6 +187,24 @@ export class DirectTarget implements ChunkTarget {
   async abort(): Promise<void> {}
 }
 
+/** A character above U+00FF (V8 answers at once for a string stored one byte per character). */
+const TWO_BYTE = /[\u0100-\uffff]/;
+
+/** Whether a chunk's text, extras and new words all fit one byte per character (Latin-1). */
+function oneByte(buffer: string, c: ChunkBuffer): boolean {
+  if (TWO_BYTE.test(buffer)) return false;
+  for (const x of c.extras) if (TWO_BYTE.test(x)) return false;
+  for (const w of c.words) if (TWO_BYTE.test(w)) return false;
+  return true;
+}
+
+/** `text` one byte per character, in memory of its own (so it can move to the insert thread). */
+function latin1Bytes(text: string): Uint8Array {
+  const bytes = Buffer.allocUnsafeSlow(text.length);
+  bytes.write(text, 0, 'latin1');
+  return bytes;
+}
+
 /** A chunk's kinds, numbers and text offsets, as they travel to the insert thread and back. */
 type Arrays = [Uint8Array, Float64Array, Int32Array, Int32Array];
 interface Reply {
@@ -326,10 +344,30 @@ export class WorkerTarget implements ChunkTarget {
     nums.set(c.nums.subarray(0, c.length));
     starts.set(c.starts.subarray(0, c.length));
     ends.set(c.ends.subarray(0, c.length));
+    // The text as one byte per character when it can be (moved, not copied: 0.2 CPU-s less per 1M × 20
+    // import than a string, which is copied into the message and made UTF-16 there); else as it is.
+    const latin1 = oneByte(buffer, c) ? latin1Bytes(buffer) : null;
+    const transfer = [
+      ...arrays.map((a) => a.buffer as ArrayBuffer),
+      ...packed.map((p) => p.vals.buffer as ArrayBuffer),
+    ];
+    if (latin1) transfer.push(latin1.buffer as ArrayBuffer);
     this.post(
-      { type: 'chunk', buffer, kinds, nums, starts, ends, extras: c.extras, words: c.words, rows, packed },
+      {
+        type: 'chunk',
+        buffer: latin1 ? '' : buffer,
+        latin1,
+        kinds,
+        nums,
+        starts,
+        ends,
+        extras: c.extras,
+        words: c.words,
+        rows,
+        packed,
+      },
       c.length,
-      [...arrays.map((a) => a.buffer as ArrayBuffer), ...packed.map((p) => p.vals.buffer as ArrayBuffer)],
+      transfer,
     );
   }
 

@@ -26,19 +26,26 @@ let single, multi, per, n, batch, regs, packChunk, key, spread, fromChunk;
 let useNative = false, usedNative = false;
 const words = [], hashes = [];
 const bytes = (a, v) => Buffer.from(a.buffer, a.byteOffset, v * a.BYTES_PER_ELEMENT);
+// A chunk's text arrives as one byte per character (m.latin1: no character above U+00FF, which is most
+// text) or as a string; the row writer takes it as bytes (Latin-1 or UTF-16LE), extras and new words after it.
 function insertNative(m) {
   if (m.rows === 0) return;
   const v = m.rows * n;
-  let text = m.buffer;
-  const tail = [m.buffer.length, m.extras.length];
-  for (const x of m.extras) { text += x; tail.push(x.length); }
+  const latin1 = m.latin1 && Buffer.from(m.latin1.buffer, m.latin1.byteOffset, m.latin1.length);
+  const body = latin1 ? latin1.length : m.buffer.length;
+  const tail = [latin1 ? 1 : 2, body, m.extras.length];
+  let more = '';
+  for (const x of m.extras) { more += x; tail.push(x.length); }
   tail.push(m.words.length);
-  for (const w of m.words) { text += w; tail.push(w.length); }
+  for (const w of m.words) { more += w; tail.push(w.length); }
+  const text = !latin1 ? Buffer.from(m.buffer + more, 'utf16le')
+    : more ? Buffer.concat([latin1, Buffer.from(more, 'latin1')]) : latin1;
   const t = Int32Array.from(tail);
-  fromChunk.run(bytes(m.kinds, v), bytes(m.nums, v), bytes(m.starts, v), bytes(m.ends, v), Buffer.from(text, 'utf16le'), bytes(t, t.length));
+  fromChunk.run(bytes(m.kinds, v), bytes(m.nums, v), bytes(m.starts, v), bytes(m.ends, v), text, bytes(t, t.length));
 }
 function insertChunk(m) {
-  const { buffer, kinds, nums, starts, ends, extras, rows } = m;
+  const { kinds, nums, starts, ends, extras, rows } = m;
+  const buffer = m.latin1 ? Buffer.from(m.latin1.buffer, m.latin1.byteOffset, m.latin1.length).toString('latin1') : m.buffer;
   for (const w of m.words) { words.push(w); hashes.push(HLL.hashKey(w)); }
   let k = 0, e = 0, filled = 0;
   for (let r = 0; r < rows; r++) {
