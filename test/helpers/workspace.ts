@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type Database from 'better-sqlite3';
+import { attached, datasetFileNames } from '../../electron/core/workspace/queries/dataset-files';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
@@ -22,4 +24,44 @@ export function requireBuild(): void {
   ) {
     throw new Error('dist/node is missing: run `npm run build` (npm test does it in pretest)');
   }
+}
+
+/**
+ * Dataset `id`'s rows table as SQL for `db` (a connection to the workspace file): attached from its
+ * dataset file (queries/dataset-files.ts), or in the workspace for a dataset imported before those.
+ */
+export function datasetTable(db: Database.Database, id: number): string {
+  const name = db.prepare('SELECT table_name FROM datasets WHERE id = ?').pluck().get(id) as string;
+  return `${attached(db, name)}"${name}"`;
+}
+
+/** The packed-chunk table holding dataset `id`'s chunks, as SQL for `db` (with `datasetTable`'s rule). */
+export function datasetChunks(db: Database.Database, id: number): string {
+  const name = db.prepare('SELECT table_name FROM datasets WHERE id = ?').pluck().get(id) as string;
+  return `${attached(db, name)}dataset_column_chunks`;
+}
+
+/** Dataset tables nobody registered (a killed or failed import's): in the workspace, or dataset files. */
+export function unregisteredTables(db: Database.Database): string[] {
+  const inWorkspace = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ds\\_%' ESCAPE '\\' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  const registered = new Set(db.prepare('SELECT table_name FROM datasets').pluck().all() as string[]);
+  return [...inWorkspace, ...datasetFileNames(db)].filter((t) => !registered.has(t)).sort();
+}
+
+/** Packed column chunks no registered column refers to: in the workspace and in unregistered dataset files. */
+export function strayChunkCount(db: Database.Database): number {
+  let n = db
+    .prepare(
+      'SELECT count(*) FROM dataset_column_chunks WHERE import_key NOT IN (SELECT chunk_key FROM dataset_columns WHERE chunk_key IS NOT NULL)',
+    )
+    .pluck()
+    .get() as number;
+  for (const t of unregisteredTables(db)) {
+    const schema = attached(db, t);
+    if (schema) n += db.prepare(`SELECT count(*) FROM ${schema}dataset_column_chunks`).pluck().get() as number;
+  }
+  return n;
 }

@@ -15,6 +15,7 @@ import { readColumnsSorted, type TableColumns } from '../../electron/core/drift/
 import { ColumnChunker } from '../../electron/core/datasets/chunks';
 import { FLOAT } from '../../electron/core/datasets/infer';
 import { tempDir } from '../helpers/workspace';
+import { attached, datasetFileNames } from '../../electron/core/workspace/queries/dataset-files';
 
 const tmp = tempDir('preflight-chunks-');
 const ws = path.join(tmp.dir, 'ws');
@@ -73,7 +74,10 @@ function stored(db: Database.Database, name: string): Stored {
 
 /** A column read from its chunks and from its rows, as comparable plain data (−0 kept apart from 0). */
 function bothWays(db: Database.Database, s: Stored, ordinal: number) {
-  const maxRowid = db.prepare(`SELECT max(rowid) FROM "${s.table}"`).pluck().get() as number;
+  const maxRowid = db
+    .prepare(`SELECT max(rowid) FROM ${attached(db, s.table)}"${s.table}"`)
+    .pluck()
+    .get() as number;
   const t: TableColumns = { table: s.table, maxRowid, rows: s.rows, ordinals: [ordinal], chunkKeys: [s.keys[ordinal]] };
   const plain = (c: ReturnType<typeof readColumnsSorted>['columns'][number]) => ({
     values: Array.from(c.sorted, (x) => (Object.is(x, -0) ? '-0' : x)),
@@ -105,7 +109,9 @@ describe('packed column chunks', () => {
         expect(s.kinds).toEqual(['float', 'integer', 'categorical', 'categorical', 'integer']);
         expect(s.keys.map((k) => k !== null)).toEqual([true, true, false, false, true]);
         const chunkCount = db
-          .prepare('SELECT ordinal, count(*) AS n FROM dataset_column_chunks WHERE import_key = ? GROUP BY ordinal')
+          .prepare(
+            `SELECT ordinal, count(*) AS n FROM ${attached(db, s.keys[0]!)}dataset_column_chunks WHERE import_key = ? GROUP BY ordinal`,
+          )
           .all(s.keys[0]);
         // 70,000 rows in 65,536-row chunks: two per chunked column; the late-text column's chunks are gone.
         expect(chunkCount).toEqual([
@@ -182,7 +188,14 @@ describe('packed column chunks', () => {
     const count = () => {
       const db = openDb();
       try {
-        return db.prepare('SELECT count(*) FROM dataset_column_chunks').pluck().get() as number;
+        // In the workspace (datasets imported before dataset files) and in every dataset file.
+        let n = db.prepare('SELECT count(*) FROM dataset_column_chunks').pluck().get() as number;
+        for (const f of datasetFileNames(db))
+          n += db
+            .prepare(`SELECT count(*) FROM ${attached(db, f)}dataset_column_chunks`)
+            .pluck()
+            .get() as number;
+        return n;
       } finally {
         db.close();
       }

@@ -10,6 +10,7 @@ import type { DatasetDetail } from '../../shared/types/datasets';
 import { createCore, type Core } from '../../electron/core/api';
 import { inProcessTransport } from '../../electron/core/in-process';
 import { openWorkspace } from '../../electron/core/workspace/open';
+import { datasetFileNames } from '../../electron/core/workspace/queries/dataset-files';
 import { FIXTURES, tempDir } from '../helpers/workspace';
 import { makeQueries, type CoreContext } from '../../electron/core/context';
 import { JobManager } from '../../electron/core/jobs/manager';
@@ -61,7 +62,9 @@ async function rejects(file: string, message: RegExp, extra = {}): Promise<void>
 function stagingTables(): string[] {
   const ws = openWorkspace(path.join(tmp.dir, 'ws'));
   try {
-    return ws.db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'ds_staging_%'").pluck().all() as string[];
+    const registered = new Set(ws.db.prepare('SELECT table_name FROM datasets').pluck().all() as string[]);
+    const inWorkspace = ws.db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'ds_staging_%'").pluck().all();
+    return [...(inWorkspace as string[]), ...datasetFileNames(ws.db)].filter((t) => !registered.has(t));
   } finally {
     ws.close();
   }

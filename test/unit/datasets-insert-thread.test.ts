@@ -19,7 +19,7 @@ import {
 } from '../../electron/core/datasets/insert-pipe';
 import { chunkTarget, StartingTarget } from '../../electron/core/datasets/starting-target';
 import { rowsPerInsert } from '../../electron/core/workspace/queries/datasets';
-import { tempDir } from '../helpers/workspace';
+import { datasetTable, tempDir } from '../helpers/workspace';
 
 const tmp = tempDir('preflight-insert-thread-');
 afterAll(() => tmp.cleanup());
@@ -64,13 +64,13 @@ describe('insert thread', () => {
     const ws = openWorkspace(path.join(tmp.dir, 'failing'));
     try {
       const target = chunkTarget(makeQueries(ws).datasets, ws.file);
-      target.prepare('ds_staging_00000000deadbeef', 1); // no such table: the thread's statements fail
+      target.prepare('ds_staging_00000000deadbeef', 1); // no such dataset file: the thread cannot open it
       const c = new ChunkBuffer(1);
       c.kinds[0] = NUMBER_VALUE;
       c.nums[0] = 1;
       c.length = 1;
       await target.send('', c, 1, []);
-      await expect(target.finish()).rejects.toThrow(/writing rows failed: .*no such table/);
+      await expect(target.finish()).rejects.toThrow(/writing rows failed: .*(directory does not exist|unable to open)/);
       await expect(target.abort()).resolves.toBeUndefined();
     } finally {
       ws.close();
@@ -90,7 +90,10 @@ describe('insert thread', () => {
     expect([d.rows, d.columns]).toEqual([500, columns]);
     const db = new Database(path.join(inProcess.dir, 'workspace.sqlite'), { readonly: true });
     try {
-      const stored = db.prepare(`SELECT * FROM ds_${d.id} ORDER BY rowid`).raw().all() as unknown[][];
+      const stored = db
+        .prepare(`SELECT * FROM ${datasetTable(db, d.id)} ORDER BY rowid`)
+        .raw()
+        .all() as unknown[][];
       expect(stored.map((r) => r.map(String).join(','))).toEqual(rows);
     } finally {
       db.close();
@@ -113,7 +116,10 @@ describe('insert thread', () => {
     expect(d.columnInfo[2].profile.distinct).toBe(5); // counted by the sketch's registers, merged across writers
     const db = new Database(path.join(inProcess.dir, 'workspace.sqlite'), { readonly: true });
     try {
-      const stored = db.prepare(`SELECT * FROM ds_${d.id} ORDER BY rowid`).raw().all() as unknown[][];
+      const stored = db
+        .prepare(`SELECT * FROM ${datasetTable(db, d.id)} ORDER BY rowid`)
+        .raw()
+        .all() as unknown[][];
       expect(stored.map((r) => r.map(String).join(','))).toEqual(rows); // every value reads back as written
     } finally {
       db.close();

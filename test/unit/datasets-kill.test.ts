@@ -11,7 +11,7 @@ import { createCore } from '../../electron/core/api';
 import { inProcessTransport } from '../../electron/core/in-process';
 import { openWorkspace } from '../../electron/core/workspace/open';
 import { runCli } from '../helpers/cli';
-import { CLI, FIXTURES, requireBuild, ROOT, tempDir } from '../helpers/workspace';
+import { CLI, FIXTURES, requireBuild, ROOT, strayChunkCount, tempDir, unregisteredTables } from '../helpers/workspace';
 
 const tmp = tempDir('preflight-datasets-kill-');
 const big = path.join(tmp.dir, 'big.csv');
@@ -33,13 +33,11 @@ beforeAll(() => {
 });
 afterAll(() => tmp.cleanup());
 
+/** Dataset tables nobody registered: in the workspace, or dataset files (queries/dataset-files.ts). */
 function tables(ws: string): string[] {
   const w = openWorkspace(ws);
   try {
-    return w.db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ds\\_%' ESCAPE '\\' ORDER BY name")
-      .pluck()
-      .all() as string[];
+    return unregisteredTables(w.db);
   } finally {
     w.close();
   }
@@ -49,12 +47,7 @@ function tables(ws: string): string[] {
 function strayChunks(ws: string): number {
   const w = openWorkspace(ws);
   try {
-    return w.db
-      .prepare(
-        'SELECT count(*) FROM dataset_column_chunks WHERE import_key NOT IN (SELECT chunk_key FROM dataset_columns WHERE chunk_key IS NOT NULL)',
-      )
-      .pluck()
-      .get() as number;
+    return strayChunkCount(w.db);
   } finally {
     w.close();
   }

@@ -23,7 +23,7 @@ import { nodeLauncher } from '../../electron/core/jobs/launcher';
 import { isAlive } from '../../electron/core/jobs/pid';
 import { openWorkspace } from '../../electron/core/workspace/open';
 import { runCli } from '../helpers/cli';
-import { CLI, requireBuild, ROOT, tempDir } from '../helpers/workspace';
+import { CLI, requireBuild, ROOT, strayChunkCount, tempDir, unregisteredTables } from '../helpers/workspace';
 
 const tmp = tempDir('preflight-parts-parallel-');
 const WS = path.join(tmp.dir, 'ws');
@@ -90,16 +90,8 @@ function leftovers(): { tables: string[]; strayChunks: number } {
   const ctx = context();
   try {
     const db = ctx.workspace.db;
-    const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ds\\_staging\\_%' ESCAPE '\\'")
-      .pluck()
-      .all() as string[];
-    const strayChunks = db
-      .prepare(
-        'SELECT count(*) FROM dataset_column_chunks WHERE import_key NOT IN (SELECT chunk_key FROM dataset_columns WHERE chunk_key IS NOT NULL)',
-      )
-      .pluck()
-      .get() as number;
+    const tables = unregisteredTables(db);
+    const strayChunks = strayChunkCount(db);
     return { tables, strayChunks };
   } finally {
     ctx.workspace.close();
@@ -399,20 +391,15 @@ describe('a folder of Parquet parts read in parallel', () => {
     for (let t = 0; t < 300 && children.some(isAlive); t++) await new Promise((r) => setTimeout(r, 100));
     expect(children.filter(isAlive)).toEqual([]);
     const w = openWorkspace(ws);
-    const parts = w.db
-      .prepare("SELECT name FROM sqlite_master WHERE name LIKE 'ds\\_staging\\_%' ESCAPE '\\'")
-      .pluck()
-      .all();
+    const parts = unregisteredTables(w.db);
     w.close();
     expect(parts.length).toBeGreaterThan(0);
     const list = await runCli(['datasets', 'list', '--workspace', ws]);
     expect(list.json).toEqual([]);
     const after = openWorkspace(ws);
     try {
-      expect(
-        after.db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'ds\\_%' ESCAPE '\\'").pluck().all(),
-      ).toEqual([]);
-      expect(after.db.prepare('SELECT count(*) FROM dataset_column_chunks').pluck().get()).toBe(0);
+      expect(unregisteredTables(after.db)).toEqual([]);
+      expect(strayChunkCount(after.db)).toBe(0);
     } finally {
       after.close();
     }

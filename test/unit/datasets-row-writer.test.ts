@@ -20,7 +20,7 @@ import {
 import { rowWriterPath } from '../../electron/core/datasets/native';
 import { insertSql } from '../../electron/core/workspace/queries/datasets';
 import { createRng } from '../../shared/math/latency/rng';
-import { tempDir } from '../helpers/workspace';
+import { datasetTable, tempDir } from '../helpers/workspace';
 
 const tmp = tempDir('preflight-row-writer-');
 afterAll(() => tmp.cleanup());
@@ -54,7 +54,10 @@ async function importWithEach(file: string, name: string) {
     try {
       // Each value with its storage class: both writers must bind a value the same way.
       const classes = d.columnInfo.map((_, i) => `typeof(c${i})`).join(', ');
-      const rows = db.prepare(`SELECT *, ${classes} FROM ds_${d.id} ORDER BY rowid`).raw().all() as unknown[][];
+      const rows = db
+        .prepare(`SELECT *, ${classes} FROM ${datasetTable(db, d.id)} ORDER BY rowid`)
+        .raw()
+        .all() as unknown[][];
       imported.push({ rows, columns: d.columnInfo.map((c) => ({ ...c, chunkKey: undefined })) });
     } finally {
       db.close();

@@ -12,7 +12,7 @@ import { csvScanner } from '../../electron/core/datasets/native';
 import { DatasetSink } from '../../electron/core/datasets/sink';
 import { createRng } from '../../shared/math/latency/rng';
 import type { ColumnKind } from '../../shared/types/datasets';
-import { tempDir } from '../helpers/workspace';
+import { datasetChunks, datasetTable, tempDir } from '../helpers/workspace';
 
 const tmp = tempDir('preflight-scanned-batch-');
 afterAll(() => tmp.cleanup());
@@ -43,7 +43,10 @@ async function importWith(which: Scanner, file: string, name: string, types?: Re
   try {
     const n = d.columnInfo.length;
     const typeofs = Array.from({ length: n }, (_, i) => `typeof(c${i})`).join(', ');
-    const rows = db.prepare(`SELECT *, ${typeofs} FROM ds_${d.id} ORDER BY rowid`).raw().all();
+    const rows = db
+      .prepare(`SELECT *, ${typeofs} FROM ${datasetTable(db, d.id)} ORDER BY rowid`)
+      .raw()
+      .all();
     const keys = db
       .prepare('SELECT chunk_key FROM dataset_columns WHERE dataset_id = ? ORDER BY ordinal')
       .pluck()
@@ -53,7 +56,7 @@ async function importWith(which: Scanner, file: string, name: string, types?: Re
         ? null
         : db
             .prepare(
-              'SELECT chunk, rows, missing, nan, pos_inf, neg_inf, hex(vals) FROM dataset_column_chunks WHERE import_key = ? AND ordinal = ? ORDER BY chunk',
+              `SELECT chunk, rows, missing, nan, pos_inf, neg_inf, hex(vals) FROM ${datasetChunks(db, d.id)} WHERE import_key = ? AND ordinal = ? ORDER BY chunk`,
             )
             .raw()
             .all(key, ordinal),

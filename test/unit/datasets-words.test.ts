@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { useInProcessCore } from '../helpers/core';
 import { MAX_WORD_CHARS, MAX_WORDS, WordDictionary } from '../../electron/core/datasets/words';
 import { createRng } from '../../shared/math/latency/rng';
-import { tempDir } from '../helpers/workspace';
+import { datasetTable, tempDir } from '../helpers/workspace';
 
 const tmp = tempDir('preflight-words-');
 afterAll(() => tmp.cleanup());
@@ -80,7 +80,10 @@ describe('an import with words', () => {
       }
       const db = new Database(path.join(inProcess.dir, 'workspace.sqlite'), { readonly: true });
       try {
-        const stored = db.prepare(`SELECT * FROM ds_${d.id} ORDER BY rowid`).raw().all() as unknown[][];
+        const stored = db
+          .prepare(`SELECT * FROM ${datasetTable(db, d.id)} ORDER BY rowid`)
+          .raw()
+          .all() as unknown[][];
         expect(stored).toHaveLength(rows.length);
         stored.forEach((s, r) => {
           const want = rows[r].map(unquote);

@@ -10,6 +10,7 @@ import { createRng } from '../../shared/math/latency/rng';
 import { createCore } from '../../electron/core/api';
 import { inProcessTransport } from '../../electron/core/in-process';
 import { migrate } from '../../electron/core/workspace/migrate';
+import { datasetFilePath } from '../../electron/core/workspace/queries/dataset-files';
 import { MIGRATIONS } from '../../electron/core/workspace/migrations/index';
 import { tempDir } from '../helpers/workspace';
 
@@ -65,9 +66,13 @@ describe('a workspace from before packed chunks', () => {
     db.exec(
       'INSERT INTO dataset_columns SELECT dataset_id, ordinal, name, kind, inferred_kind, notes_json, profile_json FROM f.dataset_columns',
     );
-    for (const t of db.prepare('SELECT table_name FROM datasets').pluck().all() as string[])
-      db.exec(`CREATE TABLE "${t}" AS SELECT * FROM f."${t}" ORDER BY rowid`);
     db.exec('DETACH f');
+    // Each table from its dataset file into the workspace, as every dataset was before dataset files.
+    for (const t of db.prepare('SELECT table_name FROM datasets').pluck().all() as string[]) {
+      db.prepare('ATTACH ? AS d').run(datasetFilePath(path.join(fresh, 'workspace.sqlite'), t));
+      db.exec(`CREATE TABLE "${t}" AS SELECT * FROM d."${t}" ORDER BY rowid`);
+      db.exec('DETACH d');
+    }
     db.close();
 
     const fromRows = await driftIn(old, false);

@@ -1,13 +1,16 @@
-// Dropping a staging table while another connection holds the workspace's write lock (a part
-// child still committing, a second import) waits for the lock like any write: the drop takes the
-// write lock first, so SQLite's busy timeout applies. A deferred transaction that read first (DROP
+// Dropping a staging table in the workspace (an import by a build before dataset files) while another
+// connection holds the workspace's write lock (a part child still committing, a second import) waits
+// for the lock like any write: the drop takes the write lock first, so SQLite's busy timeout applies;
+// a staging table in a dataset file of its own is removed with its file, no workspace lock needed. A deferred transaction that read first (DROP
 // TABLE IF EXISTS of a table not there yet) and then wrote would fail at once with SQLITE_BUSY,
 // whatever the timeout — which turned a part's input error into "the workspace is busy" (CI, stop 19).
+import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { datasetQueries, stagingName } from '../../electron/core/workspace/queries/datasets';
 import { openWorkspace } from '../../electron/core/workspace/open';
+import { datasetFileNames, datasetFilePath } from '../../electron/core/workspace/queries/dataset-files';
 import { tempDir } from '../helpers/workspace';
 
 const tmp = tempDir('preflight-staging-drop-');
@@ -40,14 +43,16 @@ describe('dropping a staging table', () => {
     const ws = openWorkspace(path.join(tmp.dir, 'ws'));
     try {
       const q = datasetQueries(ws.db);
-      const present = q.createStaging(2);
-      const absent = stagingName();
+      const present = q.createStaging(2); // in a dataset file of its own
+      const absent = stagingName(); // not there: looked for in the workspace too
       for (const name of [absent, present]) {
         const { locked, done } = await holdWriteLock(ws.file, 400);
         await locked;
         const t0 = Date.now();
         expect(() => q.dropTable(name)).not.toThrow();
-        expect(Date.now() - t0).toBeGreaterThanOrEqual(200); // it waited for the other writer
+        // A table in the workspace waits for the other writer; a dataset file is removed at once.
+        if (name === absent) expect(Date.now() - t0).toBeGreaterThanOrEqual(200);
+        else expect(fs.existsSync(datasetFilePath(ws.file, name))).toBe(false);
         await done;
         ws.db.exec('DROP TABLE held');
       }
@@ -56,6 +61,7 @@ describe('dropping a staging table', () => {
         .pluck()
         .all();
       expect(names).toEqual([]);
+      expect(datasetFileNames(ws.db)).toEqual([]);
     } finally {
       ws.close();
     }

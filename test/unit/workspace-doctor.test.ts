@@ -7,6 +7,8 @@ import { createClient } from '../../shared/client';
 import { createCore } from '../../electron/core/api';
 import { inProcessTransport } from '../../electron/core/in-process';
 import { WORKSPACE_FILE } from '../../electron/core/workspace/location';
+import { datasetFilePath } from '../../electron/core/workspace/queries/dataset-files';
+import Database from 'better-sqlite3';
 import { runCli } from '../helpers/cli';
 import { FIXTURES, tempDir } from '../helpers/workspace';
 
@@ -64,23 +66,75 @@ describe('a flipped byte inside a stored record', () => {
 });
 
 describe('page-level corruption', () => {
-  it('200 flipped bytes inside the file: doctor reports the integrity failure (exit 1)', async () => {
+  /** The page of `table`'s root in `file` (a b-tree page holding its rows). */
+  const rootPage = (file: string, table: string, schema = 'main'): number => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return db.prepare(`SELECT rootpage FROM ${schema}.sqlite_master WHERE name = ?`).pluck().get(table) as number;
+    } finally {
+      db.close();
+    }
+  };
+
+  it.each([
+    ['the workspace file (the registry)', 'registry'],
+    ["a dataset's own file (its rows)", 'rows'],
+  ])(
+    '200 flipped bytes inside %s: doctor reports the integrity failure (exit 1)',
+    async (_, which) => {
+      const tmp = tempDir('preflight-doctor-');
+      try {
+        const dir = path.join(tmp.dir, 'ws');
+        await workspaceWithData(dir);
+        const workspace = path.join(dir, WORKSPACE_FILE);
+        const ids = new Database(workspace, { readonly: true });
+        const table = ids.prepare("SELECT table_name FROM datasets WHERE name = 'ids'").pluck().get() as string;
+        ids.close();
+        const file = which === 'registry' ? workspace : datasetFilePath(workspace, table);
+        const page = rootPage(file, which === 'registry' ? 'dataset_columns' : table);
+        const bytes = fs.readFileSync(file);
+        const pageSize = bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16);
+        // Flip 200 bytes from the page header on: the b-tree page no longer parses.
+        const start = (page - 1) * pageSize + 8;
+        for (let i = start; i < start + 200; i++) bytes[i] ^= 0xff;
+        fs.writeFileSync(file, bytes);
+        const doc = await runCli(['doctor', '--workspace', dir]);
+        expect(doc.code).not.toBe(0);
+        const text = JSON.stringify(doc.json);
+        expect(text).toMatch(/damaged|DAMAGED|malformed/i);
+        expect(text).not.toMatch(/internal error/);
+        if (which === 'rows')
+          expect(doc.json.findings).toContainEqual(
+            expect.objectContaining({
+              area: 'integrity',
+              severity: 'damaged',
+              message: expect.stringContaining(`dataset ids (datasets/${table}.sqlite): SQLite integrity check:`),
+            }),
+          );
+      } finally {
+        tmp.cleanup();
+      }
+    },
+    60_000,
+  );
+
+  it('a dataset whose file is gone: doctor names it (exit 1); the other datasets read as before', async () => {
     const tmp = tempDir('preflight-doctor-');
     try {
       const dir = path.join(tmp.dir, 'ws');
       await workspaceWithData(dir);
-      const file = path.join(dir, WORKSPACE_FILE);
-      const bytes = fs.readFileSync(file);
-      const pageSize = bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16);
-      // Flip 200 bytes in the header area of the last page (a b-tree page of the registry or data).
-      const start = bytes.length - pageSize + 8;
-      for (let i = start; i < start + 200; i++) bytes[i] ^= 0xff;
-      fs.writeFileSync(file, bytes);
+      const workspace = path.join(dir, WORKSPACE_FILE);
+      const db = new Database(workspace, { readonly: true });
+      const table = db.prepare("SELECT table_name FROM datasets WHERE name = 'ids'").pluck().get() as string;
+      db.close();
+      fs.rmSync(datasetFilePath(workspace, table));
       const doc = await runCli(['doctor', '--workspace', dir]);
       expect(doc.code).not.toBe(0);
-      const text = JSON.stringify(doc.json);
-      expect(text).toMatch(/damaged|DAMAGED|malformed/i);
-      expect(text).not.toMatch(/internal error/);
+      expect(doc.json.findings).toContainEqual({
+        area: 'integrity',
+        severity: 'damaged',
+        message: `dataset ids: its rows file datasets/${table}.sqlite is missing (restore it, or remove the dataset)`,
+      });
     } finally {
       tmp.cleanup();
     }

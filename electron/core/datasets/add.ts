@@ -149,11 +149,11 @@ export async function addDataset(
         chunked,
       );
     if (inParts) {
-      // A folder read in parts: its rows (the part tables, appended), the dataset and its merged
-      // reference profile, in one transaction.
+      // A folder read in parts: its rows (the part tables, appended to the unregistered staging
+      // table), then the dataset and its merged reference profile, in one transaction.
       const read = inParts;
+      read.append();
       q.atomically(() => {
-        read.append();
         const id = register();
         storeProfile(core, read.referenceProfile(name, id, columns), id);
       });

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { PreflightError } from '../../../shared/contract/errors';
 import { insertSql, type DatasetQueries, type StoredValue } from '../workspace/queries/datasets';
+import { datasetFilePath } from '../workspace/queries/dataset-files';
 import type { PackedChunk } from './chunks';
 import { INSERT_THREAD_LIMITS } from './heap';
 import { HLL } from './hll';
@@ -256,10 +257,11 @@ export class WorkerTarget implements ChunkTarget {
   /** Who makes the rows on the thread: the native row writer, or JavaScript (and why not native). */
   writer: 'native' | 'javascript' = 'javascript';
   writerWhy = '';
-  /** Resolves once the thread has opened the workspace; rejects when it cannot start. */
+  /** Resolves once the thread has started (and knows which row writer runs); rejects when it cannot start. */
   readonly ready: Promise<void>;
 
-  constructor(file: string) {
+  /** `file`: the workspace file; the import's rows go to its dataset file beside it (dataset-files.ts). */
+  constructor(private file: string) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
@@ -310,7 +312,8 @@ export class WorkerTarget implements ChunkTarget {
   }
 
   prepare(staging: string, columns: number): void {
-    this.post({ type: 'prepare', columns, key: staging, ...insertSql(staging, columns) }, 0);
+    const file = datasetFilePath(this.file, staging);
+    this.post({ type: 'prepare', file, columns, key: staging, ...insertSql(staging, columns) }, 0);
   }
 
   /**

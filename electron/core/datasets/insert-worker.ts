@@ -10,16 +10,29 @@ const { parentPort, workerData } = require('node:worker_threads');
 const HLL = (${hllKit.toString()})();
 const asStored = (${asStored.toString()});
 const Database = require(workerData.driver);
-const db = new Database(workerData.file, { fileMustExist: true });
-db.pragma('busy_timeout = 10000');
-db.pragma('synchronous = NORMAL');
+// The workspace must open here too (the driver loads in this thread, the folder is there): else the
+// import falls back to the calling thread before any chunk is sent (starting-target.ts).
+new Database(workerData.file, { readonly: true, fileMustExist: true }).close();
 // The native row writer, when it was built (native/preflight_rows.c); else the rows are bound from here.
+// Tried on a connection of its own, so 'ready' says which writer runs before the import's file exists.
 let native = false, nativeWhy = 'not built';
 if (workerData.extension) {
-  try { db.loadExtension(workerData.extension); native = true; }
+  try { const probe = new Database(':memory:'); try { probe.loadExtension(workerData.extension); native = true; } finally { probe.close(); } }
   catch (err) { nativeWhy = String((err && err.message) || err); }
 }
 parentPort.postMessage({ type: 'ready', writer: native ? 'native' : 'javascript', why: native ? '' : nativeWhy });
+// The import's dataset file (queries/dataset-files.ts), opened at the first 'prepare'. This thread is its
+// only writer until the import ends: no journal and no sync (each page is written once; the core syncs
+// the file before it registers the dataset, and removes the file of an import that fails).
+let db = null, begin, commit, rollback;
+function open(file) {
+  db = new Database(file, { fileMustExist: true });
+  db.pragma('busy_timeout = 10000');
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  if (native) db.loadExtension(workerData.extension);
+  begin = db.prepare('BEGIN IMMEDIATE'); commit = db.prepare('COMMIT'); rollback = db.prepare('ROLLBACK');
+}
 let single, multi, per, n, batch, regs, packChunk, key, spread, fromChunk;
 // Whether this table's rows go through the row writer: its virtual table has 6 hidden columns more
 // than the table, so a table near SQLite's 2,000-column limit is bound from here instead.
@@ -68,8 +81,7 @@ function insertChunk(m) {
 // One transaction spans several chunks (each chunk is a small read, so the strings it carries stay
 // small): committed every COMMIT_ROWS rows, whenever the other thread asks (flush, prepare, close), and
 // as soon as no chunk has come for a few milliseconds — the write lock is never held while idle, so
-// another import (or this core's own connection, waiting synchronously) gets its turn.
-const begin = db.prepare('BEGIN IMMEDIATE'), commit = db.prepare('COMMIT'), rollback = db.prepare('ROLLBACK');
+// the core's own connection (adding a column, waiting synchronously) gets its turn.
 let pending = -1, idle = null;
 function commitNow() {
   if (idle !== null) { clearTimeout(idle); idle = null; }
@@ -92,6 +104,7 @@ parentPort.on('message', (m) => {
   try {
     if (m.type === 'flush') commitNow();
     else if (m.type === 'prepare') {
+      if (db === null) open(m.file);
       commitNow();
       // Columns may have been added by the other connection: a read of the schema reloads a stale one.
       db.prepare(m.refresh).get();
@@ -129,12 +142,12 @@ parentPort.on('message', (m) => {
       give = [m.kinds.buffer, m.nums.buffer, m.starts.buffer, m.ends.buffer, ...vals.map((v) => v.buffer)];
     } else if (m.type === 'close') {
       if (m.commit) commitNow();
-      if (usedNative && regs) {
+      if (usedNative && regs && db) {
         // The row writer's registers and this thread's (values bound from here), merged: the larger of each.
         const sketch = db.prepare('SELECT preflight_rows_sketch(?)').pluck();
         regs = regs.map((r, i) => { const b = sketch.get(i); if (b) for (let j = 0; j < r.length; j++) r[j] = Math.max(r[j], b[j]); return r; });
       }
-      db.close();
+      if (db) db.close();
       parentPort.postMessage({ type: 'closed', registers: regs || [], sha256: sha.digest('hex') });
       parentPort.close();
       return;

@@ -9,6 +9,7 @@ import type { DoctorFinding, DoctorReport } from '../../../shared/types/workspac
 import type { CoreContext } from '../context';
 import { isAlive } from '../jobs/pid';
 import { DAMAGED_HINT } from './queries/stored-json';
+import { DATASET_DIR } from './queries/dataset-files';
 
 export const DAMAGED_MARKER = 'DAMAGED.json';
 
@@ -42,6 +43,7 @@ export function doctor(core: CoreContext, clean: boolean): DoctorReport {
       message: `SQLite integrity check: ${integrity.slice(0, 5).join('; ')}${integrity.length > 5 ? ` (+${integrity.length - 5} more)` : ''}`,
     });
   }
+  checkDatasetFiles(core, findings);
   const tables: DoctorReport['tables'] = [];
   for (const table of q.jsonTables()) {
     try {
@@ -86,6 +88,32 @@ export function doctor(core: CoreContext, clean: boolean): DoctorReport {
         .join('; '),
     );
   return { file: core.workspace.file, ok, integrity, tables, findings, cleaned };
+}
+
+/** Each dataset's own file (rows and packed chunks): there, and sound by SQLite's integrity check. */
+function checkDatasetFiles(core: CoreContext, findings: DoctorFinding[]): void {
+  let files: ReturnType<CoreContext['queries']['doctor']['datasetFiles']>;
+  try {
+    files = core.queries.doctor.datasetFiles();
+  } catch (err) {
+    findings.push({ area: 'integrity', severity: 'damaged', message: `dataset files: ${(err as Error).message}` });
+    return;
+  }
+  for (const f of files) {
+    const where = `${DATASET_DIR}/${f.table}.sqlite`;
+    if (f.problems === null)
+      findings.push({
+        area: 'integrity',
+        severity: 'damaged',
+        message: `dataset ${f.dataset}: its rows file ${where} is missing (restore it, or remove the dataset)`,
+      });
+    else if (!(f.problems.length === 1 && f.problems[0] === 'ok'))
+      findings.push({
+        area: 'integrity',
+        severity: 'damaged',
+        message: `dataset ${f.dataset} (${where}): SQLite integrity check: ${f.problems.slice(0, 5).join('; ')}`,
+      });
+  }
 }
 
 /** Model files: every registered version's folder must exist; folders nobody registers are orphans. */

@@ -1,4 +1,5 @@
 import { storedJson } from './stored-json';
+import { attached, createDatasetFile, datasetFileNames, removeDatasetFile, syncDatasetFile } from './dataset-files';
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type {
@@ -11,8 +12,11 @@ import type {
   ImportDetails,
 } from '../../../../shared/types/datasets';
 
-// All SQL of the datasets domain. Dataset tables are named by us (ds_<id>, ds_staging_<hex>) and their
-// columns c<ordinal>: names from files never reach SQL text; identifiers are checked before splicing.
+// All SQL of the datasets domain. Dataset tables are named by us (ds_staging_<hex>, kept as the
+// dataset's; ds_<id> before dataset files) and their columns c<ordinal>: names from files never reach
+// SQL text; identifiers are checked before splicing. A dataset's rows and packed chunks live in a file
+// of its own (dataset-files.ts), attached when first read; a dataset imported before such files has its
+// table and chunks in the workspace itself, and is read from there by the same statements.
 
 /** A value as stored in a dataset table: INTEGER (exact ints within 2^53), TEXT (everything else, verbatim) or NULL (missing). */
 export type StoredValue = number | string | null;
@@ -40,6 +44,16 @@ export const DATASET_TABLE = /^ds_(staging_[0-9a-f]{16}|[0-9]+)$/;
 function table(name: string): string {
   if (!DATASET_TABLE.test(name)) throw new Error(`refusing to use ${JSON.stringify(name)} as a dataset table name`);
   return `"${name}"`;
+}
+/** Dataset table `name` where it is: in its own file (attached on first use) or in the workspace. */
+function rowsOf(db: Database.Database, name: string): string {
+  const t = table(name);
+  return `${attached(db, name)}${t}`;
+}
+/** The packed-chunk table holding import `key`'s chunks: its dataset file's, or the workspace's. */
+function chunksOf(db: Database.Database, key: string): string {
+  table(key);
+  return `${attached(db, key)}dataset_column_chunks`;
 }
 function col(ordinal: number): string {
   if (!Number.isInteger(ordinal) || ordinal < 0) throw new Error(`bad column ordinal ${ordinal}`);
@@ -82,6 +96,13 @@ export function insertSql(
 
 const CHUNK_INSERT =
   'INSERT INTO dataset_column_chunks (import_key, ordinal, chunk, rows, missing, nan, pos_inf, neg_inf, vals) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const CHUNK_COLUMNS = 'import_key, ordinal, chunk, rows, missing, nan, pos_inf, neg_inf, vals';
+
+/** A dataset file's packed-chunk table: the workspace's (migrations/0007), in the file's schema. */
+const FILE_CHUNKS_DDL = [
+  'CREATE TABLE {schema}dataset_column_chunks (import_key TEXT NOT NULL, ordinal INTEGER NOT NULL, chunk INTEGER NOT NULL, rows INTEGER NOT NULL, missing INTEGER NOT NULL, nan INTEGER NOT NULL, pos_inf INTEGER NOT NULL, neg_inf INTEGER NOT NULL, vals BLOB NOT NULL)',
+  'CREATE UNIQUE INDEX {schema}dataset_column_chunks_key ON dataset_column_chunks (import_key, ordinal, chunk)',
+];
 
 /** One packed chunk of a column (migrations/0007): its finite values and counts of the rest. */
 export interface ColumnChunkRow {
@@ -102,7 +123,7 @@ export function columnChunks(
 ): IterableIterator<ColumnChunkRow> {
   return db
     .prepare(
-      'SELECT rows, missing, nan, pos_inf AS posInf, neg_inf AS negInf, vals FROM dataset_column_chunks WHERE import_key = ? AND ordinal = ? ORDER BY chunk',
+      `SELECT rows, missing, nan, pos_inf AS posInf, neg_inf AS negInf, vals FROM ${chunksOf(db, importKey)} WHERE import_key = ? AND ordinal = ? ORDER BY chunk`,
     )
     .iterate(importKey, ordinal) as IterableIterator<ColumnChunkRow>;
 }
@@ -119,7 +140,7 @@ export function stagingName(pid = process.pid): string {
 export function tableValueCounts(db: Database.Database, name: string, ordinal: number): [StoredValue, number][] {
   const c = col(ordinal);
   return db
-    .prepare(`SELECT ${c}, count(*) FROM ${table(name)} GROUP BY ${c}`)
+    .prepare(`SELECT ${c}, count(*) FROM ${rowsOf(db, name)} GROUP BY ${c}`)
     .raw()
     .all() as [StoredValue, number][];
 }
@@ -147,7 +168,7 @@ export function datasetQueries(db: Database.Database) {
     if (!d) throw new Error(`no dataset with id ${datasetId}`);
     return d.tableName;
   };
-  const tableOf = (datasetId: number): string => table(nameOf(datasetId));
+  const tableOf = (datasetId: number): string => rowsOf(db, nameOf(datasetId));
 
   return {
     list(): DatasetSummary[] {
@@ -187,14 +208,18 @@ export function datasetQueries(db: Database.Database) {
     },
 
     // ── staging (import) ────────────────────────────────────────────────────────────────────────
-    /** A fresh, unregistered table with `columns` untyped columns (values keep the type they are bound with). */
+    /**
+     * A fresh, unregistered table with `columns` untyped columns (values keep the type they are bound
+     * with), in a dataset file of its own, with the file's packed-chunk table.
+     */
     createStaging(columns: number, name = stagingName()): string {
       const cols = Array.from({ length: Math.max(1, columns) }, (_, i) => col(i)).join(', ');
-      db.exec(`CREATE TABLE ${table(name)} (${cols})`);
+      table(name);
+      createDatasetFile(db, name, cols, FILE_CHUNKS_DDL);
       return name;
     },
     addStagingColumn(staging: string, ordinal: number): void {
-      db.exec(`ALTER TABLE ${table(staging)} ADD COLUMN ${col(ordinal)}`);
+      db.exec(`ALTER TABLE ${rowsOf(db, staging)} ADD COLUMN ${col(ordinal)}`);
     },
     /** Prepared inserts of one row and of `rowsPerInsert(columns)` rows, values flattened row by row. */
     inserter(staging: string, columns: number) {
@@ -219,8 +244,7 @@ export function datasetQueries(db: Database.Database) {
         vals: Float64Array;
       },
     ): void {
-      table(staging);
-      db.prepare(CHUNK_INSERT).run(
+      db.prepare(`INSERT INTO ${chunksOf(db, staging)} (${CHUNK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
         staging,
         p.ordinal,
         p.chunk,
@@ -254,42 +278,61 @@ export function datasetQueries(db: Database.Database) {
     },
     /**
      * Appends the rows of part tables to `staging` in the given order (rowids follow the parts' row
-     * order) and moves their packed chunks to `staging`'s import key, each column's chunk numbers
-     * continuing after the previous parts' (so a column's chunks read back in row order); the part
-     * tables are dropped. One transaction: all parts or none.
+     * order) and copies their packed chunks to `staging`'s import key, each column's chunk numbers
+     * continuing after the previous parts' (so a column's chunks read back in row order); each part is
+     * removed once copied (a failure leaves the staging table unregistered: the import fails whole).
      */
     appendParts(staging: string, parts: string[], columns: number): void {
       const cols = Array.from({ length: Math.max(1, columns) }, (_, i) => col(i)).join(', ');
-      const next = db.prepare(
-        'SELECT ordinal, max(chunk) + 1 AS n FROM dataset_column_chunks WHERE import_key = ? GROUP BY ordinal',
-      );
-      const move = db.prepare(
-        'UPDATE dataset_column_chunks SET import_key = ?, chunk = chunk + ? WHERE import_key = ? AND ordinal = ?',
-      );
-      const ordinals = db.prepare('SELECT DISTINCT ordinal FROM dataset_column_chunks WHERE import_key = ?').pluck();
-      this.bulk(() => {
-        for (const part of parts) {
-          const offset = new Map((next.all(staging) as { ordinal: number; n: number }[]).map((r) => [r.ordinal, r.n]));
-          db.exec(`INSERT INTO ${table(staging)} (${cols}) SELECT ${cols} FROM ${table(part)} ORDER BY rowid`);
-          for (const o of ordinals.all(part) as number[]) move.run(staging, offset.get(o) ?? 0, part, o);
-          db.exec(`DROP TABLE ${table(part)}`);
-        }
-      });
+      for (const part of parts) {
+        const [to, from] = [rowsOf(db, staging), rowsOf(db, part)];
+        const [toChunks, fromChunks] = [chunksOf(db, staging), chunksOf(db, part)];
+        this.bulk(() => {
+          const offset = new Map(
+            (
+              db
+                .prepare(`SELECT ordinal, max(chunk) + 1 AS n FROM ${toChunks} WHERE import_key = ? GROUP BY ordinal`)
+                .all(staging) as { ordinal: number; n: number }[]
+            ).map((r) => [r.ordinal, r.n]),
+          );
+          db.exec(`INSERT INTO ${to} (${cols}) SELECT ${cols} FROM ${from} ORDER BY rowid`);
+          const copy = db.prepare(
+            `INSERT INTO ${toChunks} (${CHUNK_COLUMNS}) SELECT ?, ordinal, chunk + ?, rows, missing, nan, pos_inf, neg_inf, vals FROM ${fromChunks} WHERE import_key = ? AND ordinal = ?`,
+          );
+          const ordinals = db.prepare(`SELECT DISTINCT ordinal FROM ${fromChunks} WHERE import_key = ?`).pluck();
+          for (const o of ordinals.all(part) as number[]) copy.run(staging, offset.get(o) ?? 0, part, o);
+        });
+        this.dropTable(part);
+      }
     },
-    /** Drops a staging table (a failed or killed import) and the column chunks it wrote. */
+    /** Drops a staging table (a failed or killed import) and the column chunks it wrote: its file, or in the workspace. */
     dropTable(name: string): void {
+      table(name);
+      if (removeDatasetFile(db, name)) return;
       db.transaction(() => {
         db.exec(`DROP TABLE IF EXISTS ${table(name)}`);
         db.prepare('DELETE FROM dataset_column_chunks WHERE import_key = ?').run(name);
       }).immediate();
     },
-    /** Staging tables left by a killed import (never registered), except the ones in use. */
+    /** Staging tables (or dataset files) left by a killed import (never registered), except the ones in use. */
     orphanStagingTables(inUse: ReadonlySet<string>): string[] {
-      const names = db
+      const inWorkspace = db
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ds\\_staging\\_%' ESCAPE '\\'")
         .pluck()
         .all() as string[];
-      return names.filter((n) => DATASET_TABLE.test(n) && !inUse.has(n));
+      const registered = new Set(db.prepare('SELECT table_name FROM datasets').pluck().all() as string[]);
+      return [...inWorkspace, ...datasetFileNames(db)].filter(
+        (n) => DATASET_TABLE.test(n) && n.startsWith('ds_staging_') && !inUse.has(n) && !registered.has(n),
+      );
+    },
+    /** Registered datasets whose table is neither in a dataset file nor in the workspace (a file deleted by hand). */
+    missingTables(): { name: string; table: string }[] {
+      const all = db.prepare('SELECT name, table_name AS "table" FROM datasets').all() as {
+        name: string;
+        table: string;
+      }[];
+      const here = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").pluck();
+      return all.filter((d) => attached(db, d.table) === '' && here.get(d.table) === undefined);
     },
     /** Registers a finished staging table as dataset `name` in one durable transaction; returns the new id. */
     register(
@@ -299,6 +342,14 @@ export function datasetQueries(db: Database.Database) {
       /** Columns whose chunks are complete and kept (numeric kinds); the others' chunks are deleted. */
       chunked: boolean[] = [],
     ): number {
+      // The chunks of columns that keep none go first; a dataset file is then made durable (it is
+      // written with no journal and no sync) before the workspace refers to it.
+      const inFile = attached(db, staging) !== '';
+      const drop = db.prepare(`DELETE FROM ${chunksOf(db, staging)} WHERE import_key = ? AND ordinal = ?`);
+      columns.forEach((_, ordinal) => {
+        if (chunked[ordinal] !== true) drop.run(staging, ordinal);
+      });
+      if (inFile) syncDatasetFile(db, staging);
       return db
         .transaction(() => {
           const info = db
@@ -318,16 +369,17 @@ export function datasetQueries(db: Database.Database) {
               JSON.stringify(d.import),
             );
           const id = Number(info.lastInsertRowid);
-          const final = `ds_${id}`;
-          db.exec(`ALTER TABLE ${table(staging)} RENAME TO ${table(final)}`);
-          db.prepare('UPDATE datasets SET table_name = ? WHERE id = ?').run(final, id);
+          if (!inFile) {
+            // A staging table in the workspace itself (a part imported by an older build): named by its id.
+            const final = `ds_${id}`;
+            db.exec(`ALTER TABLE ${table(staging)} RENAME TO ${table(final)}`);
+            db.prepare('UPDATE datasets SET table_name = ? WHERE id = ?').run(final, id);
+          }
           const add = db.prepare(
             'INSERT INTO dataset_columns (dataset_id, ordinal, name, kind, inferred_kind, notes_json, profile_json, chunk_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
           );
-          const drop = db.prepare('DELETE FROM dataset_column_chunks WHERE import_key = ? AND ordinal = ?');
           columns.forEach((c, ordinal) => {
             const keep = chunked[ordinal] === true;
-            if (!keep) drop.run(staging, ordinal);
             add.run(
               id,
               ordinal,
@@ -343,16 +395,26 @@ export function datasetQueries(db: Database.Database) {
         })
         .immediate();
     },
+    /** Unregisters a dataset, then removes its file (one another process still holds open is left to `orphanStagingTables`). */
     remove(datasetId: number): void {
+      const name = nameOf(datasetId);
+      const inFile = attached(db, name) !== '';
       db.transaction(() => {
-        const t = tableOf(datasetId);
-        db.prepare(
-          'DELETE FROM dataset_column_chunks WHERE import_key IN (SELECT chunk_key FROM dataset_columns WHERE dataset_id = ?)',
-        ).run(datasetId);
+        if (!inFile)
+          db.prepare(
+            'DELETE FROM dataset_column_chunks WHERE import_key IN (SELECT chunk_key FROM dataset_columns WHERE dataset_id = ?)',
+          ).run(datasetId);
         db.prepare('DELETE FROM dataset_columns WHERE dataset_id = ?').run(datasetId);
         db.prepare('DELETE FROM datasets WHERE id = ?').run(datasetId);
-        db.exec(`DROP TABLE IF EXISTS ${t}`);
+        if (!inFile) db.exec(`DROP TABLE IF EXISTS ${table(name)}`);
       }).immediate();
+      if (inFile) {
+        try {
+          removeDatasetFile(db, name);
+        } catch {
+          /* another process has it open (Windows): a leftover, removed by the next cleanup */
+        }
+      }
     },
 
     // ── reading columns (see datasets/columns.ts) ───────────────────────────────────────────────

@@ -1,5 +1,6 @@
 // Reads for `preflight doctor`: SQLite's integrity check and every stored JSON record, table by table.
 import type Database from 'better-sqlite3';
+import { attached } from './dataset-files';
 
 /** Tables whose rows carry JSON, with those columns (a row that does not parse is damaged). */
 const JSON_COLUMNS: Record<string, string[]> = {
@@ -29,6 +30,31 @@ export function doctorQueries(db: Database.Database) {
         .prepare(`PRAGMA integrity_check(${Math.floor(max)})`)
         .pluck()
         .all() as string[];
+    },
+    /**
+     * SQLite's integrity_check of each registered dataset's own file (dataset-files.ts), up to `max`
+     * problems each; `problems` is null when the file is missing (a dataset imported before such files
+     * has its table in the workspace, checked above, and is not listed).
+     */
+    datasetFiles(max = 20): { dataset: string; table: string; problems: string[] | null }[] {
+      const all = db.prepare('SELECT name, table_name AS "table" FROM datasets ORDER BY name').all() as {
+        name: string;
+        table: string;
+      }[];
+      const inWorkspace = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").pluck();
+      const out: { dataset: string; table: string; problems: string[] | null }[] = [];
+      for (const d of all) {
+        if (inWorkspace.get(d.table) !== undefined) continue;
+        const schema = attached(db, d.table);
+        const problems = schema
+          ? (db
+              .prepare(`PRAGMA ${schema}integrity_check(${Math.floor(max)})`)
+              .pluck()
+              .all() as string[])
+          : null;
+        out.push({ dataset: d.name, table: d.table, problems });
+      }
+      return out;
     },
     jsonTables(): string[] {
       const existing = new Set(

@@ -1,3 +1,4 @@
+import { attached } from './dataset-files';
 import { storedJson } from './stored-json';
 import type Database from 'better-sqlite3';
 import { DATASET_TABLE } from './datasets';
@@ -59,8 +60,9 @@ const profileSummary = (r: ProfileRow): DriftProfileSummary => ({
   bytes: r.bytes,
 });
 
-// Dataset tables are named by the datasets domain (ds_<id>, columns c<ordinal>); checked again here
-// before splicing, as there.
+// Dataset tables are named by the datasets domain (ds_staging_<hex> or ds_<id>, columns c<ordinal>),
+// each in its own file (attached on first read, dataset-files.ts) or in the workspace; checked again
+// here before splicing, as there.
 
 /**
  * Numerical columns of a dataset table as one comma-joined text per column, for rows in
@@ -78,7 +80,7 @@ export function numericColumnText(
   if (!ordinals.length || ordinals.some((o) => !Number.isInteger(o) || o < 0)) throw new Error('bad column ordinals');
   const cols = ordinals.map((o) => `group_concat(ifnull(c${o}, ''), ',')`).join(', ');
   const row = db
-    .prepare(`SELECT count(*), ${cols} FROM "${table}" WHERE rowid > ? AND rowid <= ?`)
+    .prepare(`SELECT count(*), ${cols} FROM ${attached(db, table)}"${table}" WHERE rowid > ? AND rowid <= ?`)
     .raw()
     .get(afterRowid, uptoRowid) as [number, ...(string | null)[]];
   return { count: row[0], texts: row.slice(1).map((s) => (s as string | null) ?? '') };
@@ -87,7 +89,12 @@ export function numericColumnText(
 /** Largest rowid of a dataset table (rows are appended in file order, so rowids run 1..n). */
 export function maxRowid(db: Database.Database, table: string): number {
   if (!DATASET_TABLE.test(table)) throw new Error(`refusing to read ${JSON.stringify(table)} as a dataset table`);
-  return (db.prepare(`SELECT ifnull(max(rowid), 0) FROM "${table}"`).pluck().get() as number) ?? 0;
+  return (
+    (db
+      .prepare(`SELECT ifnull(max(rowid), 0) FROM ${attached(db, table)}"${table}"`)
+      .pluck()
+      .get() as number) ?? 0
+  );
 }
 
 export function driftQueries(db: Database.Database) {
