@@ -18,6 +18,7 @@ async function loadReader() {
       contents: [
         "export { SortedColumns } from './electron/core/drift/column-read.ts';",
         "export { readChunkedColumn } from './electron/core/datasets/chunk-read.ts';",
+        "export { maxRowid } from './electron/core/workspace/queries/drift.ts';",
       ].join('\n'),
       resolveDir: ROOT,
       loader: 'ts',
@@ -39,7 +40,7 @@ async function loadReader() {
 
 /** Prints the read rates; returns the chunk path's wall-clock values/s. */
 export async function columnReadBench(workspaceFile, names) {
-  const { SortedColumns, readChunkedColumn } = await loadReader();
+  const { SortedColumns, readChunkedColumn, maxRowid } = await loadReader();
   const db = new Database(workspaceFile, { readonly: true });
   try {
     const tables = names.map((name) => {
@@ -49,10 +50,10 @@ export async function columnReadBench(workspaceFile, names) {
           "SELECT ordinal, chunk_key FROM dataset_columns WHERE dataset_id = ? AND kind IN ('integer', 'float') ORDER BY ordinal",
         )
         .all(d.id);
-      const maxRowid = db.prepare(`SELECT max(rowid) FROM "${d.table_name}"`).pluck().get();
       return {
         table: d.table_name,
-        maxRowid,
+        // Its own dataset file, attached (or a table of the workspace: a dataset from before those files).
+        maxRowid: maxRowid(db, d.table_name),
         rows: d.row_count,
         ordinals: cols.map((c) => c.ordinal),
         chunkKeys: cols.map((c) => c.chunk_key),
