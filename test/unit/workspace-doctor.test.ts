@@ -79,8 +79,9 @@ describe('page-level corruption', () => {
   it.each([
     ['the workspace file (the registry)', 'registry'],
     ["a dataset's own file (its rows)", 'rows'],
+    ["a dataset's own file (its header: no database any more)", 'header'],
   ])(
-    '200 flipped bytes inside %s: doctor reports the integrity failure (exit 1)',
+    'flipped bytes inside %s: doctor reports the integrity failure (exit 1)',
     async (_, which) => {
       const tmp = tempDir('preflight-doctor-');
       try {
@@ -94,16 +95,17 @@ describe('page-level corruption', () => {
         const page = rootPage(file, which === 'registry' ? 'dataset_columns' : table);
         const bytes = fs.readFileSync(file);
         const pageSize = bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16);
-        // Flip 200 bytes from the page header on: the b-tree page no longer parses.
-        const start = (page - 1) * pageSize + 8;
-        for (let i = start; i < start + 200; i++) bytes[i] ^= 0xff;
+        // Flip 200 bytes from the page header on: the b-tree page no longer parses (for 'header', the
+        // file's first 16 bytes: "SQLite format 3" is gone).
+        const start = which === 'header' ? 0 : (page - 1) * pageSize + 8;
+        for (let i = start; i < start + (which === 'header' ? 16 : 200); i++) bytes[i] ^= 0xff;
         fs.writeFileSync(file, bytes);
         const doc = await runCli(['doctor', '--workspace', dir]);
         expect(doc.code).not.toBe(0);
         const text = JSON.stringify(doc.json);
         expect(text).toMatch(/damaged|DAMAGED|malformed/i);
         expect(text).not.toMatch(/internal error/);
-        if (which === 'rows')
+        if (which !== 'registry')
           expect(doc.json.findings).toContainEqual(
             expect.objectContaining({
               area: 'integrity',
@@ -135,6 +137,8 @@ describe('page-level corruption', () => {
         severity: 'damaged',
         message: `dataset ids: its rows file datasets/${table}.sqlite is missing (restore it, or remove the dataset)`,
       });
+      const other = await runCli(['datasets', 'show', 'quoted', '--workspace', dir]);
+      expect([other.code, other.json.rows]).toEqual([0, 3]);
     } finally {
       tmp.cleanup();
     }

@@ -325,15 +325,6 @@ export function datasetQueries(db: Database.Database) {
         (n) => DATASET_TABLE.test(n) && n.startsWith('ds_staging_') && !inUse.has(n) && !registered.has(n),
       );
     },
-    /** Registered datasets whose table is neither in a dataset file nor in the workspace (a file deleted by hand). */
-    missingTables(): { name: string; table: string }[] {
-      const all = db.prepare('SELECT name, table_name AS "table" FROM datasets').all() as {
-        name: string;
-        table: string;
-      }[];
-      const here = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").pluck();
-      return all.filter((d) => attached(db, d.table) === '' && here.get(d.table) === undefined);
-    },
     /** Registers a finished staging table as dataset `name` in one durable transaction; returns the new id. */
     register(
       staging: string,
@@ -370,7 +361,7 @@ export function datasetQueries(db: Database.Database) {
             );
           const id = Number(info.lastInsertRowid);
           if (!inFile) {
-            // A staging table in the workspace itself (a part imported by an older build): named by its id.
+            // A staging table made in the workspace itself (as every one was before dataset files): named by its id.
             const final = `ds_${id}`;
             db.exec(`ALTER TABLE ${table(staging)} RENAME TO ${table(final)}`);
             db.prepare('UPDATE datasets SET table_name = ? WHERE id = ?').run(final, id);

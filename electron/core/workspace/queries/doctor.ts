@@ -45,13 +45,18 @@ export function doctorQueries(db: Database.Database) {
       const out: { dataset: string; table: string; problems: string[] | null }[] = [];
       for (const d of all) {
         if (inWorkspace.get(d.table) !== undefined) continue;
-        const schema = attached(db, d.table);
-        const problems = schema
-          ? (db
-              .prepare(`PRAGMA ${schema}integrity_check(${Math.floor(max)})`)
-              .pluck()
-              .all() as string[])
-          : null;
+        let problems: string[] | null;
+        try {
+          const schema = attached(db, d.table);
+          problems = schema
+            ? (db
+                .prepare(`PRAGMA ${schema}integrity_check(${Math.floor(max)})`)
+                .pluck()
+                .all() as string[])
+            : null;
+        } catch (err) {
+          problems = [(err as Error).message]; // not even a database any more ("file is not a database")
+        }
         out.push({ dataset: d.name, table: d.table, problems });
       }
       return out;
