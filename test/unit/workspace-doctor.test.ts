@@ -22,6 +22,21 @@ async function workspaceWithData(dir: string): Promise<void> {
   await core.close(); // the last connection checkpoints the WAL into the file
 }
 
+/** `workspaceWithData`, and the workspace file and the table of its dataset `ids` (in its own file). */
+async function withIds(dir: string): Promise<{ workspace: string; table: string }> {
+  await workspaceWithData(dir);
+  const workspace = path.join(dir, WORKSPACE_FILE);
+  const db = new Database(workspace, { readonly: true });
+  try {
+    return {
+      workspace,
+      table: db.prepare("SELECT table_name FROM datasets WHERE name = 'ids'").pluck().get() as string,
+    };
+  } finally {
+    db.close();
+  }
+}
+
 describe('a flipped byte inside a stored record', () => {
   it('reads say "workspace damaged: run `preflight doctor`", writes are refused, doctor names the table', async () => {
     const tmp = tempDir('preflight-doctor-');
@@ -86,11 +101,7 @@ describe('page-level corruption', () => {
       const tmp = tempDir('preflight-doctor-');
       try {
         const dir = path.join(tmp.dir, 'ws');
-        await workspaceWithData(dir);
-        const workspace = path.join(dir, WORKSPACE_FILE);
-        const ids = new Database(workspace, { readonly: true });
-        const table = ids.prepare("SELECT table_name FROM datasets WHERE name = 'ids'").pluck().get() as string;
-        ids.close();
+        const { workspace, table } = await withIds(dir);
         const file = which === 'registry' ? workspace : datasetFilePath(workspace, table);
         const page = rootPage(file, which === 'registry' ? 'dataset_columns' : table);
         const bytes = fs.readFileSync(file);
@@ -124,11 +135,7 @@ describe('page-level corruption', () => {
     const tmp = tempDir('preflight-doctor-');
     try {
       const dir = path.join(tmp.dir, 'ws');
-      await workspaceWithData(dir);
-      const workspace = path.join(dir, WORKSPACE_FILE);
-      const db = new Database(workspace, { readonly: true });
-      const table = db.prepare("SELECT table_name FROM datasets WHERE name = 'ids'").pluck().get() as string;
-      db.close();
+      const { workspace, table } = await withIds(dir);
       fs.rmSync(datasetFilePath(workspace, table));
       const doc = await runCli(['doctor', '--workspace', dir]);
       expect(doc.code).not.toBe(0);
