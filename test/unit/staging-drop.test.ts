@@ -11,7 +11,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { datasetQueries, stagingName } from '../../electron/core/workspace/queries/datasets';
 import { openWorkspace } from '../../electron/core/workspace/open';
 import { datasetFileNames, datasetFilePath } from '../../electron/core/workspace/queries/dataset-files';
-import { tempDir } from '../helpers/workspace';
+import { FIXTURES, tempDir } from '../helpers/workspace';
+import { createClient } from '../../shared/client';
+import { createCore } from '../../electron/core/api';
+import { inProcessTransport } from '../../electron/core/in-process';
 
 const tmp = tempDir('preflight-staging-drop-');
 afterAll(() => tmp.cleanup());
@@ -66,4 +69,35 @@ describe('dropping a staging table', () => {
       ws.close();
     }
   }, 30_000);
+});
+
+describe('a leftover dataset file that cannot be removed now', () => {
+  it('(a file Windows keeps while another process has it open) leaves the workspace usable and doctor says so', async () => {
+    const dir = path.join(tmp.dir, 'held');
+    openWorkspace(dir).close();
+    // A dead import's name, as a folder: rmSync refuses to remove it, as Windows refuses a file held open.
+    const name = stagingName(0x7ffffffe);
+    const held = datasetFilePath(path.join(dir, 'workspace.sqlite'), name);
+    fs.mkdirSync(held, { recursive: true });
+    const core = createCore({ workspaceDir: dir });
+    try {
+      const client = createClient(inProcessTransport(core));
+      expect(await client.call('datasets/list', {})).toEqual([]); // the core opened the workspace, sweep and all
+      // An import sweeps leftovers first: the one it cannot remove does not stop it.
+      const d = await client.run('datasets/add', { path: path.join(FIXTURES, 'datasets', 'ids.csv'), name: 'ids' });
+      expect(d.rows).toBeGreaterThan(0);
+      const report = await client.call('workspace/doctor', { clean: true });
+      expect(report.cleaned).toEqual([]);
+      expect(report.findings).toContainEqual(
+        expect.objectContaining({
+          area: 'staging',
+          severity: 'leftover',
+          message: expect.stringContaining(`staging table ${name} could not be removed now`),
+        }),
+      );
+      expect(fs.existsSync(held)).toBe(true);
+    } finally {
+      await core.close();
+    }
+  });
 });

@@ -14,7 +14,11 @@ export function dropLeftovers(core: CoreContext): void {
   for (const t of core.queries.datasets.orphanStagingTables(ACTIVE)) {
     const pid = parseInt(t.slice('ds_staging_'.length, 'ds_staging_'.length + 8), 16);
     if (pid !== process.pid && isAlive(pid)) continue;
-    core.queries.datasets.dropTable(t);
+    try {
+      core.queries.datasets.dropTable(t);
+    } catch {
+      /* a file another process still has open (Windows): tried again by the next core that opens the workspace */
+    }
   }
 }
 

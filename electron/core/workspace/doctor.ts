@@ -156,8 +156,16 @@ function checkStaging(core: CoreContext, findings: DoctorFinding[], cleaned: str
     const pid = parseInt(t.slice('ds_staging_'.length, 'ds_staging_'.length + 8), 16);
     if (pid === process.pid || isAlive(pid)) continue; // an import running now
     if (clean) {
-      core.queries.datasets.dropTable(t);
-      cleaned.push(`staging table ${t}`);
+      try {
+        core.queries.datasets.dropTable(t);
+        cleaned.push(`staging table ${t}`);
+      } catch (err) {
+        findings.push({
+          area: 'staging',
+          severity: 'leftover',
+          message: `staging table ${t} could not be removed now (${(err as Error).message}); run --clean again later`,
+        });
+      }
     } else
       findings.push({
         area: 'staging',
