@@ -37,6 +37,13 @@ async function withIds(dir: string): Promise<{ workspace: string; table: string 
   }
 }
 
+/** Exit codes of `datasets remove <name>`, then of `doctor`. */
+async function removeThenDoctor(dir: string, name: string): Promise<[number, number]> {
+  const removed = await runCli(['datasets', 'remove', name, '--workspace', dir]);
+  const doc = await runCli(['doctor', '--workspace', dir]);
+  return [removed.code, doc.code];
+}
+
 describe('a flipped byte inside a stored record', () => {
   it('reads say "workspace damaged: run `preflight doctor`", writes are refused, doctor names the table', async () => {
     const tmp = tempDir('preflight-doctor-');
@@ -111,12 +118,20 @@ describe('page-level corruption', () => {
         const start = which === 'header' ? 0 : (page - 1) * pageSize + 8;
         for (let i = start; i < start + (which === 'header' ? 16 : 200); i++) bytes[i] ^= 0xff;
         fs.writeFileSync(file, bytes);
+        if (which === 'header') {
+          // Reading the dataset names its file, and leaves the workspace unmarked.
+          const read = await runCli(['drift', '--reference', 'ids', '--current', 'ids', '--workspace', dir]);
+          expect(read.json.error.message).toMatch(
+            /^the file of one dataset \(datasets\/ds_staging_\w+\.sqlite\) cannot be read: file is not a database; run `preflight doctor`/,
+          );
+          expect(fs.existsSync(path.join(dir, 'DAMAGED.json'))).toBe(false);
+        }
         const doc = await runCli(['doctor', '--workspace', dir]);
         expect(doc.code).not.toBe(0);
         const text = JSON.stringify(doc.json);
         expect(text).toMatch(/damaged|DAMAGED|malformed/i);
         expect(text).not.toMatch(/internal error/);
-        if (which !== 'registry')
+        if (which !== 'registry') {
           expect(doc.json.findings).toContainEqual(
             expect.objectContaining({
               area: 'integrity',
@@ -124,6 +139,9 @@ describe('page-level corruption', () => {
               message: expect.stringContaining(`dataset ids (datasets/${table}.sqlite): SQLite integrity check:`),
             }),
           );
+          // One dataset's file: the workspace itself is not marked damaged, so the dataset can go.
+          expect(await removeThenDoctor(dir, 'ids')).toEqual([0, 0]);
+        }
       } finally {
         tmp.cleanup();
       }
@@ -142,10 +160,11 @@ describe('page-level corruption', () => {
       expect(doc.json.findings).toContainEqual({
         area: 'integrity',
         severity: 'damaged',
-        message: `dataset ids: its rows file datasets/${table}.sqlite is missing (restore it, or remove the dataset)`,
+        message: `dataset ids: its rows file datasets/${table}.sqlite is missing (restore it from a backup of the workspace folder, or remove the dataset: preflight datasets remove ids)`,
       });
       const other = await runCli(['datasets', 'show', 'quoted', '--workspace', dir]);
       expect([other.code, other.json.rows]).toEqual([0, 3]);
+      expect(await removeThenDoctor(dir, 'ids')).toEqual([0, 0]);
     } finally {
       tmp.cleanup();
     }

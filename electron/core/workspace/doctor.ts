@@ -43,7 +43,7 @@ export function doctor(core: CoreContext, clean: boolean): DoctorReport {
       message: `SQLite integrity check: ${integrity.slice(0, 5).join('; ')}${integrity.length > 5 ? ` (+${integrity.length - 5} more)` : ''}`,
     });
   }
-  checkDatasetFiles(core, findings);
+  const ofOneDataset = checkDatasetFiles(core, findings);
   const tables: DoctorReport['tables'] = [];
   for (const table of q.jsonTables()) {
     try {
@@ -77,43 +77,47 @@ export function doctor(core: CoreContext, clean: boolean): DoctorReport {
   checkBlobs(core, findings, cleaned, clean);
   checkStaging(core, findings, cleaned, clean);
   const ok = !findings.some((f) => f.severity === 'damaged');
+  // A dataset's own file that is damaged or gone harms that dataset only: the workspace is not marked,
+  // so the dataset can still be removed (or its file restored) and the rest written as before.
+  const workspaceDamage = findings.filter((f) => f.severity === 'damaged' && !ofOneDataset.includes(f));
   const marker = path.join(core.workspace.dir, DAMAGED_MARKER);
-  if (ok) fs.rmSync(marker, { force: true });
-  else
-    markDamaged(
-      core.workspace.dir,
-      findings
-        .filter((f) => f.severity === 'damaged')
-        .map((f) => f.message)
-        .join('; '),
-    );
+  if (workspaceDamage.length === 0) fs.rmSync(marker, { force: true });
+  else markDamaged(core.workspace.dir, workspaceDamage.map((f) => f.message).join('; '));
   return { file: core.workspace.file, ok, integrity, tables, findings, cleaned };
 }
 
-/** Each dataset's own file (rows and packed chunks): there, and sound by SQLite's integrity check. */
-function checkDatasetFiles(core: CoreContext, findings: DoctorFinding[]): void {
+/**
+ * Each dataset's own file (rows and packed chunks): there, and sound by SQLite's integrity check.
+ * Returns the findings that concern one dataset only.
+ */
+function checkDatasetFiles(core: CoreContext, findings: DoctorFinding[]): DoctorFinding[] {
   let files: ReturnType<CoreContext['queries']['doctor']['datasetFiles']>;
   try {
     files = core.queries.doctor.datasetFiles();
   } catch (err) {
     findings.push({ area: 'integrity', severity: 'damaged', message: `dataset files: ${(err as Error).message}` });
-    return;
+    return [];
   }
+  const mine: DoctorFinding[] = [];
+  const fix = (dataset: string) =>
+    `restore it from a backup of the workspace folder, or remove the dataset: preflight datasets remove ${dataset}`;
   for (const f of files) {
     const where = `${DATASET_DIR}/${f.table}.sqlite`;
     if (f.problems === null)
-      findings.push({
+      mine.push({
         area: 'integrity',
         severity: 'damaged',
-        message: `dataset ${f.dataset}: its rows file ${where} is missing (restore it, or remove the dataset)`,
+        message: `dataset ${f.dataset}: its rows file ${where} is missing (${fix(f.dataset)})`,
       });
     else if (!(f.problems.length === 1 && f.problems[0] === 'ok'))
-      findings.push({
+      mine.push({
         area: 'integrity',
         severity: 'damaged',
-        message: `dataset ${f.dataset} (${where}): SQLite integrity check: ${f.problems.slice(0, 5).join('; ')}`,
+        message: `dataset ${f.dataset} (${where}): SQLite integrity check: ${f.problems.slice(0, 5).join('; ')} (${fix(f.dataset)})`,
       });
   }
+  findings.push(...mine);
+  return mine;
 }
 
 /** Model files: every registered version's folder must exist; folders nobody registers are orphans. */

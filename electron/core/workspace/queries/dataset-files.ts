@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { PreflightError } from '../../../../shared/contract/errors';
 
 // Where a dataset's rows live. Each import writes its rows and packed column chunks into a file of its
 // own, `datasets/<name>.sqlite` beside the workspace file (name: the import's staging name, kept as the
@@ -60,7 +61,19 @@ function attach(db: Database.Database, name: string, file: string): void {
       i++;
     }
   }
-  db.prepare('ATTACH DATABASE ? AS ' + `"${name}"`).run(file);
+  try {
+    db.prepare('ATTACH DATABASE ? AS ' + `"${name}"`).run(file);
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    if (!code.startsWith('SQLITE_CORRUPT') && code !== 'SQLITE_NOTADB') throw err;
+    // One dataset's file, not the workspace: said so, and the workspace is not marked damaged (the
+    // dataset can still be removed).
+    throw new PreflightError(
+      'WORKSPACE_ERROR',
+      `the file of one dataset (${DATASET_DIR}/${name}.sqlite) cannot be read: ${(err as Error).message}; run \`preflight doctor\` to see which dataset, and remove it or restore the file`,
+      { datasetFile: name },
+    );
+  }
   list.push(name);
 }
 
@@ -106,6 +119,12 @@ export function syncDatasetFile(db: Database.Database, name: string): void {
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** Whether dataset table `name` has a file of its own (without attaching it: it may not open). */
+export function hasDatasetFile(db: Database.Database, name: string): boolean {
+  const ws = workspaceFileOf(db);
+  return ws !== null && fs.existsSync(datasetFilePath(ws, name));
 }
 
 /** Removes dataset file `name` (detached from this connection first); false when it has none. */

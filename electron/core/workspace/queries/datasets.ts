@@ -1,5 +1,12 @@
 import { storedJson } from './stored-json';
-import { attached, createDatasetFile, datasetFileNames, removeDatasetFile, syncDatasetFile } from './dataset-files';
+import {
+  attached,
+  createDatasetFile,
+  datasetFileNames,
+  hasDatasetFile,
+  removeDatasetFile,
+  syncDatasetFile,
+} from './dataset-files';
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type {
@@ -389,7 +396,7 @@ export function datasetQueries(db: Database.Database) {
     /** Unregisters a dataset, then removes its file (one another process still holds open is left to `orphanStagingTables`). */
     remove(datasetId: number): void {
       const name = nameOf(datasetId);
-      const inFile = attached(db, name) !== '';
+      const inFile = hasDatasetFile(db, name); // not attached: a damaged file must still go
       db.transaction(() => {
         if (!inFile)
           db.prepare(
