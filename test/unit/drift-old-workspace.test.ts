@@ -1,6 +1,7 @@
 // A workspace whose datasets were imported before migration 0007 has no packed chunks: it opens, is
 // migrated, and drift reads those datasets from their rows — with the same numbers as drift over the
-// same data imported with chunks.
+// same data imported with chunks. A workspace from before dataset files keeps each dataset's table and
+// chunks in the workspace itself: read, drifted and removed there.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -86,5 +87,49 @@ describe('a workspace from before packed chunks', () => {
     }
     expect(fromRows).toEqual(withChunks);
     expect(withChunks.filter((f) => f.drifted).map((f) => f.name)).toEqual(['a', 'n']);
+  }, 120_000);
+});
+
+describe('a workspace from before dataset files', () => {
+  it('reads each dataset from its table and chunks in the workspace, drifts as before, and removes it there', async () => {
+    writeCsv(path.join(tmp.dir, 'ref.csv'), 20_000, 1, 0);
+    writeCsv(path.join(tmp.dir, 'cur.csv'), 20_000, 2, 0.2);
+    const dir = path.join(tmp.dir, 'before-files');
+    const inFiles = await driftIn(dir, true);
+
+    // As the build before dataset files left them: each table renamed ds_<id> in the workspace, its
+    // packed chunks in the workspace's own table (still keyed by the staging name), no dataset files.
+    const file = path.join(dir, 'workspace.sqlite');
+    const db = new Database(file);
+    for (const d of db.prepare('SELECT id, table_name AS t FROM datasets').all() as { id: number; t: string }[]) {
+      const own = datasetFilePath(file, d.t);
+      db.prepare('ATTACH ? AS f').run(own);
+      db.exec(`CREATE TABLE "ds_${d.id}" AS SELECT * FROM f."${d.t}" ORDER BY rowid`);
+      db.exec('INSERT INTO main.dataset_column_chunks SELECT * FROM f.dataset_column_chunks');
+      db.exec('DETACH f');
+      db.prepare('UPDATE datasets SET table_name = ? WHERE id = ?').run(`ds_${d.id}`, d.id);
+      fs.rmSync(own);
+    }
+    const chunks = db.prepare('SELECT count(*) FROM dataset_column_chunks').pluck().get() as number;
+    db.close();
+    expect(chunks).toBeGreaterThan(0);
+
+    expect(await driftIn(dir, false)).toEqual(inFiles);
+    const core = createCore({ workspaceDir: dir });
+    try {
+      await createClient(inProcessTransport(core)).call('datasets/remove', { ref: 'ref' });
+    } finally {
+      await core.close();
+    }
+    const after = new Database(file, { readonly: true });
+    try {
+      expect(
+        after.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'ds\\_%' ESCAPE '\\'").pluck().all(),
+      ).toEqual(['ds_2']);
+      // Only the remaining dataset's chunks are left.
+      expect(after.prepare('SELECT count(DISTINCT import_key) FROM dataset_column_chunks').pluck().get()).toBe(1);
+    } finally {
+      after.close();
+    }
   }, 120_000);
 });
