@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { attached, datasetFileNames } from '../../electron/core/workspace/queries/dataset-files';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -64,4 +64,17 @@ export function strayChunkCount(db: Database.Database): number {
     if (schema) n += db.prepare(`SELECT count(*) FROM ${schema}dataset_column_chunks`).pluck().get() as number;
   }
   return n;
+}
+
+/** Every stored row of dataset `id` in the workspace in `dir`, in row order, as SQLite gives them back. */
+export function storedRows(dir: string, id: number): unknown[][] {
+  const db = new Database(path.join(dir, 'workspace.sqlite'), { readonly: true });
+  try {
+    return db
+      .prepare(`SELECT * FROM ${datasetTable(db, id)} ORDER BY rowid`)
+      .raw()
+      .all() as unknown[][];
+  } finally {
+    db.close();
+  }
 }

@@ -5,7 +5,6 @@
 // held, and reach the calling thread when the thread cannot start.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useInProcessCore } from '../helpers/core';
 import { openWorkspace } from '../../electron/core/workspace/open';
@@ -19,7 +18,7 @@ import {
 } from '../../electron/core/datasets/insert-pipe';
 import { chunkTarget, StartingTarget } from '../../electron/core/datasets/starting-target';
 import { rowsPerInsert } from '../../electron/core/workspace/queries/datasets';
-import { datasetTable, tempDir } from '../helpers/workspace';
+import { storedRows, tempDir } from '../helpers/workspace';
 
 const tmp = tempDir('preflight-insert-thread-');
 afterAll(() => tmp.cleanup());
@@ -88,16 +87,8 @@ describe('insert thread', () => {
     fs.writeFileSync(file, `${header}\n${rows.join('\n')}\n`);
     const d = await inProcess.client().run('datasets/add', { path: file, name: 'wide' });
     expect([d.rows, d.columns]).toEqual([500, columns]);
-    const db = new Database(path.join(inProcess.dir, 'workspace.sqlite'), { readonly: true });
-    try {
-      const stored = db
-        .prepare(`SELECT * FROM ${datasetTable(db, d.id)} ORDER BY rowid`)
-        .raw()
-        .all() as unknown[][];
-      expect(stored.map((r) => r.map(String).join(','))).toEqual(rows);
-    } finally {
-      db.close();
-    }
+    const stored = storedRows(inProcess.dir, d.id);
+    expect(stored.map((r) => r.map(String).join(','))).toEqual(rows);
   });
 
   it('a file with the most columns a dataset takes (2,000) imports: the row writer leaves such a table to JavaScript', async () => {
@@ -114,16 +105,8 @@ describe('insert thread', () => {
     expect([d.rows, d.columns]).toEqual([300, columns]);
     expect(d.columnInfo.slice(0, 3).map((c) => c.kind)).toEqual(['integer', 'float', 'categorical']);
     expect(d.columnInfo[2].profile.distinct).toBe(5); // counted by the sketch's registers, merged across writers
-    const db = new Database(path.join(inProcess.dir, 'workspace.sqlite'), { readonly: true });
-    try {
-      const stored = db
-        .prepare(`SELECT * FROM ${datasetTable(db, d.id)} ORDER BY rowid`)
-        .raw()
-        .all() as unknown[][];
-      expect(stored.map((r) => r.map(String).join(','))).toEqual(rows); // every value reads back as written
-    } finally {
-      db.close();
-    }
+    const stored = storedRows(inProcess.dir, d.id);
+    expect(stored.map((r) => r.map(String).join(','))).toEqual(rows); // every value reads back as written
   });
 
   it('JSON Lines whose keys pass 1,994 columns mid-import: rows before and after are sketched (the two writers merged)', async () => {

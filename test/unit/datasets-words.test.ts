@@ -3,12 +3,11 @@
 // thread — for quoted words, words with commas and accents, long values, ids, mixed columns.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useInProcessCore } from '../helpers/core';
 import { MAX_WORD_CHARS, MAX_WORDS, WordDictionary } from '../../electron/core/datasets/words';
 import { createRng } from '../../shared/math/latency/rng';
-import { datasetTable, tempDir } from '../helpers/workspace';
+import { storedRows, tempDir } from '../helpers/workspace';
 
 const tmp = tempDir('preflight-words-');
 afterAll(() => tmp.cleanup());
@@ -78,21 +77,13 @@ describe('an import with words', () => {
         if (before === undefined) delete process.env.PREFLIGHT_INGEST_THREAD;
         else process.env.PREFLIGHT_INGEST_THREAD = before;
       }
-      const db = new Database(path.join(inProcess.dir, 'workspace.sqlite'), { readonly: true });
-      try {
-        const stored = db
-          .prepare(`SELECT * FROM ${datasetTable(db, d.id)} ORDER BY rowid`)
-          .raw()
-          .all() as unknown[][];
-        expect(stored).toHaveLength(rows.length);
-        stored.forEach((s, r) => {
-          const want = rows[r].map(unquote);
-          expect(s.map((v) => (v === null ? '' : String(v)))).toEqual(want);
-          expect(typeof s[0]).toBe(want[0] === '' ? 'object' : 'string');
-        });
-      } finally {
-        db.close();
-      }
+      const stored = storedRows(inProcess.dir, d.id);
+      expect(stored).toHaveLength(rows.length);
+      stored.forEach((s, r) => {
+        const want = rows[r].map(unquote);
+        expect(s.map((v) => (v === null ? '' : String(v)))).toEqual(want);
+        expect(typeof s[0]).toBe(want[0] === '' ? 'object' : 'string');
+      });
       const [cat, id, , mixed] = d.columnInfo;
       const counts = new Map<string, number>();
       for (const r of rows) if (r[0] !== '') counts.set(unquote(r[0]), (counts.get(unquote(r[0])) ?? 0) + 1);
