@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../shared/client';
 import { createRng } from '../../shared/math/latency/rng';
 import { createCore } from '../../electron/core/api';
@@ -17,6 +17,11 @@ import { tempDir } from '../helpers/workspace';
 
 const tmp = tempDir('preflight-old-ws-');
 afterAll(() => tmp.cleanup());
+// The same two files for both layouts.
+beforeAll(() => {
+  writeCsv(path.join(tmp.dir, 'ref.csv'), 20_000, 1, 0);
+  writeCsv(path.join(tmp.dir, 'cur.csv'), 20_000, 2, 0.2);
+});
 
 function writeCsv(file: string, rows: number, seed: number, shift: number): void {
   const r = createRng(seed);
@@ -47,8 +52,6 @@ async function driftIn(dir: string, importFirst: boolean) {
 
 describe('a workspace from before packed chunks', () => {
   it('is migrated and its datasets are read from their rows, with the same drift as chunked imports', async () => {
-    writeCsv(path.join(tmp.dir, 'ref.csv'), 20_000, 1, 0);
-    writeCsv(path.join(tmp.dir, 'cur.csv'), 20_000, 2, 0.2);
     const fresh = path.join(tmp.dir, 'fresh');
     const withChunks = await driftIn(fresh, true);
 
@@ -92,8 +95,6 @@ describe('a workspace from before packed chunks', () => {
 
 describe('a workspace from before dataset files', () => {
   it('reads each dataset from its table and chunks in the workspace, drifts as before, and removes it there', async () => {
-    writeCsv(path.join(tmp.dir, 'ref.csv'), 20_000, 1, 0);
-    writeCsv(path.join(tmp.dir, 'cur.csv'), 20_000, 2, 0.2);
     const dir = path.join(tmp.dir, 'before-files');
     const inFiles = await driftIn(dir, true);
 

@@ -78,7 +78,7 @@ function attach(db: Database.Database, name: string, file: string): void {
 }
 
 /** Detaches file `name` from this connection if it is attached (before the file is removed). */
-export function detach(db: Database.Database, name: string): void {
+function detach(db: Database.Database, name: string): void {
   const list = ATTACHED.get(db);
   const at = list?.indexOf(name) ?? -1;
   if (at < 0) return;
